@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/** idcgen command-line entry. Exit codes: 0 ok, 1 invalid model or failed check, 2 usage. */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { commands } from './cmds';
+import { formatIssue, ModelError } from '../model/issues';
+
+export async function main(argv: string[]): Promise<void> {
+  const cli = yargs(argv)
+    .scriptName('idcgen')
+    .usage('$0 <command> [options]')
+    .strict()
+    .demandCommand(1, 'name a command')
+    .recommendCommands()
+    .showHelpOnFail(false)
+    .env('IDCGEN')
+    .help()
+    .version()
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`idcgen: ${msg}\nRun 'idcgen --help' for usage.\n`);
+      process.exit(2);
+    });
+  for (const c of commands) cli.command(c);
+  await cli.parseAsync();
+}
+
+if (require.main === module) {
+  main(hideBin(process.argv)).catch((e: unknown) => {
+    if (e instanceof ModelError) {
+      for (const issue of e.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+    } else {
+      process.stderr.write(`idcgen: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+    process.exit(1);
+  });
+}

@@ -1,0 +1,196 @@
+/**
+ * The resolved model (IR): the only input of every emitter, the review and explain.
+ *
+ * Invariants (established by resolve.ts, relied on everywhere else):
+ * - every list is sorted by its stable key (name, or `key` for assignments) with `compareKeys`;
+ * - every reference is bound (account ids, permission sets, principals);
+ * - no field depends on YAML order, file positions or the machine.
+ */
+import type { PolicyDocumentJson } from '../policy/types';
+
+export type Tags = Readonly<Record<string, string>>;
+
+export interface ResolvedAccount {
+  readonly name: string;
+  readonly id: string;
+  /** OU path without leading/trailing slashes, e.g. `Workloads/Prod`; `Root` for the root. */
+  readonly ou: string;
+  readonly tags: Tags;
+}
+
+export interface ResolvedGroup {
+  readonly name: string;
+  readonly description?: string;
+  /** Synced by SCIM from the IdP: looked up by display name, never created. */
+  readonly external: boolean;
+  /** User names; only for groups idcgen creates. Sorted. */
+  readonly members: readonly string[];
+}
+
+export interface ResolvedUser {
+  readonly userName: string;
+  readonly displayName: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly email?: string;
+  readonly external: boolean;
+}
+
+export interface CustomerManagedPolicyRef {
+  readonly name: string;
+  /** IAM path, always starting and ending with `/`. */
+  readonly path: string;
+}
+
+export type PermissionsBoundary =
+  | { readonly managedPolicyArn: string }
+  | { readonly customerManagedPolicy: CustomerManagedPolicyRef };
+
+export interface ResolvedPermissionSet {
+  readonly name: string;
+  readonly description?: string;
+  /** ISO-8601, PT1H..PT12H; default PT1H. */
+  readonly sessionDuration: string;
+  readonly relayState?: string;
+  readonly tags: Tags;
+  /** Sorted. */
+  readonly managedPolicyArns: readonly string[];
+  /** Sorted by path+name. */
+  readonly customerManagedPolicies: readonly CustomerManagedPolicyRef[];
+  /**
+   * The user's inline policy with the KMS statements this permission set needs (as a key principal)
+   * appended; absent when there is neither.
+   */
+  readonly inlinePolicy?: PolicyDocumentJson;
+  readonly permissionsBoundary?: PermissionsBoundary;
+}
+
+export type PrincipalType = 'GROUP' | 'USER';
+
+export interface ResolvedAssignment {
+  /** Stable address: `<GROUP|USER>/<principal>/<permissionSet>/<account>`; never list positions. */
+  readonly key: string;
+  readonly principalType: PrincipalType;
+  readonly principalName: string;
+  readonly permissionSet: string;
+  readonly accountName: string;
+  readonly accountId: string;
+  /** Deployment unit (assignment shard) holding this assignment. */
+  readonly unit: string;
+  /** Why this account was selected, e.g. `account prod-app`, `ou Workloads/*`, `tag env=prod`. Sorted. */
+  readonly reasons: readonly string[];
+}
+
+/** A documented statement in a key policy, with where it comes from. */
+export interface StatementSource {
+  readonly sid: string;
+  /** Catalog use case id, e.g. `identity-center-service`, `delegated-admins`. */
+  readonly useCase: string;
+  /** AWS documentation page the statement comes from. */
+  readonly docUrl: string;
+}
+
+/** An IAM identity policy that a principal outside the management account needs to use the key. */
+export interface KeyIdentityPolicy {
+  readonly keyName: string;
+  readonly accountName: string;
+  readonly accountId: string;
+  /** IAM policy name, e.g. `idcgen-identity-center-key-use`. */
+  readonly policyName: string;
+  /** Role names in that account to attach it to (role principals); empty = policy only. Sorted. */
+  readonly attachToRoles: readonly string[];
+  readonly document: PolicyDocumentJson;
+  readonly useCases: readonly string[];
+}
+
+export interface ResolvedKey {
+  readonly name: string;
+  /** `alias/...` */
+  readonly alias: string;
+  readonly description: string;
+  readonly multiRegion: boolean;
+  readonly rotation: { readonly enabled: boolean; readonly periodDays: number };
+  readonly deletionWindowDays: number;
+  readonly profile: 'baseline' | 'least-privilege';
+  /** Sorted; never the Identity Center Region. */
+  readonly replicaRegions: readonly string[];
+  /** Use case ids in catalog order. */
+  readonly useCases: readonly string[];
+  /** The key policy; applied identically to the primary and every replica. */
+  readonly keyPolicy: PolicyDocumentJson;
+  /** One entry per key policy statement, same order. */
+  readonly statementSources: readonly StatementSource[];
+  /** Member-account identity policies, sorted by account name. */
+  readonly identityPolicies: readonly KeyIdentityPolicy[];
+  readonly tags: Tags;
+  /** True when Identity Center is configured to use this key. */
+  readonly usedByIdentityCenter: boolean;
+}
+
+export interface S3Backend {
+  readonly type: 's3';
+  readonly bucket: string;
+  /** State key is `<keyPrefix>/<unit>/terraform.tfstate`. */
+  readonly keyPrefix: string;
+  readonly region: string;
+  readonly dynamodbTable?: string;
+  readonly encrypt: boolean;
+}
+
+export type BackendConfig = { readonly type: 'local' } | S3Backend;
+
+export type UnitKind = 'management' | 'member' | 'assignments';
+
+/** A deployment unit: one CDKTF stack and one HCL root. */
+export interface DeploymentUnit {
+  /** `management`, `account-<name>`, `assignments-<shard>`. */
+  readonly name: string;
+  readonly kind: UnitKind;
+  readonly accountName: string;
+  readonly accountId: string;
+  /** Member units only: role assumed in that account. */
+  readonly assumeRoleArn?: string;
+  /** Member units: customer managed policies to create there, sorted. */
+  readonly customerManagedPolicies: readonly (CustomerManagedPolicyRef & { readonly document: PolicyDocumentJson })[];
+  /** Member units: key identity policies to create there, sorted by key name. */
+  readonly keyIdentityPolicies: readonly KeyIdentityPolicy[];
+  /** Assignment units: keys of the assignments they hold, sorted. */
+  readonly assignmentKeys: readonly string[];
+}
+
+export interface ResolvedModel {
+  /** The model file as given on the command line (relative), for generated-file markers. */
+  readonly source: string;
+  readonly organization: {
+    readonly id: string;
+    readonly managementAccountName: string;
+    readonly managementAccountId: string;
+  };
+  readonly identityCenter: {
+    readonly region: string;
+    readonly instanceArn?: string;
+    readonly identityStoreId?: string;
+    /** Name of the key Identity Center uses; absent = AWS owned key. */
+    readonly encryptionKey?: string;
+    /** Opt-in: generated Terraform runs the UpdateInstance step. */
+    readonly manageEncryption: boolean;
+  };
+  readonly deployment: {
+    readonly roleName: string;
+    readonly maxResourcesPerStack: number;
+    readonly backend: BackendConfig;
+  };
+  readonly accounts: readonly ResolvedAccount[];
+  readonly groups: readonly ResolvedGroup[];
+  readonly users: readonly ResolvedUser[];
+  readonly permissionSets: readonly ResolvedPermissionSet[];
+  readonly assignments: readonly ResolvedAssignment[];
+  readonly keys: readonly ResolvedKey[];
+  /** Sorted: management first, then member units, then assignment units, each by name. */
+  readonly units: readonly DeploymentUnit[];
+}
+
+/** The one comparison used for every sort in the IR (stable across locales and machines). */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,53 @@
+// https://docs.aws.amazon.com/singlesignon/latest/userguide/limits.html
+/**
+ * Every limit idcgen checks, with where it comes from. Checks and their messages both read these
+ * constants, so a limit and the message that reports it cannot disagree.
+ */
+
+export interface Limit {
+  readonly min?: number;
+  readonly max: number;
+  /** Short source for messages. */
+  readonly why: string;
+  readonly url: string;
+}
+
+const IDC_LIMITS = 'https://docs.aws.amazon.com/singlesignon/latest/userguide/limits.html';
+const PS_API = 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_PermissionSet.html';
+const KMS_QUOTAS = 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html';
+const KMS_KEY_TF = 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key';
+const SESSION = 'https://docs.aws.amazon.com/singlesignon/latest/userguide/howtosessionduration.html';
+const IAM_QUOTAS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html';
+
+export const LIMITS = {
+  permissionSetName: { min: 1, max: 32, why: 'Identity Center permission set name', url: PS_API },
+  permissionSetDescription: { min: 1, max: 700, why: 'Identity Center permission set description', url: PS_API },
+  relayState: { min: 1, max: 240, why: 'Identity Center relay state', url: PS_API },
+  sessionDurationHours: { min: 1, max: 12, why: 'permission set session duration', url: SESSION },
+  inlinePolicyNonWhitespaceBytes: { max: 10240, why: 'inline policy per permission set, non-whitespace bytes', url: IDC_LIMITS },
+  inlinePoliciesPerPermissionSet: { max: 1, why: 'inline policies per permission set', url: IDC_LIMITS },
+  policiesPerPermissionSet: { max: 25, why: 'AWS managed and customer managed policies per permission set', url: IDC_LIMITS },
+  permissionSets: { max: 3500, why: 'permission sets per Identity Center instance (adjustable)', url: IDC_LIMITS },
+  accounts: { max: 7000, why: 'AWS accounts per Identity Center instance (adjustable)', url: IDC_LIMITS },
+  groupsPerPermissionSetPerAccount: { max: 100, why: 'groups assigned to a permission set per AWS account', url: IDC_LIMITS },
+  provisionedPermissionSetsPerAccount: { max: 500, why: 'provisioned permission sets per AWS account (adjustable)', url: IDC_LIMITS },
+  identityCenterRegions: { max: 6, why: 'AWS Regions enabled for one Identity Center instance (adjustable)', url: IDC_LIMITS },
+  groupDisplayName: { min: 1, max: 1024, why: 'identity store group display name', url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_Group.html' },
+  userName: { min: 1, max: 128, why: 'identity store user name', url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_User.html' },
+  keyPolicyBytes: { max: 32768, why: 'KMS key policy document size', url: KMS_QUOTAS },
+  managedPolicyBytes: { max: 6144, why: 'IAM customer managed policy size, non-whitespace characters', url: IAM_QUOTAS },
+  rotationPeriodDays: { min: 90, max: 2560, why: 'KMS key rotation period', url: KMS_KEY_TF },
+  deletionWindowDays: { min: 7, max: 30, why: 'KMS key deletion waiting period', url: KMS_KEY_TF },
+  aliasName: { min: 1, max: 256, why: 'KMS alias name', url: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html' },
+  keyDescription: { max: 8192, why: 'KMS key description', url: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html' },
+  maxResourcesPerStack: { min: 10, max: 10000, why: 'resources per generated stack (idcgen setting)', url: 'https://github.com/hashicorp/terraform-provider-aws/issues/24858' },
+  // idcgen's own safety limits on input files (hostile input).
+  modelFileBytes: { max: 8 * 1024 * 1024, why: 'idcgen model file size limit', url: 'https://github.com/eemeli/yaml/blob/main/docs/03_options.md' },
+  yamlAliasCount: { max: 100, why: 'yaml alias expansions per document (billion-laughs guard)', url: 'https://eemeli.org/yaml/#tojs-options' },
+} as const satisfies Record<string, Limit>;
+
+/** `<n> is out of range; allowed <min>..<max> (<why>)` */
+export function rangeMessage(what: string, found: number | string, limit: Limit): string {
+  const range = limit.min !== undefined ? `${limit.min}..${limit.max}` : `at most ${limit.max}`;
+  return `${what} ${found} is out of range; allowed ${range} (${limit.why})`;
+}

@@ -1,0 +1,176 @@
+/**
+ * The one schema of org.yaml. TypeScript types come from it (z.infer) and so does the JSON Schema
+ * printed by `idcgen schema`. Shapes only: ranges, patterns and references are checked in
+ * validate.ts, where each issue can carry its own position and a message in the model's terms.
+ */
+import { z } from 'zod';
+
+const name = z.string().min(1);
+const tags = z.record(z.string(), z.string());
+
+/** A principal that may use the key: an IAM role ARN, an account root, or a permission set in an account. */
+export const principalSchema = z.union([
+  z.strictObject({ role: z.string().describe('IAM role ARN, e.g. arn:aws:iam::111111111111:role/Name') }),
+  z.strictObject({ accountRoot: name.describe('account name; the principal is arn:aws:iam::<id>:root') }),
+  z.strictObject({
+    permissionSet: name.describe('permission set name; resolves to AWSReservedSSO_<name>_* roles'),
+    account: name.describe('account name the permission set role lives in'),
+  }),
+]);
+
+const principals = z.array(principalSchema);
+const withPrincipals = z.strictObject({ principals });
+const empty = z.strictObject({}).nullable();
+
+/** Key use cases, each mapping to documented key policy and IAM policy statements. */
+export const useCaseSchema = z.union([
+  z.strictObject({ 'identity-center-admins': withPrincipals }),
+  z.strictObject({ 'delegated-admins': withPrincipals }),
+  z.strictObject({ 'managed-applications': empty }),
+  z.strictObject({ 'managed-application-admins': withPrincipals.partial().nullable() }),
+  z.strictObject({ 'control-tower-admins': withPrincipals }),
+  z.strictObject({ 'ec2-windows-sso': withPrincipals }),
+  z.strictObject({ 'custom-workflows': withPrincipals }),
+  z.strictObject({ 'read-only-admins': withPrincipals }),
+  z.strictObject({
+    'restrict-managed-applications': z.strictObject({
+      servicePrincipals: z.array(name),
+      sourceAccounts: z.array(name).optional(),
+      sourceArns: z.array(z.string()).optional(),
+    }),
+  }),
+  z.strictObject({ 'restrict-to-instance': empty }),
+]);
+
+const policyDocument = z.record(z.string(), z.unknown()).describe('an IAM policy document (JSON as YAML)');
+const customerManagedPolicyRef = z.strictObject({
+  name,
+  path: z.string().optional().describe('IAM path; default /'),
+  policy: policyDocument.optional().describe('when given, idcgen creates this policy in every account the permission set is assigned to'),
+});
+
+/** Where an assignment (or anything else that selects accounts) points. */
+export const targetFields = {
+  accounts: z.array(name).optional().describe('account names'),
+  ous: z.array(z.string()).optional().describe('OU paths or globs (Workloads/*, Workloads/**)'),
+  tags: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional().describe('all of these tags; a list means any of its values'),
+};
+
+export const assignmentSchema = z.strictObject({
+  group: name.optional(),
+  user: name.optional(),
+  permissionSet: name,
+  ...targetFields,
+  exclude: z.strictObject(targetFields).optional().describe('accounts removed from the selection'),
+  includeManagementAccount: z.boolean().optional().describe('allow the management account to be selected by ous/tags; default false'),
+});
+
+export const keySchema = z.strictObject({
+  name,
+  alias: z.string().optional(),
+  description: z.string().optional(),
+  multiRegion: z.boolean().optional(),
+  rotation: z.strictObject({ enabled: z.boolean().optional(), periodDays: z.number().int().optional() }).optional(),
+  deletionWindowDays: z.number().int().optional(),
+  administrators: principals.optional(),
+  policyProfile: z.enum(['baseline', 'least-privilege']).optional(),
+  replicaRegions: z.array(z.string()).optional(),
+  useCases: z.array(useCaseSchema).optional(),
+  tags: tags.optional(),
+});
+
+export const modelSchema = z.strictObject({
+  version: z.literal(1),
+  include: z.array(z.string()).optional().describe('more model files (or directories) merged into this one'),
+  organization: z.strictObject({ id: z.string(), managementAccount: name }),
+  identityCenter: z.strictObject({
+    region: z.string(),
+    instanceArn: z.string().optional(),
+    identityStoreId: z.string().optional(),
+    encryption: z
+      .strictObject({
+        key: name.optional().describe('a key below; absent = AWS owned key'),
+        manage: z.boolean().optional().describe('opt-in: generated Terraform switches the instance to the key'),
+      })
+      .optional(),
+  }),
+  deployment: z
+    .strictObject({
+      roleName: z.string().optional().describe('role assumed in member accounts; default OrganizationAccountAccessRole'),
+      maxResourcesPerStack: z.number().int().optional().describe('default 500'),
+      backend: z
+        .union([
+          z.strictObject({ type: z.literal('local') }),
+          z.strictObject({
+            type: z.literal('s3'),
+            bucket: z.string(),
+            keyPrefix: z.string().optional(),
+            region: z.string().optional(),
+            dynamodbTable: z.string().optional(),
+            encrypt: z.boolean().optional(),
+          }),
+        ])
+        .optional(),
+    })
+    .optional(),
+  accounts: z.array(z.strictObject({ name, id: z.string(), ou: z.string().optional(), tags: tags.optional() })).optional(),
+  groups: z
+    .array(
+      z.strictObject({
+        name,
+        description: z.string().optional(),
+        external: z.boolean().optional(),
+        members: z.array(name).optional(),
+      }),
+    )
+    .optional(),
+  users: z
+    .array(
+      z.strictObject({
+        userName: name,
+        displayName: z.string().optional(),
+        givenName: z.string().optional(),
+        familyName: z.string().optional(),
+        email: z.string().optional(),
+        external: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  permissionSets: z
+    .array(
+      z.strictObject({
+        name,
+        description: z.string().optional(),
+        sessionDuration: z.string().optional(),
+        relayState: z.string().optional(),
+        tags: tags.optional(),
+        managedPolicies: z.array(z.string()).optional(),
+        customerManagedPolicies: z.array(customerManagedPolicyRef).optional(),
+        inlinePolicy: policyDocument.optional(),
+        permissionsBoundary: z
+          .union([
+            z.strictObject({ managedPolicy: z.string() }),
+            z.strictObject({ customerManagedPolicy: customerManagedPolicyRef.omit({ policy: true }) }),
+          ])
+          .optional(),
+      }),
+    )
+    .optional(),
+  assignments: z.array(assignmentSchema).optional(),
+  keys: z.array(keySchema).optional(),
+});
+
+export type OrgModel = z.infer<typeof modelSchema>;
+export type PrincipalInput = z.infer<typeof principalSchema>;
+export type UseCaseInput = z.infer<typeof useCaseSchema>;
+export type AssignmentInput = z.infer<typeof assignmentSchema>;
+export type KeyInput = z.infer<typeof keySchema>;
+
+/** JSON Schema for editors (yaml-language-server). */
+export function modelJsonSchema(): object {
+  return {
+    ...(z.toJSONSchema(modelSchema, { target: 'draft-7', unrepresentable: 'any' }) as object),
+    $id: 'https://idcgen.dev/schema/org-model-v1.json',
+    title: 'idcgen organization model',
+  };
+}

@@ -1,0 +1,4 @@
+// Installs cdktf's Jest matchers (toHaveResourceWithProperties, ...) for every suite.
+import { Testing } from 'cdktf';
+
+Testing.setupJest();
