@@ -7,4 +7,5 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
   testTimeout: 300000,
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
