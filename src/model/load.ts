@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from 'yaml';
 import { LIMITS } from './limits';
 import { formatPath, type Issue, ModelError } from './issues';
 
@@ -53,7 +53,7 @@ export function loadModel(file: string): LoadedModel {
   const main = readSource(file, file);
   const sources: SourceFile[] = [main];
   const origins = new Map<ListSection, Origin[]>();
-  const data = main.doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount.max }) as Record<string, unknown>;
+  const data = toPlain(main);
   for (const section of LIST_SECTIONS) {
     const list = data[section];
     if (Array.isArray(list)) origins.set(section, list.map((_, index) => ({ source: main, index })));
@@ -139,7 +139,22 @@ function readSource(file: string, reportAs: string): SourceFile {
   return src;
 }
 
+/** Plain data of a parsed file; alias bombs (billion laughs) become a positioned issue, not a crash. */
+function toPlain(src: SourceFile): Record<string, unknown> {
+  try {
+    return src.doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount.max }) as Record<string, unknown>;
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    let first = 0;
+    visit(src.doc, { Alias: (_k, node) => ((first = node.range?.[0] ?? 0), visit.BREAK) });
+    const pos = src.lines.linePos(first);
+    const message = `yaml aliases expand to too many nodes (more than ${LIMITS.yamlAliasCount.max} alias expansions, ${LIMITS.yamlAliasCount.why}); write the values out instead of nesting aliases`;
+    throw new ModelError([{ file: src.file, line: pos.line, col: pos.col, path: '', message, severity: 'error' }], src.file);
+  }
+}
+
 function yamlMessage(code: string, message: string): string {
+  if (/call stack/i.test(message)) return `yaml nesting is too deep to read; models need only a few levels of nesting`;
   if (code === 'DUPLICATE_KEY') return 'duplicate yaml key; each key may appear once in a mapping';
   if (code === 'TAB_AS_INDENT') return 'tab used for indentation; yaml allows spaces only';
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
@@ -187,7 +202,7 @@ function expandInclude(main: SourceFile, inc: unknown, i: number): string[] {
 }
 
 function mergeInclude(data: Record<string, unknown>, src: SourceFile, origins: Map<ListSection, Origin[]>): void {
-  const inc = src.doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount.max }) as Record<string, unknown>;
+  const inc = toPlain(src);
   for (const [k, v] of Object.entries(inc)) {
     const section = k as ListSection;
     if (!LIST_SECTIONS.includes(section)) {
