@@ -52,7 +52,15 @@ const customerManagedPolicyRef = z.strictObject({
 /** Where an assignment (or anything else that selects accounts) points. */
 export const targetFields = {
   accounts: z.array(name).optional().describe('account names'),
-  ous: z.array(z.string()).optional().describe('OU paths or globs (Workloads/*, Workloads/**)'),
+  ous: z
+    .array(
+      z.union([
+        z.string(),
+        z.strictObject({ path: z.string(), recursive: z.boolean().optional().describe('default true for a path, false for a glob') }),
+      ]),
+    )
+    .optional()
+    .describe('OU paths (with everything below them) or globs (Workloads/*, Workloads/**)'),
   tags: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional().describe('all of these tags; a list means any of its values'),
 };
 

@@ -1,0 +1,299 @@
+/**
+ * The target grammar: which accounts an assignment (or anything else that selects accounts) reaches.
+ *
+ * Expansion is static: it reads only the accounts declared in the model, never AWS, so the same
+ * model always selects the same accounts and the selection can be reviewed in a pull request.
+ *
+ * Rules (each default says why):
+ * - The selectors `accounts`, `ous` and `tags` are a union: an account is selected when any of them
+ *   selects it (as org-formation's OrganizationBinding does). `exclude` then removes accounts.
+ * - `accounts:` names accounts. An unknown name is a problem. Naming the management account here
+ *   selects it explicitly, even without `includeManagementAccount`, because naming it is the
+ *   deliberate act that rule asks for.
+ * - `ous:` entries are OU paths below the root (`Workloads/Prod`; a leading `Root/` is accepted and
+ *   dropped) or globs. A plain path is recursive by default: it selects that OU and every OU below
+ *   it, because that is what users ask for and the non-recursive behaviour of LZA and the
+ *   single-stage pipeline is their top complaint. `{ path: Workloads, recursive: false }` selects
+ *   only the accounts directly in that OU. `Root` selects the whole organization (recursive) or the
+ *   accounts directly under the root (non-recursive).
+ * - Globs: `*` matches within one path segment (`Workloads/*` = OUs one level below Workloads;
+ *   `Team-*`), `**` matches whole segments: `Workloads/**` = every OU at any depth below Workloads
+ *   (not Workloads itself, as in .gitignore), `**` in the middle or at the start matches zero or
+ *   more segments. A glob is not recursive by default because it already says how deep it goes;
+ *   `{ path: 'Workloads/*', recursive: true }` adds everything below each matched OU.
+ * - `tags:` is all-of: an account must carry every key with the given value; a list value is any-of
+ *   for that key (`env: [prod, staging]`). Any-of across keys is a second assignment: a reserved
+ *   `anyOf:` key would shadow a real tag of that name.
+ * - `exclude:` uses the same grammar (accounts, ous, tags) and removes every account it matches;
+ *   it wins over every selector, including an explicitly named account.
+ * - The management account is never selected by `ous` or `tags` unless `includeManagementAccount:
+ *   true`: access there reaches the organization itself, so it must be asked for.
+ * - Every selector (and every exclusion) that matches no account is a problem, and so is a target
+ *   that ends up selecting nothing: a typo must not silently grant or revoke nothing.
+ *
+ * Output is sorted by account name; each account's reasons are sorted and unique.
+ */
+import { compareKeys, type ResolvedAccount } from './ir';
+
+/** An OU selector: a path or glob, or the object form that sets recursion explicitly. */
+export type OuSelector = string | { path: string; recursive?: boolean };
+export type TagSelector = Record<string, string | string[]>;
+
+export interface TargetInput {
+  accounts?: string[];
+  ous?: OuSelector[];
+  tags?: TagSelector;
+  exclude?: { accounts?: string[]; ous?: OuSelector[]; tags?: TagSelector };
+  includeManagementAccount?: boolean;
+}
+
+export interface SelectedAccount {
+  account: ResolvedAccount;
+  reasons: string[];
+}
+
+/** Path relative to the target object, e.g. `['ous', 1]` or `['exclude', 'tags', 'env']`. */
+export interface TargetProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** How many known names a message lists before it says "and N more". */
+const LIST_IN_MESSAGE = 10;
+
+/** Select the accounts a target reaches, with the reasons for each; see the module comment. */
+export function selectAccounts(
+  target: TargetInput,
+  accounts: readonly ResolvedAccount[],
+  managementAccountName: string,
+): { selected: SelectedAccount[]; problems: TargetProblem[] } {
+  const problems: TargetProblem[] = [];
+  const reasons = new Map<string, Set<string>>();
+  const byName = new Map(accounts.map((a) => [a.name, a]));
+  const add = (a: ResolvedAccount, reason: string): void => {
+    let set = reasons.get(a.name);
+    if (!set) reasons.set(a.name, (set = new Set()));
+    set.add(reason);
+  };
+  const isManagement = (a: ResolvedAccount): boolean => a.name === managementAccountName;
+  const includeManagement = target.includeManagementAccount === true;
+
+  if (!target.accounts?.length && !target.ous?.length && !target.tags) {
+    problems.push({ path: [], message: 'target selects no account; give accounts, ous or tags' });
+    return { selected: [], problems };
+  }
+
+  (target.accounts ?? []).forEach((name, i) => {
+    const a = byName.get(name);
+    if (a) add(a, `account ${name}`);
+    else problems.push({ path: ['accounts', i], message: unknownAccount(name, accounts) });
+  });
+
+  (target.ous ?? []).forEach((sel, i) => {
+    const m = compileOu(sel);
+    if (typeof m === 'string') return problems.push({ path: ['ous', i], message: m });
+    const hits = accounts.filter((a) => m.matches(a));
+    const eligible = hits.filter((a) => includeManagement || !isManagement(a));
+    for (const a of eligible) add(a, displayOu(a.ou) === m.label ? `ou ${m.label}` : `ou ${m.label} (${displayOu(a.ou)})`);
+    if (eligible.length === 0) problems.push({ path: ['ous', i], message: noOuMatch(m.label, hits, accounts) });
+  });
+
+  if (target.tags) {
+    const tagProblems = checkTags(target.tags, accounts, ['tags']);
+    problems.push(...tagProblems);
+    if (tagProblems.length === 0) {
+      const hits = accounts.filter((a) => tagsMatch(target.tags as TagSelector, a));
+      const eligible = hits.filter((a) => includeManagement || !isManagement(a));
+      for (const a of eligible) add(a, tagReason(target.tags, a));
+      if (eligible.length === 0) problems.push({ path: ['tags'], message: noTagsMatch(target.tags, hits) });
+    }
+  }
+
+  const excluded = excludedAccounts(target.exclude, accounts, problems);
+  const selected: SelectedAccount[] = [...reasons.keys()]
+    .filter((name) => !excluded.has(name))
+    .sort(compareKeys)
+    .map((name) => ({
+      account: byName.get(name) as ResolvedAccount,
+      reasons: [...(reasons.get(name) as Set<string>)].sort(compareKeys),
+    }));
+
+  if (selected.length === 0 && reasons.size > 0) {
+    const names = [...reasons.keys()].sort(compareKeys);
+    problems.push({ path: ['exclude'], message: `exclude removes every selected account (${listOf(names)}); the target selects nothing` });
+  }
+  return { selected, problems };
+}
+
+/** Names of the accounts `exclude` removes; reports exclusions that match no account. */
+function excludedAccounts(
+  exclude: TargetInput['exclude'],
+  accounts: readonly ResolvedAccount[],
+  problems: TargetProblem[],
+): Set<string> {
+  const out = new Set<string>();
+  if (!exclude) return out;
+  const names = new Set(accounts.map((a) => a.name));
+  (exclude.accounts ?? []).forEach((name, i) => {
+    if (names.has(name)) out.add(name);
+    else problems.push({ path: ['exclude', 'accounts', i], message: unknownAccount(name, accounts) });
+  });
+  (exclude.ous ?? []).forEach((sel, i) => {
+    const m = compileOu(sel);
+    if (typeof m === 'string') return problems.push({ path: ['exclude', 'ous', i], message: m });
+    const hits = accounts.filter((a) => m.matches(a));
+    for (const a of hits) out.add(a.name);
+    if (hits.length === 0) problems.push({ path: ['exclude', 'ous', i], message: noOuMatch(m.label, hits, accounts) });
+  });
+  if (exclude.tags) {
+    const tagProblems = checkTags(exclude.tags, accounts, ['exclude', 'tags']);
+    problems.push(...tagProblems);
+    if (tagProblems.length === 0) {
+      const hits = accounts.filter((a) => tagsMatch(exclude.tags as TagSelector, a));
+      for (const a of hits) out.add(a.name);
+      if (hits.length === 0) problems.push({ path: ['exclude', 'tags'], message: noTagsMatch(exclude.tags, hits) });
+    }
+  }
+  return out;
+}
+
+interface OuMatcher {
+  /** The selector as written (normalised), for reasons and messages. */
+  readonly label: string;
+  matches(a: ResolvedAccount): boolean;
+}
+
+/** An account's OU path relative to the root: `''` for accounts directly under the root. */
+function normOu(ou: string): string {
+  const p = ou.replace(/^\/+|\/+$/g, '');
+  if (p === 'Root') return '';
+  return p.startsWith('Root/') ? p.slice('Root/'.length) : p;
+}
+
+function displayOu(ou: string): string {
+  return normOu(ou) === '' ? 'Root' : normOu(ou);
+}
+
+/** A matcher for an OU selector, or the message saying why the selector is not valid. */
+function compileOu(sel: OuSelector): OuMatcher | string {
+  const raw = typeof sel === 'string' ? sel : sel.path;
+  const path = normOu(raw);
+  const label = path === '' ? 'Root' : path;
+  const segments = path === '' ? [] : path.split('/');
+  if (raw.trim() === '') return `ou path is empty; give an ou path such as Workloads/Prod, a glob such as Workloads/*, or Root`;
+  if (segments.some((s) => s === '')) return `ou '${raw}' has an empty path segment; write ou paths as Workloads/Prod`;
+  const bad = segments.find((s) => s.includes('**') && s !== '**');
+  if (bad !== undefined) return `ou glob '${raw}' is not valid: '**' must be a whole path segment, found '${bad}'`;
+
+  const isGlob = path.includes('*');
+  const recursive = typeof sel === 'string' ? !isGlob : (sel.recursive ?? !isGlob);
+  if (!isGlob) {
+    const matches = (a: ResolvedAccount): boolean => {
+      const ou = normOu(a.ou);
+      if (!recursive) return ou === path;
+      return path === '' || ou === path || ou.startsWith(`${path}/`);
+    };
+    return { label, matches };
+  }
+  const re = globRegExp(segments);
+  const matches = (a: ResolvedAccount): boolean => {
+    const ou = normOu(a.ou);
+    if (ou === '') return false; // a glob names OUs below the root, never the root itself
+    if (!recursive) return re.test(ou);
+    const parts = ou.split('/');
+    return parts.some((_, i) => re.test(parts.slice(0, i + 1).join('/')));
+  };
+  return { label, matches };
+}
+
+/** `*` = any characters within a segment; `**` = whole segments (one or more when trailing). */
+function globRegExp(segments: readonly string[]): RegExp {
+  let re = '';
+  let needSlash = false;
+  segments.forEach((seg, i) => {
+    const sep = needSlash ? '/' : '';
+    if (seg === '**' && i === segments.length - 1) {
+      re += `${sep}.+`;
+    } else if (seg === '**') {
+      re += `${sep}(?:[^/]+/)*`;
+      needSlash = false;
+      return;
+    } else {
+      re += sep + seg.split('*').map(escapeRegExp).join('[^/]*');
+    }
+    needSlash = true;
+  });
+  return new RegExp(`^${re}$`);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function tagValues(v: string | string[]): string[] {
+  return typeof v === 'string' ? [v] : v;
+}
+
+function tagsMatch(sel: TagSelector, a: ResolvedAccount): boolean {
+  return Object.entries(sel).every(([k, v]) => Object.hasOwn(a.tags, k) && tagValues(v).includes(a.tags[k]));
+}
+
+/** `tag env=prod` for one key, `tags env=prod, team=a` for all-of; the account's actual values. */
+function tagReason(sel: TagSelector, a: ResolvedAccount): string {
+  const keys = Object.keys(sel).sort(compareKeys);
+  return `${keys.length === 1 ? 'tag' : 'tags'} ${keys.map((k) => `${k}=${a.tags[k]}`).join(', ')}`;
+}
+
+/** Per-key problems: an empty selector, an empty value list, a key/value no account carries. */
+function checkTags(sel: TagSelector, accounts: readonly ResolvedAccount[], at: (string | number)[]): TargetProblem[] {
+  const keys = Object.keys(sel).sort(compareKeys);
+  if (keys.length === 0) return [{ path: at, message: 'tags selector is empty; give at least one tag key and value' }];
+  const problems: TargetProblem[] = [];
+  for (const k of keys) {
+    const values = tagValues(sel[k]);
+    if (values.length === 0) {
+      problems.push({ path: [...at, k], message: `tag ${k} lists no values; give a value or a list of values` });
+      continue;
+    }
+    const present = [...new Set(accounts.filter((a) => Object.hasOwn(a.tags, k)).map((a) => a.tags[k]))].sort(compareKeys);
+    if (present.length === 0) {
+      const keysInUse = [...new Set(accounts.flatMap((a) => Object.keys(a.tags)))].sort(compareKeys);
+      problems.push({ path: [...at, k], message: `no account has tag ${k}; tag keys in use: ${listOf(keysInUse)}` });
+    } else if (!values.some((v) => present.includes(v))) {
+      problems.push({ path: [...at, k], message: `tag ${k}=${values.join('|')} matches no account; values of ${k} in use: ${listOf(present)}` });
+    }
+  }
+  return problems;
+}
+
+function noTagsMatch(sel: TagSelector, hits: readonly ResolvedAccount[]): string {
+  const text = Object.keys(sel)
+    .sort(compareKeys)
+    .map((k) => `${k}=${tagValues(sel[k]).join('|')}`)
+    .join(', ');
+  if (hits.length > 0) {
+    return `tags ${text} match only the management account '${hits[0].name}'; set includeManagementAccount: true or name it under accounts`;
+  }
+  return `tags ${text} match no account together (every key must match); check each key's values`;
+}
+
+function noOuMatch(label: string, hits: readonly ResolvedAccount[], accounts: readonly ResolvedAccount[]): string {
+  if (hits.length > 0) {
+    return `ou ${label} matches only the management account '${hits[0].name}'; set includeManagementAccount: true or name it under accounts`;
+  }
+  const ous = [...new Set(accounts.map((a) => displayOu(a.ou)))].sort(compareKeys);
+  return `ou ${label} matches no account; ous that hold accounts: ${listOf(ous)}`;
+}
+
+function unknownAccount(name: string, accounts: readonly ResolvedAccount[]): string {
+  const names = accounts.map((a) => a.name).sort(compareKeys);
+  const near = names.find((n) => n.toLowerCase() === name.toLowerCase());
+  const hint = near ? ` (did you mean ${near}?)` : '';
+  return `account '${name}' is not in accounts${hint}; known accounts: ${listOf(names)}`;
+}
+
+function listOf(items: readonly string[]): string {
+  if (items.length === 0) return '(none)';
+  if (items.length <= LIST_IN_MESSAGE) return items.join(', ');
+  return `${items.slice(0, LIST_IN_MESSAGE).join(', ')} and ${items.length - LIST_IN_MESSAGE} more`;
+}
