@@ -91,7 +91,10 @@ export function selectAccounts(
 
   (target.ous ?? []).forEach((sel, i) => {
     const m = compileOu(sel);
-    if (typeof m === 'string') return problems.push({ path: ['ous', i], message: m });
+    if (typeof m === 'string') {
+      problems.push({ path: ['ous', i], message: m });
+      return;
+    }
     const hits = accounts.filter((a) => m.matches(a));
     const eligible = hits.filter((a) => includeManagement || !isManagement(a));
     for (const a of eligible) add(a, displayOu(a.ou) === m.label ? `ou ${m.label}` : `ou ${m.label} (${displayOu(a.ou)})`);
@@ -140,7 +143,10 @@ function excludedAccounts(
   });
   (exclude.ous ?? []).forEach((sel, i) => {
     const m = compileOu(sel);
-    if (typeof m === 'string') return problems.push({ path: ['exclude', 'ous', i], message: m });
+    if (typeof m === 'string') {
+      problems.push({ path: ['exclude', 'ous', i], message: m });
+      return;
+    }
     const hits = accounts.filter((a) => m.matches(a));
     for (const a of hits) out.add(a.name);
     if (hits.length === 0) problems.push({ path: ['exclude', 'ous', i], message: noOuMatch(m.label, hits, accounts) });
