@@ -1,0 +1,69 @@
+/** Checks of accounts, groups and users: ids, names, duplicates and group members. */
+import { PATTERNS } from '../aws-patterns';
+import { LIMITS } from '../limits';
+import { checkPattern, checkTags, checkUnique, type CheckContext } from './context';
+import { lengthMessage, outOfLength, quote, unknownRef } from './describe';
+
+export function checkAccounts(ctx: CheckContext): void {
+  const accounts = ctx.model.accounts ?? [];
+  if (accounts.length > LIMITS.accounts.max) {
+    ctx.error(['accounts'], `${accounts.length} accounts are defined; allowed at most ${LIMITS.accounts.max} (${LIMITS.accounts.why})`, { key: true });
+  }
+  // AWS account names are not unique, but idcgen's are addresses (units, files): fold case so two
+  // units never differ only by case on a case-insensitive file system.
+  checkUnique(ctx, 'accounts', accounts, 'name', (a) => a.name, 'account name', true);
+  checkUnique(ctx, 'accounts', accounts, 'id', (a) => a.id, 'account id', false);
+  accounts.forEach((a, i) => {
+    if (outOfLength(a.name, LIMITS.accountName)) ctx.error(['accounts', i, 'name'], lengthMessage('account name', a.name, LIMITS.accountName));
+    else checkPattern(ctx, ['accounts', i, 'name'], 'account name', a.name, PATTERNS.handle);
+    checkPattern(ctx, ['accounts', i, 'id'], 'account id', a.id, PATTERNS.accountId);
+    if (a.ou !== undefined) {
+      const trimmed = a.ou.replace(/^\/+|\/+$/g, '');
+      if (trimmed === '' || trimmed.split('/').some((seg) => seg.trim() === '')) {
+        ctx.error(['accounts', i, 'ou'], `ou ${quote(a.ou)} has an empty path segment; write OU paths like Workloads/Prod`);
+      }
+    }
+    checkTags(ctx, ['accounts', i, 'tags'], a.tags);
+  });
+}
+
+export function checkGroups(ctx: CheckContext): void {
+  const groups = ctx.model.groups ?? [];
+  checkUnique(ctx, 'groups', groups, 'name', (g) => g.name, 'group name', true);
+  groups.forEach((g, i) => {
+    if (outOfLength(g.name, LIMITS.groupDisplayName)) ctx.error(['groups', i, 'name'], lengthMessage('group name', g.name, LIMITS.groupDisplayName));
+    if (g.description !== undefined && outOfLength(g.description, LIMITS.groupDisplayName)) {
+      ctx.error(['groups', i, 'description'], lengthMessage('group description', g.description, LIMITS.groupDisplayName));
+    }
+    if (g.external === true && g.members !== undefined && g.members.length > 0) {
+      ctx.error(
+        ['groups', i, 'members'],
+        `group '${g.name}' is external (synced by scim), so its members are managed in the identity provider; remove members or drop external: true`,
+        { key: true },
+      );
+      return;
+    }
+    const seen = new Set<string>();
+    (g.members ?? []).forEach((m, j) => {
+      if (seen.has(m)) ctx.error(['groups', i, 'members', j], `user '${m}' is listed twice in the members of group '${g.name}'`);
+      seen.add(m);
+      if (!ctx.users.has(m)) ctx.error(['groups', i, 'members', j], unknownRef('member', m, 'users', [...ctx.users]));
+    });
+  });
+}
+
+export function checkUsers(ctx: CheckContext): void {
+  const users = ctx.model.users ?? [];
+  checkUnique(ctx, 'users', users, 'userName', (u) => u.userName, 'user name', true);
+  users.forEach((u, i) => {
+    if (outOfLength(u.userName, LIMITS.userName)) ctx.error(['users', i, 'userName'], lengthMessage('userName', u.userName, LIMITS.userName));
+    if (u.external === true) return;
+    const missing = (['givenName', 'familyName'] as const).filter((k) => u[k] === undefined || u[k] === '');
+    if (missing.length > 0) {
+      ctx.error(
+        ['users', i],
+        `user '${u.userName}' is created by idcgen and needs ${missing.join(' and ')} (the identity store requires a given and a family name); add them or set external: true`,
+      );
+    }
+  });
+}
