@@ -1,0 +1,7 @@
+export { renderModelReview } from './model-review';
+export { reviewModels, isEmptyReview, hasRiskAtOrAbove } from './review-models';
+export { renderReviewMarkdown, renderReviewJson } from './render-review';
+export { explainModel } from './explain';
+export { renderExplainMarkdown, renderExplainJson, renderExplainCsv } from './render-explain';
+export { isProduction } from './private/production';
+export * from './types';

@@ -1,0 +1,144 @@
+/**
+ * Risk flags about keys: Identity Center locked out (service access or key administrators
+ * removed), the key removed or made single-Region, its deletion window shortened, replicas
+ * removed, rotation disabled, and wildcard principals widened in its key policy.
+ */
+import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/ir';
+import type { StatementJson } from '../../policy/types';
+import type { KeyChange, RiskFlag, RiskSeverity, StatementChange } from '../types';
+import { conditionValues, isWildcardPrincipal, valueList } from './canonical';
+import { allowsAction, keyAccess } from './key-access';
+
+/** A key Identity Center uses on either side is the one whose loss is an outage. */
+function inUse(name: string, base: ResolvedModel, head: ResolvedModel): boolean {
+  const used = (ir: ResolvedModel) => ir.keys.some((k) => k.name === name && k.usedByIdentityCenter) || ir.identityCenter.encryptionKey === name;
+  return used(base) || used(head);
+}
+
+function specRisks(x: ResolvedKey, y: ResolvedKey | undefined, used: boolean): RiskFlag[] {
+  const out: RiskFlag[] = [];
+  const severe: RiskSeverity = used ? 'critical' : 'high';
+  const usedNote = used ? ' while Identity Center encrypts its data with it' : '';
+  if (!y) {
+    out.push({ rule: 'key-removed', severity: severe, message: `key ${x.name} is removed: terraform schedules it for deletion in ${x.deletionWindowDays} days${usedNote}` });
+    return out;
+  }
+  if (x.multiRegion && !y.multiRegion) {
+    out.push({ rule: 'key-single-region', severity: severe, message: `key ${x.name} changes from multi-Region to single-Region, which replaces the key and drops its replicas${usedNote}` });
+  }
+  if (y.deletionWindowDays < x.deletionWindowDays) {
+    out.push({ rule: 'key-deletion-window-shortened', severity: 'medium', message: `key ${x.name} deletion window shortens from ${x.deletionWindowDays} to ${y.deletionWindowDays} days, leaving less time to cancel a mistaken deletion` });
+  }
+  const droppedReplicas = x.replicaRegions.filter((r) => !y.replicaRegions.includes(r));
+  if (y.multiRegion && droppedReplicas.length > 0) {
+    out.push({ rule: 'key-replica-removed', severity: 'medium', message: `key ${x.name} loses its replica in ${droppedReplicas.join(', ')}, which is scheduled for deletion` });
+  }
+  if (x.rotation.enabled && !y.rotation.enabled) {
+    out.push({ rule: 'key-rotation-disabled', severity: 'low', message: `key ${x.name} stops automatic rotation of its key material` });
+  }
+  return out;
+}
+
+/** Actions of `before` that no action of `after` covers. */
+function lostActions(before: readonly string[], after: readonly string[]): string[] {
+  return before.filter((a) => !after.some((p) => allowsAction({ Effect: 'Allow', Action: p }, a)));
+}
+
+/**
+ * Lockout: a service principal losing actions it had, or a key administrator (a principal that
+ * may call kms:PutKeyPolicy) disappearing. With no administrator left, nobody but AWS support can
+ * change the key policy again.
+ */
+function lockoutRisks(base: ResolvedModel, x: ResolvedKey, head: ResolvedModel, y: ResolvedKey, used: boolean): RiskFlag[] {
+  const out: RiskFlag[] = [];
+  const before = keyAccess(x, base.permissionSets);
+  const after = keyAccess(y, head.permissionSets);
+  for (const svc of before.filter((e) => e.kind === 'service')) {
+    const now = after.find((e) => e.kind === 'service' && e.principal === svc.principal);
+    const lost = lostActions(svc.actions, now?.actions ?? []);
+    if (lost.length === 0) continue;
+    out.push({
+      rule: 'key-service-access-removed',
+      severity: used ? 'critical' : 'high',
+      message: `${svc.principal} loses ${lost.join(', ')} on key ${x.name}${used ? ', which locks Identity Center out of its own encrypted data' : ', so Identity Center could not use the key'}`,
+    });
+  }
+  const admins = (list: typeof before) => list.filter((e) => e.kind === 'administrator').map((e) => e.principal);
+  const remaining = admins(after);
+  const removed = admins(before).filter((p) => !remaining.includes(p));
+  if (removed.length > 0) {
+    out.push({
+      rule: 'key-administrator-removed',
+      severity: remaining.length === 0 ? 'critical' : 'high',
+      message:
+        remaining.length === 0
+          ? `key ${x.name} loses its last administrator (${removed.join(', ')}), so nobody could change its key policy again`
+          : `key ${x.name} loses administrator ${removed.join(', ')}; ${remaining.join(', ')} remain`,
+    });
+  }
+  return out;
+}
+
+function conditionPairs(s: StatementJson): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [op, keys] of Object.entries(s.Condition ?? {})) {
+    for (const [k, v] of Object.entries(keys)) out.set(`${op} ${k}`, valueList(v));
+  }
+  return out;
+}
+
+/**
+ * How a wildcard-principal statement got wider, or undefined when it did not. Wider means: it is
+ * new (or newly a wildcard, or newly an Allow), allows an action it did not, lost a condition, or a
+ * condition accepts a value it did not (values replaced count: a different organization is wider
+ * for the one it lets in).
+ */
+function widening(c: StatementChange): string | undefined {
+  const y = c.after;
+  if (!y || y.Effect !== 'Allow' || !isWildcardPrincipal(y.Principal)) return undefined;
+  const x = c.before;
+  if (!x || x.Effect !== 'Allow' || !isWildcardPrincipal(x.Principal)) {
+    const conds = [...conditionPairs(y).keys()].map((k) => k.split(' ')[1]);
+    return conds.length > 0 ? `adds a wildcard principal conditioned on ${[...new Set(conds)].sort(compareKeys).join(', ')}` : 'adds a wildcard principal';
+  }
+  const reasons: string[] = [];
+  const newActions = valueList(y.Action).filter((a) => !valueList(x.Action).some((p) => allowsAction({ Effect: 'Allow', Action: p }, a)));
+  if (newActions.length > 0) reasons.push(`allows ${newActions.join(', ')}`);
+  const before = conditionPairs(x);
+  const after = conditionPairs(y);
+  for (const [k, values] of before) {
+    const now = after.get(k);
+    if (!now) reasons.push(`drops condition ${k}`);
+    else if (now.some((v) => !values.includes(v))) reasons.push(`condition ${k} accepts ${now.filter((v) => !values.includes(v)).join(', ')}`);
+  }
+  return reasons.length > 0 ? `widens its wildcard principal: ${reasons.join('; ')}` : undefined;
+}
+
+function wildcardRisks(key: KeyChange): RiskFlag[] {
+  const out: RiskFlag[] = [];
+  for (const c of key.statements) {
+    const how = widening(c);
+    if (!how) continue;
+    const unconditioned = Object.keys(c.after?.Condition ?? {}).length === 0;
+    const via = c.after ? conditionValues(c.after, 'kms:ViaService') : [];
+    out.push({
+      rule: 'wildcard-principal-widened',
+      severity: unconditioned ? 'critical' : 'high',
+      message: `key ${key.name} statement ${c.sid ?? '(no sid)'} ${how}${unconditioned ? ', so any AWS principal may use the key' : via.length > 0 ? ` (via ${via.join(', ')})` : ''}`,
+    });
+  }
+  return out;
+}
+
+export function keyRisks(base: ResolvedModel, head: ResolvedModel, keys: readonly KeyChange[]): RiskFlag[] {
+  const out: RiskFlag[] = [];
+  for (const change of keys) {
+    const x = base.keys.find((k) => k.name === change.name);
+    const y = head.keys.find((k) => k.name === change.name);
+    const used = inUse(change.name, base, head);
+    if (x) out.push(...specRisks(x, y, used));
+    if (x && y) out.push(...lockoutRisks(base, x, head, y, used));
+    out.push(...wildcardRisks(change));
+  }
+  return out;
+}

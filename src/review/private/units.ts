@@ -1,0 +1,63 @@
+/**
+ * Deployment units (one CDKTF stack and one HCL root each) whose content differs between two
+ * models, so CI plans only those.
+ *
+ * What a unit's content is, read from the IR:
+ * - every unit: its own record (account, role, the policies and assignment keys it holds) and the
+ *   settings every stack is built from (organization, identityCenter, deployment: Region,
+ *   backend, role name);
+ * - `management`: also the keys, permission sets, groups and users (Identity Center, the identity
+ *   store and the key all live in the management account);
+ * - `assignments-*`: also the assignments it holds (without `reasons`, which explain but do not
+ *   deploy anything) and whether each principal they name is created or looked up.
+ * The rule errs towards planning a unit too many rather than one too few: a setting read by every
+ * stack touches every unit.
+ */
+import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
+import type { TouchedUnit } from '../types';
+import { stableJson } from './canonical';
+
+function unitContent(ir: ResolvedModel, unit: DeploymentUnit): string {
+  const shared = { unit, organization: ir.organization, identityCenter: ir.identityCenter, deployment: ir.deployment };
+  if (unit.kind === 'management') {
+    return stableJson({ ...shared, keys: ir.keys, permissionSets: ir.permissionSets, groups: ir.groups, users: ir.users });
+  }
+  if (unit.kind === 'assignments') {
+    const held = new Set(unit.assignmentKeys);
+    const groups = new Map(ir.groups.map((g) => [g.name, g.external]));
+    const users = new Map(ir.users.map((u) => [u.userName, u.external]));
+    const assignments = ir.assignments
+      .filter((a) => held.has(a.key))
+      .map(({ reasons: _reasons, ...a }) => ({
+        ...a,
+        external: (a.principalType === 'GROUP' ? groups : users).get(a.principalName) ?? null,
+      }));
+    return stableJson({ ...shared, assignments });
+  }
+  return stableJson(shared);
+}
+
+export function touchedUnits(base: ResolvedModel, head: ResolvedModel): TouchedUnit[] {
+  const b = new Map(base.units.map((u) => [u.name, u]));
+  const h = new Map(head.units.map((u) => [u.name, u]));
+  const out: TouchedUnit[] = [];
+  // Keep the IR's unit order (management, members, assignment shards), head units first by name.
+  const names = [...new Set([...h.keys(), ...b.keys()])];
+  const order = (n: string): number => ({ management: 0, member: 1, assignments: 2 })[(h.get(n) ?? b.get(n))!.kind];
+  names.sort((x, y) => order(x) - order(y) || compareKeys(x, y));
+  for (const name of names) {
+    const x = b.get(name);
+    const y = h.get(name);
+    if (x && y && unitContent(base, x) === unitContent(head, y)) continue;
+    const u = (y ?? x)!;
+    out.push({
+      name,
+      kind: u.kind,
+      change: x && y ? 'changed' : x ? 'removed' : 'added',
+      accountName: u.accountName,
+      hclRoot: `hcl/${name}`,
+      stack: name,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * Renderers of an Explanation: Markdown (also DIR/review.md), JSON, and CSV (one table a
+ * spreadsheet can filter: account rows and key rows share the columns).
+ */
+import { compareKeys } from '../model/ir';
+import type { Explanation, KeyAccess, KeyAccessKind } from './types';
+import { accountText, code, table } from './private/markdown';
+
+const KIND_TEXT: Record<KeyAccessKind, string> = {
+  service: 'AWS service',
+  administrator: 'key administrator',
+  principal: 'IAM principal',
+  'org-principals': 'organization principals through Identity Center',
+  'managed-applications': 'AWS managed applications',
+  wildcard: 'any principal',
+};
+
+function accessNotes(e: KeyAccess): string {
+  const parts = [`statements ${e.statements.join(', ')}`];
+  if (e.useCases.length > 0) parts.push(`use cases ${e.useCases.join(', ')}`);
+  return parts.join('; ');
+}
+
+export function renderExplainMarkdown(x: Explanation): string {
+  const out: string[] = [`## What ${code(x.source)} grants`, '', '### Who reaches which account', ''];
+  if (x.matrix.length === 0) out.push('No account assignments.');
+  else {
+    out.push(
+      ...table(
+        ['principal', 'account', 'permission sets (why the account is selected)'],
+        x.matrix.map((r) => [
+          `${r.principalType.toLowerCase()} ${r.principalName}`,
+          accountText(r.account),
+          r.grants.map((g) => `${code(g.permissionSet)} (${g.reasons.join('; ')})`).join(', '),
+        ]),
+      ),
+    );
+  }
+  const groups = Object.keys(x.groupMembers).sort(compareKeys);
+  if (groups.length > 0) {
+    out.push('', 'Group members (groups synced from the identity provider are not listed):', '');
+    out.push(...groups.map((g) => `- ${g}: ${x.groupMembers[g].join(', ')}`));
+  }
+  for (const k of x.keys) {
+    out.push('', `### Who can use key ${code(k.name)} (${code(k.alias)})`, '');
+    const region = k.multiRegion ? `multi-Region${k.replicaRegions.length > 0 ? `, replicas in ${k.replicaRegions.join(', ')}` : ', no replicas'}` : 'single-Region';
+    out.push(`${k.usedByIdentityCenter ? 'Identity Center encrypts its data with this key' : 'Identity Center does not use this key'}; ${region}.`, '');
+    if (k.access.length === 0) out.push('Nobody: the key policy allows no principal.');
+    else {
+      out.push(
+        ...table(
+          ['how', 'principal', 'actions', 'via', 'from', 'identity policies'],
+          k.access.map((e) => [
+            KIND_TEXT[e.kind],
+            code(e.principal),
+            e.actions.join(', '),
+            e.via.length > 0 ? e.via.join(', ') : 'any',
+            accessNotes(e),
+            e.identityPolicies.length > 0 ? e.identityPolicies.join(', ') : '-',
+          ]),
+        ),
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function renderExplainJson(x: Explanation): string {
+  return `${JSON.stringify(x, null, 2)}\n`;
+}
+
+/**
+ * RFC 4180 quoting (rows end in LF); a cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so a
+ * spreadsheet never evaluates a name taken from the model as a formula.
+ */
+function csvCell(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const CSV_HEADER = ['principal_type', 'principal', 'resource_type', 'resource', 'account_id', 'access', 'reason'];
+
+/** `arn:aws:iam::<account>:…` → account id; empty for service and organization principals. */
+function accountOf(principal: string): string {
+  const parts = principal.split(':');
+  return parts.length >= 6 && parts[2] === 'iam' ? parts[4] : '';
+}
+
+export function renderExplainCsv(x: Explanation): string {
+  const rows: string[][] = [CSV_HEADER];
+  for (const r of x.matrix) {
+    for (const g of r.grants) {
+      rows.push([r.principalType, r.principalName, 'account', r.account.name, r.account.id, g.permissionSet, g.reasons.join('; ')]);
+    }
+  }
+  for (const k of x.keys) {
+    for (const e of k.access) {
+      const via = e.via.length > 0 ? `; via ${e.via.join(' ')}` : '';
+      const ip = e.identityPolicies.length > 0 ? `; identity policies ${e.identityPolicies.join(' ')}` : '';
+      rows.push([e.kind, e.principal, 'key', k.name, accountOf(e.principal), e.actions.join(' '), `${accessNotes(e)}${via}${ip}`]);
+    }
+  }
+  // LF rows like every other file idcgen writes; spreadsheet tools and csv parsers accept both.
+  return rows.map((r) => `${r.map(csvCell).join(',')}\n`).join('');
+}

@@ -1,0 +1,113 @@
+/**
+ * reviewModels(base, head): what a change to the org model does to access, keys and deployment
+ * units, with risk flags. Pure and deterministic: same two models, same Review.
+ */
+import { compareKeys, type ResolvedModel } from '../model/ir';
+import { adminRisks, productionRisks, renameRisks } from './private/access-risks';
+import { assignmentDelta, groupAssignments } from './private/assignments';
+import { stableJson } from './private/canonical';
+import { diffCustomerManagedPolicies } from './private/customer-policies';
+import { diffFields, type Fields } from './private/fields';
+import { keyAccess } from './private/key-access';
+import { keyRisks } from './private/key-risks';
+import { diffKeys } from './private/keys';
+import { diffPermissionSets } from './private/permission-sets';
+import { diffPrincipals } from './private/principals';
+import { accountIndex } from './private/production';
+import { touchedUnits } from './private/units';
+import { RISK_SEVERITIES, type KeyAccess, type KeyAccessChange, type Review, type RiskFlag } from './types';
+
+function settings(ir: ResolvedModel): Fields {
+  return [
+    ['organization.id', ir.organization.id],
+    ['organization.managementAccount', `${ir.organization.managementAccountName} (${ir.organization.managementAccountId})`],
+    ['identityCenter.region', ir.identityCenter.region],
+    ['identityCenter.instanceArn', ir.identityCenter.instanceArn],
+    ['identityCenter.identityStoreId', ir.identityCenter.identityStoreId],
+    ['identityCenter.encryption.key', ir.identityCenter.encryptionKey],
+    ['identityCenter.encryption.manage', ir.identityCenter.manageEncryption],
+    ['deployment.roleName', ir.deployment.roleName],
+    ['deployment.maxResourcesPerStack', ir.deployment.maxResourcesPerStack],
+    ['deployment.backend', stableJson(ir.deployment.backend)],
+  ];
+}
+
+function accessId(e: KeyAccess): string {
+  return `${e.key}\u0000${e.kind}\u0000${e.principal}`;
+}
+
+/** What a principal can do with a key; statement names alone changing is no change in access. */
+function accessMeaning(e: KeyAccess): string {
+  return stableJson({ actions: e.actions, via: e.via, identityPolicies: e.identityPolicies });
+}
+
+function diffKeyAccess(base: ResolvedModel, head: ResolvedModel): KeyAccessChange[] {
+  const all = (ir: ResolvedModel) => new Map(ir.keys.flatMap((k) => keyAccess(k, ir.permissionSets)).map((e) => [accessId(e), e]));
+  const b = all(base);
+  const h = all(head);
+  const out: KeyAccessChange[] = [];
+  for (const id of [...new Set([...b.keys(), ...h.keys()])].sort(compareKeys)) {
+    const x = b.get(id);
+    const y = h.get(id);
+    if (x && y && accessMeaning(x) === accessMeaning(y)) continue;
+    out.push({ change: x && y ? 'changed' : x ? 'removed' : 'added', ...(x ? { before: x } : {}), ...(y ? { after: y } : {}) });
+  }
+  return out;
+}
+
+/** Most severe first; then by rule and message so the order never depends on discovery order. */
+function sortRisks(risks: RiskFlag[]): RiskFlag[] {
+  return risks.sort(
+    (a, b) => RISK_SEVERITIES.indexOf(b.severity) - RISK_SEVERITIES.indexOf(a.severity) || compareKeys(a.rule, b.rule) || compareKeys(a.message, b.message),
+  );
+}
+
+export function reviewModels(base: ResolvedModel, head: ResolvedModel): Review {
+  const accounts = accountIndex(base, head);
+  const { granted, revoked } = assignmentDelta(base.assignments, head.assignments);
+  const principals = diffPrincipals(base, head);
+  const permissionSets = diffPermissionSets(base.permissionSets, head.permissionSets);
+  const keys = diffKeys(base.keys, head.keys);
+  const risks = sortRisks([
+    ...adminRisks(base, head, granted, principals, accounts),
+    ...productionRisks(base, head, granted, revoked, permissionSets, accounts),
+    ...renameRisks(head, permissionSets),
+    ...keyRisks(base, head, keys),
+  ]);
+  return {
+    base: base.source,
+    head: head.source,
+    risks,
+    granted: groupAssignments(granted, accounts),
+    revoked: groupAssignments(revoked, accounts),
+    principals,
+    permissionSets,
+    customerManagedPolicies: diffCustomerManagedPolicies(base.units, head.units),
+    keys,
+    keyAccess: diffKeyAccess(base, head),
+    settings: diffFields(settings(base), settings(head)),
+    units: touchedUnits(base, head),
+  };
+}
+
+/** True when the review has nothing to show (no unit touched and no difference found). */
+export function isEmptyReview(r: Review): boolean {
+  return (
+    r.risks.length === 0 &&
+    r.granted.length === 0 &&
+    r.revoked.length === 0 &&
+    r.principals.length === 0 &&
+    r.permissionSets.length === 0 &&
+    r.customerManagedPolicies.length === 0 &&
+    r.keys.length === 0 &&
+    r.keyAccess.length === 0 &&
+    r.settings.length === 0 &&
+    r.units.length === 0
+  );
+}
+
+/** Whether any flag is at or above `threshold`: what `--fail-on` gates on. */
+export function hasRiskAtOrAbove(r: Review, threshold: RiskFlag['severity']): boolean {
+  const min = RISK_SEVERITIES.indexOf(threshold);
+  return r.risks.some((f) => RISK_SEVERITIES.indexOf(f.severity) >= min);
+}

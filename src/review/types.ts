@@ -1,0 +1,220 @@
+/**
+ * The review of a change (base model → head model) and the explanation of one model, as typed
+ * data. Renderers (markdown, json, csv) only format these; every decision is made when they are
+ * built, so all formats agree.
+ */
+import type { PrincipalType, UnitKind } from '../model/ir';
+import type { StatementJson } from '../policy/types';
+
+/** Ordered from least to most severe; `--fail-on` compares by this order. */
+export const RISK_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type RiskSeverity = (typeof RISK_SEVERITIES)[number];
+
+export type RiskRule =
+  | 'admin-access-granted'
+  | 'production-affected'
+  | 'key-service-access-removed'
+  | 'key-administrator-removed'
+  | 'key-single-region'
+  | 'key-removed'
+  | 'key-deletion-window-shortened'
+  | 'key-replica-removed'
+  | 'key-rotation-disabled'
+  | 'wildcard-principal-widened'
+  | 'permission-set-renamed';
+
+export interface RiskFlag {
+  readonly rule: RiskRule;
+  readonly severity: RiskSeverity;
+  /** One sentence, lowercase start, no trailing period. */
+  readonly message: string;
+}
+
+/** A plain value as it appears in the model; lists are sorted. */
+export type FieldValue = string | number | boolean | readonly string[];
+
+export interface FieldChange {
+  /** Model term, e.g. `sessionDuration`, `rotation.periodDays`. */
+  readonly field: string;
+  readonly before?: FieldValue;
+  readonly after?: FieldValue;
+}
+
+export interface AccountRef {
+  readonly name: string;
+  readonly id: string;
+  /** Matches the production rule (see production.ts). */
+  readonly production: boolean;
+}
+
+/** Assignments of one principal to one permission set, with the accounts they reach. */
+export interface AssignmentGroup {
+  readonly principalType: PrincipalType;
+  readonly principalName: string;
+  readonly permissionSet: string;
+  /** Sorted by account name. */
+  readonly accounts: readonly AccountRef[];
+}
+
+export type ChangeKind = 'added' | 'removed' | 'changed';
+
+/** One policy statement that differs; `sid` is absent for statements compared by content. */
+export interface StatementChange {
+  readonly change: ChangeKind;
+  readonly sid?: string;
+  readonly before?: StatementJson;
+  readonly after?: StatementJson;
+  /** Key policy statements only: the use case the statement serves. */
+  readonly useCase?: string;
+  readonly docUrl?: string;
+}
+
+export interface ListChange {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+}
+
+export interface PermissionSetChange {
+  readonly name: string;
+  /** `renamed`: a removed and an added permission set with identical content. */
+  readonly change: ChangeKind | 'renamed';
+  readonly renamedFrom?: string;
+  readonly fields: readonly FieldChange[];
+  readonly managedPolicies: ListChange;
+  /** `path + name`, e.g. `/BoundaryReadOnly`. */
+  readonly customerManagedPolicies: ListChange;
+  readonly inlinePolicy: readonly StatementChange[];
+  /** The boundary reference: a managed policy ARN or a customer managed `path + name`. */
+  readonly permissionsBoundary?: FieldChange;
+}
+
+/** A customer managed policy document idcgen creates in member accounts (the same everywhere). */
+export interface PolicyDocumentChange {
+  /** `path + name`. */
+  readonly name: string;
+  readonly change: ChangeKind;
+  readonly statements: readonly StatementChange[];
+}
+
+export interface IdentityPolicyChange {
+  readonly accountName: string;
+  readonly policyName: string;
+  readonly change: ChangeKind;
+  readonly attachToRoles: ListChange;
+  readonly statements: readonly StatementChange[];
+}
+
+export interface KeyChange {
+  readonly name: string;
+  readonly change: ChangeKind;
+  readonly fields: readonly FieldChange[];
+  readonly statements: readonly StatementChange[];
+  readonly identityPolicies: readonly IdentityPolicyChange[];
+}
+
+/** How a principal reaches a key. */
+export type KeyAccessKind =
+  | 'service'
+  | 'administrator'
+  | 'org-principals'
+  | 'managed-applications'
+  | 'principal'
+  | 'wildcard';
+
+export interface KeyAccess {
+  readonly key: string;
+  readonly kind: KeyAccessKind;
+  /** Service principal, principal ARN (pattern), `*`, or `organization o-…`. */
+  readonly principal: string;
+  /** Sorted, deduplicated. */
+  readonly actions: readonly string[];
+  /** `kms:ViaService` values that narrow the access, sorted; empty = any caller path. */
+  readonly via: readonly string[];
+  /** Key policy statements granting it, sorted. */
+  readonly statements: readonly string[];
+  /** Use cases of those statements, sorted. */
+  readonly useCases: readonly string[];
+  /**
+   * Cross-account principals: the identity policies their account gives them (`account/policy`),
+   * because KMS needs both the key policy and an identity policy. Sorted.
+   */
+  readonly identityPolicies: readonly string[];
+}
+
+export interface KeyAccessChange {
+  readonly change: ChangeKind;
+  readonly before?: KeyAccess;
+  readonly after?: KeyAccess;
+}
+
+export interface PrincipalChange {
+  readonly principalType: PrincipalType;
+  readonly name: string;
+  readonly change: ChangeKind;
+  readonly fields: readonly FieldChange[];
+  /** Groups only. */
+  readonly members: ListChange;
+}
+
+export type UnitChange = ChangeKind;
+
+export interface TouchedUnit {
+  readonly name: string;
+  readonly kind: UnitKind;
+  readonly change: UnitChange;
+  readonly accountName: string;
+  /** HCL root in the generate output, `hcl/<unit>`. */
+  readonly hclRoot: string;
+  /** CDKTF stack name, `<unit>`. */
+  readonly stack: string;
+}
+
+export interface Review {
+  readonly base: string;
+  readonly head: string;
+  readonly risks: readonly RiskFlag[];
+  readonly granted: readonly AssignmentGroup[];
+  readonly revoked: readonly AssignmentGroup[];
+  readonly principals: readonly PrincipalChange[];
+  readonly permissionSets: readonly PermissionSetChange[];
+  readonly customerManagedPolicies: readonly PolicyDocumentChange[];
+  readonly keys: readonly KeyChange[];
+  readonly keyAccess: readonly KeyAccessChange[];
+  /** organization, identityCenter and deployment settings. */
+  readonly settings: readonly FieldChange[];
+  readonly units: readonly TouchedUnit[];
+}
+
+/** One cell of the access matrix: a permission set a principal holds in an account. */
+export interface MatrixGrant {
+  readonly permissionSet: string;
+  /** Why the account was selected, e.g. `ou Workloads/*`. Sorted. */
+  readonly reasons: readonly string[];
+}
+
+export interface MatrixRow {
+  readonly principalType: PrincipalType;
+  readonly principalName: string;
+  readonly account: AccountRef;
+  /** Sorted by permission set. */
+  readonly grants: readonly MatrixGrant[];
+}
+
+export interface KeyExplanation {
+  readonly name: string;
+  readonly alias: string;
+  readonly usedByIdentityCenter: boolean;
+  readonly multiRegion: boolean;
+  readonly replicaRegions: readonly string[];
+  /** Sorted by kind, then principal. */
+  readonly access: readonly KeyAccess[];
+}
+
+export interface Explanation {
+  readonly source: string;
+  /** Sorted by principal type, principal name, account name. */
+  readonly matrix: readonly MatrixRow[];
+  /** Group name → members (groups idcgen creates). Sorted. */
+  readonly groupMembers: Readonly<Record<string, readonly string[]>>;
+  readonly keys: readonly KeyExplanation[];
+}
