@@ -1,0 +1,1 @@
+export { OUTPUT_MARKER, WriteError, writeNewFile, writeOutput } from './write-output';
