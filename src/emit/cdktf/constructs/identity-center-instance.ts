@@ -1,0 +1,44 @@
+/**
+ * The Identity Center instance ARN and identity store id: literals from the model when it gives
+ * them, else read from `data aws_ssoadmin_instances` (an organization has one instance, so `one()`
+ * both unwraps the set and fails loudly if that ever changes).
+ * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/ssoadmin_instances
+ */
+import { AwsProvider, Construct, DataAwsSsoadminInstances, Fn, Token } from '../cdktf';
+
+export interface IdentityCenterInstanceProps {
+  /** @default looked up */
+  readonly instanceArn?: string;
+  /** @default looked up */
+  readonly identityStoreId?: string;
+  /** Provider for the look-up (member stacks read the management account). @default the stack's default */
+  readonly provider?: AwsProvider;
+}
+
+export class IdentityCenterInstance extends Construct {
+  private lookup?: DataAwsSsoadminInstances;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: IdentityCenterInstanceProps,
+  ) {
+    super(scope, id);
+  }
+
+  /** `arn:aws:sso:::instance/ssoins-…` */
+  get instanceArn(): string {
+    return this.props.instanceArn ?? Token.asString(Fn.one(this.instances().arns));
+  }
+
+  /** `d-…` */
+  get identityStoreId(): string {
+    return this.props.identityStoreId ?? Token.asString(Fn.one(this.instances().identityStoreIds));
+  }
+
+  // Created on first use, so a stack that never needs the instance reads nothing.
+  private instances(): DataAwsSsoadminInstances {
+    this.lookup ??= new DataAwsSsoadminInstances(this, 'Lookup', { provider: this.props.provider });
+    return this.lookup;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The customer managed key Identity Center uses: a symmetric ENCRYPT_DECRYPT key in the management
+ * account and the Identity Center Region, its key policy as a separate resource, its alias, and one
+ * replica per replica Region carrying the same policy.
+ *
+ * - The policy is an `aws_kms_key_policy`, never also `policy` on the key: setting both makes the
+ *   two overwrite each other, and a separate resource lets the key exist before its principals.
+ * - KMS does not copy a key policy to replicas; a replica without `policy` gets the default policy,
+ *   so each replica is given the same text explicitly.
+ * - Destroying the key or its policy takes Identity Center down (destroying the policy resets the key
+ *   to the default policy), so both refuse to be destroyed.
+ * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/identity-center-customer-managed-keys.html
+ */
+import type { ResolvedKey } from '../../../model/ir';
+import type { PolicyRef } from '../../../policy/types';
+import { AwsProvider, Construct, KmsAlias, KmsKey, KmsKeyPolicy, KmsReplicaKey } from '../cdktf';
+import { namespace } from '../private/namespace';
+import { policyJson, type PolicyRefResolver } from '../private/policy-json';
+import { isKeyRef, keyArnAllRegions } from '../private/refs';
+
+export interface IdentityCenterKeyProps {
+  readonly key: ResolvedKey;
+  /** Account the key lives in (the management account), for all-Region key ARNs. */
+  readonly accountId: string;
+  /** One provider per replica Region (shared by every key in the stack), by Region. */
+  readonly replicaProviders: ReadonlyMap<string, AwsProvider>;
+  /** Resolves the other apply-time values in the key policy (instance ARN, identity store ARN). */
+  readonly resolve: PolicyRefResolver;
+}
+
+export class IdentityCenterKey extends Construct {
+  readonly kmsKey: KmsKey;
+  readonly keyPolicy: KmsKeyPolicy;
+  readonly alias: KmsAlias;
+  /** By Region, sorted. */
+  readonly replicas: ReadonlyMap<string, KmsReplicaKey>;
+  private readonly accountId: string;
+
+  constructor(scope: Construct, id: string, props: IdentityCenterKeyProps) {
+    super(scope, id);
+    const { key } = props;
+    this.accountId = props.accountId;
+    const tags = Object.keys(key.tags).length > 0 ? { ...key.tags } : undefined;
+
+    this.kmsKey = new KmsKey(this, 'Key', {
+      description: key.description,
+      keyUsage: 'ENCRYPT_DECRYPT',
+      customerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+      multiRegion: key.multiRegion,
+      enableKeyRotation: key.rotation.enabled,
+      // The provider rejects a rotation period on a key without rotation.
+      rotationPeriodInDays: key.rotation.enabled ? key.rotation.periodDays : undefined,
+      deletionWindowInDays: key.deletionWindowDays,
+      tags,
+      lifecycle: { preventDestroy: true },
+    });
+
+    // The policy may name this key itself; the stack's resolver only knows keys built before it.
+    const resolve: PolicyRefResolver = (ref: PolicyRef) => (ref.key === key.name && isKeyRef(ref) ? this.ref(ref) : props.resolve(ref));
+    const policy = policyJson(key.keyPolicy, resolve);
+
+    this.keyPolicy = new KmsKeyPolicy(this, 'Policy', {
+      keyId: this.kmsKey.keyId,
+      policy,
+      lifecycle: { preventDestroy: true },
+    });
+
+    this.alias = new KmsAlias(this, 'Alias', { name: key.alias, targetKeyId: this.kmsKey.keyId });
+
+    const replicas = new Map<string, KmsReplicaKey>();
+    const replicaScope = key.replicaRegions.length > 0 ? namespace(this, 'Replica') : undefined;
+    for (const region of key.replicaRegions) {
+      const provider = props.replicaProviders.get(region);
+      if (!provider || !replicaScope) throw new Error(`no provider for replica Region ${region} of key ${key.name}`);
+      replicas.set(
+        region,
+        new KmsReplicaKey(replicaScope, region, {
+          provider,
+          primaryKeyArn: this.kmsKey.arn,
+          description: key.description,
+          deletionWindowInDays: key.deletionWindowDays,
+          policy,
+          tags,
+        }),
+      );
+    }
+    this.replicas = replicas;
+  }
+
+  /** ARN of the primary key. */
+  get arn(): string {
+    return this.kmsKey.arn;
+  }
+
+  /** The primary key and every replica, for identity policies. */
+  get arnAllRegions(): string {
+    return keyArnAllRegions(this.accountId, this.kmsKey.keyId);
+  }
+
+  /** The Terraform expression of a key PolicyRef that names this key. */
+  ref(ref: PolicyRef): string {
+    return ref.ref === 'key-arn-all-regions' ? this.arnAllRegions : this.arn;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Identity store principals. Groups and users idcgen owns are created (with the memberships of the
+ * created groups); external ones, synced by SCIM from the identity provider, are only read, by
+ * display name or user name. Either way callers get ids, never names: assignments and memberships
+ * take identity store UUIDs.
+ *
+ * A created principal is never also read through a data source in the same stack: the look-up
+ * runs at plan time, before the principal exists, and fails.
+ * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/identitystore_group
+ */
+import type { ResolvedGroup, ResolvedUser } from '../../../model/ir';
+import {
+  Construct,
+  DataAwsIdentitystoreGroup,
+  DataAwsIdentitystoreUser,
+  IdentitystoreGroup,
+  IdentitystoreGroupMembership,
+  IdentitystoreUser,
+} from '../cdktf';
+import { namespace } from '../private/namespace';
+
+export interface IdentityStoreProps {
+  readonly identityStoreId: string;
+  readonly groups: readonly ResolvedGroup[];
+  readonly users: readonly ResolvedUser[];
+  /**
+   * Read every principal, created ones too: for stacks deployed after the one that creates them.
+   * No memberships then.
+   * @default false
+   */
+  readonly lookupOnly?: boolean;
+}
+
+export class IdentityStore extends Construct {
+  private readonly groupIds = new Map<string, string>();
+  private readonly userIds = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: IdentityStoreProps) {
+    super(scope, id);
+    const { identityStoreId } = props;
+    const lookupOnly = props.lookupOnly ?? false;
+
+    for (const user of props.users) {
+      if (user.external || lookupOnly) {
+        const found = new DataAwsIdentitystoreUser(namespace(this, 'UserLookup'), user.userName, {
+          identityStoreId,
+          alternateIdentifier: { uniqueAttribute: { attributePath: 'UserName', attributeValue: user.userName } },
+        });
+        this.userIds.set(user.userName, found.userId);
+      } else {
+        const created = new IdentitystoreUser(namespace(this, 'User'), user.userName, {
+          identityStoreId,
+          userName: user.userName,
+          displayName: user.displayName,
+          name: { givenName: user.givenName, familyName: user.familyName },
+          emails: user.email ? { value: user.email, primary: true } : undefined,
+        });
+        this.userIds.set(user.userName, created.userId);
+      }
+    }
+
+    for (const group of props.groups) {
+      if (group.external || lookupOnly) {
+        const found = new DataAwsIdentitystoreGroup(namespace(this, 'GroupLookup'), group.name, {
+          identityStoreId,
+          alternateIdentifier: { uniqueAttribute: { attributePath: 'DisplayName', attributeValue: group.name } },
+        });
+        this.groupIds.set(group.name, found.groupId);
+        continue;
+      }
+      const created = new IdentitystoreGroup(namespace(this, 'Group'), group.name, {
+        identityStoreId,
+        displayName: group.name,
+        description: group.description,
+      });
+      this.groupIds.set(group.name, created.groupId);
+      for (const member of group.members) {
+        new IdentitystoreGroupMembership(namespace(namespace(this, 'Membership'), group.name), member, {
+          identityStoreId,
+          groupId: created.groupId,
+          memberId: this.userId(member),
+        });
+      }
+    }
+  }
+
+  /** Terraform expression of the group's identity store id. */
+  groupId(name: string): string {
+    const id = this.groupIds.get(name);
+    if (id === undefined) throw new Error(`group ${name} is not in this stack's identity store`);
+    return id;
+  }
+
+  /** Terraform expression of the user's identity store id. */
+  userId(userName: string): string {
+    const id = this.userIds.get(userName);
+    if (id === undefined) throw new Error(`user ${userName} is not in this stack's identity store`);
+    return id;
+  }
+
+  principalId(type: 'GROUP' | 'USER', name: string): string {
+    return type === 'GROUP' ? this.groupId(name) : this.userId(name);
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The management account's stack: the Identity Center keys (with their replicas), permission sets,
+ * identity store principals, any IAM policies the management account itself needs, and the opt-in
+ * encryption step. Its provider works in the Identity Center Region.
+ */
+import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
+import { compareKeys } from '../../../model/ir';
+import { encryptionStep } from '../../encryption-step';
+import { AwsProvider, Construct, TerraformStack } from '../cdktf';
+import { IdentityCenterEncryption } from '../constructs/encryption-step';
+import { IdentityCenterInstance } from '../constructs/identity-center-instance';
+import { IdentityCenterKey } from '../constructs/identity-center-key';
+import { IdentityStore } from '../constructs/identity-store';
+import { KeyUserPolicies } from '../constructs/key-user-policies';
+import { PermissionSets } from '../constructs/permission-sets';
+import { refResolver } from '../private/refs';
+import { awsProvider, configureStack } from '../private/stack-setup';
+
+export interface ManagementStackConfig {
+  readonly ir: ResolvedModel;
+  readonly unit: DeploymentUnit;
+}
+
+export class ManagementStack extends TerraformStack {
+  readonly instance: IdentityCenterInstance;
+  /** By key name. */
+  readonly keys: ReadonlyMap<string, IdentityCenterKey>;
+  readonly permissionSets: PermissionSets;
+  readonly identityStore: IdentityStore;
+  readonly encryption?: IdentityCenterEncryption;
+
+  constructor(scope: Construct, id: string, config: ManagementStackConfig) {
+    super(scope, id);
+    const { ir, unit } = config;
+    const { region } = ir.identityCenter;
+    const accountId = ir.organization.managementAccountId;
+    configureStack(this, unit, ir.deployment.backend);
+    awsProvider(this, 'aws', { region, accountId });
+
+    // One provider per replica Region, shared by every key with a replica there.
+    const replicaRegions = [...new Set(ir.keys.flatMap((k) => k.replicaRegions))].sort(compareKeys);
+    const replicaProviders = new Map<string, AwsProvider>(
+      replicaRegions.map((r) => [r, awsProvider(this, `aws-${r}`, { region: r, accountId, alias: r })]),
+    );
+
+    this.instance = new IdentityCenterInstance(this, 'IdentityCenter', {
+      instanceArn: ir.identityCenter.instanceArn,
+      identityStoreId: ir.identityCenter.identityStoreId,
+    });
+
+    const keys = new Map<string, IdentityCenterKey>();
+    const key = (name: string): IdentityCenterKey => {
+      const k = keys.get(name);
+      if (!k) throw new Error(`policy names key ${name}, which is not in the model`);
+      return k;
+    };
+    const resolve = refResolver({
+      managementAccountId: accountId,
+      keyArn: (name) => key(name).arn,
+      keyId: (name) => key(name).kmsKey.keyId,
+      instanceArn: () => this.instance.instanceArn,
+      identityStoreId: () => this.instance.identityStoreId,
+    });
+    const keyScope = new Construct(this, 'Key');
+    for (const k of ir.keys) {
+      keys.set(k.name, new IdentityCenterKey(keyScope, k.name, { key: k, accountId, replicaProviders, resolve }));
+    }
+    this.keys = keys;
+
+    this.permissionSets = new PermissionSets(this, 'PermissionSets', {
+      instanceArn: this.instance.instanceArn,
+      permissionSets: ir.permissionSets,
+      resolve,
+    });
+
+    this.identityStore = new IdentityStore(this, 'IdentityStore', {
+      identityStoreId: this.instance.identityStoreId,
+      groups: ir.groups,
+      users: ir.users,
+    });
+
+    if (unit.customerManagedPolicies.length > 0 || unit.keyIdentityPolicies.length > 0) {
+      new KeyUserPolicies(this, 'Policies', {
+        customerManagedPolicies: unit.customerManagedPolicies,
+        keyIdentityPolicies: unit.keyIdentityPolicies,
+        resolve,
+      });
+    }
+
+    const step = encryptionStep(ir);
+    if (step) {
+      const k = key(step.keyName);
+      this.encryption = new IdentityCenterEncryption(this, 'Encryption', {
+        step,
+        keyArn: k.arn,
+        instanceArn: this.instance.instanceArn,
+        dependsOn: [k.keyPolicy, ...k.replicas.values()],
+      });
+    }
+  }
+}
