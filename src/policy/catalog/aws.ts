@@ -1,0 +1,139 @@
+// https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
+/**
+ * Every AWS fact the CMK policy engine uses: service principals, kms:ViaService patterns,
+ * encryption-context keys, action lists, ARN shapes and documentation links. Nothing else in
+ * src/policy spells these out.
+ */
+
+/** Documentation pages the catalog statements come from. */
+export const DOCS = {
+  /** G3 "Baseline KMS key policy" (newest) and G2 "Baseline KMS key and IAM policy statements" share this URL. */
+  baseline: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html',
+  advanced: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/advanced-kms-policy.html',
+  implementation: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/identity-center-customer-managed-keys.html',
+  encryptionAtRest: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/encryption-at-rest.html',
+  referencingPermissionSets: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html',
+  newInstance: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/considerations-for-customer-managed-kms-keys-advanced.html',
+  /** "Allows key administrators to administer the KMS key" statement of the console default key policy. */
+  kmsKeyAdministrators: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-administrators',
+  kmsCrossAccount: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html',
+  kmsQuotas: 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html',
+  /**
+   * AWS News Blog launch post "AWS IAM Identity Center now supports customer-managed KMS keys for
+   * encryption at rest" (Oct 2025); its JSON is in shared/reference/launch-post-policies.md.
+   */
+  launchPost: 'https://aws.amazon.com/blogs/aws/aws-iam-identity-center-now-supports-customer-managed-kms-keys-for-encryption-at-rest/',
+} as const;
+
+// https://docs.aws.amazon.com/singlesignon/latest/userguide/identity-center-customer-managed-keys.html
+/** "only IAM Identity Center and Identity Store services directly call the AWS KMS API." */
+export const SERVICE_PRINCIPALS = {
+  sso: 'sso.amazonaws.com',
+  identityStore: 'identitystore.amazonaws.com',
+} as const;
+
+// https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
+/** kms:ViaService values for calls made through Identity Center and Identity Store in any Region. */
+export const VIA_SERVICE = {
+  sso: 'sso.*.amazonaws.com',
+  identityStore: 'identitystore.*.amazonaws.com',
+} as const;
+
+// https://docs.aws.amazon.com/singlesignon/latest/userguide/encryption-at-rest.html
+/** Encryption-context keys Identity Center and Identity Store put on every KMS call. */
+export const ENCRYPTION_CONTEXT_KEYS = {
+  instanceArn: 'aws:sso:instance-arn',
+  identityStoreArn: 'aws:identitystore:identitystore-arn',
+} as const;
+
+/** The condition keys that test one encryption-context pair. */
+export const EC_CONDITION = {
+  instanceArn: `kms:EncryptionContext:${ENCRYPTION_CONTEXT_KEYS.instanceArn}`,
+  identityStoreArn: `kms:EncryptionContext:${ENCRYPTION_CONTEXT_KEYS.identityStoreArn}`,
+} as const;
+
+// https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
+/**
+ * IAM policy variables of the G3 baseline, evaluated by AWS (not template placeholders): the key
+ * is in the Identity Center account, so "resource account" is that account. Emitters escape `${`.
+ */
+export const POLICY_VARIABLES = {
+  resourceAccount: '${aws:ResourceAccount}',
+  resourceOrgId: '${aws:ResourceOrgID}',
+} as const;
+
+/** Action lists, each as the documentation writes it (order kept; AWS treats them as sets). */
+export const ACTIONS = {
+  /** G3 AllowIdentityCenterAdminAccounts. */
+  all: ['kms:*'],
+  /** Service principals: G3 AllowIdentityCenterAndIdentityStoreToUseKey, G2 AllowIAMIdentityCenterToUseTheKMSKey. */
+  serviceUse: ['kms:Decrypt', 'kms:ReEncryptTo', 'kms:ReEncryptFrom', 'kms:GenerateDataKeyWithoutPlaintext'],
+  describe: ['kms:DescribeKey'],
+  /** Identity Center administrators in the key policy: G2 AllowIAMIdentityCenterAdminToUseTheKMSKeyVia*. */
+  adminUse: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKeyWithoutPlaintext'],
+  /** Identity policy of administrators in other accounts: G3 AllowCrossAccountKMSKeyUse, G2 §3.2. */
+  adminIdentityUse: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
+  listAliases: ['kms:ListAliases'],
+  decrypt: ['kms:Decrypt'],
+  /** The console default key policy's key-administrator statement (DOCS.kmsKeyAdministrators). */
+  keyAdministration: [
+    'kms:Create*',
+    'kms:Describe*',
+    'kms:Enable*',
+    'kms:List*',
+    'kms:Put*',
+    'kms:Update*',
+    'kms:Revoke*',
+    'kms:Disable*',
+    'kms:Get*',
+    'kms:Delete*',
+    'kms:TagResource',
+    'kms:UntagResource',
+    'kms:ScheduleKeyDeletion',
+    'kms:CancelKeyDeletion',
+    'kms:RotateKeyOnDemand',
+  ],
+} as const;
+
+/** Actions that let a principal change who controls the key: KMS's lockout safety check needs one. */
+export const KEY_POLICY_ADMIN_ACTIONS = ['kms:PutKeyPolicy'] as const;
+
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
+export function accountRootArn(accountId: string): string {
+  return `arn:aws:iam::${accountId}:root`;
+}
+
+/** Matches every IAM principal of an account in `aws:PrincipalArn` (root, users, roles). */
+export function accountPrincipalArnPattern(accountId: string): string {
+  return `arn:aws:iam::${accountId}:*`;
+}
+
+/** `arn:<partition>:iam::<account>:role/<path/>name`. */
+export const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]{1,64})$/;
+
+// https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html
+/**
+ * `aws:PrincipalArn` pattern of the roles Identity Center creates for a permission set in an
+ * account. The unique suffix changes when the permission set is re-provisioned, hence `_*`; when
+ * the identity source is in us-east-1 the ARN has no Region segment.
+ */
+export function permissionSetRoleArnPattern(accountId: string, identityCenterRegion: string, permissionSet: string): string {
+  const region = identityCenterRegion === 'us-east-1' ? '' : `${identityCenterRegion}/`;
+  return `arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/${region}AWSReservedSSO_${permissionSet}_*`;
+}
+
+// https://docs.aws.amazon.com/singlesignon/latest/userguide/encryption-at-rest.html
+/** Identity store ARN: no Region, the Identity Center (management) account. */
+export function identityStoreArn(managementAccountId: string, identityStoreId: string): string {
+  return `arn:aws:identitystore::${managementAccountId}:identitystore/${identityStoreId}`;
+}
+
+// https://docs.aws.amazon.com/general/latest/gr/rande.html#regional-endpoints
+export const REGION_NAME = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+
+// https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
+export const ALIAS = { pattern: /^alias\/[a-zA-Z0-9/_-]+$/, reservedPrefix: 'alias/aws/' } as const;
+
+// https://docs.aws.amazon.com/singlesignon/latest/userguide/advanced-kms-policy.html
+/** "A service principal is … typically formatted as servicename.amazonaws.com". */
+export const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(?:\.cn)?$/;
