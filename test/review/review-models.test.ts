@@ -2,13 +2,13 @@
  * reviewModels over hand-built IRs: each test makes one change to the base and checks what the
  * review reports about it. Golden tests over real model pairs live in review-golden.test.ts.
  */
-import { baseIr, edit } from '../fixtures/review/ir';
+import { baseIr, edit, type Mutable } from '../fixtures/review/ir';
 import { hasRiskAtOrAbove, isEmptyReview, isProduction, renderReviewMarkdown, reviewModels, type Review, type RiskRule } from '../../src/review';
 import type { ResolvedAssignment } from '../../src/model/ir';
 
 const rules = (r: Review): RiskRule[] => r.risks.map((f) => f.rule);
 
-function assignment(principal: string, permissionSet: string, account: string, accountId: string): ResolvedAssignment {
+function assignment(principal: string, permissionSet: string, account: string, accountId: string): Mutable<ResolvedAssignment> {
   return {
     key: `GROUP/${principal}/${permissionSet}/${account}`,
     principalType: 'GROUP',
