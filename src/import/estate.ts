@@ -1,0 +1,103 @@
+/**
+ * An Identity Center estate as read from AWS: ids and ARNs kept, nothing interpreted yet.
+ * `readEstate` fills it; `estateToModel` turns it into a model and an import plan. Keeping the two
+ * apart lets tests check the translation without AWS and the reading without the translation.
+ */
+
+export interface EstateInstance {
+  readonly instanceArn: string;
+  readonly identityStoreId: string;
+  readonly ownerAccountId?: string;
+  /** From DescribeInstance EncryptionConfigurationDetails. */
+  readonly keyType?: 'AWS_OWNED_KMS_KEY' | 'CUSTOMER_MANAGED_KEY';
+  readonly kmsKeyArn?: string;
+}
+
+export interface EstateAccount {
+  readonly id: string;
+  readonly name: string;
+  /** OU names from the root, e.g. ['Workloads', 'Prod']; [] for accounts directly under the root. */
+  readonly ouPath: readonly string[];
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface EstateOrganization {
+  readonly id: string;
+  readonly managementAccountId: string;
+  readonly accounts: readonly EstateAccount[];
+}
+
+export interface EstatePolicyRef {
+  readonly name: string;
+  readonly path: string;
+}
+
+export interface EstatePermissionSet {
+  readonly arn: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly sessionDuration?: string;
+  readonly relayState?: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly managedPolicyArns: readonly string[];
+  readonly customerManagedPolicies: readonly EstatePolicyRef[];
+  /** The inline policy as JSON text, as AWS returns it. */
+  readonly inlinePolicy?: string;
+  readonly permissionsBoundary?: { readonly managedPolicyArn: string } | { readonly customerManagedPolicy: EstatePolicyRef };
+}
+
+export interface EstateGroup {
+  readonly id: string;
+  readonly displayName: string;
+  readonly description?: string;
+  /** Synced from an external IdP (SCIM): the group has ExternalIds. */
+  readonly external: boolean;
+  /** Only read for groups that are not external (the IdP owns the others' members). */
+  readonly memberships: readonly { readonly membershipId: string; readonly userId: string }[];
+}
+
+export interface EstateUser {
+  readonly id: string;
+  readonly userName: string;
+  readonly displayName?: string;
+  readonly givenName?: string;
+  readonly familyName?: string;
+  /** The primary email, or the first one. */
+  readonly email?: string;
+  readonly external: boolean;
+}
+
+export interface EstateAssignment {
+  readonly permissionSetArn: string;
+  readonly accountId: string;
+  readonly principalType: 'GROUP' | 'USER';
+  readonly principalId: string;
+}
+
+export interface EstateKey {
+  readonly keyId: string;
+  readonly arn: string;
+  readonly description?: string;
+  readonly multiRegion: boolean;
+  /** Regions of the multi-Region replicas of this (primary) key. */
+  readonly replicaRegions: readonly string[];
+  readonly rotationEnabled: boolean;
+  readonly rotationPeriodDays?: number;
+  /** Alias names (`alias/...`) pointing at the key. */
+  readonly aliases: readonly string[];
+  readonly tags: Readonly<Record<string, string>>;
+  /** The key policy JSON text. */
+  readonly policy: string;
+}
+
+export interface Estate {
+  readonly region: string;
+  readonly instance: EstateInstance;
+  readonly organization: EstateOrganization;
+  readonly permissionSets: readonly EstatePermissionSet[];
+  readonly groups: readonly EstateGroup[];
+  readonly users: readonly EstateUser[];
+  readonly assignments: readonly EstateAssignment[];
+  /** The customer managed key Identity Center uses; absent with the AWS owned key. */
+  readonly key?: EstateKey;
+}

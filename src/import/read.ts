@@ -1,0 +1,336 @@
+/**
+ * Read an Identity Center estate from AWS into an `Estate`. Every list call is paginated and goes
+ * through the `Caller` (pacing, throttling retries). Read-only: nothing here changes AWS.
+ */
+import {
+  ListGroupMembershipsCommand,
+  ListGroupsCommand,
+  ListUsersCommand,
+  type Group,
+  type User,
+} from '@aws-sdk/client-identitystore';
+import {
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
+  ListAliasesCommand,
+  ListResourceTagsCommand,
+} from '@aws-sdk/client-kms';
+import {
+  DescribeOrganizationCommand,
+  ListAccountsForParentCommand,
+  ListOrganizationalUnitsForParentCommand,
+  ListRootsCommand,
+  ListTagsForResourceCommand as ListOrgTagsCommand,
+} from '@aws-sdk/client-organizations';
+import {
+  DescribeInstanceCommand,
+  DescribePermissionSetCommand,
+  GetInlinePolicyForPermissionSetCommand,
+  GetPermissionsBoundaryForPermissionSetCommand,
+  ListAccountAssignmentsCommand,
+  ListAccountsForProvisionedPermissionSetCommand,
+  ListCustomerManagedPolicyReferencesInPermissionSetCommand,
+  ListInstancesCommand,
+  ListManagedPoliciesInPermissionSetCommand,
+  ListPermissionSetsCommand,
+  ListTagsForResourceCommand as ListSsoTagsCommand,
+} from '@aws-sdk/client-sso-admin';
+import { compareKeys } from '../model/ir';
+import { mapLimit, type Caller, type ImportClients } from './aws';
+import type {
+  Estate,
+  EstateAccount,
+  EstateAssignment,
+  EstateGroup,
+  EstateInstance,
+  EstateKey,
+  EstateOrganization,
+  EstatePermissionSet,
+  EstateUser,
+} from './estate';
+
+export interface ReadOptions {
+  readonly region: string;
+  /** Pick this instance; otherwise the Region must hold exactly one. */
+  readonly instanceArn?: string;
+  /** Requests in flight at once; pacing keeps the rate below each service's limit regardless. */
+  readonly concurrency?: number;
+}
+
+/** Tags as a plain record; AWS returns lists of Key/Value pairs. */
+function tagRecord(tags: readonly { Key?: string; Value?: string; TagKey?: string; TagValue?: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of tags) {
+    const k = t.Key ?? t.TagKey;
+    if (k !== undefined) out[k] = t.Value ?? t.TagValue ?? '';
+  }
+  return out;
+}
+
+export async function readEstate(clients: ImportClients, caller: Caller, opts: ReadOptions): Promise<Estate> {
+  const limit = opts.concurrency ?? 4;
+  const instance = await readInstance(clients, caller, opts.instanceArn);
+  const organization = await readOrganization(clients, caller, limit);
+  const permissionSets = await readPermissionSets(clients, caller, instance.instanceArn, limit);
+  const { groups, users } = await readIdentityStore(clients, caller, instance.identityStoreId, limit);
+  const assignments = await readAssignments(clients, caller, instance.instanceArn, permissionSets, limit);
+  const key = instance.keyType === 'CUSTOMER_MANAGED_KEY' && instance.kmsKeyArn ? await readKey(clients, caller, instance.kmsKeyArn) : undefined;
+  return { region: opts.region, instance, organization, permissionSets, groups, users, assignments, ...(key ? { key } : {}) };
+}
+
+async function readInstance(clients: ImportClients, caller: Caller, wanted: string | undefined): Promise<EstateInstance> {
+  const list = await caller.all('ssoAdmin', 'ListInstances', async (NextToken) => {
+    const r = await clients.ssoAdmin.send(new ListInstancesCommand({ NextToken }));
+    return { items: r.Instances, next: r.NextToken };
+  });
+  const arns = list.map((i) => i.InstanceArn ?? '').filter((a) => a !== '').sort(compareKeys);
+  let arn: string;
+  if (wanted !== undefined) {
+    if (!arns.includes(wanted)) throw new Error(`instance ${wanted} is not in this region; instances found: ${arns.join(', ') || '(none)'}`);
+    arn = wanted;
+  } else if (arns.length === 1) {
+    arn = arns[0];
+  } else if (arns.length === 0) {
+    throw new Error('no identity center instance in this region; check --region (identity center lives in one region)');
+  } else {
+    throw new Error(`${arns.length} identity center instances in this region (${arns.join(', ')}); choose one with --instance-arn`);
+  }
+  const d = await caller.call('ssoAdmin', 'DescribeInstance', () => clients.ssoAdmin.send(new DescribeInstanceCommand({ InstanceArn: arn })));
+  if (!d.IdentityStoreId) throw new Error(`instance ${arn} has no identity store id; it may still be being created (status ${d.Status ?? 'unknown'})`);
+  const enc = d.EncryptionConfigurationDetails;
+  return {
+    instanceArn: arn,
+    identityStoreId: d.IdentityStoreId,
+    ...(d.OwnerAccountId ? { ownerAccountId: d.OwnerAccountId } : {}),
+    ...(enc?.KeyType ? { keyType: enc.KeyType } : {}),
+    ...(enc?.KmsKeyArn ? { kmsKeyArn: enc.KmsKeyArn } : {}),
+  };
+}
+
+async function readOrganization(clients: ImportClients, caller: Caller, limit: number): Promise<EstateOrganization> {
+  const org = clients.organizations;
+  const d = await caller.call('organizations', 'DescribeOrganization', () => org.send(new DescribeOrganizationCommand({})));
+  if (!d.Organization?.Id || !d.Organization.MasterAccountId) throw new Error('DescribeOrganization returned no organization id or management account id');
+  const roots = await caller.all('organizations', 'ListRoots', async (NextToken) => {
+    const r = await org.send(new ListRootsCommand({ NextToken }));
+    return { items: r.Roots, next: r.NextToken };
+  });
+  if (roots.length !== 1 || !roots[0].Id) throw new Error(`expected one organization root, found ${roots.length}`);
+
+  // Breadth-first over the OU tree; each level's parents are read concurrently.
+  const found: { id: string; name: string; ouPath: string[] }[] = [];
+  let level: { id: string; path: string[] }[] = [{ id: roots[0].Id, path: [] }];
+  while (level.length > 0) {
+    const results = await mapLimit(level, limit, async (parent) => {
+      const accounts = await caller.all('organizations', 'ListAccountsForParent', async (NextToken) => {
+        const r = await org.send(new ListAccountsForParentCommand({ ParentId: parent.id, NextToken }));
+        return { items: r.Accounts, next: r.NextToken };
+      });
+      const ous = await caller.all('organizations', 'ListOrganizationalUnitsForParent', async (NextToken) => {
+        const r = await org.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parent.id, NextToken }));
+        return { items: r.OrganizationalUnits, next: r.NextToken };
+      });
+      return { parent, accounts, ous };
+    });
+    const nextLevel: { id: string; path: string[] }[] = [];
+    for (const { parent, accounts, ous } of results) {
+      for (const a of accounts) if (a.Id) found.push({ id: a.Id, name: a.Name ?? a.Id, ouPath: parent.path });
+      for (const ou of ous) if (ou.Id) nextLevel.push({ id: ou.Id, path: [...parent.path, ou.Name ?? ou.Id] });
+    }
+    level = nextLevel;
+  }
+
+  const accounts: EstateAccount[] = await mapLimit(found, limit, async (a) => {
+    const tags = await caller.all('organizations', 'ListTagsForResource', async (NextToken) => {
+      const r = await org.send(new ListOrgTagsCommand({ ResourceId: a.id, NextToken }));
+      return { items: r.Tags, next: r.NextToken };
+    });
+    return { id: a.id, name: a.name, ouPath: a.ouPath, tags: tagRecord(tags) };
+  });
+  accounts.sort((x, y) => compareKeys(x.id, y.id));
+  return { id: d.Organization.Id, managementAccountId: d.Organization.MasterAccountId, accounts };
+}
+
+async function readPermissionSets(clients: ImportClients, caller: Caller, InstanceArn: string, limit: number): Promise<EstatePermissionSet[]> {
+  const sso = clients.ssoAdmin;
+  const arns = await caller.all('ssoAdmin', 'ListPermissionSets', async (NextToken) => {
+    const r = await sso.send(new ListPermissionSetsCommand({ InstanceArn, NextToken }));
+    return { items: r.PermissionSets, next: r.NextToken };
+  });
+  const sets = await mapLimit([...arns].sort(compareKeys), limit, async (PermissionSetArn): Promise<EstatePermissionSet> => {
+    const ref = { InstanceArn, PermissionSetArn };
+    const d = await caller.call('ssoAdmin', 'DescribePermissionSet', () => sso.send(new DescribePermissionSetCommand(ref)));
+    const ps = d.PermissionSet;
+    if (!ps?.Name) throw new Error(`DescribePermissionSet returned no name for ${PermissionSetArn}`);
+    const tags = await caller.all('ssoAdmin', 'ListTagsForResource', async (NextToken) => {
+      const r = await sso.send(new ListSsoTagsCommand({ InstanceArn, ResourceArn: PermissionSetArn, NextToken }));
+      return { items: r.Tags, next: r.NextToken };
+    });
+    const managed = await caller.all('ssoAdmin', 'ListManagedPoliciesInPermissionSet', async (NextToken) => {
+      const r = await sso.send(new ListManagedPoliciesInPermissionSetCommand({ ...ref, NextToken }));
+      return { items: r.AttachedManagedPolicies, next: r.NextToken };
+    });
+    const customer = await caller.all('ssoAdmin', 'ListCustomerManagedPolicyReferencesInPermissionSet', async (NextToken) => {
+      const r = await sso.send(new ListCustomerManagedPolicyReferencesInPermissionSetCommand({ ...ref, NextToken }));
+      return { items: r.CustomerManagedPolicyReferences, next: r.NextToken };
+    });
+    const inline = await caller.call('ssoAdmin', 'GetInlinePolicyForPermissionSet', () => sso.send(new GetInlinePolicyForPermissionSetCommand(ref)));
+    const boundary = await readBoundary(sso, caller, ref);
+    return {
+      arn: PermissionSetArn,
+      name: ps.Name,
+      ...(ps.Description ? { description: ps.Description } : {}),
+      ...(ps.SessionDuration ? { sessionDuration: ps.SessionDuration } : {}),
+      ...(ps.RelayState ? { relayState: ps.RelayState } : {}),
+      tags: tagRecord(tags),
+      managedPolicyArns: managed.map((m) => m.Arn ?? '').filter((a) => a !== ''),
+      customerManagedPolicies: customer.filter((c) => c.Name).map((c) => ({ name: c.Name as string, path: c.Path ?? '/' })),
+      ...(inline.InlinePolicy ? { inlinePolicy: inline.InlinePolicy } : {}),
+      ...(boundary ? { permissionsBoundary: boundary } : {}),
+    };
+  });
+  return sets.sort((a, b) => compareKeys(a.name, b.name));
+}
+
+/** The boundary, or undefined: AWS answers ResourceNotFoundException when a permission set has none. */
+async function readBoundary(
+  sso: ImportClients['ssoAdmin'],
+  caller: Caller,
+  ref: { InstanceArn: string; PermissionSetArn: string },
+): Promise<EstatePermissionSet['permissionsBoundary']> {
+  try {
+    const r = await caller.call('ssoAdmin', 'GetPermissionsBoundaryForPermissionSet', () =>
+      sso.send(new GetPermissionsBoundaryForPermissionSetCommand(ref)),
+    );
+    const b = r.PermissionsBoundary;
+    if (b?.ManagedPolicyArn) return { managedPolicyArn: b.ManagedPolicyArn };
+    if (b?.CustomerManagedPolicyReference?.Name) {
+      return { customerManagedPolicy: { name: b.CustomerManagedPolicyReference.Name, path: b.CustomerManagedPolicyReference.Path ?? '/' } };
+    }
+    return undefined;
+  } catch (e) {
+    if ((e as { name?: string }).name === 'ResourceNotFoundException') return undefined;
+    throw e;
+  }
+}
+
+async function readIdentityStore(
+  clients: ImportClients,
+  caller: Caller,
+  IdentityStoreId: string,
+  limit: number,
+): Promise<{ groups: EstateGroup[]; users: EstateUser[] }> {
+  const ids = clients.identityStore;
+  const rawGroups: Group[] = await caller.all('identityStore', 'ListGroups', async (NextToken) => {
+    const r = await ids.send(new ListGroupsCommand({ IdentityStoreId, NextToken }));
+    return { items: r.Groups, next: r.NextToken };
+  });
+  const rawUsers: User[] = await caller.all('identityStore', 'ListUsers', async (NextToken) => {
+    const r = await ids.send(new ListUsersCommand({ IdentityStoreId, NextToken }));
+    return { items: r.Users, next: r.NextToken };
+  });
+  const groups = await mapLimit(rawGroups.filter(hasGroupId), limit, async (g): Promise<EstateGroup> => {
+    const external = (g.ExternalIds?.length ?? 0) > 0;
+    // The IdP owns the members of a synced group; reading them would only slow large directories down.
+    const memberships = external
+      ? []
+      : await caller.all('identityStore', 'ListGroupMemberships', async (NextToken) => {
+          const r = await ids.send(new ListGroupMembershipsCommand({ IdentityStoreId, GroupId: g.GroupId, NextToken }));
+          return { items: r.GroupMemberships, next: r.NextToken };
+        });
+    return {
+      id: g.GroupId,
+      displayName: g.DisplayName ?? g.GroupId,
+      ...(g.Description ? { description: g.Description } : {}),
+      external,
+      memberships: memberships
+        .filter((m) => m.MembershipId && m.MemberId && 'UserId' in m.MemberId && m.MemberId.UserId)
+        .map((m) => ({ membershipId: m.MembershipId as string, userId: (m.MemberId as { UserId: string }).UserId }))
+        .sort((a, b) => compareKeys(a.membershipId, b.membershipId)),
+    };
+  });
+  const users = rawUsers.filter(hasUserId).map((u): EstateUser => {
+    const email = u.Emails?.find((e) => e.Primary)?.Value ?? u.Emails?.[0]?.Value;
+    return {
+      id: u.UserId,
+      userName: u.UserName ?? u.UserId,
+      ...(u.DisplayName ? { displayName: u.DisplayName } : {}),
+      ...(u.Name?.GivenName ? { givenName: u.Name.GivenName } : {}),
+      ...(u.Name?.FamilyName ? { familyName: u.Name.FamilyName } : {}),
+      ...(email ? { email } : {}),
+      external: (u.ExternalIds?.length ?? 0) > 0,
+    };
+  });
+  return { groups: groups.sort((a, b) => compareKeys(a.id, b.id)), users: users.sort((a, b) => compareKeys(a.id, b.id)) };
+}
+
+function hasGroupId(g: Group): g is Group & { GroupId: string } {
+  return typeof g.GroupId === 'string' && g.GroupId !== '';
+}
+
+function hasUserId(u: User): u is User & { UserId: string } {
+  return typeof u.UserId === 'string' && u.UserId !== '';
+}
+
+async function readAssignments(
+  clients: ImportClients,
+  caller: Caller,
+  InstanceArn: string,
+  permissionSets: readonly EstatePermissionSet[],
+  limit: number,
+): Promise<EstateAssignment[]> {
+  const sso = clients.ssoAdmin;
+  // Assignments exist only where a permission set is provisioned, so ask per provisioned account.
+  const pairs = (
+    await mapLimit(permissionSets, limit, async (ps) => {
+      const accounts = await caller.all('ssoAdmin', 'ListAccountsForProvisionedPermissionSet', async (NextToken) => {
+        const r = await sso.send(new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn, PermissionSetArn: ps.arn, NextToken }));
+        return { items: r.AccountIds, next: r.NextToken };
+      });
+      return [...accounts].sort(compareKeys).map((accountId) => ({ ps: ps.arn, accountId }));
+    })
+  ).flat();
+  const lists = await mapLimit(pairs, limit, async ({ ps, accountId }) =>
+    caller.all('ssoAdmin', 'ListAccountAssignments', async (NextToken) => {
+      const r = await sso.send(new ListAccountAssignmentsCommand({ InstanceArn, AccountId: accountId, PermissionSetArn: ps, NextToken }));
+      return { items: r.AccountAssignments, next: r.NextToken };
+    }),
+  );
+  const out: EstateAssignment[] = [];
+  for (const a of lists.flat()) {
+    if (!a.PermissionSetArn || !a.AccountId || !a.PrincipalId || (a.PrincipalType !== 'GROUP' && a.PrincipalType !== 'USER')) continue;
+    out.push({ permissionSetArn: a.PermissionSetArn, accountId: a.AccountId, principalType: a.PrincipalType, principalId: a.PrincipalId });
+  }
+  const key = (a: EstateAssignment): string => `${a.permissionSetArn}|${a.accountId}|${a.principalType}|${a.principalId}`;
+  return out.sort((a, b) => compareKeys(key(a), key(b)));
+}
+
+async function readKey(clients: ImportClients, caller: Caller, KeyId: string): Promise<EstateKey> {
+  const kms = clients.kms;
+  const d = await caller.call('kms', 'DescribeKey', () => kms.send(new DescribeKeyCommand({ KeyId })));
+  const meta = d.KeyMetadata;
+  if (!meta?.KeyId || !meta.Arn) throw new Error(`DescribeKey returned no key metadata for ${KeyId}`);
+  const policy = await caller.call('kms', 'GetKeyPolicy', () => kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' })));
+  const rotation = await caller.call('kms', 'GetKeyRotationStatus', () => kms.send(new GetKeyRotationStatusCommand({ KeyId })));
+  const aliases = await caller.all('kms', 'ListAliases', async (Marker) => {
+    const r = await kms.send(new ListAliasesCommand({ KeyId: meta.KeyId, Marker }));
+    return { items: r.Aliases, next: r.Truncated ? r.NextMarker : undefined };
+  });
+  const tags = await caller.all('kms', 'ListResourceTags', async (Marker) => {
+    const r = await kms.send(new ListResourceTagsCommand({ KeyId, Marker }));
+    return { items: r.Tags, next: r.Truncated ? r.NextMarker : undefined };
+  });
+  return {
+    keyId: meta.KeyId,
+    arn: meta.Arn,
+    ...(meta.Description ? { description: meta.Description } : {}),
+    multiRegion: meta.MultiRegion === true,
+    replicaRegions: (meta.MultiRegionConfiguration?.ReplicaKeys ?? []).map((r) => r.Region ?? '').filter((r) => r !== '').sort(compareKeys),
+    rotationEnabled: rotation.KeyRotationEnabled === true,
+    ...(rotation.RotationPeriodInDays !== undefined ? { rotationPeriodDays: rotation.RotationPeriodInDays } : {}),
+    aliases: aliases.map((a) => a.AliasName ?? '').filter((n) => n !== '').sort(compareKeys),
+    tags: tagRecord(tags),
+    policy: policy.Policy ?? '{}',
+  };
+}

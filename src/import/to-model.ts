@@ -1,0 +1,230 @@
+/**
+ * Translate an `Estate` into an org model and its import plan. Pure: same estate, same output.
+ *
+ * Choices (each so that the first plan after import changes nothing that exists):
+ * - Account names become handles (letters, digits, `.`, `_`, `-`), as the model requires; a name
+ *   that is taken or empty falls back to `<name>-<id>`. The mapping is reported as a note.
+ * - Groups and users that idcgen would create (no ExternalIds) are all written; synced ones
+ *   (`external: true`) only when an assignment or a membership names them: the IdP owns the rest.
+ * - Assignments are grouped per principal and permission set; `inferTarget` picks the shortest
+ *   target that selects exactly the accounts that have the assignment today.
+ * - Defaults of the model are left out (session PT1H, path `/`), so an imported model reads like a
+ *   hand-written one and re-importing it gives the same bytes.
+ */
+import { compareKeys, type ResolvedAccount } from '../model/ir';
+import type { OrgModel } from '../model/schema';
+import type { Estate, EstateAccount } from './estate';
+import { inferTarget } from './infer-targets';
+import { keyEntry } from './key-entry';
+import { parsePolicy } from './policy-json';
+import { IMPORT_PLAN_FORMAT, IMPORT_PLAN_VERSION, ImportResourceType as T, sortResources, type ImportPlan, type ImportResource } from './plan';
+
+type Mutable<X> = { -readonly [K in keyof X]: X[K] };
+type ModelAssignment = NonNullable<OrgModel['assignments']>[number];
+type ModelPermissionSet = NonNullable<OrgModel['permissionSets']>[number];
+
+export interface ImportResult {
+  readonly model: OrgModel;
+  readonly plan: ImportPlan;
+  /** Things the user should know (renamed accounts, skipped assignments), sorted. */
+  readonly notes: readonly string[];
+}
+
+const DEFAULT_SESSION = 'PT1H';
+const HANDLE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export function estateToModel(estate: Estate, modelFile: string): ImportResult {
+  const notes: string[] = [];
+  const resources: ImportResource[] = [];
+  const { instanceArn, identityStoreId } = estate.instance;
+
+  const accountNames = nameAccounts(estate.organization.accounts, notes);
+  const accounts: ResolvedAccount[] = estate.organization.accounts
+    .map((a) => ({ name: accountNames.get(a.id) as string, id: a.id, ou: ouString(a, notes), tags: a.tags }))
+    .sort((x, y) => compareKeys(x.name, y.name));
+  const mgmtName = accountNames.get(estate.organization.managementAccountId);
+  if (mgmtName === undefined) throw new Error(`management account ${estate.organization.managementAccountId} is not among the organization's accounts`);
+
+  const psByArn = new Map(estate.permissionSets.map((p) => [p.arn, p]));
+  const groupsById = new Map(estate.groups.map((g) => [g.id, g]));
+  const usersById = new Map(estate.users.map((u) => [u.id, u]));
+
+  // Which principals the model must mention: every one idcgen creates, and synced ones in use.
+  const usedGroups = new Set(estate.groups.filter((g) => !g.external).map((g) => g.id));
+  const usedUsers = new Set(estate.users.filter((u) => !u.external).map((u) => u.id));
+  for (const g of estate.groups) if (!g.external) for (const m of g.memberships) if (usersById.has(m.userId)) usedUsers.add(m.userId);
+
+  const sets = new Map<string, { type: 'GROUP' | 'USER'; principal: string; ps: string; accounts: Set<string> }>();
+  for (const a of estate.assignments) {
+    const ps = psByArn.get(a.permissionSetArn);
+    const account = accountNames.get(a.accountId);
+    const principal = a.principalType === 'GROUP' ? groupsById.get(a.principalId)?.displayName : usersById.get(a.principalId)?.userName;
+    if (!ps || !account || principal === undefined) {
+      notes.push(`skipped assignment of ${a.principalType.toLowerCase()} ${a.principalId} to ${a.permissionSetArn} in account ${a.accountId}: ${!ps ? 'permission set' : !account ? 'account' : 'principal'} not found`);
+      continue;
+    }
+    (a.principalType === 'GROUP' ? usedGroups : usedUsers).add(a.principalId);
+    const id = `${a.principalType}/${principal}/${ps.name}`;
+    const entry = sets.get(id) ?? { type: a.principalType, principal, ps: ps.name, accounts: new Set<string>() };
+    entry.accounts.add(account);
+    sets.set(id, entry);
+    const key = `${a.principalType}/${principal}/${ps.name}/${account}`;
+    resources.push({
+      type: T.ACCOUNT_ASSIGNMENT,
+      key,
+      identity: { principalType: a.principalType, principal, permissionSet: ps.name, account },
+      id: `${a.principalId},${a.principalType},${a.accountId},AWS_ACCOUNT,${ps.arn},${instanceArn}`,
+    });
+  }
+
+  const groups = estate.groups
+    .filter((g) => usedGroups.has(g.id))
+    .sort((a, b) => compareKeys(a.displayName, b.displayName))
+    .map((g) => {
+      if (g.external) return { name: g.displayName, external: true };
+      resources.push({ type: T.GROUP, key: g.displayName, identity: { group: g.displayName }, id: `${identityStoreId}/${g.id}` });
+      const members: string[] = [];
+      for (const m of g.memberships) {
+        const u = usersById.get(m.userId);
+        if (!u) continue;
+        members.push(u.userName);
+        resources.push({
+          type: T.GROUP_MEMBERSHIP,
+          key: `${g.displayName}/${u.userName}`,
+          identity: { group: g.displayName, user: u.userName },
+          id: `${identityStoreId}/${m.membershipId}`,
+        });
+      }
+      members.sort(compareKeys);
+      return { name: g.displayName, ...(g.description ? { description: g.description } : {}), ...(members.length ? { members } : {}) };
+    });
+
+  const users = estate.users
+    .filter((u) => usedUsers.has(u.id))
+    .sort((a, b) => compareKeys(a.userName, b.userName))
+    .map((u) => {
+      if (u.external) return { userName: u.userName, external: true };
+      resources.push({ type: T.USER, key: u.userName, identity: { user: u.userName }, id: `${identityStoreId}/${u.id}` });
+      return {
+        userName: u.userName,
+        ...(u.displayName ? { displayName: u.displayName } : {}),
+        ...(u.givenName ? { givenName: u.givenName } : {}),
+        ...(u.familyName ? { familyName: u.familyName } : {}),
+        ...(u.email ? { email: u.email } : {}),
+      };
+    });
+
+  const permissionSets = estate.permissionSets.map((p): ModelPermissionSet => {
+    const ids = (extra: string): string => `${extra}${p.arn},${instanceArn}`;
+    resources.push({ type: T.PERMISSION_SET, key: p.name, identity: { permissionSet: p.name }, id: ids('') });
+    const managed = [...p.managedPolicyArns].sort(compareKeys);
+    for (const arn of managed) {
+      resources.push({ type: T.MANAGED_POLICY_ATTACHMENT, key: `${p.name}/${arn}`, identity: { permissionSet: p.name, managedPolicyArn: arn }, id: ids(`${arn},`) });
+    }
+    const customer = [...p.customerManagedPolicies].sort((a, b) => compareKeys(a.path + a.name, b.path + b.name));
+    for (const c of customer) {
+      resources.push({
+        type: T.CUSTOMER_MANAGED_POLICY_ATTACHMENT,
+        key: `${p.name}/${c.path}${c.name}`,
+        identity: { permissionSet: p.name, name: c.name, path: c.path },
+        id: ids(`${c.name},${c.path},`),
+      });
+    }
+    if (p.inlinePolicy) resources.push({ type: T.INLINE_POLICY, key: p.name, identity: { permissionSet: p.name }, id: ids('') });
+    if (p.permissionsBoundary) resources.push({ type: T.PERMISSIONS_BOUNDARY_ATTACHMENT, key: p.name, identity: { permissionSet: p.name }, id: ids('') });
+    const out: Mutable<ModelPermissionSet> = { name: p.name };
+    if (p.description) out.description = p.description;
+    if (p.sessionDuration && p.sessionDuration !== DEFAULT_SESSION) out.sessionDuration = p.sessionDuration;
+    if (p.relayState) out.relayState = p.relayState;
+    if (Object.keys(p.tags).length) out.tags = sortedRecord(p.tags);
+    if (managed.length) out.managedPolicies = managed;
+    if (customer.length) out.customerManagedPolicies = customer.map((c) => (c.path === '/' ? { name: c.name } : { name: c.name, path: c.path }));
+    if (p.inlinePolicy) out.inlinePolicy = parsePolicy(p.inlinePolicy, `inline policy of permission set ${p.name}`);
+    const b = p.permissionsBoundary;
+    if (b && 'managedPolicyArn' in b) out.permissionsBoundary = { managedPolicy: b.managedPolicyArn };
+    if (b && 'customerManagedPolicy' in b) {
+      const c = b.customerManagedPolicy;
+      out.permissionsBoundary = { customerManagedPolicy: c.path === '/' ? { name: c.name } : { name: c.name, path: c.path } };
+    }
+    return out;
+  });
+
+  const assignments = [...sets.values()]
+    .sort((a, b) => compareKeys(a.type, b.type) || compareKeys(a.principal, b.principal) || compareKeys(a.ps, b.ps))
+    .map((s): ModelAssignment => {
+      const who = s.type === 'GROUP' ? { group: s.principal } : { user: s.principal };
+      return { ...who, permissionSet: s.ps, ...inferTarget([...s.accounts], accounts, mgmtName) };
+    });
+
+  const key = estate.key
+    ? keyEntry(estate.key, { region: estate.region, accountNames, permissionSets: new Set(permissionSets.map((p) => p.name)), resources, notes })
+    : undefined;
+
+  const model: OrgModel = {
+    version: 1,
+    organization: { id: estate.organization.id, managementAccount: mgmtName },
+    identityCenter: {
+      region: estate.region,
+      instanceArn,
+      identityStoreId,
+      ...(key ? { encryption: { key: key.name } } : {}),
+    },
+    accounts: accounts.map((a) => ({ name: a.name, id: a.id, ou: a.ou, ...(Object.keys(a.tags).length ? { tags: sortedRecord(a.tags) } : {}) })),
+    ...(groups.length ? { groups } : {}),
+    ...(users.length ? { users } : {}),
+    ...(permissionSets.length ? { permissionSets } : {}),
+    ...(assignments.length ? { assignments } : {}),
+    ...(key ? { keys: [key] } : {}),
+  };
+  const plan: ImportPlan = {
+    format: IMPORT_PLAN_FORMAT,
+    version: IMPORT_PLAN_VERSION,
+    model: modelFile,
+    region: estate.region,
+    instanceArn,
+    identityStoreId,
+    resources: sortResources(resources),
+  };
+  return { model, plan, notes: [...new Set(notes)].sort(compareKeys) };
+}
+
+/** Account id → model name: the AWS name when it is a free handle, else a handle built from it. */
+function nameAccounts(accounts: readonly EstateAccount[], notes: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  const byId = [...accounts].sort((a, b) => compareKeys(a.id, b.id));
+  const counts = new Map<string, number>();
+  for (const a of byId) counts.set(a.name, (counts.get(a.name) ?? 0) + 1);
+  // Valid, unique names first, so a renamed account can never take a name that exists in AWS.
+  for (const a of byId) {
+    if (HANDLE.test(a.name) && counts.get(a.name) === 1) {
+      out.set(a.id, a.name);
+      taken.add(a.name);
+    }
+  }
+  for (const a of byId) {
+    if (out.has(a.id)) continue;
+    const base = a.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '');
+    // Duplicates all get their id, so no one of them silently keeps the shared name.
+    let name = base === '' ? a.id : (counts.get(a.name) ?? 0) > 1 || taken.has(base) ? `${base}-${a.id}` : base;
+    if (taken.has(name)) name = a.id;
+    out.set(a.id, name);
+    taken.add(name);
+    notes.push(`account ${a.id} is named '${a.name}' in aws; the model calls it '${name}' (names must be unique handles: letters, digits, ., _ and -)`);
+  }
+  return out;
+}
+
+function ouString(a: EstateAccount, notes: string[]): string {
+  if (a.ouPath.length === 0) return 'Root';
+  const parts = a.ouPath.map((p) => {
+    if (!p.includes('/')) return p;
+    notes.push(`ou '${p}' contains '/', which separates ou paths in the model; it is written as '${p.replace(/\//g, '-')}'`);
+    return p.replace(/\//g, '-');
+  });
+  return parts.join('/');
+}
+
+function sortedRecord(r: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => compareKeys(a, b)));
+}
