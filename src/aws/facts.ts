@@ -110,6 +110,13 @@ export const KEY_ARN =
   /^arn:(aws(?:-[a-z]{1,5}){0,3}):kms:([a-z]{2,}(?:-[a-z0-9]+)+):([0-9]{12}):key\/(mrk-[a-f0-9]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /**
+ * KMS alias ARN (`arn:aws:kms:<region>:<account>:alias/<name>`): DescribeKey accepts it, as it
+ * accepts key ids and `alias/<name>`.
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id
+ */
+export const ALIAS_ARN = /^arn:aws(?:-[a-z]{1,5}){0,3}:kms:[a-z0-9-]+:[0-9]{12}:alias\/.+$/;
+
+/**
  * Identity Center instance ARN: no Region, no account (pattern of the API's InstanceArn).
  * @see https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_DescribeInstance.html
  */

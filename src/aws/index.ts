@@ -7,3 +7,4 @@ export * from './permissions';
 export * from './policy-compare';
 export * from './preflight';
 export * from './wait';
+export * from './model-target';

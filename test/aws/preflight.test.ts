@@ -173,4 +173,10 @@ describe('pre-flight (enable --dry-run)', () => {
     expect(await confirmed.run({ dryRun: true, confirmedApps: [qApp] })).toBe(0);
     expect(warnings(confirmed.captured)).toEqual([]);
   });
+
+  test('reads the default policy of the resolved key arn, not the alias', async () => {
+    const h = harness();
+    await h.run({ dryRun: true, key: ALIAS });
+    expect(h.kms.commandCalls(GetKeyPolicyCommand)[0].args[0].input).toEqual({ KeyId: KEY_ARN, PolicyName: 'default' });
+  });
 });
