@@ -79,8 +79,11 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
     organizations: new OrganizationsClient(config),
     kms: new KMSClient(config),
   };
-  const mocks = [mockClient(clients.ssoAdmin), mockClient(clients.identityStore), mockClient(clients.organizations), mockClient(clients.kms)];
-  const [sso, ids, org, kms] = mocks;
+  const sso = mockClient(clients.ssoAdmin);
+  const ids = mockClient(clients.identityStore);
+  const org = mockClient(clients.organizations);
+  const kms = mockClient(clients.kms);
+  const mocks = [sso, ids, org, kms];
   const calls = new Map<string, Record<string, unknown>[]>();
 
   /** Wraps a handler: records the call, throttles when asked, pages a list result. */
