@@ -25,13 +25,18 @@ export async function main(argv: string[]): Promise<void> {
   await cli.parseAsync();
 }
 
+/** How every uncaught error is shown: model issues as `file:line:col: message`, others as `idcgen: message`. */
+export function printError(e: unknown): void {
+  if (e instanceof ModelError) {
+    for (const issue of e.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  } else {
+    process.stderr.write(`idcgen: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
+}
+
 if (require.main === module) {
   main(hideBin(process.argv)).catch((e: unknown) => {
-    if (e instanceof ModelError) {
-      for (const issue of e.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-    } else {
-      process.stderr.write(`idcgen: ${e instanceof Error ? e.message : String(e)}\n`);
-    }
+    printError(e);
     process.exit(1);
   });
 }

@@ -1,6 +1,16 @@
 /** Every CLI command, one CommandModule per file in this folder. */
 import type { CommandModule } from 'yargs';
 import { encryptionCommand } from './encryption';
+import { generateCommand } from './generate';
+import { initCommand } from './init';
+import { schemaCommand } from './schema';
+import { validateCommand } from './validate';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [encryptionCommand];
+export const commands: CommandModule<any, any>[] = [
+  validateCommand,
+  schemaCommand,
+  initCommand,
+  generateCommand,
+  encryptionCommand,
+];

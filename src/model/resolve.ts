@@ -1,0 +1,183 @@
+/**
+ * Resolution: a validated model becomes the IR (ir.ts), the only input of emitters and review.
+ *
+ * - Defaults: sessionDuration PT1H, customer managed policy path `/`, deployment role
+ *   OrganizationAccountAccessRole, maxResourcesPerStack 500, local backend (s3: key prefix `idcgen`,
+ *   the Identity Center Region, encrypt true), encryption not managed.
+ * - Accounts: OU paths without slashes or a leading `Root/` (`Root` for the root itself).
+ * - Assignments: expanded through the target grammar (targets.ts) to deduplicated triples with
+ *   stable keys (private/expand-assignments.ts).
+ * - Keys: the policy engine (buildKeys) builds key policies and identity policies; statements a
+ *   permission set needs are merged into its inline policy.
+ * - Units: shard.ts.
+ * - Every list sorted with compareKeys; nothing depends on YAML order or positions.
+ *
+ * Runs only on a model that passed validateModel, so every name it looks up exists.
+ */
+import * as path from 'node:path';
+import { buildKeys } from '../policy/keys';
+import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel, ResolvedUser } from './ir';
+import { compareKeys } from './ir';
+import { ModelError, sortIssues, type Issue } from './issues';
+import type { LoadedModel } from './load';
+import { expandAssignments } from './private/expand-assignments';
+import { policiesToCreate, resolvePermissionSets, sortedTags } from './private/resolve-permission-sets';
+import type { OrgModel } from './schema';
+import { buildUnits, shardAssignments } from './shard';
+
+export const DEFAULT_ROLE_NAME = 'OrganizationAccountAccessRole';
+export const DEFAULT_MAX_RESOURCES_PER_STACK = 500;
+export const DEFAULT_S3_KEY_PREFIX = 'idcgen';
+
+/** The IR, throwing one ModelError when resolution finds errors (warnings are dropped). */
+export function resolveModel(loaded: LoadedModel, model: OrgModel): ResolvedModel {
+  const { ir, issues } = resolveWithIssues(loaded, model);
+  if (issues.some((i) => i.severity === 'error')) throw new ModelError(issues, loaded.file);
+  return ir;
+}
+
+/** The IR and every issue resolution found (target problems, key problems, per-account quotas). */
+export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: ResolvedModel; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const accounts = resolveAccounts(model);
+  const management = accounts.find((a) => a.name === model.organization.managementAccount) as ResolvedAccount;
+  const { identityCenter, deployment } = model;
+
+  const keyResult = buildKeys(model.keys ?? [], {
+    organizationId: model.organization.id,
+    managementAccountName: management.name,
+    managementAccountId: management.id,
+    region: identityCenter.region,
+    instanceArn: identityCenter.instanceArn,
+    identityStoreId: identityCenter.identityStoreId,
+    encryptionKeyName: identityCenter.encryption?.key,
+    accounts,
+    permissionSetNames: new Set((model.permissionSets ?? []).map((p) => p.name)),
+  });
+  for (const p of keyResult.problems) {
+    issues.push({ ...loaded.issue(p.path, p.message, { rule: p.rule }), severity: p.severity });
+  }
+
+  const sets = resolvePermissionSets(loaded, model.permissionSets ?? [], keyResult.permissionSetStatements);
+  issues.push(...sets.issues);
+
+  const expanded = expandAssignments(loaded, model.assignments ?? [], accounts, management.name);
+  issues.push(...expanded.issues);
+  const maxResourcesPerStack = deployment?.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
+  const unitOf = shardAssignments(
+    expanded.triples.map((t) => ({ key: t.key, accountName: t.account.name })),
+    maxResourcesPerStack,
+  );
+  const assignments = expanded.triples.map((t) => ({
+    key: t.key,
+    principalType: t.principalType,
+    principalName: t.principalName,
+    permissionSet: t.permissionSet,
+    accountName: t.account.name,
+    accountId: t.account.id,
+    unit: unitOf.get(t.key) as string,
+    reasons: [...t.reasons].sort(compareKeys),
+  }));
+
+  const roleName = deployment?.roleName ?? DEFAULT_ROLE_NAME;
+  const keys = [...keyResult.keys].sort((a, b) => compareKeys(a.name, b.name));
+  const units = buildUnits({
+    region: identityCenter.region,
+    roleName,
+    managementAccount: management,
+    accounts,
+    assignments,
+    identityPolicies: keys.flatMap((k) => k.identityPolicies),
+    policiesByPermissionSet: policiesToCreate(model.permissionSets ?? []),
+  });
+
+  const ir: ResolvedModel = {
+    source: sourceName(loaded.file),
+    organization: { id: model.organization.id, managementAccountName: management.name, managementAccountId: management.id },
+    identityCenter: {
+      region: identityCenter.region,
+      ...(identityCenter.instanceArn !== undefined ? { instanceArn: identityCenter.instanceArn } : {}),
+      ...(identityCenter.identityStoreId !== undefined ? { identityStoreId: identityCenter.identityStoreId } : {}),
+      ...(identityCenter.encryption?.key !== undefined ? { encryptionKey: identityCenter.encryption.key } : {}),
+      manageEncryption: identityCenter.encryption?.manage ?? false,
+    },
+    deployment: { roleName, maxResourcesPerStack, backend: resolveBackend(model) },
+    accounts,
+    groups: resolveGroups(model),
+    users: resolveUsers(model),
+    permissionSets: sets.permissionSets,
+    assignments,
+    keys,
+    units,
+  };
+  return { ir, issues: sortIssues(issues) };
+}
+
+/** `Workloads/Prod` for ` /Root/Workloads/Prod/`; `Root` for the root. */
+export function normalizeOu(ou: string | undefined): string {
+  const p = (ou ?? '').replace(/^\/+|\/+$/g, '');
+  if (p === '' || p === 'Root') return 'Root';
+  return p.startsWith('Root/') ? p.slice('Root/'.length) : p;
+}
+
+function resolveAccounts(model: OrgModel): ResolvedAccount[] {
+  return (model.accounts ?? [])
+    .map((a) => ({ name: a.name, id: a.id, ou: normalizeOu(a.ou), tags: sortedTags(a.tags) }))
+    .sort((a, b) => compareKeys(a.name, b.name));
+}
+
+function resolveGroups(model: OrgModel): ResolvedGroup[] {
+  return (model.groups ?? [])
+    .map((g) => ({
+      name: g.name,
+      ...(g.description !== undefined ? { description: g.description } : {}),
+      external: g.external ?? false,
+      members: [...new Set(g.members ?? [])].sort(compareKeys),
+    }))
+    .sort((a, b) => compareKeys(a.name, b.name));
+}
+
+/** Display name defaults to "given family" (or the user name); external users need neither. */
+function resolveUsers(model: OrgModel): ResolvedUser[] {
+  return (model.users ?? [])
+    .map((u) => {
+      const givenName = u.givenName ?? '';
+      const familyName = u.familyName ?? '';
+      const both = `${givenName} ${familyName}`.trim();
+      return {
+        userName: u.userName,
+        displayName: u.displayName ?? (both === '' ? u.userName : both),
+        givenName,
+        familyName,
+        ...(u.email !== undefined ? { email: u.email } : {}),
+        external: u.external ?? false,
+      };
+    })
+    .sort((a, b) => compareKeys(a.userName, b.userName));
+}
+
+function resolveBackend(model: OrgModel): BackendConfig {
+  const b = model.deployment?.backend;
+  if (!b || b.type === 'local') return { type: 'local' };
+  return {
+    type: 's3',
+    bucket: b.bucket,
+    keyPrefix: (b.keyPrefix ?? DEFAULT_S3_KEY_PREFIX).replace(/^\/+|\/+$/g, ''),
+    region: b.region ?? model.identityCenter.region,
+    ...(b.dynamodbTable !== undefined ? { dynamodbTable: b.dynamodbTable } : {}),
+    encrypt: b.encrypt ?? true,
+  };
+}
+
+/**
+ * The model file as generated-file markers show it: as given when relative, else relative to the
+ * working directory when below it, else its base name; `/` separators, so no machine path leaks.
+ */
+function sourceName(file: string): string {
+  let name = file;
+  if (path.isAbsolute(file)) {
+    const rel = path.relative(process.cwd(), file);
+    name = rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(file) : rel;
+  }
+  return name.split(path.sep).join('/');
+}
