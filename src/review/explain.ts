@@ -40,7 +40,7 @@ export function explainModel(ir: ResolvedModel): Explanation {
       usedByIdentityCenter: k.usedByIdentityCenter,
       multiRegion: k.multiRegion,
       replicaRegions: k.replicaRegions,
-      access: keyAccess(k, ir.permissionSets),
+      access: keyAccess(k, ir),
     })),
   };
 }

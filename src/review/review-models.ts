@@ -42,7 +42,7 @@ function accessMeaning(e: KeyAccess): string {
 }
 
 function diffKeyAccess(base: ResolvedModel, head: ResolvedModel): KeyAccessChange[] {
-  const all = (ir: ResolvedModel) => new Map(ir.keys.flatMap((k) => keyAccess(k, ir.permissionSets)).map((e) => [accessId(e), e]));
+  const all = (ir: ResolvedModel) => new Map(ir.keys.flatMap((k) => keyAccess(k, ir)).map((e) => [accessId(e), e]));
   const b = all(base);
   const h = all(head);
   const out: KeyAccessChange[] = [];

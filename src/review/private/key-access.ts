@@ -13,32 +13,19 @@
  * - other AWS principals are narrowed to their `aws:PrincipalArn` values when present (the
  *   documented permission set pattern: account root + `AWSReservedSSO_<name>_*`), else taken as is;
  * - a principal that may call `kms:PutKeyPolicy` is an `administrator`: it can change who uses the
- *   key, so losing all of them locks the key.
+ *   key, so losing all of them locks the key;
+ * - an account root hands the key to the account's identity policies, so the permission sets and
+ *   roles those name are added (identity-access.ts).
  * Entries with the same kind and principal are merged.
  */
-import { compareKeys, type ResolvedKey, type ResolvedPermissionSet } from '../../model/ir';
-import { isPolicyRef, type StatementJson } from '../../policy/types';
+import { compareKeys, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../../model/ir';
+import type { StatementJson } from '../../policy/types';
 import type { KeyAccess, KeyAccessKind } from '../types';
 import { conditionValues, isWildcardPrincipal, sortedUnique, valueList } from './canonical';
+import { actionsOf, allowsAction } from './actions';
+import { delegatedAccess, keyStatements, ROOT } from './identity-access';
 
 const KIND_ORDER: readonly KeyAccessKind[] = ['service', 'administrator', 'principal', 'org-principals', 'managed-applications', 'wildcard'];
-
-function actionPattern(p: string): RegExp {
-  const body = p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
-}
-
-/** Whether the statement's Action (or NotAction) covers `action`. */
-export function allowsAction(s: StatementJson, action: string): boolean {
-  if (s.Action !== undefined) return valueList(s.Action).some((p) => actionPattern(p).test(action));
-  if (s.NotAction !== undefined) return !valueList(s.NotAction).some((p) => actionPattern(p).test(action));
-  return false;
-}
-
-function actionsOf(s: StatementJson): string[] {
-  if (s.Action !== undefined) return valueList(s.Action);
-  return valueList(s.NotAction).map((a) => `all except ${a}`);
-}
 
 function principalsOf(s: StatementJson): { kind: KeyAccessKind; principal: string }[] {
   const out: { kind: KeyAccessKind; principal: string }[] = [];
@@ -76,14 +63,6 @@ function accountOf(arn: string): string | undefined {
 
 const PERMISSION_SET_ROLE = /\/AWSReservedSSO_(.+)_\*$/;
 
-function referencesKey(ps: ResolvedPermissionSet, keyName: string): boolean {
-  for (const s of ps.inlinePolicy?.Statement ?? []) {
-    const resources = s.Resource === undefined ? [] : Array.isArray(s.Resource) ? s.Resource : [s.Resource];
-    if (resources.some((r) => isPolicyRef(r) && r.key === keyName)) return true;
-  }
-  return false;
-}
-
 /** The identity policies a principal outside the key policy's own grant relies on. */
 function identityPoliciesFor(principal: string, key: ResolvedKey, permissionSets: readonly ResolvedPermissionSet[]): string[] {
   const out: string[] = [];
@@ -96,31 +75,62 @@ function identityPoliciesFor(principal: string, key: ResolvedKey, permissionSets
   }
   const psName = PERMISSION_SET_ROLE.exec(principal)?.[1];
   const ps = psName === undefined ? undefined : permissionSets.find((p) => p.name === psName);
-  if (ps && referencesKey(ps, key.name)) out.push(`permission set ${ps.name} inline policy`);
+  if (ps && keyStatements(ps.inlinePolicy, key.name).length > 0) out.push(`permission set ${ps.name} inline policy`);
   return sortedUnique(out);
 }
 
-export function keyAccess(key: ResolvedKey, permissionSets: readonly ResolvedPermissionSet[]): KeyAccess[] {
-  const merged = new Map<string, { kind: KeyAccessKind; principal: string; actions: string[]; via: string[]; anyPath: boolean; statements: string[]; useCases: string[] }>();
+/** A principal's access while it is being collected from several statements. */
+export interface AccessEntry {
+  kind: KeyAccessKind;
+  principal: string;
+  actions: string[];
+  via: string[];
+  /** One statement without kms:ViaService opens every caller path, whatever the others narrow. */
+  anyPath: boolean;
+  statements: string[];
+  useCases: string[];
+  identityPolicies: string[];
+}
+
+export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionSets' | 'assignments'>): KeyAccess[] {
+  const merged = new Map<string, AccessEntry>();
+  const add = (e: AccessEntry) => {
+    const id = `${e.kind}\u0000${e.principal}`;
+    const old = merged.get(id);
+    if (!old) merged.set(id, e);
+    else {
+      old.actions.push(...e.actions);
+      old.via.push(...e.via);
+      old.anyPath ||= e.anyPath;
+      old.statements.push(...e.statements);
+      old.useCases.push(...e.useCases);
+      old.identityPolicies.push(...e.identityPolicies);
+    }
+  };
   key.keyPolicy.Statement.forEach((s, i) => {
     if (s.Effect !== 'Allow') return;
     const admin = allowsAction(s, 'kms:PutKeyPolicy');
     const source = key.statementSources[i];
     const label = s.Sid || source?.sid || `statement ${i + 1}`;
-    for (const { kind: k, principal } of principalsOf(s)) {
-      const kind: KeyAccessKind = k === 'principal' && admin ? 'administrator' : k;
-      const id = `${kind}\u0000${principal}`;
-      const e = merged.get(id) ?? { kind, principal, actions: [], via: [], anyPath: false, statements: [], useCases: [] };
-      e.actions.push(...actionsOf(s));
-      const via = conditionValues(s, 'kms:ViaService');
-      // One statement without kms:ViaService opens every caller path, whatever the others narrow.
-      if (via.length === 0) e.anyPath = true;
-      e.via.push(...via);
-      e.statements.push(label);
-      if (source) e.useCases.push(source.useCase);
-      merged.set(id, e);
+    const via = conditionValues(s, 'kms:ViaService');
+    for (const { kind, principal } of principalsOf(s)) {
+      add({
+        kind: kind === 'principal' && admin ? 'administrator' : kind,
+        principal,
+        actions: actionsOf(s),
+        via,
+        anyPath: via.length === 0,
+        statements: [label],
+        useCases: source ? [source.useCase] : [],
+        identityPolicies: identityPoliciesFor(principal, key, ir.permissionSets),
+      });
     }
   });
+  // An account root in the key policy hands the key to that account's IAM policies: the principals
+  // those policies name are the ones that really use it (G3 baseline grants roots `kms:*`).
+  for (const root of [...merged.values()].filter((e) => ROOT.test(e.principal))) {
+    for (const e of delegatedAccess(key, ir, root)) add(e);
+  }
   return [...merged.values()]
     .map(
       (e): KeyAccess => ({
@@ -131,7 +141,7 @@ export function keyAccess(key: ResolvedKey, permissionSets: readonly ResolvedPer
         via: e.anyPath ? [] : sortedUnique(e.via),
         statements: sortedUnique(e.statements),
         useCases: sortedUnique(e.useCases),
-        identityPolicies: identityPoliciesFor(e.principal, key, permissionSets),
+        identityPolicies: sortedUnique(e.identityPolicies),
       }),
     )
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareKeys(a.principal, b.principal));

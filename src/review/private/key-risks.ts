@@ -7,7 +7,8 @@ import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/i
 import type { StatementJson } from '../../policy/types';
 import type { KeyChange, RiskFlag, RiskSeverity, StatementChange } from '../types';
 import { conditionValues, isWildcardPrincipal, valueList } from './canonical';
-import { allowsAction, keyAccess } from './key-access';
+import { allowsAction } from './actions';
+import { keyAccess } from './key-access';
 
 /** A key Identity Center uses on either side is the one whose loss is an outage. */
 function inUse(name: string, base: ResolvedModel, head: ResolvedModel): boolean {
@@ -41,7 +42,7 @@ function specRisks(x: ResolvedKey, y: ResolvedKey | undefined, used: boolean): R
 
 /** Actions of `before` that no action of `after` covers. */
 function lostActions(before: readonly string[], after: readonly string[]): string[] {
-  return before.filter((a) => !after.some((p) => allowsAction({ Effect: 'Allow', Action: p }, a)));
+  return before.filter((a) => !after.some((p) => allowsAction({ Action: p }, a)));
 }
 
 /**
@@ -51,8 +52,8 @@ function lostActions(before: readonly string[], after: readonly string[]): strin
  */
 function lockoutRisks(base: ResolvedModel, x: ResolvedKey, head: ResolvedModel, y: ResolvedKey, used: boolean): RiskFlag[] {
   const out: RiskFlag[] = [];
-  const before = keyAccess(x, base.permissionSets);
-  const after = keyAccess(y, head.permissionSets);
+  const before = keyAccess(x, base);
+  const after = keyAccess(y, head);
   for (const svc of before.filter((e) => e.kind === 'service')) {
     const now = after.find((e) => e.kind === 'service' && e.principal === svc.principal);
     const lost = lostActions(svc.actions, now?.actions ?? []);
@@ -102,7 +103,7 @@ function widening(c: StatementChange): string | undefined {
     return conds.length > 0 ? `adds a wildcard principal conditioned on ${[...new Set(conds)].sort(compareKeys).join(', ')}` : 'adds a wildcard principal';
   }
   const reasons: string[] = [];
-  const newActions = valueList(y.Action).filter((a) => !valueList(x.Action).some((p) => allowsAction({ Effect: 'Allow', Action: p }, a)));
+  const newActions = valueList(y.Action).filter((a) => !valueList(x.Action).some((p) => allowsAction({ Action: p }, a)));
   if (newActions.length > 0) reasons.push(`allows ${newActions.join(', ')}`);
   const before = conditionPairs(x);
   const after = conditionPairs(y);
