@@ -120,17 +120,19 @@ export function normalizeIamPath(p: string | undefined): string {
 function checkPolicyDocument(ctx: CheckContext, path: ModelPath, what: string, doc: Record<string, unknown>, limit: { max: number; why: string }): void {
   if (doc.Version !== '2012-10-17') {
     const found = doc.Version === undefined ? 'no Version' : `Version ${quote(String(doc.Version))}`;
-    ctx.error(doc.Version === undefined ? path : [...path, 'Version'], `${what} has ${found}; use Version: "2012-10-17" (older versions do not support policy variables)`);
+    ctx.error(doc.Version === undefined ? path : [...path, 'Version'], `${what} has ${found}; use Version: "2012-10-17" (older versions do not support policy variables)`, {
+      key: doc.Version === undefined,
+    });
   }
   const st = doc.Statement;
   if (st === undefined || (Array.isArray(st) && st.length === 0)) {
-    ctx.error(path, `${what} has no Statement; give at least one statement`);
+    ctx.error(path, `${what} has no Statement; give at least one statement`, { key: true });
   } else if (st === null || typeof st !== 'object') {
     ctx.error([...path, 'Statement'], `${what} Statement must be a list of statements or one statement mapping`);
   }
   const bytes = nonWhitespaceBytes(doc);
   if (bytes > limit.max) {
-    ctx.error(path, `${what} is ${bytes} non-whitespace bytes; allowed at most ${limit.max} (${limit.why})`);
+    ctx.error(path, `${what} is ${bytes} non-whitespace bytes; allowed at most ${limit.max} (${limit.why})`, { key: true });
   }
 }
 

@@ -129,7 +129,7 @@ function mapIssue(loaded: LoadedModel, issue: ZodIssue, root: Schema, base: Mode
       return issue.keys.map((k) =>
         loaded.issue(
           [...path, k],
-          `unknown key '${k}' in ${where(path)}${didYouMean(k, allowed)}; allowed keys: ${allowed.join(', ')}`,
+          `unknown key '${k}' ${path.length === 0 ? 'at' : 'in'} ${where(path)}${didYouMean(k, allowed)}; allowed keys: ${allowed.join(', ')}`,
           { key: true },
         ),
       );
