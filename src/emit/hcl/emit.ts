@@ -1,0 +1,55 @@
+/**
+ * The HCL emitter: per deployment unit, a root configuration in `hcl/<unit>/` rendered from
+ * templates/, plus the modules copied into `hcl/modules/` so the output stands alone.
+ * Reads only the resolved model; every policy decision was made before it.
+ */
+import type { DeploymentUnit, ResolvedModel } from '../../model/ir';
+import type { FileMap } from '../files';
+import { moduleFiles } from './private/assets';
+import { format } from './private/fmt';
+import { render } from './private/templates';
+import { assignmentsView } from './view-assignments';
+import { backendView, providersView, versionsView } from './view-common';
+import { managementView } from './view-management';
+import { memberView } from './view-member';
+
+/** Unit names become directory names: nothing that could leave hcl/ or hide a file. */
+const UNIT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function rootFiles(ir: ResolvedModel, unit: DeploymentUnit): Record<string, string> {
+  const replicaRegions = unit.kind === 'management' ? ir.keys.flatMap((k) => k.replicaRegions) : [];
+  const common = {
+    'versions.tf': render('versions.tf', versionsView(ir)),
+    'providers.tf': render('providers.tf', providersView(ir, unit, replicaRegions)),
+    'backend.tf': render('backend.tf', backendView(ir, unit)),
+  };
+  switch (unit.kind) {
+    case 'management': {
+      const view = managementView(ir);
+      return { ...common, 'main.tf': render('management/main.tf', view), 'outputs.tf': render('management/outputs.tf', view) };
+    }
+    case 'member': {
+      const view = memberView(ir, unit);
+      return { ...common, 'main.tf': render('member/main.tf', view), 'outputs.tf': render('member/outputs.tf', view) };
+    }
+    case 'assignments': {
+      const view = assignmentsView(ir, unit);
+      return { ...common, 'main.tf': render('assignments/main.tf', view), 'outputs.tf': render('assignments/outputs.tf', view) };
+    }
+  }
+}
+
+export function emitHcl(ir: ResolvedModel): FileMap {
+  const files: FileMap = new Map();
+  for (const unit of ir.units) {
+    if (!UNIT_NAME.test(unit.name) || unit.name === 'modules') {
+      throw new Error(`deployment unit name '${unit.name}' cannot be used as a directory name`);
+    }
+    const rendered = rootFiles(ir, unit);
+    for (const name of Object.keys(rendered).sort()) {
+      files.set(`hcl/${unit.name}/${name}`, format(rendered[name]));
+    }
+  }
+  for (const [rel, content] of moduleFiles()) files.set(`hcl/modules/${rel}`, content);
+  return files;
+}

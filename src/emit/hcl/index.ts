@@ -1,0 +1,1 @@
+export { emitHcl } from './emit';

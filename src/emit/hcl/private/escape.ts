@@ -1,0 +1,35 @@
+/**
+ * The one escaping function for strings in generated HCL. Every string literal the HCL emitter
+ * writes — through the `q` template helper or inside an expression tree — goes through here.
+ *
+ * JSON string syntax is almost HCL string syntax; the differences handled here:
+ * - `${` and `%{` start template sequences in HCL: they become `$${` and `%%{`, so IAM policy
+ *   variables such as `${aws:username}` reach the planned JSON unchanged;
+ * - HCL has no `\b` and `\f` escapes: they become `\u0008` and `\u000c`.
+ * @see https://developer.hashicorp.com/terraform/language/expressions/strings#escape-sequences
+ */
+export function hclString(value: string): string {
+  return `"${hclStringBody(value)}"`;
+}
+
+/** The escaped characters of `value` without the surrounding quotes (for template parts). */
+export function hclStringBody(value: string): string {
+  const json = JSON.stringify(value).slice(1, -1);
+  // One pass, left to right, so an escaped backslash is never read as the start of another escape.
+  // Replacements are functions: in a replacement string, `$$` would mean a single `$`.
+  return json.replace(/\\(u[0-9a-fA-F]{4}|.)|\$\{|%\{/g, (match: string, escaped: string | undefined) => {
+    if (escaped === undefined) return match === '${' ? '$${' : '%%{';
+    if (escaped === 'b') return '\\u0008';
+    if (escaped === 'f') return '\\u000c';
+    return match;
+  });
+}
+
+/**
+ * Text for a `#` comment line: control characters (newlines included) become spaces, so model
+ * text can never end the comment and start configuration.
+ */
+export function commentText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ').trim();
+}

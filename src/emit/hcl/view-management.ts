@@ -1,0 +1,230 @@
+/**
+ * View of the management root: identity store, permission sets, keys with their replicas, and the
+ * opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
+ */
+import { compareKeys, type ResolvedGroup, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, type ResolvedUser } from '../../model/ir';
+import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
+import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
+import { regionIdentifier } from './private/names';
+import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
+import { keyPolicyStatements, policyDocument, type RefResolver } from './view-policy';
+
+export interface ModuleCallView {
+  readonly ident: string;
+  readonly source: string;
+  /** Provider alias passed as the module's `aws`, or null for the default provider. */
+  readonly providerAlias: string | null;
+  readonly args: readonly ObjectEntry[];
+}
+
+export interface ReplicaView extends ModuleCallView {
+  readonly region: string;
+}
+
+export interface KeyView {
+  readonly name: string;
+  readonly module: ModuleCallView;
+  readonly replicas: readonly ReplicaView[];
+}
+
+export interface EncryptionStepView {
+  readonly name: string;
+  readonly triggers: Expr;
+  readonly command: Expr;
+  readonly dependsOn: Expr;
+}
+
+export interface ManagementView {
+  readonly source: string;
+  readonly instance: InstanceView;
+  readonly identityStore: ModuleCallView | null;
+  readonly permissionSets: ModuleCallView | null;
+  readonly keys: readonly KeyView[];
+  readonly encryptionStep: EncryptionStepView | null;
+  readonly outputs: {
+    readonly keyArns: Expr;
+    readonly keyPolicies: Expr;
+    readonly replicaKeyArns: Expr;
+  };
+}
+
+const byName = <T extends { name: string }>(a: T, b: T): number => compareKeys(a.name, b.name);
+
+function tags(t: Readonly<Record<string, string>>): Expr {
+  return obj(
+    Object.keys(t)
+      .sort(compareKeys)
+      .map((key) => ({ key, value: str(t[key]), quoteKey: true })),
+  );
+}
+
+function groupEntry(g: ResolvedGroup): ObjectEntry {
+  const entries: ObjectEntry[] = [];
+  if (g.description !== undefined) entries.push({ key: 'description', value: str(g.description) });
+  if (g.external) entries.push({ key: 'external', value: bool(true) });
+  if (g.members.length > 0) entries.push({ key: 'members', value: list([...g.members].sort(compareKeys).map(str)) });
+  return { key: g.name, value: obj(entries), quoteKey: true };
+}
+
+function userEntry(u: ResolvedUser): ObjectEntry {
+  // The identity provider owns external users: the module only looks them up by user name.
+  const entries: ObjectEntry[] = u.external
+    ? [{ key: 'external', value: bool(true) }]
+    : [
+        { key: 'display_name', value: str(u.displayName) },
+        { key: 'given_name', value: str(u.givenName) },
+        { key: 'family_name', value: str(u.familyName) },
+        ...(u.email !== undefined ? [{ key: 'email', value: str(u.email) }] : []),
+      ];
+  return { key: u.userName, value: obj(entries), quoteKey: true };
+}
+
+function permissionSetEntry(ps: ResolvedPermissionSet, resolve: RefResolver): ObjectEntry {
+  const entries: ObjectEntry[] = [];
+  if (ps.description !== undefined) entries.push({ key: 'description', value: str(ps.description) });
+  entries.push({ key: 'session_duration', value: str(ps.sessionDuration) });
+  if (ps.relayState !== undefined) entries.push({ key: 'relay_state', value: str(ps.relayState) });
+  if (Object.keys(ps.tags).length > 0) entries.push({ key: 'tags', value: tags(ps.tags) });
+  if (ps.managedPolicyArns.length > 0) {
+    entries.push({ key: 'managed_policy_arns', value: list([...ps.managedPolicyArns].sort(compareKeys).map(str)) });
+  }
+  if (ps.customerManagedPolicies.length > 0) {
+    const refs = [...ps.customerManagedPolicies].sort((a, b) => compareKeys(a.path + a.name, b.path + b.name));
+    entries.push({
+      key: 'customer_managed_policies',
+      value: list(refs.map((p) => obj([{ key: 'name', value: str(p.name) }, { key: 'path', value: str(p.path) }]))),
+    });
+  }
+  if (ps.inlinePolicy !== undefined) entries.push({ key: 'inline_policy', value: policyDocument(ps.inlinePolicy, resolve) });
+  const boundary = ps.permissionsBoundary;
+  if (boundary !== undefined) {
+    const value =
+      'managedPolicyArn' in boundary
+        ? obj([{ key: 'managed_policy_arn', value: str(boundary.managedPolicyArn) }])
+        : obj([
+            {
+              key: 'customer_managed_policy',
+              value: obj([
+                { key: 'name', value: str(boundary.customerManagedPolicy.name) },
+                { key: 'path', value: str(boundary.customerManagedPolicy.path) },
+              ]),
+            },
+          ]);
+    entries.push({ key: 'permissions_boundary', value });
+  }
+  return { key: ps.name, value: obj(entries), quoteKey: true };
+}
+
+function keyView(key: ResolvedKey, ident: string, resolve: RefResolver): KeyView {
+  const rotation = key.rotation.enabled ? [{ key: 'rotation_period_in_days', value: num(key.rotation.periodDays) }] : [];
+  const keyTags = Object.keys(key.tags).length > 0 ? [{ key: 'tags', value: tags(key.tags) }] : [];
+  const module: ModuleCallView = {
+    ident,
+    source: `${MODULES_PATH}/identity-center-key`,
+    providerAlias: null,
+    args: [
+      { key: 'alias', value: str(key.alias) },
+      { key: 'description', value: str(key.description) },
+      { key: 'multi_region', value: bool(key.multiRegion) },
+      { key: 'enable_key_rotation', value: bool(key.rotation.enabled) },
+      ...rotation,
+      { key: 'deletion_window_in_days', value: num(key.deletionWindowDays) },
+      ...keyTags,
+      { key: 'policy_statements', value: keyPolicyStatements(key, resolve), gap: true },
+    ],
+  };
+  const replicas = [...key.replicaRegions].sort(compareKeys).map(
+    (region): ReplicaView => ({
+      region,
+      ident: `${ident}_replica_${regionIdentifier(region)}`,
+      source: `${MODULES_PATH}/identity-center-key/modules/replica`,
+      providerAlias: regionIdentifier(region),
+      args: [
+        { key: 'primary_key_arn', value: ref(`module.${ident}.key_arn`) },
+        // KMS does not copy key policies to replicas: every Region gets the primary's document.
+        { key: 'policy', value: ref(`module.${ident}.key_policy`) },
+        { key: 'description', value: str(key.description) },
+        { key: 'deletion_window_in_days', value: num(key.deletionWindowDays) },
+        { key: 'alias', value: str(key.alias) },
+        ...keyTags,
+      ],
+    }),
+  );
+  return { name: key.name, module, replicas };
+}
+
+function encryptionStepView(ir: ResolvedModel, keys: readonly KeyView[]): EncryptionStepView | null {
+  const step = encryptionStep(ir);
+  if (!step) return null;
+  const key = keys.find((k) => k.name === step.keyName);
+  if (!key) throw new Error(`identity center encryption uses key '${step.keyName}', which the model does not define`);
+  const keyArn = `module.${key.module.ident}.key_arn`;
+  // The command is built from placeholders, then split, so its literal text is escaped like every
+  // other string while the two references stay interpolations.
+  const KEY = '\u0000key\u0000';
+  const INSTANCE = '\u0000instance\u0000';
+  const parts: TemplatePart[] = step
+    .command(KEY, INSTANCE)
+    .split(/(\u0000key\u0000|\u0000instance\u0000)/)
+    .filter((p) => p !== '')
+    .map((p) => (p === KEY ? ref(keyArn) : p === INSTANCE ? ref('local.instance_arn') : p));
+  return {
+    name: ENCRYPTION_STEP_NAME,
+    triggers: list([ref(keyArn)]),
+    command: template(parts),
+    dependsOn: list([key.module, ...key.replicas].map((m) => ref(`module.${m.ident}`))),
+  };
+}
+
+export function managementView(ir: ResolvedModel): ManagementView {
+  const idents = keyIdentifiers(ir);
+  const identOf = (key: ResolvedKey): string => idents.get(key.name) as string;
+  const resolve = refResolver(ir, (key) => ({ arn: `module.${identOf(key)}.key_arn`, id: `module.${identOf(key)}.key_id` }));
+
+  const groups = [...ir.groups].sort(byName);
+  const users = [...ir.users].sort((a, b) => compareKeys(a.userName, b.userName));
+  const identityStore: ModuleCallView | null =
+    groups.length + users.length === 0
+      ? null
+      : {
+          ident: 'identity_store',
+          source: `${MODULES_PATH}/identity-store`,
+          providerAlias: null,
+          args: [
+            { key: 'identity_store_id', value: ref('local.identity_store_id') },
+            { key: 'groups', value: obj(groups.map(groupEntry)), gap: true },
+            { key: 'users', value: obj(users.map(userEntry)), gap: true },
+          ],
+        };
+
+  const permissionSets: ModuleCallView | null =
+    ir.permissionSets.length === 0
+      ? null
+      : {
+          ident: 'permission_sets',
+          source: `${MODULES_PATH}/permission-sets`,
+          providerAlias: null,
+          args: [
+            { key: 'instance_arn', value: ref('local.instance_arn') },
+            { key: 'permission_sets', value: obj([...ir.permissionSets].sort(byName).map((ps) => permissionSetEntry(ps, resolve))), gap: true },
+          ],
+        };
+
+  const keys = [...ir.keys].sort(byName).map((k) => keyView(k, identOf(k), resolve));
+  const keyMap = (f: (k: KeyView) => Expr): Expr => obj(keys.map((k) => ({ key: k.name, value: f(k), quoteKey: true })));
+  return {
+    source: ir.source,
+    instance: instanceView(ir),
+    identityStore,
+    permissionSets,
+    keys,
+    encryptionStep: encryptionStepView(ir, keys),
+    outputs: {
+      keyArns: keyMap((k) => ref(`module.${k.module.ident}.key_arn`)),
+      keyPolicies: keyMap((k) => ref(`module.${k.module.ident}.key_policy`)),
+      replicaKeyArns: keyMap((k) =>
+        obj(k.replicas.map((r) => ({ key: r.region, value: ref(`module.${r.ident}.key_arn`), quoteKey: true }))),
+      ),
+    },
+  };
+}
