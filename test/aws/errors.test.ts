@@ -1,4 +1,5 @@
 /** AWS failures: throttling is retried a bounded number of times; other errors are explained at once. */
+import { createClients } from '../../src/aws/api';
 import { AwsCallError, callAws, describeAwsError, isThrottling } from '../../src/aws/errors';
 
 function ctx(sleeps: number[]) {
@@ -64,5 +65,16 @@ describe('describeAwsError', () => {
   test('falls back to the permission of the operation when the message names none', () => {
     const e = Object.assign(new Error('Access denied'), { name: 'AccessDeniedException' });
     expect(describeAwsError('ListApplications', e)).toBe('access denied: the caller is missing sso:ListApplications (ListApplications): Access denied');
+  });
+});
+
+describe('createClients', () => {
+  test('configures both clients for the region with the SDK standard retry mode', async () => {
+    const { ssoAdmin, kms } = createClients('eu-west-1');
+    for (const client of [ssoAdmin, kms]) {
+      expect(await client.config.region()).toBe('eu-west-1');
+      expect(await client.config.retryStrategy()).toMatchObject({ mode: 'standard' });
+      expect(await client.config.maxAttempts()).toBe(3);
+    }
   });
 });
