@@ -8,10 +8,13 @@ import { schemaText } from '../../src/cli/cmds/schema';
 import { runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
-const EXAMPLES = fs
-  .readdirSync(path.join(ROOT, 'examples'))
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => `examples/${f}`);
+const EXAMPLES = [
+  ...fs
+    .readdirSync(path.join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `examples/${f}`),
+  'examples/split/main.yaml',
+];
 
 let tmp: string;
 let cwd: string;
