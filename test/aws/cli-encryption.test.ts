@@ -3,10 +3,12 @@
  * exact form the generated Terraform step runs switches the instance.
  */
 import yargs from 'yargs';
-import { DescribeInstanceCommand, UpdateInstanceCommand } from '@aws-sdk/client-sso-admin';
+import { DescribeInstanceCommand, ListInstancesCommand, UpdateInstanceCommand } from '@aws-sdk/client-sso-admin';
+import { DescribeKeyCommand, GetKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { buildRequest, checkArgs, makeEncryptionCommand, type EncryptionArgs } from '../../src/cli/cmds/encryption';
-import { targetFromModel } from '../../src/aws/model-target';
+import { targetFromModel, type ModelTarget } from '../../src/aws/model-target';
 import type { ResolvedModel } from '../../src/model/ir';
+import { loadResolved } from '../../src/pipeline';
 import { minimalIr } from '../fixtures/ir/minimal';
 import { ACCOUNT, INSTANCE_ARN, KEY_ARN, REGION, baselinePolicy, describeInstance, harness } from './harness';
 
@@ -22,7 +24,14 @@ const ARGS: EncryptionArgs = {
 };
 
 /** Runs the command as the CLI entry would; returns the exit code and the usage message, if any. */
-async function cli(argv: string[], setup: (h: ReturnType<typeof harness>) => void = () => undefined, files: Record<string, string> = {}) {
+async function cli(
+  argv: string[],
+  setup: (h: ReturnType<typeof harness>) => void = () => undefined,
+  files: Record<string, string> = {},
+  loadTarget: (file: string) => ModelTarget = () => {
+    throw new Error('no model in this test');
+  },
+) {
   const h = harness();
   setup(h);
   let code = 0;
@@ -32,6 +41,7 @@ async function cli(argv: string[], setup: (h: ReturnType<typeof harness>) => voi
     clock: { now: () => 0, sleep: async () => undefined },
     io: { out: (l) => h.captured.out.push(l), err: (l) => h.captured.err.push(l) },
     readFile: (path) => files[path],
+    loadTarget,
     setExitCode: (c) => {
       code = c;
     },
@@ -167,5 +177,39 @@ describe('model target', () => {
     expect(request.expectedPolicy).toBe(target.expectedPolicy);
     expect(request.managementAccountId).toBe(ACCOUNT);
     expect(buildRequest({ ...ARGS, model: 'org.yaml', 'key-arn': undefined }, target).key).toBe('alias/identity-center');
+  });
+});
+
+describe('idcgen encryption <model>', () => {
+  test('checks the live key policy against the policy the example model generates', async () => {
+    // GIVEN the example model, and a live key whose policy is exactly what idcgen generates for it
+    const { ir } = loadResolved('examples/typical.yaml');
+    const target = targetFromModel(ir);
+    const generated = target.expectedPolicy!({
+      keyArn: KEY_ARN,
+      instanceArn: INSTANCE_ARN,
+      identityStoreArn: `arn:aws:identitystore::${ACCOUNT}:identitystore/d-1111222233`,
+    });
+    // WHEN a dry run checks it through the model
+    const { code, h } = await cli(
+      ['encryption', 'enable', 'examples/typical.yaml', '--dry-run'],
+      (h) => h.kms.on(GetKeyPolicyCommand).resolves({ Policy: JSON.stringify(generated) }),
+      {},
+      () => target,
+    );
+    // THEN the key is looked up by the model's alias, the policy matches, and nothing is written
+    expect(h.captured.err).toEqual([]);
+    expect(code).toBe(0);
+    expect(h.kms.commandCalls(DescribeKeyCommand)[0].args[0].input).toEqual({ KeyId: 'alias/identity-center' });
+    expect(h.sso.commandCalls(ListInstancesCommand)).toHaveLength(0);
+    expect(h.sso.commandCalls(UpdateInstanceCommand)).toHaveLength(0);
+  });
+
+  test('fails if the live key policy lacks a statement the model generates', async () => {
+    const target = targetFromModel(loadResolved('examples/typical.yaml').ir);
+    // the live policy is the AWS baseline for another delegated admin account: not what the model says
+    const { code, h } = await cli(['encryption', 'status', 'examples/typical.yaml'], () => undefined, {}, () => target);
+    expect(code).toBe(1);
+    expect(h.captured.err.some((l) => /^error: key policy statement '.*' (is missing|differs from the model)/.test(l))).toBe(true);
   });
 });

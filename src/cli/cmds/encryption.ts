@@ -15,8 +15,10 @@ import {
   type EncryptionRequest,
 } from '../../aws/encryption';
 import { ALIAS_ARN, INSTANCE_ARN, KEY_ARN } from '../../aws/facts';
-import type { ModelTarget } from '../../aws/model-target';
+import { targetFromModel, type ModelTarget } from '../../aws/model-target';
 import type { Clock } from '../../aws/wait';
+import { formatIssue } from '../../model/issues';
+import { loadResolved } from '../../pipeline';
 
 export interface EncryptionArgs {
   readonly action: EncryptionAction;
@@ -39,7 +41,7 @@ export interface EncryptionCommandDeps {
   readonly io: EncryptionIo;
   readFile(path: string): string;
   /** Resolve a model file into what the switch needs (throws ModelError for an invalid model). */
-  loadTarget?(file: string): ModelTarget;
+  loadTarget(file: string): ModelTarget;
   setExitCode(code: number): void;
 }
 
@@ -129,6 +131,11 @@ export function processDeps(): EncryptionCommandDeps {
         : undefined,
     },
     readFile: (path) => readFileSync(path, 'utf8'),
+    loadTarget: (file) => {
+      const { ir, warnings } = loadResolved(file);
+      for (const w of warnings) stderr.write(`${formatIssue(w)}\n`);
+      return targetFromModel(ir);
+    },
     setExitCode: (code) => {
       process.exitCode = code;
     },
@@ -169,8 +176,7 @@ export function makeEncryptionCommand(deps: () => EncryptionCommandDeps = proces
     handler: async (argv) => {
       const d = deps();
       try {
-        if (argv.model !== undefined && !d.loadTarget) throw new UsageError('model files are not wired into this build');
-        const target = argv.model !== undefined ? d.loadTarget?.(argv.model) : undefined;
+        const target = argv.model !== undefined ? d.loadTarget(argv.model) : undefined;
         const policyText = argv['expected-policy'] !== undefined ? d.readFile(argv['expected-policy']) : undefined;
         const request = buildRequest(argv, target, policyText);
         d.setExitCode(await runEncryption(request, { api: d.api(request.region), clock: d.clock, io: d.io }));
