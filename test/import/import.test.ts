@@ -7,7 +7,7 @@ import { runImport, type ImportOutput } from '../../src/import/run';
 import type { OrgModel } from '../../src/model/schema';
 import { estateFromModel, groupId, INSTANCE_ARN, psArn, STORE_ID, userId } from './support/estates';
 import { fakeAws, type FakeOptions } from './support/fake-aws';
-import { modelIssues } from './support/validate';
+import { resolveText } from './support/validate';
 
 const OPTS = { region: 'eu-west-1', modelFile: 'org.yaml', planFile: 'org.imports.json' };
 const BASE = parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'estate-model.yaml'), 'utf8')) as OrgModel;
@@ -58,7 +58,18 @@ describe('import of a small estate', () => {
   });
 
   test('the written model validates with the project validator', () => {
-    expect(modelIssues(out.yaml)).toEqual([]);
+    expect(() => resolveText(out.yaml)).not.toThrow();
+  });
+
+  test('the resolved model holds exactly the existing assignments and permission sets, each with an import entry', () => {
+    // GIVEN the imported model resolved by the project pipeline (the generator's input)
+    const ir = resolveText(out.yaml);
+    const keysOf = (type: ImportResourceType): string[] => out.plan.resources.filter((r) => r.type === type).map((r) => r.key).sort();
+    // THEN nothing would be created or destroyed: the IR's assignment keys are the imported ones
+    expect(ir.assignments.map((a) => a.key).sort()).toEqual(keysOf(ImportResourceType.ACCOUNT_ASSIGNMENT));
+    expect(ir.permissionSets.map((p) => p.name).sort()).toEqual(keysOf(ImportResourceType.PERMISSION_SET));
+    expect(ir.groups.filter((g) => !g.external).map((g) => g.name).sort()).toEqual(keysOf(ImportResourceType.GROUP));
+    expect(ir.users.filter((u) => !u.external).map((u) => u.userName).sort()).toEqual(keysOf(ImportResourceType.USER));
   });
 
   test('account names that are not handles, or not unique, are renamed and reported', () => {

@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { encryptionCommand } from './encryption';
 import { generateCommand } from './generate';
+import { importCommand } from './import';
 import { initCommand } from './init';
 import { schemaCommand } from './schema';
 import { validateCommand } from './validate';
@@ -13,4 +14,5 @@ export const commands: CommandModule<any, any>[] = [
   initCommand,
   generateCommand,
   encryptionCommand,
+  importCommand,
 ];

@@ -1,0 +1,99 @@
+/**
+ * `idcgen import --region R [--out org.yaml]`: read an existing Identity Center estate (read-only
+ * AWS calls) and write a model of it plus the import plan next to it (`org.imports.json`).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { createClients, type ImportClients } from '../../import/aws';
+import { runImport } from '../../import/run';
+import { PATTERNS } from '../../model/aws-patterns';
+
+export interface ImportArgs {
+  readonly region: string;
+  readonly out: string;
+  readonly 'instance-arn'?: string;
+  readonly force: boolean;
+  readonly concurrency: number;
+}
+
+/** What the command touches outside itself, so tests run it against mocked clients. */
+export interface ImportCommandDeps {
+  clients(region: string): ImportClients;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly stdout: { write(s: string): unknown };
+  readonly stderr: { readonly isTTY?: boolean; write(s: string): unknown };
+}
+
+/** `org.yaml` → `org.imports.json`, in the same directory. */
+export function planPathFor(modelPath: string): string {
+  const dir = path.dirname(modelPath);
+  const base = path.basename(modelPath).replace(/\.ya?ml$/i, '');
+  return path.join(dir, `${base}.imports.json`);
+}
+
+export function checkImportArgs(argv: ImportArgs): true | string {
+  if (!PATTERNS.region.re.test(argv.region)) return `--region '${argv.region}' is not an aws region code; expected ${PATTERNS.region.expected}`;
+  if (argv['instance-arn'] !== undefined && !PATTERNS.instanceArn.re.test(argv['instance-arn'])) {
+    return `--instance-arn '${argv['instance-arn']}' is not an identity center instance arn; expected ${PATTERNS.instanceArn.expected}`;
+  }
+  if (!/\.ya?ml$/i.test(argv.out)) return `--out '${argv.out}' must name a .yaml or .yml file`;
+  if (!Number.isInteger(argv.concurrency) || argv.concurrency < 1 || argv.concurrency > 16) return `--concurrency ${argv.concurrency} is out of range; allowed 1..16`;
+  return true;
+}
+
+export async function runImportCommand(argv: ImportArgs, deps: ImportCommandDeps): Promise<void> {
+  const planPath = planPathFor(argv.out);
+  if (!argv.force) {
+    // A model is edited by hand after import; never overwrite one silently.
+    for (const p of [argv.out, planPath]) {
+      if (fs.existsSync(p)) throw new Error(`${p} exists; choose another --out or pass --force to replace it`);
+    }
+  }
+  const out = await runImport(
+    { region: argv.region, instanceArn: argv['instance-arn'], modelFile: path.basename(argv.out), planFile: path.basename(planPath), concurrency: argv.concurrency },
+    { clients: deps.clients(argv.region), sleep: deps.sleep, progress: deps.stderr },
+  );
+  writeAtomically(argv.out, out.yaml);
+  writeAtomically(planPath, out.planJson);
+  for (const note of out.notes) deps.stderr.write(`idcgen import: note: ${note}\n`);
+  const m = out.model;
+  deps.stdout.write(
+    `wrote ${argv.out} (${m.accounts?.length ?? 0} accounts, ${m.permissionSets?.length ?? 0} permission sets, ` +
+      `${m.assignments?.length ?? 0} assignments, ${m.keys?.length ?? 0} keys) and ${planPath} (${out.plan.resources.length} existing resources to import)\n`,
+  );
+}
+
+/** Write beside the target and rename, so a failed run never leaves half a file. */
+function writeAtomically(file: string, content: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.idcgen-${process.pid}`);
+  fs.writeFileSync(tmp, content);
+  try {
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export const importCommand: CommandModule<object, ImportArgs> = {
+  command: 'import',
+  describe: 'Read an existing Identity Center estate into a model and an import plan (read-only AWS calls)',
+  builder: (y: Argv) =>
+    y
+      .option('region', { type: 'string', demandOption: true, describe: 'Region of the Identity Center instance' })
+      .option('out', { type: 'string', default: 'org.yaml', describe: 'model file to write; the import plan goes next to it as <name>.imports.json' })
+      .option('instance-arn', { type: 'string', describe: 'instance to read when the Region has more than one' })
+      .option('force', { type: 'boolean', default: false, describe: 'replace existing output files' })
+      .option('concurrency', { type: 'number', default: 4, describe: 'requests in flight (1..16); pacing keeps each API under its rate limit' })
+      .check((argv) => checkImportArgs(argv as unknown as ImportArgs))
+      .example('$0 import --region eu-west-1', 'write org.yaml and org.imports.json')
+      .example('$0 import --region eu-west-1 --out adopted/org.yaml --instance-arn arn:aws:sso:::instance/ssoins-1111222233334444', 'choose the instance and the file') as unknown as Argv<ImportArgs>,
+  handler: (args) =>
+    runImportCommand(args, {
+      clients: createClients,
+      stdout: process.stdout,
+      stderr: process.stderr,
+    }),
+};

@@ -1,0 +1,81 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { checkImportArgs, planPathFor, runImportCommand, type ImportArgs } from '../../src/cli/cmds/import';
+import { parseImportPlan } from '../../src/import/plan';
+import type { OrgModel } from '../../src/model/schema';
+import { runCli } from '../support/cli';
+import { estateFromModel } from './support/estates';
+import { fakeAws } from './support/fake-aws';
+
+const MODEL = parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'estate-model.yaml'), 'utf8')) as OrgModel;
+
+function sink(isTTY = false): { isTTY: boolean; text: string; write(s: string): boolean } {
+  return { isTTY, text: '', write(s: string) { this.text += s; return true; } };
+}
+
+describe('idcgen import command', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-import-cli-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const args = (over: Partial<ImportArgs> = {}): ImportArgs => ({ region: 'eu-west-1', out: path.join(dir, 'org.yaml'), force: false, concurrency: 4, ...over });
+
+  test('writes the model and the import plan next to it, and says what it wrote', async () => {
+    const aws = fakeAws(estateFromModel(MODEL));
+    const stdout = sink();
+    const stderr = sink();
+    await runImportCommand(args(), { clients: () => aws.clients, sleep: async () => {}, stdout, stderr });
+    aws.restore();
+    const model = parse(fs.readFileSync(path.join(dir, 'org.yaml'), 'utf8')) as OrgModel;
+    expect(model).toEqual(MODEL);
+    const plan = parseImportPlan(fs.readFileSync(path.join(dir, 'org.imports.json'), 'utf8'), 'org.imports.json');
+    expect(plan.model).toBe('org.yaml');
+    expect(stdout.text).toMatch(/^wrote .*org\.yaml \(8 accounts, 3 permission sets, 6 assignments, 1 keys\) and .*org\.imports\.json \(\d+ existing resources to import\)\n$/);
+    // not a terminal: no progress line
+    expect(stderr.text).toBe('');
+    expect(fs.readdirSync(dir).sort()).toEqual(['org.imports.json', 'org.yaml']);
+  });
+
+  test('fails if the model file exists, unless --force', async () => {
+    fs.writeFileSync(path.join(dir, 'org.yaml'), 'hand edited\n');
+    const aws = fakeAws(estateFromModel(MODEL));
+    const deps = { clients: () => aws.clients, sleep: async () => {}, stdout: sink(), stderr: sink() };
+    await expect(runImportCommand(args(), deps)).rejects.toThrow(`${path.join(dir, 'org.yaml')} exists; choose another --out or pass --force to replace it`);
+    expect(fs.readFileSync(path.join(dir, 'org.yaml'), 'utf8')).toBe('hand edited\n');
+    await runImportCommand(args({ force: true }), deps);
+    aws.restore();
+    expect(fs.readFileSync(path.join(dir, 'org.yaml'), 'utf8')).toContain('version: 1');
+  });
+
+  test('draws a progress line on a terminal and clears it', async () => {
+    const aws = fakeAws(estateFromModel(MODEL));
+    const stderr = sink(true);
+    await runImportCommand(args(), { clients: () => aws.clients, sleep: async () => {}, stdout: sink(), stderr });
+    aws.restore();
+    expect(stderr.text).toContain('idcgen import: ');
+    expect(stderr.text.endsWith('\r\x1b[K')).toBe(true);
+  });
+});
+
+test.each<[Partial<ImportArgs>, string]>([
+  [{ region: 'Ireland' }, "--region 'Ireland' is not an aws region code; expected"],
+  [{ 'instance-arn': 'ssoins-1' }, "--instance-arn 'ssoins-1' is not an identity center instance arn; expected"],
+  [{ out: 'org.json' }, "--out 'org.json' must name a .yaml or .yml file"],
+  [{ concurrency: 0 }, '--concurrency 0 is out of range; allowed 1..16'],
+])('fails if arguments are wrong: %j', (over, message) => {
+  const result = checkImportArgs({ region: 'eu-west-1', out: 'org.yaml', force: false, concurrency: 4, ...over });
+  expect(result).toEqual(expect.stringContaining(message));
+});
+
+test('the plan file sits next to the model', () => {
+  expect(planPathFor('adopted/org.yaml')).toBe(path.join('adopted', 'org.imports.json'));
+  expect(planPathFor('prod.yml')).toBe('org.imports.json'.replace('org', 'prod'));
+});
+
+test('a missing --region is a usage error (exit 2)', async () => {
+  const r = await runCli(['import']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('region');
+});
