@@ -116,6 +116,7 @@ export function syntheticModel(size: SyntheticSize, seed = 42): OrgModel {
   }
 
   const assignments: NonNullable<OrgModel['assignments']> = [];
+  const usedLeafOus = [...new Set(accounts.map((a) => a.ou ?? 'Root').filter((o) => o.startsWith('Workloads/')))].sort();
   const seen = new Set<string>();
   while (assignments.length < size.assignmentEntries) {
     const group = pick(groups).name;
@@ -126,10 +127,12 @@ export function syntheticModel(size: SyntheticSize, seed = 42): OrgModel {
       const names = [...new Set([pick(accounts.slice(1)).name, pick(accounts.slice(1)).name])].sort();
       entry = { group, permissionSet, accounts: names };
     } else if (kind < 0.85) {
-      const env = pick(ENVS);
-      entry = { group, permissionSet, ous: [rnd() < 0.5 ? `Workloads/${env}/${pick(leafOus).split('/')[2]}` : `Workloads/${env}/*`] };
+      // Only OUs that hold accounts: a selector matching nothing is a model error.
+      const ou = pick(usedLeafOus);
+      entry = { group, permissionSet, ous: [rnd() < 0.5 ? ou : `${ou.split('/').slice(0, 2).join('/')}/*`] };
     } else {
-      entry = { group, permissionSet, tags: { env: pick(['prod', 'staging', 'dev']), team: `team-${pad(Math.floor(rnd() * 50), 2)}` } };
+      const tags = pick(accounts.slice(1)).tags ?? {};
+      entry = { group, permissionSet, tags: { env: tags.env, team: tags.team } };
     }
     const sig = JSON.stringify(entry);
     if (seen.has(sig)) continue;

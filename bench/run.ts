@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: times each pipeline stage on seeded synthetic organizations and prints a table
+ * (median of several runs) with peak RSS. Each size runs in a child process of its own, so its
+ * peak RSS is not inflated by the sizes before it. Figures are printed, never asserted.
+ *
+ *   npm run bench                      # small, medium, enterprise
+ *   npm run bench -- small medium      # chosen sizes
+ *   BENCH_RUNS=5 npm run bench         # runs per size (default 3; enterprise 1 unless set)
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { stringify } from 'yaml';
+import { emitCdktf, emitHcl, parseAndValidate, resolveOnly } from './stages';
+import { SIZES, syntheticModel, type SizeName } from './synthetic';
+
+interface Figures {
+  size: SizeName;
+  accounts: number;
+  assignments: number;
+  units: number;
+  maxUnitAssignments: number;
+  modelBytes: number;
+  loadValidateMs: number;
+  resolveMs: number;
+  hclMs: number;
+  cdktfMs: number;
+  totalMs: number;
+  peakRssMb: number;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const since = (t: bigint): number => Number(process.hrtime.bigint() - t) / 1e6;
+
+function measure(size: SizeName, runs: number): Figures {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-bench-'));
+  const file = path.join(dir, `${size}.yaml`);
+  fs.writeFileSync(file, stringify(syntheticModel(SIZES[size]), { lineWidth: 0 }));
+  const samples: Omit<Figures, 'size' | 'peakRssMb'>[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = process.hrtime.bigint();
+    const parsed = parseAndValidate(file);
+    const loadValidateMs = since(t0);
+    const t1 = process.hrtime.bigint();
+    const ir = resolveOnly(parsed);
+    const resolveMs = since(t1);
+    const t2 = process.hrtime.bigint();
+    const hcl = emitHcl(ir);
+    const hclMs = since(t2);
+    const t3 = process.hrtime.bigint();
+    const cdktf = emitCdktf(ir);
+    const cdktfMs = since(t3);
+    if (hcl.size === 0 || cdktf.size === 0) throw new Error('an emitter wrote nothing');
+    samples.push({
+      accounts: ir.accounts.length,
+      assignments: ir.assignments.length,
+      units: ir.units.length,
+      maxUnitAssignments: Math.max(0, ...ir.units.map((u) => u.assignmentKeys.length)),
+      modelBytes: fs.statSync(file).size,
+      loadValidateMs,
+      resolveMs,
+      hclMs,
+      cdktfMs,
+      totalMs: loadValidateMs + resolveMs + hclMs + cdktfMs,
+    });
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const pick = (k: keyof (typeof samples)[number]): number => median(samples.map((s) => s[k]));
+  return {
+    size,
+    accounts: pick('accounts'),
+    assignments: pick('assignments'),
+    units: pick('units'),
+    maxUnitAssignments: pick('maxUnitAssignments'),
+    modelBytes: pick('modelBytes'),
+    loadValidateMs: pick('loadValidateMs'),
+    resolveMs: pick('resolveMs'),
+    hclMs: pick('hclMs'),
+    cdktfMs: pick('cdktfMs'),
+    totalMs: pick('totalMs'),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+function table(rows: Figures[]): string {
+  const s = (ms: number): string => (ms / 1000).toFixed(2);
+  const head = '| size | accounts | assignments | units (max assignments/unit) | model | load+validate s | resolve s | HCL s | CDKTF s | total s | peak RSS MB |';
+  const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+  const lines = rows.map(
+    (r) =>
+      `| ${r.size} | ${r.accounts} | ${r.assignments} | ${r.units} (${r.maxUnitAssignments}) | ${(r.modelBytes / 1024).toFixed(0)} KiB | ${s(r.loadValidateMs)} | ${s(r.resolveMs)} | ${s(r.hclMs)} | ${s(r.cdktfMs)} | ${s(r.totalMs)} | ${r.peakRssMb.toFixed(0)} |`,
+  );
+  return [head, sep, ...lines].join('\n');
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    const size = args[1] as SizeName;
+    const runs = Number(process.env.BENCH_RUNS ?? (size === 'enterprise' ? 1 : 3));
+    process.stdout.write(JSON.stringify(measure(size, runs)));
+    return;
+  }
+  const sizes = (args.length > 0 ? args : Object.keys(SIZES)) as SizeName[];
+  for (const s of sizes) if (!(s in SIZES)) throw new Error(`unknown size '${s}'; allowed: ${Object.keys(SIZES).join(', ')}`);
+  const rows: Figures[] = [];
+  for (const size of sizes) {
+    process.stderr.write(`bench: ${size}...\n`);
+    const out = execFileSync(process.execPath, ['--max-old-space-size=4096', __filename, '--child', size], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    rows.push(JSON.parse(out) as Figures);
+  }
+  process.stdout.write(`${table(rows)}\n\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
+}
+
+main();
