@@ -1,0 +1,44 @@
+import { IamPolicy, IamRolePolicyAttachment, Testing } from '../../../src/emit/cdktf/cdktf';
+import { KeyUserPolicies } from '../../../src/emit/cdktf/constructs/key-user-policies';
+import { fullIr } from '../../fixtures/ir/full';
+import { blocks, sids } from './helpers';
+
+const security = fullIr.units.find((u) => u.name === 'account-security')!;
+const prodApp = fullIr.units.find((u) => u.name === 'account-prod-app')!;
+
+function synth(unit: typeof security): string {
+  return Testing.synthScope((scope) => {
+    new KeyUserPolicies(scope, 'Policies', {
+      customerManagedPolicies: unit.customerManagedPolicies,
+      keyIdentityPolicies: unit.keyIdentityPolicies,
+      resolve: (ref) => `resolved:${ref.ref}:${ref.key}`,
+    });
+  });
+}
+
+describe('KeyUserPolicies', () => {
+  test('creates the key identity policy with the key ARN resolved, and attaches it to the named roles', () => {
+    const s = synth(security);
+    expect(s).toHaveResourceWithProperties(IamPolicy, {
+      name: 'idcgen-identity-center-key-use',
+      policy: expect.stringContaining('"Resource":["resolved:key-arn-all-regions:identity-center"]'),
+    });
+    const policy = Object.values(blocks(s, 'aws_iam_policy')).find((p) => p.name === 'idcgen-identity-center-key-use');
+    expect(sids(policy?.policy)).toEqual(['AllowCrossAccountKMSKeyUse', 'AllowListKMSKeyAliases']);
+    expect(s).toHaveResourceWithProperties(IamRolePolicyAttachment, {
+      role: 'ProvisioningPipeline',
+      policy_arn: expect.stringMatching(/^\$\{aws_iam_policy\.[\w-]+\.arn\}$/),
+    });
+  });
+
+  test('creates customer managed policies with the name and path permission sets reference', () => {
+    const s = synth(prodApp);
+    expect(s).toHaveResourceWithProperties(IamPolicy, { name: 'BoundaryReadOnly', path: '/' });
+    expect(s).toHaveResourceWithProperties(IamPolicy, {
+      name: 'DevBoundary',
+      path: '/boundaries/',
+      policy: expect.stringContaining('"Resource":"arn:aws:s3:::dev-$${aws:PrincipalTag/team}-*"'),
+    });
+    expect(s).not.toHaveResource(IamRolePolicyAttachment);
+  });
+});
