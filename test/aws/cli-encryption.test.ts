@@ -109,11 +109,19 @@ describe('idcgen encryption', () => {
     }
   });
 
-  test('exits 2 on a usage error', async () => {
+  test('exits 2 on a usage error, before any AWS call', async () => {
     const { code, usage, h } = await cli(['encryption', 'enable', '--region', REGION]);
+    expect(usage).toBeUndefined();
     expect(code).toBe(2);
-    expect(usage).toMatch(/^enable needs --key-arn/);
+    expect(h.captured.err[0]).toMatch(/^idcgen: enable needs --key-arn/);
     expect(h.sso.commandCalls(DescribeInstanceCommand)).toHaveLength(0);
+  });
+
+  test('exits 2 when a flag contradicts the model', async () => {
+    const target = targetFromModel(loadResolved('examples/typical.yaml').ir);
+    const { code, h } = await cli(['encryption', 'status', 'examples/typical.yaml', '--region', 'us-east-1'], () => undefined, {}, () => target);
+    expect(code).toBe(2);
+    expect(h.captured.err[0]).toMatch(/^idcgen: --region us-east-1 contradicts the model's identity center region eu-west-1/);
   });
 });
 

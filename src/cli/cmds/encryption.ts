@@ -48,8 +48,8 @@ export interface EncryptionCommandDeps {
 const ACTIONS: readonly EncryptionAction[] = ['status', 'enable', 'disable'];
 
 /**
- * Argument errors, returned as text: yargs passes a returned message to the CLI's fail handler as
- * a usage error (exit 2), while a thrown one would count as a failure (exit 1).
+ * Argument errors, as text. The handler runs this rather than yargs `.check()`: yargs hands a
+ * check's message to the fail handler as an error, which the entry point reports as exit 1.
  */
 export function checkArgs(argv: EncryptionArgs): true | string {
   const key = argv['key-arn'];
@@ -165,7 +165,6 @@ export function makeEncryptionCommand(deps: () => EncryptionCommandDeps = proces
         .option('yes', { type: 'boolean', default: false, describe: 'switch without asking (required when stdin is not a terminal)' })
         .option('timeout', { type: 'number', default: 600, describe: 'seconds to wait for ENABLED' })
         .option('poll-interval', { type: 'number', default: 5, describe: 'seconds between DescribeInstance calls' })
-        .check((argv) => checkArgs(argv as unknown as EncryptionArgs))
         .example('$0 encryption status org.yaml', 'show the instance encryption and check the key in use')
         .example('$0 encryption enable org.yaml --dry-run', 'check the key and its policy against the model; change nothing')
         .example(
@@ -176,13 +175,15 @@ export function makeEncryptionCommand(deps: () => EncryptionCommandDeps = proces
     handler: async (argv) => {
       const d = deps();
       try {
+        const problem = checkArgs(argv);
+        if (problem !== true) throw new UsageError(problem);
         const target = argv.model !== undefined ? d.loadTarget(argv.model) : undefined;
         const policyText = argv['expected-policy'] !== undefined ? d.readFile(argv['expected-policy']) : undefined;
         const request = buildRequest(argv, target, policyText);
         d.setExitCode(await runEncryption(request, { api: d.api(request.region), clock: d.clock, io: d.io }));
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
-        d.io.err(`idcgen: ${e.message}`);
+        d.io.err(`idcgen: ${e.message}\nRun 'idcgen encryption --help' for usage.`);
         d.setExitCode(2);
       }
     },
