@@ -55,10 +55,7 @@ export type WantedEncryption =
 export class EncryptionApi {
   private readonly ctx: RetryContext;
 
-  constructor(
-    private readonly clients: AwsClients,
-    ctx: Partial<RetryContext> = {},
-  ) {
+  constructor(private readonly clients: AwsClients, ctx: Partial<RetryContext> = {}) {
     this.ctx = {
       retry: ctx.retry ?? THROTTLE_RETRY,
       sleep: ctx.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
@@ -111,7 +108,8 @@ export class EncryptionApi {
     await callAws(
       'UpdateInstance',
       this.ctx,
-      () => this.clients.ssoAdmin.send(new UpdateInstanceCommand({ InstanceArn: instanceArn, EncryptionConfiguration })),
+      () =>
+        this.clients.ssoAdmin.send(new UpdateInstanceCommand({ InstanceArn: instanceArn, EncryptionConfiguration })),
       instanceArn,
     );
   }

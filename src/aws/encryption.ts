@@ -77,7 +77,11 @@ function report(io: EncryptionIo, findings: readonly Finding[]): void {
   for (const f of findings) io.err(`${f.severity}: ${f.message}`);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  io.out(`pre-flight: ${errors === 0 ? 'ok' : `${errors} error${errors === 1 ? '' : 's'}`}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+  io.out(
+    `pre-flight: ${errors === 0 ? 'ok' : `${errors} error${errors === 1 ? '' : 's'}`}${
+      warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''
+    }`,
+  );
 }
 
 async function findInstance(api: EncryptionApi, region: string): Promise<string> {
@@ -85,12 +89,16 @@ async function findInstance(api: EncryptionApi, region: string): Promise<string>
   const arns = instances.map((i) => i.InstanceArn).filter((a): a is string => a !== undefined);
   if (arns.length === 1) return arns[0];
   if (arns.length === 0) throw new Failed(`no identity center instance found in ${region}: check the region`);
-  throw new Failed(`${arns.length} identity center instances found in ${region} (${arns.join(', ')}): pass --instance-arn`);
+  throw new Failed(
+    `${arns.length} identity center instances found in ${region} (${arns.join(', ')}): pass --instance-arn`,
+  );
 }
 
 export async function runEncryption(req: EncryptionRequest, deps: EncryptionDeps): Promise<ExitCode> {
   if (req.action === 'enable' && req.key === undefined) {
-    throw new UsageError('enable needs a key: pass --key-arn, or a model whose identityCenter.encryption.key names one');
+    throw new UsageError(
+      'enable needs a key: pass --key-arn, or a model whose identityCenter.encryption.key names one',
+    );
   }
   try {
     const instanceArn = req.instanceArn ?? (await findInstance(deps.api, req.region));
@@ -135,7 +143,12 @@ async function status(req: EncryptionRequest, deps: EncryptionDeps, instance: In
   return failed ? 1 : 0;
 }
 
-async function enable(req: EncryptionRequest, deps: EncryptionDeps, instance: InstanceState, key: string): Promise<ExitCode> {
+async function enable(
+  req: EncryptionRequest,
+  deps: EncryptionDeps,
+  instance: InstanceState,
+  key: string,
+): Promise<ExitCode> {
   const result = await preflight(deps.api, {
     region: req.region,
     instance,
@@ -177,7 +190,11 @@ async function applySwitch(
   }
   if (current.status === EncryptionStatus.UPDATING) {
     if (!usesWantedKey(current, wanted)) {
-      throw new Failed(`another key switch is in progress (${describeEncryption(current)}): wait for it to finish ('idcgen encryption status') and run this again`);
+      throw new Failed(
+        `another key switch is in progress (${describeEncryption(
+          current,
+        )}): wait for it to finish ('idcgen encryption status') and run this again`,
+      );
     }
     io.out(`a switch to ${target} is already in progress: waiting for it`);
     return wait(req, deps, instance.arn, wanted);
@@ -188,7 +205,9 @@ async function applySwitch(
   }
   if (!req.yes) {
     if (!io.confirm) {
-      throw new Failed('refusing to switch the key without confirmation: stdin is not a terminal; pass --yes to confirm');
+      throw new Failed(
+        'refusing to switch the key without confirmation: stdin is not a terminal; pass --yes to confirm',
+      );
     }
     const question = `switch identity center ${instance.arn} from ${describeEncryption(current)} to ${target}?`;
     if (!(await io.confirm(question))) throw new Failed('not confirmed: nothing changed');
@@ -196,8 +215,16 @@ async function applySwitch(
   try {
     await deps.api.updateInstance(instance.arn, wanted);
   } catch (e) {
-    if (e instanceof AwsCallError && /AccessDenied/.test(e.code) && wanted.keyType === InstanceKeyType.CUSTOMER_MANAGED_KEY) {
-      throw new Failed(`${e.message}; the caller of UpdateInstance also needs ${ENABLE_CALLER_KMS_PERMISSIONS.join(', ')} on the key (see ${DOCS.cmkErrors})`);
+    if (
+      e instanceof AwsCallError &&
+      /AccessDenied/.test(e.code) &&
+      wanted.keyType === InstanceKeyType.CUSTOMER_MANAGED_KEY
+    ) {
+      throw new Failed(
+        `${e.message}; the caller of UpdateInstance also needs ${ENABLE_CALLER_KMS_PERMISSIONS.join(
+          ', ',
+        )} on the key (see ${DOCS.cmkErrors})`,
+      );
     }
     throw e;
   }
@@ -205,7 +232,12 @@ async function applySwitch(
   return wait(req, deps, instance.arn, wanted);
 }
 
-async function wait(req: EncryptionRequest, deps: EncryptionDeps, instanceArn: string, wanted: WantedEncryption): Promise<ExitCode> {
+async function wait(
+  req: EncryptionRequest,
+  deps: EncryptionDeps,
+  instanceArn: string,
+  wanted: WantedEncryption,
+): Promise<ExitCode> {
   const { io } = deps;
   const result = await waitForEncryption(deps.api, instanceArn, wanted, {
     timeoutMs: req.timeoutSeconds * 1000,
@@ -220,10 +252,14 @@ async function wait(req: EncryptionRequest, deps: EncryptionDeps, instanceArn: s
   }
   if (result.kind === 'failed') {
     throw new Failed(
-      `key switch failed: ${EncryptionStatus.UPDATE_FAILED}: ${result.encryption.reason ?? 'no reason given'}; the previous key stays in use (see ${DOCS.cmkErrors})`,
+      `key switch failed: ${EncryptionStatus.UPDATE_FAILED}: ${
+        result.encryption.reason ?? 'no reason given'
+      }; the previous key stays in use (see ${DOCS.cmkErrors})`,
     );
   }
   throw new Failed(
-    `timed out after ${Math.round(result.waitedMs / 1000)}s waiting for ${EncryptionStatus.ENABLED} (last: ${describeEncryption(result.encryption)}); the switch may still finish: run 'idcgen encryption status'`,
+    `timed out after ${Math.round(result.waitedMs / 1000)}s waiting for ${
+      EncryptionStatus.ENABLED
+    } (last: ${describeEncryption(result.encryption)}); the switch may still finish: run 'idcgen encryption status'`,
   );
 }

@@ -37,12 +37,7 @@ export const THROTTLE_RETRY: RetryPolicy = { attempts: 6, baseMs: 1000, maxMs: 2
 
 /** A call to AWS that failed after retries; `message` is ready to print. */
 export class AwsCallError extends Error {
-  constructor(
-    readonly operation: ApiOperation,
-    readonly code: string,
-    message: string,
-    readonly cause?: unknown,
-  ) {
+  constructor(readonly operation: ApiOperation, readonly code: string, message: string, readonly cause?: unknown) {
     super(message);
     this.name = 'AwsCallError';
   }

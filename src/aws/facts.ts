@@ -120,7 +120,8 @@ export const ALIAS_ARN = /^arn:aws(?:-[a-z]{1,5}){0,3}:kms:[a-z0-9-]+:[0-9]{12}:
  * Identity Center instance ARN: no Region, no account (pattern of the API's InstanceArn).
  * @see https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_DescribeInstance.html
  */
-export const INSTANCE_ARN = /^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/;
+export const INSTANCE_ARN =
+  /^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/;
 
 /** The Region of a key ARN, or undefined when the string is not one. */
 export function keyArnRegion(arn: string): string | undefined {

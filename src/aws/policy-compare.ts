@@ -32,7 +32,9 @@ function sidOf(s: RawStatement): string | undefined {
 
 /** Sorted, case-normalised text of a statement: identity for statements without a Sid. */
 function canonical(n: NormalStatement): string {
-  return JSON.stringify([...n.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, v]) => [f, [...v.values.keys()].sort()]));
+  return JSON.stringify(
+    [...n.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, v]) => [f, [...v.values.keys()].sort()]),
+  );
 }
 
 /** `identity center` / `identity store` when the statement names one of their service principals. */
@@ -49,7 +51,10 @@ function quoteAll(values: readonly string[]): string {
 function describeDiff(diffs: readonly FieldDiff[]): string {
   return diffs
     .map((d) =>
-      [d.missing.length > 0 ? `missing ${quoteAll(d.missing)}` : '', d.unexpected.length > 0 ? `unexpected ${quoteAll(d.unexpected)}` : '']
+      [
+        d.missing.length > 0 ? `missing ${quoteAll(d.missing)}` : '',
+        d.unexpected.length > 0 ? `unexpected ${quoteAll(d.unexpected)}` : '',
+      ]
         .filter((x) => x !== '')
         .map((x, i) => (i === 0 ? `${d.label} ${x}` : x))
         .join(', '),
@@ -77,12 +82,19 @@ export function compareKeyPolicy(expected: unknown, live: unknown): Finding[] {
     const liveIndex =
       sid !== undefined
         ? liveStatements.findIndex((l, i) => !used.has(i) && l.sid === sid)
-        : liveStatements.findIndex((l, i) => !used.has(i) && l.sid === undefined && canonical(l.norm) === canonical(norm));
+        : liveStatements.findIndex(
+            (l, i) => !used.has(i) && l.sid === undefined && canonical(l.norm) === canonical(norm),
+          );
     if (liveIndex < 0) {
       findings.push(
         fail(
           service
-            ? `key policy statement ${name(sid, index)} for the ${service} service is missing: ${service} cannot use the key without it (see ${DOCS.baselinePolicy})`
+            ? `key policy statement ${name(
+                sid,
+                index,
+              )} for the ${service} service is missing: ${service} cannot use the key without it (see ${
+                DOCS.baselinePolicy
+              })`
             : `key policy statement ${name(sid, index)} is missing`,
         ),
       );
@@ -92,7 +104,9 @@ export function compareKeyPolicy(expected: unknown, live: unknown): Finding[] {
     const diffs = diffStatements(norm, liveStatements[liveIndex].norm);
     if (diffs.length > 0) {
       const what = service ? ` (${service} service)` : '';
-      findings.push(fail(`key policy statement ${name(sid, index)}${what} differs from the model: ${describeDiff(diffs)}`));
+      findings.push(
+        fail(`key policy statement ${name(sid, index)}${what} differs from the model: ${describeDiff(diffs)}`),
+      );
     }
   });
 
@@ -104,7 +118,10 @@ export function compareKeyPolicy(expected: unknown, live: unknown): Finding[] {
 
 /** IAM action patterns: `*` any run of characters, `?` one; case-insensitive. */
 function actionMatches(pattern: string, action: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${re}$`, 'i').test(action);
 }
 
@@ -124,7 +141,9 @@ export function checkServiceGrants(live: unknown): Finding[] {
     if (missing.length > 0) {
       findings.push(
         fail(
-          `key policy does not allow ${label} (${service}) ${missing.join(', ')}: ${label} cannot use the key (see ${DOCS.baselinePolicy})`,
+          `key policy does not allow ${label} (${service}) ${missing.join(', ')}: ${label} cannot use the key (see ${
+            DOCS.baselinePolicy
+          })`,
         ),
       );
     }

@@ -84,29 +84,61 @@ export function checkKey(key: KeyMetadata, region: string, ownerAccountId: strin
   }
   const spec = key.KeySpec ?? key.CustomerMasterKeySpec;
   if (spec !== KEY_REQUIREMENTS.keySpec) {
-    findings.push(fail(`key spec '${spec ?? 'unknown'}' of ${arn} is not valid for identity center; allowed: ${KEY_REQUIREMENTS.keySpec} (see ${DOCS.keyRequirements})`));
+    findings.push(
+      fail(
+        `key spec '${spec ?? 'unknown'}' of ${arn} is not valid for identity center; allowed: ${
+          KEY_REQUIREMENTS.keySpec
+        } (see ${DOCS.keyRequirements})`,
+      ),
+    );
   }
   if (key.KeyUsage !== KEY_REQUIREMENTS.keyUsage) {
-    findings.push(fail(`key usage '${key.KeyUsage ?? 'unknown'}' of ${arn} is not valid for identity center; allowed: ${KEY_REQUIREMENTS.keyUsage} (see ${DOCS.keyRequirements})`));
+    findings.push(
+      fail(
+        `key usage '${key.KeyUsage ?? 'unknown'}' of ${arn} is not valid for identity center; allowed: ${
+          KEY_REQUIREMENTS.keyUsage
+        } (see ${DOCS.keyRequirements})`,
+      ),
+    );
   }
   if (key.Origin !== KEY_REQUIREMENTS.origin) {
     findings.push(
-      fail(`key origin '${key.Origin ?? 'unknown'}' of ${arn} is not allowed; allowed: ${KEY_REQUIREMENTS.origin}: key material that can expire or become unreachable would lock users out (see ${DOCS.importedKeyMaterial})`),
+      fail(
+        `key origin '${key.Origin ?? 'unknown'}' of ${arn} is not allowed; allowed: ${
+          KEY_REQUIREMENTS.origin
+        }: key material that can expire or become unreachable would lock users out (see ${DOCS.importedKeyMaterial})`,
+      ),
     );
   }
   if (key.KeyManager !== undefined && key.KeyManager !== KEY_REQUIREMENTS.keyManager) {
-    findings.push(fail(`key ${arn} is managed by '${key.KeyManager}'; allowed: ${KEY_REQUIREMENTS.keyManager} (a customer managed key)`));
+    findings.push(
+      fail(
+        `key ${arn} is managed by '${key.KeyManager}'; allowed: ${KEY_REQUIREMENTS.keyManager} (a customer managed key)`,
+      ),
+    );
   }
   const account = key.AWSAccountId ?? keyArnAccount(arn);
   if (account !== ownerAccountId) {
     findings.push(
-      fail(`key ${arn} is in account ${account ?? 'unknown'}, but the identity center instance is in account ${ownerAccountId}; the key must be in the instance's account (see ${DOCS.keyRequirements})`),
+      fail(
+        `key ${arn} is in account ${
+          account ?? 'unknown'
+        }, but the identity center instance is in account ${ownerAccountId}; the key must be in the instance's account (see ${
+          DOCS.keyRequirements
+        })`,
+      ),
     );
   }
   const keyRegion = keyArnRegion(arn);
   if (keyRegion !== region) {
     findings.push(
-      fail(`key ${arn} is in region ${keyRegion ?? 'unknown'}, but the identity center instance is in ${region}; the key must be in the instance's region (see ${DOCS.keyRequirements})`),
+      fail(
+        `key ${arn} is in region ${
+          keyRegion ?? 'unknown'
+        }, but the identity center instance is in ${region}; the key must be in the instance's region (see ${
+          DOCS.keyRequirements
+        })`,
+      ),
     );
   }
   return findings;
@@ -126,7 +158,11 @@ export function checkApplications(
     })
     .map((app) =>
       warn(
-        `aws managed application '${app.Name ?? app.ApplicationArn}' (${app.ApplicationArn}, provider ${app.ApplicationProviderArn}) is not confirmed to work with a customer managed key: check ${DOCS.managedApps}, then pass --confirm-apps ${app.ApplicationArn}`,
+        `aws managed application '${app.Name ?? app.ApplicationArn}' (${app.ApplicationArn}, provider ${
+          app.ApplicationProviderArn
+        }) is not confirmed to work with a customer managed key: check ${DOCS.managedApps}, then pass --confirm-apps ${
+          app.ApplicationArn
+        }`,
       ),
     )
     .sort((a, b) => (a.message < b.message ? -1 : 1));
@@ -153,7 +189,11 @@ export async function preflight(api: EncryptionApi, input: PreflightInput): Prom
   } catch (e) {
     if (!(e instanceof AwsCallError)) throw e;
     findings.push(
-      fail(e.code === 'NotFoundException' ? `key '${input.key}' was not found in ${region}: create it (or fix the alias) before switching` : e.message),
+      fail(
+        e.code === 'NotFoundException'
+          ? `key '${input.key}' was not found in ${region}: create it (or fix the alias) before switching`
+          : e.message,
+      ),
     );
   }
 
@@ -170,7 +210,9 @@ export async function preflight(api: EncryptionApi, input: PreflightInput): Prom
           const expected = input.expectedPolicy({
             keyArn,
             instanceArn: instance.arn,
-            identityStoreArn: instance.identityStoreArn ?? identityStoreArn(instance.arn, instance.ownerAccountId, instance.identityStoreId),
+            identityStoreArn:
+              instance.identityStoreArn ??
+              identityStoreArn(instance.arn, instance.ownerAccountId, instance.identityStoreId),
           });
           findings.push(...compareKeyPolicy(expected, parsed.policy));
         }

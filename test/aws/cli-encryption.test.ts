@@ -65,7 +65,9 @@ describe('idcgen encryption', () => {
         h.sso
           .on(DescribeInstanceCommand)
           .resolvesOnce(describeInstance())
-          .resolves(describeInstance({ KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: KEY_ARN, EncryptionStatus: 'ENABLED' })),
+          .resolves(
+            describeInstance({ KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: KEY_ARN, EncryptionStatus: 'ENABLED' }),
+          ),
     );
     expect(usage).toBeUndefined();
     expect(code).toBe(0);
@@ -81,11 +83,22 @@ describe('idcgen encryption', () => {
       { 'policy.json': JSON.stringify(expected) },
     );
     expect(code).toBe(1);
-    expect(h.captured.err[0]).toMatch(/^error: key policy statement 'AllowIdentityCenterAdminAccounts' differs from the model: Principal.AWS unexpected 'arn:aws:iam::222222222222:root'/);
+    expect(h.captured.err[0]).toMatch(
+      /^error: key policy statement 'AllowIdentityCenterAdminAccounts' differs from the model: Principal.AWS unexpected 'arn:aws:iam::222222222222:root'/,
+    );
   });
 
   test('splits --confirm-apps on commas and across repeats', async () => {
-    const parsed = await yargs(['encryption', 'status', '--region', REGION, '--confirm-apps', 'arn:a, arn:b', '--confirm-apps', 'arn:c'])
+    const parsed = await yargs([
+      'encryption',
+      'status',
+      '--region',
+      REGION,
+      '--confirm-apps',
+      'arn:a, arn:b',
+      '--confirm-apps',
+      'arn:c',
+    ])
       .command({ ...makeEncryptionCommand(), handler: () => undefined })
       .parseAsync();
     expect(parsed['confirm-apps']).toEqual(['arn:a', 'arn:b', 'arn:c']);
@@ -93,18 +106,34 @@ describe('idcgen encryption', () => {
 
   test.each<[string, Partial<EncryptionArgs>, string]>([
     ['no region and no model', { region: undefined }, '--region is required without a model'],
-    ['a malformed instance arn', { 'instance-arn': 'arn:aws:sso:::instance/nope' }, "--instance-arn 'arn:aws:sso:::instance/nope' is not an identity center instance arn"],
-    ['an arn that is not a key', { 'key-arn': 'arn:aws:iam::111111111111:role/x' }, "--key-arn 'arn:aws:iam::111111111111:role/x' is not a kms key arn or alias arn"],
+    [
+      'a malformed instance arn',
+      { 'instance-arn': 'arn:aws:sso:::instance/nope' },
+      "--instance-arn 'arn:aws:sso:::instance/nope' is not an identity center instance arn",
+    ],
+    [
+      'an arn that is not a key',
+      { 'key-arn': 'arn:aws:iam::111111111111:role/x' },
+      "--key-arn 'arn:aws:iam::111111111111:role/x' is not a kms key arn or alias arn",
+    ],
     ['enable without a key', { 'key-arn': undefined }, 'enable needs --key-arn'],
     ['disable with a key', { action: 'disable' }, 'disable switches to the aws owned key: --key-arn does not apply'],
-    ['a model and an expected policy', { model: 'org.yaml', 'expected-policy': 'p.json' }, '--expected-policy replaces the model'],
+    [
+      'a model and an expected policy',
+      { model: 'org.yaml', 'expected-policy': 'p.json' },
+      '--expected-policy replaces the model',
+    ],
     ['a zero timeout', { timeout: 0 }, '--timeout and --poll-interval must be positive'],
   ])('fails as usage if given %s', (_what, change, message) => {
     expect(checkArgs({ ...ARGS, ...change })).toEqual(expect.stringContaining(message));
   });
 
   test('accepts key ids, aliases and alias arns', () => {
-    for (const key of ['alias/identity-center', 'mrk-0123456789abcdef0123456789abcdef', `arn:aws:kms:${REGION}:${ACCOUNT}:alias/identity-center`]) {
+    for (const key of [
+      'alias/identity-center',
+      'mrk-0123456789abcdef0123456789abcdef',
+      `arn:aws:kms:${REGION}:${ACCOUNT}:alias/identity-center`,
+    ]) {
       expect(checkArgs({ ...ARGS, 'key-arn': key })).toBe(true);
     }
   });
@@ -119,9 +148,16 @@ describe('idcgen encryption', () => {
 
   test('exits 2 when a flag contradicts the model', async () => {
     const target = targetFromModel(loadResolved('examples/typical.yaml').ir);
-    const { code, h } = await cli(['encryption', 'status', 'examples/typical.yaml', '--region', 'us-east-1'], () => undefined, {}, () => target);
+    const { code, h } = await cli(
+      ['encryption', 'status', 'examples/typical.yaml', '--region', 'us-east-1'],
+      () => undefined,
+      {},
+      () => target,
+    );
     expect(code).toBe(2);
-    expect(h.captured.err[0]).toMatch(/^idcgen: --region us-east-1 contradicts the model's identity center region eu-west-1/);
+    expect(h.captured.err[0]).toMatch(
+      /^idcgen: --region us-east-1 contradicts the model's identity center region eu-west-1/,
+    );
   });
 });
 
@@ -160,9 +196,15 @@ describe('model target', () => {
   });
 
   test('renders the expected key policy with the live key and instance', () => {
-    const policy = targetFromModel(ir).expectedPolicy?.({ keyArn: KEY_ARN, instanceArn: INSTANCE_ARN, identityStoreArn: 'unused' }) as typeof ir.keys[0]['keyPolicy'];
+    const policy = targetFromModel(ir).expectedPolicy?.({
+      keyArn: KEY_ARN,
+      instanceArn: INSTANCE_ARN,
+      identityStoreArn: 'unused',
+    }) as (typeof ir.keys)[0]['keyPolicy'];
     expect(policy.Statement[0].Resource).toBe(KEY_ARN);
-    expect(policy.Statement[0].Condition).toEqual({ StringEquals: { 'kms:EncryptionContext:aws:sso:instance-arn': INSTANCE_ARN } });
+    expect(policy.Statement[0].Condition).toEqual({
+      StringEquals: { 'kms:EncryptionContext:aws:sso:instance-arn': INSTANCE_ARN },
+    });
   });
 
   test('has no key when the model keeps the AWS owned key', () => {
@@ -184,7 +226,9 @@ describe('model target', () => {
     expect(request.key).toBe(KEY_ARN);
     expect(request.expectedPolicy).toBe(target.expectedPolicy);
     expect(request.managementAccountId).toBe(ACCOUNT);
-    expect(buildRequest({ ...ARGS, model: 'org.yaml', 'key-arn': undefined }, target).key).toBe('alias/identity-center');
+    expect(buildRequest({ ...ARGS, model: 'org.yaml', 'key-arn': undefined }, target).key).toBe(
+      'alias/identity-center',
+    );
   });
 });
 
@@ -216,8 +260,15 @@ describe('idcgen encryption <model>', () => {
   test('fails if the live key policy lacks a statement the model generates', async () => {
     const target = targetFromModel(loadResolved('examples/typical.yaml').ir);
     // the live policy is the AWS baseline for another delegated admin account: not what the model says
-    const { code, h } = await cli(['encryption', 'status', 'examples/typical.yaml'], () => undefined, {}, () => target);
+    const { code, h } = await cli(
+      ['encryption', 'status', 'examples/typical.yaml'],
+      () => undefined,
+      {},
+      () => target,
+    );
     expect(code).toBe(1);
-    expect(h.captured.err.some((l) => /^error: key policy statement '.*' (is missing|differs from the model)/.test(l))).toBe(true);
+    expect(
+      h.captured.err.some((l) => /^error: key policy statement '.*' (is missing|differs from the model)/.test(l)),
+    ).toBe(true);
   });
 });

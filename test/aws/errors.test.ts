@@ -3,7 +3,11 @@ import { createClients } from '../../src/aws/api';
 import { AwsCallError, callAws, describeAwsError, isThrottling } from '../../src/aws/errors';
 
 function ctx(sleeps: number[]) {
-  return { retry: { attempts: 4, baseMs: 100, maxMs: 250 }, sleep: async (ms: number) => void sleeps.push(ms), random: () => 0 };
+  return {
+    retry: { attempts: 4, baseMs: 100, maxMs: 250 },
+    sleep: async (ms: number) => void sleeps.push(ms),
+    random: () => 0,
+  };
 }
 
 const throttle = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
@@ -49,14 +53,21 @@ describe('callAws', () => {
   });
 
   test('recognises throttling from the SDK retry marker', () => {
-    expect(isThrottling(Object.assign(new Error('x'), { name: 'SomethingNew', $retryable: { throttling: true } }))).toBe(true);
+    expect(
+      isThrottling(Object.assign(new Error('x'), { name: 'SomethingNew', $retryable: { throttling: true } })),
+    ).toBe(true);
     expect(isThrottling(Object.assign(new Error('x'), { name: 'ValidationException' }))).toBe(false);
   });
 });
 
 describe('describeAwsError', () => {
   test('names the principal and the action from an AccessDenied message', () => {
-    const e = Object.assign(new Error('User: arn:aws:sts::111111111111:assumed-role/Deploy/ci is not authorized to perform: kms:DescribeKey on resource: arn:aws:kms:eu-west-1:111111111111:key/x'), { name: 'AccessDeniedException' });
+    const e = Object.assign(
+      new Error(
+        'User: arn:aws:sts::111111111111:assumed-role/Deploy/ci is not authorized to perform: kms:DescribeKey on resource: arn:aws:kms:eu-west-1:111111111111:key/x',
+      ),
+      { name: 'AccessDeniedException' },
+    );
     expect(describeAwsError('DescribeKey', e, 'alias/identity-center')).toBe(
       `access denied: arn:aws:sts::111111111111:assumed-role/Deploy/ci is missing kms:DescribeKey on alias/identity-center (DescribeKey): ${e.message}`,
     );
@@ -64,7 +75,9 @@ describe('describeAwsError', () => {
 
   test('falls back to the permission of the operation when the message names none', () => {
     const e = Object.assign(new Error('Access denied'), { name: 'AccessDeniedException' });
-    expect(describeAwsError('ListApplications', e)).toBe('access denied: the caller is missing sso:ListApplications (ListApplications): Access denied');
+    expect(describeAwsError('ListApplications', e)).toBe(
+      'access denied: the caller is missing sso:ListApplications (ListApplications): Access denied',
+    );
   });
 });
 

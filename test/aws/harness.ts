@@ -87,7 +87,9 @@ export function baselinePolicy(): { Version: string; Statement: Record<string, u
   };
 }
 
-export function describeInstance(details?: DescribeInstanceResponse['EncryptionConfigurationDetails']): DescribeInstanceResponse {
+export function describeInstance(
+  details?: DescribeInstanceResponse['EncryptionConfigurationDetails'],
+): DescribeInstanceResponse {
   return {
     InstanceArn: INSTANCE_ARN,
     IdentityStoreId: IDENTITY_STORE_ID,

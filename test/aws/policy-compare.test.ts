@@ -20,9 +20,22 @@ describe('compareKeyPolicy', () => {
 
   test.each<[string, Statement]>([
     ['statement order', { reverse: true }],
-    ['action order and case', { Action: ['kms:generatedatakeywithoutplaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'KMS:Decrypt'] }],
+    [
+      'action order and case',
+      { Action: ['kms:generatedatakeywithoutplaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'KMS:Decrypt'] },
+    ],
     ['service order', { Principal: { Service: ['sso.amazonaws.com', 'identitystore.amazonaws.com'] } }],
-    ['condition key case', { Condition: { StringEquals: { 'aws:sourceaccount': '${aws:ResourceAccount}' }, 'ForAnyValue:StringEquals': { 'kms:EncryptionContextKeys': ['aws:identitystore:identitystore-arn', 'aws:sso:instance-arn'] } } }],
+    [
+      'condition key case',
+      {
+        Condition: {
+          StringEquals: { 'aws:sourceaccount': '${aws:ResourceAccount}' },
+          'ForAnyValue:StringEquals': {
+            'kms:EncryptionContextKeys': ['aws:identitystore:identitystore-arn', 'aws:sso:instance-arn'],
+          },
+        },
+      },
+    ],
   ])('treats %s as the same', (_what, change) => {
     const live = change.reverse
       ? { ...baselinePolicy(), Statement: [...baselinePolicy().Statement].reverse() }
@@ -31,8 +44,28 @@ describe('compareKeyPolicy', () => {
   });
 
   test('treats a one-element list as its element, an account id as its root and true as "true"', () => {
-    const expected = { Statement: [{ Sid: 'A', Effect: 'Allow', Principal: { AWS: '111111111111' }, Action: 'kms:*', Resource: ['*'], Condition: { Bool: { 'aws:SecureTransport': true } } }] };
-    const live = { Statement: { Sid: 'A', Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111111111111:root'] }, Action: ['kms:*'], Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } } };
+    const expected = {
+      Statement: [
+        {
+          Sid: 'A',
+          Effect: 'Allow',
+          Principal: { AWS: '111111111111' },
+          Action: 'kms:*',
+          Resource: ['*'],
+          Condition: { Bool: { 'aws:SecureTransport': true } },
+        },
+      ],
+    };
+    const live = {
+      Statement: {
+        Sid: 'A',
+        Effect: 'Allow',
+        Principal: { AWS: ['arn:aws:iam::111111111111:root'] },
+        Action: ['kms:*'],
+        Resource: '*',
+        Condition: { Bool: { 'aws:SecureTransport': 'true' } },
+      },
+    };
     expect(compareKeyPolicy(expected, live)).toEqual([]);
   });
 
@@ -44,7 +77,13 @@ describe('compareKeyPolicy', () => {
   test('reports a changed condition value and a dropped operator', () => {
     const live = withStatement('AllowManagedApps', (s) => ({
       ...s,
-      Condition: { Bool: { 'aws:PrincipalIsAWSService': 'true' }, StringEquals: { 'aws:SourceOrgID': 'o-other' }, 'ForAnyValue:StringEquals': { 'kms:EncryptionContextKeys': ['aws:sso:instance-arn', 'aws:identitystore:identitystore-arn'] } },
+      Condition: {
+        Bool: { 'aws:PrincipalIsAWSService': 'true' },
+        StringEquals: { 'aws:SourceOrgID': 'o-other' },
+        'ForAnyValue:StringEquals': {
+          'kms:EncryptionContextKeys': ['aws:sso:instance-arn', 'aws:identitystore:identitystore-arn'],
+        },
+      },
     }));
     expect(compareKeyPolicy(baselinePolicy(), live)).toEqual([
       {
@@ -60,21 +99,39 @@ describe('compareKeyPolicy', () => {
     expect(compareKeyPolicy(baselinePolicy(), live)).toEqual([
       {
         severity: 'error',
-        message: "key policy statement 'AllowIdentityCenterAndIdentityStoreToDescribeKey' (identity center and identity store service) differs from the model: Effect missing 'Allow', unexpected 'Deny'",
+        message:
+          "key policy statement 'AllowIdentityCenterAndIdentityStoreToDescribeKey' (identity center and identity store service) differs from the model: Effect missing 'Allow', unexpected 'Deny'",
       },
     ]);
   });
 
   test('warns about live statements the model does not have', () => {
     const live = baselinePolicy();
-    live.Statement.push({ Sid: 'BreakGlass', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:role/BreakGlass' }, Action: 'kms:*', Resource: '*' });
-    expect(compareKeyPolicy(baselinePolicy(), live)).toEqual([{ severity: 'warning', message: "key policy statement 'BreakGlass' is not in the model" }]);
+    live.Statement.push({
+      Sid: 'BreakGlass',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111111111111:role/BreakGlass' },
+      Action: 'kms:*',
+      Resource: '*',
+    });
+    expect(compareKeyPolicy(baselinePolicy(), live)).toEqual([
+      { severity: 'warning', message: "key policy statement 'BreakGlass' is not in the model" },
+    ]);
   });
 
   test('matches statements without a sid by content', () => {
-    const statement = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'kms:*', Resource: '*' };
-    expect(compareKeyPolicy({ Statement: [statement] }, { Statement: [{ ...statement, Action: ['kms:*'] }] })).toEqual([]);
-    expect(compareKeyPolicy({ Statement: [statement] }, { Statement: [{ ...statement, Action: 'kms:Decrypt' }] })).toEqual([
+    const statement = {
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+      Action: 'kms:*',
+      Resource: '*',
+    };
+    expect(compareKeyPolicy({ Statement: [statement] }, { Statement: [{ ...statement, Action: ['kms:*'] }] })).toEqual(
+      [],
+    );
+    expect(
+      compareKeyPolicy({ Statement: [statement] }, { Statement: [{ ...statement, Action: 'kms:Decrypt' }] }),
+    ).toEqual([
       { severity: 'error', message: 'key policy statement #1 (no sid) is missing' },
       { severity: 'warning', message: 'key policy statement #1 (no sid) is not in the model' },
     ]);
@@ -89,8 +146,18 @@ describe('checkServiceGrants', () => {
   test('accepts wildcards and grants split over several statements', () => {
     const policy = {
       Statement: [
-        { Effect: 'Allow', Principal: { Service: 'sso.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'], Resource: '*' },
-        { Effect: 'Allow', Principal: { Service: ['sso.amazonaws.com', 'identitystore.amazonaws.com'] }, Action: 'kms:Describe?ey', Resource: '*' },
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'sso.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+          Resource: '*',
+        },
+        {
+          Effect: 'Allow',
+          Principal: { Service: ['sso.amazonaws.com', 'identitystore.amazonaws.com'] },
+          Action: 'kms:Describe?ey',
+          Resource: '*',
+        },
         { Effect: 'Allow', Principal: { Service: 'identitystore.amazonaws.com' }, Action: 'kms:*', Resource: '*' },
       ],
     };
@@ -102,12 +169,21 @@ describe('checkServiceGrants', () => {
       Statement: [
         { Effect: 'Deny', Principal: { Service: 'sso.amazonaws.com' }, Action: 'kms:*', Resource: '*' },
         { Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' },
-        { Effect: 'Allow', Principal: { Service: 'identitystore.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: '*' },
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'identitystore.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:DescribeKey'],
+          Resource: '*',
+        },
       ],
     };
     expect(checkServiceGrants(policy).map((f) => f.message)).toEqual([
-      expect.stringMatching(/^key policy does not allow identity center \(sso.amazonaws.com\) kms:Decrypt, kms:DescribeKey, kms:GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom, kms:ReEncryptTo: /),
-      expect.stringMatching(/^key policy does not allow identity store \(identitystore.amazonaws.com\) kms:GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom, kms:ReEncryptTo: /),
+      expect.stringMatching(
+        /^key policy does not allow identity center \(sso.amazonaws.com\) kms:Decrypt, kms:DescribeKey, kms:GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom, kms:ReEncryptTo: /,
+      ),
+      expect.stringMatching(
+        /^key policy does not allow identity store \(identitystore.amazonaws.com\) kms:GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom, kms:ReEncryptTo: /,
+      ),
     ]);
   });
 });

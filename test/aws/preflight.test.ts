@@ -69,10 +69,14 @@ describe('pre-flight (enable --dry-run)', () => {
 
   test('fails if the key does not exist', async () => {
     const h = harness();
-    h.kms.on(DescribeKeyCommand).rejects(new NotFoundException({ message: `Alias ${ALIAS} is not found.`, $metadata: {} }));
+    h.kms
+      .on(DescribeKeyCommand)
+      .rejects(new NotFoundException({ message: `Alias ${ALIAS} is not found.`, $metadata: {} }));
     const code = await h.run({ key: ALIAS, dryRun: true });
     expect(code).toBe(1);
-    expect(errors(h.captured)[0]).toBe(`key '${ALIAS}' was not found in ${REGION}: create it (or fix the alias) before switching`);
+    expect(errors(h.captured)[0]).toBe(
+      `key '${ALIAS}' was not found in ${REGION}: create it (or fix the alias) before switching`,
+    );
     expect(h.kms.commandCalls(GetKeyPolicyCommand)).toHaveLength(0);
   });
 
@@ -111,7 +115,10 @@ describe('pre-flight (enable --dry-run)', () => {
   test('fails if the admin statement was changed, listing the difference', async () => {
     const h = harness();
     const live = baselinePolicy();
-    live.Statement[0] = { ...live.Statement[0], Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:root`, 'arn:aws:iam::333333333333:root'] } };
+    live.Statement[0] = {
+      ...live.Statement[0],
+      Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:root`, 'arn:aws:iam::333333333333:root'] },
+    };
     h.kms.on(GetKeyPolicyCommand).resolves({ Policy: JSON.stringify(live) });
     const code = await h.run({ dryRun: true, expectedPolicy });
     expect(code).toBe(1);
@@ -124,12 +131,18 @@ describe('pre-flight (enable --dry-run)', () => {
     const h = harness();
     h.sso.on(DescribeInstanceCommand).resolves({ ...describeInstance(), OwnerAccountId: '444444444444' });
     h.kms.on(DescribeKeyCommand).resolves({
-      KeyMetadata: { ...HEALTHY_KEY, AWSAccountId: '444444444444', Arn: `arn:aws:kms:${REGION}:444444444444:key/${KEY_ID}` },
+      KeyMetadata: {
+        ...HEALTHY_KEY,
+        AWSAccountId: '444444444444',
+        Arn: `arn:aws:kms:${REGION}:444444444444:key/${KEY_ID}`,
+      },
     });
     const code = await h.run({ dryRun: true, managementAccountId: ACCOUNT });
     expect(code).toBe(1);
     expect(errors(h.captured)[0]).toMatch(
-      new RegExp(`^identity center instance ${INSTANCE_ARN} is owned by account 444444444444, not the model's management account ${ACCOUNT}`),
+      new RegExp(
+        `^identity center instance ${INSTANCE_ARN} is owned by account 444444444444, not the model's management account ${ACCOUNT}`,
+      ),
     );
   });
 
@@ -145,7 +158,9 @@ describe('pre-flight (enable --dry-run)', () => {
     const code = await h.run({ dryRun: true });
     expect(code).toBe(1);
     expect(errors(h.captured)[0]).toMatch(
-      new RegExp(`^access denied: arn:aws:sts::${ACCOUNT}:assumed-role/Deploy/ci is missing kms:GetKeyPolicy on ${KEY_ARN} \\(GetKeyPolicy\\)`),
+      new RegExp(
+        `^access denied: arn:aws:sts::${ACCOUNT}:assumed-role/Deploy/ci is missing kms:GetKeyPolicy on ${KEY_ARN} \\(GetKeyPolicy\\)`,
+      ),
     );
   });
 
@@ -154,7 +169,11 @@ describe('pre-flight (enable --dry-run)', () => {
     const qApp = `arn:aws:sso::${ACCOUNT}:application/ssoins-1111222233334444/apl-q`;
     h.sso.on(ListApplicationsCommand).resolves({
       Applications: [
-        { ApplicationArn: qApp, Name: 'QBusiness', ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/qbusiness' },
+        {
+          ApplicationArn: qApp,
+          Name: 'QBusiness',
+          ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/qbusiness',
+        },
         {
           ApplicationArn: `arn:aws:sso::${ACCOUNT}:application/ssoins-1111222233334444/apl-own`,
           Name: 'OwnPortal',
@@ -164,11 +183,19 @@ describe('pre-flight (enable --dry-run)', () => {
     });
     expect(await h.run({ dryRun: true })).toBe(0);
     expect(warnings(h.captured)).toHaveLength(1);
-    expect(warnings(h.captured)[0]).toMatch(/^aws managed application 'QBusiness' .* pass --confirm-apps arn:aws:sso::111111111111:application/);
+    expect(warnings(h.captured)[0]).toMatch(
+      /^aws managed application 'QBusiness' .* pass --confirm-apps arn:aws:sso::111111111111:application/,
+    );
 
     const confirmed = harness();
     confirmed.sso.on(ListApplicationsCommand).resolves({
-      Applications: [{ ApplicationArn: qApp, Name: 'QBusiness', ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/qbusiness' }],
+      Applications: [
+        {
+          ApplicationArn: qApp,
+          Name: 'QBusiness',
+          ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/qbusiness',
+        },
+      ],
     });
     expect(await confirmed.run({ dryRun: true, confirmedApps: [qApp] })).toBe(0);
     expect(warnings(confirmed.captured)).toEqual([]);

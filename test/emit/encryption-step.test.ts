@@ -8,7 +8,10 @@ import { checkArgs, makeEncryptionCommand, type EncryptionArgs } from '../../src
 import type { ResolvedModel } from '../../src/model/ir';
 import { minimalIr } from '../fixtures/ir/minimal';
 
-const optedIn: ResolvedModel = { ...minimalIr, identityCenter: { ...minimalIr.identityCenter, manageEncryption: true } };
+const optedIn: ResolvedModel = {
+  ...minimalIr,
+  identityCenter: { ...minimalIr.identityCenter, manageEncryption: true },
+};
 
 describe('encryptionStep', () => {
   test('runs idcgen encryption enable with the region literal and the ARNs as expressions', () => {
@@ -26,7 +29,9 @@ describe('encryptionStep', () => {
   });
 
   test('is absent when the model opts in but keeps the AWS owned key', () => {
-    expect(encryptionStep({ ...optedIn, identityCenter: { ...optedIn.identityCenter, encryptionKey: undefined } })).toBeUndefined();
+    expect(
+      encryptionStep({ ...optedIn, identityCenter: { ...optedIn.identityCenter, encryptionKey: undefined } }),
+    ).toBeUndefined();
   });
 
   test('produces a command the idcgen CLI accepts once Terraform fills in the ARNs', async () => {
@@ -46,7 +51,14 @@ describe('encryptionStep', () => {
       })
       .parseAsync();
     // THEN it is a non-interactive enable of that key on that instance, valid as usage
-    expect(parsed).toMatchObject({ action: 'enable', region: 'eu-west-1', 'instance-arn': instanceArn, 'key-arn': keyArn, yes: true, 'dry-run': false });
+    expect(parsed).toMatchObject({
+      action: 'enable',
+      region: 'eu-west-1',
+      'instance-arn': instanceArn,
+      'key-arn': keyArn,
+      yes: true,
+      'dry-run': false,
+    });
     expect(checkArgs(parsed!)).toBe(true);
   });
 });

@@ -69,17 +69,28 @@ export function checkArgs(argv: EncryptionArgs): true | string {
   if (argv.model !== undefined && argv['expected-policy'] !== undefined) {
     return '--expected-policy replaces the model: give one or the other';
   }
-  if (!(argv.timeout > 0) || !(argv['poll-interval'] > 0)) return '--timeout and --poll-interval must be positive numbers of seconds';
+  if (!(argv.timeout > 0) || !(argv['poll-interval'] > 0))
+    return '--timeout and --poll-interval must be positive numbers of seconds';
   return true;
 }
 
 /** Model values first; flags fill what the model leaves open and may not contradict it. */
-export function buildRequest(argv: EncryptionArgs, target: ModelTarget | undefined, expectedPolicyText?: string): EncryptionRequest {
+export function buildRequest(
+  argv: EncryptionArgs,
+  target: ModelTarget | undefined,
+  expectedPolicyText?: string,
+): EncryptionRequest {
   if (target && argv.region !== undefined && argv.region !== target.region) {
     throw new UsageError(`--region ${argv.region} contradicts the model's identity center region ${target.region}`);
   }
-  if (target?.instanceArn !== undefined && argv['instance-arn'] !== undefined && argv['instance-arn'] !== target.instanceArn) {
-    throw new UsageError(`--instance-arn ${argv['instance-arn']} contradicts the model's instance ${target.instanceArn}`);
+  if (
+    target?.instanceArn !== undefined &&
+    argv['instance-arn'] !== undefined &&
+    argv['instance-arn'] !== target.instanceArn
+  ) {
+    throw new UsageError(
+      `--instance-arn ${argv['instance-arn']} contradicts the model's instance ${target.instanceArn}`,
+    );
   }
   let expectedPolicy = target?.expectedPolicy;
   if (expectedPolicyText !== undefined) {
@@ -96,7 +107,7 @@ export function buildRequest(argv: EncryptionArgs, target: ModelTarget | undefin
     region: (target?.region ?? argv.region) as string,
     instanceArn: argv['instance-arn'] ?? target?.instanceArn,
     // An explicit key ARN wins over the model's alias: the Terraform step passes the ARN it created.
-    key: argv.action === 'disable' ? undefined : (argv['key-arn'] ?? target?.key),
+    key: argv.action === 'disable' ? undefined : argv['key-arn'] ?? target?.key,
     expectedPolicy,
     managementAccountId: target?.managementAccountId,
     confirmedApps: argv['confirm-apps'],
@@ -142,36 +153,63 @@ export function processDeps(): EncryptionCommandDeps {
   };
 }
 
-export function makeEncryptionCommand(deps: () => EncryptionCommandDeps = processDeps): CommandModule<object, EncryptionArgs> {
+export function makeEncryptionCommand(
+  deps: () => EncryptionCommandDeps = processDeps,
+): CommandModule<object, EncryptionArgs> {
   return {
     command: 'encryption <action> [model]',
     describe: 'check the customer managed key and switch Identity Center to it (enable) or back (disable)',
     builder: (y: Argv) =>
       y
-        .positional('action', { choices: ACTIONS, demandOption: true, describe: 'status: check; enable: switch to the key; disable: back to the AWS owned key' })
-        .positional('model', { type: 'string', describe: 'org model: region, instance, key alias and expected key policy come from it' })
+        .positional('action', {
+          choices: ACTIONS,
+          demandOption: true,
+          describe: 'status: check; enable: switch to the key; disable: back to the AWS owned key',
+        })
+        .positional('model', {
+          type: 'string',
+          describe: 'org model: region, instance, key alias and expected key policy come from it',
+        })
         .option('region', { type: 'string', describe: 'Identity Center Region (required without a model)' })
         .option('instance-arn', { type: 'string', describe: 'looked up with ListInstances when absent' })
         .option('key-arn', { type: 'string', describe: 'key ARN, key id or alias/...; overrides the model key' })
-        .option('expected-policy', { type: 'string', describe: 'JSON key policy to compare the live one with (without a model)' })
+        .option('expected-policy', {
+          type: 'string',
+          describe: 'JSON key policy to compare the live one with (without a model)',
+        })
         .option('confirm-apps', {
           type: 'string',
           array: true,
           default: [] as string[],
-          describe: 'application (or application provider) ARNs confirmed to work with a customer managed key, comma-separated',
-          coerce: (v: string[]) => v.flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== ''),
+          describe:
+            'application (or application provider) ARNs confirmed to work with a customer managed key, comma-separated',
+          coerce: (v: string[]) =>
+            v
+              .flatMap((s) => s.split(','))
+              .map((s) => s.trim())
+              .filter((s) => s !== ''),
         })
         .option('dry-run', { type: 'boolean', default: false, describe: 'run the pre-flight only; never write' })
-        .option('yes', { type: 'boolean', default: false, describe: 'switch without asking (required when stdin is not a terminal)' })
+        .option('yes', {
+          type: 'boolean',
+          default: false,
+          describe: 'switch without asking (required when stdin is not a terminal)',
+        })
         .option('timeout', { type: 'number', default: 600, describe: 'seconds to wait for ENABLED' })
         .option('poll-interval', { type: 'number', default: 5, describe: 'seconds between DescribeInstance calls' })
         .example('$0 encryption status org.yaml', 'show the instance encryption and check the key in use')
-        .example('$0 encryption enable org.yaml --dry-run', 'check the key and its policy against the model; change nothing')
+        .example(
+          '$0 encryption enable org.yaml --dry-run',
+          'check the key and its policy against the model; change nothing',
+        )
         .example(
           '$0 encryption enable --region eu-west-1 --instance-arn arn:aws:sso:::instance/ssoins-1111222233334444 --key-arn arn:aws:kms:eu-west-1:111111111111:key/mrk-... --yes',
           'what the generated Terraform step runs',
         )
-        .example('$0 encryption disable --region eu-west-1', 'switch back to the AWS owned key') as unknown as Argv<EncryptionArgs>,
+        .example(
+          '$0 encryption disable --region eu-west-1',
+          'switch back to the AWS owned key',
+        ) as unknown as Argv<EncryptionArgs>,
     handler: async (argv) => {
       const d = deps();
       try {
