@@ -185,7 +185,8 @@ function restrictedAppsProps(
   at: (string | number)[],
   ctx: KeyContext,
   problems: KeyProblem[],
-): RestrictedAppsProps {
+): RestrictedAppsProps | undefined {
+  const before = problems.length;
   const error = (sub: (string | number)[], message: string) => problems.push({ path: [...at, ...sub], message, severity: 'error', rule: 'key-restricted-apps' });
   if (config.servicePrincipals.length === 0) error(['servicePrincipals'], 'restrict-managed-applications needs at least one service principal, e.g. elasticmapreduce.amazonaws.com; found none');
   config.servicePrincipals.forEach((s, i) => {
@@ -201,6 +202,8 @@ function restrictedAppsProps(
   if (sourceAccountIds.length === 0 && sourceArns.length === 0) {
     error([], 'restrict-managed-applications needs sourceAccounts or sourceArns (the documented restrictions); found neither');
   }
+  // Statements built from an invalid restriction would only add noise to the errors above.
+  if (problems.length > before) return undefined;
   return {
     servicePrincipals: [...new Set(config.servicePrincipals)].sort(compareKeys),
     sourceAccountIds: [...new Set(sourceAccountIds)].sort(compareKeys),

@@ -34,7 +34,7 @@ export function resolvePrincipal(input: PrincipalInput, ctx: PrincipalContext, p
   const names = () => ctx.accounts.map((a) => a.name).join(', ') || '(none)';
   if ('role' in input) {
     const m = ROLE_ARN.exec(input.role);
-    if (!m) return { error: { path: [...path, 'role'], message: `role '${input.role}' is not an IAM role arn; expected arn:aws:iam::<12-digit account id>:role/<name>` } };
+    if (!m) return { error: { path: [...path, 'role'], message: `role '${input.role}' is not an iam role arn; expected arn:aws:iam::<12-digit account id>:role/<name>` } };
     const account = ctx.accounts.find((a) => a.id === m[1]);
     if (!account) {
       return {

@@ -12,6 +12,9 @@ export function valueKey(v: PolicyValue): string {
 
 /** Literal strings first (sorted), then refs (sorted by kind and key). */
 export function compareValues(a: PolicyValue, b: PolicyValue): number {
+  const ra = isPolicyRef(a);
+  const rb = isPolicyRef(b);
+  if (ra !== rb) return ra ? 1 : -1;
   return compareKeys(valueKey(a), valueKey(b));
 }
 

@@ -1,0 +1,52 @@
+/** Principals: binding to accounts, and the Principal + aws:PrincipalArn shape. */
+import { principalSet, resolvePrincipal, type KeyPrincipal } from '../../src/policy/principals';
+import { permissionSetRoleArnPattern } from '../../src/policy/catalog/aws';
+import { ACCOUNTS, DELEGATED_ID, MGMT_ID, PERMISSION_SETS } from './support/fixtures';
+
+const ctx = { region: 'eu-west-1', accounts: ACCOUNTS, permissionSetNames: new Set(PERMISSION_SETS) };
+
+test.each([
+  ['eu-west-1', `arn:aws:iam::${MGMT_ID}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_*`],
+  ['us-east-1', `arn:aws:iam::${MGMT_ID}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_*`],
+])('permission-set role pattern in %s', (region, expected) => {
+  expect(permissionSetRoleArnPattern(MGMT_ID, region, 'Admin')).toBe(expected);
+});
+
+test('a permission set binds to its account', () => {
+  expect(resolvePrincipal({ permissionSet: 'Admin', account: 'management' }, ctx, ['p'])).toEqual({ principal: { kind: 'permission-set', permissionSet: 'Admin', accountId: MGMT_ID, accountName: 'management' } });
+});
+
+test('a role ARN binds to the account it names, and its name drops the path', () => {
+  expect(resolvePrincipal({ role: `arn:aws:iam::${DELEGATED_ID}:role/team/ci/Deployer` }, ctx, ['p'])).toEqual({
+    principal: { kind: 'role', arn: `arn:aws:iam::${DELEGATED_ID}:role/team/ci/Deployer`, roleName: 'Deployer', accountId: DELEGATED_ID, accountName: 'delegated' },
+  });
+});
+
+test.each([
+  [{ role: 'arn:aws:iam::999988887777:role/X' }, ['p', 'role'], "role 'arn:aws:iam::999988887777:role/X' is in account 999988887777, which is not in accounts; allowed: 444455556666, 111122223333, 555566667777"],
+  [{ role: 'arn:aws:iam::111122223333:user/bob' }, ['p', 'role'], "role 'arn:aws:iam::111122223333:user/bob' is not an iam role arn; expected arn:aws:iam::<12-digit account id>:role/<name>"],
+  [{ accountRoot: 'nowhere' }, ['p', 'accountRoot'], "account 'nowhere' is not in accounts; allowed: delegated, management, workload"],
+  [{ permissionSet: 'Admin', account: 'nowhere' }, ['p', 'account'], "account 'nowhere' is not in accounts; allowed: delegated, management, workload"],
+  [{ permissionSet: 'Nope', account: 'management' }, ['p', 'permissionSet'], "permission set 'Nope' is not in permissionSets; allowed: Admin, DelegatedAdmin, MyPermissionSet, ReadOnly"],
+])('fails if principal %j does not bind', (input, path, message) => {
+  expect(resolvePrincipal(input, ctx, ['p'])).toEqual({ error: { path, message } });
+});
+
+const role: KeyPrincipal = { kind: 'role', arn: `arn:aws:iam::${MGMT_ID}:role/Ci`, roleName: 'Ci', accountId: MGMT_ID, accountName: 'management' };
+const ps: KeyPrincipal = { kind: 'permission-set', permissionSet: 'Admin', accountId: DELEGATED_ID, accountName: 'delegated' };
+const account: KeyPrincipal = { kind: 'account', accountId: '555566667777', accountName: 'workload' };
+
+test('roles alone go in Principal with no condition', () => {
+  expect(principalSet([role], 'eu-west-1')).toEqual({ aws: [role.arn], principalArns: [] });
+});
+
+test('account roots alone need no condition either', () => {
+  expect(principalSet([account], 'eu-west-1')).toEqual({ aws: ['arn:aws:iam::555566667777:root'], principalArns: [] });
+});
+
+test('with a permission set, the condition lists every principal so none is shut out', () => {
+  expect(principalSet([ps, role, account], 'eu-west-1')).toEqual({
+    aws: [role.arn, `arn:aws:iam::${DELEGATED_ID}:root`, 'arn:aws:iam::555566667777:root'],
+    principalArns: [role.arn, `arn:aws:iam::${DELEGATED_ID}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_*`, 'arn:aws:iam::555566667777:*'],
+  });
+});
