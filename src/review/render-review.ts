@@ -2,7 +2,7 @@
  * Renderers of a Review: Markdown for pull request comments (default) and JSON for CI. Sections
  * with nothing to say are left out, so a small change reads as a small comment.
  */
-import type { KeyAccess, PermissionSetChange, Review, StatementChange } from './types';
+import type { FieldChange, KeyAccess, PermissionSetChange, Review, StatementChange } from './types';
 import { accountText, code, fieldLine, statementBlock, statementSummary, table } from './private/markdown';
 import { isEmptyReview } from './review-models';
 
@@ -23,12 +23,17 @@ function listLines(label: string, added: readonly string[], removed: readonly st
   return out;
 }
 
+/** Fields of something removed are not listed: it goes whole, and the JSON keeps them. */
+function fieldLines(change: string, fields: readonly FieldChange[], pad: string): string[] {
+  return change === 'removed' ? [] : fields.map((f) => `${pad}- ${fieldLine(f)}`);
+}
+
 function permissionSetLines(c: PermissionSetChange): string[] {
   if (c.change === 'renamed') return [`- ${code(c.renamedFrom!)} renamed to ${code(c.name)} (same content; Identity Center replaces it)`];
   const out = [`- ${code(c.name)} ${c.change}`];
   // The content of an added or removed permission set is shown as its statements' summaries only.
   const bodies = c.change === 'changed';
-  out.push(...c.fields.map((f) => `  - ${fieldLine(f)}`));
+  out.push(...fieldLines(c.change, c.fields, '  '));
   out.push(...listLines('managed policies', c.managedPolicies.added, c.managedPolicies.removed, '  '));
   out.push(...listLines('customer managed policies', c.customerManagedPolicies.added, c.customerManagedPolicies.removed, '  '));
   if (c.permissionsBoundary) out.push(`  - ${fieldLine(c.permissionsBoundary)}`);
@@ -72,7 +77,7 @@ export function renderReviewMarkdown(r: Review): string {
     out.push('### Groups and users', '');
     for (const p of r.principals) {
       out.push(`- ${p.principalType.toLowerCase()} ${code(p.name)} ${p.change}`);
-      out.push(...p.fields.map((f) => `  - ${fieldLine(f)}`));
+      out.push(...fieldLines(p.change, p.fields, '  '));
       out.push(...listLines('members', p.members.added, p.members.removed, '  '));
     }
     out.push('');
@@ -97,7 +102,7 @@ export function renderReviewMarkdown(r: Review): string {
     out.push('### Keys', '');
     for (const k of r.keys) {
       out.push(`- key ${code(k.name)} ${k.change}`);
-      out.push(...k.fields.map((f) => `  - ${fieldLine(f)}`));
+      out.push(...fieldLines(k.change, k.fields, '  '));
       for (const s of k.statements) out.push(...statementLines(s, 'key policy', 2, k.change === 'changed'));
       for (const ip of k.identityPolicies) {
         out.push(`  - identity policy ${code(`${ip.accountName}/${ip.policyName}`)} ${ip.change}`);

@@ -33,12 +33,12 @@ function settings(ir: ResolvedModel): Fields {
 }
 
 function accessId(e: KeyAccess): string {
-  return `${e.key}\u0000${e.kind}\u0000${e.principal}`;
+  return `${e.key}\u0000${e.principal}`;
 }
 
 /** What a principal can do with a key; statement names alone changing is no change in access. */
 function accessMeaning(e: KeyAccess): string {
-  return stableJson({ actions: e.actions, via: e.via, identityPolicies: e.identityPolicies });
+  return stableJson({ kind: e.kind, actions: e.actions, via: e.via, identityPolicies: e.identityPolicies });
 }
 
 function diffKeyAccess(base: ResolvedModel, head: ResolvedModel): KeyAccessChange[] {

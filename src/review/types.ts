@@ -10,18 +10,21 @@ import type { StatementJson } from '../policy/types';
 export const RISK_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type RiskSeverity = (typeof RISK_SEVERITIES)[number];
 
-export type RiskRule =
-  | 'admin-access-granted'
-  | 'production-affected'
-  | 'key-service-access-removed'
-  | 'key-administrator-removed'
-  | 'key-single-region'
-  | 'key-removed'
-  | 'key-deletion-window-shortened'
-  | 'key-replica-removed'
-  | 'key-rotation-disabled'
-  | 'wildcard-principal-widened'
-  | 'permission-set-renamed';
+/** Every risk rule, documented in examples/ci/README.md. */
+export const RISK_RULES = [
+  'admin-access-granted',
+  'production-affected',
+  'key-service-access-removed',
+  'key-administrator-removed',
+  'key-single-region',
+  'key-removed',
+  'key-deletion-window-shortened',
+  'key-replica-removed',
+  'key-rotation-disabled',
+  'wildcard-principal-widened',
+  'permission-set-renamed',
+] as const;
+export type RiskRule = (typeof RISK_RULES)[number];
 
 export interface RiskFlag {
   readonly rule: RiskRule;

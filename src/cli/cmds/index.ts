@@ -1,9 +1,11 @@
 /** Every CLI command, one CommandModule per file in this folder. */
 import type { CommandModule } from 'yargs';
 import { encryptionCommand } from './encryption';
+import { explainCommand } from './explain';
 import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { initCommand } from './init';
+import { reviewCommand } from './review';
 import { schemaCommand } from './schema';
 import { validateCommand } from './validate';
 
@@ -14,5 +16,7 @@ export const commands: CommandModule<any, any>[] = [
   initCommand,
   generateCommand,
   encryptionCommand,
+  reviewCommand,
+  explainCommand,
   importCommand,
 ];

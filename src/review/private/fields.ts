@@ -16,9 +16,15 @@ export function diffFields(before: Fields | undefined, after: Fields | undefined
     const x = b.get(field);
     const y = a.get(field);
     if (stableJson(x) === stableJson(y)) continue;
+    // An empty list on the side of an entity that is added or removed says nothing.
+    if ((x === undefined && isEmptyArray(y)) || (y === undefined && isEmptyArray(x))) continue;
     out.push({ field, ...(x !== undefined ? { before: x } : {}), ...(y !== undefined ? { after: y } : {}) });
   }
   return out;
+}
+
+function isEmptyArray(v: FieldValue | undefined): boolean {
+  return Array.isArray(v) && v.length === 0;
 }
 
 export function diffList(before: readonly string[] | undefined, after: readonly string[] | undefined): ListChange {

@@ -1,13 +1,14 @@
 /**
  * Key access through identity policies. A key policy statement naming an account root
- * (`arn:aws:iam::<account>:root`) lets that account's IAM policies grant the key; idcgen writes
- * those policies itself (permission set inline statements, member-account identity policies), so
- * the principals they reach are known:
+ * (`arn:aws:iam::<account>:root`) lets that account's IAM policies grant the key, and one for
+ * every principal of the organization (`aws:PrincipalOrgID`) lets every account's policies grant
+ * it; idcgen writes those policies itself (permission set inline statements, member-account
+ * identity policies), so the principals they reach are known:
  * - a permission set whose inline policy has statements on this key, in every account it is
  *   assigned to: `permission set <name> in <account>`;
  * - a key identity policy attached to roles: each role ARN.
- * Their actions are the identity policy's actions on the key that the root's grant also allows
- * (KMS needs both), and they reach the key the same way the root statement does. Statements are
+ * Their actions are the identity policy's actions on the key that the key policy grant also allows
+ * (KMS needs both), and they reach the key the way that grant does (e.g. only via Identity Center). Statements are
  * "on this key" when their Resource names it by ref; `Resource: "*"` statements such as
  * kms:ListAliases are not about one key and are left out.
  */
@@ -27,39 +28,53 @@ export function keyStatements(doc: PolicyDocumentJson | undefined, keyName: stri
   });
 }
 
-function grantedActions(statements: readonly StatementJson[], root: AccessEntry): string[] {
-  return statements.flatMap((s) => actionsOf(s)).filter((a) => root.actions.some((p) => allowsAction({ Action: p }, a)));
+function grantedActions(statements: readonly StatementJson[], grant: AccessEntry): string[] {
+  return statements.flatMap((s) => actionsOf(s)).filter((a) => grant.actions.some((p) => allowsAction({ Action: p }, a)));
 }
 
-function entry(root: AccessEntry, principal: string, actions: string[], identityPolicy: string): AccessEntry {
+function entry(grant: AccessEntry, principal: string, actions: string[], identityPolicy: string): AccessEntry {
   const admin = actions.some((a) => allowsAction({ Action: a }, 'kms:PutKeyPolicy'));
   return {
     kind: admin ? 'administrator' : 'principal',
     principal,
     actions,
-    via: [...root.via],
-    anyPath: root.anyPath,
-    statements: [...root.statements],
-    useCases: [...root.useCases],
+    via: [...grant.via],
+    anyPath: grant.anyPath,
+    statements: [...grant.statements],
+    useCases: [...grant.useCases],
     identityPolicies: [identityPolicy],
   };
 }
 
-export function delegatedAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionSets' | 'assignments'>, root: AccessEntry): AccessEntry[] {
-  const [, partition, account] = ROOT.exec(root.principal)!;
+/** Key policy grants that reach principals of `account` through their identity policies. */
+function grantsFor(account: string, grants: readonly AccessEntry[]): AccessEntry[] {
+  return grants.filter((g) => g.kind === 'org-principals' || ROOT.exec(g.principal)?.[2] === account);
+}
+
+/**
+ * Principals reached through identity policies, one entry per key policy grant that lets them in
+ * (the caller merges entries by principal, so their actions and paths add up).
+ */
+export function delegatedAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionSets' | 'assignments'>, grants: readonly AccessEntry[]): AccessEntry[] {
   const out: AccessEntry[] = [];
-  const assigned = new Map<string, string>();
-  for (const a of ir.assignments) if (a.accountId === account) assigned.set(a.permissionSet, a.accountName);
-  for (const name of [...assigned.keys()].sort(compareKeys)) {
-    const ps = ir.permissionSets.find((p) => p.name === name);
-    const actions = grantedActions(keyStatements(ps?.inlinePolicy, key.name), root);
-    if (actions.length > 0) out.push(entry(root, `permission set ${name} in ${assigned.get(name)}`, actions, `permission set ${name} inline policy`));
+  const reach = (account: string, principal: string, statements: StatementJson[], identityPolicy: string) => {
+    for (const g of grantsFor(account, grants)) {
+      const actions = grantedActions(statements, g);
+      if (actions.length > 0) out.push(entry(g, principal, actions, identityPolicy));
+    }
+  };
+  const placements = new Map<string, { account: string; accountName: string; permissionSet: string }>();
+  for (const a of ir.assignments) placements.set(`${a.permissionSet}\u0000${a.accountName}`, { account: a.accountId, accountName: a.accountName, permissionSet: a.permissionSet });
+  for (const k of [...placements.keys()].sort(compareKeys)) {
+    const { account, accountName, permissionSet } = placements.get(k)!;
+    const ps = ir.permissionSets.find((p) => p.name === permissionSet);
+    const statements = keyStatements(ps?.inlinePolicy, key.name);
+    if (statements.length > 0) reach(account, `permission set ${permissionSet} in ${accountName}`, statements, `permission set ${permissionSet} inline policy`);
   }
   for (const ip of key.identityPolicies) {
-    if (ip.accountId !== account) continue;
-    const actions = grantedActions(keyStatements(ip.document, key.name), root);
-    if (actions.length === 0) continue;
-    for (const role of ip.attachToRoles) out.push(entry(root, `arn:${partition}:iam::${account}:role/${role}`, actions, `${ip.accountName}/${ip.policyName}`));
+    const statements = keyStatements(ip.document, key.name);
+    const partition = grants.map((g) => ROOT.exec(g.principal)?.[1]).find((x) => x !== undefined) ?? 'aws';
+    for (const role of ip.attachToRoles) reach(ip.accountId, `arn:${partition}:iam::${ip.accountId}:role/${role}`, statements, `${ip.accountName}/${ip.policyName}`);
   }
   return out;
 }

@@ -14,9 +14,9 @@
  *   documented permission set pattern: account root + `AWSReservedSSO_<name>_*`), else taken as is;
  * - a principal that may call `kms:PutKeyPolicy` is an `administrator`: it can change who uses the
  *   key, so losing all of them locks the key;
- * - an account root hands the key to the account's identity policies, so the permission sets and
- *   roles those name are added (identity-access.ts).
- * Entries with the same kind and principal are merged.
+ * - an account root (or an organization-wide grant) hands the key to identity policies, so the
+ *   permission sets and roles those name are added (identity-access.ts).
+ * Entries with the same principal are merged.
  */
 import { compareKeys, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../../model/ir';
 import type { StatementJson } from '../../policy/types';
@@ -95,10 +95,11 @@ export interface AccessEntry {
 export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionSets' | 'assignments'>): KeyAccess[] {
   const merged = new Map<string, AccessEntry>();
   const add = (e: AccessEntry) => {
-    const id = `${e.kind}\u0000${e.principal}`;
-    const old = merged.get(id);
-    if (!old) merged.set(id, e);
+    // One entry per principal: any statement that makes it an administrator makes it one.
+    const old = merged.get(e.principal);
+    if (!old) merged.set(e.principal, e);
     else {
+      if (e.kind === 'administrator' && old.kind === 'principal') old.kind = 'administrator';
       old.actions.push(...e.actions);
       old.via.push(...e.via);
       old.anyPath ||= e.anyPath;
@@ -126,11 +127,10 @@ export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionS
       });
     }
   });
-  // An account root in the key policy hands the key to that account's IAM policies: the principals
-  // those policies name are the ones that really use it (G3 baseline grants roots `kms:*`).
-  for (const root of [...merged.values()].filter((e) => ROOT.test(e.principal))) {
-    for (const e of delegatedAccess(key, ir, root)) add(e);
-  }
+  // Account roots and organization-wide grants hand the key to IAM policies: the principals those
+  // policies name are the ones that really use it (G3 baseline grants roots `kms:*`).
+  const grants = [...merged.values()].filter((e) => ROOT.test(e.principal) || e.kind === 'org-principals');
+  for (const e of delegatedAccess(key, ir, grants)) add(e);
   return [...merged.values()]
     .map(
       (e): KeyAccess => ({

@@ -6,7 +6,7 @@
 import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/ir';
 import type { StatementJson } from '../../policy/types';
 import type { KeyChange, RiskFlag, RiskSeverity, StatementChange } from '../types';
-import { conditionValues, isWildcardPrincipal, valueList } from './canonical';
+import { isWildcardPrincipal, valueList } from './canonical';
 import { allowsAction } from './actions';
 import { keyAccess } from './key-access';
 
@@ -121,11 +121,10 @@ function wildcardRisks(key: KeyChange): RiskFlag[] {
     const how = widening(c);
     if (!how) continue;
     const unconditioned = Object.keys(c.after?.Condition ?? {}).length === 0;
-    const via = c.after ? conditionValues(c.after, 'kms:ViaService') : [];
     out.push({
       rule: 'wildcard-principal-widened',
       severity: unconditioned ? 'critical' : 'high',
-      message: `key ${key.name} statement ${c.sid ?? '(no sid)'} ${how}${unconditioned ? ', so any AWS principal may use the key' : via.length > 0 ? ` (via ${via.join(', ')})` : ''}`,
+      message: `key ${key.name} statement ${c.sid ?? '(no sid)'} ${how}${unconditioned ? ', so any AWS principal may use the key' : ''}`,
     });
   }
   return out;

@@ -25,7 +25,9 @@ export function valueText(v: FieldValue | undefined): string {
   return code(String(v));
 }
 
+/** `field: before → after`; a field set where there was none reads `field: value`. */
 export function fieldLine(f: FieldChange): string {
+  if (f.before === undefined) return `${f.field}: ${valueText(f.after)}`;
   return `${f.field}: ${valueText(f.before)} → ${valueText(f.after)}`;
 }
 

@@ -4,23 +4,44 @@
  *
  * What a unit's content is, read from the IR:
  * - every unit: its own record (account, role, the policies and assignment keys it holds) and the
- *   settings every stack is built from (organization, identityCenter, deployment: Region,
- *   backend, role name);
- * - `management`: also the keys, permission sets, groups and users (Identity Center, the identity
- *   store and the key all live in the management account);
+ *   settings every stack is built from (organization; the Identity Center Region, instance and
+ *   identity store; deployment: backend, role name, stack size);
+ * - `management`: also the encryption settings, keys, permission sets, groups and users (Identity
+ *   Center, the identity store and the key all live in the management account);
  * - `assignments-*`: also the assignments it holds (without `reasons`, which explain but do not
  *   deploy anything) and whether each principal they name is created or looked up.
- * The rule errs towards planning a unit too many rather than one too few: a setting read by every
- * stack touches every unit.
+ * Policy documents are compared by meaning, like everywhere in the review. The rule otherwise errs
+ * towards planning a unit too many rather than one too few: a setting read by every stack touches
+ * every unit.
  */
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
+import type { StatementJson } from '../../policy/types';
 import type { TouchedUnit } from '../types';
-import { stableJson } from './canonical';
+import { canonicalStatement, stableJson } from './canonical';
+
+/**
+ * Policy documents compared by meaning, as the review compares them: statement order and value
+ * order are not content (the AWS provider also suppresses diffs between equivalent policies).
+ */
+function canonicalDocuments(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonicalDocuments);
+  if (typeof v !== 'object' || v === null) return v;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.Statement) && typeof o.Version === 'string') {
+    return { ...o, Statement: (o.Statement as StatementJson[]).map((s) => stableJson(canonicalStatement(s))).sort(compareKeys) };
+  }
+  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, canonicalDocuments(x)]));
+}
 
 function unitContent(ir: ResolvedModel, unit: DeploymentUnit): string {
-  const shared = { unit, organization: ir.organization, identityCenter: ir.identityCenter, deployment: ir.deployment };
+  return stableJson(canonicalDocuments(unitParts(ir, unit)));
+}
+
+function unitParts(ir: ResolvedModel, unit: DeploymentUnit): object {
+  const { region, instanceArn, identityStoreId } = ir.identityCenter;
+  const shared = { unit, organization: ir.organization, identityCenter: { region, instanceArn, identityStoreId }, deployment: ir.deployment };
   if (unit.kind === 'management') {
-    return stableJson({ ...shared, keys: ir.keys, permissionSets: ir.permissionSets, groups: ir.groups, users: ir.users });
+    return { ...shared, identityCenter: ir.identityCenter, keys: ir.keys, permissionSets: ir.permissionSets, groups: ir.groups, users: ir.users };
   }
   if (unit.kind === 'assignments') {
     const held = new Set(unit.assignmentKeys);
@@ -32,16 +53,16 @@ function unitContent(ir: ResolvedModel, unit: DeploymentUnit): string {
         ...a,
         external: (a.principalType === 'GROUP' ? groups : users).get(a.principalName) ?? null,
       }));
-    return stableJson({ ...shared, assignments });
+    return { ...shared, assignments };
   }
-  return stableJson(shared);
+  return shared;
 }
 
 export function touchedUnits(base: ResolvedModel, head: ResolvedModel): TouchedUnit[] {
   const b = new Map(base.units.map((u) => [u.name, u]));
   const h = new Map(head.units.map((u) => [u.name, u]));
   const out: TouchedUnit[] = [];
-  // Keep the IR's unit order (management, members, assignment shards), head units first by name.
+  // The IR's unit order: management, then member units, then assignment shards, each by name.
   const names = [...new Set([...h.keys(), ...b.keys()])];
   const order = (n: string): number => ({ management: 0, member: 1, assignments: 2 })[(h.get(n) ?? b.get(n))!.kind];
   names.sort((x, y) => order(x) - order(y) || compareKeys(x, y));
