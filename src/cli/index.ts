@@ -17,8 +17,10 @@ export async function main(argv: string[]): Promise<void> {
     .help()
     .version()
     .fail((msg, err) => {
-      if (err) throw err;
-      process.stderr.write(`idcgen: ${msg}\nRun 'idcgen --help' for usage.\n`);
+      // yargs reports its own argument problems (including .check() failures) as YError: usage, exit 2.
+      // Anything else was thrown by a command handler and is handled at the top level (exit 1).
+      if (err && err.name !== 'YError') throw err;
+      process.stderr.write(`idcgen: ${msg ?? err?.message}\nRun 'idcgen --help' for usage.\n`);
       process.exit(2);
     });
   for (const c of commands) cli.command(c);
