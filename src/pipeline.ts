@@ -4,13 +4,17 @@
  * Each stage collects all of its issues; the first stage with an error throws one ModelError with
  * every issue found so far, sorted by file and position (warnings included, so they are not lost).
  * Later stages run only on a model whose earlier stages passed: resolution needs every reference
- * bound, and a mistake is reported once, by the stage that owns it.
+ * bound, and a mistake is reported once, by the stage that owns it. The last stage is the policy
+ * lint over the IR (src/policy/lint.ts); its findings are positioned at the key or permission set
+ * they are about.
  */
 import type { ResolvedModel } from './model/ir';
 import { ModelError, sortIssues, type Issue } from './model/issues';
 import { loadModel, type LoadedModel } from './model/load';
 import { resolveWithIssues } from './model/resolve';
+import type { OrgModel } from './model/schema';
 import { parseModel, validateModel } from './model/validate';
+import { lintModel, type LintFinding } from './policy/lint';
 
 export interface Loaded {
   readonly ir: ResolvedModel;
@@ -26,9 +30,25 @@ export function loadResolved(file: string): Loaded {
   const issues = validateModel(loaded, model);
   throwOnErrors(loaded, issues);
   const resolved = resolveWithIssues(loaded, model);
-  const all = sortIssues([...issues, ...resolved.issues]);
+  const resolvedIssues = sortIssues([...issues, ...resolved.issues]);
+  throwOnErrors(loaded, resolvedIssues);
+  const linted = lintModel(resolved.ir).map((f) => lintIssue(loaded, model, f));
+  const all = sortIssues([...resolvedIssues, ...linted]);
   throwOnErrors(loaded, all);
   return { ir: resolved.ir, warnings: all.filter((i) => i.severity === 'warning'), loaded };
+}
+
+/** A lint finding at the entry of the key (or permission set) it is about, else at the top. */
+function lintIssue(loaded: LoadedModel, model: OrgModel, f: LintFinding): Issue {
+  const keyIndex = f.keyName === undefined ? -1 : (model.keys ?? []).findIndex((k) => k.name === f.keyName);
+  const psIndex = f.permissionSet === undefined ? -1 : (model.permissionSets ?? []).findIndex((p) => p.name === f.permissionSet);
+  const at =
+    keyIndex >= 0
+      ? ['keys', keyIndex]
+      : psIndex >= 0
+        ? ['permissionSets', psIndex, ...(model.permissionSets?.[psIndex].inlinePolicy ? ['inlinePolicy'] : [])]
+        : [];
+  return { ...loaded.issue(at, f.message, { key: at.length === 3, rule: f.rule }), severity: f.severity };
 }
 
 function throwOnErrors(loaded: LoadedModel, issues: readonly Issue[]): void {

@@ -28,10 +28,19 @@ afterEach(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+/** { relative path: content } of a directory tree. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out[path.relative(dir, path.join(e.parentPath, e.name))] = fs.readFileSync(path.join(e.parentPath, e.name), 'utf8');
+  }
+  return out;
+}
+
 describe('idcgen validate', () => {
-  test('every example validates (exit 0, one ok line each)', async () => {
+  test('every example validates (exit 0, one ok line each; warnings at most)', async () => {
     const res = await runCli(['validate', ...EXAMPLES]);
-    expect(res.stderr).toBe('');
+    for (const line of res.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^examples\/[\w/.-]+:\d+:\d+: warning: /);
     expect(res.code).toBe(0);
     expect(res.stdout).toBe(EXAMPLES.map((f) => `${f}: ok\n`).join(''));
   });
@@ -110,23 +119,44 @@ describe('idcgen init', () => {
 });
 
 describe('idcgen generate', () => {
-  test('writes review.md and the CDKTF stacks, then replaces its own output on a second run', async () => {
+  test('writes review.md, the HCL roots and the CDKTF stacks; a second run gives the same bytes', async () => {
     const out = path.join(tmp, 'out');
-    const first = await runCli(['generate', 'examples/typical.yaml', '--out', out]);
-    expect(first.stderr).toBe('');
-    expect(first.code).toBe(0);
-    expect(fs.existsSync(path.join(out, 'review.md'))).toBe(true);
-    expect(fs.existsSync(path.join(out, 'cdktf/stacks/management/cdk.tf.json'))).toBe(true);
-    expect(fs.existsSync(path.join(out, '.idcgen-output'))).toBe(true);
-    const second = await runCli(['generate', 'examples/typical.yaml', '--out', out]);
+    const first = await runCli(['generate', 'examples/minimal.yaml', '--out', out]);
+    expect(first).toEqual({ code: 0, stdout: expect.stringMatching(/^examples\/minimal\.yaml: wrote \d+ files to /), stderr: '' });
+    for (const f of ['review.md', 'hcl/management/main.tf', 'hcl/assignments/main.tf', 'cdktf/stacks/management/cdk.tf.json', '.idcgen-output']) {
+      expect([f, fs.existsSync(path.join(out, f))]).toEqual([f, true]);
+    }
+    const before = snapshot(out);
+    const second = await runCli(['generate', 'examples/minimal.yaml', '--out', out]);
     expect(second.code).toBe(0);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  test.each(EXAMPLES)('generates %s (exit 0, one root and one stack per unit)', async (example) => {
+    const out = path.join(tmp, 'out');
+    const res = await runCli(['generate', example, '--out', out]);
+    expect(res.code).toBe(0);
+    const units = fs.readdirSync(path.join(out, 'hcl')).filter((u) => u !== 'modules');
+    expect(fs.readdirSync(path.join(out, 'cdktf/stacks')).sort()).toEqual(units.sort());
+  });
+
+  test.each([
+    ['hcl', 'hcl/management/main.tf', 'cdktf'],
+    ['cdktf', 'cdktf/manifest.json', 'hcl'],
+  ])('--format %s writes %s and no %s', async (format, present, absent) => {
+    const out = path.join(tmp, 'out');
+    const res = await runCli(['generate', 'examples/minimal.yaml', '--out', out, '--format', format]);
+    expect(res.code).toBe(0);
+    expect(fs.existsSync(path.join(out, present))).toBe(true);
+    expect(fs.existsSync(path.join(out, absent))).toBe(false);
+    expect(fs.existsSync(path.join(out, 'review.md'))).toBe(true);
   });
 
   test('fails if --out is a directory idcgen did not write (exit 1), leaving it unchanged', async () => {
     const out = path.join(tmp, 'src');
     fs.mkdirSync(out);
     fs.writeFileSync(path.join(out, 'main.ts'), 'mine');
-    const res = await runCli(['generate', 'examples/typical.yaml', '--out', out]);
+    const res = await runCli(['generate', 'examples/minimal.yaml', '--out', out]);
     expect(res.code).toBe(1);
     expect(res.stderr).toBe(
       `idcgen: output directory '${out}' is not empty and was not written by idcgen (no .idcgen-output file); choose another --out or empty it\n`,

@@ -2,6 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { synthCdktf } from '../../emit/cdktf';
 import { mergeFileMaps, type FileMap } from '../../emit/files';
+import { emitHcl } from '../../emit/hcl';
 import { formatIssue } from '../../model/issues';
 import { loadResolved } from '../../pipeline';
 import { renderModelReview } from '../../review';
@@ -30,6 +31,7 @@ export const generateCommand: CommandModule<object, Args> = {
     const { ir, warnings } = loadResolved(args.model);
     for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
     const parts: FileMap[] = [new Map([['review.md', renderModelReview(ir)]])];
+    if (args.format !== 'cdktf') parts.push(emitHcl(ir));
     if (args.format !== 'hcl') parts.push(synthCdktf(ir));
     const files = mergeFileMaps(...parts);
     writeOutput(args.out, files);

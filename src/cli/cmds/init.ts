@@ -54,6 +54,7 @@ keys:
     policyProfile: baseline      # baseline: AWS's consolidated key policy; least-privilege: per use case
     useCases:
       - identity-center-admins: { principals: [{ permissionSet: IdentityCenterAdmin, account: management }] }
+      - restrict-to-instance: {} # only this instance's encryption context may use the key
 `;
 
 interface Args {
