@@ -21,7 +21,7 @@ describe('key spec', () => {
     [{ rotation: { periodDays: 89 } }, ['keys', 0, 'rotation', 'periodDays'], 'rotation periodDays 89 is out of range; allowed 90..2560 (KMS key rotation period)', 'error'],
     [{ rotation: { periodDays: 2561 } }, ['keys', 0, 'rotation', 'periodDays'], 'rotation periodDays 2561 is out of range; allowed 90..2560 (KMS key rotation period)', 'error'],
     [{ rotation: { enabled: false, periodDays: 100 } }, ['keys', 0, 'rotation', 'periodDays'], 'rotation periodDays 100 is set but rotation is disabled; enable rotation or remove periodDays', 'error'],
-    [{ rotation: { enabled: false } }, ['keys', 0, 'rotation', 'enabled'], 'rotation is disabled; AWS rotates Identity Center keys yearly by default, enable it (enabled: true)', 'warning'],
+    [{ rotation: { enabled: false } }, ['keys', 0, 'rotation', 'enabled'], 'rotation is disabled; identity center keys are expected to rotate (yearly by default), set enabled: true', 'warning'],
     [{ deletionWindowDays: 6 }, ['keys', 0, 'deletionWindowDays'], 'deletionWindowDays 6 is out of range; allowed 7..30 (KMS key deletion waiting period)', 'error'],
     [{ deletionWindowDays: 31 }, ['keys', 0, 'deletionWindowDays'], 'deletionWindowDays 31 is out of range; allowed 7..30 (KMS key deletion waiting period)', 'error'],
     [{ alias: 'alias/aws/idc' }, ['keys', 0, 'alias'], "alias 'alias/aws/idc' uses the prefix alias/aws/, which is reserved for AWS managed keys; use alias/<name>", 'error'],

@@ -5,6 +5,7 @@ import { explainCommand } from './explain';
 import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { initCommand } from './init';
+import { lintCommand } from './lint';
 import { reviewCommand } from './review';
 import { schemaCommand } from './schema';
 import { validateCommand } from './validate';
@@ -15,6 +16,7 @@ export const commands: CommandModule<any, any>[] = [
   schemaCommand,
   initCommand,
   generateCommand,
+  lintCommand,
   encryptionCommand,
   reviewCommand,
   explainCommand,

@@ -56,7 +56,7 @@ export function keySpec(input: KeyInput, identityCenterRegion: string, path: (st
     if (input.rotation?.periodDays !== undefined) {
       problem(['rotation', 'periodDays'], `rotation periodDays ${periodDays} is set but rotation is disabled; enable rotation or remove periodDays`, 'key-rotation-period');
     } else {
-      problem(['rotation', 'enabled'], 'rotation is disabled; AWS rotates Identity Center keys yearly by default, enable it (enabled: true)', 'key-rotation-disabled', 'warning');
+      problem(['rotation', 'enabled'], 'rotation is disabled; identity center keys are expected to rotate (yearly by default), set enabled: true', 'key-rotation-disabled', 'warning');
     }
   }
 
