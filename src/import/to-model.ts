@@ -15,7 +15,9 @@ import { compareKeys, type ResolvedAccount } from '../model/ir';
 import type { OrgModel } from '../model/schema';
 import type { Estate, EstateAccount } from './estate';
 import { inferTarget } from './infer-targets';
+import type { StatementJson } from '../policy/types';
 import { keyEntry } from './key-entry';
+import { normalStatement, statementsOf } from './key-policy';
 import { parsePolicy } from './policy-json';
 import { IMPORT_PLAN_FORMAT, IMPORT_PLAN_VERSION, ImportResourceType as T, sortResources, type ImportPlan, type ImportResource } from './plan';
 
@@ -114,6 +116,28 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
       };
     });
 
+  // The key first: it tells which inline-policy statements idcgen itself generates for it.
+  const inlineDocs = new Map(estate.permissionSets.filter((p) => p.inlinePolicy).map((p) => [p.name, parsePolicy(p.inlinePolicy as string, `inline policy of permission set ${p.name}`)]));
+  const key = estate.key
+    ? keyEntry(
+        estate.key,
+        {
+          accountNames,
+          permissionSets: new Set(estate.permissionSets.map((p) => p.name)),
+          notes,
+          organizationId: estate.organization.id,
+          managementAccountName: mgmtName,
+          managementAccountId: estate.organization.managementAccountId,
+          region: estate.region,
+          instanceArn,
+          identityStoreId,
+          accounts,
+          inlineStatements: new Map([...inlineDocs].map(([ps, doc]) => [ps, statementsOf(doc)])),
+        },
+        resources,
+      )
+    : undefined;
+
   const permissionSets = estate.permissionSets.map((p): ModelPermissionSet => {
     const ids = (extra: string): string => `${extra}${p.arn},${instanceArn}`;
     resources.push({ type: T.PERMISSION_SET, key: p.name, identity: { permissionSet: p.name }, id: ids('') });
@@ -139,7 +163,9 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
     if (Object.keys(p.tags).length) out.tags = sortedRecord(p.tags);
     if (managed.length) out.managedPolicies = managed;
     if (customer.length) out.customerManagedPolicies = customer.map((c) => (c.path === '/' ? { name: c.name } : { name: c.name, path: c.path }));
-    if (p.inlinePolicy) out.inlinePolicy = parsePolicy(p.inlinePolicy, `inline policy of permission set ${p.name}`);
+    const inline = inlineDocs.get(p.name);
+    const own = inline ? withoutGenerated(inline, key?.generatedInline.get(p.name) ?? []) : undefined;
+    if (own) out.inlinePolicy = own;
     const b = p.permissionsBoundary;
     if (b && 'managedPolicyArn' in b) out.permissionsBoundary = { managedPolicy: b.managedPolicyArn };
     if (b && 'customerManagedPolicy' in b) {
@@ -156,9 +182,6 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
       return { ...who, permissionSet: s.ps, ...inferTarget([...s.accounts], accounts, mgmtName) };
     });
 
-  const key = estate.key
-    ? keyEntry(estate.key, { region: estate.region, accountNames, permissionSets: new Set(permissionSets.map((p) => p.name)), resources, notes })
-    : undefined;
 
   const model: OrgModel = {
     version: 1,
@@ -167,14 +190,14 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
       region: estate.region,
       instanceArn,
       identityStoreId,
-      ...(key ? { encryption: { key: key.name } } : {}),
+      ...(key ? { encryption: { key: key.entry.name } } : {}),
     },
     accounts: accounts.map((a) => ({ name: a.name, id: a.id, ou: a.ou, ...(Object.keys(a.tags).length ? { tags: sortedRecord(a.tags) } : {}) })),
     ...(groups.length ? { groups } : {}),
     ...(users.length ? { users } : {}),
     ...(permissionSets.length ? { permissionSets } : {}),
     ...(assignments.length ? { assignments } : {}),
-    ...(key ? { keys: [key] } : {}),
+    ...(key ? { keys: [key.entry] } : {}),
   };
   const plan: ImportPlan = {
     format: IMPORT_PLAN_FORMAT,
@@ -227,4 +250,15 @@ function ouString(a: EstateAccount, notes: string[]): string {
 
 function sortedRecord(r: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(r).sort(([a], [b]) => compareKeys(a, b)));
+}
+
+/**
+ * The user's part of an inline policy: without the statements resolve appends for key principals
+ * (compared by meaning, Sid aside: resolve may rename a clashing Sid). Undefined when nothing is left.
+ */
+function withoutGenerated(doc: Record<string, unknown>, generated: readonly StatementJson[]): Record<string, unknown> | undefined {
+  const drop = new Set(generated.map((s) => normalStatement(s, { withSid: false })));
+  const kept = statementsOf(doc).filter((s) => !drop.has(normalStatement(s, { withSid: false })));
+  if (kept.length === 0) return undefined;
+  return { ...doc, Statement: kept };
 }

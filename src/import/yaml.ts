@@ -16,7 +16,8 @@ const FLOW_ITEMS = new Set(['accounts']);
 const FLOW_VALUES = new Set(['ous', 'members', 'replicaRegions']);
 
 export function renderModelYaml(model: OrgModel, header: readonly string[]): string {
-  const doc = new Document(model);
+  // No anchors: a principal listed twice is written twice, as a person would.
+  const doc = new Document(model, { aliasDuplicateObjects: false });
   visit(doc, {
     Scalar(_, node) {
       if (typeof node.value === 'string' && AMBIGUOUS.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;

@@ -228,9 +228,12 @@ describe('instance and key', () => {
       Statement: [{ Sid: 'Admins', Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111111111111:user/bob', 'arn:aws:iam::111111111111:role/KeyAdmin'] }, Action: 'kms:*', Resource: '*' }],
     });
     const out = await importEstate({ ...e, key: { ...(e.key as NonNullable<Estate['key']>), policy } });
-    expect(out.model.keys?.[0].administrators).toEqual([{ role: 'arn:aws:iam::111111111111:role/KeyAdmin' }]);
+    // the role from the console-style statement, and Admin found through its inline policy
+    expect(out.model.keys?.[0].administrators).toEqual([{ permissionSet: 'Admin', account: 'management' }, { role: 'arn:aws:iam::111111111111:role/KeyAdmin' }]);
     expect(out.notes).toContain(
       'key identity-center: principal arn:aws:iam::111111111111:user/bob in statement Admins cannot be written in the model; the generated key policy will not include it',
     );
+    expect(out.notes.find((n) => n.startsWith('key identity-center: the generated key policy differs'))).toMatch(/replaced: Admins; added: .*AllowIdentityCenterAdminAccounts/);
+    expect(() => resolveText(out.yaml)).not.toThrow();
   });
 });

@@ -7,13 +7,13 @@ import { estateFromModel } from './support/estates';
 import { fakeAws } from './support/fake-aws';
 import { resolveText } from './support/validate';
 
-const FIXTURE = path.join(__dirname, 'fixtures', 'estate-model.yaml');
+const FIXTURES = ['estate-model.yaml', 'baseline.yaml', 'least-privilege.yaml'];
 const OPTS = { region: 'eu-west-1', modelFile: 'org.yaml', planFile: 'org.imports.json' };
 const noSleep = async (): Promise<void> => {};
 
-describe('round trip model → estate → import → model', () => {
+describe.each(FIXTURES)('round trip model → estate → import → model (%s)', (fixture) => {
   // GIVEN a model in the importer's canonical form (defaults left out, shortest exact targets)
-  const text = fs.readFileSync(FIXTURE, 'utf8');
+  const text = fs.readFileSync(path.join(__dirname, 'fixtures', fixture), 'utf8');
   const model = parse(text) as OrgModel;
 
   test.each([100, 1])('gives the same model byte for byte (page size %i)', async (pageSize) => {
