@@ -80,12 +80,6 @@ function csvCell(v: string): string {
 
 const CSV_HEADER = ['principal_type', 'principal', 'resource_type', 'resource', 'account_id', 'access', 'reason'];
 
-/** `arn:aws:iam::<account>:…` → account id; empty for service and organization principals. */
-function accountOf(principal: string): string {
-  const parts = principal.split(':');
-  return parts.length >= 6 && parts[2] === 'iam' ? parts[4] : '';
-}
-
 export function renderExplainCsv(x: Explanation): string {
   const rows: string[][] = [CSV_HEADER];
   for (const r of x.matrix) {
@@ -97,7 +91,7 @@ export function renderExplainCsv(x: Explanation): string {
     for (const e of k.access) {
       const via = e.via.length > 0 ? `; via ${e.via.join(' ')}` : '';
       const ip = e.identityPolicies.length > 0 ? `; identity policies ${e.identityPolicies.join(' ')}` : '';
-      rows.push([e.kind, e.principal, 'key', k.name, accountOf(e.principal), e.actions.join(' '), `${accessNotes(e)}${via}${ip}`]);
+      rows.push([e.kind, e.principal, 'key', k.name, e.accountId ?? '', e.actions.join(' '), `${accessNotes(e)}${via}${ip}`]);
     }
   }
   // LF rows like every other file idcgen writes; spreadsheet tools and csv parsers accept both.

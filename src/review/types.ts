@@ -127,8 +127,13 @@ export type KeyAccessKind =
 export interface KeyAccess {
   readonly key: string;
   readonly kind: KeyAccessKind;
-  /** Service principal, principal ARN (pattern), `*`, or `organization o-…`. */
+  /**
+   * Service principal, principal ARN (pattern), `permission set <name> in <account>`, `*`, or a
+   * description such as `principals in organization o-…`.
+   */
   readonly principal: string;
+  /** The AWS account the principal is in, when it is one account. */
+  readonly accountId?: string;
   /** Sorted, deduplicated. */
   readonly actions: readonly string[];
   /** `kms:ViaService` values that narrow the access, sorted; empty = any caller path. */

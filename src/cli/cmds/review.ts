@@ -17,21 +17,23 @@ interface Args {
   'fail-on'?: RiskSeverity;
 }
 
-function load(file: string): ResolvedModel {
+function loadHead(file: string): ResolvedModel {
   const { ir, warnings } = loadResolved(file);
   for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
   return ir;
 }
 
-/** A base read from git is loaded from a temporary copy; issues and the review name the ref. */
+/**
+ * The base's warnings are not printed: they describe the model before the change, which the
+ * change is not asked to fix. A base read from git is loaded from a temporary copy; its errors and
+ * the review name the ref.
+ */
 function loadBase(arg: string): ResolvedModel {
   const spec = parseGitSpec(arg, process.cwd());
-  if (!spec) return load(arg);
+  if (!spec) return loadResolved(arg).ir;
   const model = readGitModel(spec, process.cwd());
   try {
-    const { ir, warnings } = loadResolved(model.file);
-    for (const w of warnings) process.stderr.write(`${formatIssue(model.relabel(w))}\n`);
-    return { ...ir, source: model.label };
+    return { ...loadResolved(model.file).ir, source: model.label };
   } catch (e) {
     if (e instanceof ModelError) throw new ModelError(e.issues.map(model.relabel), model.label);
     throw e;
@@ -53,7 +55,7 @@ export const reviewCommand: CommandModule<object, Args> = {
       .example('$0 review --base old.yaml --head org.yaml --format json --fail-on high', 'machine-readable; fail on high or critical flags') as unknown as Argv<Args>,
   handler: (args) => {
     const base = loadBase(args.base);
-    const head = load(args.head);
+    const head = loadHead(args.head);
     const review = reviewModels(base, head);
     process.stdout.write(args.format === 'json' ? renderReviewJson(review) : renderReviewMarkdown(review));
     if (args['fail-on'] !== undefined && hasRiskAtOrAbove(review, args['fail-on'])) process.exitCode = 1;

@@ -32,11 +32,12 @@ function grantedActions(statements: readonly StatementJson[], grant: AccessEntry
   return statements.flatMap((s) => actionsOf(s)).filter((a) => grant.actions.some((p) => allowsAction({ Action: p }, a)));
 }
 
-function entry(grant: AccessEntry, principal: string, actions: string[], identityPolicy: string): AccessEntry {
+function entry(grant: AccessEntry, principal: string, accountId: string, actions: string[], identityPolicy: string): AccessEntry {
   const admin = actions.some((a) => allowsAction({ Action: a }, 'kms:PutKeyPolicy'));
   return {
     kind: admin ? 'administrator' : 'principal',
     principal,
+    accountId,
     actions,
     via: [...grant.via],
     anyPath: grant.anyPath,
@@ -60,7 +61,7 @@ export function delegatedAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permi
   const reach = (account: string, principal: string, statements: StatementJson[], identityPolicy: string) => {
     for (const g of grantsFor(account, grants)) {
       const actions = grantedActions(statements, g);
-      if (actions.length > 0) out.push(entry(g, principal, actions, identityPolicy));
+      if (actions.length > 0) out.push(entry(g, principal, account, actions, identityPolicy));
     }
   };
   const placements = new Map<string, { account: string; accountName: string; permissionSet: string }>();

@@ -83,6 +83,7 @@ function identityPoliciesFor(principal: string, key: ResolvedKey, permissionSets
 export interface AccessEntry {
   kind: KeyAccessKind;
   principal: string;
+  accountId?: string;
   actions: string[];
   via: string[];
   /** One statement without kms:ViaService opens every caller path, whatever the others narrow. */
@@ -115,9 +116,11 @@ export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionS
     const label = s.Sid || source?.sid || `statement ${i + 1}`;
     const via = conditionValues(s, 'kms:ViaService');
     for (const { kind, principal } of principalsOf(s)) {
+      const accountId = accountOf(principal);
       add({
         kind: kind === 'principal' && admin ? 'administrator' : kind,
         principal,
+        ...(accountId !== undefined ? { accountId } : {}),
         actions: actionsOf(s),
         via,
         anyPath: via.length === 0,
@@ -137,6 +140,7 @@ export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionS
         key: key.name,
         kind: e.kind,
         principal: e.principal,
+        ...(e.accountId !== undefined ? { accountId: e.accountId } : {}),
         actions: sortedUnique(e.actions),
         via: e.anyPath ? [] : sortedUnique(e.via),
         statements: sortedUnique(e.statements),
