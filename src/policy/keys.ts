@@ -4,6 +4,7 @@
  * model path, for file:line:col). Pure: the same input gives the same output.
  */
 import { compareKeys, type ResolvedAccount, type ResolvedKey } from '../model/ir';
+import { partitionOf } from '../model/aws-patterns';
 import type { KeyInput, PrincipalInput } from '../model/schema';
 import type { PolicyRef, StatementJson } from './types';
 import { identityStoreArn, SERVICE_PRINCIPAL } from './catalog/aws';
@@ -118,7 +119,7 @@ function buildKey(
 
   const instanceContext: EncryptionContextValues = {
     instanceArn: ctx.instanceArn ?? { ref: 'instance-arn' },
-    identityStoreArn: ctx.identityStoreId !== undefined ? identityStoreArn(ctx.managementAccountId, ctx.identityStoreId) : { ref: 'identity-store-arn' },
+    identityStoreArn: ctx.identityStoreId !== undefined ? identityStoreArn(ctx.managementAccountId, ctx.identityStoreId, partitionOf(ctx.region)) : { ref: 'identity-store-arn' },
   };
   const policy = buildKeyPolicy({
     profile: spec.profile,

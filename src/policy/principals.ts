@@ -12,6 +12,7 @@
  *   catches a mistyped ARN at apply time instead of silently granting nothing.
  */
 import { compareKeys, type ResolvedAccount } from '../model/ir';
+import { partitionOf } from '../model/aws-patterns';
 import type { PrincipalInput } from '../model/schema';
 import { accountPrincipalArnPattern, accountRootArn, permissionSetRoleArnPattern, ROLE_ARN } from './catalog/aws';
 import type { PrincipalSet } from './catalog/shapes';
@@ -68,6 +69,7 @@ export function resolvePrincipal(input: PrincipalInput, ctx: PrincipalContext, p
  *   because the condition applies to every principal of the statement.
  */
 export function principalSet(principals: readonly KeyPrincipal[], region: string): PrincipalSet {
+  const partition = partitionOf(region);
   const aws = new Set<string>();
   const arns = new Set<string>();
   for (const p of principals) {
@@ -75,8 +77,8 @@ export function principalSet(principals: readonly KeyPrincipal[], region: string
       aws.add(p.arn);
       arns.add(p.arn);
     } else {
-      aws.add(accountRootArn(p.accountId));
-      arns.add(p.kind === 'account' ? accountPrincipalArnPattern(p.accountId) : permissionSetRoleArnPattern(p.accountId, region, p.permissionSet));
+      aws.add(accountRootArn(p.accountId, partition));
+      arns.add(p.kind === 'account' ? accountPrincipalArnPattern(p.accountId, partition) : permissionSetRoleArnPattern(p.accountId, region, p.permissionSet, partition));
     }
   }
   const narrowed = principals.some((p) => p.kind === 'permission-set');

@@ -50,3 +50,10 @@ test('with a permission set, the condition lists every principal so none is shut
     principalArns: [role.arn, `arn:aws:iam::${DELEGATED_ID}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_*`, 'arn:aws:iam::555566667777:*'],
   });
 });
+
+test('ARNs carry the partition of the identity center region', () => {
+  expect(principalSet([ps], 'cn-north-1')).toEqual({
+    aws: [`arn:aws-cn:iam::${DELEGATED_ID}:root`],
+    principalArns: [`arn:aws-cn:iam::${DELEGATED_ID}:role/aws-reserved/sso.amazonaws.com/cn-north-1/AWSReservedSSO_Admin_*`],
+  });
+});

@@ -100,13 +100,14 @@ export const ACTIONS = {
 export const KEY_POLICY_ADMIN_ACTION = 'kms:PutKeyPolicy';
 
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
-export function accountRootArn(accountId: string): string {
-  return `arn:aws:iam::${accountId}:root`;
+/** `partition` is `aws` outside the China and GovCloud Regions (model/aws-patterns.ts `partitionOf`). */
+export function accountRootArn(accountId: string, partition = 'aws'): string {
+  return `arn:${partition}:iam::${accountId}:root`;
 }
 
 /** Matches every IAM principal of an account in `aws:PrincipalArn` (root, users, roles). */
-export function accountPrincipalArnPattern(accountId: string): string {
-  return `arn:aws:iam::${accountId}:*`;
+export function accountPrincipalArnPattern(accountId: string, partition = 'aws'): string {
+  return `arn:${partition}:iam::${accountId}:*`;
 }
 
 /** `arn:<partition>:iam::<account>:role/<path/>name`. */
@@ -118,15 +119,15 @@ export const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::(\d{12}):role\/(?:[\x21-\x7e]
  * account. The unique suffix changes when the permission set is re-provisioned, hence `_*`; when
  * the identity source is in us-east-1 the ARN has no Region segment.
  */
-export function permissionSetRoleArnPattern(accountId: string, identityCenterRegion: string, permissionSet: string): string {
+export function permissionSetRoleArnPattern(accountId: string, identityCenterRegion: string, permissionSet: string, partition = 'aws'): string {
   const region = identityCenterRegion === 'us-east-1' ? '' : `${identityCenterRegion}/`;
-  return `arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/${region}AWSReservedSSO_${permissionSet}_*`;
+  return `arn:${partition}:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/${region}AWSReservedSSO_${permissionSet}_*`;
 }
 
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/encryption-at-rest.html
 /** Identity store ARN: no Region, the Identity Center (management) account. */
-export function identityStoreArn(managementAccountId: string, identityStoreId: string): string {
-  return `arn:aws:identitystore::${managementAccountId}:identitystore/${identityStoreId}`;
+export function identityStoreArn(managementAccountId: string, identityStoreId: string, partition = 'aws'): string {
+  return `arn:${partition}:identitystore::${managementAccountId}:identitystore/${identityStoreId}`;
 }
 
 // https://docs.aws.amazon.com/general/latest/gr/rande.html#regional-endpoints

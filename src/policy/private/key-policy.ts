@@ -2,6 +2,7 @@
  * Assembles one key's policy from the catalog, per profile. Every statement is tagged with the
  * catalog use case it serves, so the IR can say where each statement comes from.
  */
+import { partitionOf } from '../../model/aws-patterns';
 import { compareKeys, type StatementSource } from '../../model/ir';
 import { PolicyDocument } from '../document';
 import type { PolicyStatement } from '../statement';
@@ -58,7 +59,7 @@ export function buildKeyPolicy(inputs: KeyPolicyInputs): KeyPolicyResult {
   if (inputs.profile === 'baseline') {
     adminAccountIds.add(inputs.managementAccountId);
     for (const p of inputs.useCases.get('delegated-admins') ?? []) adminAccountIds.add(p.accountId);
-    add('key-administration', [g3AdminAccountsStatement([...adminAccountIds].sort(compareKeys).map(accountRootArn))], DOCS.baseline);
+    add('key-administration', [g3AdminAccountsStatement([...adminAccountIds].sort(compareKeys).map((id) => accountRootArn(id, partitionOf(inputs.region))))], DOCS.baseline);
     // Administrators elsewhere would otherwise have no way to manage the key.
     const outside = inputs.administrators.filter((p) => !adminAccountIds.has(p.accountId));
     if (outside.length > 0) add('key-administration', [keyAdministrationStatement(set(outside))]);
