@@ -135,6 +135,26 @@ describe('permission sets', () => {
     ]);
   });
 
+  test('statements sharing a sid are matched by sid and content, so neither hides the other', () => {
+    const base = edit(baseIr, (m) => {
+      m.permissionSets.find((p) => p.name === 'ReadOnly')!.inlinePolicy = {
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'Logs', Effect: 'Allow', Action: 'logs:Get*', Resource: '*' },
+          { Sid: 'Logs', Effect: 'Allow', Action: 'logs:Describe*', Resource: '*' },
+        ],
+      };
+    });
+    const head = edit(base, (m) => {
+      m.permissionSets.find((p) => p.name === 'ReadOnly')!.inlinePolicy!.Statement[1].Action = 'logs:List*';
+    });
+    const c = reviewModels(base, head).permissionSets[0];
+    expect(c.inlinePolicy.map((s) => [s.change, s.sid, (s.after ?? s.before)!.Action])).toEqual([
+      ['removed', 'Logs', 'logs:Describe*'],
+      ['added', 'Logs', 'logs:List*'],
+    ]);
+  });
+
   test('attachments and boundary changes are listed; the management unit is touched', () => {
     const head = edit(baseIr, (m) => {
       const ps = m.permissionSets.find((p) => p.name === 'Developer')!;
