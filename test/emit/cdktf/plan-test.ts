@@ -8,6 +8,9 @@
  * escaping. Terraform then compares `jsondecode(planned) == jsondecode(expected)`, so an IAM
  * policy variable only passes if the plan holds it literally (`${aws:ResourceAccount}`).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { synthCdktf } from '../../../src/emit/cdktf';
 import type { DeploymentUnit, ResolvedAssignment, ResolvedModel } from '../../../src/model/ir';
 import type { PolicyDocumentJson, PolicyRef } from '../../../src/policy/types';
 import { isPolicyRef } from '../../../src/policy/types';
@@ -231,4 +234,19 @@ export function planTestFor(stackJson: string, ir: ResolvedModel, unit: Deployme
   else if (unit.kind === 'member') memberAsserts(t, unit);
   else assignmentAsserts(t, ir, unit, stackJson);
   return t.render();
+}
+
+/** Writes the synthesized stacks under `root` (as `cdktf/...`), each with its tests/plan.tftest.hcl. */
+export function writeStacksWithPlanTests(ir: ResolvedModel, root: string): void {
+  for (const [rel, content] of synthCdktf(ir)) {
+    const file = path.join(root, rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  for (const unit of ir.units) {
+    const dir = path.join(root, 'cdktf', 'stacks', unit.name);
+    fs.mkdirSync(path.join(dir, 'tests'), { recursive: true });
+    const json = fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'tests', 'plan.tftest.hcl'), planTestFor(json, ir, unit));
+  }
 }
