@@ -4,7 +4,7 @@
 
 output "assignment_ids" {
   description = "ID of every account assignment, by assignment key."
-  value       = try({ for key, a in aws_ssoadmin_account_assignment.this : key => a.id }, null)
+  value       = { for key, a in aws_ssoadmin_account_assignment.this : key => a.id }
 }
 
 ################################################################################
@@ -13,10 +13,10 @@ output "assignment_ids" {
 
 output "permission_set_arns" {
   description = "ARN of every permission set these assignments use, by name."
-  value       = try({ for name, ps in data.aws_ssoadmin_permission_set.this : name => ps.arn }, null)
+  value       = { for name, ps in data.aws_ssoadmin_permission_set.this : name => ps.arn }
 }
 
 output "principal_ids" {
   description = "Identity store ID of every principal these assignments use, by type (GROUP, USER) and name."
-  value       = try(local.principal_ids, null)
+  value       = local.principal_ids
 }

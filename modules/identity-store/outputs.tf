@@ -4,7 +4,7 @@
 
 output "group_ids" {
   description = "Identity store ID of every group, created or looked up, by display name."
-  value       = try(local.group_ids, null)
+  value       = local.group_ids
 }
 
 ################################################################################
@@ -13,7 +13,7 @@ output "group_ids" {
 
 output "user_ids" {
   description = "Identity store ID of every user, created or looked up, by user name."
-  value       = try(local.user_ids, null)
+  value       = local.user_ids
 }
 
 ################################################################################
@@ -22,5 +22,5 @@ output "user_ids" {
 
 output "membership_ids" {
   description = "Membership ID of every group membership, keyed by \"<group>/<user>\"."
-  value       = try({ for key, m in aws_identitystore_group_membership.this : key => m.membership_id }, null)
+  value       = { for key, m in aws_identitystore_group_membership.this : key => m.membership_id }
 }

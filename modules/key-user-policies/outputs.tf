@@ -4,7 +4,7 @@
 
 output "policy_arns" {
   description = "ARN of every policy, by name."
-  value       = try({ for name, policy in aws_iam_policy.this : name => policy.arn }, null)
+  value       = { for name, policy in aws_iam_policy.this : name => policy.arn }
 }
 
 ################################################################################
@@ -13,5 +13,5 @@ output "policy_arns" {
 
 output "role_attachment_ids" {
   description = "ID of every role attachment, keyed by \"<policy>/<role>\"."
-  value       = try({ for key, a in aws_iam_role_policy_attachment.this : key => a.id }, null)
+  value       = { for key, a in aws_iam_role_policy_attachment.this : key => a.id }
 }

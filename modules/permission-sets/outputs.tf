@@ -4,7 +4,7 @@
 
 output "permission_set_arns" {
   description = "ARN of each permission set, by name."
-  value       = try({ for name, ps in aws_ssoadmin_permission_set.this : name => ps.arn }, null)
+  value       = { for name, ps in aws_ssoadmin_permission_set.this : name => ps.arn }
 }
 
 ################################################################################
@@ -13,15 +13,15 @@ output "permission_set_arns" {
 
 output "managed_policy_attachment_ids" {
   description = "ID of each AWS managed policy attachment, keyed by \"<permission set>|<policy ARN>\"."
-  value       = try({ for key, a in aws_ssoadmin_managed_policy_attachment.this : key => a.id }, null)
+  value       = { for key, a in aws_ssoadmin_managed_policy_attachment.this : key => a.id }
 }
 
 output "customer_managed_policy_attachment_ids" {
   description = "ID of each customer managed policy attachment, keyed by \"<permission set>|<path><name>\"."
-  value       = try({ for key, a in aws_ssoadmin_customer_managed_policy_attachment.this : key => a.id }, null)
+  value       = { for key, a in aws_ssoadmin_customer_managed_policy_attachment.this : key => a.id }
 }
 
 output "inline_policies" {
   description = "Inline policy JSON of each permission set that has one, by name."
-  value       = try({ for name, p in aws_ssoadmin_permission_set_inline_policy.this : name => p.inline_policy }, null)
+  value       = { for name, p in aws_ssoadmin_permission_set_inline_policy.this : name => p.inline_policy }
 }

@@ -145,7 +145,6 @@ function keyView(key: ResolvedKey, ident: string, resolve: RefResolver): KeyView
         { key: 'policy', value: ref(`module.${ident}.key_policy`) },
         { key: 'description', value: str(key.description) },
         { key: 'deletion_window_in_days', value: num(key.deletionWindowDays) },
-        { key: 'alias', value: str(key.alias) },
         ...keyTags,
       ],
     }),
