@@ -132,7 +132,8 @@ function buildKey(
     instanceContext,
   });
   for (const message of policy.document.validateForResourcePolicy()) {
-    problems.push({ path, message: `key '${input.name}': ${message}`, severity: 'error', rule: 'key-policy-invalid' });
+    const rule = message.startsWith('key policy is ') ? 'key-policy-too-large' : 'key-policy-invalid';
+    problems.push({ path, message: `key '${input.name}': ${message}`, severity: 'error', rule });
   }
 
   const keyArn: PolicyRef = { ref: spec.multiRegion ? 'key-arn-all-regions' : 'key-arn', key: input.name };

@@ -9,7 +9,7 @@ import type { PolicyDocumentJson, StatementJson } from './types';
 import { isPolicyRef } from './types';
 import { PolicyDocument, policyBytes, policyNonWhitespaceChars } from './document';
 import { renderPolicy } from './render';
-import { ACTIONS, identityStoreArn, KEY_POLICY_ADMIN_ACTION, SCOPING_CONDITION_KEYS, SERVICE_PRINCIPALS } from './catalog/aws';
+import { ACTIONS, CONDITION_KEYS, identityStoreArn, KEY_POLICY_ADMIN_ACTION, SCOPING_CONDITION_KEYS, SERVICE_PRINCIPALS } from './catalog/aws';
 import { iamActionKnown, iamConditionKeyKnown } from './private/iam-data';
 import { actionsOf, awsPrincipalsOf, conditionKeysOf, conditionValues, grantsAction, isAnyPrincipal, servicePrincipalsOf } from './private/statement-facts';
 import { toArray } from './private/values';
@@ -65,7 +65,7 @@ function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
   const statements = policy.Statement;
 
   const admins = statements.filter(
-    (s) => grantsAction(s, KEY_POLICY_ADMIN_ACTION) && !isAnyPrincipal(s) && awsPrincipalsOf(s).length > 0 && conditionValues(s, 'kms:ViaService').length === 0,
+    (s) => grantsAction(s, KEY_POLICY_ADMIN_ACTION) && !isAnyPrincipal(s) && awsPrincipalsOf(s).length > 0 && conditionValues(s, CONDITION_KEYS.viaService).length === 0,
   );
   if (admins.length === 0) {
     add('key-admin-missing', `${what} lets no named principal call ${KEY_POLICY_ADMIN_ACTION}; add key administrators (administrators: [{ permissionSet, account }])`);
@@ -146,7 +146,7 @@ function lintLocation(ir: ResolvedModel, add: (rule: LintRule, message: string, 
     }
     for (const s of key.keyPolicy.Statement) {
       if (servicePrincipalsOf(s).every((p) => p !== SERVICE_PRINCIPALS.sso && p !== SERVICE_PRINCIPALS.identityStore)) continue;
-      const accounts = conditionValues(s, 'aws:SourceAccount').filter((v): v is string => typeof v === 'string' && !v.startsWith('${'));
+      const accounts = conditionValues(s, CONDITION_KEYS.sourceAccount).filter((v): v is string => typeof v === 'string' && !v.startsWith('${'));
       const foreign = accounts.filter((a) => a !== mgmt);
       if (foreign.length > 0) {
         add('key-location', `key '${key.name}' statement ${label(s)} lets identity center of account ${foreign.join(', ')} use the key; identity center and its key are in the management account ${mgmt}`, at);

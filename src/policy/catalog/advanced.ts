@@ -6,7 +6,7 @@
  */
 import type { PolicyValue } from '../types';
 import { PolicyStatement } from '../statement';
-import { ACTIONS } from './aws';
+import { ACTIONS, CONDITION_KEYS } from './aws';
 import { addPrincipalSet, addViaServiceWithContext, type EncryptionContextValues, type PrincipalSet } from './shapes';
 
 /**
@@ -48,11 +48,10 @@ export function restrictedAppStatements(props: RestrictedAppsProps, ec: Encrypti
   const base = byInstance ? 'AllowSpecificAppInstanceToUseTheKMSKey' : 'AllowServiceInSpecificAccountsToUseTheKMSKey';
   const build = (sid: string, via: 'sso' | 'identityStore') => {
     const s = new PolicyStatement({ sid, servicePrincipals: props.servicePrincipals, actions: ACTIONS.decrypt, resources: ['*'] });
-    if (props.sourceAccountIds.length > 0) s.addCondition('StringEquals', 'aws:SourceAccount', [...props.sourceAccountIds]);
-    // The docs spell this key aws:SourceARN; condition key names are case-insensitive.
-    if (byInstance) s.addCondition('StringEquals', 'aws:SourceARN', [...props.sourceArns]);
+    if (props.sourceAccountIds.length > 0) s.addCondition('StringEquals', CONDITION_KEYS.sourceAccount, [...props.sourceAccountIds]);
+    if (byInstance) s.addCondition('StringEquals', CONDITION_KEYS.sourceArn, [...props.sourceArns]);
     addViaServiceWithContext(s, via, ec);
-    s.addCondition('Bool', 'aws:PrincipalIsAWSService', 'true');
+    s.addCondition('Bool', CONDITION_KEYS.principalIsAwsService, 'true');
     return s;
   };
   return [build(`${base}ViaIdentityCenter`, 'sso'), build(`${base}ViaIdentityStore`, 'identityStore')];

@@ -46,6 +46,22 @@ export const ENCRYPTION_CONTEXT_KEYS = {
   identityStoreArn: 'aws:identitystore:identitystore-arn',
 } as const;
 
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+// https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html
+/** Condition keys the catalog statements test, spelt as the docs spell them (keys are case-insensitive). */
+export const CONDITION_KEYS = {
+  viaService: 'kms:ViaService',
+  encryptionContextKeys: 'kms:EncryptionContextKeys',
+  callerAccount: 'kms:CallerAccount',
+  sourceAccount: 'aws:SourceAccount',
+  sourceOrgId: 'aws:SourceOrgID',
+  /** The advanced page writes aws:SourceARN. */
+  sourceArn: 'aws:SourceARN',
+  principalOrgId: 'aws:PrincipalOrgID',
+  principalArn: 'aws:PrincipalArn',
+  principalIsAwsService: 'aws:PrincipalIsAWSService',
+} as const;
+
 /** The condition keys that test one encryption-context pair. */
 export const EC_CONDITION = {
   instanceArn: `kms:EncryptionContext:${ENCRYPTION_CONTEXT_KEYS.instanceArn}`,

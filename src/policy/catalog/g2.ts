@@ -6,7 +6,7 @@
  */
 import type { PolicyValue } from '../types';
 import { PolicyStatement } from '../statement';
-import { ACTIONS, SERVICE_PRINCIPALS, VIA_SERVICE, EC_CONDITION } from './aws';
+import { ACTIONS, CONDITION_KEYS, EC_CONDITION, SERVICE_PRINCIPALS, VIA_SERVICE } from './aws';
 import { addPrincipalSet, addViaServiceWithContext, viaServicePair, type EncryptionContextValues, type PrincipalSet } from './shapes';
 
 /** §3.1 statements 1–3: Identity Center administrators (management and delegated-admin accounts). */
@@ -30,7 +30,7 @@ export function g2ServiceStatements(managementAccountId: string, ec?: Encryption
       resources: ['*'],
       conditions: {
         StringLike: { [EC_CONDITION.instanceArn]: ec?.instanceArn ?? '*' },
-        StringEquals: { 'aws:SourceAccount': managementAccountId },
+        StringEquals: { [CONDITION_KEYS.sourceAccount]: managementAccountId },
       },
     }),
     new PolicyStatement({
@@ -40,7 +40,7 @@ export function g2ServiceStatements(managementAccountId: string, ec?: Encryption
       resources: ['*'],
       conditions: {
         StringLike: { [EC_CONDITION.identityStoreArn]: ec?.identityStoreArn ?? '*' },
-        StringEquals: { 'aws:SourceAccount': managementAccountId },
+        StringEquals: { [CONDITION_KEYS.sourceAccount]: managementAccountId },
       },
     }),
     new PolicyStatement({
@@ -62,7 +62,7 @@ export function g2AppAdminStatements(orgId: string, principals: PrincipalSet | u
     const s = new PolicyStatement({ sid, actions: ACTIONS.decrypt, resources: ['*'] });
     if (principals) addPrincipalSet(s, principals);
     else s.addAnyPrincipal();
-    s.addCondition('StringEquals', 'aws:PrincipalOrgID', orgId);
+    s.addCondition('StringEquals', CONDITION_KEYS.principalOrgId, orgId);
     return addViaServiceWithContext(s, via, ec);
   });
 }
@@ -71,8 +71,8 @@ export function g2AppAdminStatements(orgId: string, principals: PrincipalSet | u
 export function g2ManagedAppStatements(orgId: string, ec?: EncryptionContextValues): PolicyStatement[] {
   return viaServicePair('AllowManagedAppsToUseTheKMSKey', (sid, via) => {
     const s = addViaServiceWithContext(new PolicyStatement({ sid, anyPrincipal: true, actions: ACTIONS.decrypt, resources: ['*'] }), via, ec);
-    s.addCondition('Bool', 'aws:PrincipalIsAWSService', 'true');
-    s.addCondition('StringEquals', 'aws:SourceOrgID', orgId);
+    s.addCondition('Bool', CONDITION_KEYS.principalIsAwsService, 'true');
+    s.addCondition('StringEquals', CONDITION_KEYS.sourceOrgId, orgId);
     return s;
   });
 }
@@ -118,6 +118,6 @@ export function g2IdentityDecryptStatement(sid: string, keyArn: PolicyValue): Po
     sid,
     actions: ACTIONS.decrypt,
     resources: [keyArn],
-    conditions: { StringLike: { 'kms:ViaService': [VIA_SERVICE.sso, VIA_SERVICE.identityStore] } },
+    conditions: { StringLike: { [CONDITION_KEYS.viaService]: [VIA_SERVICE.sso, VIA_SERVICE.identityStore] } },
   });
 }

@@ -7,7 +7,7 @@
  */
 import type { PolicyValue } from '../types';
 import { PolicyStatement } from '../statement';
-import { ACTIONS, ENCRYPTION_CONTEXT_KEYS, EC_CONDITION, POLICY_VARIABLES, SERVICE_PRINCIPALS, VIA_SERVICE } from './aws';
+import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, POLICY_VARIABLES, SERVICE_PRINCIPALS, VIA_SERVICE } from './aws';
 import type { EncryptionContextValues } from './shapes';
 
 const SERVICES = [SERVICE_PRINCIPALS.identityStore, SERVICE_PRINCIPALS.sso];
@@ -26,7 +26,7 @@ export function g3ServiceStatements(): PolicyStatement[] {
       servicePrincipals: SERVICES,
       actions: ACTIONS.describe,
       resources: ['*'],
-      conditions: { StringEquals: { 'aws:SourceAccount': POLICY_VARIABLES.resourceAccount } },
+      conditions: { StringEquals: { [CONDITION_KEYS.sourceAccount]: POLICY_VARIABLES.resourceAccount } },
     }),
     new PolicyStatement({
       sid: 'AllowIdentityCenterAndIdentityStoreToUseKey',
@@ -34,8 +34,8 @@ export function g3ServiceStatements(): PolicyStatement[] {
       actions: ACTIONS.serviceUse,
       resources: ['*'],
       conditions: {
-        StringEquals: { 'aws:SourceAccount': POLICY_VARIABLES.resourceAccount },
-        'ForAnyValue:StringEquals': { 'kms:EncryptionContextKeys': CONTEXT_KEYS },
+        StringEquals: { [CONDITION_KEYS.sourceAccount]: POLICY_VARIABLES.resourceAccount },
+        'ForAnyValue:StringEquals': { [CONDITION_KEYS.encryptionContextKeys]: CONTEXT_KEYS },
       },
     }),
   ];
@@ -57,9 +57,9 @@ export function g3OrgPrincipalsStatements(ec?: EncryptionContextValues): PolicyS
       actions: ACTIONS.decrypt,
       resources: ['*'],
       conditions: {
-        StringEquals: { 'aws:PrincipalOrgID': POLICY_VARIABLES.resourceOrgId },
-        StringLike: { 'kms:ViaService': via },
-        'ForAnyValue:StringEquals': { 'kms:EncryptionContextKeys': CONTEXT_KEYS },
+        StringEquals: { [CONDITION_KEYS.principalOrgId]: POLICY_VARIABLES.resourceOrgId },
+        StringLike: { [CONDITION_KEYS.viaService]: via },
+        'ForAnyValue:StringEquals': { [CONDITION_KEYS.encryptionContextKeys]: CONTEXT_KEYS },
       },
     });
   if (!ec) return [build('AllowOrgPrincipalsViaIdentityCenterAndIdentityStore', [VIA_SERVICE.sso, VIA_SERVICE.identityStore])];
@@ -75,10 +75,10 @@ export function g3ManagedAppsStatements(ec?: EncryptionContextValues): PolicySta
       actions: ACTIONS.decrypt,
       resources: ['*'],
       conditions: {
-        Bool: { 'aws:PrincipalIsAWSService': 'true' },
-        StringEquals: { 'aws:SourceOrgID': POLICY_VARIABLES.resourceOrgId },
-        StringLike: { 'kms:ViaService': via },
-        'ForAnyValue:StringEquals': { 'kms:EncryptionContextKeys': CONTEXT_KEYS },
+        Bool: { [CONDITION_KEYS.principalIsAwsService]: 'true' },
+        StringEquals: { [CONDITION_KEYS.sourceOrgId]: POLICY_VARIABLES.resourceOrgId },
+        StringLike: { [CONDITION_KEYS.viaService]: via },
+        'ForAnyValue:StringEquals': { [CONDITION_KEYS.encryptionContextKeys]: CONTEXT_KEYS },
       },
     });
   if (!ec) return [build('AllowManagedApps', [VIA_SERVICE.identityStore, VIA_SERVICE.sso])];

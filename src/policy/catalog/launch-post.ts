@@ -9,7 +9,7 @@
  */
 import type { PolicyValue } from '../types';
 import { PolicyStatement } from '../statement';
-import { ACTIONS, SERVICE_PRINCIPALS, VIA_SERVICE } from './aws';
+import { ACTIONS, CONDITION_KEYS, SERVICE_PRINCIPALS, VIA_SERVICE } from './aws';
 
 export const LAUNCH_POST_KEY_POLICY_ID = 'key-consolepolicy-3';
 
@@ -22,7 +22,7 @@ export function launchPostKeyPolicyStatements(adminRoleArn: PolicyValue, identit
       awsPrincipals: [adminRoleArn],
       actions: ACTIONS.adminUse,
       resources: ['*'],
-      conditions: { StringLike: { 'kms:ViaService': [VIA_SERVICE.sso, VIA_SERVICE.identityStore] } },
+      conditions: { StringLike: { [CONDITION_KEYS.viaService]: [VIA_SERVICE.sso, VIA_SERVICE.identityStore] } },
     }),
     new PolicyStatement({ sid: 'Allow_IdentityCenter_admin_to_describe_the_KMS_key', awsPrincipals: [adminRoleArn], actions: ACTIONS.describe, resources: ['*'] }),
     new PolicyStatement({
@@ -30,7 +30,7 @@ export function launchPostKeyPolicyStatements(adminRoleArn: PolicyValue, identit
       servicePrincipals: services,
       actions: ACTIONS.serviceUse,
       resources: ['*'],
-      conditions: { StringEquals: { 'aws:SourceAccount': identityCenterAccountId } },
+      conditions: { StringEquals: { [CONDITION_KEYS.sourceAccount]: identityCenterAccountId } },
     }),
     new PolicyStatement({ sid: 'Allow_IdentityCenter_and_IdentityStore_to_describe_the_KMS_key', servicePrincipals: services, actions: ACTIONS.describe, resources: ['*'] }),
   ];
@@ -45,14 +45,14 @@ export function launchPostManagedAppStatements(orgId: string): PolicyStatement[]
       anyPrincipal: true,
       actions: ACTIONS.decrypt,
       resources: ['*'],
-      conditions: { StringEquals: { 'aws:PrincipalOrgID': orgId }, StringLike: { 'kms:ViaService': via } },
+      conditions: { StringEquals: { [CONDITION_KEYS.principalOrgId]: orgId }, StringLike: { [CONDITION_KEYS.viaService]: via } },
     }),
     new PolicyStatement({
       sid: 'Allow_managed_apps_to_use_the_KMS_Key',
       anyPrincipal: true,
       actions: ACTIONS.decrypt,
       resources: ['*'],
-      conditions: { Bool: { 'aws:PrincipalIsAWSService': 'true' }, StringLike: { 'kms:ViaService': via }, StringEquals: { 'aws:SourceOrgID': orgId } },
+      conditions: { Bool: { [CONDITION_KEYS.principalIsAwsService]: 'true' }, StringLike: { [CONDITION_KEYS.viaService]: via }, StringEquals: { [CONDITION_KEYS.sourceOrgId]: orgId } },
     }),
   ];
 }
@@ -63,6 +63,6 @@ export function launchPostAppAdminIdentityStatement(keyArn: PolicyValue): Policy
     sid: 'Allow_app_admins_to_use_the_KMS_key_via_IdentityCenter_and_IdentityStore',
     actions: ACTIONS.decrypt,
     resources: [keyArn],
-    conditions: { StringLike: { 'kms:ViaService': [VIA_SERVICE.sso, VIA_SERVICE.identityStore] } },
+    conditions: { StringLike: { [CONDITION_KEYS.viaService]: [VIA_SERVICE.sso, VIA_SERVICE.identityStore] } },
   });
 }

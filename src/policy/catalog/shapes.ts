@@ -4,7 +4,7 @@
  */
 import type { PolicyValue } from '../types';
 import { PolicyStatement } from '../statement';
-import { EC_CONDITION, VIA_SERVICE } from './aws';
+import { CONDITION_KEYS, EC_CONDITION, VIA_SERVICE } from './aws';
 
 /**
  * The AWS principals of a key policy statement. `aws` goes into `Principal.AWS`; when
@@ -27,7 +27,7 @@ export interface EncryptionContextValues {
 
 export function addPrincipalSet(s: PolicyStatement, principals: PrincipalSet): PolicyStatement {
   s.addAwsPrincipals(...principals.aws);
-  if (principals.principalArns.length > 0) s.addCondition('ArnLike', 'aws:PrincipalArn', [...principals.principalArns]);
+  if (principals.principalArns.length > 0) s.addCondition('ArnLike', CONDITION_KEYS.principalArn, [...principals.principalArns]);
   return s;
 }
 
@@ -36,10 +36,10 @@ export type Via = 'sso' | 'identityStore';
 /** `StringLike` on kms:ViaService and the matching encryption-context key, as G2 and §2.3 write it. */
 export function addViaServiceWithContext(s: PolicyStatement, via: Via, ec: EncryptionContextValues | undefined): PolicyStatement {
   if (via === 'sso') {
-    s.addCondition('StringLike', 'kms:ViaService', VIA_SERVICE.sso);
+    s.addCondition('StringLike', CONDITION_KEYS.viaService, VIA_SERVICE.sso);
     s.addCondition('StringLike', EC_CONDITION.instanceArn, ec?.instanceArn ?? '*');
   } else {
-    s.addCondition('StringLike', 'kms:ViaService', VIA_SERVICE.identityStore);
+    s.addCondition('StringLike', CONDITION_KEYS.viaService, VIA_SERVICE.identityStore);
     s.addCondition('StringLike', EC_CONDITION.identityStoreArn, ec?.identityStoreArn ?? '*');
   }
   return s;
