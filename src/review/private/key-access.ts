@@ -18,7 +18,7 @@
  *   permission sets and roles those name are added (identity-access.ts).
  * Entries with the same principal are merged.
  */
-import { compareKeys, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../../model/ir';
+import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../../model/ir';
 import type { StatementJson } from '../../policy/types';
 import type { KeyAccess, KeyAccessKind } from '../types';
 import { conditionValues, isWildcardPrincipal, sortedUnique, valueList } from './canonical';
@@ -63,6 +63,18 @@ function accountOf(arn: string): string | undefined {
 
 const PERMISSION_SET_ROLE = /\/AWSReservedSSO_(.+)_\*$/;
 
+/**
+ * A permission set role pattern (`…/AWSReservedSSO_<name>_*` in a known account) reads as
+ * `permission set <name> in <account>`: the same words whether the key policy names the role
+ * (least-privilege) or the account root hands it the key through its inline policy (baseline), so
+ * switching profiles does not show one principal as lost and gained.
+ */
+function displayName(principal: string, accountId: string | undefined, accounts: readonly ResolvedAccount[]): string {
+  const ps = PERMISSION_SET_ROLE.exec(principal)?.[1];
+  const account = accounts.find((a) => a.id === accountId);
+  return ps !== undefined && account !== undefined ? `permission set ${ps} in ${account.name}` : principal;
+}
+
 /** The identity policies a principal outside the key policy's own grant relies on. */
 function identityPoliciesFor(principal: string, key: ResolvedKey, permissionSets: readonly ResolvedPermissionSet[]): string[] {
   const out: string[] = [];
@@ -93,7 +105,7 @@ export interface AccessEntry {
   identityPolicies: string[];
 }
 
-export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionSets' | 'assignments'>): KeyAccess[] {
+export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionSets' | 'assignments' | 'accounts'>): KeyAccess[] {
   const merged = new Map<string, AccessEntry>();
   const add = (e: AccessEntry) => {
     // One entry per principal: any statement that makes it an administrator makes it one.
@@ -119,7 +131,7 @@ export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionS
       const accountId = accountOf(principal);
       add({
         kind: kind === 'principal' && admin ? 'administrator' : kind,
-        principal,
+        principal: displayName(principal, accountId, ir.accounts),
         ...(accountId !== undefined ? { accountId } : {}),
         actions: actionsOf(s),
         via,
