@@ -147,3 +147,10 @@ test('same input in another YAML order gives the same output', () => {
   };
   expect(render(a)).toBe(render(b));
 });
+
+test('fails if the key policy exceeds 32768 bytes (rule key-policy-too-large, at the key)', () => {
+  const roles = Array.from({ length: 500 }, (_, i) => ({ role: `arn:aws:iam::${MGMT_ID}:role/Workflow${String(i).padStart(4, '0')}` }));
+  const problems = problemsOf(key({ policyProfile: 'least-privilege', useCases: [{ 'custom-workflows': { principals: roles } }] }));
+  expect(problems).toEqual([expect.objectContaining({ path: ['keys', 0], rule: 'key-policy-too-large', severity: 'error' })]);
+  expect(problems[0].message).toMatch(/^key 'idc': key policy is \d+ bytes; allowed at most 32768 \(KMS key policy document size\)$/);
+});
