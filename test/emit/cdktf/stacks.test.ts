@@ -119,6 +119,48 @@ describe('MemberAccountStack', () => {
     expect(Object.values(blocks(s, 'aws_iam_policy')).map((p) => p.name)).toEqual(['BoundaryReadOnly', 'DevBoundary']);
   });
 
+  test('reads the instance from the management account when a policy there names it', () => {
+    // GIVEN a member policy conditioned on the (looked-up) instance ARN and identity store ARN
+    const units = fullIr.units.map((u) =>
+      u.name === 'account-prod-app'
+        ? {
+            ...u,
+            customerManagedPolicies: [
+              {
+                name: 'ViaInstance',
+                path: '/',
+                document: {
+                  Version: '2012-10-17' as const,
+                  Statement: [
+                    {
+                      Effect: 'Allow' as const,
+                      Action: 'kms:Decrypt',
+                      Resource: '*',
+                      Condition: {
+                        StringEquals: {
+                          'kms:EncryptionContext:aws:sso:instance-arn': { ref: 'instance-arn' as const },
+                          'kms:EncryptionContext:aws:identitystore:identitystore-arn': { ref: 'identity-store-arn' as const },
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
+          }
+        : u,
+    );
+    const s = synthOf({ ...fullIr, units }, 'account-prod-app');
+    // THEN the look-up goes through the management provider, and the ARNs are built from it
+    expect(s).toHaveDataSourceWithProperties(DataAwsSsoadminInstances, { provider: 'aws.management' });
+    const policy = Object.values(blocks(s, 'aws_iam_policy')).find((p) => p.name === 'ViaInstance');
+    const condition = JSON.parse(String(policy?.policy)).Statement[0].Condition.StringEquals;
+    expect(condition['kms:EncryptionContext:aws:sso:instance-arn']).toMatch(/^\$\{one\(data\.aws_ssoadmin_instances\.[\w-]+\.arns\)\}$/);
+    expect(condition['kms:EncryptionContext:aws:identitystore:identitystore-arn']).toMatch(
+      /^arn:aws:identitystore::111111111111:identitystore\/\$\{one\(data\.aws_ssoadmin_instances\.[\w-]+\.identity_store_ids\)\}$/,
+    );
+  });
+
   test('fails if a member unit has no role to assume', () => {
     const units = fullIr.units.map((u) => (u.name === 'account-security' ? { ...u, assumeRoleArn: undefined } : u));
     expect(() => buildStacks(Testing.app(), { ...fullIr, units })).toThrow('member unit account-security has no role to assume');
