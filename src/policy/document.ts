@@ -48,10 +48,6 @@ export class PolicyDocument {
     return this.statements.map((s) => s.sid);
   }
 
-  get isEmpty(): boolean {
-    return this.statements.length === 0;
-  }
-
   /** Freezes the document and every statement in it. */
   freeze(): this {
     this.frozen = true;

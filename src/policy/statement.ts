@@ -132,19 +132,9 @@ export class PolicyStatement {
     return this.anyPrincipal || this.awsPrincipals.length > 0 || this.servicePrincipals.length > 0;
   }
 
-  get isFrozen(): boolean {
-    return this.frozen;
-  }
-
   freeze(): this {
     this.frozen = true;
     return this;
-  }
-
-  /** A mutable copy (the copy is not frozen), e.g. to derive a variant of a catalog statement. */
-  copy(overrides: { sid?: string } = {}): PolicyStatement {
-    const json = this.toJSON();
-    return PolicyStatement.fromJson({ ...json, Sid: overrides.sid ?? json.Sid });
   }
 
   /** Errors that make this statement invalid in a resource (key) policy. */

@@ -18,11 +18,6 @@ export const DOCS = {
   kmsKeyAdministrators: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-administrators',
   kmsCrossAccount: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html',
   kmsQuotas: 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html',
-  /**
-   * AWS News Blog launch post "AWS IAM Identity Center now supports customer-managed KMS keys for
-   * encryption at rest" (Oct 2025); its JSON is in shared/reference/launch-post-policies.md.
-   */
-  launchPost: 'https://aws.amazon.com/blogs/aws/aws-iam-identity-center-now-supports-customer-managed-kms-keys-for-encryption-at-rest/',
 } as const;
 
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/identity-center-customer-managed-keys.html
