@@ -3,7 +3,7 @@
  * that must be allowed and requests that must be denied. Every simulation asserts that no context
  * key was ignored (simulate.ts). Encryption-context conditions are checked structurally at the end.
  */
-import { IDENTITY_STORE_ARN, INSTANCE_ARN, OUTSIDE_ID, WORKLOAD_ID } from './support/fixtures';
+import { DELEGATED_ID, IDENTITY_STORE_ARN, INSTANCE_ARN, OUTSIDE_ID, WORKLOAD_ID } from './support/fixtures';
 import { roleCall, serviceCall, simulate, type KmsRequest } from './support/simulate';
 import { ALLOW_ALL_KMS, CONTEXT_KEYS, P, scenario, scenarioKey, VIA, type Scenario } from './support/scenario';
 
@@ -127,3 +127,31 @@ describe('encryption context, checked structurally (the simulator drops kms:Encr
   });
 });
 
+
+describe.each(['baseline', 'least-privilege'] as const)('%s profile, restrict-managed-applications', (profile) => {
+  const byAccount = scenario(scenarioKey(profile, [{ 'restrict-managed-applications': { servicePrincipals: [APP], sourceAccounts: ['workload'] } }]));
+  const APP_ARN = `arn:aws:qbusiness:us-west-2:${WORKLOAD_ID}:application/a1`;
+  const byInstance = scenario(scenarioKey(profile, [{ 'restrict-managed-applications': { servicePrincipals: [APP], sourceArns: [APP_ARN] } }]));
+  const call = (opts: Parameters<typeof serviceCall>[2], service = APP) => serviceCall(service, 'kms:Decrypt', { via: VIA.sso, contextKeys: [...CONTEXT_KEYS.sso], ...opts });
+
+  test.each([
+    ['allows the named service of a listed account', byAccount, call({ sourceAccount: WORKLOAD_ID }), 'Allowed'],
+    ['allows it via identitystore too', byAccount, call({ sourceAccount: WORKLOAD_ID, via: VIA.identityStore, contextKeys: [...CONTEXT_KEYS.identityStore] }), 'Allowed'],
+    ['denies the named service of an account of the organization not listed', byAccount, call({ sourceAccount: DELEGATED_ID }), 'denied'],
+    ['denies another service of a listed account', byAccount, call({ sourceAccount: WORKLOAD_ID }, 'athena.amazonaws.com'), 'denied'],
+    ['allows the named application instance', byInstance, call({ sourceAccount: WORKLOAD_ID, sourceArn: APP_ARN }), 'Allowed'],
+    ['denies another application instance of the same service', byInstance, call({ sourceAccount: WORKLOAD_ID, sourceArn: `${APP_ARN}-other` }), 'denied'],
+  ] as const)('%s', async (_, s, request, expected) => {
+    const decision = await simulate(s.keyPolicy, request);
+    expect(decision === 'Allowed' ? 'Allowed' : 'denied').toBe(expected);
+  });
+
+  test('the refined statements require this instance and identity store in the encryption context', () => {
+    const sids = byInstance.keyPolicy.Statement.map((x) => x.Sid).filter((sid) => sid?.startsWith('AllowSpecificAppInstance'));
+    expect(sids).toEqual(['AllowSpecificAppInstanceToUseTheKMSKeyViaIdentityCenter', 'AllowSpecificAppInstanceToUseTheKMSKeyViaIdentityStore']);
+    expect(byInstance.removed.filter((c) => sids.includes(c.sid))).toEqual([
+      { sid: sids[0], operator: 'StringLike', key: 'kms:EncryptionContext:aws:sso:instance-arn', values: [INSTANCE_ARN] },
+      { sid: sids[1], operator: 'StringLike', key: 'kms:EncryptionContext:aws:identitystore:identitystore-arn', values: [IDENTITY_STORE_ARN] },
+    ]);
+  });
+});
