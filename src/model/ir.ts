@@ -150,7 +150,7 @@ export interface DeploymentUnit {
   readonly accountId: string;
   /** Member units only: role assumed in that account. */
   readonly assumeRoleArn?: string;
-  /** Member units: customer managed policies to create there, sorted. */
+  /** Member units, and the management unit when a permission set is assigned there: customer managed policies to create there, sorted. */
   readonly customerManagedPolicies: readonly (CustomerManagedPolicyRef & { readonly document: PolicyDocumentJson })[];
   /** Member units: key identity policies to create there, sorted by key name. */
   readonly keyIdentityPolicies: readonly KeyIdentityPolicy[];

@@ -68,15 +68,15 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     expanded.triples.map((t) => ({ key: t.key, accountName: t.account.name })),
     maxResourcesPerStack,
   );
-  const assignments = expanded.triples.map((t) => ({
+  const assignments = expanded.triples.map((t, i) => ({
     key: t.key,
     principalType: t.principalType,
     principalName: t.principalName,
     permissionSet: t.permissionSet,
     accountName: t.account.name,
     accountId: t.account.id,
-    unit: unitOf.get(t.key) as string,
-    reasons: [...t.reasons].sort(compareKeys),
+    unit: unitOf[i],
+    reasons: t.reasons,
   }));
 
   const roleName = deployment?.roleName ?? DEFAULT_ROLE_NAME;

@@ -45,29 +45,45 @@ export interface ShardItem {
   readonly accountName: string;
 }
 
-/** The assignment unit of every item (key → unit name); see the module comment. */
-export function shardAssignments(items: readonly ShardItem[], maxPerUnit: number): Map<string, string> {
+interface Hashed {
+  readonly key: string;
+  /** Position in the input, where the unit goes in the output. */
+  readonly index: number;
+  readonly account: Buffer;
+  /** sha256(key), computed only if a node this deep must be split (one account above the bound). */
+  keyHash?: Buffer;
+}
+
+const ACCOUNT_BITS = 256;
+
+function bitAt(it: Hashed, depth: number): number {
+  const mask = 0x80 >> (depth & 7);
+  if (depth < ACCOUNT_BITS) return it.account[depth >> 3] & mask;
+  it.keyHash ??= sha256(it.key);
+  return it.keyHash[(depth - ACCOUNT_BITS) >> 3] & mask;
+}
+
+/** The assignment unit of every item (`result[i]` for `items[i]`); see the module comment. */
+export function shardAssignments(items: readonly ShardItem[], maxPerUnit: number): string[] {
   const accountHash = new Map<string, Buffer>();
-  const hashed = items.map((it) => {
-    let a = accountHash.get(it.accountName);
-    if (!a) accountHash.set(it.accountName, (a = sha256(it.accountName)));
-    return { key: it.key, bits: Buffer.concat([a, sha256(it.key)]) };
+  const hashed = items.map((it, index): Hashed => {
+    let account = accountHash.get(it.accountName);
+    if (!account) accountHash.set(it.accountName, (account = sha256(it.accountName)));
+    return { key: it.key, index, account };
   });
-  const out = new Map<string, string>();
-  // Iterative depth-first split; a stack keeps memory flat for 100,000 assignments.
-  const stack: { items: typeof hashed; depth: number; prefix: string }[] = [{ items: hashed, depth: 0, prefix: '' }];
+  const out: string[] = new Array<string>(items.length);
+  // Iterative depth-first split; a stack keeps memory flat for 100,000s of assignments.
+  const stack: { items: Hashed[]; depth: number; prefix: string }[] = [{ items: hashed, depth: 0, prefix: '' }];
   while (stack.length > 0) {
     const node = stack.pop() as (typeof stack)[number];
     if (node.items.length <= maxPerUnit || node.depth >= MAX_DEPTH) {
       const unit = node.prefix === '' ? ASSIGNMENTS_UNIT : `${ASSIGNMENTS_UNIT}-${node.prefix}`;
-      for (const it of node.items) out.set(it.key, unit);
+      for (const it of node.items) out[it.index] = unit;
       continue;
     }
-    const zero: typeof hashed = [];
-    const one: typeof hashed = [];
-    const byte = node.depth >> 3;
-    const mask = 0x80 >> (node.depth & 7);
-    for (const it of node.items) ((it.bits[byte] & mask) === 0 ? zero : one).push(it);
+    const zero: Hashed[] = [];
+    const one: Hashed[] = [];
+    for (const it of node.items) (bitAt(it, node.depth) === 0 ? zero : one).push(it);
     if (one.length > 0) stack.push({ items: one, depth: node.depth + 1, prefix: `${node.prefix}1` });
     if (zero.length > 0) stack.push({ items: zero, depth: node.depth + 1, prefix: `${node.prefix}0` });
   }

@@ -10,6 +10,12 @@ function items(n: number, accounts: number): ShardItem[] {
   });
 }
 
+/** key → unit */
+function shard(list: ShardItem[], max: number): Map<string, string> {
+  const units = shardAssignments(list, max);
+  return new Map(list.map((it, i) => [it.key, units[i]]));
+}
+
 /** unit → sorted keys */
 function byUnit(m: Map<string, string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -19,12 +25,12 @@ function byUnit(m: Map<string, string>): Map<string, string[]> {
 
 describe('shardAssignments', () => {
   test('one unit named assignments while everything fits', () => {
-    const m = shardAssignments(items(10, 3), 10);
+    const m = shard(items(10, 3), 10);
     expect(new Set(m.values())).toEqual(new Set(['assignments']));
   });
 
   test('no unit exceeds the bound and every unit is a trie leaf named by its bits', () => {
-    const m = shardAssignments(items(2000, 40), 100);
+    const m = shard(items(2000, 40), 100);
     const units = byUnit(m);
     expect(units.size).toBeGreaterThan(1);
     for (const [name, keys] of units) {
@@ -38,7 +44,7 @@ describe('shardAssignments', () => {
   });
 
   test("an account's assignments stay together when the account alone fits", () => {
-    const m = shardAssignments(items(2000, 40), 100); // 50 per account
+    const m = shard(items(2000, 40), 100); // 50 per account
     const unitsOfAccount = new Map<string, Set<string>>();
     for (const it of items(2000, 40)) {
       const s = unitsOfAccount.get(it.accountName) ?? new Set<string>();
@@ -49,7 +55,7 @@ describe('shardAssignments', () => {
   });
 
   test('one account above the bound is split by assignment key, still within the bound', () => {
-    const m = shardAssignments(items(250, 1), 100);
+    const m = shard(items(250, 1), 100);
     const units = byUnit(m);
     expect(units.size).toBeGreaterThanOrEqual(3);
     for (const keys of units.values()) expect(keys.length).toBeLessThanOrEqual(100);
@@ -57,12 +63,12 @@ describe('shardAssignments', () => {
 
   test('adding one assignment changes exactly one unit (or splits that one unit)', () => {
     const base = items(3000, 97);
-    const before = byUnit(shardAssignments(base, 100));
+    const before = byUnit(shard(base, 100));
     for (const extra of [
       { key: 'USER/new/PS/acct-5', accountName: 'acct-5' },
       { key: 'GROUP/other/PS/acct-new', accountName: 'acct-new' },
     ]) {
-      const after = byUnit(shardAssignments([...base, extra], 100));
+      const after = byUnit(shard([...base, extra], 100));
       const changedBefore = [...before.keys()].filter((u) => JSON.stringify(before.get(u)) !== JSON.stringify(after.get(u)));
       const changedAfter = [...after.keys()].filter((u) => JSON.stringify(before.get(u)) !== JSON.stringify(after.get(u)));
       // exactly one old unit changed; the new contents are that unit plus the new key, possibly in two halves
@@ -77,8 +83,8 @@ describe('shardAssignments', () => {
 
   test('same input in another order gives the same units', () => {
     const base = items(500, 7);
-    const a = shardAssignments(base, 50);
-    const b = shardAssignments([...base].reverse(), 50);
+    const a = shard(base, 50);
+    const b = shard([...base].reverse(), 50);
     expect([...b].sort()).toEqual([...a].sort());
   });
 });

@@ -20,7 +20,8 @@ export interface Triple {
   readonly principalName: string;
   readonly permissionSet: string;
   readonly account: ResolvedAccount;
-  readonly reasons: Set<string>;
+  /** Sorted and unique (merged when entries overlap). */
+  reasons: string[];
 }
 
 export function assignmentKey(type: PrincipalType, principal: string, permissionSet: string, account: string): string {
@@ -36,9 +37,12 @@ export function expandAssignments(
 ): { triples: Triple[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const triples = new Map<string, Triple>();
-  const groupsPer = new Map<string, Set<string>>();
+  // Quota counters. Triples are unique, so each new GROUP triple is one more distinct group for its
+  // (permission set, account): a count is enough, no set of names per slot (100,000s of them).
   const setsPer = new Map<string, Set<string>>();
-  const reported = new Set<string>();
+  const groupsPer = new Map<string, Map<string, number>>();
+  const groupLimit = LIMITS.groupsPerPermissionSetPerAccount;
+  const setLimit = LIMITS.provisionedPermissionSetsPerAccount;
 
   assignments.forEach((a, i) => {
     const { selected, problems } = selectAccounts(
@@ -49,35 +53,35 @@ export function expandAssignments(
     for (const p of problems) issues.push(loaded.issue(['assignments', i, ...p.path], p.message));
     const principalType: PrincipalType = a.group !== undefined ? 'GROUP' : 'USER';
     const principalName = (a.group ?? a.user) as string;
+    let groupCounts = groupsPer.get(a.permissionSet);
+    if (!groupCounts) groupsPer.set(a.permissionSet, (groupCounts = new Map()));
     for (const { account, reasons } of selected) {
       const key = assignmentKey(principalType, principalName, a.permissionSet, account.name);
       const existing = triples.get(key);
       if (existing) {
-        for (const r of reasons) existing.reasons.add(r);
+        existing.reasons = [...new Set([...existing.reasons, ...reasons])].sort(compareKeys);
         continue;
       }
-      triples.set(key, { key, principalType, principalName, permissionSet: a.permissionSet, account, reasons: new Set(reasons) });
+      // selectAccounts returns each account's reasons sorted and unique, in a fresh array
+      triples.set(key, { key, principalType, principalName, permissionSet: a.permissionSet, account, reasons });
 
-      const sets = setsPer.get(account.name) ?? new Set<string>();
-      setsPer.set(account.name, sets.add(a.permissionSet));
-      if (sets.size === LIMITS.provisionedPermissionSetsPerAccount.max + 1) {
-        const lim = LIMITS.provisionedPermissionSetsPerAccount;
+      let sets = setsPer.get(account.name);
+      if (!sets) setsPer.set(account.name, (sets = new Set()));
+      const before = sets.size;
+      if (sets.add(a.permissionSet).size === setLimit.max + 1 && before === setLimit.max) {
         issues.push({
-          ...loaded.issue(['assignments', i], `account '${account.name}' gets more than ${lim.max} permission sets; request a quota increase first (${lim.why})`),
+          ...loaded.issue(['assignments', i], `account '${account.name}' gets more than ${setLimit.max} permission sets; request a quota increase first (${setLimit.why})`),
           severity: 'warning',
         });
       }
       if (principalType !== 'GROUP') continue;
-      const slot = `${a.permissionSet}/${account.name}`;
-      const groups = groupsPer.get(slot) ?? new Set<string>();
-      groupsPer.set(slot, groups.add(principalName));
-      const lim = LIMITS.groupsPerPermissionSetPerAccount;
-      if (groups.size > lim.max && !reported.has(slot)) {
-        reported.add(slot);
+      const groups = (groupCounts.get(account.name) ?? 0) + 1;
+      groupCounts.set(account.name, groups);
+      if (groups === groupLimit.max + 1) {
         issues.push(
           loaded.issue(
             ['assignments', i],
-            `permission set '${a.permissionSet}' is assigned to ${groups.size} groups in account '${account.name}'; allowed at most ${lim.max} (${lim.why})`,
+            `permission set '${a.permissionSet}' is assigned to more than ${groupLimit.max} groups in account '${account.name}'; allowed at most ${groupLimit.max} (${groupLimit.why})`,
           ),
         );
       }
