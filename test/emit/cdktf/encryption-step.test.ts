@@ -24,7 +24,7 @@ describe('IdentityCenterEncryption', () => {
       });
     });
     expect(s).toHaveResourceWithProperties(DataResource, {
-      triggers_replace: { key_arn: 'KEY' },
+      triggers_replace: ['KEY'],
       provisioner: [
         { 'local-exec': { command: 'idcgen encryption enable --region eu-west-1 --instance-arn INSTANCE --key-arn KEY --yes' } },
       ],

@@ -183,7 +183,7 @@ function managementAsserts(t: PlanTest, ir: ResolvedModel, unit: DeploymentUnit)
     }
   }
   if (ir.identityCenter.manageEncryption && ir.identityCenter.encryptionKey) {
-    t.assert(`terraform_data.identity_center_encryption.triggers_replace.key_arn == ${hclString(t.mockRefs.keyArn)}`, 'encryption step follows the key ARN');
+    t.assert(`terraform_data.identity_center_encryption.triggers_replace == [${hclString(t.mockRefs.keyArn)}]`, 'encryption step follows the key ARN');
   }
   memberAsserts(t, unit);
 }

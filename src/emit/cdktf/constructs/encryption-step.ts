@@ -24,10 +24,12 @@ export class IdentityCenterEncryption extends Construct {
   constructor(scope: Construct, id: string, props: IdentityCenterEncryptionProps) {
     super(scope, id);
     this.resource = new DataResource(this, 'Step', {
-      triggersReplace: { key_arn: props.keyArn },
       provisioners: [{ type: 'local-exec', command: props.step.command(props.keyArn, props.instanceArn) }],
       dependsOn: [...props.dependsOn],
     });
+    // A one-element list, as the HCL emitter writes it, so both plan the same value. cdktf types
+    // triggers_replace as a map and would turn a list into {"0": …}, hence the override.
+    this.resource.addOverride('triggers_replace', [props.keyArn]);
     this.resource.overrideLogicalId(ENCRYPTION_STEP_NAME);
   }
 }
