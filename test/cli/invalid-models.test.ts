@@ -47,6 +47,7 @@ const CASES: [string, string][] = [
   ['include-outside-directory/main.yaml', "include-outside-directory/main.yaml:12:11: include '../shared/accounts.yaml' is outside the model's directory; includes must stay below test/fixtures/invalid/include-outside-directory"],
   ['include-self/main.yaml', "include-self/main.yaml:12:11: include 'main.yaml' is included twice or includes the main model; each file may be included once"],
   ['include-twice/main.yaml', "include-twice/main.yaml:9:26: include './accounts.yaml' is included twice or includes the main model; each file may be included once"],
+  ['include-unknown-key-in-included-file/main.yaml', "include-unknown-key-in-included-file/accounts.yaml:3:43: unknown key 'orgUnit' in accounts[1]; allowed keys: name, id, ou, tags"],
   ['include-with-non-list-section/main.yaml', "include-with-non-list-section/accounts.yaml:4:15: included files may hold only accounts, groups, users, permissionSets, assignments, keys; found 'organization'"],
   ['inline-policy-too-large.yaml', 'inline-policy-too-large.yaml:21:5: inlinePolicy is 10294 non-whitespace bytes; allowed at most 10240 (inline policy per permission set, non-whitespace bytes)'],
   ['key-rotation-period-out-of-range.yaml', 'key-rotation-period-out-of-range.yaml:27:44: rotation periodDays 30 is out of range; allowed 90..2560 (KMS key rotation period)'],
