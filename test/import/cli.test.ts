@@ -49,6 +49,33 @@ describe('idcgen import command', () => {
     expect(fs.readFileSync(path.join(dir, 'org.yaml'), 'utf8')).toContain('version: 1');
   });
 
+  test('generate picks up the import plan next to the model and writes the import blocks', async () => {
+    // GIVEN an imported model with its plan
+    const aws = fakeAws(estateFromModel(MODEL));
+    await runImportCommand(args(), { clients: () => aws.clients, sleep: async () => {}, stdout: sink(), stderr: sink() });
+    aws.restore();
+    // WHEN code is generated from it
+    const out = path.join(dir, 'out');
+    const r = await runCli(['generate', path.join(dir, 'org.yaml'), '--out', out]);
+    expect(r.stderr).toContain(`idcgen generate: ${path.join(dir, 'org.imports.json')}: import blocks for `);
+    expect(r.code).toBe(0);
+    // THEN both outputs carry them
+    expect(fs.readFileSync(path.join(out, 'hcl', 'management', 'imports.tf'), 'utf8')).toContain('module.permission_sets.aws_ssoadmin_permission_set.this["Admin"]');
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'cdktf', 'stacks', 'assignments', 'cdk.tf.json'), 'utf8')).import.length).toBeGreaterThan(0);
+  });
+
+  test('generate fails if the import plan belongs to another instance', async () => {
+    const aws = fakeAws(estateFromModel(MODEL));
+    await runImportCommand(args(), { clients: () => aws.clients, sleep: async () => {}, stdout: sink(), stderr: sink() });
+    aws.restore();
+    const planFile = path.join(dir, 'org.imports.json');
+    const other = 'arn:aws:sso:::instance/ssoins-9999888877776666';
+    fs.writeFileSync(planFile, fs.readFileSync(planFile, 'utf8').replace(/"instanceArn": "[^"]+"/, `"instanceArn": "${other}"`));
+    const r = await runCli(['generate', path.join(dir, 'org.yaml'), '--out', path.join(dir, 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`lists resources of instance ${other}, but the model's instance is arn:aws:sso:::instance/ssoins-1111222233334444`);
+  });
+
   test('draws a progress line on a terminal and clears it', async () => {
     const aws = fakeAws(estateFromModel(MODEL));
     const stderr = sink(true);

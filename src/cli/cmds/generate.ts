@@ -7,6 +7,7 @@ import { formatIssue } from '../../model/issues';
 import { loadResolved } from '../../pipeline';
 import { renderModelReview } from '../../review';
 import { writeOutput } from '../../write';
+import { withImportPlan } from './import';
 
 const FORMATS = ['all', 'hcl', 'cdktf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -33,7 +34,7 @@ export const generateCommand: CommandModule<object, Args> = {
     const parts: FileMap[] = [new Map([['review.md', renderModelReview(ir)]])];
     if (args.format !== 'cdktf') parts.push(emitHcl(ir));
     if (args.format !== 'hcl') parts.push(synthCdktf(ir));
-    const files = mergeFileMaps(...parts);
+    const files = withImportPlan(args.model, ir, mergeFileMaps(...parts), process.stderr);
     writeOutput(args.out, files);
     process.stdout.write(`${args.model}: wrote ${files.size} files to ${args.out} (${ir.units.length} deployment units)\n`);
   },
