@@ -19,7 +19,7 @@ export interface SyntheticSize {
 export const SIZES = {
   small: { accounts: 12, groups: 20, users: 10, permissionSets: 10, assignmentEntries: 40, businessUnits: 2 },
   medium: { accounts: 200, groups: 500, users: 200, permissionSets: 50, assignmentEntries: 1200, businessUnits: 8 },
-  enterprise: { accounts: 2000, groups: 5000, users: 2000, permissionSets: 500, assignmentEntries: 4000, businessUnits: 40 },
+  enterprise: { accounts: 2000, groups: 5000, users: 2000, permissionSets: 500, assignmentEntries: 3000, businessUnits: 40 },
 } as const satisfies Record<string, SyntheticSize>;
 
 export type SizeName = keyof typeof SIZES;
@@ -129,7 +129,7 @@ export function syntheticModel(size: SyntheticSize, seed = 42): OrgModel {
     } else if (kind < 0.85) {
       // Only OUs that hold accounts: a selector matching nothing is a model error.
       const ou = pick(usedLeafOus);
-      entry = { group, permissionSet, ous: [rnd() < 0.5 ? ou : `${ou.split('/').slice(0, 2).join('/')}/*`] };
+      entry = { group, permissionSet, ous: [rnd() < 0.9 ? ou : `${ou.split('/').slice(0, 2).join('/')}/*`] };
     } else {
       const tags = pick(accounts.slice(1)).tags ?? {};
       entry = { group, permissionSet, tags: { env: tags.env, team: tags.team } };
