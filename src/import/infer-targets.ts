@@ -35,10 +35,6 @@ function parentOf(ou: string): string | undefined {
   return i < 0 ? '' : ou.slice(0, i);
 }
 
-function inSubtree(ou: string, top: string): boolean {
-  return top === '' || ou === top || ou.startsWith(`${top}/`);
-}
-
 function label(ou: string): string {
   return ou === '' ? 'Root' : ou;
 }
@@ -49,84 +45,93 @@ function size(t: InferredTarget): number {
 
 /** The shortest exact target for `names` (non-empty), or explicit accounts when nothing shorter is exact. */
 export function inferTarget(names: readonly string[], accounts: readonly ResolvedAccount[], managementAccountName: string): InferredTarget {
-  const wanted = new Set(names);
-  const members = accounts.filter((a) => a.name !== managementAccountName);
-  const wantedMembers = members.filter((a) => wanted.has(a.name));
-  const explicit: InferredTarget = { accounts: [...wanted].sort(compareKeys) };
-  if (wantedMembers.length < 2) return explicit;
-  const mgmt = wanted.has(managementAccountName) ? [managementAccountName] : [];
-
-  const candidates = [ouCover(wantedMembers, members, mgmt), tagTarget(wantedMembers, members, mgmt), ouMinus(wantedMembers, members, mgmt)];
-  let best = explicit;
-  for (const c of candidates) {
-    if (c && size(c) < size(best) && selects(c, wanted, accounts, managementAccountName)) best = c;
-  }
-  return best;
+  return new TargetInference(accounts, managementAccountName).infer(names);
 }
 
-function selects(t: InferredTarget, wanted: ReadonlySet<string>, accounts: readonly ResolvedAccount[], mgmt: string): boolean {
-  const { selected, problems } = selectAccounts(t as TargetInput, accounts, mgmt);
-  return problems.length === 0 && selected.length === wanted.size && selected.every((s) => wanted.has(s.account.name));
+/**
+ * Inference over one organization: the OU tree is indexed once, so an estate with thousands of
+ * principal × permission set pairs costs one pass over each OU's accounts per pair.
+ */
+export class TargetInference {
+  private readonly members: readonly ResolvedAccount[];
+  /** OU ('' = root) → accounts in it or below, management account excluded. Sorted by OU. */
+  private readonly subtree = new Map<string, ResolvedAccount[]>();
+  /** OU → accounts directly in it. */
+  private readonly direct = new Map<string, ResolvedAccount[]>();
+
+  constructor(
+    private readonly accounts: readonly ResolvedAccount[],
+    private readonly managementAccountName: string,
+  ) {
+    this.members = accounts.filter((a) => a.name !== managementAccountName);
+    for (const a of this.members) {
+      this.direct.set(ouOf(a), [...(this.direct.get(ouOf(a)) ?? []), a]);
+      for (let ou: string | undefined = ouOf(a); ou !== undefined; ou = parentOf(ou)) this.subtree.set(ou, [...(this.subtree.get(ou) ?? []), a]);
+    }
+    this.subtree = new Map([...this.subtree].sort(([x], [y]) => compareKeys(x, y)));
+  }
+
+  infer(names: readonly string[]): InferredTarget {
+    const wanted = new Set(names);
+    const wantedMembers = this.members.filter((a) => wanted.has(a.name));
+    const explicit: InferredTarget = { accounts: [...wanted].sort(compareKeys) };
+    if (wantedMembers.length < 2) return explicit;
+    const mgmt = wanted.has(this.managementAccountName) ? [this.managementAccountName] : [];
+    const candidates = [this.ouCover(wanted, mgmt), this.tagTarget(wantedMembers, mgmt), this.ouMinus(wantedMembers, wanted, mgmt)];
+    let best = explicit;
+    for (const c of candidates) {
+      if (c && size(c) < size(best) && this.selects(c, wanted)) best = c;
+    }
+    return best;
+  }
+
+  private selects(t: InferredTarget, wanted: ReadonlySet<string>): boolean {
+    const { selected, problems } = selectAccounts(t as TargetInput, this.accounts, this.managementAccountName);
+    return problems.length === 0 && selected.length === wanted.size && selected.every((s) => wanted.has(s.account.name));
+  }
+
+  private ouCover(wanted: ReadonlySet<string>, mgmt: string[]): InferredTarget | undefined {
+    const full = new Map<string, boolean>();
+    for (const [ou, list] of this.subtree) full.set(ou, list.every((a) => wanted.has(a.name)));
+    const ous: OuSelector[] = [];
+    const covered = new Set<string>();
+    for (const [ou, list] of this.subtree) {
+      const parent = parentOf(ou);
+      if (!full.get(ou) || (parent !== undefined && full.get(parent)) || list.length < 2) continue;
+      ous.push(label(ou));
+      for (const a of list) covered.add(a.name);
+    }
+    const rest: string[] = [...mgmt];
+    for (const [ou, list] of [...this.direct].sort(([x], [y]) => compareKeys(x, y))) {
+      const left = list.filter((a) => wanted.has(a.name) && !covered.has(a.name));
+      if (left.length >= 2 && left.length === list.length) ous.push({ path: label(ou), recursive: false });
+      else rest.push(...left.map((a) => a.name));
+    }
+    if (ous.length === 0) return undefined;
+    return withAccounts({ ous }, rest);
+  }
+
+  private tagTarget(wanted: readonly ResolvedAccount[], mgmt: string[]): InferredTarget | undefined {
+    const keys = Object.keys(wanted[0].tags).filter((k) => wanted.every((a) => Object.hasOwn(a.tags, k)));
+    for (const k of keys.sort(compareKeys)) {
+      const values = [...new Set(wanted.map((a) => a.tags[k]))].sort(compareKeys);
+      const hits = this.members.filter((a) => Object.hasOwn(a.tags, k) && values.includes(a.tags[k]));
+      if (hits.length === wanted.length) return withAccounts({ tags: { [k]: values.length === 1 ? values[0] : values } }, mgmt);
+    }
+    return undefined;
+  }
+
+  private ouMinus(wanted: readonly ResolvedAccount[], wantedNames: ReadonlySet<string>, mgmt: string[]): InferredTarget | undefined {
+    const paths = wanted.map((a) => (ouOf(a) === '' ? [] : ouOf(a).split('/')));
+    const common: string[] = [];
+    for (let i = 0; paths.every((p) => i < p.length && p[i] === paths[0][i]); i++) common.push(paths[0][i]);
+    const top = common.join('/');
+    const outside = (this.subtree.get(top) ?? []).filter((a) => !wantedNames.has(a.name)).map((a) => a.name);
+    if (outside.length === 0) return undefined;
+    return withAccounts({ ous: [label(top)], exclude: { accounts: outside.sort(compareKeys) } }, mgmt);
+  }
 }
 
 function withAccounts(t: InferredTarget, accounts: string[]): InferredTarget {
   return accounts.length > 0 ? { accounts: [...accounts].sort(compareKeys), ...t } : t;
-}
-
-function ouCover(wanted: readonly ResolvedAccount[], members: readonly ResolvedAccount[], mgmt: string[]): InferredTarget | undefined {
-  const wantedNames = new Set(wanted.map((a) => a.name));
-  const allOus = new Set<string>();
-  for (const a of members) {
-    for (let ou: string | undefined = ouOf(a); ou !== undefined; ou = parentOf(ou)) allOus.add(ou);
-  }
-  const subtree = (ou: string): ResolvedAccount[] => members.filter((a) => inSubtree(ouOf(a), ou));
-  const full = (ou: string): boolean => {
-    const s = subtree(ou);
-    return s.length > 0 && s.every((a) => wantedNames.has(a.name));
-  };
-  const ous: OuSelector[] = [];
-  const covered = new Set<string>();
-  for (const ou of [...allOus].sort(compareKeys)) {
-    const parent = parentOf(ou);
-    if (!full(ou) || (parent !== undefined && full(parent))) continue;
-    const s = subtree(ou);
-    if (s.length < 2) continue;
-    ous.push(label(ou));
-    for (const a of s) covered.add(a.name);
-  }
-  const left = wanted.filter((a) => !covered.has(a.name));
-  const byOu = new Map<string, ResolvedAccount[]>();
-  for (const a of left) byOu.set(ouOf(a), [...(byOu.get(ouOf(a)) ?? []), a]);
-  const rest: string[] = [...mgmt];
-  for (const [ou, list] of [...byOu].sort(([x], [y]) => compareKeys(x, y))) {
-    const direct = members.filter((a) => ouOf(a) === ou);
-    if (list.length >= 2 && list.length === direct.length) {
-      ous.push({ path: label(ou), recursive: false });
-    } else {
-      rest.push(...list.map((a) => a.name));
-    }
-  }
-  if (ous.length === 0) return undefined;
-  return withAccounts({ ous }, rest);
-}
-
-function tagTarget(wanted: readonly ResolvedAccount[], members: readonly ResolvedAccount[], mgmt: string[]): InferredTarget | undefined {
-  const keys = Object.keys(wanted[0].tags).filter((k) => wanted.every((a) => Object.hasOwn(a.tags, k)));
-  for (const k of keys.sort(compareKeys)) {
-    const values = [...new Set(wanted.map((a) => a.tags[k]))].sort(compareKeys);
-    const hits = members.filter((a) => Object.hasOwn(a.tags, k) && values.includes(a.tags[k]));
-    if (hits.length === wanted.length) return withAccounts({ tags: { [k]: values.length === 1 ? values[0] : values } }, mgmt);
-  }
-  return undefined;
-}
-
-function ouMinus(wanted: readonly ResolvedAccount[], members: readonly ResolvedAccount[], mgmt: string[]): InferredTarget | undefined {
-  const paths = wanted.map((a) => (ouOf(a) === '' ? [] : ouOf(a).split('/')));
-  const common: string[] = [];
-  for (let i = 0; paths.every((p) => i < p.length && p[i] === paths[0][i]); i++) common.push(paths[0][i]);
-  const top = common.join('/');
-  const wantedNames = new Set(wanted.map((a) => a.name));
-  const outside = members.filter((a) => inSubtree(ouOf(a), top) && !wantedNames.has(a.name)).map((a) => a.name);
-  if (outside.length === 0) return undefined;
-  return withAccounts({ ous: [label(top)], exclude: { accounts: outside.sort(compareKeys) } }, mgmt);
 }

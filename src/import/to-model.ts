@@ -14,7 +14,7 @@
 import { compareKeys, type ResolvedAccount } from '../model/ir';
 import type { OrgModel } from '../model/schema';
 import type { Estate, EstateAccount } from './estate';
-import { inferTarget } from './infer-targets';
+import { TargetInference } from './infer-targets';
 import type { StatementJson } from '../policy/types';
 import { keyEntry } from './key-entry';
 import { normalStatement, statementsOf } from './key-policy';
@@ -175,11 +175,12 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
     return out;
   });
 
+  const inference = new TargetInference(accounts, mgmtName);
   const assignments = [...sets.values()]
     .sort((a, b) => compareKeys(a.type, b.type) || compareKeys(a.principal, b.principal) || compareKeys(a.ps, b.ps))
     .map((s): ModelAssignment => {
       const who = s.type === 'GROUP' ? { group: s.principal } : { user: s.principal };
-      return { ...who, permissionSet: s.ps, ...inferTarget([...s.accounts], accounts, mgmtName) };
+      return { ...who, permissionSet: s.ps, ...inference.infer([...s.accounts]) };
     });
 
 

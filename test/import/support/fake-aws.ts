@@ -167,19 +167,25 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
       };
     }),
   );
+  // Indexed once: a scale test asks for tens of thousands of (permission set, account) pairs.
+  const byPair = new Map<string, Estate['assignments'][number][]>();
+  const accountsByPs = new Map<string, Set<string>>();
+  for (const a of estate.assignments) {
+    const k = `${a.permissionSetArn}|${a.accountId}`;
+    byPair.set(k, [...(byPair.get(k) ?? []), a]);
+    accountsByPs.set(a.permissionSetArn, (accountsByPs.get(a.permissionSetArn) ?? new Set()).add(a.accountId));
+  }
   sso.on(ListAccountsForProvisionedPermissionSetCommand).callsFake(
     handle('ListAccountsForProvisionedPermissionSet', (i) => {
       const arn = String(i.PermissionSetArn);
-      const ids = new Set(estate.assignments.filter((a) => a.permissionSetArn === arn).map((a) => a.accountId));
+      const ids = new Set(accountsByPs.get(arn) ?? []);
       for (const extra of opts.provisionedWithoutAssignment?.[psByArn.get(arn)?.name ?? ''] ?? []) ids.add(extra);
       return page([...ids].sort(), i.NextToken, 'AccountIds');
     }),
   );
   sso.on(ListAccountAssignmentsCommand).callsFake(
     handle('ListAccountAssignments', (i) => {
-      const items = estate.assignments
-        .filter((a) => a.permissionSetArn === i.PermissionSetArn && a.accountId === i.AccountId)
-        .map((a) => ({ AccountId: a.accountId, PermissionSetArn: a.permissionSetArn, PrincipalType: a.principalType, PrincipalId: a.principalId }));
+      const items = (byPair.get(`${String(i.PermissionSetArn)}|${String(i.AccountId)}`) ?? []).map((a) => ({ AccountId: a.accountId, PermissionSetArn: a.permissionSetArn, PrincipalType: a.principalType, PrincipalId: a.principalId }));
       return page(items, i.NextToken, 'AccountAssignments');
     }),
   );
