@@ -76,6 +76,24 @@ describe('idcgen import command', () => {
     expect(r.stderr).toContain(`lists resources of instance ${other}, but the model's instance is arn:aws:sso:::instance/ssoins-1111222233334444`);
   });
 
+  test('review between the imported model and an edited copy shows just the edit', async () => {
+    const aws = fakeAws(estateFromModel(MODEL));
+    await runImportCommand(args(), { clients: () => aws.clients, sleep: async () => {}, stdout: sink(), stderr: sink() });
+    aws.restore();
+    const base = path.join(dir, 'org.yaml');
+    const head = path.join(dir, 'edited.yaml');
+    // GIVEN the imported model with alice's Admin access moved from prod-app to dev-app
+    fs.writeFileSync(head, fs.readFileSync(base, 'utf8').replace('permissionSet: Admin\n    accounts: [ prod-app ]', 'permissionSet: Admin\n    accounts: [ dev-app ]'));
+    const r = await runCli(['review', '--base', base, '--head', head, '--format', 'json']);
+    expect(r.code).toBe(0);
+    // THEN exactly one grant and one revocation, nothing else about principals, permission sets or keys
+    const diff = JSON.parse(r.stdout) as Record<string, { principalName: string; permissionSet: string; accounts: { name: string }[] }[]>;
+    const brief = (list: (typeof diff)[string]) => list.map((g) => `${g.principalName}/${g.permissionSet}/${g.accounts.map((a) => a.name).join(',')}`);
+    expect(brief(diff.granted)).toEqual(['alice/Admin/dev-app']);
+    expect(brief(diff.revoked)).toEqual(['alice/Admin/prod-app']);
+    expect([diff.principals, diff.permissionSets, diff.keys, diff.keyAccess]).toEqual([[], [], [], []]);
+  });
+
   test('draws a progress line on a terminal and clears it', async () => {
     const aws = fakeAws(estateFromModel(MODEL));
     const stderr = sink(true);
