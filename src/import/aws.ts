@@ -145,3 +145,13 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
+
+/** Tags as a plain record; AWS returns lists of Key/Value (or TagKey/TagValue) pairs. */
+export function tagRecord(tags: readonly { Key?: string; Value?: string; TagKey?: string; TagValue?: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of tags) {
+    const k = t.Key ?? t.TagKey;
+    if (k !== undefined) out[k] = t.Value ?? t.TagValue ?? '';
+  }
+  return out;
+}

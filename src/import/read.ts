@@ -10,13 +10,6 @@ import {
   type User,
 } from '@aws-sdk/client-identitystore';
 import {
-  DescribeKeyCommand,
-  GetKeyPolicyCommand,
-  GetKeyRotationStatusCommand,
-  ListAliasesCommand,
-  ListResourceTagsCommand,
-} from '@aws-sdk/client-kms';
-import {
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
   ListOrganizationalUnitsForParentCommand,
@@ -37,14 +30,14 @@ import {
   ListTagsForResourceCommand as ListSsoTagsCommand,
 } from '@aws-sdk/client-sso-admin';
 import { compareKeys } from '../model/ir';
-import { mapLimit, type Caller, type ImportClients } from './aws';
+import { mapLimit, tagRecord, type Caller, type ImportClients } from './aws';
+import { readKey } from './read-key';
 import type {
   Estate,
   EstateAccount,
   EstateAssignment,
   EstateGroup,
   EstateInstance,
-  EstateKey,
   EstateOrganization,
   EstatePermissionSet,
   EstateUser,
@@ -58,15 +51,6 @@ export interface ReadOptions {
   readonly concurrency?: number;
 }
 
-/** Tags as a plain record; AWS returns lists of Key/Value pairs. */
-function tagRecord(tags: readonly { Key?: string; Value?: string; TagKey?: string; TagValue?: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const t of tags) {
-    const k = t.Key ?? t.TagKey;
-    if (k !== undefined) out[k] = t.Value ?? t.TagValue ?? '';
-  }
-  return out;
-}
 
 export async function readEstate(clients: ImportClients, caller: Caller, opts: ReadOptions): Promise<Estate> {
   const limit = opts.concurrency ?? 4;
@@ -304,33 +288,4 @@ async function readAssignments(
   }
   const key = (a: EstateAssignment): string => `${a.permissionSetArn}|${a.accountId}|${a.principalType}|${a.principalId}`;
   return out.sort((a, b) => compareKeys(key(a), key(b)));
-}
-
-async function readKey(clients: ImportClients, caller: Caller, KeyId: string): Promise<EstateKey> {
-  const kms = clients.kms;
-  const d = await caller.call('kms', 'DescribeKey', () => kms.send(new DescribeKeyCommand({ KeyId })));
-  const meta = d.KeyMetadata;
-  if (!meta?.KeyId || !meta.Arn) throw new Error(`DescribeKey returned no key metadata for ${KeyId}`);
-  const policy = await caller.call('kms', 'GetKeyPolicy', () => kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' })));
-  const rotation = await caller.call('kms', 'GetKeyRotationStatus', () => kms.send(new GetKeyRotationStatusCommand({ KeyId })));
-  const aliases = await caller.all('kms', 'ListAliases', async (Marker) => {
-    const r = await kms.send(new ListAliasesCommand({ KeyId: meta.KeyId, Marker }));
-    return { items: r.Aliases, next: r.Truncated ? r.NextMarker : undefined };
-  });
-  const tags = await caller.all('kms', 'ListResourceTags', async (Marker) => {
-    const r = await kms.send(new ListResourceTagsCommand({ KeyId, Marker }));
-    return { items: r.Tags, next: r.Truncated ? r.NextMarker : undefined };
-  });
-  return {
-    keyId: meta.KeyId,
-    arn: meta.Arn,
-    ...(meta.Description ? { description: meta.Description } : {}),
-    multiRegion: meta.MultiRegion === true,
-    replicaRegions: (meta.MultiRegionConfiguration?.ReplicaKeys ?? []).map((r) => r.Region ?? '').filter((r) => r !== '').sort(compareKeys),
-    rotationEnabled: rotation.KeyRotationEnabled === true,
-    ...(rotation.RotationPeriodInDays !== undefined ? { rotationPeriodDays: rotation.RotationPeriodInDays } : {}),
-    aliases: aliases.map((a) => a.AliasName ?? '').filter((n) => n !== '').sort(compareKeys),
-    tags: tagRecord(tags),
-    policy: policy.Policy ?? '{}',
-  };
 }
