@@ -63,7 +63,7 @@ variable "tags" {
 ################################################################################
 
 variable "policy_statements" {
-  description = "Key policy statements keyed by Sid. Each value is the JSON of one statement without its Sid (for example jsonencode({ Effect = \"Allow\", ... })). IAM policy variables such as $${aws:ResourceAccount} must be written with $${ so they reach the policy unchanged."
+  description = "Key policy statements keyed by Sid. Each value is the JSON of one statement without its Sid (for example jsonencode({ Effect = \"Allow\", ... })). Write IAM policy variables such as aws:ResourceAccount with a doubled dollar sign in HCL strings, so Terraform does not interpolate them."
   type        = map(string)
 
   validation {
