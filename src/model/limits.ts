@@ -50,6 +50,7 @@ export const LIMITS = {
   // idcgen's own safety limits on input files (hostile input).
   modelFileBytes: { max: 8 * 1024 * 1024, why: 'idcgen model file size limit', url: 'https://github.com/eemeli/yaml/blob/main/docs/03_options.md' },
   yamlAliasCount: { max: 100, why: 'yaml alias expansions per document (billion-laughs guard)', url: 'https://eemeli.org/yaml/#tojs-options' },
+  yamlNestingLevels: { max: 64, why: 'yaml nesting levels (guard against stack and memory exhaustion)', url: 'https://eemeli.org/yaml/#parser' },
 } as const satisfies Record<string, Limit>;
 
 /** `<n> is out of range; allowed <min>..<max> (<why>)` */

@@ -10,6 +10,9 @@ import * as path from 'node:path';
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from 'yaml';
 import { LIMITS } from './limits';
 import { formatPath, type Issue, ModelError } from './issues';
+import { fileIdentity, realPathOutside } from '../safety/inside-directory';
+import { findExcessiveNesting } from '../safety/yaml-depth';
+import { indentationTabAtFirstError } from '../safety/yaml-tabs';
 
 export type ModelPath = readonly (string | number)[];
 
@@ -61,10 +64,10 @@ export function loadModel(file: string): LoadedModel {
 
   const includes = data.include;
   if (Array.isArray(includes)) {
-    const seen = new Set([path.resolve(file)]);
+    const seen = new Set([fileIdentity(file)]);
     includes.forEach((inc, i) => {
-      for (const incFile of expandInclude(main, inc, i)) {
-        const abs = path.resolve(incFile);
+      for (const incFile of checkIncluded(main, inc, i, expandInclude(main, inc, i))) {
+        const abs = fileIdentity(incFile);
         if (seen.has(abs)) {
           throw new ModelError([issueAt(main, ['include', i], `include '${inc}' is included twice or includes the main model; each file may be included once`)], file);
         }
@@ -119,9 +122,19 @@ function readSource(file: string, reportAs: string): SourceFile {
     throw fileError(file, 'file is not valid utf-8 text; save it as utf-8');
   }
   const lines = new LineCounter();
+  const deep = findExcessiveNesting(text, LIMITS.yamlNestingLevels.max);
+  if (deep) {
+    const message = `yaml nesting is more than ${LIMITS.yamlNestingLevels.max} levels deep; allowed at most ${LIMITS.yamlNestingLevels.max} (${LIMITS.yamlNestingLevels.why})`;
+    throw new ModelError([{ file, line: deep.line, col: deep.col, path: '', message, severity: 'error' }], file);
+  }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const src: SourceFile = { file, doc, lines };
   if (doc.errors.length > 0) {
+    const tab = indentationTabAtFirstError(text, doc.errors.map((err) => err.pos[0]));
+    if (tab !== undefined) {
+      const pos = lines.linePos(tab);
+      throw new ModelError([{ file, line: pos.line, col: pos.col, path: '', message: yamlMessage('TAB_AS_INDENT', ''), severity: 'error' }], reportAs === file ? file : reportAs);
+    }
     const issues = doc.errors.map((err): Issue => {
       const pos = lines.linePos(err.pos[0]);
       return { file, line: pos.line, col: pos.col, path: '', message: yamlMessage(err.code, err.message), severity: 'error' };
@@ -199,6 +212,21 @@ function expandInclude(main: SourceFile, inc: unknown, i: number): string[] {
     throw new ModelError([issueAt(main, ['include', i], `include '${inc}' not found (looked for ${target})`)], main.file);
   }
   return [target];
+}
+
+/** Included files after following links: still below the model's directory, and regular files. */
+function checkIncluded(main: SourceFile, inc: unknown, i: number, files: string[]): string[] {
+  const baseDir = path.dirname(main.file);
+  for (const f of files) {
+    const outside = realPathOutside(baseDir, f);
+    if (outside !== undefined) {
+      throw new ModelError([issueAt(main, ['include', i], `include '${inc}' leads to ${outside} through a symbolic link, outside the model's directory; includes must stay below ${baseDir}`)], main.file);
+    }
+    if (!fs.statSync(f).isFile()) {
+      throw new ModelError([issueAt(main, ['include', i], `include '${inc}' is not a regular file (${f}); include yaml files or directories of them`)], main.file);
+    }
+  }
+  return files;
 }
 
 function mergeInclude(data: Record<string, unknown>, src: SourceFile, origins: Map<ListSection, Origin[]>): void {
