@@ -6,6 +6,9 @@
  */
 
 /** Documentation pages quoted in messages, so the user can read the rule they broke. */
+import { PATTERNS } from '../model/aws-patterns';
+import { ACTIONS, identityStoreArn as catalogIdentityStoreArn, KEY_SPEC, SERVICE_PRINCIPALS as CATALOG_SERVICE_PRINCIPALS } from '../policy/catalog/aws';
+
 export const DOCS = {
   /** Step 3: key requirements (same Region, symmetric, encrypt/decrypt, management account). */
   keyRequirements:
@@ -56,8 +59,8 @@ export enum EncryptionStatus {
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
  */
 export const KEY_REQUIREMENTS = {
-  keySpec: 'SYMMETRIC_DEFAULT',
-  keyUsage: 'ENCRYPT_DECRYPT',
+  keySpec: KEY_SPEC.customerMasterKeySpec,
+  keyUsage: KEY_SPEC.keyUsage,
   origin: 'AWS_KMS',
   keyState: 'Enabled',
   keyManager: 'CUSTOMER',
@@ -78,17 +81,11 @@ export const KEY_STATE = {
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
  */
 export const SERVICE_PRINCIPALS = [
-  { service: 'sso.amazonaws.com', label: 'identity center' },
-  { service: 'identitystore.amazonaws.com', label: 'identity store' },
+  { service: CATALOG_SERVICE_PRINCIPALS.sso, label: 'identity center' },
+  { service: CATALOG_SERVICE_PRINCIPALS.identityStore, label: 'identity store' },
 ] as const;
 
-export const SERVICE_REQUIRED_ACTIONS = [
-  'kms:Decrypt',
-  'kms:DescribeKey',
-  'kms:GenerateDataKeyWithoutPlaintext',
-  'kms:ReEncryptFrom',
-  'kms:ReEncryptTo',
-] as const;
+export const SERVICE_REQUIRED_ACTIONS: readonly string[] = [...ACTIONS.serviceUse, ...ACTIONS.describe].sort();
 
 /**
  * Applications whose provider lives in the `aws` namespace are AWS provided; `custom` is the
@@ -116,12 +113,8 @@ export const KEY_ARN =
  */
 export const ALIAS_ARN = /^arn:aws(?:-[a-z]{1,5}){0,3}:kms:[a-z0-9-]+:[0-9]{12}:alias\/.+$/;
 
-/**
- * Identity Center instance ARN: no Region, no account (pattern of the API's InstanceArn).
- * @see https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_DescribeInstance.html
- */
-export const INSTANCE_ARN =
-  /^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/;
+/** Identity Center instance ARN: the one pattern in model/aws-patterns.ts. */
+export const INSTANCE_ARN = PATTERNS.instanceArn.re;
 
 /** The Region of a key ARN, or undefined when the string is not one. */
 export function keyArnRegion(arn: string): string | undefined {
@@ -139,6 +132,5 @@ export function keyArnAccount(arn: string): string | undefined {
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/encryption-at-rest.html
  */
 export function identityStoreArn(instanceArn: string, ownerAccountId: string, identityStoreId: string): string {
-  const partition = instanceArn.split(':')[1] || 'aws';
-  return `arn:${partition}:identitystore::${ownerAccountId}:identitystore/${identityStoreId}`;
+  return catalogIdentityStoreArn(ownerAccountId, identityStoreId, instanceArn.split(':')[1] || 'aws');
 }

@@ -6,6 +6,8 @@
  */
 
 /** Documentation pages the catalog statements come from. */
+import { PATTERNS } from '../../model/aws-patterns';
+
 export const DOCS = {
   /** G3 "Baseline KMS key policy" (newest) and G2 "Baseline KMS key and IAM policy statements" share this URL. */
   baseline: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html',
@@ -141,8 +143,15 @@ export function identityStoreArn(managementAccountId: string, identityStoreId: s
   return `arn:${partition}:identitystore::${managementAccountId}:identitystore/${identityStoreId}`;
 }
 
-// https://docs.aws.amazon.com/general/latest/gr/rande.html#regional-endpoints
-export const REGION_NAME = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+/** Region codes: the one pattern in model/aws-patterns.ts. */
+export const REGION_NAME = PATTERNS.region.re;
+
+// https://docs.aws.amazon.com/singlesignon/latest/userguide/identity-center-customer-managed-keys.html
+/** "The KMS key must be a symmetric key configured for encrypt and decrypt usage" (key requirements, Step 3). */
+export const KEY_SPEC = {
+  customerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+  keyUsage: 'ENCRYPT_DECRYPT',
+} as const;
 
 // https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
 export const ALIAS = { pattern: /^alias\/[a-zA-Z0-9/_-]+$/, reservedPrefix: 'alias/aws/' } as const;

@@ -17,6 +17,7 @@ import { AwsProvider, Construct, KmsAlias, KmsKey, KmsKeyPolicy, KmsReplicaKey }
 import { namespace } from '../private/namespace';
 import { policyJson, type PolicyRefResolver } from '../private/policy-json';
 import { isKeyRef, keyArnAllRegions } from '../private/refs';
+import { KEY_SPEC } from '../../../policy/catalog/aws';
 
 export interface IdentityCenterKeyProps {
   readonly key: ResolvedKey;
@@ -44,8 +45,8 @@ export class IdentityCenterKey extends Construct {
 
     this.kmsKey = new KmsKey(this, 'Key', {
       description: key.description,
-      keyUsage: 'ENCRYPT_DECRYPT',
-      customerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+      keyUsage: KEY_SPEC.keyUsage,
+      customerMasterKeySpec: KEY_SPEC.customerMasterKeySpec,
       multiRegion: key.multiRegion,
       enableKeyRotation: key.rotation.enabled,
       // The provider rejects a rotation period on a key without rotation.
