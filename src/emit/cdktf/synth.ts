@@ -10,15 +10,18 @@ import type { ResolvedModel } from '../../model/ir';
 import type { FileMap } from '../files';
 import { buildStacks } from './build';
 import { App } from './cdktf';
+import { withoutCreationStacks } from './private/creation-stacks';
 
 /** `cdktf/manifest.json` and `cdktf/stacks/<unit>/cdk.tf.json`, one per deployment unit. */
 export function synthCdktf(ir: ResolvedModel): FileMap {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-cdktf-'));
   try {
     // No stack traces in metadata: they hold absolute paths of this machine.
-    const app = new App({ outdir, stackTraces: false });
-    buildStacks(app, ir);
-    app.synth();
+    withoutCreationStacks(() => {
+      const app = new App({ outdir, stackTraces: false });
+      buildStacks(app, ir);
+      app.synth();
+    });
     const files: FileMap = new Map();
     files.set('cdktf/manifest.json', fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
     for (const unit of ir.units) {

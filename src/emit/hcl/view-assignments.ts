@@ -4,6 +4,7 @@
  * by the management root (or synced from the identity provider), which is applied first.
  */
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
+import { assignmentsByKey } from '../../model/ir-index';
 import { obj, str } from './private/expr';
 import { instanceView, MODULES_PATH, type InstanceView } from './view-common';
 import type { ModuleCallView } from './view-management';
@@ -15,7 +16,7 @@ export interface AssignmentsView {
 }
 
 export function assignmentsView(ir: ResolvedModel, unit: DeploymentUnit): AssignmentsView {
-  const byKey = new Map(ir.assignments.map((a) => [a.key, a]));
+  const byKey = assignmentsByKey(ir);
   const entries = [...unit.assignmentKeys].sort(compareKeys).map((key, i) => {
     const a = byKey.get(key);
     if (!a) throw new Error(`unit ${unit.name} holds assignment ${key}, which the model does not define`);

@@ -3,8 +3,9 @@
  * and user ids — instead of referencing the management stack, so shards deploy on their own and
  * adding an assignment changes only the shard that holds it.
  */
-import type { DeploymentUnit, ResolvedAssignment, ResolvedModel } from '../../../model/ir';
+import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
 import { compareKeys } from '../../../model/ir';
+import { unitAssignments } from '../../../model/ir-index';
 import { Construct, DataAwsSsoadminPermissionSet, TerraformStack } from '../cdktf';
 import { AccountAssignments } from '../constructs/account-assignments';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
@@ -25,7 +26,7 @@ export class AssignmentsStack extends TerraformStack {
     configureStack(this, unit, ir.deployment.backend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
 
-    const mine = shardAssignments(ir, unit);
+    const mine = unitAssignments(ir, unit);
     const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
       instanceArn: ir.identityCenter.instanceArn,
       identityStoreId: ir.identityCenter.identityStoreId,
@@ -58,16 +59,6 @@ export class AssignmentsStack extends TerraformStack {
       principalId: (type, name) => identityStore.principalId(type, name),
     });
   }
-}
-
-/** The unit's assignments, in the unit's (sorted) key order. */
-function shardAssignments(ir: ResolvedModel, unit: DeploymentUnit): ResolvedAssignment[] {
-  const byKey = new Map(ir.assignments.map((a) => [a.key, a]));
-  return unit.assignmentKeys.map((key) => {
-    const a = byKey.get(key);
-    if (!a) throw new Error(`unit ${unit.name} holds assignment ${key}, which is not in the model`);
-    return a;
-  });
 }
 
 function distinct(values: readonly string[]): string[] {

@@ -91,7 +91,13 @@ function scanLine(text: string): Line {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/** Printable ASCII: one grapheme cluster per character. */
+const ASCII = /^[\x20-\x7e]*$/;
+
 function columns(text: string): number {
+  // Segmenting is slow (most of the HCL emitter's time at enterprise size); generated lines are
+  // almost always ASCII, where the answer is the length.
+  if (ASCII.test(text)) return text.length;
   let n = 0;
   for (const _ of segmenter.segment(text)) n++;
   return n;
