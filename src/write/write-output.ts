@@ -10,10 +10,12 @@
  * - content gets LF line endings and exactly what the emitter gave otherwise;
  * - on any error the temporary directory is removed and the target is untouched. The only moment
  *   the target is absent is between the two renames of the swap; a crash right there leaves the
- *   previous tree in `.<name>.idcgen-old-*` beside it.
+ *   previous tree in `.<name>.idcgen-old-<pid>-*` beside it, and the next run moves it back
+ *   (src/safety/interrupted-output.ts, which also removes a killed run's half-written tree).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { recoverInterruptedWrites, tempPrefix } from '../safety/interrupted-output';
 
 /** Marks a directory as idcgen output, which a later run may replace. */
 export const OUTPUT_MARKER = '.idcgen-output';
@@ -30,11 +32,13 @@ export class WriteError extends Error {
 
 /** Write `files` as the complete content of `outDir`; see the module comment for the rules. */
 export function writeOutput(outDir: string, files: ReadonlyMap<string, string>): void {
-  checkTarget(outDir);
   const parent = path.dirname(path.resolve(outDir));
   const base = path.basename(path.resolve(outDir));
+  // A run killed mid-write (Ctrl-C, crash) left its temporary tree beside the output: clear it first.
+  recoverInterruptedWrites(parent, base);
+  checkTarget(outDir);
   fs.mkdirSync(parent, { recursive: true });
-  const tmp = fs.mkdtempSync(path.join(parent, `.${base}.idcgen-new-`));
+  const tmp = fs.mkdtempSync(tempPrefix(parent, base, 'new'));
   try {
     for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const target = path.join(tmp, safeRelative(rel));
@@ -78,7 +82,7 @@ function swapInto(tmp: string, outDir: string, parent: string, base: string): vo
     fs.renameSync(tmp, outDir);
     return;
   }
-  const old = fs.mkdtempSync(path.join(parent, `.${base}.idcgen-old-`));
+  const old = fs.mkdtempSync(tempPrefix(parent, base, 'old'));
   const aside = path.join(old, base);
   fs.renameSync(outDir, aside);
   try {
