@@ -7,12 +7,20 @@ import * as path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { emitHcl } from '../../../src/emit/hcl';
 import type { ResolvedModel } from '../../../src/model/ir';
+import { loadResolved } from '../../../src/pipeline';
 import { injectionModel } from './fixtures/injection-ir';
 import { lookupModel, typicalModel } from './fixtures/typical-ir';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const GOLDEN = path.join(__dirname, 'golden');
 const ROOT_FILES = ['backend.tf', 'main.tf', 'outputs.tf', 'providers.tf', 'versions.tf'];
+const EXAMPLES = [
+  ...fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`),
+  ...fs
+    .readdirSync(path.join(ROOT, 'examples'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(ROOT, 'examples', d.name, 'main.yaml')))
+    .map((d) => `examples/${d.name}/main.yaml`),
+].sort();
 
 function rootFiles(files: ReadonlyMap<string, string>): Map<string, string> {
   return new Map([...files].filter(([p]) => !p.startsWith('hcl/modules/')));
@@ -116,5 +124,13 @@ describe('emitHcl', () => {
     const clash = { name: 'idcgen-identity-center-key-use', path: '/', document: unit.keyIdentityPolicies[0].document };
     const units = ir.units.map((u) => (u === unit ? { ...u, customerManagedPolicies: [clash] } : u));
     expect(() => emitHcl({ ...ir, units })).toThrow('unit account-workflows: two IAM policies are named idcgen-identity-center-key-use');
+  });
+
+  test.each(EXAMPLES)('%s: every generated file parses with HashiCorp HCL, and a second run gives the same bytes', async (example) => {
+    const { ir } = loadResolved(path.relative(process.cwd(), path.join(ROOT, example)));
+    const files = emitHcl(ir);
+    expect([...rootFiles(files).keys()].sort()).toEqual(ir.units.flatMap((u) => ROOT_FILES.map((f) => `hcl/${u.name}/${f}`)).sort());
+    for (const [p, content] of rootFiles(files)) await expect(parse(p, content)).resolves.toBeDefined();
+    expect([...emitHcl(ir)]).toEqual([...files]);
   });
 });
