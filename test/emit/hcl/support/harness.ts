@@ -7,7 +7,7 @@
  * `-json -verbose` prints every run's plan (`test_plan` messages); they are read back per run, so
  * tests can compare planned values in Jest as well as through the `assert` blocks.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
@@ -99,21 +99,22 @@ export async function runHarness(dir: string, runs: readonly HarnessRun[], alias
   terraformOk(dir, ['init', '-backend=false', '-input=false']);
   terraformOk(dir, ['validate']);
 
-  const outFile = path.join(dir, 'test.jsonl');
-  const fd = fs.openSync(outFile, 'w');
-  const res = spawnSync('terraform', ['test', '-json', '-verbose', '-no-color'], {
+  // Streamed, not buffered: every test_plan line carries the provider schemas (~14 MB).
+  const child = spawn('terraform', ['test', '-json', '-verbose', '-no-color'], {
     cwd: dir,
-    stdio: ['ignore', fd, 'pipe'],
-    encoding: 'utf8',
-    timeout: 600_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TF_CLI_CONFIG_FILE: TF_CLI_CONFIG, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' },
   });
-  fs.closeSync(fd);
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
 
   const plans = new Map<string, PlannedResource[]>();
   const problems: string[] = [];
-  // Each test_plan line carries the provider schemas (~14 MB): read line by line, keep the changes.
-  const lines = readline.createInterface({ input: fs.createReadStream(outFile, 'utf8'), crlfDelay: Infinity });
+  const lines = readline.createInterface({ input: child.stdout.setEncoding('utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     if (line === '') continue;
     const msg = JSON.parse(line) as Record<string, any>;
@@ -131,10 +132,10 @@ export async function runHarness(dir: string, runs: readonly HarnessRun[], alias
       problems.push(`run ${msg.test_run.run}: ${msg.test_run.status}`);
     }
   }
-  if (res.status !== 0 || problems.length > 0) {
-    throw new Error(`terraform test failed in ${dir} (exit ${res.status}):\n${problems.join('\n')}\n${res.stderr}`);
+  const code = await exited;
+  if (code !== 0 || problems.length > 0) {
+    throw new Error(`terraform test failed in ${dir} (exit ${code}):\n${problems.join('\n')}\n${stderr}`);
   }
   for (const run of runs) if (!plans.has(run.name)) throw new Error(`no plan for run ${run.name}`);
-  if (process.env.IDCGEN_KEEP_TF !== '1') fs.rmSync(outFile);
   return plans;
 }
