@@ -139,11 +139,18 @@ export interface S3Backend {
 
 export type BackendConfig = { readonly type: 'local' } | S3Backend;
 
-export type UnitKind = 'management' | 'member' | 'assignments';
+/**
+ * `permission-sets` and `identity-store` units exist only when the management unit would exceed
+ * `maxResourcesPerStack` with them (shard.ts); small models have none.
+ */
+export type UnitKind = 'management' | 'member' | 'assignments' | 'permission-sets' | 'identity-store';
 
 /** A deployment unit: one CDKTF stack and one HCL root. */
 export interface DeploymentUnit {
-  /** `management`, `account-<name>`, `assignments-<shard>`. */
+  /**
+   * `management`, `account-<name>`, `assignments[-<shard>]`, `permission-sets[-<shard>]`,
+   * `users[-<shard>]` and `groups[-<shard>]` (the last two of kind `identity-store`).
+   */
   readonly name: string;
   readonly kind: UnitKind;
   readonly accountName: string;
@@ -156,6 +163,26 @@ export interface DeploymentUnit {
   readonly keyIdentityPolicies: readonly KeyIdentityPolicy[];
   /** Assignment units: keys of the assignments they hold, sorted. */
   readonly assignmentKeys: readonly string[];
+  /**
+   * Permission-set units only: the permission sets (with their policy attachments, inline policy and
+   * boundary) this unit creates, sorted. The management unit creates every permission set that no
+   * permission-set unit lists (all of them when there is none).
+   * @default absent: none
+   */
+  readonly permissionSets?: readonly string[];
+  /**
+   * Identity-store units only: the groups this unit creates (with their memberships) or, for
+   * external groups, looks up; sorted. Members created by another unit are looked up by user name.
+   * The management unit holds every group that no identity-store unit lists.
+   * @default absent: none
+   */
+  readonly groups?: readonly string[];
+  /**
+   * Identity-store units only: the users this unit creates (external ones: looks up), sorted. The
+   * management unit holds every user that no identity-store unit lists.
+   * @default absent: none
+   */
+  readonly users?: readonly string[];
 }
 
 export interface ResolvedModel {
@@ -186,7 +213,10 @@ export interface ResolvedModel {
   readonly permissionSets: readonly ResolvedPermissionSet[];
   readonly assignments: readonly ResolvedAssignment[];
   readonly keys: readonly ResolvedKey[];
-  /** Sorted: management first, then member units, then assignment units, each by name. */
+  /**
+   * Sorted: management first, then member units, then permission-set units, then identity-store
+   * units, then assignment units, each by name.
+   */
   readonly units: readonly DeploymentUnit[];
 }
 

@@ -9,7 +9,8 @@
  *   stable keys (private/expand-assignments.ts).
  * - Keys: the policy engine (buildKeys) builds key policies and identity policies; statements a
  *   permission set needs are merged into its inline policy.
- * - Units: shard.ts.
+ * - Units: shard.ts (permission sets and the identity store leave the management unit only when it
+ *   would exceed maxResourcesPerStack).
  * - Every list sorted with compareKeys; nothing depends on YAML order or positions.
  *
  * Runs only on a model that passed validateModel, so every name it looks up exists.
@@ -24,6 +25,7 @@ import { expandAssignments } from './private/expand-assignments';
 import { policiesToCreate, resolvePermissionSets, sortedTags } from './private/resolve-permission-sets';
 import type { OrgModel } from './schema';
 import { buildUnits, shardAssignments } from './shard';
+import { groupResources, keyResources, permissionSetResources, userResources } from './unit-resources';
 
 export const DEFAULT_ROLE_NAME = 'OrganizationAccountAccessRole';
 export const DEFAULT_MAX_RESOURCES_PER_STACK = 500;
@@ -81,6 +83,10 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
 
   const roleName = deployment?.roleName ?? DEFAULT_ROLE_NAME;
   const keys = [...keyResult.keys].sort((a, b) => compareKeys(a.name, b.name));
+  const groups = resolveGroups(model);
+  const users = resolveUsers(model);
+  const manageEncryption = identityCenter.encryption?.manage ?? false;
+  const encryptionKey = identityCenter.encryption?.key;
   const units = buildUnits({
     region: identityCenter.region,
     roleName,
@@ -89,6 +95,13 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     assignments,
     identityPolicies: keys.flatMap((k) => k.identityPolicies),
     policiesByPermissionSet: policiesToCreate(model.permissionSets ?? []),
+    management: {
+      maxResources: maxResourcesPerStack,
+      keyResources: keys.reduce((n, k) => n + keyResources(k), 0) + (manageEncryption && encryptionKey !== undefined ? 1 : 0),
+      permissionSets: sets.permissionSets.map((ps) => ({ name: ps.name, resources: permissionSetResources(ps) })),
+      groups: groups.map((g) => ({ name: g.name, resources: groupResources(g) })),
+      users: users.map((u) => ({ name: u.userName, resources: userResources(u) })),
+    },
   });
 
   const ir: ResolvedModel = {
@@ -98,13 +111,13 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
       region: identityCenter.region,
       ...(identityCenter.instanceArn !== undefined ? { instanceArn: identityCenter.instanceArn } : {}),
       ...(identityCenter.identityStoreId !== undefined ? { identityStoreId: identityCenter.identityStoreId } : {}),
-      ...(identityCenter.encryption?.key !== undefined ? { encryptionKey: identityCenter.encryption.key } : {}),
-      manageEncryption: identityCenter.encryption?.manage ?? false,
+      ...(encryptionKey !== undefined ? { encryptionKey } : {}),
+      manageEncryption,
     },
     deployment: { roleName, maxResourcesPerStack, backend: resolveBackend(model) },
     accounts,
-    groups: resolveGroups(model),
-    users: resolveUsers(model),
+    groups,
+    users,
     permissionSets: sets.permissionSets,
     assignments,
     keys,

@@ -21,7 +21,24 @@
  *     other units keep their names and contents, hence their Terraform state;
  *   - the unit is named `assignments` when nothing is split, else `assignments-<bits>` with the
  *     trie path of its leaf (e.g. `assignments-01`). Empty leaves produce no unit.
- * - Order: management, then member units, then assignment units, each sorted by name.
+ * - Permission sets and the identity store stay in the management unit while everything fits in it
+ *   (small models: no extra units). When the management unit would exceed `maxResourcesPerStack`
+ *   (resources counted by unit-resources.ts), permission sets move out first, then, if it is still
+ *   too big, the identity store:
+ *   - permission sets into `permission-sets[-<bits>]` units, each set whole with its attachments,
+ *     placed by the same trie over sha256(name) and split by resource weight;
+ *   - users into `users[-<bits>]` units and groups (with their memberships) into `groups[-<bits>]`
+ *     units, two tries of the same kind. Users and groups never share a unit, so a groups unit
+ *     looks its members up by user name from units deployed before it, and no two units need each
+ *     other. External principals weigh nothing (they are only looked up) but are placed like the
+ *     rest, so every principal has one unit.
+ *   Adding a member to a group, or a policy to a permission set, changes only the unit holding it
+ *   (or splits that one unit), as for assignments. Moving a family out of the management unit moves
+ *   its resources to other states: that happens once, when the organization outgrows one stack.
+ *   A unit exceeds the bound only when one indivisible item does (one group with more members than
+ *   the bound), or when the management unit's keys and policies alone do.
+ * - Order: management, then member units, then permission-set units, then identity-store units,
+ *   then assignment units, each sorted by name.
  */
 import { createHash } from 'node:crypto';
 import { partitionOf } from './aws-patterns';
@@ -31,11 +48,16 @@ import {
   type DeploymentUnit,
   type KeyIdentityPolicy,
   type ResolvedAccount,
+  type UnitKind,
 } from './ir';
+import { identityPolicyResources } from './unit-resources';
 import type { PolicyDocumentJson } from '../policy/types';
 
 export const ASSIGNMENTS_UNIT = 'assignments';
 export const MANAGEMENT_UNIT = 'management';
+export const PERMISSION_SETS_UNIT = 'permission-sets';
+export const USERS_UNIT = 'users';
+export const GROUPS_UNIT = 'groups';
 
 /** Beyond this depth both hashes are used up: items left together are indistinguishable. */
 const MAX_DEPTH = 512;
@@ -49,45 +71,74 @@ interface Hashed {
   readonly key: string;
   /** Position in the input, where the unit goes in the output. */
   readonly index: number;
-  readonly account: Buffer;
-  /** sha256(key), computed only if a node this deep must be split (one account above the bound). */
+  /** Resources the item brings to its unit. */
+  readonly weight: number;
+  /** Hash of the item's group (its account, for assignments), read first. */
+  readonly group: Buffer;
+  /** sha256(key), computed only if a node this deep must be split (one group above the bound). */
   keyHash?: Buffer;
 }
 
-const ACCOUNT_BITS = 256;
+const GROUP_BITS = 256;
 
 function bitAt(it: Hashed, depth: number): number {
   const mask = 0x80 >> (depth & 7);
-  if (depth < ACCOUNT_BITS) return it.account[depth >> 3] & mask;
+  if (depth < GROUP_BITS) return it.group[depth >> 3] & mask;
   it.keyHash ??= sha256(it.key);
-  return it.keyHash[(depth - ACCOUNT_BITS) >> 3] & mask;
+  return it.keyHash[(depth - GROUP_BITS) >> 3] & mask;
 }
 
-/** The assignment unit of every item (`result[i]` for `items[i]`); see the module comment. */
-export function shardAssignments(items: readonly ShardItem[], maxPerUnit: number): string[] {
-  const accountHash = new Map<string, Buffer>();
+/**
+ * The trie leaf of every item (`result[i]` for `items[i]`), named `<family>` when nothing is split,
+ * else `<family>-<bits>`. A node is split while the weight below it exceeds `maxWeight` and it
+ * holds more than one item, so a unit exceeds the bound only when one item alone does.
+ */
+function trieLeaves(
+  family: string,
+  items: readonly { readonly key: string; readonly group: string; readonly weight: number }[],
+  maxWeight: number,
+): string[] {
+  const groupHash = new Map<string, Buffer>();
+  let total = 0;
   const hashed = items.map((it, index): Hashed => {
-    let account = accountHash.get(it.accountName);
-    if (!account) accountHash.set(it.accountName, (account = sha256(it.accountName)));
-    return { key: it.key, index, account };
+    let group = groupHash.get(it.group);
+    if (!group) groupHash.set(it.group, (group = sha256(it.group)));
+    total += it.weight;
+    return { key: it.key, index, weight: it.weight, group };
   });
   const out: string[] = new Array<string>(items.length);
-  // Iterative depth-first split; a stack keeps memory flat for 100,000s of assignments.
-  const stack: { items: Hashed[]; depth: number; prefix: string }[] = [{ items: hashed, depth: 0, prefix: '' }];
+  // Iterative depth-first split; a stack keeps memory flat for 100,000s of items.
+  const stack: { items: Hashed[]; weight: number; depth: number; prefix: string }[] = [{ items: hashed, weight: total, depth: 0, prefix: '' }];
   while (stack.length > 0) {
     const node = stack.pop() as (typeof stack)[number];
-    if (node.items.length <= maxPerUnit || node.depth >= MAX_DEPTH) {
-      const unit = node.prefix === '' ? ASSIGNMENTS_UNIT : `${ASSIGNMENTS_UNIT}-${node.prefix}`;
+    if (node.weight <= maxWeight || node.items.length <= 1 || node.depth >= MAX_DEPTH) {
+      const unit = node.prefix === '' ? family : `${family}-${node.prefix}`;
       for (const it of node.items) out[it.index] = unit;
       continue;
     }
     const zero: Hashed[] = [];
     const one: Hashed[] = [];
-    for (const it of node.items) (bitAt(it, node.depth) === 0 ? zero : one).push(it);
-    if (one.length > 0) stack.push({ items: one, depth: node.depth + 1, prefix: `${node.prefix}1` });
-    if (zero.length > 0) stack.push({ items: zero, depth: node.depth + 1, prefix: `${node.prefix}0` });
+    let zeroWeight = 0;
+    for (const it of node.items) {
+      if (bitAt(it, node.depth) === 0) {
+        zero.push(it);
+        zeroWeight += it.weight;
+      } else one.push(it);
+    }
+    const depth = node.depth + 1;
+    if (one.length > 0) stack.push({ items: one, weight: node.weight - zeroWeight, depth, prefix: `${node.prefix}1` });
+    if (zero.length > 0) stack.push({ items: zero, weight: zeroWeight, depth, prefix: `${node.prefix}0` });
   }
   return out;
+}
+
+/** The assignment unit of every item (`result[i]` for `items[i]`); see the module comment. */
+export function shardAssignments(items: readonly ShardItem[], maxPerUnit: number): string[] {
+  return trieLeaves(
+    ASSIGNMENTS_UNIT,
+    items.map((it) => ({ key: it.key, group: it.accountName, weight: 1 })),
+    maxPerUnit,
+  );
 }
 
 function sha256(s: string): Buffer {
@@ -106,6 +157,27 @@ export interface UnitsInput {
   readonly identityPolicies: readonly KeyIdentityPolicy[];
   /** Permission set name → the customer managed policies with documents it needs in its accounts. */
   readonly policiesByPermissionSet: ReadonlyMap<string, readonly PolicyToCreate[]>;
+  /**
+   * What the management unit would hold besides its IAM policies, with the bound that decides
+   * whether permission sets and the identity store stay in it (see the module comment).
+   * @default absent: they stay
+   */
+  readonly management?: ManagementContent;
+}
+
+/** A named item and the resources it brings to its unit. */
+export interface Weighted {
+  readonly name: string;
+  readonly resources: number;
+}
+
+export interface ManagementContent {
+  readonly maxResources: number;
+  /** Keys, their replicas and the encryption step. */
+  readonly keyResources: number;
+  readonly permissionSets: readonly Weighted[];
+  readonly groups: readonly Weighted[];
+  readonly users: readonly Weighted[];
 }
 
 interface AccountNeeds {
@@ -151,6 +223,9 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
     };
   };
 
+  const management = unitFor(mgmt, 'management');
+  const moved = input.management ? movedOutOfManagement(management, input.management) : [];
+
   const members = [...needs.keys()]
     .filter((name) => name !== mgmt.name)
     .sort(compareKeys)
@@ -166,5 +241,55 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
       assignmentKeys: (assignmentKeys.get(name) as string[]).sort(compareKeys),
     }),
   );
-  return [unitFor(mgmt, 'management'), ...members, ...shards];
+  return [management, ...members, ...moved, ...shards];
+}
+
+const sum = (items: readonly Weighted[]): number => items.reduce((n, it) => n + it.resources, 0);
+
+/** Permission-set and identity-store units, when the management unit cannot hold their content. */
+function movedOutOfManagement(management: DeploymentUnit, content: ManagementContent): DeploymentUnit[] {
+  const policies =
+    management.customerManagedPolicies.length + management.keyIdentityPolicies.reduce((n, p) => n + identityPolicyResources(p), 0);
+  const base = content.keyResources + policies;
+  const permissionSets = sum(content.permissionSets);
+  const keepPermissionSets = base + permissionSets <= content.maxResources;
+  const kept = base + (keepPermissionSets ? permissionSets : 0);
+  const keepIdentityStore = kept + sum(content.groups) + sum(content.users) <= content.maxResources;
+
+  const shell = (name: string, kind: UnitKind): DeploymentUnit => ({
+    name,
+    kind,
+    accountName: management.accountName,
+    accountId: management.accountId,
+    customerManagedPolicies: [],
+    keyIdentityPolicies: [],
+    assignmentKeys: [],
+  });
+  const units = new Map<string, { kind: UnitKind; permissionSets: string[]; groups: string[]; users: string[] }>();
+  const place = (family: string, kind: UnitKind, items: readonly Weighted[], field: 'permissionSets' | 'groups' | 'users'): void => {
+    const leaves = trieLeaves(
+      family,
+      items.map((it) => ({ key: it.name, group: it.name, weight: it.resources })),
+      content.maxResources,
+    );
+    items.forEach((it, i) => {
+      let u = units.get(leaves[i]);
+      if (!u) units.set(leaves[i], (u = { kind, permissionSets: [], groups: [], users: [] }));
+      u[field].push(it.name);
+    });
+  };
+  if (!keepPermissionSets) place(PERMISSION_SETS_UNIT, 'permission-sets', content.permissionSets, 'permissionSets');
+  if (!keepIdentityStore) {
+    place(GROUPS_UNIT, 'identity-store', content.groups, 'groups');
+    place(USERS_UNIT, 'identity-store', content.users, 'users');
+  }
+  const kindOrder = (k: UnitKind): number => (k === 'permission-sets' ? 0 : 1);
+  return [...units.entries()]
+    .sort(([a, x], [b, y]) => kindOrder(x.kind) - kindOrder(y.kind) || compareKeys(a, b))
+    .map(([name, u]) => ({
+      ...shell(name, u.kind),
+      ...(u.kind === 'permission-sets'
+        ? { permissionSets: u.permissionSets.sort(compareKeys) }
+        : { groups: u.groups.sort(compareKeys), users: u.users.sort(compareKeys) }),
+    }));
 }

@@ -10,8 +10,10 @@ import { format } from './private/fmt';
 import { render } from './private/templates';
 import { assignmentsView } from './view-assignments';
 import { backendView, providersView, versionsView } from './view-common';
+import { identityStoreView } from './view-identity-store';
 import { managementView } from './view-management';
 import { memberView } from './view-member';
+import { permissionSetsView } from './view-permission-sets';
 
 /** Unit names become directory names: nothing that could leave hcl/ or hide a file. */
 const UNIT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -25,7 +27,7 @@ function rootFiles(ir: ResolvedModel, unit: DeploymentUnit): Record<string, stri
   };
   switch (unit.kind) {
     case 'management': {
-      const view = managementView(ir);
+      const view = managementView(ir, unit);
       return { ...common, 'main.tf': render('management/main.tf', view), 'outputs.tf': render('management/outputs.tf', view) };
     }
     case 'member': {
@@ -35,6 +37,14 @@ function rootFiles(ir: ResolvedModel, unit: DeploymentUnit): Record<string, stri
     case 'assignments': {
       const view = assignmentsView(ir, unit);
       return { ...common, 'main.tf': render('assignments/main.tf', view), 'outputs.tf': render('assignments/outputs.tf', view) };
+    }
+    case 'permission-sets': {
+      const view = permissionSetsView(ir, unit);
+      return { ...common, 'main.tf': render('permission-sets/main.tf', view), 'outputs.tf': render('permission-sets/outputs.tf', view) };
+    }
+    case 'identity-store': {
+      const view = identityStoreView(ir, unit);
+      return { ...common, 'main.tf': render('identity-store/main.tf', view), 'outputs.tf': render('identity-store/outputs.tf', view) };
     }
   }
 }

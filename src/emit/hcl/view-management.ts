@@ -2,7 +2,16 @@
  * View of the management root: identity store, permission sets, keys with their replicas, and the
  * opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
  */
-import { compareKeys, type ResolvedGroup, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, type ResolvedUser } from '../../model/ir';
+import {
+  compareKeys,
+  type DeploymentUnit,
+  type ResolvedGroup,
+  type ResolvedKey,
+  type ResolvedModel,
+  type ResolvedPermissionSet,
+  type ResolvedUser,
+} from '../../model/ir';
+import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model/ir-index';
 import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier } from './private/names';
@@ -175,39 +184,60 @@ function encryptionStepView(ir: ResolvedModel, keys: readonly KeyView[]): Encryp
   };
 }
 
-export function managementView(ir: ResolvedModel): ManagementView {
+/**
+ * The identity-store module call, or null when there is nothing to hold. `memberLookups` are users
+ * another root creates whom memberships here name: passed as `external`, the module looks them up.
+ */
+export function identityStoreCall(
+  groupsHeld: readonly ResolvedGroup[],
+  usersHeld: readonly ResolvedUser[],
+  memberLookups: readonly string[],
+): ModuleCallView | null {
+  const groups = [...groupsHeld].sort(byName);
+  const users = [
+    ...usersHeld.map(userEntry),
+    ...memberLookups.map((userName): ObjectEntry => ({ key: userName, value: obj([{ key: 'external', value: bool(true) }]), quoteKey: true })),
+  ].sort((a, b) => compareKeys(a.key, b.key));
+  return groups.length + users.length === 0
+    ? null
+    : {
+        ident: 'identity_store',
+        source: `${MODULES_PATH}/identity-store`,
+        providerAlias: null,
+        args: [
+          { key: 'identity_store_id', value: ref('local.identity_store_id') },
+          { key: 'groups', value: obj(groups.map(groupEntry)), gap: true },
+          { key: 'users', value: obj(users), gap: true },
+        ],
+      };
+}
+
+/** The permission-sets module call, or null when there is no permission set to hold. */
+export function permissionSetsCall(sets: readonly ResolvedPermissionSet[], resolve: RefResolver): ModuleCallView | null {
+  return sets.length === 0
+    ? null
+    : {
+        ident: 'permission_sets',
+        source: `${MODULES_PATH}/permission-sets`,
+        providerAlias: null,
+        args: [
+          { key: 'instance_arn', value: ref('local.instance_arn') },
+          { key: 'permission_sets', value: obj([...sets].sort(byName).map((ps) => permissionSetEntry(ps, resolve))), gap: true },
+        ],
+      };
+}
+
+/**
+ * The management root. It holds the permission sets, groups and users that no permission-set or
+ * identity-store root holds (all of them unless the model is split: src/model/shard.ts).
+ */
+export function managementView(ir: ResolvedModel, unit: DeploymentUnit): ManagementView {
   const idents = keyIdentifiers(ir);
   const identOf = (key: ResolvedKey): string => idents.get(key.name) as string;
   const resolve = refResolver(ir, (key) => ({ arn: `module.${identOf(key)}.key_arn`, id: `module.${identOf(key)}.key_id` }));
 
-  const groups = [...ir.groups].sort(byName);
-  const users = [...ir.users].sort((a, b) => compareKeys(a.userName, b.userName));
-  const identityStore: ModuleCallView | null =
-    groups.length + users.length === 0
-      ? null
-      : {
-          ident: 'identity_store',
-          source: `${MODULES_PATH}/identity-store`,
-          providerAlias: null,
-          args: [
-            { key: 'identity_store_id', value: ref('local.identity_store_id') },
-            { key: 'groups', value: obj(groups.map(groupEntry)), gap: true },
-            { key: 'users', value: obj(users.map(userEntry)), gap: true },
-          ],
-        };
-
-  const permissionSets: ModuleCallView | null =
-    ir.permissionSets.length === 0
-      ? null
-      : {
-          ident: 'permission_sets',
-          source: `${MODULES_PATH}/permission-sets`,
-          providerAlias: null,
-          args: [
-            { key: 'instance_arn', value: ref('local.instance_arn') },
-            { key: 'permission_sets', value: obj([...ir.permissionSets].sort(byName).map((ps) => permissionSetEntry(ps, resolve))), gap: true },
-          ],
-        };
+  const identityStore = identityStoreCall(unitGroups(ir, unit), unitUsers(ir, unit), unitMemberLookups(ir, unit));
+  const permissionSets = permissionSetsCall(unitPermissionSets(ir, unit), resolve);
 
   const keys = [...ir.keys].sort(byName).map((k) => keyView(k, identOf(k), resolve));
   const keyMap = (f: (k: KeyView) => Expr): Expr => obj(keys.map((k) => ({ key: k.name, value: f(k), quoteKey: true })));

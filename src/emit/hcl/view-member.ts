@@ -4,11 +4,11 @@
  * key's alias, read through the `management` provider, so no remote state is shared.
  */
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
-import { isPolicyRef, type PolicyDocumentJson, type PolicyRef } from '../../policy/types';
+import type { PolicyDocumentJson, PolicyRef } from '../../policy/types';
 import { list, obj, str, type ObjectEntry } from './private/expr';
 import { findKey, instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
 import type { ModuleCallView } from './view-management';
-import { policyDocument } from './view-policy';
+import { policyDocument, policyRefs } from './view-policy';
 
 export interface KeyLookupView {
   readonly ident: string;
@@ -25,12 +25,6 @@ export interface MemberView {
   readonly keyUserPolicies: ModuleCallView;
 }
 
-function collectRefs(value: unknown, out: PolicyRef[]): void {
-  if (isPolicyRef(value)) out.push(value);
-  else if (Array.isArray(value)) value.forEach((v) => collectRefs(v, out));
-  else if (typeof value === 'object' && value !== null) Object.values(value).forEach((v) => collectRefs(v, out));
-}
-
 export function memberView(ir: ResolvedModel, unit: DeploymentUnit): MemberView {
   const idents = keyIdentifiers(ir);
   const documents: PolicyDocumentJson[] = [
@@ -38,7 +32,7 @@ export function memberView(ir: ResolvedModel, unit: DeploymentUnit): MemberView 
     ...unit.customerManagedPolicies.map((p) => p.document),
   ];
   const refs: PolicyRef[] = [];
-  documents.forEach((d) => collectRefs(d, refs));
+  documents.forEach((d) => policyRefs(d, refs));
 
   const keyNames = new Set(refs.filter((r) => r.ref === 'key-arn' || r.ref === 'key-arn-all-regions').map((r) => findKey(ir, r.key).name));
   const keyLookups = [...keyNames].sort(compareKeys).map(

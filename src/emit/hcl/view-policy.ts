@@ -8,6 +8,14 @@ import { compareKeys, type ResolvedKey } from '../../model/ir';
 import { isPolicyRef, type PolicyDocumentJson, type PolicyRef, type StatementJson } from '../../policy/types';
 import { bool, call, list, num, obj, str, type Expr, type ObjectEntry } from './private/expr';
 
+/** Every PolicyRef in a policy document (or any JSON value), in document order. */
+export function policyRefs(value: unknown, out: PolicyRef[] = []): PolicyRef[] {
+  if (isPolicyRef(value)) out.push(value);
+  else if (Array.isArray(value)) value.forEach((v) => policyRefs(v, out));
+  else if (typeof value === 'object' && value !== null) Object.values(value).forEach((v) => policyRefs(v, out));
+  return out;
+}
+
 /** Renders a value known only at apply time (key ARN, instance ARN) as a Terraform expression. */
 export type RefResolver = (ref: PolicyRef) => Expr;
 

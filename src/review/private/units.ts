@@ -6,8 +6,11 @@
  * - every unit: its own record (account, role, the policies and assignment keys it holds) and the
  *   settings every stack is built from (organization; the Identity Center Region, instance and
  *   identity store; deployment: backend, role name, stack size);
- * - `management`: also the encryption settings, keys, permission sets, groups and users (Identity
- *   Center, the identity store and the key all live in the management account);
+ * - `management`: also the encryption settings, keys, and the permission sets, groups and users it
+ *   holds (all of them unless the model is split; Identity Center, the identity store and the key
+ *   all live in the management account);
+ * - `permission-sets-*`: also its permission sets and the keys (their inline policies read key ARNs
+ *   by alias); `users-*`, `groups-*`: also the users and groups (with members) they hold;
  * - `assignments-*`: also the assignments it holds (without `reasons`, which explain but do not
  *   deploy anything) and whether each principal they name is created or looked up.
  * Policy documents are compared by meaning, like everywhere in the review. The rule otherwise errs
@@ -15,6 +18,7 @@
  * every unit.
  */
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
+import { unitGroups, unitPermissionSets, unitUsers } from '../../model/ir-index';
 import type { StatementJson } from '../../policy/types';
 import type { TouchedUnit } from '../types';
 import { canonicalStatement, stableJson } from './canonical';
@@ -41,8 +45,17 @@ function unitParts(ir: ResolvedModel, unit: DeploymentUnit): object {
   const { region, instanceArn, identityStoreId } = ir.identityCenter;
   const shared = { unit, organization: ir.organization, identityCenter: { region, instanceArn, identityStoreId }, deployment: ir.deployment };
   if (unit.kind === 'management') {
-    return { ...shared, identityCenter: ir.identityCenter, keys: ir.keys, permissionSets: ir.permissionSets, groups: ir.groups, users: ir.users };
+    return {
+      ...shared,
+      identityCenter: ir.identityCenter,
+      keys: ir.keys,
+      permissionSets: unitPermissionSets(ir, unit),
+      groups: unitGroups(ir, unit),
+      users: unitUsers(ir, unit),
+    };
   }
+  if (unit.kind === 'permission-sets') return { ...shared, keys: ir.keys, permissionSets: unitPermissionSets(ir, unit) };
+  if (unit.kind === 'identity-store') return { ...shared, groups: unitGroups(ir, unit), users: unitUsers(ir, unit) };
   if (unit.kind === 'assignments') {
     const held = new Set(unit.assignmentKeys);
     const groups = new Map(ir.groups.map((g) => [g.name, g.external]));
@@ -62,9 +75,10 @@ export function touchedUnits(base: ResolvedModel, head: ResolvedModel): TouchedU
   const b = new Map(base.units.map((u) => [u.name, u]));
   const h = new Map(head.units.map((u) => [u.name, u]));
   const out: TouchedUnit[] = [];
-  // The IR's unit order: management, then member units, then assignment shards, each by name.
+  // The IR's unit order: management, member, permission-set, identity-store, then assignment units, each by name.
   const names = [...new Set([...h.keys(), ...b.keys()])];
-  const order = (n: string): number => ({ management: 0, member: 1, assignments: 2 })[(h.get(n) ?? b.get(n))!.kind];
+  const rank = { management: 0, member: 1, 'permission-sets': 2, 'identity-store': 3, assignments: 4 };
+  const order = (n: string): number => rank[(h.get(n) ?? b.get(n))!.kind];
   names.sort((x, y) => order(x) - order(y) || compareKeys(x, y));
   for (const name of names) {
     const x = b.get(name);

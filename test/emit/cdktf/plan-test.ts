@@ -11,7 +11,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { synthCdktf } from '../../../src/emit/cdktf';
-import type { DeploymentUnit, ResolvedAssignment, ResolvedModel } from '../../../src/model/ir';
+import type { DeploymentUnit, ResolvedAssignment, ResolvedModel, ResolvedPermissionSet } from '../../../src/model/ir';
+import { unitGroups, unitPermissionSets, unitUsers } from '../../../src/model/ir-index';
 import type { PolicyDocumentJson, PolicyRef } from '../../../src/policy/types';
 import { isPolicyRef } from '../../../src/policy/types';
 
@@ -140,7 +141,17 @@ function managementAsserts(t: PlanTest, ir: ResolvedModel, unit: DeploymentUnit)
       t.assert(`${r}.primary_key_arn == ${k}.arn`, `key ${key.name}: replica ${region} of the primary`);
     }
   }
-  for (const ps of ir.permissionSets) {
+  permissionSetAsserts(t, unitPermissionSets(ir, unit));
+  identityStoreAsserts(t, ir, unit);
+  if (ir.identityCenter.manageEncryption && ir.identityCenter.encryptionKey) {
+    t.assert(`terraform_data.identity_center_encryption.triggers_replace == [${hclString(t.mockRefs.keyArn)}]`, 'encryption step follows the key ARN');
+  }
+  memberAsserts(t, unit);
+}
+
+/** The permission sets a management or permission-set stack holds (key ARNs mocked alike, created or read by alias). */
+function permissionSetAsserts(t: PlanTest, sets: readonly ResolvedPermissionSet[]): void {
+  for (const ps of sets) {
     const s = t.at('PermissionSets', ps.name, 'PermissionSet');
     t.assert(`${s}.name == ${hclString(ps.name)} && ${s}.session_duration == ${hclString(ps.sessionDuration)}`, `permission set ${ps.name}`);
     t.assert(`${s}.instance_arn == ${hclString(t.mockRefs.instanceArn)}`, `permission set ${ps.name}: instance`);
@@ -168,24 +179,27 @@ function managementAsserts(t: PlanTest, ir: ResolvedModel, unit: DeploymentUnit)
       t.policyEquals(`${t.at('PermissionSets', ps.name, 'InlinePolicy')}.inline_policy`, ps.inlinePolicy, t.resolve, `permission set ${ps.name} inline policy`);
     }
   }
-  for (const user of ir.users.filter((u) => !u.external)) {
+}
+
+/**
+ * The users and groups a management or identity-store stack holds. A member this stack creates has
+ * the created user's id; any other (external, or created by a users stack) is read by user name.
+ */
+function identityStoreAsserts(t: PlanTest, ir: ResolvedModel, unit: DeploymentUnit): void {
+  const created = new Set(unitUsers(ir, unit).filter((u) => !u.external).map((u) => u.userName));
+  for (const user of unitUsers(ir, unit).filter((u) => !u.external)) {
     const u = t.at('IdentityStore', 'User', user.userName);
     t.assert(`${u}.user_name == ${hclString(user.userName)} && ${u}.display_name == ${hclString(user.displayName)}`, `user ${user.userName}`);
   }
-  for (const group of ir.groups.filter((g) => !g.external)) {
+  for (const group of unitGroups(ir, unit).filter((g) => !g.external)) {
     t.assert(`${t.at('IdentityStore', 'Group', group.name)}.display_name == ${hclString(group.name)}`, `group ${group.name}`);
     for (const member of group.members) {
-      const external = ir.users.find((u) => u.userName === member)?.external;
       t.assert(
-        `${t.at('IdentityStore', 'Membership', group.name, member)}.member_id == ${hclString(external ? MOCK.lookedUpUserId : MOCK.createdUserId)}`,
+        `${t.at('IdentityStore', 'Membership', group.name, member)}.member_id == ${hclString(created.has(member) ? MOCK.createdUserId : MOCK.lookedUpUserId)}`,
         `group ${group.name}: member ${member} by id`,
       );
     }
   }
-  if (ir.identityCenter.manageEncryption && ir.identityCenter.encryptionKey) {
-    t.assert(`terraform_data.identity_center_encryption.triggers_replace == [${hclString(t.mockRefs.keyArn)}]`, 'encryption step follows the key ARN');
-  }
-  memberAsserts(t, unit);
 }
 
 function memberAsserts(t: PlanTest, unit: DeploymentUnit): void {
@@ -232,6 +246,8 @@ export function planTestFor(stackJson: string, ir: ResolvedModel, unit: Deployme
   const t = new PlanTest(stackJson, ir, unit);
   if (unit.kind === 'management') managementAsserts(t, ir, unit);
   else if (unit.kind === 'member') memberAsserts(t, unit);
+  else if (unit.kind === 'permission-sets') permissionSetAsserts(t, unitPermissionSets(ir, unit));
+  else if (unit.kind === 'identity-store') identityStoreAsserts(t, ir, unit);
   else assignmentAsserts(t, ir, unit, stackJson);
   return t.render();
 }

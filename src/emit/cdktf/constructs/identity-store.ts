@@ -29,6 +29,12 @@ export interface IdentityStoreProps {
    * @default false
    */
   readonly lookupOnly?: boolean;
+  /**
+   * Users created by a stack deployed before this one that the memberships here name: read by
+   * user name (identity-store units that hold groups but not their members).
+   * @default none
+   */
+  readonly memberLookups?: readonly string[];
 }
 
 export class IdentityStore extends Construct {
@@ -40,13 +46,17 @@ export class IdentityStore extends Construct {
     const { identityStoreId } = props;
     const lookupOnly = props.lookupOnly ?? false;
 
+    const lookupUser = (userName: string): void => {
+      const found = new DataAwsIdentitystoreUser(namespace(this, 'UserLookup'), userName, {
+        identityStoreId,
+        alternateIdentifier: { uniqueAttribute: { attributePath: 'UserName', attributeValue: userName } },
+      });
+      this.userIds.set(userName, found.userId);
+    };
+
     for (const user of props.users) {
       if (user.external || lookupOnly) {
-        const found = new DataAwsIdentitystoreUser(namespace(this, 'UserLookup'), user.userName, {
-          identityStoreId,
-          alternateIdentifier: { uniqueAttribute: { attributePath: 'UserName', attributeValue: user.userName } },
-        });
-        this.userIds.set(user.userName, found.userId);
+        lookupUser(user.userName);
       } else {
         const created = new IdentitystoreUser(namespace(this, 'User'), user.userName, {
           identityStoreId,
@@ -58,6 +68,8 @@ export class IdentityStore extends Construct {
         this.userIds.set(user.userName, created.userId);
       }
     }
+
+    for (const userName of props.memberLookups ?? []) lookupUser(userName);
 
     for (const group of props.groups) {
       if (group.external || lookupOnly) {

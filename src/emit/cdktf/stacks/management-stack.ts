@@ -1,10 +1,12 @@
 /**
  * The management account's stack: the Identity Center keys (with their replicas), permission sets,
- * identity store principals, any IAM policies the management account itself needs, and the opt-in
- * encryption step. Its provider works in the Identity Center Region.
+ * identity store principals (unless the model moved them into stacks of their own to respect the
+ * stack bound), any IAM policies the management account itself needs, and the opt-in encryption
+ * step. Its provider works in the Identity Center Region.
  */
 import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
 import { compareKeys } from '../../../model/ir';
+import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model/ir-index';
 import { encryptionStep } from '../../encryption-step';
 import { AwsProvider, Construct, TerraformStack } from '../cdktf';
 import { IdentityCenterEncryption } from '../constructs/encryption-step';
@@ -69,14 +71,15 @@ export class ManagementStack extends TerraformStack {
 
     this.permissionSets = new PermissionSets(this, 'PermissionSets', {
       instanceArn: this.instance.instanceArn,
-      permissionSets: ir.permissionSets,
+      permissionSets: unitPermissionSets(ir, unit),
       resolve,
     });
 
     this.identityStore = new IdentityStore(this, 'IdentityStore', {
       identityStoreId: this.instance.identityStoreId,
-      groups: ir.groups,
-      users: ir.users,
+      groups: unitGroups(ir, unit),
+      users: unitUsers(ir, unit),
+      memberLookups: unitMemberLookups(ir, unit),
     });
 
     if (unit.customerManagedPolicies.length > 0 || unit.keyIdentityPolicies.length > 0) {

@@ -4,11 +4,11 @@
  * the deployment role in that account; a second provider, `management`, reads the key's ARN by
  * alias from the management account, so no stack reads another stack's state.
  */
-import type { DeploymentUnit, ResolvedKey, ResolvedModel } from '../../../model/ir';
-import { AwsProvider, Construct, DataAwsKmsAlias, TerraformStack } from '../cdktf';
+import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
+import { AwsProvider, Construct, TerraformStack } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
-import { namespace } from '../private/namespace';
+import { keyAliasLookups } from '../private/key-aliases';
 import { refResolver } from '../private/refs';
 import { awsProvider, configureStack } from '../private/stack-setup';
 
@@ -38,16 +38,7 @@ export class MemberAccountStack extends TerraformStack {
     });
 
     // One alias look-up per key the policies name, made on first use.
-    const aliases = new Map<string, DataAwsKmsAlias>();
-    const alias = (name: string): DataAwsKmsAlias => {
-      let found = aliases.get(name);
-      if (!found) {
-        const key = keyNamed(ir.keys, name);
-        found = new DataAwsKmsAlias(namespace(this, 'KeyAlias'), key.name, { provider: this.management, name: key.alias });
-        aliases.set(name, found);
-      }
-      return found;
-    };
+    const alias = keyAliasLookups(this, ir.keys, this.management);
     const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
       instanceArn: ir.identityCenter.instanceArn,
       identityStoreId: ir.identityCenter.identityStoreId,
@@ -66,10 +57,4 @@ export class MemberAccountStack extends TerraformStack {
       }),
     });
   }
-}
-
-function keyNamed(keys: readonly ResolvedKey[], name: string): ResolvedKey {
-  const key = keys.find((k) => k.name === name);
-  if (!key) throw new Error(`policy names key ${name}, which is not in the model`);
-  return key;
 }

@@ -1,10 +1,12 @@
 /**
  * `assert` blocks for the HCL roots, computed from the IR and the mock values, not from the
  * emitter: key policies (Sids, then every statement by Sid), permission sets with their inline
- * policies, IAM policy names, and the assignment keys of each shard. Expected JSON is put in an
+ * policies, IAM policy names, the principals of identity-store shards, and the assignment keys of
+ * each shard. Expected JSON is put in an
  * HCL string, so `${aws:ResourceAccount}` only matches when the plan holds it literally.
  */
 import type { DeploymentUnit, ResolvedModel } from '../../../../src/model/ir';
+import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../../src/model/ir-index';
 import type { PolicyDocumentJson } from '../../../../src/policy/types';
 import { hclString } from '../../../../src/emit/hcl/private/escape';
 import { keyIdentifiers } from '../../../../src/emit/hcl/view-common';
@@ -31,17 +33,24 @@ export function hclAsserts(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks): A
       out.push({ condition: `jsondecode(${planned}).Version == "2012-10-17"`, message: `key ${key.name}: policy version` });
       out.push({ condition: `output.key_arns[${hclString(key.name)}] == ${hclString(m.keyArn(key.name))}`, message: `key ${key.name}: module ${idents.get(key.name)}` });
     }
-    if (ir.permissionSets.length > 0) {
-      out.push({ condition: `toset(keys(output.permission_set_arns)) == ${set(ir.permissionSets.map((p) => p.name))}`, message: 'permission sets' });
-      const inline = ir.permissionSets.filter((p) => p.inlinePolicy);
-      out.push({ condition: `toset(keys(module.permission_sets.inline_policies)) == ${set(inline.map((p) => p.name))}`, message: 'permission sets with an inline policy' });
-      for (const ps of inline) {
-        out.push({
-          condition: `jsondecode(module.permission_sets.inline_policies[${hclString(ps.name)}]) == jsondecode(${expected(ps.inlinePolicy!, m)})`,
-          message: `permission set ${ps.name}: inline policy`,
-        });
-      }
+  }
+  // The management root holds the permission sets no permission-set root holds (all, unless split).
+  const sets = unit.kind === 'management' || unit.kind === 'permission-sets' ? unitPermissionSets(ir, unit) : [];
+  if (sets.length > 0) {
+    out.push({ condition: `toset(keys(output.permission_set_arns)) == ${set(sets.map((p) => p.name))}`, message: 'permission sets' });
+    const inline = sets.filter((p) => p.inlinePolicy);
+    out.push({ condition: `toset(keys(module.permission_sets.inline_policies)) == ${set(inline.map((p) => p.name))}`, message: 'permission sets with an inline policy' });
+    for (const ps of inline) {
+      out.push({
+        condition: `jsondecode(module.permission_sets.inline_policies[${hclString(ps.name)}]) == jsondecode(${expected(ps.inlinePolicy!, m)})`,
+        message: `permission set ${ps.name}: inline policy`,
+      });
     }
+  }
+  if (unit.kind === 'identity-store') {
+    const users = [...unitUsers(ir, unit).map((u) => u.userName), ...unitMemberLookups(ir, unit)];
+    out.push({ condition: `toset(keys(output.group_ids)) == ${set(unitGroups(ir, unit).map((g) => g.name))}`, message: `groups of ${unit.name}` });
+    out.push({ condition: `toset(keys(output.user_ids)) == ${set(users)}`, message: `users of ${unit.name}, members looked up included` });
   }
   if (unit.kind === 'member') {
     const names = [...unit.keyIdentityPolicies.map((p) => p.policyName), ...unit.customerManagedPolicies.map((p) => p.name)];

@@ -5,6 +5,7 @@
  * value, the key behind an alias), so neither side's naming scheme leaks into the other.
  */
 import type { DeploymentUnit, ResolvedModel } from '../../../../src/model/ir';
+import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../../src/model/ir-index';
 import { keyIdentifiers } from '../../../../src/emit/hcl/view-common';
 import { hclString } from '../../../../src/emit/hcl/private/escape';
 import { isPolicyRef } from '../../../../src/policy/types';
@@ -27,21 +28,9 @@ export function hclOverrides(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks):
       const values = { arn: m.keyArn(key.name), key_id: m.keyId(key.name), id: m.keyId(key.name) };
       out.push({ kind: 'resource', target: `module.${idents.get(key.name)}.aws_kms_key.this[0]`, values });
     }
-    for (const ps of ir.permissionSets) {
-      const arn = m.permissionSetArn(ps.name);
-      out.push({ kind: 'resource', target: at('module.permission_sets.aws_ssoadmin_permission_set.this', ps.name), values: { arn, id: `${arn},${m.instanceArn}` } });
-    }
-    for (const g of ir.groups) {
-      const base = g.external ? 'module.identity_store.data.aws_identitystore_group.external' : 'module.identity_store.aws_identitystore_group.this';
-      out.push({ kind: g.external ? 'data' : 'resource', target: at(base, g.name), values: { group_id: m.groupId(g.name) } });
-    }
-    for (const u of ir.users) {
-      const base = u.external ? 'module.identity_store.data.aws_identitystore_user.external' : 'module.identity_store.aws_identitystore_user.this';
-      out.push({ kind: u.external ? 'data' : 'resource', target: at(base, u.userName), values: { user_id: m.userId(u.userName) } });
-    }
   }
-  if (unit.kind === 'member') {
-    // The root looks up exactly the keys its policies refer to.
+  // The root looks up exactly the keys its policies refer to (member and permission-set roots).
+  const aliasLookups = (documents: readonly unknown[]): void => {
     const keys = new Set<string>();
     const walk = (v: unknown): void => {
       if (isPolicyRef(v)) {
@@ -49,10 +38,35 @@ export function hclOverrides(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks):
       } else if (Array.isArray(v)) v.forEach(walk);
       else if (typeof v === 'object' && v !== null) Object.values(v).forEach(walk);
     };
-    [...unit.keyIdentityPolicies, ...unit.customerManagedPolicies].forEach((p) => walk(p.document));
+    documents.forEach(walk);
     for (const name of keys) {
       out.push({ kind: 'data', target: `data.aws_kms_alias.${idents.get(name)}`, values: { target_key_arn: m.keyArn(name), target_key_id: m.keyId(name) } });
     }
+  };
+  if (unit.kind === 'management' || unit.kind === 'permission-sets') {
+    const sets = unitPermissionSets(ir, unit);
+    if (unit.kind === 'permission-sets') aliasLookups(sets.map((ps) => ps.inlinePolicy));
+    for (const ps of sets) {
+      const arn = m.permissionSetArn(ps.name);
+      out.push({ kind: 'resource', target: at('module.permission_sets.aws_ssoadmin_permission_set.this', ps.name), values: { arn, id: `${arn},${m.instanceArn}` } });
+    }
+  }
+  if (unit.kind === 'management' || unit.kind === 'identity-store') {
+    for (const g of unitGroups(ir, unit)) {
+      const base = g.external ? 'module.identity_store.data.aws_identitystore_group.external' : 'module.identity_store.aws_identitystore_group.this';
+      out.push({ kind: g.external ? 'data' : 'resource', target: at(base, g.name), values: { group_id: m.groupId(g.name) } });
+    }
+    for (const u of unitUsers(ir, unit)) {
+      const base = u.external ? 'module.identity_store.data.aws_identitystore_user.external' : 'module.identity_store.aws_identitystore_user.this';
+      out.push({ kind: u.external ? 'data' : 'resource', target: at(base, u.userName), values: { user_id: m.userId(u.userName) } });
+    }
+    // Members another root creates are passed as external users: looked up by user name.
+    for (const userName of unitMemberLookups(ir, unit)) {
+      out.push({ kind: 'data', target: at('module.identity_store.data.aws_identitystore_user.external', userName), values: { user_id: m.userId(userName) } });
+    }
+  }
+  if (unit.kind === 'member') {
+    aliasLookups([...unit.keyIdentityPolicies, ...unit.customerManagedPolicies].map((p) => p.document));
     const policies = [
       ...unit.keyIdentityPolicies.map((p) => ({ name: p.policyName, path: '/' })),
       ...unit.customerManagedPolicies.map((p) => ({ name: p.name, path: p.path })),

@@ -1,0 +1,39 @@
+/**
+ * A shard of the identity store, for organizations whose management stack would exceed the stack
+ * bound with it (src/model/shard.ts): `users-*` stacks create users, `groups-*` stacks create groups
+ * and their memberships, reading member ids by user name from the users stacks deployed before.
+ */
+import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
+import { unitGroups, unitMemberLookups, unitUsers } from '../../../model/ir-index';
+import { Construct, TerraformStack } from '../cdktf';
+import { IdentityCenterInstance } from '../constructs/identity-center-instance';
+import { IdentityStore } from '../constructs/identity-store';
+import { awsProvider, configureStack } from '../private/stack-setup';
+
+export interface IdentityStoreStackConfig {
+  readonly ir: ResolvedModel;
+  readonly unit: DeploymentUnit;
+}
+
+export class IdentityStoreStack extends TerraformStack {
+  readonly identityStore: IdentityStore;
+
+  constructor(scope: Construct, id: string, config: IdentityStoreStackConfig) {
+    super(scope, id);
+    const { ir, unit } = config;
+    configureStack(this, unit, ir.deployment.backend);
+    awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
+
+    const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
+      instanceArn: ir.identityCenter.instanceArn,
+      identityStoreId: ir.identityCenter.identityStoreId,
+    });
+    // The same construct ids as in the management stack, so addresses read the same in either.
+    this.identityStore = new IdentityStore(this, 'IdentityStore', {
+      identityStoreId: instance.identityStoreId,
+      groups: unitGroups(ir, unit),
+      users: unitUsers(ir, unit),
+      memberLookups: unitMemberLookups(ir, unit),
+    });
+  }
+}

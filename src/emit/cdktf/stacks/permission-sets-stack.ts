@@ -1,0 +1,49 @@
+/**
+ * A shard of the permission sets, for organizations whose management stack would exceed the stack
+ * bound with them (src/model/shard.ts). It works in the management account, like the management
+ * stack, and reads key ARNs for the inline policies by alias, so it shares no state with it.
+ */
+import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
+import { unitPermissionSets } from '../../../model/ir-index';
+import { Construct, TerraformStack } from '../cdktf';
+import { IdentityCenterInstance } from '../constructs/identity-center-instance';
+import { PermissionSets } from '../constructs/permission-sets';
+import { keyAliasLookups } from '../private/key-aliases';
+import { refResolver } from '../private/refs';
+import { awsProvider, configureStack } from '../private/stack-setup';
+
+export interface PermissionSetsStackConfig {
+  readonly ir: ResolvedModel;
+  readonly unit: DeploymentUnit;
+}
+
+export class PermissionSetsStack extends TerraformStack {
+  readonly permissionSets: PermissionSets;
+
+  constructor(scope: Construct, id: string, config: PermissionSetsStackConfig) {
+    super(scope, id);
+    const { ir, unit } = config;
+    const managementAccountId = ir.organization.managementAccountId;
+    configureStack(this, unit, ir.deployment.backend);
+    awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: managementAccountId });
+
+    const alias = keyAliasLookups(this, ir.keys);
+    const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
+      instanceArn: ir.identityCenter.instanceArn,
+      identityStoreId: ir.identityCenter.identityStoreId,
+    });
+    // The same construct ids as in the management stack: a permission set's address reads the same
+    // wherever it lives.
+    this.permissionSets = new PermissionSets(this, 'PermissionSets', {
+      instanceArn: instance.instanceArn,
+      permissionSets: unitPermissionSets(ir, unit),
+      resolve: refResolver({
+        managementAccountId,
+        keyArn: (name) => alias(name).targetKeyArn,
+        keyId: (name) => alias(name).targetKeyId,
+        instanceArn: () => instance.instanceArn,
+        identityStoreId: () => instance.identityStoreId,
+      }),
+    });
+  }
+}

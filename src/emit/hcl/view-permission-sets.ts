@@ -1,0 +1,40 @@
+/**
+ * View of a permission-set root: one shard of the permission sets, when the management root would
+ * exceed the stack bound with them (src/model/shard.ts). It works in the management account and
+ * reads the ARNs of the keys its inline policies name through their aliases, so it shares no state
+ * with the management root, which is applied first.
+ */
+import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
+import { unitPermissionSets } from '../../model/ir-index';
+import { findKey, instanceView, keyIdentifiers, refResolver, type InstanceView } from './view-common';
+import { permissionSetsCall, type ModuleCallView } from './view-management';
+import type { KeyLookupView } from './view-member';
+import { policyRefs } from './view-policy';
+
+export interface PermissionSetsView {
+  readonly source: string;
+  readonly keyLookups: readonly KeyLookupView[];
+  readonly instance: InstanceView;
+  readonly permissionSets: ModuleCallView;
+}
+
+export function permissionSetsView(ir: ResolvedModel, unit: DeploymentUnit): PermissionSetsView {
+  const sets = unitPermissionSets(ir, unit);
+  const idents = keyIdentifiers(ir);
+  const keyNames = new Set(
+    sets
+      .flatMap((ps) => policyRefs(ps.inlinePolicy))
+      .filter((r) => r.ref === 'key-arn' || r.ref === 'key-arn-all-regions')
+      .map((r) => findKey(ir, r.key).name),
+  );
+  const keyLookups = [...keyNames].sort(compareKeys).map(
+    (name): KeyLookupView => ({ ident: idents.get(name) as string, keyName: name, alias: findKey(ir, name).alias }),
+  );
+  const resolve = refResolver(ir, (key) => {
+    const ident = idents.get(key.name) as string;
+    return { arn: `data.aws_kms_alias.${ident}.target_key_arn`, id: `data.aws_kms_alias.${ident}.target_key_id` };
+  });
+  const permissionSets = permissionSetsCall(sets, resolve);
+  if (!permissionSets) throw new Error(`unit ${unit.name} holds no permission set`);
+  return { source: ir.source, keyLookups, instance: instanceView(ir), permissionSets };
+}

@@ -1,0 +1,39 @@
+/**
+ * How many Terraform resources each part of the IR becomes, in either emitter (the CDKTF stacks and
+ * the HCL modules plan the same resources). shard.ts weighs deployment units with these counts, so
+ * that no unit exceeds `maxResourcesPerStack`; test/scale counts the synthesized resources to hold
+ * the two emitters to them. Data sources (look-ups) are not counted: the bound is on what a plan
+ * manages.
+ */
+import type { KeyIdentityPolicy, ResolvedGroup, ResolvedKey, ResolvedPermissionSet, ResolvedUser } from './ir';
+
+/** `aws_ssoadmin_permission_set`, one attachment per policy, the inline policy and the boundary. */
+export function permissionSetResources(ps: ResolvedPermissionSet): number {
+  return (
+    1 +
+    ps.managedPolicyArns.length +
+    ps.customerManagedPolicies.length +
+    (ps.inlinePolicy !== undefined ? 1 : 0) +
+    (ps.permissionsBoundary !== undefined ? 1 : 0)
+  );
+}
+
+/** A created group and its memberships; an external group is only looked up. */
+export function groupResources(g: ResolvedGroup): number {
+  return g.external ? 0 : 1 + g.members.length;
+}
+
+/** A created user; an external user is only looked up. */
+export function userResources(u: ResolvedUser): number {
+  return u.external ? 0 : 1;
+}
+
+/** `aws_kms_key`, `aws_kms_key_policy`, `aws_kms_alias` and one `aws_kms_replica_key` per replica Region. */
+export function keyResources(k: ResolvedKey): number {
+  return 3 + k.replicaRegions.length;
+}
+
+/** `aws_iam_policy` and one `aws_iam_role_policy_attachment` per role. */
+export function identityPolicyResources(p: KeyIdentityPolicy): number {
+  return 1 + p.attachToRoles.length;
+}
