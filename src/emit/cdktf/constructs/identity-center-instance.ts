@@ -36,6 +36,18 @@ export class IdentityCenterInstance extends Construct {
     return this.props.identityStoreId ?? Token.asString(Fn.one(this.instances().identityStoreIds));
   }
 
+  /**
+   * Both values as they appear in cdk.tf.json (the literals, or the `${one(...)}` references cdktf
+   * renders for the look-up), for blocks written without tokens (private/assignment-blocks.ts).
+   */
+  get jsonText(): { readonly instanceArn: string; readonly identityStoreId: string } {
+    const ref = (attribute: string): string => `\${one(data.aws_ssoadmin_instances.${this.instances().friendlyUniqueId}.${attribute})}`;
+    return {
+      instanceArn: this.props.instanceArn ?? ref('arns'),
+      identityStoreId: this.props.identityStoreId ?? ref('identity_store_ids'),
+    };
+  }
+
   // Created on first use, so a stack that never needs the instance reads nothing.
   private instances(): DataAwsSsoadminInstances {
     this.lookup ??= new DataAwsSsoadminInstances(this, 'Lookup', { provider: this.props.provider });

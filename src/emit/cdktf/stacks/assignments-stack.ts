@@ -2,14 +2,16 @@
  * One shard of account assignments. It reads what it needs by name — permission set ARNs, group
  * and user ids — instead of referencing the management stack, so shards deploy on their own and
  * adding an assignment changes only the shard that holds it.
+ *
+ * The provider, backend and instance look-up are constructs; the look-ups and assignments, which
+ * are nearly all of an enterprise organization's blocks, are written as JSON at synthesis
+ * (private/assignment-blocks.ts explains why, and how they stay identical to constructs').
  */
 import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
-import { compareKeys } from '../../../model/ir';
 import { unitAssignments } from '../../../model/ir-index';
-import { Construct, DataAwsSsoadminPermissionSet, TerraformStack } from '../cdktf';
-import { AccountAssignments } from '../constructs/account-assignments';
+import { Construct, TerraformStack } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
-import { IdentityStore } from '../constructs/identity-store';
+import { assignmentBlocks, checkPrincipals, type AssignmentBlocksInput } from '../private/assignment-blocks';
 import { awsProvider, configureStack } from '../private/stack-setup';
 
 export interface AssignmentsStackConfig {
@@ -18,7 +20,7 @@ export interface AssignmentsStackConfig {
 }
 
 export class AssignmentsStack extends TerraformStack {
-  readonly assignments: AccountAssignments;
+  private readonly input: AssignmentBlocksInput;
 
   constructor(scope: Construct, id: string, config: AssignmentsStackConfig) {
     super(scope, id);
@@ -26,41 +28,29 @@ export class AssignmentsStack extends TerraformStack {
     configureStack(this, unit, ir.deployment.backend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
 
-    const mine = unitAssignments(ir, unit);
+    const assignments = unitAssignments(ir, unit);
     const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
       instanceArn: ir.identityCenter.instanceArn,
       identityStoreId: ir.identityCenter.identityStoreId,
     });
-
-    const lookups = new Construct(this, 'PermissionSetLookup');
-    const permissionSetArns = new Map<string, string>();
-    for (const name of distinct(mine.map((a) => a.permissionSet))) {
-      const ps = new DataAwsSsoadminPermissionSet(lookups, name, { instanceArn: instance.instanceArn, name });
-      permissionSetArns.set(name, ps.arn);
-    }
-
-    const groupNames = new Set(mine.filter((a) => a.principalType === 'GROUP').map((a) => a.principalName));
-    const userNames = new Set(mine.filter((a) => a.principalType === 'USER').map((a) => a.principalName));
-    const identityStore = new IdentityStore(this, 'IdentityStore', {
-      identityStoreId: instance.identityStoreId,
-      groups: ir.groups.filter((g) => groupNames.has(g.name)),
-      users: ir.users.filter((u) => userNames.has(u.userName)),
-      lookupOnly: true,
-    });
-
-    this.assignments = new AccountAssignments(this, 'Assignment', {
-      instanceArn: instance.instanceArn,
-      assignments: mine,
-      permissionSetArn: (name) => {
-        const arn = permissionSetArns.get(name);
-        if (arn === undefined) throw new Error(`permission set ${name} was not looked up`);
-        return arn;
-      },
-      principalId: (type, name) => identityStore.principalId(type, name),
-    });
+    // Read now: it creates the instance look-up (a construct) when the model names no instance.
+    const { instanceArn, identityStoreId } = instance.jsonText;
+    this.input = { stack: this.node.id, instanceArn, identityStoreId, assignments, groups: ir.groups, users: ir.users };
+    // A model problem fails while building, as a construct would; the blocks are rendered at
+    // synthesis, so no stack keeps its blocks in memory before or after.
+    checkPrincipals(this.input);
   }
-}
 
-function distinct(values: readonly string[]): string[] {
-  return [...new Set(values)].sort(compareKeys);
+  /** cdktf's synthesized stack plus the assignment blocks (plain JSON: nothing left to resolve). */
+  override toTerraform(): Record<string, unknown> {
+    const tf = super.toTerraform() as Record<string, Record<string, Record<string, unknown>> | undefined>;
+    const blocks = assignmentBlocks(this.input);
+    for (const kind of ['data', 'resource'] as const) {
+      for (const [type, byId] of Object.entries(blocks[kind])) {
+        const section = (tf[kind] ??= {});
+        section[type] = { ...(section[type] as Record<string, unknown> | undefined), ...byId };
+      }
+    }
+    return tf;
+  }
 }
