@@ -100,10 +100,11 @@ describe('identity policies', () => {
     );
     expect(k.identityPolicies).toHaveLength(1);
     expect(k.identityPolicies[0]).toMatchObject({ accountName: 'delegated', accountId: DELEGATED_ID, policyName: 'idcgen-idc-key-use', attachToRoles: ['Abe', 'Zed'], useCases: ['delegated-admins', 'custom-workflows'] });
+    // statements in catalog order (delegated-admins before custom-workflows), whatever the YAML order
     expect(k.identityPolicies[0].document.Statement.map((s) => s.Sid)).toEqual([
-      'AllowCustomWorkflowToUseTheKMSKeyViaIdentityCenterAndIdentityStore',
       'IAMPolicyToAllowIAMIdentityCenterAdminToUseKMSkey',
       'IAMPolicyToAllowIAMIdentityCenterAdminToListKeyAliases',
+      'AllowCustomWorkflowToUseTheKMSKeyViaIdentityCenterAndIdentityStore',
     ]);
   });
 

@@ -43,7 +43,8 @@ export function identityNeeds(inputs: IdentityNeedInputs): IdentityNeed[] {
   for (const p of inputs.administrators) {
     consider(p, 'key-administration', inputs.profile === 'baseline' && inputs.adminAccountIds.has(p.accountId));
   }
-  for (const [useCase, principals] of inputs.useCases) {
+  // Catalog order, not the model's: statements are appended in this order (found by the shuffle property)
+  for (const [useCase, principals] of [...inputs.useCases].sort(([a], [b]) => useCaseOrder(a) - useCaseOrder(b))) {
     const access = useCaseEntry(useCase).identityAccess;
     if (access === 'none') continue;
     for (const p of principals) consider(p, useCase, inputs.profile === 'baseline' && access === 'administration');

@@ -1,0 +1,14 @@
+/**
+ * Run settings shared by the property tests: a fixed seed, so a failure in CI reproduces exactly
+ * (fast-check prints the seed and path to replay), and modest run counts that keep each property
+ * within about 20 s on a loaded two-core machine. `npm run test:deep` (IDCGEN_DEEP=1) runs many
+ * more cases with the same seed.
+ */
+export const SEED = 20260917;
+
+export const DEEP = process.env.IDCGEN_DEEP !== undefined && process.env.IDCGEN_DEEP !== '' && process.env.IDCGEN_DEEP !== '0';
+
+/** `ci` runs normally, `deep` under IDCGEN_DEEP=1. */
+export function runs(ci: number, deep: number): { seed: number; numRuns: number } {
+  return { seed: SEED, numRuns: DEEP ? deep : ci };
+}
