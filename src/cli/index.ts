@@ -2,7 +2,7 @@
 /** idcgen command-line entry. Exit codes: 0 ok, 1 invalid model or failed check, 2 usage. */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { commands } from './cmds';
+import { commandsFor } from './cmds';
 import { formatIssue, ModelError } from '../model/issues';
 
 export async function main(argv: string[]): Promise<void> {
@@ -23,7 +23,7 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`idcgen: ${msg ?? err?.message}\nRun 'idcgen --help' for usage.\n`);
       process.exit(2);
     });
-  for (const c of commands) cli.command(c);
+  for (const c of commandsFor(argv)) cli.command(c);
   await cli.parseAsync();
 }
 
