@@ -1,7 +1,8 @@
 /**
  * Every bundled example through the real pipeline and the CDKTF emitter: synthesis is
  * deterministic and machine-independent, policy variables arrive escaped, and each stack passes
- * Terraform's init, validate and a mocked plan checked against the IR (see plan-test.ts).
+ * Terraform's init, validate and a mocked plan checked against the IR (see plan-test.ts), all stacks
+ * of one model in one Terraform directory.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,7 +11,7 @@ import { synthCdktf } from '../../../src/emit/cdktf';
 import type { ResolvedModel } from '../../../src/model/ir';
 import { loadResolved } from '../../../src/pipeline';
 import { describeWithTerraform, initValidateTest } from '../../support/terraform';
-import { writeStacksWithPlanTests } from './plan-test';
+import { writeModelHarness } from './plan-test';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const EXAMPLES = [
@@ -58,13 +59,17 @@ describeWithTerraform('examples under Terraform', () => {
   let root: string;
   beforeAll(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-cdktf-examples-'));
-    for (const example of EXAMPLES) writeStacksWithPlanTests(irOf(example), path.join(root, example));
   });
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  const stacks = EXAMPLES.flatMap((example) => irOf(example).units.map((u) => [example, u.name] as const));
-  test.each(stacks)('%s / %s: init, validate and a mocked plan that matches the model', (example, unit) => {
-    const res = initValidateTest(path.join(root, example, 'cdktf', 'stacks', unit));
-    expect(res.test?.stdout).toMatch(/Success! 1 passed, 0 failed\./);
+  // One directory per model: one init and validate cover all its stacks, one `terraform test`
+  // plans each stack in its own run block (see writeModelHarness).
+  test.each(EXAMPLES)('%s: every stack inits, validates and plans (mocked) as the model says', (example) => {
+    const dir = path.join(root, example);
+    writeModelHarness(irOf(example), dir);
+    const res = initValidateTest(dir);
+    const runs = irOf(example).units.length;
+    expect(res.test?.stdout).toMatch(new RegExp(`Success! ${runs} passed, 0 failed\\.`));
+    for (const unit of irOf(example).units) expect(res.test?.stdout).toMatch(new RegExp(`run "${unit.name}"\\.\\.\\. pass`));
   });
 });
