@@ -266,21 +266,6 @@ function planTestOf(stackJson: string, ir: ResolvedModel, unit: DeploymentUnit):
   return t;
 }
 
-/** Writes the synthesized stacks under `root` (as `cdktf/...`), each with its tests/plan.tftest.hcl. */
-export function writeStacksWithPlanTests(ir: ResolvedModel, root: string): void {
-  for (const [rel, content] of synthCdktf(ir)) {
-    const file = path.join(root, rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  for (const unit of ir.units) {
-    const dir = path.join(root, 'cdktf', 'stacks', unit.name);
-    fs.mkdirSync(path.join(dir, 'tests'), { recursive: true });
-    const json = fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8');
-    fs.writeFileSync(path.join(dir, 'tests', 'plan.tftest.hcl'), planTestFor(json, ir, unit));
-  }
-}
-
 /**
  * All stacks of one model in one Terraform directory, so Terraform starts a few times per model
  * instead of three times per stack: `main.tf` calls every stack as a module (one `init` and one
