@@ -15,6 +15,7 @@ import { resolveWithIssues } from './model/resolve';
 import type { OrgModel } from './model/schema';
 import { parseModel, validateModel } from './model/validate';
 import { lintModel, type LintFinding } from './policy/lint';
+import { applyRail, type RailOptions } from './safety/lint-rails';
 
 export interface Loaded {
   readonly ir: ResolvedModel;
@@ -23,8 +24,13 @@ export interface Loaded {
   readonly loaded: LoadedModel;
 }
 
+export interface LoadOptions {
+  /** generate only: lint findings that are safety rails refuse or, when allowed, warn (src/safety) */
+  readonly rails?: RailOptions;
+}
+
 /** Load, check and resolve one model file; throws ModelError listing every issue when any is an error. */
-export function loadResolved(file: string): Loaded {
+export function loadResolved(file: string, opts: LoadOptions = {}): Loaded {
   const loaded = loadModel(file);
   const model = parseModel(loaded);
   const issues = validateModel(loaded, model);
@@ -32,7 +38,9 @@ export function loadResolved(file: string): Loaded {
   const resolved = resolveWithIssues(loaded, model);
   const resolvedIssues = sortIssues([...issues, ...resolved.issues]);
   throwOnErrors(loaded, resolvedIssues);
-  const linted = lintModel(resolved.ir).map((f) => lintIssue(loaded, model, f));
+  const linted = lintModel(resolved.ir)
+    .map((f) => lintIssue(loaded, model, f))
+    .map((i) => (opts.rails ? applyRail(i, opts.rails) : i));
   const all = sortIssues([...resolvedIssues, ...linted]);
   throwOnErrors(loaded, all);
   return { ir: resolved.ir, warnings: all.filter((i) => i.severity === 'warning'), loaded };

@@ -5,7 +5,10 @@
 import type { ResolvedModel } from '../model/ir';
 import { explainModel } from './explain';
 import { renderExplainMarkdown } from './render-explain';
+import type { Allowance } from '../safety/enforce';
+import { renderUnsafeSection } from '../safety/review-section';
 
-export function renderModelReview(ir: ResolvedModel): string {
-  return renderExplainMarkdown(explainModel(ir));
+export function renderModelReview(ir: ResolvedModel, unsafe: readonly Allowance[] = []): string {
+  // Safety rails generate was allowed to break come first (src/safety/review-section.ts).
+  return renderUnsafeSection(unsafe) + renderExplainMarkdown(explainModel(ir));
 }

@@ -6,6 +6,7 @@ import { emitHcl } from '../../emit/hcl';
 import { formatIssue } from '../../model/issues';
 import { loadResolved } from '../../pipeline';
 import { renderModelReview } from '../../review';
+import { enforceRails, RAIL_IDS, type RailId } from '../../safety';
 import { writeOutput } from '../../write';
 import { withImportPlan } from './import';
 
@@ -16,6 +17,7 @@ interface Args {
   model: string;
   out: string;
   format: Format;
+  allowUnsafe?: RailId[];
 }
 
 export const generateCommand: CommandModule<object, Args> = {
@@ -26,15 +28,27 @@ export const generateCommand: CommandModule<object, Args> = {
       .positional('model', { type: 'string', demandOption: true, describe: 'model file (org.yaml)' })
       .option('out', { type: 'string', demandOption: true, describe: 'output directory; replaced only if idcgen wrote it' })
       .option('format', { choices: FORMATS, default: 'all' as Format, describe: 'what to generate' })
+      // Safety rails (src/safety): each one broken must be named here; never from the environment.
+      .option('allow-unsafe', { type: 'string', array: true, choices: RAIL_IDS, describe: 'generate although the model breaks this safety rail (repeat for each)' })
+      .check(() => {
+        if (process.env.IDCGEN_ALLOW_UNSAFE === undefined) return true;
+        throw Object.assign(new Error('--allow-unsafe must be given on the command line, not through IDCGEN_ALLOW_UNSAFE'), { name: 'YError' });
+      })
       .example('$0 generate org.yaml --out out', 'everything: out/hcl, out/cdktf, out/review.md')
-      .example('$0 generate org.yaml --out out --format hcl', 'HCL roots and modules only') as unknown as Argv<Args>,
-  handler: (args) => {
-    const { ir, warnings } = loadResolved(args.model);
+      .example('$0 generate org.yaml --out out --format hcl', 'HCL roots and modules only')
+      .example('$0 generate org.yaml --out out --allow-unsafe key-admin-missing', 'a key nobody can administer, flagged in review.md') as unknown as Argv<Args>,
+  handler: async (args) => {
+    const allowUnsafe = new Set(args.allowUnsafe ?? []);
+    const { ir, warnings, loaded } = loadResolved(args.model, { rails: { allowUnsafe } });
     for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
-    const parts: FileMap[] = [new Map([['review.md', renderModelReview(ir)]])];
+    const parts: FileMap[] = [];
     if (args.format !== 'cdktf') parts.push(emitHcl(ir));
     if (args.format !== 'hcl') parts.push(synthCdktf(ir));
-    const files = withImportPlan(args.model, ir, mergeFileMaps(...parts), process.stderr);
+    const emitted = mergeFileMaps(...parts);
+    const rails = await enforceRails({ loaded, ir, files: emitted, allowUnsafe, pipelineWarnings: warnings });
+    for (const w of rails.warnings) process.stderr.write(`${formatIssue(w)}\n`);
+    const review: FileMap = new Map([['review.md', renderModelReview(ir, rails.allowances)]]);
+    const files = withImportPlan(args.model, ir, mergeFileMaps(review, emitted), process.stderr);
     writeOutput(args.out, files);
     process.stdout.write(`${args.model}: wrote ${files.size} files to ${args.out} (${ir.units.length} deployment units)\n`);
   },

@@ -7,6 +7,9 @@
 export const SEED = 20260917;
 
 export const DEEP = process.env.IDCGEN_DEEP !== undefined && process.env.IDCGEN_DEEP !== '' && process.env.IDCGEN_DEEP !== '0';
+// The CLI reads IDCGEN_* variables as options (yargs .env('IDCGEN')), and its strict parser would
+// refuse IDCGEN_DEEP as the unknown option --deep: read once, then hide it from the in-process CLI.
+delete process.env.IDCGEN_DEEP;
 
 /** `ci` runs normally, `deep` under IDCGEN_DEEP=1. */
 export function runs(ci: number, deep: number): { seed: number; numRuns: number } {

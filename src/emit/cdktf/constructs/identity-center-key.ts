@@ -82,6 +82,8 @@ export class IdentityCenterKey extends Construct {
           deletionWindowInDays: key.deletionWindowDays,
           policy,
           tags,
+          // as the HCL replica module: destroying a replica schedules its deletion (safety rail key-deletion-protection-off)
+          lifecycle: { preventDestroy: true },
         }),
       );
     }

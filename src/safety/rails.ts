@@ -1,0 +1,55 @@
+// https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key
+/**
+ * Safety rails: states of a generated key that `idcgen generate` refuses unless the command line
+ * names each one with `--allow-unsafe <rule>`. Each can lock an organization out of its identity
+ * data; none can be switched off silently (not from the model, not from an environment variable),
+ * and a run that allows one prints a warning for it and flags it at the top of review.md.
+ *
+ * Two rails are policy lint rules (src/policy/lint.ts) and share their ids, so `idcgen lint`,
+ * `validate` and `generate` name the same problem the same way. The third is about the key
+ * resource, not its policy, and is checked by generate on the model and on the generated files.
+ */
+import type { LintRule } from '../policy/lint';
+
+export interface RailSpec {
+  /** What goes wrong, for `--help`, the catalog and review.md. */
+  readonly why: string;
+  /** What the model must say instead. */
+  readonly fix: string;
+}
+
+export const SAFETY_RAILS = {
+  'key-admin-missing': {
+    why: 'no named principal may change the key policy (kms:PutKeyPolicy): KMS lockout, only AWS Support can restore access to the key',
+    fix: 'list key administrators (administrators: [{ permissionSet, account }]) or use policyProfile: baseline',
+  },
+  'key-service-statements-missing': {
+    why: 'Identity Center or the Identity Store may not use the key: the instance stops working and its users cannot sign in',
+    fix: 'keep the identity-center-service statements the policy engine adds to every key policy',
+  },
+  'key-deletion-protection-off': {
+    why: 'a key that can be destroyed by terraform destroy, or is recoverable for less than 30 days once scheduled for deletion, takes all identity data it encrypts with it',
+    fix: 'set deletionWindowDays: 30 (the default); generated key resources always carry lifecycle prevent_destroy',
+  },
+} as const satisfies Record<string, RailSpec>;
+
+export type RailId = keyof typeof SAFETY_RAILS;
+
+/** Rails that are lint rules: the same id in both tables (a compile error if lint renames one). */
+export const LINT_RAILS = ['key-admin-missing', 'key-service-statements-missing'] as const satisfies readonly (LintRule & RailId)[];
+
+export const RAIL_IDS = Object.keys(SAFETY_RAILS) as RailId[];
+
+export function isRail(rule: string | undefined): rule is RailId {
+  return rule !== undefined && Object.prototype.hasOwnProperty.call(SAFETY_RAILS, rule);
+}
+
+/** The refusal: the finding, the rule, and the one way to go ahead anyway. */
+export function refusedMessage(message: string, rule: RailId): string {
+  return `${message}; safety rail ${rule} refuses to generate this, fix the model or pass --allow-unsafe ${rule}`;
+}
+
+/** The warning of an allowed rail. */
+export function allowedMessage(message: string, rule: RailId): string {
+  return `${message} (safety rail ${rule} allowed by --allow-unsafe ${rule})`;
+}
