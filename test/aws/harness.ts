@@ -15,6 +15,8 @@ import {
 import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, type KeyMetadata } from '@aws-sdk/client-kms';
 import { EncryptionApi } from '../../src/aws/api';
 import { runEncryption, type EncryptionIo, type EncryptionRequest, type ExitCode } from '../../src/aws/encryption';
+import type { StatementJson } from '../../src/policy/types';
+import { adminAccountsStatement, describeKeyStatement, managedAppsStatement, useKeyStatement } from '../fixtures/ir/policies';
 
 export const REGION = 'eu-west-1';
 export const ACCOUNT = '111111111111';
@@ -40,51 +42,14 @@ export const HEALTHY_KEY: KeyMetadata = {
 
 /** The newest AWS baseline key policy (reference §2.1) for ACCOUNT with one delegated admin account. */
 export function baselinePolicy(): { Version: string; Statement: Record<string, unknown>[] } {
-  const contextKeys = { 'kms:EncryptionContextKeys': ['aws:sso:instance-arn', 'aws:identitystore:identitystore-arn'] };
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'AllowIdentityCenterAdminAccounts',
-        Effect: 'Allow',
-        Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:root`, `arn:aws:iam::${DELEGATED}:root`] },
-        Action: 'kms:*',
-        Resource: '*',
-      },
-      {
-        Sid: 'AllowIdentityCenterAndIdentityStoreToDescribeKey',
-        Effect: 'Allow',
-        Principal: { Service: ['identitystore.amazonaws.com', 'sso.amazonaws.com'] },
-        Action: 'kms:DescribeKey',
-        Resource: '*',
-        Condition: { StringEquals: { 'aws:SourceAccount': '${aws:ResourceAccount}' } },
-      },
-      {
-        Sid: 'AllowIdentityCenterAndIdentityStoreToUseKey',
-        Effect: 'Allow',
-        Principal: { Service: ['identitystore.amazonaws.com', 'sso.amazonaws.com'] },
-        Action: ['kms:Decrypt', 'kms:ReEncryptTo', 'kms:ReEncryptFrom', 'kms:GenerateDataKeyWithoutPlaintext'],
-        Resource: '*',
-        Condition: {
-          StringEquals: { 'aws:SourceAccount': '${aws:ResourceAccount}' },
-          'ForAnyValue:StringEquals': contextKeys,
-        },
-      },
-      {
-        Sid: 'AllowManagedApps',
-        Effect: 'Allow',
-        Principal: '*',
-        Action: 'kms:Decrypt',
-        Resource: '*',
-        Condition: {
-          Bool: { 'aws:PrincipalIsAWSService': 'true' },
-          StringEquals: { 'aws:SourceOrgID': '${aws:ResourceOrgID}' },
-          StringLike: { 'kms:ViaService': ['identitystore.*.amazonaws.com', 'sso.*.amazonaws.com'] },
-          'ForAnyValue:StringEquals': contextKeys,
-        },
-      },
-    ],
-  };
+  const statements: StatementJson[] = [
+    adminAccountsStatement([`arn:aws:iam::${ACCOUNT}:root`, `arn:aws:iam::${DELEGATED}:root`]),
+    describeKeyStatement(),
+    useKeyStatement(),
+    managedAppsStatement(),
+  ];
+  // Spread into plain records: the tests edit live policies statement by statement as Record<string, unknown>.
+  return { Version: '2012-10-17', Statement: statements.map((s) => ({ ...s })) };
 }
 
 export function describeInstance(
