@@ -8,6 +8,7 @@ import { loadResolved } from '../../pipeline';
 import { renderModelReview } from '../../review';
 import { enforceRails, RAIL_IDS, type RailId } from '../../safety';
 import { writeOutput } from '../../write';
+import { progress as createProgress } from '../progress';
 import { withImportPlan } from './import';
 
 const FORMATS = ['all', 'hcl', 'cdktf'] as const;
@@ -38,18 +39,31 @@ export const generateCommand: CommandModule<object, Args> = {
       .example('$0 generate org.yaml --out out --format hcl', 'HCL roots and modules only')
       .example('$0 generate org.yaml --out out --allow-unsafe key-admin-missing', 'a key nobody can administer, flagged in review.md') as unknown as Argv<Args>,
   handler: async (args) => {
+    // Stage lines on stderr for long runs at a terminal (src/cli/progress.ts).
+    const progress = createProgress(process.stderr);
     const allowUnsafe = new Set(args.allowUnsafe ?? []);
+    progress.stage('load, validate and resolve', args.model);
     const { ir, warnings, loaded } = loadResolved(args.model, { rails: { allowUnsafe } });
     for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
+    const units = ir.units.length;
     const parts: FileMap[] = [];
-    if (args.format !== 'cdktf') parts.push(emitHcl(ir));
-    if (args.format !== 'hcl') parts.push(synthCdktf(ir));
+    if (args.format !== 'cdktf') {
+      progress.stage('HCL', `${units} roots for ${ir.accounts.length} accounts and ${ir.assignments.length} assignments`);
+      parts.push(emitHcl(ir));
+    }
+    if (args.format !== 'hcl') {
+      progress.stage('CDKTF', `${units} stacks`);
+      parts.push(synthCdktf(ir));
+    }
     const emitted = mergeFileMaps(...parts);
+    progress.stage('safety rails and review.md');
     const rails = await enforceRails({ loaded, ir, files: emitted, allowUnsafe, pipelineWarnings: warnings });
     for (const w of rails.warnings) process.stderr.write(`${formatIssue(w)}\n`);
     const review: FileMap = new Map([['review.md', renderModelReview(ir, rails.allowances)]]);
     const files = withImportPlan(args.model, ir, mergeFileMaps(review, emitted), process.stderr);
+    progress.stage('write', `${files.size} files to ${args.out}`);
     writeOutput(args.out, files);
-    process.stdout.write(`${args.model}: wrote ${files.size} files to ${args.out} (${ir.units.length} deployment units)\n`);
+    progress.done();
+    process.stdout.write(`${args.model}: wrote ${files.size} files to ${args.out} (${units} deployment units)\n`);
   },
 };
