@@ -30,6 +30,6 @@ test('every valid model generates the same bytes twice and after its YAML is reo
         expect(await generateTree(file, path.join(workdir(), 'shuffled'))).toEqual(first);
       },
     ),
-    runs(12, 300),
+    runs(16, 300),
   );
 });

@@ -38,6 +38,6 @@ test('every generated root configuration parses as HCL, every stack as JSON', as
       expect(stacks.length).toBeGreaterThan(1);
       for (const p of stacks) expect(() => JSON.parse(tree[p])).not.toThrow();
     }),
-    runs(10, 200),
+    runs(16, 200),
   );
 });

@@ -47,6 +47,6 @@ test('every key policy keeps the service statements and an administrator, and sc
       for (const { where, policy } of rendered) expect({ where, problems: keyPolicyProblems(policy) }).toEqual({ where, problems: [] });
       fs.rmSync(file);
     }),
-    runs(30, 1000),
+    runs(50, 1000),
   );
 });
