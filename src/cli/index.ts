@@ -13,7 +13,9 @@ export async function main(argv: string[]): Promise<void> {
     .demandCommand(1, 'name a command')
     .recommendCommands()
     .showHelpOnFail(false)
-    .env('IDCGEN')
+    // No .env('IDCGEN'): under .strict() every unrelated IDCGEN_* variable (IDCGEN_MODEL for cdktf,
+    // test switches) would become an "unknown argument", and options such as --allow-unsafe must be
+    // said on the command line, where a reviewer of a CI job can see them.
     .help()
     .version()
     .fail((msg, err) => {

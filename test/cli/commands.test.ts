@@ -174,4 +174,17 @@ describe('idcgen generate', () => {
     expect(res.stderr).toContain(message);
     expect(fs.existsSync(path.join(ROOT, 'x'))).toBe(false);
   });
+
+  test('ignores IDCGEN_* environment variables: options come from the command line only', async () => {
+    process.env.IDCGEN_MODEL = 'examples/typical.yaml';
+    process.env.IDCGEN_FORMAT = 'pdf';
+    try {
+      const res = await runCli(['validate', 'examples/minimal.yaml']);
+      expect(res.stderr).toBe('');
+      expect(res.code).toBe(0);
+    } finally {
+      delete process.env.IDCGEN_MODEL;
+      delete process.env.IDCGEN_FORMAT;
+    }
+  });
 });
