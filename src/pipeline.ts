@@ -27,6 +27,11 @@ export interface Loaded {
 export interface LoadOptions {
   /** generate only: lint findings that are safety rails refuse or, when allowed, warn (src/safety) */
   readonly rails?: RailOptions;
+  /**
+   * review only: lint errors become warnings, so a change that breaks a lint rule (a key without
+   * administrators) is still loaded and reported by the review's risk flags instead of refused.
+   */
+  readonly lintAsWarnings?: boolean;
 }
 
 /** Load, check and resolve one model file; throws ModelError listing every issue when any is an error. */
@@ -40,7 +45,8 @@ export function loadResolved(file: string, opts: LoadOptions = {}): Loaded {
   throwOnErrors(loaded, resolvedIssues);
   const linted = lintModel(resolved.ir)
     .map((f) => lintIssue(loaded, model, f))
-    .map((i) => (opts.rails ? applyRail(i, opts.rails) : i));
+    .map((i) => (opts.rails ? applyRail(i, opts.rails) : i))
+    .map((i): Issue => (opts.lintAsWarnings && i.severity === 'error' ? { ...i, severity: 'warning' } : i));
   const all = sortIssues([...resolvedIssues, ...linted]);
   throwOnErrors(loaded, all);
   return { ir: resolved.ir, warnings: all.filter((i) => i.severity === 'warning'), loaded };

@@ -22,6 +22,26 @@ afterEach(() => process.chdir(cwd));
 const review = (head: string, ...flags: string[]) => runCli(['review', '--base', 'test/fixtures/review/base.yaml', '--head', `test/fixtures/review/${head}/head.yaml`, ...flags]);
 
 describe('idcgen review', () => {
+  test('a head model that breaks a lint rule is reviewed, not refused: removing the last key administrator is critical', async () => {
+    // GIVEN a least-privilege key whose administrators are removed (generate would refuse the head)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-review-lint-'));
+    try {
+      const base = fs.readFileSync(path.join(ROOT, 'examples/typical.yaml'), 'utf8').replace('policyProfile: baseline', 'policyProfile: least-privilege');
+      const head = base.replace('    administrators: [{ permissionSet: IdentityCenterAdmin, account: management }]', '    administrators: []');
+      expect(head).not.toBe(base);
+      fs.writeFileSync(path.join(dir, 'base.yaml'), base);
+      fs.writeFileSync(path.join(dir, 'head.yaml'), head);
+      // WHEN it is reviewed with a CI gate
+      const res = await runCli(['review', '--base', path.join(dir, 'base.yaml'), '--head', path.join(dir, 'head.yaml'), '--fail-on', 'high']);
+      // THEN the review prints the lockout as a critical risk, the lint error as a warning, and fails the gate
+      expect(res.stdout).toContain('| **critical** | key-administrator-removed | key identity-center loses its last administrator');
+      expect(res.stderr).toContain("head.yaml:51:5: warning: key 'identity-center' policy lets no named principal call kms:PutKeyPolicy");
+      expect(res.code).toBe(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('prints the markdown review of two model files (exit 0 without --fail-on)', async () => {
     const res = await review('access');
     expect(res.code).toBe(0);

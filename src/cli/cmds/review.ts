@@ -17,8 +17,11 @@ interface Args {
   'fail-on'?: RiskSeverity;
 }
 
+/** Lint findings do not stop a review: its risk flags say what a change that breaks them means. */
+const REVIEW_LOAD = { lintAsWarnings: true } as const;
+
 function loadHead(file: string): ResolvedModel {
-  const { ir, warnings } = loadResolved(file);
+  const { ir, warnings } = loadResolved(file, REVIEW_LOAD);
   for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
   return ir;
 }
@@ -30,10 +33,10 @@ function loadHead(file: string): ResolvedModel {
  */
 function loadBase(arg: string): ResolvedModel {
   const spec = parseGitSpec(arg, process.cwd());
-  if (!spec) return loadResolved(arg).ir;
+  if (!spec) return loadResolved(arg, REVIEW_LOAD).ir;
   const model = readGitModel(spec, process.cwd());
   try {
-    return { ...loadResolved(model.file).ir, source: model.label };
+    return { ...loadResolved(model.file, REVIEW_LOAD).ir, source: model.label };
   } catch (e) {
     if (e instanceof ModelError) throw new ModelError(e.issues.map(model.relabel), model.label);
     throw e;
