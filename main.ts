@@ -5,7 +5,7 @@
  * do the work.
  */
 import { App } from './src/emit/cdktf/cdktf';
-import { buildStacks } from './src/emit/cdktf';
+import { synthApp } from './src/emit/cdktf';
 import { formatIssue } from './src/model/issues';
 import { loadResolved } from './src/pipeline';
 
@@ -18,8 +18,7 @@ function main(): void {
   const file = process.env.IDCGEN_MODEL || (typeof context === 'string' && context) || DEFAULT_MODEL;
   const { ir, warnings } = loadResolved(file);
   for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
-  buildStacks(app, ir);
-  app.synth();
+  synthApp(app, ir);
 }
 
 try {

@@ -1,5 +1,5 @@
 export { buildStacks } from './build';
-export { synthCdktf } from './synth';
+export { synthApp, synthCdktf } from './synth';
 export { AccountAssignments } from './constructs/account-assignments';
 export type { AccountAssignmentsProps } from './constructs/account-assignments';
 export { IdentityCenterEncryption } from './constructs/encryption-step';

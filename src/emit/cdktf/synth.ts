@@ -12,16 +12,24 @@ import { buildStacks } from './build';
 import { App } from './cdktf';
 import { withoutCreationStacks } from './private/creation-stacks';
 
+/**
+ * Builds one stack per deployment unit into `app` and synthesizes it into the app's outdir. The
+ * one way to synthesize (the CLI through synthCdktf, `cdktf synth` through main.ts), so both run
+ * without cdktf's creation stack traces (private/creation-stacks.ts).
+ */
+export function synthApp(app: App, ir: ResolvedModel): void {
+  withoutCreationStacks(() => {
+    buildStacks(app, ir);
+    app.synth();
+  });
+}
+
 /** `cdktf/manifest.json` and `cdktf/stacks/<unit>/cdk.tf.json`, one per deployment unit. */
 export function synthCdktf(ir: ResolvedModel): FileMap {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-cdktf-'));
   try {
     // No stack traces in metadata: they hold absolute paths of this machine.
-    withoutCreationStacks(() => {
-      const app = new App({ outdir, stackTraces: false });
-      buildStacks(app, ir);
-      app.synth();
-    });
+    synthApp(new App({ outdir, stackTraces: false }), ir);
     const files: FileMap = new Map();
     files.set('cdktf/manifest.json', fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
     for (const unit of ir.units) {
