@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { cdktfImportBlocks, hclImportBlocks, hclString } from '../../src/import/blocks';
 import { ImportResourceType } from '../../src/import/plan';
+import { groupUnit, permissionSetUnit, userUnit } from '../../src/model/ir-index';
 import type { OrgModel } from '../../src/model/schema';
 import { fixtureModel, generateWithImports, importModel } from './support/generated';
 
@@ -57,6 +58,29 @@ describe.each(['baseline.yaml', 'least-privilege.yaml'])('import blocks for an i
     for (const [p, c] of setup.before) {
       if (p.endsWith('cdk.tf.json')) continue;
       expect(setup.applied.files.get(p)).toBe(c);
+    }
+  });
+});
+
+describe('import blocks when a large model splits the management root', () => {
+  test('permission sets, groups, users and memberships are imported in the root that creates them', async () => {
+    // GIVEN an imported estate generated with a bound so low that its permission sets leave the
+    // management root (src/model/shard.ts)
+    const out = await importModel(fixtureModel('baseline.yaml'));
+    const small: OrgModel = { ...out.model, deployment: { ...out.model.deployment, maxResourcesPerStack: 10 } };
+    const { ir, applied } = generateWithImports(stringify(small), out.plan);
+    expect(ir.units.filter((u) => u.kind === 'permission-sets').length).toBeGreaterThan(1);
+    // THEN nothing is left unmatched, and each import sits in the owner's root
+    expect(applied.unmatched).toEqual({ hcl: [], cdktf: [] });
+    const targets = hclTargets(applied.files);
+    for (const ps of ir.permissionSets) {
+      expect(targets.get(permissionSetUnit(ir, ps.name) ?? '')).toContain(`module.permission_sets.aws_ssoadmin_permission_set.this[${hclString(ps.name)}]`);
+    }
+    for (const g of ir.groups.filter((x) => !x.external)) {
+      expect(targets.get(groupUnit(ir, g.name) ?? '')).toContain(`module.identity_store.aws_identitystore_group.this[${hclString(g.name)}]`);
+    }
+    for (const u of ir.users.filter((x) => !x.external)) {
+      expect(targets.get(userUnit(ir, u.userName) ?? '')).toContain(`module.identity_store.aws_identitystore_user.this[${hclString(u.userName)}]`);
     }
   });
 });

@@ -11,6 +11,7 @@
 import { compareKeys, type ResolvedModel } from '../../model/ir';
 import { keyIdentifiers } from '../../emit/hcl/view-common';
 import { ImportResourceType as T, type ImportPlan, type ImportResource } from '../plan';
+import { groupUnit, permissionSetUnit, userUnit } from '../../model/ir-index';
 
 export interface ImportBlocksResult {
   /** New or replaced files, by output-relative path. */
@@ -55,6 +56,9 @@ export function hclString(s: string): string {
 export function hclImportBlocks(files: ReadonlyMap<string, string>, ir: ResolvedModel, plan: ImportPlan): ImportBlocksResult {
   const unitOf = new Map(ir.assignments.map((a) => [a.key, a.unit]));
   const management = ir.units.find((u) => u.kind === 'management')?.name ?? 'management';
+  // Large models move permission sets and identity-store objects out of the management root
+  // (src/model/shard.ts): each import goes to the root that creates the resource.
+  const psUnit = (name: string): string => permissionSetUnit(ir, name) ?? management;
   const keyIdents = keyIdentifiers(ir);
   const calls = new Map<string, ModuleCall[]>();
   const callsOf = (unit: string): ModuleCall[] => {
@@ -95,22 +99,22 @@ export function hclImportBlocks(files: ReadonlyMap<string, string>, ir: Resolved
       case T.PERMISSION_SET:
       case T.INLINE_POLICY:
       case T.PERMISSIONS_BOUNDARY_ATTACHMENT:
-        return existsPs(id.permissionSet) ? inModule(management, MODULE_SOURCE.permissionSets, r.type, id.permissionSet) : undefined;
+        return existsPs(id.permissionSet) ? inModule(psUnit(id.permissionSet), MODULE_SOURCE.permissionSets, r.type, id.permissionSet) : undefined;
       case T.MANAGED_POLICY_ATTACHMENT:
         return hasManaged(id.permissionSet, id.managedPolicyArn)
-          ? inModule(management, MODULE_SOURCE.permissionSets, r.type, `${id.permissionSet}|${id.managedPolicyArn}`)
+          ? inModule(psUnit(id.permissionSet), MODULE_SOURCE.permissionSets, r.type, `${id.permissionSet}|${id.managedPolicyArn}`)
           : undefined;
       case T.CUSTOMER_MANAGED_POLICY_ATTACHMENT:
         return hasCustomer(id.permissionSet, id.path, id.name)
-          ? inModule(management, MODULE_SOURCE.permissionSets, r.type, `${id.permissionSet}|${id.path}${id.name}`)
+          ? inModule(psUnit(id.permissionSet), MODULE_SOURCE.permissionSets, r.type, `${id.permissionSet}|${id.path}${id.name}`)
           : undefined;
       case T.GROUP:
-        return ir.groups.some((g) => g.name === id.group && !g.external) ? inModule(management, MODULE_SOURCE.identityStore, r.type, id.group) : undefined;
+        return ir.groups.some((g) => g.name === id.group && !g.external) ? inModule(groupUnit(ir, id.group) ?? management, MODULE_SOURCE.identityStore, r.type, id.group) : undefined;
       case T.USER:
-        return ir.users.some((u) => u.userName === id.user && !u.external) ? inModule(management, MODULE_SOURCE.identityStore, r.type, id.user) : undefined;
+        return ir.users.some((u) => u.userName === id.user && !u.external) ? inModule(userUnit(ir, id.user) ?? management, MODULE_SOURCE.identityStore, r.type, id.user) : undefined;
       case T.GROUP_MEMBERSHIP:
         return ir.groups.some((g) => g.name === id.group && !g.external && g.members.includes(id.user))
-          ? inModule(management, MODULE_SOURCE.identityStore, r.type, `${id.group}/${id.user}`)
+          ? inModule(groupUnit(ir, id.group) ?? management, MODULE_SOURCE.identityStore, r.type, `${id.group}/${id.user}`)
           : undefined;
       case T.KMS_KEY:
       case T.KMS_KEY_POLICY:
