@@ -9,7 +9,7 @@ import { renderModelReview } from '../../review';
 import { enforceRails, RAIL_IDS, type RailId } from '../../safety';
 import { writeOutput } from '../../write';
 import { progress as createProgress } from '../progress';
-import { withImportPlan } from './import';
+import { withImportPlan } from '../../import/with-plan';
 
 const FORMATS = ['all', 'hcl', 'cdktf'] as const;
 type Format = (typeof FORMATS)[number];
