@@ -126,6 +126,7 @@ function buildKey(
     organizationId: ctx.organizationId,
     managementAccountId: ctx.managementAccountId,
     region: ctx.region,
+    multiRegion: spec.multiRegion,
     administrators,
     useCases,
     restrictedApps,

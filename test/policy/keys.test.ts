@@ -114,6 +114,15 @@ describe('identity policies', () => {
     expect(ref(true)).toEqual({ ref: 'key-arn-all-regions', key: 'idc' });
   });
 
+  test('administrators of a multi-Region key may also replicate it and move its primary Region; of a single-Region key, not', () => {
+    const actions = (multiRegion: boolean) =>
+      buildOne(key({ multiRegion, policyProfile: 'least-privilege', administrators: [ADMIN] })).key.keyPolicy.Statement.find((st) => st.Sid === 'KeyAdministration')?.Action;
+    expect(actions(true)).toEqual(expect.arrayContaining(['kms:Put*', 'kms:ReplicateKey', 'kms:UpdatePrimaryRegion']));
+    expect(actions(false)).toEqual(expect.arrayContaining(['kms:Put*']));
+    expect(actions(false)).toEqual(expect.not.arrayContaining(['kms:ReplicateKey']));
+    expect(actions(false)).toEqual(expect.not.arrayContaining(['kms:UpdatePrimaryRegion']));
+  });
+
   test('two keys granting one permission set: same-purpose statements merge their resources', () => {
     const uc = { useCases: [{ 'delegated-admins': { principals: [DELEGATED_ADMIN] } }] };
     const r = buildKeys([key({ name: 'b', ...uc }), key({ name: 'a', ...uc })], context({ encryptionKeyName: 'a' }));

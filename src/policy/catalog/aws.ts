@@ -106,6 +106,13 @@ export const ACTIONS = {
     'kms:CancelKeyDeletion',
     'kms:RotateKeyOnDemand',
   ],
+  /**
+   * Added to keyAdministration for multi-Region keys, as the console does: replicating the key and
+   * moving its primary Region are authorized by the primary key's policy, and no wildcard above
+   * covers kms:ReplicateKey.
+   * @see https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-auth.html
+   */
+  multiRegionKeyAdministration: ['kms:ReplicateKey', 'kms:UpdatePrimaryRegion'],
 } as const;
 
 // https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key

@@ -20,6 +20,8 @@ export interface KeyPolicyInputs {
   readonly organizationId: string;
   readonly managementAccountId: string;
   readonly region: string;
+  /** Administrators of a multi-Region key may also replicate it. */
+  readonly multiRegion: boolean;
   readonly administrators: readonly KeyPrincipal[];
   /** Principals per use case the key lists (empty array when it has none). */
   readonly useCases: ReadonlyMap<ModelUseCaseId, readonly KeyPrincipal[]>;
@@ -62,10 +64,10 @@ export function buildKeyPolicy(inputs: KeyPolicyInputs): KeyPolicyResult {
     add('key-administration', [g3AdminAccountsStatement([...adminAccountIds].sort(compareKeys).map((id) => accountRootArn(id, partitionOf(inputs.region))))], DOCS.baseline);
     // Administrators elsewhere would otherwise have no way to manage the key.
     const outside = inputs.administrators.filter((p) => !adminAccountIds.has(p.accountId));
-    if (outside.length > 0) add('key-administration', [keyAdministrationStatement(set(outside))]);
+    if (outside.length > 0) add('key-administration', [keyAdministrationStatement(set(outside), inputs.multiRegion)]);
     add('identity-center-service', g3ServiceStatements());
   } else {
-    if (inputs.administrators.length > 0) add('key-administration', [keyAdministrationStatement(set(inputs.administrators))]);
+    if (inputs.administrators.length > 0) add('key-administration', [keyAdministrationStatement(set(inputs.administrators), inputs.multiRegion)]);
     const admins = principalsOf('identity-center-admins', 'delegated-admins');
     if (admins.length > 0) {
       add(has('identity-center-admins') ? 'identity-center-admins' : 'delegated-admins', g2AdminStatements(set(admins), ec));
