@@ -10,6 +10,7 @@
  */
 import { compareKeys } from '../model/ir';
 import type { PrincipalInput } from '../model/schema';
+import { parsePermissionSetRoleArn } from '../policy/catalog/aws';
 import type { StatementJson } from '../policy/types';
 
 export interface PrincipalContext {
@@ -19,8 +20,6 @@ export interface PrincipalContext {
   readonly notes: string[];
 }
 
-/** `arn:<partition>:iam::<account>:role/aws-reserved/sso.amazonaws.com/[<region>/]AWSReservedSSO_<ps>_<suffix>` */
-const SSO_ROLE = /^arn:[\w-]+:iam::(\d{12}):role\/aws-reserved\/sso\.amazonaws\.com\/(?:[^/]+\/)?AWSReservedSSO_(.+)_[^_]*$/;
 const ACCOUNT = /^arn:[\w-]+:iam::(\d{12}):(?:root|\*)$/;
 const ROLE = /^arn:[\w-]+:iam::\d{12}:role\/[^*]+$/;
 
@@ -55,10 +54,10 @@ function toPrincipal(arn: string, ctx: PrincipalContext): PrincipalInput | undef
     const account = ctx.accountNames.get(accountId);
     return account === undefined ? undefined : { accountRoot: account };
   }
-  const sso = SSO_ROLE.exec(arn);
+  const sso = parsePermissionSetRoleArn(arn);
   if (sso) {
-    const account = ctx.accountNames.get(sso[1]);
-    return account !== undefined && ctx.permissionSets.has(sso[2]) ? { permissionSet: sso[2], account } : undefined;
+    const account = ctx.accountNames.get(sso.accountId);
+    return account !== undefined && ctx.permissionSets.has(sso.permissionSet) ? { permissionSet: sso.permissionSet, account } : undefined;
   }
   return ROLE.test(arn) ? { role: arn } : undefined;
 }

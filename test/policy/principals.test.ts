@@ -1,6 +1,6 @@
 /** Principals: binding to accounts, and the Principal + aws:PrincipalArn shape. */
 import { principalSet, resolvePrincipal, type KeyPrincipal } from '../../src/policy/principals';
-import { permissionSetRoleArnPattern } from '../../src/policy/catalog/aws';
+import { parsePermissionSetRoleArn, permissionSetRoleArnPattern } from '../../src/policy/catalog/aws';
 import { ACCOUNTS, DELEGATED_ID, MGMT_ID, PERMISSION_SETS } from './support/fixtures';
 
 const ctx = { region: 'eu-west-1', accounts: ACCOUNTS, permissionSetNames: new Set(PERMISSION_SETS) };
@@ -55,5 +55,28 @@ test('ARNs carry the partition of the identity center region', () => {
   expect(principalSet([ps], 'cn-north-1')).toEqual({
     aws: [`arn:aws-cn:iam::${DELEGATED_ID}:root`],
     principalArns: [`arn:aws-cn:iam::${DELEGATED_ID}:role/aws-reserved/sso.amazonaws.com/cn-north-1/AWSReservedSSO_Admin_*`],
+  });
+});
+
+describe('parsePermissionSetRoleArn', () => {
+  test.each([
+    ['eu-west-1', 'Admin'],
+    ['us-east-1', 'Admin'],
+    ['eu-west-1', 'Data_Engineer.v2'],
+  ])('reads back the pattern permissionSetRoleArnPattern builds (%s, %s)', (region, name) => {
+    expect(parsePermissionSetRoleArn(permissionSetRoleArnPattern(MGMT_ID, region, name))).toEqual({ accountId: MGMT_ID, permissionSet: name, suffix: '*' });
+  });
+
+  test('reads a real role ARN with its unique suffix', () => {
+    const arn = 'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-2/AWSReservedSSO_DatabaseAdministrator_1234567890abcdef';
+    expect(parsePermissionSetRoleArn(arn)).toEqual({ accountId: '111122223333', permissionSet: 'DatabaseAdministrator', suffix: '1234567890abcdef' });
+  });
+
+  test.each([
+    'arn:aws:iam::111122223333:role/AWSReservedSSO_Admin_abc',
+    'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/OtherRole',
+    'arn:aws:iam::111122223333:root',
+  ])('is undefined for any other ARN: %s', (arn) => {
+    expect(parsePermissionSetRoleArn(arn)).toBeUndefined();
   });
 });

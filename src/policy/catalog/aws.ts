@@ -144,6 +144,22 @@ export function permissionSetRoleArnPattern(accountId: string, identityCenterReg
   return `arn:${partition}:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/${region}AWSReservedSSO_${permissionSet}_*`;
 }
 
+/** What a permission-set role ARN (or its `_*` pattern, as built above) names. */
+export interface PermissionSetRole {
+  readonly accountId: string;
+  readonly permissionSet: string;
+  /** The unique suffix Identity Center adds, or `*` in a pattern. */
+  readonly suffix: string;
+}
+
+const PERMISSION_SET_ROLE_ARN = /^arn:[\w-]+:iam::(\d{12}):role\/aws-reserved\/sso\.amazonaws\.com\/(?:[^/]+\/)?AWSReservedSSO_(.+)_([^_/]*)$/;
+
+/** The reverse of permissionSetRoleArnPattern, for real role ARNs too; undefined for any other ARN. */
+export function parsePermissionSetRoleArn(arn: string): PermissionSetRole | undefined {
+  const m = PERMISSION_SET_ROLE_ARN.exec(arn);
+  return m ? { accountId: m[1], permissionSet: m[2], suffix: m[3] } : undefined;
+}
+
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/encryption-at-rest.html
 /** Identity store ARN: no Region, the Identity Center (management) account. */
 export function identityStoreArn(managementAccountId: string, identityStoreId: string, partition = 'aws'): string {

@@ -19,6 +19,7 @@
  * Entries with the same principal are merged.
  */
 import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../../model/ir';
+import { parsePermissionSetRoleArn } from '../../policy/catalog/aws';
 import type { StatementJson } from '../../policy/types';
 import type { KeyAccess, KeyAccessKind } from '../types';
 import { conditionValues, isWildcardPrincipal, sortedUnique, valueList } from './canonical';
@@ -61,7 +62,11 @@ function accountOf(arn: string): string | undefined {
   return parts.length >= 6 && parts[2] === 'iam' ? parts[4] : undefined;
 }
 
-const PERMISSION_SET_ROLE = /\/AWSReservedSSO_(.+)_\*$/;
+/** The permission set a key policy's `AWSReservedSSO_<name>_*` pattern stands for. */
+function permissionSetOfPattern(principal: string): string | undefined {
+  const role = parsePermissionSetRoleArn(principal);
+  return role?.suffix === '*' ? role.permissionSet : undefined;
+}
 
 /**
  * A permission set role pattern (`…/AWSReservedSSO_<name>_*` in a known account) reads as
@@ -70,7 +75,7 @@ const PERMISSION_SET_ROLE = /\/AWSReservedSSO_(.+)_\*$/;
  * switching profiles does not show one principal as lost and gained.
  */
 function displayName(principal: string, accountId: string | undefined, accounts: readonly ResolvedAccount[]): string {
-  const ps = PERMISSION_SET_ROLE.exec(principal)?.[1];
+  const ps = permissionSetOfPattern(principal);
   const account = accounts.find((a) => a.id === accountId);
   return ps !== undefined && account !== undefined ? `permission set ${ps} in ${account.name}` : principal;
 }
@@ -85,7 +90,7 @@ function identityPoliciesFor(principal: string, key: ResolvedKey, permissionSets
     if (ip.accountId !== account) continue;
     if (ip.attachToRoles.length === 0 || (roleName !== undefined && ip.attachToRoles.includes(roleName))) out.push(`${ip.accountName}/${ip.policyName}`);
   }
-  const psName = PERMISSION_SET_ROLE.exec(principal)?.[1];
+  const psName = permissionSetOfPattern(principal);
   const ps = psName === undefined ? undefined : permissionSets.find((p) => p.name === psName);
   if (ps && keyStatements(ps.inlinePolicy, key.name).length > 0) out.push(`permission set ${ps.name} inline policy`);
   return sortedUnique(out);
