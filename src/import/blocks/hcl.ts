@@ -12,6 +12,7 @@ import { compareKeys, type ResolvedModel } from '../../model/ir';
 import { keyIdentifiers } from '../../emit/hcl/view-common';
 import { ImportResourceType as T, type ImportPlan, type ImportResource } from '../plan';
 import { groupUnit, permissionSetUnit, userUnit } from '../../model/ir-index';
+import { hclString } from '../../emit/hcl/private/escape';
 
 export interface ImportBlocksResult {
   /** New or replaced files, by output-relative path. */
@@ -48,10 +49,8 @@ export function moduleCalls(mainTf: string, providersTf: string): ModuleCall[] {
   return calls;
 }
 
-/** An HCL string literal: JSON escapes, plus `$${` and `%%{` so nothing is interpolated. */
-export function hclString(s: string): string {
-  return JSON.stringify(s).replace(/([$%])\{/g, (_, c: string) => `${c}${c}{`);
-}
+/** The HCL emitter's one escaping function: import blocks quote strings exactly as the roots do. */
+export { hclString };
 
 export function hclImportBlocks(files: ReadonlyMap<string, string>, ir: ResolvedModel, plan: ImportPlan): ImportBlocksResult {
   const unitOf = new Map(ir.assignments.map((a) => [a.key, a.unit]));

@@ -15,6 +15,7 @@ import type { DeploymentUnit, ResolvedAssignment, ResolvedModel, ResolvedPermiss
 import { unitGroups, unitPermissionSets, unitUsers } from '../../../src/model/ir-index';
 import type { PolicyDocumentJson, PolicyRef } from '../../../src/policy/types';
 import { isPolicyRef } from '../../../src/policy/types';
+import { hclString } from '../../../src/emit/hcl/private/escape';
 
 export const MOCK = {
   instanceArn: 'arn:aws:sso:::instance/ssoins-0000mock0000mock',
@@ -30,11 +31,6 @@ export const MOCK = {
 } as const;
 
 type Json = Record<string, Record<string, Record<string, { '//'?: { metadata?: { path?: string } } } & Record<string, unknown>>>>;
-
-/** HCL string literal: JSON quoting plus HCL's template escapes. */
-export function hclString(s: string): string {
-  return JSON.stringify(s).replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
-}
 
 function renderMocked(doc: PolicyDocumentJson, resolve: (ref: PolicyRef) => string): string {
   const walk = (v: unknown): unknown => {
