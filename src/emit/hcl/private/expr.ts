@@ -47,7 +47,6 @@ export const list = (items: readonly Expr[]): Expr => ({ kind: 'list', items });
 export const obj = (entries: readonly ObjectEntry[]): Expr => ({ kind: 'object', entries });
 export const call = (fn: string, arg: Expr): Expr => ({ kind: 'call', fn, arg });
 export const template = (parts: readonly TemplatePart[]): Expr => ({ kind: 'template', parts });
-export const optStr = (value: string | undefined): Expr => (value === undefined ? { kind: 'null' } : str(value));
 
 /** Keys HCL would read as something other than a plain name. */
 const KEYWORDS = new Set(['true', 'false', 'null', 'for', 'in', 'if', 'else', 'endif', 'endfor']);
