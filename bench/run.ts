@@ -16,7 +16,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
-import { emitCdktf, emitHcl, parseAndValidate, resolveOnly } from './stages';
+import { emitCdktf, emitHcl, loadChecked, resolveChecked } from './stages';
 import { SIZES, syntheticModel, type SizeName } from './synthetic';
 
 interface Figures {
@@ -51,10 +51,10 @@ function measure(size: SizeName, runs: number): Figures {
   const samples: Omit<Figures, 'size' | 'peakRssMb'>[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = process.hrtime.bigint();
-    const parsed = parseAndValidate(file);
+    const checked = loadChecked(file);
     const loadValidateMs = since(t0);
     const t1 = process.hrtime.bigint();
-    const ir = resolveOnly(parsed);
+    const { ir } = resolveChecked(checked);
     const resolveMs = since(t1);
     const t2 = process.hrtime.bigint();
     const hcl = emitHcl(ir);
@@ -98,7 +98,7 @@ function measure(size: SizeName, runs: number): Figures {
 
 function table(rows: Figures[]): string {
   const s = (ms: number): string => (ms / 1000).toFixed(2);
-  const head = '| size | accounts | assignments | units | max resources/unit | model | load+validate s | resolve s | HCL s | CDKTF s | total s | peak RSS MB |';
+  const head = '| size | accounts | assignments | units | max resources/unit | model | load+validate s | resolve+lint s | HCL s | CDKTF s | total s | peak RSS MB |';
   const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
   const lines = rows.map(
     (r) =>

@@ -36,10 +36,27 @@ export interface LoadOptions {
 
 /** Load, check and resolve one model file; throws ModelError listing every issue when any is an error. */
 export function loadResolved(file: string, opts: LoadOptions = {}): Loaded {
+  return resolveChecked(loadChecked(file), opts);
+}
+
+/** A model that loaded, matched the schema and passed validation, with that stage's warnings. */
+export interface Checked {
+  readonly loaded: LoadedModel;
+  readonly model: OrgModel;
+  readonly issues: readonly Issue[];
+}
+
+/** First stage: load → schema → validate (throws on any error). */
+export function loadChecked(file: string): Checked {
   const loaded = loadModel(file);
   const model = parseModel(loaded);
   const issues = validateModel(loaded, model);
   throwOnErrors(loaded, issues);
+  return { loaded, model, issues };
+}
+
+/** Second stage: resolve → policy lint (throws on any error). */
+export function resolveChecked({ loaded, model, issues }: Checked, opts: LoadOptions = {}): Loaded {
   const resolved = resolveWithIssues(loaded, model);
   const resolvedIssues = sortIssues([...issues, ...resolved.issues]);
   throwOnErrors(loaded, resolvedIssues);
