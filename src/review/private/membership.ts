@@ -4,8 +4,9 @@
  * IdentityCenterAdmin in management, and that this role administered the key; this says so.
  *
  * Per membership change (user, group): the group's assignments (head when joining, base when
- * leaving), less the permission sets and accounts the user reaches through another path on that
- * side (a direct assignment, or another group), grouped by permission set.
+ * leaving), less the permission sets and accounts the user reaches through another path (a direct
+ * assignment, or another group) on the other side: already had before joining, still has after
+ * leaving. Grouped by permission set.
  */
 import { compareKeys, type ResolvedAssignment, type ResolvedModel } from '../../model/ir';
 import type { AccountRef, MembershipEffect, PrincipalChange } from '../types';
@@ -42,8 +43,8 @@ function otherPaths(ir: ResolvedModel, user: string, except: string): Set<string
   return out;
 }
 
-function effects(side: Side, user: string, group: string, change: MembershipEffect['change'], accounts: ReadonlyMap<string, AccountRef>): MembershipEffect[] {
-  const kept = otherPaths(side.ir, user, group);
+function effects(side: Side, other: ResolvedModel, user: string, group: string, change: MembershipEffect['change'], accounts: ReadonlyMap<string, AccountRef>): MembershipEffect[] {
+  const kept = otherPaths(other, user, group);
   const byPs = new Map<string, AccountRef[]>();
   for (const a of assignmentsOf(side.ir, 'GROUP', group)) {
     if (kept.has(`${a.permissionSet}\u0000${a.accountName}`)) continue;
@@ -68,8 +69,8 @@ export function membershipEffects(base: Side, head: Side, principals: readonly P
   const out: MembershipEffect[] = [];
   for (const p of principals) {
     if (p.principalType !== 'GROUP') continue;
-    for (const user of p.members.added) out.push(...effects(head, user, p.name, 'gains', accounts));
-    for (const user of p.members.removed) out.push(...effects(base, user, p.name, 'loses', accounts));
+    for (const user of p.members.added) out.push(...effects(head, base.ir, user, p.name, 'gains', accounts));
+    for (const user of p.members.removed) out.push(...effects(base, head.ir, user, p.name, 'loses', accounts));
   }
   return out.sort((x, y) => compareKeys(x.userName, y.userName) || compareKeys(x.group, y.group) || compareKeys(x.change, y.change) || compareKeys(x.permissionSet, y.permissionSet));
 }
