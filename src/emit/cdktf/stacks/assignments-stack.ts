@@ -16,6 +16,7 @@ import { awsProvider, configureStack, type UnitStackConfig } from '../private/st
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type AssignmentsStackConfig = UnitStackConfig;
 
+/** The stack of an assignments unit: account assignments, looking up the groups, users and permission sets they name. */
 export class AssignmentsStack extends TerraformStack {
   private readonly input: AssignmentBlocksInput;
 

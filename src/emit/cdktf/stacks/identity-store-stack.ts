@@ -12,6 +12,7 @@ import { awsProvider, configureStack, type UnitStackConfig } from '../private/st
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type IdentityStoreStackConfig = UnitStackConfig;
 
+/** The stack of a users or groups unit, when the identity store does not fit in the management unit. */
 export class IdentityStoreStack extends TerraformStack {
   readonly identityStore: IdentityStore;
 

@@ -20,6 +20,7 @@ import { awsProvider, configureStack, type UnitStackConfig } from '../private/st
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type ManagementStackConfig = UnitStackConfig;
 
+/** The stack of the management unit: the keys and, while they fit, permission sets and the identity store. */
 export class ManagementStack extends TerraformStack {
   readonly instance: IdentityCenterInstance;
   /** By key name. */

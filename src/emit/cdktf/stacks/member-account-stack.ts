@@ -17,6 +17,7 @@ export type MemberAccountStackConfig = UnitStackConfig;
 /** Alias of the provider that reads the management account. */
 export const MANAGEMENT_PROVIDER_ALIAS = 'management';
 
+/** The stack of a member account unit (`account-<name>`): IAM policies created in that account through the assumed role. */
 export class MemberAccountStack extends TerraformStack {
   readonly management: AwsProvider;
 

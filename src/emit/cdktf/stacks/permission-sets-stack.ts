@@ -14,6 +14,7 @@ import { awsProvider, configureStack, type UnitStackConfig } from '../private/st
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type PermissionSetsStackConfig = UnitStackConfig;
 
+/** The stack of a permission-sets unit, when permission sets do not fit in the management unit. */
 export class PermissionSetsStack extends TerraformStack {
   readonly permissionSets: PermissionSets;
 
