@@ -23,6 +23,7 @@ const LOADERS: readonly (readonly [string, () => AnyCommand])[] = [
   ['review', () => (require('./review') as typeof import('./review')).reviewCommand],
   ['explain', () => (require('./explain') as typeof import('./explain')).explainCommand],
   ['import', () => (require('./import') as typeof import('./import')).importCommand],
+  ['permissions', () => (require('./permissions') as typeof import('./permissions')).permissionsCommand],
 ];
 
 /** Every command, in help order. */
