@@ -239,7 +239,8 @@ function nameAccounts(accounts: readonly EstateAccount[], notes: string[]): Map<
   return out;
 }
 
-function ouString(a: EstateAccount, notes: string[]): string {
+/** The model's OU path of an account: names joined by `/` (a `/` inside a name becomes `-`, with a note); `Root` at the root. */
+export function ouString(a: Pick<EstateAccount, 'ouPath'>, notes: string[]): string {
   if (a.ouPath.length === 0) return 'Root';
   const parts = a.ouPath.map((p) => {
     if (!p.includes('/')) return p;
