@@ -13,7 +13,7 @@ export const principalSchema = z.union([
   z.strictObject({ role: z.string().describe('IAM role ARN, e.g. arn:aws:iam::111111111111:role/Name') }),
   z.strictObject({ accountRoot: name.describe('account name; the principal is arn:aws:iam::<id>:root') }),
   z.strictObject({
-    permissionSet: name.describe('permission set name; resolves to AWSReservedSSO_<name>_* roles'),
+    permissionSet: name.describe('permission set name; resolves to its AWSReservedSSO_<name>_<16-character suffix> roles'),
     account: name.describe('account name the permission set role lives in'),
   }),
 ]);
