@@ -130,8 +130,12 @@ export function accountPrincipalArnPattern(accountId: string, partition = 'aws')
   return `arn:${partition}:iam::${accountId}:*`;
 }
 
-/** `arn:<partition>:iam::<account>:role/<path/>name`. */
-export const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]{1,64})$/;
+/**
+ * `arn:<partition>:iam::<account>:role/<path/>name`, capturing the account and the name. Path
+ * segments as model/aws-patterns.ts `roleArn` allows them: no `*` or `?`, which KMS would reject
+ * in a Principal (validate reports those first, positioned).
+ */
+export const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::(\d{12}):role\/(?:[A-Za-z0-9.,+@=_-]+\/)*([\w+=,.@-]{1,64})$/;
 
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html
 /**
