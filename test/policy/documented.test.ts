@@ -81,9 +81,9 @@ describe('advanced statements (identity-center-cmk.md §2.3)', () => {
   test.each([
     ['by account', 'advanced-apps-by-account', { servicePrincipals: ['myapp.amazonaws.com'], sourceAccounts: ['management', 'delegated'] }],
     ['by application instance', 'advanced-apps-by-instance', { servicePrincipals: ['myapp.amazonaws.com'], sourceArns: ['arn:aws:myapp:us-east-1:111122223333:application/my-application'] }],
-  ])('restrict-managed-applications %s equals the documented statements and replaces the organization-wide ones', (_, name, config) => {
+  ])('restrict-managed-applications %s equals the documented statements, without the organization-wide ones', (_, name, config) => {
     for (const profile of ['baseline', 'least-privilege'] as const) {
-      const { key: k } = buildOne(key({ policyProfile: profile, useCases: [{ 'managed-applications': {} }, { 'restrict-managed-applications': config }] }));
+      const { key: k } = buildOne(key({ policyProfile: profile, useCases: [{ 'restrict-managed-applications': config }] }));
       const v = vector(name) as PolicyDocumentJson;
       expect(normalizePolicyJson(statements(k.keyPolicy, sidsOf(v)))).toEqual(normalizePolicyJson(v.Statement));
       expect(k.keyPolicy.Statement.map((s) => s.Sid)).not.toEqual(expect.arrayContaining(['AllowManagedApps']));

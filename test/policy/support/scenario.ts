@@ -37,14 +37,16 @@ export const CONTEXT_KEYS = { sso: ['aws:sso:instance-arn', 'tenant-key-id'], id
 /** An identity policy allowing every KMS action: proves the key policy alone decides. */
 export const ALLOW_ALL_KMS: PolicyDocumentJson = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] };
 
+/** Every use case; restrict-managed-applications in `extra` takes the place of managed-applications (they cannot be listed together). */
 export function scenarioKey(profile: 'baseline' | 'least-privilege', extra: NonNullable<KeyInput['useCases']> = []): KeyInput {
+  const restricted = extra.some((u) => 'restrict-managed-applications' in u);
   return key({
     policyProfile: profile,
     administrators: [ADMIN],
     useCases: [
       { 'identity-center-admins': { principals: [ADMIN] } },
       { 'delegated-admins': { principals: [DELEGATED_ADMIN] } },
-      { 'managed-applications': {} },
+      ...(restricted ? [] : [{ 'managed-applications': {} }]),
       { 'managed-application-admins': null },
       { 'control-tower-admins': { principals: [{ role: P.controlTower }] } },
       { 'ec2-windows-sso': { principals: [{ permissionSet: 'MyPermissionSet', account: 'workload' }] } },
