@@ -105,6 +105,10 @@ export const modelSchema = z.strictObject({
   deployment: z
     .strictObject({
       roleName: z.string().optional().describe('role assumed in member accounts; default OrganizationAccountAccessRole'),
+      planRoleName: z
+        .string()
+        .optional()
+        .describe('role assumed in member accounts when planning (TF_VAR_idcgen_plan=true): a read-only role, so CI plans need no admin role; default roleName'),
       maxResourcesPerStack: z.number().int().optional().describe('default 500'),
       backend: z
         .union([
@@ -114,8 +118,10 @@ export const modelSchema = z.strictObject({
             bucket: z.string(),
             keyPrefix: z.string().optional(),
             region: z.string().optional(),
-            dynamodbTable: z.string().optional(),
+            dynamodbTable: z.string().optional().describe('deprecated: terraform >= 1.10 locks with a lock file in the bucket (use_lockfile, always on)'),
             encrypt: z.boolean().optional(),
+            roleArn: z.string().optional().describe('role terraform assumes to read and write state (assume_role.role_arn)'),
+            kmsKeyId: z.string().optional().describe('arn of the kms key (or alias) that encrypts state objects; needs encrypt: true'),
           }),
         ])
         .optional(),
