@@ -4,6 +4,7 @@
  * validate.ts, where each issue can carry its own position and a message in the model's terms.
  */
 import { z } from 'zod';
+import { disableableRules } from '../policy/rules';
 
 const name = z.string().min(1);
 const tags = z.record(z.string(), z.string());
@@ -172,6 +173,14 @@ export const modelSchema = z.strictObject({
     .optional(),
   assignments: z.array(assignmentSchema).optional(),
   keys: z.array(keySchema).optional(),
+  lint: z
+    .strictObject({
+      // Any string here: unknown ids and errors get positioned messages with a suggestion (validate);
+      // the enum is for editors.
+      disable: z.array(z.string().meta({ enum: disableableRules() })).optional().describe('warning rule ids to turn off for this model (idcgen lint --rules)'),
+    })
+    .optional()
+    .describe('lint settings; they never change generated output'),
 });
 
 export type OrgModel = z.infer<typeof modelSchema>;

@@ -22,6 +22,7 @@ const LOADERS: readonly (readonly [string, () => AnyCommand])[] = [
   ['review', () => (require('./review') as typeof import('./review')).reviewCommand],
   ['explain', () => (require('./explain') as typeof import('./explain')).explainCommand],
   ['import', () => (require('./import') as typeof import('./import')).importCommand],
+  ['profiles', () => (require('./profiles') as typeof import('./profiles')).profilesCommand],
 ];
 
 /** Every command, in help order. */
