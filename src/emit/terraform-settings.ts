@@ -24,3 +24,12 @@ export function requiredTerraformVersion(backend: BackendConfig): string {
  * planning (`TF_VAR_idcgen_plan=true`), so the provider assumes `deployment.planRoleName`.
  */
 export const PLAN_VARIABLE = 'idcgen_plan';
+
+/** S3 state key of a unit: `<keyPrefix>/<unit>/terraform.tfstate` (no leading `/` without a prefix). */
+export function stateKey(keyPrefix: string, unit: string): string {
+  const prefix = keyPrefix.replace(/^\/+|\/+$/g, '');
+  return prefix ? `${prefix}/${unit}/terraform.tfstate` : `${unit}/terraform.tfstate`;
+}
+
+/** The local backend's state path, relative to the root (or stack) directory. */
+export const LOCAL_STATE_PATH = 'terraform.tfstate';

@@ -3,7 +3,7 @@
  * instance ARN / identity store ID locals. Plain data, precomputed and sorted, for the templates.
  */
 import type { DeploymentUnit, ResolvedKey, ResolvedModel } from '../../model/ir';
-import { AWS_PROVIDER_VERSION, PLAN_VARIABLE, requiredTerraformVersion } from '../terraform-settings';
+import { AWS_PROVIDER_VERSION, PLAN_VARIABLE, requiredTerraformVersion, LOCAL_STATE_PATH, stateKey } from '../terraform-settings';
 import type { PolicyRef } from '../../policy/types';
 import { list, ref, str, template, type Expr } from './private/expr';
 import { regionIdentifier, uniqueIdentifiers } from './private/names';
@@ -39,6 +39,8 @@ export interface ProvidersView extends HeaderView {
 }
 
 export interface BackendView extends HeaderView {
+  /** State path of the local backend, relative to the root. */
+  readonly localPath: string;
   readonly s3: {
     readonly bucket: string;
     readonly key: string;
@@ -63,13 +65,13 @@ export function versionsView(ir: ResolvedModel): VersionsView {
 
 export function backendView(ir: ResolvedModel, unit: DeploymentUnit): BackendView {
   const backend = ir.deployment.backend;
-  if (backend.type === 'local') return { source: ir.source, s3: null };
-  const prefix = backend.keyPrefix.replace(/^\/+|\/+$/g, '');
+  if (backend.type === 'local') return { source: ir.source, localPath: LOCAL_STATE_PATH, s3: null };
   return {
     source: ir.source,
+    localPath: LOCAL_STATE_PATH,
     s3: {
       bucket: backend.bucket,
-      key: `${prefix === '' ? '' : `${prefix}/`}${unit.name}/terraform.tfstate`,
+      key: stateKey(backend.keyPrefix, unit.name),
       region: backend.region,
       dynamodbTable: backend.dynamodbTable ?? null,
       encrypt: { kind: 'bool', value: backend.encrypt },

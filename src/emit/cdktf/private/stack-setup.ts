@@ -2,14 +2,9 @@
  * What every generated stack shares: where its state lives and which provider versions it admits.
  */
 import type { BackendConfig, DeploymentUnit } from '../../../model/ir';
-import { AWS_PROVIDER_VERSION, PLAN_VARIABLE, requiredTerraformVersion } from '../../terraform-settings';
+import { AWS_PROVIDER_VERSION, LOCAL_STATE_PATH, PLAN_VARIABLE, requiredTerraformVersion, stateKey } from '../../terraform-settings';
 import { AwsProvider, Fn, LocalBackend, S3Backend, TerraformStack, TerraformVariable } from '../cdktf';
 
-/** S3 state key of a unit: `<keyPrefix>/<unit>/terraform.tfstate` (no leading `/` without a prefix). */
-export function stateKey(keyPrefix: string, unit: string): string {
-  const prefix = keyPrefix.replace(/^\/+|\/+$/g, '');
-  return prefix ? `${prefix}/${unit}/terraform.tfstate` : `${unit}/terraform.tfstate`;
-}
 
 export function configureStack(stack: TerraformStack, unit: DeploymentUnit, backend: BackendConfig): void {
   if (backend.type === 's3') {
@@ -28,7 +23,7 @@ export function configureStack(stack: TerraformStack, unit: DeploymentUnit, back
   } else {
     // cdktf's default local path is absolute (it depends on the working directory); a relative
     // one keeps output identical across machines and puts state next to the stack's cdk.tf.json.
-    new LocalBackend(stack, { path: 'terraform.tfstate' });
+    new LocalBackend(stack, { path: LOCAL_STATE_PATH });
   }
   stack.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
 }
