@@ -51,6 +51,12 @@ export const PATTERNS = {
     expected: 'a role arn such as arn:aws:iam::111111111111:role/Name',
     url: IAM_IDS,
   },
+  /** Where S3 may find a KMS key: the key's ARN or an alias ARN (Terraform's s3 backend `kms_key_id`). */
+  kmsKeyArn: {
+    re: new RegExp(`^arn:${PARTITION}:kms:[a-z]{2}(?:-[a-z]+){1,3}-\\d{1,2}:\\d{12}:(?:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})|alias/[A-Za-z0-9/_-]{1,250})$`),
+    expected: 'a kms key or alias arn such as arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    url: 'https://developer.hashicorp.com/terraform/language/backend/s3#kms_key_id',
+  },
   permissionSetName: { re: /^[\w+=,.@-]+$/, expected: 'letters, digits and _+=,.@- only, e.g. ReadOnly', url: `${SSO_API}/API_PermissionSet.html` },
   permissionSetDescription: {
     re: /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/,

@@ -133,8 +133,13 @@ export interface S3Backend {
   /** State key is `<keyPrefix>/<unit>/terraform.tfstate`. */
   readonly keyPrefix: string;
   readonly region: string;
+  /** Deprecated by Terraform 1.10's lock file (`use_lockfile`, always set); kept for migrations. */
   readonly dynamodbTable?: string;
   readonly encrypt: boolean;
+  /** Role Terraform assumes for state access (`assume_role.role_arn`). @default absent: the caller's credentials */
+  readonly roleArn?: string;
+  /** KMS key (or alias) ARN encrypting state objects. @default absent: S3's default encryption */
+  readonly kmsKeyId?: string;
 }
 
 export type BackendConfig = { readonly type: 'local' } | S3Backend;
@@ -157,6 +162,12 @@ export interface DeploymentUnit {
   readonly accountId: string;
   /** Member units only: role assumed in that account. */
   readonly assumeRoleArn?: string;
+  /**
+   * Member units only: role assumed in that account when planning (`TF_VAR_idcgen_plan=true`),
+   * from `deployment.planRoleName`.
+   * @default absent: plans assume assumeRoleArn too
+   */
+  readonly planAssumeRoleArn?: string;
   /** Member units, and the management unit when a permission set is assigned there: customer managed policies to create there, sorted. */
   readonly customerManagedPolicies: readonly (CustomerManagedPolicyRef & { readonly document: PolicyDocumentJson })[];
   /** Member units: key identity policies to create there, sorted by key name. */
@@ -204,6 +215,11 @@ export interface ResolvedModel {
   };
   readonly deployment: {
     readonly roleName: string;
+    /**
+     * Role assumed in member accounts when planning (`deployment.planRoleName`).
+     * @default absent: roleName
+     */
+    readonly planRoleName?: string;
     readonly maxResourcesPerStack: number;
     readonly backend: BackendConfig;
   };

@@ -14,7 +14,7 @@ export const principalSchema = z.union([
   z.strictObject({ role: z.string().describe('IAM role ARN, e.g. arn:aws:iam::111111111111:role/Name') }),
   z.strictObject({ accountRoot: name.describe('account name; the principal is arn:aws:iam::<id>:root') }),
   z.strictObject({
-    permissionSet: name.describe('permission set name; resolves to AWSReservedSSO_<name>_* roles'),
+    permissionSet: name.describe('permission set name; resolves to its AWSReservedSSO_<name>_<16-character suffix> roles'),
     account: name.describe('account name the permission set role lives in'),
   }),
 ]);
@@ -106,6 +106,10 @@ export const modelSchema = z.strictObject({
   deployment: z
     .strictObject({
       roleName: z.string().optional().describe('role assumed in member accounts; default OrganizationAccountAccessRole'),
+      planRoleName: z
+        .string()
+        .optional()
+        .describe('role assumed in member accounts when planning (TF_VAR_idcgen_plan=true): a read-only role, so CI plans need no admin role; default roleName'),
       maxResourcesPerStack: z.number().int().optional().describe('default 500'),
       backend: z
         .union([
@@ -115,8 +119,10 @@ export const modelSchema = z.strictObject({
             bucket: z.string(),
             keyPrefix: z.string().optional(),
             region: z.string().optional(),
-            dynamodbTable: z.string().optional(),
+            dynamodbTable: z.string().optional().describe('deprecated: terraform >= 1.10 locks with a lock file in the bucket (use_lockfile, always on)'),
             encrypt: z.boolean().optional(),
+            roleArn: z.string().optional().describe('role terraform assumes to read and write state (assume_role.role_arn)'),
+            kmsKeyId: z.string().optional().describe('arn of the kms key (or alias) that encrypts state objects; needs encrypt: true'),
           }),
         ])
         .optional(),

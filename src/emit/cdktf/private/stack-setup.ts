@@ -2,19 +2,9 @@
  * What every generated stack shares: where its state lives and which provider versions it admits.
  */
 import type { BackendConfig, DeploymentUnit } from '../../../model/ir';
-import { AwsProvider, LocalBackend, S3Backend, TerraformStack } from '../cdktf';
+import { AWS_PROVIDER_VERSION, LOCAL_STATE_PATH, PLAN_VARIABLE, requiredTerraformVersion, stateKey } from '../../terraform-settings';
+import { AwsProvider, Fn, LocalBackend, S3Backend, TerraformStack, TerraformVariable } from '../cdktf';
 
-/**
- * The prebuilt provider pins exactly the version it was generated from (6.25.0); the output uses
- * nothing newer than 5.100 (no per-resource `region`), so admit both major versions.
- */
-export const AWS_PROVIDER_VERSION = '>= 5.100.0, < 7.0.0';
-
-/** S3 state key of a unit: `<keyPrefix>/<unit>/terraform.tfstate` (no leading `/` without a prefix). */
-export function stateKey(keyPrefix: string, unit: string): string {
-  const prefix = keyPrefix.replace(/^\/+|\/+$/g, '');
-  return prefix ? `${prefix}/${unit}/terraform.tfstate` : `${unit}/terraform.tfstate`;
-}
 
 export function configureStack(stack: TerraformStack, unit: DeploymentUnit, backend: BackendConfig): void {
   if (backend.type === 's3') {
@@ -24,11 +14,16 @@ export function configureStack(stack: TerraformStack, unit: DeploymentUnit, back
       region: backend.region,
       dynamodbTable: backend.dynamodbTable,
       encrypt: backend.encrypt,
+      kmsKeyId: backend.kmsKeyId,
+      assumeRole: backend.roleArn !== undefined ? { roleArn: backend.roleArn } : undefined,
     });
+    // cdktf 0.21 predates use_lockfile (Terraform 1.10), which needs that version.
+    stack.addOverride('terraform.backend.s3.use_lockfile', true);
+    stack.addOverride('terraform.required_version', requiredTerraformVersion(backend));
   } else {
     // cdktf's default local path is absolute (it depends on the working directory); a relative
     // one keeps output identical across machines and puts state next to the stack's cdk.tf.json.
-    new LocalBackend(stack, { path: 'terraform.tfstate' });
+    new LocalBackend(stack, { path: LOCAL_STATE_PATH });
   }
   stack.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
 }
@@ -40,13 +35,30 @@ export interface ProviderProps {
   readonly alias?: string;
   /** Role to assume in that account. */
   readonly assumeRoleArn?: string;
+  /** Role to assume instead while planning (the `idcgen_plan` variable is true). */
+  readonly planAssumeRoleArn?: string;
 }
 
 export function awsProvider(stack: TerraformStack, id: string, props: ProviderProps): AwsProvider {
+  const roleArn =
+    props.assumeRoleArn && props.planAssumeRoleArn
+      ? Fn.conditional(planVariable(stack).booleanValue, props.planAssumeRoleArn, props.assumeRoleArn)
+      : props.assumeRoleArn;
   return new AwsProvider(stack, id, {
     region: props.region,
     alias: props.alias,
     allowedAccountIds: [props.accountId],
-    assumeRole: props.assumeRoleArn ? [{ roleArn: props.assumeRoleArn }] : undefined,
+    assumeRole: roleArn ? [{ roleArn }] : undefined,
+  });
+}
+
+/** The stack's `idcgen_plan` variable (the same as the HCL roots'), created on first use. */
+function planVariable(stack: TerraformStack): TerraformVariable {
+  const existing = stack.node.tryFindChild(PLAN_VARIABLE);
+  if (existing instanceof TerraformVariable) return existing;
+  return new TerraformVariable(stack, PLAN_VARIABLE, {
+    type: 'bool',
+    default: false,
+    description: 'true while planning: member-account providers assume the plan-only role instead of the apply role',
   });
 }

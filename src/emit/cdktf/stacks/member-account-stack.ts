@@ -30,7 +30,7 @@ export class MemberAccountStack extends TerraformStack {
     const managementAccountId = ir.organization.managementAccountId;
     if (!unit.assumeRoleArn) throw new Error(`member unit ${unit.name} has no role to assume`);
     configureStack(this, unit, ir.deployment.backend);
-    awsProvider(this, 'aws', { region, accountId: unit.accountId, assumeRoleArn: unit.assumeRoleArn });
+    awsProvider(this, 'aws', { region, accountId: unit.accountId, assumeRoleArn: unit.assumeRoleArn, planAssumeRoleArn: unit.planAssumeRoleArn });
     this.management = awsProvider(this, 'aws-management', {
       region,
       accountId: managementAccountId,
