@@ -5,6 +5,7 @@
 
 export type Severity = 'error' | 'warning';
 
+/** A problem found in a model, at its file, line and column (`formatIssue` prints it). */
 export interface Issue {
   /** Path of the file as the user named it (relative when they gave a relative path). */
   readonly file: string;

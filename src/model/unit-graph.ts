@@ -21,6 +21,7 @@ import type { DeploymentUnit, ResolvedModel } from './ir';
 import { compareKeys } from './ir';
 import { assignmentsByKey, groupUnit, permissionSetUnit, unitMemberLookups, userUnit } from './ir-index';
 
+/** Dependencies and apply waves of the deployment units (see `unitOrder`). */
 export interface UnitOrder {
   /** Unit name → the units it depends on, sorted. */
   readonly dependsOn: ReadonlyMap<string, readonly string[]>;

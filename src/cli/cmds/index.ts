@@ -17,6 +17,7 @@ const LOADERS: readonly (readonly [string, () => AnyCommand])[] = [
   ['schema', () => (require('./schema') as typeof import('./schema')).schemaCommand],
   ['init', () => (require('./init') as typeof import('./init')).initCommand],
   ['generate', () => (require('./generate') as typeof import('./generate')).generateCommand],
+  ['synth', () => (require('./synth') as typeof import('./synth')).synthCommand],
   ['lint', () => (require('./lint') as typeof import('./lint')).lintCommand],
   ['encryption', () => (require('./encryption') as typeof import('./encryption')).encryptionCommand],
   ['review', () => (require('./review') as typeof import('./review')).reviewCommand],

@@ -16,6 +16,7 @@ export type UnitBackend =
   | { readonly type: 'local'; /** relative to the unit's directory */ readonly path: string }
   | { readonly type: 's3'; readonly bucket: string; readonly key: string; readonly region: string; readonly roleArn?: string };
 
+/** One deployment unit in `hcl/units.json`. */
 export interface UnitEntry {
   readonly name: string;
   readonly kind: UnitKind;
@@ -42,6 +43,7 @@ export interface UnitEntry {
   readonly runsEncryptionStep: boolean;
 }
 
+/** The content of `hcl/units.json`. */
 export interface UnitsFile {
   readonly version: number;
   /** The model the units come from. */
@@ -51,6 +53,7 @@ export interface UnitsFile {
   readonly units: readonly UnitEntry[];
 }
 
+/** The content of `hcl/units.json`: every unit with its wave, dependencies, roles and state. */
 export function unitsFile(ir: ResolvedModel): UnitsFile {
   const order = unitOrder(ir);
   return {

@@ -6,6 +6,7 @@
 import type { ResolvedModel } from '../../model/ir';
 import { unitOrder } from '../../model/unit-graph';
 import { App, TerraformStack } from './cdktf';
+import type { BackendConfigurer } from './private/stack-setup';
 import { AssignmentsStack } from './stacks/assignments-stack';
 import { IdentityStoreStack } from './stacks/identity-store-stack';
 import { ManagementStack } from './stacks/management-stack';
@@ -13,11 +14,11 @@ import { MemberAccountStack } from './stacks/member-account-stack';
 import { PermissionSetsStack } from './stacks/permission-sets-stack';
 
 /** Adds one stack per unit of the model to `app`, with their dependencies; returns them by unit name. */
-export function buildStacks(app: App, ir: ResolvedModel): ReadonlyMap<string, TerraformStack> {
+export function buildStacks(app: App, ir: ResolvedModel, configureBackend?: BackendConfigurer): ReadonlyMap<string, TerraformStack> {
   const order = unitOrder(ir);
   const stacks = new Map<string, TerraformStack>();
   for (const unit of ir.units) {
-    const config = { ir, unit };
+    const config = { ir, unit, configureBackend };
     switch (unit.kind) {
       case 'management':
         stacks.set(unit.name, new ManagementStack(app, unit.name, config));

@@ -1,12 +1,34 @@
 /**
  * What every generated stack shares: where its state lives and which provider versions it admits.
  */
-import type { BackendConfig, DeploymentUnit } from '../../../model/ir';
+import type { BackendConfig, DeploymentUnit, ResolvedModel } from '../../../model/ir';
 import { AWS_PROVIDER_VERSION, LOCAL_STATE_PATH, PLAN_VARIABLE, requiredTerraformVersion, stateKey } from '../../terraform-settings';
 import { AwsProvider, Fn, LocalBackend, S3Backend, TerraformStack, TerraformVariable } from '../cdktf';
 
 
-export function configureStack(stack: TerraformStack, unit: DeploymentUnit, backend: BackendConfig): void {
+/** Sets up a stack's backend (called once per stack, instead of the model's backend). */
+export type BackendConfigurer = (stack: TerraformStack, unit: DeploymentUnit) => void;
+
+/** What every unit stack is built from. */
+export interface UnitStackConfig {
+  /** The resolved model (see `loadModel`). */
+  readonly ir: ResolvedModel;
+  /** The deployment unit this stack deploys: one of `ir.units`. */
+  readonly unit: DeploymentUnit;
+  /**
+   * Sets up the stack's backend instead of the model's `deployment.backend`, e.g. a backend your
+   * platform already uses.
+   * @default the model's backend (S3 with a key per unit, or a local state file)
+   */
+  readonly configureBackend?: BackendConfigurer;
+}
+
+export function configureStack(stack: TerraformStack, unit: DeploymentUnit, backend: BackendConfig, configureBackend?: BackendConfigurer): void {
+  stack.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
+  if (configureBackend) {
+    configureBackend(stack, unit);
+    return;
+  }
   if (backend.type === 's3') {
     new S3Backend(stack, {
       bucket: backend.bucket,
@@ -25,7 +47,6 @@ export function configureStack(stack: TerraformStack, unit: DeploymentUnit, back
     // one keeps output identical across machines and puts state next to the stack's cdk.tf.json.
     new LocalBackend(stack, { path: LOCAL_STATE_PATH });
   }
-  stack.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
 }
 
 export interface ProviderProps {
