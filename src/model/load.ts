@@ -7,11 +7,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, visit, type Node, type Pair } from 'yaml';
 import { LIMITS } from './limits';
 import { formatPath, type Issue, ModelError } from './issues';
 import { fileIdentity, realPathOutside } from '../safety/inside-directory';
-import { findExcessiveNesting } from '../safety/yaml-depth';
+import { aliasExpansionExcess } from '../safety/yaml-aliases';
+import { parseGuarded, type YamlBudget } from '../safety/yaml-guard';
 import { indentationTabAtFirstError } from '../safety/yaml-tabs';
 
 export type ModelPath = readonly (string | number)[];
@@ -54,7 +55,8 @@ export interface LoadedModel {
 /** Read and parse a model; throws ModelError with positioned issues on any syntax problem. */
 export function loadModel(file: string): LoadedModel {
   checkMainFile(file);
-  const main = readSource(file, file);
+  const budget: YamlBudget = { maxLevels: LIMITS.yamlNestingLevels.max, maxNodes: LIMITS.yamlNodes.max, nodes: 0 };
+  const main = readSource(file, file, budget);
   const sources: SourceFile[] = [main];
   const origins = new Map<ListSection, Origin[]>();
   const data = toPlain(main);
@@ -73,7 +75,7 @@ export function loadModel(file: string): LoadedModel {
           throw new ModelError([issueAt(main, ['include', i], `include '${inc}' is included twice or includes the main model; each file may be included once`)], file);
         }
         seen.add(abs);
-        const src = readSource(incFile, file);
+        const src = readSource(incFile, file, budget);
         sources.push(src);
         mergeInclude(data, src, origins);
       }
@@ -174,7 +176,7 @@ function readModelBytes(file: string): Buffer {
   }
 }
 
-function readSource(file: string, reportAs: string): SourceFile {
+function readSource(file: string, reportAs: string, budget: YamlBudget): SourceFile {
   const buf = readModelBytes(file);
   let text: string;
   try {
@@ -183,12 +185,14 @@ function readSource(file: string, reportAs: string): SourceFile {
     throw fileError(file, 'file is not valid utf-8 text; save it as utf-8');
   }
   const lines = new LineCounter();
-  const deep = findExcessiveNesting(text, LIMITS.yamlNestingLevels.max);
-  if (deep) {
-    const message = `yaml nesting is more than ${LIMITS.yamlNestingLevels.max} levels deep; allowed at most ${LIMITS.yamlNestingLevels.max} (${LIMITS.yamlNestingLevels.why})`;
-    throw new ModelError([{ file, line: deep.line, col: deep.col, path: '', message, severity: 'error' }], file);
+  const doc = parseGuarded(text, lines, budget);
+  if (!(doc instanceof Document)) {
+    const message =
+      doc.kind === 'nesting'
+        ? `yaml nesting is more than ${LIMITS.yamlNestingLevels.max} levels deep; allowed at most ${LIMITS.yamlNestingLevels.max} (${LIMITS.yamlNestingLevels.why})`
+        : `yaml has more than ${LIMITS.yamlNodes.max} nodes; allowed at most ${LIMITS.yamlNodes.max} in a model with its includes (${LIMITS.yamlNodes.why})`;
+    throw new ModelError([{ file, line: doc.line, col: doc.col, path: '', message, severity: 'error' }], file);
   }
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const src: SourceFile = { file, doc, lines };
   if (doc.errors.length > 0) {
     const tab = indentationTabAtFirstError(text, doc.errors.map((err) => err.pos[0]));
@@ -213,18 +217,32 @@ function readSource(file: string, reportAs: string): SourceFile {
   return src;
 }
 
-/** Plain data of a parsed file; alias bombs (billion laughs) become a positioned issue, not a crash. */
+/**
+ * Plain data of a parsed file. Alias bombs (billion laughs) and aliases that bring in too many
+ * nodes (src/safety/yaml-aliases.ts) become a positioned issue, not a crash or gigabytes later on.
+ */
 function toPlain(src: SourceFile): Record<string, unknown> {
+  let data: Record<string, unknown>;
   try {
-    return src.doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount.max }) as Record<string, unknown>;
+    data = src.doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount.max }) as Record<string, unknown>;
   } catch (e) {
     if (!(e instanceof ReferenceError)) throw e;
     let first = 0;
     visit(src.doc, { Alias: (_k, node) => ((first = node.range?.[0] ?? 0), visit.BREAK) });
-    const pos = src.lines.linePos(first);
     const message = `yaml aliases expand to too many nodes (more than ${LIMITS.yamlAliasCount.max} alias expansions, ${LIMITS.yamlAliasCount.why}); write the values out instead of nesting aliases`;
-    throw new ModelError([{ file: src.file, line: pos.line, col: pos.col, path: '', message, severity: 'error' }], src.file);
+    throw aliasError(src, first, message);
   }
+  const excess = aliasExpansionExcess(src.doc, LIMITS.yamlAliasNodes.max);
+  if (excess !== undefined) {
+    const message = `yaml aliases bring in more than ${LIMITS.yamlAliasNodes.max} nodes at this alias; allowed at most ${LIMITS.yamlAliasNodes.max} (${LIMITS.yamlAliasNodes.why}); write the values out or anchor smaller values`;
+    throw aliasError(src, excess, message);
+  }
+  return data;
+}
+
+function aliasError(src: SourceFile, offset: number, message: string): ModelError {
+  const pos = src.lines.linePos(offset);
+  return new ModelError([{ file: src.file, line: pos.line, col: pos.col, path: '', message, severity: 'error' }], src.file);
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -15,9 +15,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parse } from 'yaml';
+import { Document, isScalar, isSeq, LineCounter } from 'yaml';
 import { LIMITS } from '../model/limits';
 import { type Issue, ModelError } from '../model/issues';
+import { parseGuarded } from '../safety/yaml-guard';
 
 export interface GitSpec {
   readonly ref: string;
@@ -149,18 +150,22 @@ export function gitSpecForHead(ref: string, headFile: string, cwd: string): GitS
   return { ref, path: rel };
 }
 
-/** Included entries of a model (files or directories), resolved against the model's directory. */
+/**
+ * Included entries of a model (files or directories), resolved against the model's directory.
+ * Parsed under the loader's guards (a hostile base must not fill memory here either), and only
+ * when the text can have an `include` key: a model without one is not parsed twice.
+ */
 function includesOf(text: string, modelPath: string): { entry: string; repoRel: string }[] {
-  let data: unknown;
-  try {
-    data = parse(text, { maxAliasCount: LIMITS.yamlAliasCount.max });
-  } catch {
-    return []; // the loader reports the syntax error with its position
-  }
-  const inc = (data as { include?: unknown } | null)?.include;
-  if (!Array.isArray(inc)) return [];
-  return inc
-    .filter((x): x is string => typeof x === 'string' && x !== '')
+  if (!/\binclude["']?\s*:/.test(text)) return [];
+  const budget = { maxLevels: LIMITS.yamlNestingLevels.max, maxNodes: LIMITS.yamlNodes.max, nodes: 0 };
+  const doc = parseGuarded(text, new LineCounter(), budget);
+  // The loader reports syntax errors and exceeded limits with their positions.
+  if (!(doc instanceof Document) || doc.errors.length > 0) return [];
+  const inc = doc.get('include');
+  if (!isSeq(inc)) return [];
+  return inc.items
+    .map((x) => (isScalar(x) && typeof x.value === 'string' ? x.value : ''))
+    .filter((x) => x !== '')
     .map((entry) => ({ entry, repoRel: path.posix.normalize(path.posix.join(path.posix.dirname(modelPath), entry)) }));
 }
 
