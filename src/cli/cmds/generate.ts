@@ -22,6 +22,7 @@ interface Args {
   format: Format;
   allowUnsafe?: RailId[];
   atlantisDir?: string;
+  progress: boolean;
 }
 
 /** A repository-relative directory as Atlantis accepts it: no `..`, no glob characters, `/`-separated. */
@@ -49,6 +50,7 @@ export const generateCommand: CommandModule<object, Args> = {
       .option('format', { choices: FORMATS, default: 'all' as Format, describe: 'what to generate' })
       // Safety rails (src/safety): each one broken must be named here; never from the environment.
       .option('allow-unsafe', { type: 'string', array: true, choices: RAIL_IDS, describe: 'generate although the model breaks this safety rail (repeat for each)' })
+      .option('progress', { type: 'boolean', default: false, describe: 'print stage lines and counts on stderr even in CI or a pipe' })
       .option('atlantis-dir', {
         type: 'string',
         describe: 'path of <out>/hcl from the repository root, for the project dirs of hcl/atlantis.yaml (default: <out>/hcl relative to the working directory)',
@@ -67,8 +69,8 @@ export const generateCommand: CommandModule<object, Args> = {
       .example('$0 generate org.yaml --out out --allow-unsafe key-admin-missing', 'a key nobody can administer, flagged in review.md')
       .example('$0 generate org.yaml --out out --allow-unsafe key-removed', 'drop a key the previous output generated (its deletion is scheduled on apply)') as unknown as Argv<Args>,
   handler: async (args) => {
-    // Stage lines on stderr for long runs at a terminal (src/cli/progress.ts).
-    const progress = createProgress(process.stderr);
+    // Stage lines on stderr for long runs at a terminal, or always with --progress (src/cli/progress.ts).
+    const progress = createProgress(process.stderr, process.env, undefined, { force: args.progress });
     const allowUnsafe = new Set(args.allowUnsafe ?? []);
     progress.stage('load, validate and resolve', args.model);
     const { ir, warnings, loaded } = loadResolved(args.model, { rails: { allowUnsafe } });
@@ -79,11 +81,11 @@ export const generateCommand: CommandModule<object, Args> = {
     const parts: FileMap[] = [];
     if (args.format !== 'cdktf') {
       progress.stage('HCL', `${units} roots for ${ir.accounts.length} accounts and ${ir.assignments.length} assignments`);
-      parts.push(emitHcl(ir), emitApplyOrder(ir, { atlantisDir: atlantisDir(args) }));
+      parts.push(emitHcl(ir, { onRoot: (done, total) => progress.count('HCL', done, total, 'roots') }), emitApplyOrder(ir, { atlantisDir: atlantisDir(args) }));
     }
     if (args.format !== 'hcl') {
       progress.stage('CDKTF', `${units} stacks`);
-      parts.push(synthCdktf(ir));
+      parts.push(synthCdktf(ir, { onStack: (done, total) => progress.count('CDKTF', done, total, 'stacks built') }));
     }
     const emitted = mergeFileMaps(...parts);
     progress.stage('safety rails and review.md');

@@ -25,6 +25,7 @@ const LOADERS: readonly (readonly [string, () => AnyCommand])[] = [
   ['import', () => (require('./import') as typeof import('./import')).importCommand],
   ['accounts', () => (require('./accounts') as typeof import('./accounts')).accountsCommand],
   ['profiles', () => (require('./profiles') as typeof import('./profiles')).profilesCommand],
+  ['permissions', () => (require('./permissions') as typeof import('./permissions')).permissionsCommand],
 ];
 
 /** Every command, in help order. */

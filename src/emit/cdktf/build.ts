@@ -14,9 +14,17 @@ import { MemberAccountStack } from './stacks/member-account-stack';
 import { PermissionSetsStack } from './stacks/permission-sets-stack';
 
 /** Adds one stack per unit of the model to `app`, with their dependencies; returns them by unit name. */
-export function buildStacks(app: App, ir: ResolvedModel, configureBackend?: BackendConfigurer): ReadonlyMap<string, TerraformStack> {
+export interface BuildOptions {
+  /** Sets up each stack's backend instead of the model's. @default the model's backend */
+  readonly configureBackend?: BackendConfigurer;
+  /** Called after each stack is built: for progress lines on long runs. */
+  readonly onStack?: (done: number, total: number) => void;
+}
+
+export function buildStacks(app: App, ir: ResolvedModel, opts: BuildOptions = {}): ReadonlyMap<string, TerraformStack> {
   const order = unitOrder(ir);
   const stacks = new Map<string, TerraformStack>();
+  const { configureBackend, onStack } = opts;
   for (const unit of ir.units) {
     const config = { ir, unit, configureBackend };
     switch (unit.kind) {
@@ -36,6 +44,7 @@ export function buildStacks(app: App, ir: ResolvedModel, configureBackend?: Back
         stacks.set(unit.name, new AssignmentsStack(app, unit.name, config));
         break;
     }
+    onStack?.(stacks.size, ir.units.length);
   }
   // Dependencies in IR order (management first), so the manifest lists them the same way every run.
   const position = new Map(ir.units.map((u, i) => [u.name, i]));

@@ -39,7 +39,7 @@ export class IdentityCenterStacks {
 
   constructor(app: App, props: IdentityCenterStacksProps) {
     // cdktf records a stack trace per token; off while building (private/creation-stacks.ts).
-    this.stacks = withoutCreationStacks(() => buildStacks(app, props.model, props.configureBackend));
+    this.stacks = withoutCreationStacks(() => buildStacks(app, props.model, { configureBackend: props.configureBackend }));
   }
 
   /** The stack of one unit; throws naming the units there are when the model has no such unit. */
