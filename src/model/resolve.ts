@@ -61,10 +61,10 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   }
 
   const sets = resolvePermissionSets(loaded, model.permissionSets ?? [], keyResult.permissionSetStatements);
-  issues.push(...sets.issues);
+  for (const i of sets.issues) issues.push(i);
 
   const expanded = expandAssignments(loaded, model.assignments ?? [], accounts, management.name);
-  issues.push(...expanded.issues);
+  for (const i of expanded.issues) issues.push(i);
   const maxResourcesPerStack = deployment?.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
   const unitOf = shardAssignments(
     expanded.triples.map((t) => ({ key: t.key, accountName: t.account.name })),

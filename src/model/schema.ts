@@ -4,6 +4,7 @@
  * validate.ts, where each issue can carry its own position and a message in the model's terms.
  */
 import { z } from 'zod';
+import { disableableRules } from '../policy/rules';
 
 const name = z.string().min(1);
 const tags = z.record(z.string(), z.string());
@@ -13,7 +14,7 @@ export const principalSchema = z.union([
   z.strictObject({ role: z.string().describe('IAM role ARN, e.g. arn:aws:iam::111111111111:role/Name') }),
   z.strictObject({ accountRoot: name.describe('account name; the principal is arn:aws:iam::<id>:root') }),
   z.strictObject({
-    permissionSet: name.describe('permission set name; resolves to AWSReservedSSO_<name>_* roles'),
+    permissionSet: name.describe('permission set name; resolves to its AWSReservedSSO_<name>_<16-character suffix> roles'),
     account: name.describe('account name the permission set role lives in'),
   }),
 ]);
@@ -172,6 +173,14 @@ export const modelSchema = z.strictObject({
     .optional(),
   assignments: z.array(assignmentSchema).optional(),
   keys: z.array(keySchema).optional(),
+  lint: z
+    .strictObject({
+      // Any string here: unknown ids and errors get positioned messages with a suggestion (validate);
+      // the enum is for editors.
+      disable: z.array(z.string().meta({ enum: disableableRules() })).optional().describe('warning rule ids to turn off for this model (idcgen lint --rules)'),
+    })
+    .optional()
+    .describe('lint settings; they never change generated output'),
 });
 
 export type OrgModel = z.infer<typeof modelSchema>;

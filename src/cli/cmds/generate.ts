@@ -8,8 +8,8 @@ import { emitHcl } from '../../emit/hcl';
 import { formatIssue } from '../../model/issues';
 import { loadResolved } from '../../pipeline';
 import { renderModelReview } from '../../review';
-import { enforceRails, RAIL_IDS, type RailId } from '../../safety';
-import { writeOutput } from '../../write';
+import { enforceRails, outputFacts, RAIL_IDS, type RailId } from '../../safety';
+import { inspectOutput, writeOutput } from '../../write';
 import { progress as createProgress } from '../progress';
 import { withImportPlan } from '../../import/with-plan';
 
@@ -46,7 +46,7 @@ export const generateCommand: CommandModule<object, Args> = {
   builder: (y: Argv) =>
     y
       .positional('model', { type: 'string', demandOption: true, describe: 'model file (org.yaml)' })
-      .option('out', { type: 'string', demandOption: true, describe: 'output directory; replaced only if idcgen wrote it' })
+      .option('out', { type: 'string', demandOption: true, describe: 'output directory; idcgen replaces only the files it wrote there and keeps Terraform state' })
       .option('format', { choices: FORMATS, default: 'all' as Format, describe: 'what to generate' })
       // Safety rails (src/safety): each one broken must be named here; never from the environment.
       .option('allow-unsafe', { type: 'string', array: true, choices: RAIL_IDS, describe: 'generate although the model breaks this safety rail (repeat for each)' })
@@ -66,7 +66,8 @@ export const generateCommand: CommandModule<object, Args> = {
       .example('$0 generate org.yaml --out out', 'everything: out/hcl, out/cdktf, out/review.md')
       .example('$0 generate org.yaml --out out --format hcl', 'HCL roots and modules only')
       .example('$0 generate org.yaml --out generated --atlantis-dir infra/generated/hcl', 'run outside the repository root: where Atlantis finds the roots')
-      .example('$0 generate org.yaml --out out --allow-unsafe key-admin-missing', 'a key nobody can administer, flagged in review.md') as unknown as Argv<Args>,
+      .example('$0 generate org.yaml --out out --allow-unsafe key-admin-missing', 'a key nobody can administer, flagged in review.md')
+      .example('$0 generate org.yaml --out out --allow-unsafe key-removed', 'drop a key the previous output generated (its deletion is scheduled on apply)') as unknown as Argv<Args>,
   handler: async (args) => {
     // Stage lines on stderr for long runs at a terminal, or always with --progress (src/cli/progress.ts).
     const progress = createProgress(process.stderr, process.env, undefined, { force: args.progress });
@@ -74,6 +75,8 @@ export const generateCommand: CommandModule<object, Args> = {
     progress.stage('load, validate and resolve', args.model);
     const { ir, warnings, loaded } = loadResolved(args.model, { rails: { allowUnsafe } });
     for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
+    // What --out holds decides early whether it may be written, and feeds the state and key rails.
+    const output = inspectOutput(args.out, { modelFiles: loaded.files });
     const units = ir.units.length;
     const parts: FileMap[] = [];
     if (args.format !== 'cdktf') {
@@ -86,12 +89,12 @@ export const generateCommand: CommandModule<object, Args> = {
     }
     const emitted = mergeFileMaps(...parts);
     progress.stage('safety rails and review.md');
-    const rails = await enforceRails({ loaded, ir, files: emitted, allowUnsafe, pipelineWarnings: warnings });
+    const rails = await enforceRails({ loaded, ir, files: emitted, allowUnsafe, pipelineWarnings: warnings, output });
     for (const w of rails.warnings) process.stderr.write(`${formatIssue(w)}\n`);
     const review: FileMap = new Map([['review.md', renderModelReview(ir, rails.allowances)]]);
     const files = withImportPlan(args.model, ir, mergeFileMaps(review, emitted), process.stderr);
     progress.stage('write', `${files.size} files to ${args.out}`);
-    writeOutput(args.out, files);
+    writeOutput(args.out, files, { modelFiles: loaded.files, facts: outputFacts(ir) });
     progress.done();
     process.stdout.write(`${args.model}: wrote ${files.size} files to ${args.out} (${units} deployment units)\n`);
   },

@@ -23,6 +23,8 @@ const LOADERS: readonly (readonly [string, () => AnyCommand])[] = [
   ['review', () => (require('./review') as typeof import('./review')).reviewCommand],
   ['explain', () => (require('./explain') as typeof import('./explain')).explainCommand],
   ['import', () => (require('./import') as typeof import('./import')).importCommand],
+  ['accounts', () => (require('./accounts') as typeof import('./accounts')).accountsCommand],
+  ['profiles', () => (require('./profiles') as typeof import('./profiles')).profilesCommand],
   ['permissions', () => (require('./permissions') as typeof import('./permissions')).permissionsCommand],
 ];
 

@@ -67,5 +67,8 @@ export function emitHcl(ir: ResolvedModel, opts: EmitHclOptions = {}): FileMap {
     opts.onRoot?.(i + 1, ir.units.length);
   }
   for (const [rel, content] of moduleFiles()) files.set(`hcl/modules/${rel}`, content);
+  // Applying a root leaves Terraform's working files beside it (generate keeps them): never commit them.
+  const gitignore = render('gitignore', { source: ir.source });
+  files.set('hcl/.gitignore', gitignore.endsWith('\n') ? gitignore : `${gitignore}\n`);
   return files;
 }

@@ -6,7 +6,7 @@
 import { PATTERNS } from '../aws-patterns';
 import type { ModelPath } from '../load';
 import type { PrincipalInput } from '../schema';
-import { checkPattern, checkUnique, type CheckContext } from './context';
+import { checkPattern, checkRoleArn, checkUnique, type CheckContext } from './context';
 import { unknownRef } from './describe';
 
 export function checkAssignments(ctx: CheckContext): void {
@@ -60,6 +60,7 @@ export function checkKeys(ctx: CheckContext): void {
 }
 
 function checkPrincipal(ctx: CheckContext, at: ModelPath, p: PrincipalInput): void {
+  if ('role' in p) checkRoleArn(ctx, [...at, 'role'], 'role', p.role, `arn:aws:iam::${ctx.model.accounts?.[0]?.id ?? '111111111111'}:role/Name`);
   if ('accountRoot' in p && !ctx.accounts.has(p.accountRoot)) {
     ctx.error([...at, 'accountRoot'], unknownRef('account', p.accountRoot, 'accounts', [...ctx.accounts]));
   }

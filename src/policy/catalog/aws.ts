@@ -130,34 +130,72 @@ export function accountPrincipalArnPattern(accountId: string, partition = 'aws')
   return `arn:${partition}:iam::${accountId}:*`;
 }
 
-/** `arn:<partition>:iam::<account>:role/<path/>name`. */
-export const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]{1,64})$/;
+/**
+ * `arn:<partition>:iam::<account>:role/<path/>name`, capturing the account and the name. Path
+ * segments as model/aws-patterns.ts `roleArn` allows them: no `*` or `?`, which KMS would reject
+ * in a Principal (validate reports those first, positioned).
+ */
+export const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::(\d{12}):role\/(?:[A-Za-z0-9.,+@=_-]+\/)*([\w+=,.@-]{1,64})$/;
 
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html
 /**
- * `aws:PrincipalArn` pattern of the roles Identity Center creates for a permission set in an
- * account. The unique suffix changes when the permission set is re-provisioned, hence `_*`; when
- * the identity source is in us-east-1 the ARN has no Region segment.
+ * The role Identity Center creates for a permission set in each account it is assigned to:
+ * `role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_<name>_<unique suffix>`, with no
+ * Region segment when the identity source is in us-east-1. The suffix is 16 characters (the
+ * page's example `AWSReservedSSO_DatabaseAdministrator_1234567890abcdef`) and changes when the
+ * role is re-created (last assignment removed, then assigned again). 15 + 32 (longest permission
+ * set name) + 1 + 16 = 64, IAM's longest role name, so the suffix is never shortened.
  */
-export function permissionSetRoleArnPattern(accountId: string, identityCenterRegion: string, permissionSet: string, partition = 'aws'): string {
-  const region = identityCenterRegion === 'us-east-1' ? '' : `${identityCenterRegion}/`;
-  return `arn:${partition}:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/${region}AWSReservedSSO_${permissionSet}_*`;
+export const PERMISSION_SET_ROLE = {
+  path: 'aws-reserved/sso.amazonaws.com/',
+  namePrefix: 'AWSReservedSSO_',
+  suffixLength: 16,
+  /** The Region whose roles carry no Region segment. */
+  regionlessIn: 'us-east-1',
+  docUrl: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html',
+} as const;
+
+/** `role/aws-reserved/sso.amazonaws.com/[<region>/]AWSReservedSSO_<name>_<suffix>`. */
+function permissionSetRoleResource(identityCenterRegion: string, permissionSet: string, suffix: string): string {
+  const region = identityCenterRegion === PERMISSION_SET_ROLE.regionlessIn ? '' : `${identityCenterRegion}/`;
+  return `role/${PERMISSION_SET_ROLE.path}${region}${PERMISSION_SET_ROLE.namePrefix}${permissionSet}_${suffix}`;
 }
 
-/** What a permission-set role ARN (or its `_*` pattern, as built above) names. */
+/**
+ * `aws:PrincipalArn` pattern (ArnLike) of the roles Identity Center creates for a permission set
+ * in an account: any unique suffix, so re-provisioning keeps access, but exactly
+ * `suffixLength` characters (`?` is one character), so the roles of a permission set whose name
+ * merely starts with `<name>_` (`Admin_ReadOnly` for `Admin`) never match: their names are at
+ * least two characters longer. The one builder of this pattern: key policies, identity
+ * policies, review, import and explain all come here.
+ */
+export function permissionSetRoleArnPattern(accountId: string, identityCenterRegion: string, permissionSet: string, partition = 'aws'): string {
+  return `arn:${partition}:iam::${accountId}:${permissionSetRoleResource(identityCenterRegion, permissionSet, '?'.repeat(PERMISSION_SET_ROLE.suffixLength))}`;
+}
+
+/** A real permission-set role ARN with the given unique suffix (what a session's aws:PrincipalArn is). */
+export function permissionSetRoleArn(accountId: string, identityCenterRegion: string, permissionSet: string, suffix: string, partition = 'aws'): string {
+  return `arn:${partition}:iam::${accountId}:${permissionSetRoleResource(identityCenterRegion, permissionSet, suffix)}`;
+}
+
+/** What a permission-set role ARN (or a pattern of one) names. */
 export interface PermissionSetRole {
   readonly accountId: string;
   readonly permissionSet: string;
-  /** The unique suffix Identity Center adds, or `*` in a pattern. */
+  /** The unique suffix Identity Center adds, or the wildcard of a pattern (`????????????????`, or `*` as older policies and AWS's examples write it). */
   readonly suffix: string;
+  /** True for a pattern (a wildcard suffix), false for one real role. */
+  readonly pattern: boolean;
 }
 
-const PERMISSION_SET_ROLE_ARN = /^arn:[\w-]+:iam::(\d{12}):role\/aws-reserved\/sso\.amazonaws\.com\/(?:[^/]+\/)?AWSReservedSSO_(.+)_([^_/]*)$/;
+const PERMISSION_SET_ROLE_ARN = new RegExp(
+  `^arn:[\\w-]+:iam::(\\d{12}):role/${PERMISSION_SET_ROLE.path.replace(/\./g, '\\.')}(?:[^/]+/)?${PERMISSION_SET_ROLE.namePrefix}(.+)_([^/]{${PERMISSION_SET_ROLE.suffixLength}}|\\*)$`,
+);
 
-/** The reverse of permissionSetRoleArnPattern, for real role ARNs too; undefined for any other ARN. */
+/** The reverse of the builders above, for real role ARNs and patterns; undefined for any other ARN. */
 export function parsePermissionSetRoleArn(arn: string): PermissionSetRole | undefined {
   const m = PERMISSION_SET_ROLE_ARN.exec(arn);
-  return m ? { accountId: m[1], permissionSet: m[2], suffix: m[3] } : undefined;
+  return m ? { accountId: m[1], permissionSet: m[2], suffix: m[3], pattern: /[*?]/.test(m[3]) } : undefined;
 }
 
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/encryption-at-rest.html
