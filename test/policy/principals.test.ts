@@ -1,6 +1,6 @@
 /** Principals: binding to accounts, and the Principal + aws:PrincipalArn shape. */
 import { principalSet, resolvePrincipal, type KeyPrincipal } from '../../src/policy/principals';
-import { parsePermissionSetRoleArn, permissionSetRoleArnPattern } from '../../src/policy/catalog/aws';
+import { parsePermissionSetRoleArn, permissionSetRoleArnPattern } from '../../src/model/arns';
 import { ACCOUNTS, DELEGATED_ID, MGMT_ID, PERMISSION_SETS } from './support/fixtures';
 
 const ctx = { region: 'eu-west-1', accounts: ACCOUNTS, permissionSetNames: new Set(PERMISSION_SETS) };
@@ -9,7 +9,7 @@ test.each([
   ['eu-west-1', `arn:aws:iam::${MGMT_ID}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_*`],
   ['us-east-1', `arn:aws:iam::${MGMT_ID}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_*`],
 ])('permission-set role pattern in %s', (region, expected) => {
-  expect(permissionSetRoleArnPattern(MGMT_ID, region, 'Admin')).toBe(expected);
+  expect(permissionSetRoleArnPattern(MGMT_ID, region, 'Admin', 'aws')).toBe(expected);
 });
 
 test('a permission set binds to its account', () => {
@@ -64,7 +64,7 @@ describe('parsePermissionSetRoleArn', () => {
     ['us-east-1', 'Admin'],
     ['eu-west-1', 'Data_Engineer.v2'],
   ])('reads back the pattern permissionSetRoleArnPattern builds (%s, %s)', (region, name) => {
-    expect(parsePermissionSetRoleArn(permissionSetRoleArnPattern(MGMT_ID, region, name))).toEqual({ accountId: MGMT_ID, permissionSet: name, suffix: '*' });
+    expect(parsePermissionSetRoleArn(permissionSetRoleArnPattern(MGMT_ID, region, name, 'aws'))).toEqual({ accountId: MGMT_ID, permissionSet: name, suffix: '*' });
   });
 
   test('reads a real role ARN with its unique suffix', () => {
