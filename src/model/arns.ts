@@ -49,6 +49,17 @@ export function wholeAccountOf(arn: string): string | undefined {
   return new RegExp(`^arn:${ARN_PARTITION}:iam::(\\d{12}):(?:root|\\*)$`).exec(arn)?.[1];
 }
 
+// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSSSOMasterAccountAdministrator.html
+/** The roles Identity Center creates for permission sets, in every account: `role/aws-reserved/sso.amazonaws.com/*`. */
+export function identityCenterRolesArnPattern(partition: string): string {
+  return roleArn('*', '*', partition, `/${PERMISSION_SET_ROLE.path}`);
+}
+
+/** The SAML providers Identity Center creates in every account (`saml-provider/AWSSSO_*`). */
+export function identityCenterSamlProvidersArnPattern(partition: string): string {
+  return `arn:${partition}:iam::*:saml-provider/AWSSSO_*`;
+}
+
 /** A role ARN without wildcards (a principal a model can name as `role:`). */
 export function isConcreteRoleArn(arn: string): boolean {
   return new RegExp(`^arn:${ARN_PARTITION}:iam::\\d{12}:role\\/[^*]+$`).test(arn);
@@ -64,34 +75,72 @@ export function roleArn(accountId: string, roleName: string, partition: string, 
   return `arn:${partition}:iam::${accountId}:role${path}${roleName}`;
 }
 
-/** `arn:<partition>:iam::<account>:role/<path/>name`: captures account and name. */
-export const ROLE_ARN = new RegExp(`^arn:${ARN_PARTITION}:iam::(\\d{12}):role\\/(?:[\\x21-\\x7e]*\\/)?([\\w+=,.@-]{1,64})$`);
+/**
+ * `arn:<partition>:iam::<account>:role/<path/>name`, capturing the account and the name. Path
+ * segments as model/aws-patterns.ts `roleArn` allows them: no `*` or `?`, which KMS would reject
+ * in a Principal (validate reports those first, positioned).
+ */
+export const ROLE_ARN = new RegExp(`^arn:${ARN_PARTITION}:iam::(\\d{12}):role\\/(?:[A-Za-z0-9.,+@=_-]+\\/)*([\\w+=,.@-]{1,64})$`);
 
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html
 /**
- * `aws:PrincipalArn` pattern of the roles Identity Center creates for a permission set in an
- * account. The unique suffix changes when the permission set is re-provisioned, hence `_*`; when
- * the identity source is in us-east-1 the ARN has no Region segment.
+ * The role Identity Center creates for a permission set in each account it is assigned to:
+ * `role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_<name>_<unique suffix>`, with no
+ * Region segment when the identity source is in us-east-1. The suffix is 16 characters (the
+ * page's example `AWSReservedSSO_DatabaseAdministrator_1234567890abcdef`) and changes when the
+ * role is re-created (last assignment removed, then assigned again). 15 + 32 (longest permission
+ * set name) + 1 + 16 = 64, IAM's longest role name, so the suffix is never shortened.
  */
-export function permissionSetRoleArnPattern(accountId: string, identityCenterRegion: string, permissionSet: string, partition: string): string {
-  const region = identityCenterRegion === 'us-east-1' ? '' : `${identityCenterRegion}/`;
-  return `arn:${partition}:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/${region}AWSReservedSSO_${permissionSet}_*`;
+export const PERMISSION_SET_ROLE = {
+  path: 'aws-reserved/sso.amazonaws.com/',
+  namePrefix: 'AWSReservedSSO_',
+  suffixLength: 16,
+  /** The Region whose roles carry no Region segment. */
+  regionlessIn: 'us-east-1',
+  docUrl: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html',
+} as const;
+
+/** `role/aws-reserved/sso.amazonaws.com/[<region>/]AWSReservedSSO_<name>_<suffix>`. */
+function permissionSetRoleResource(identityCenterRegion: string, permissionSet: string, suffix: string): string {
+  const region = identityCenterRegion === PERMISSION_SET_ROLE.regionlessIn ? '' : `${identityCenterRegion}/`;
+  return `role/${PERMISSION_SET_ROLE.path}${region}${PERMISSION_SET_ROLE.namePrefix}${permissionSet}_${suffix}`;
 }
 
-/** What a permission-set role ARN (or its `_*` pattern, as built above) names. */
+/**
+ * `aws:PrincipalArn` pattern (ArnLike) of the roles Identity Center creates for a permission set
+ * in an account: any unique suffix, so re-provisioning keeps access, but exactly
+ * `suffixLength` characters (`?` is one character), so the roles of a permission set whose name
+ * merely starts with `<name>_` (`Admin_ReadOnly` for `Admin`) never match: their names are at
+ * least two characters longer. The one builder of this pattern: key policies, identity
+ * policies, review, import and explain all come here.
+ */
+export function permissionSetRoleArnPattern(accountId: string, identityCenterRegion: string, permissionSet: string, partition: string): string {
+  return `arn:${partition}:iam::${accountId}:${permissionSetRoleResource(identityCenterRegion, permissionSet, '?'.repeat(PERMISSION_SET_ROLE.suffixLength))}`;
+}
+
+/** A real permission-set role ARN with the given unique suffix (what a session's aws:PrincipalArn is). */
+export function permissionSetRoleArn(accountId: string, identityCenterRegion: string, permissionSet: string, suffix: string, partition: string): string {
+  return `arn:${partition}:iam::${accountId}:${permissionSetRoleResource(identityCenterRegion, permissionSet, suffix)}`;
+}
+
+/** What a permission-set role ARN (or a pattern of one) names. */
 export interface PermissionSetRole {
   readonly accountId: string;
   readonly permissionSet: string;
-  /** The unique suffix Identity Center adds, or `*` in a pattern. */
+  /** The unique suffix Identity Center adds, or the wildcard of a pattern (`????????????????`, or `*` as older policies and AWS's examples write it). */
   readonly suffix: string;
+  /** True for a pattern (a wildcard suffix), false for one real role. */
+  readonly pattern: boolean;
 }
 
-const PERMISSION_SET_ROLE_ARN = new RegExp(`^arn:${ARN_PARTITION}:iam::(\\d{12}):role\\/aws-reserved\\/sso\\.amazonaws\\.com\\/(?:[^/]+\\/)?AWSReservedSSO_(.+)_([^_/]*)$`);
+const PERMISSION_SET_ROLE_ARN = new RegExp(
+  `^arn:${ARN_PARTITION}:iam::(\\d{12}):role/${PERMISSION_SET_ROLE.path.replace(/\./g, '\\.')}(?:[^/]+/)?${PERMISSION_SET_ROLE.namePrefix}(.+)_([^/]{${PERMISSION_SET_ROLE.suffixLength}}|\\*)$`,
+);
 
-/** The reverse of permissionSetRoleArnPattern, for real role ARNs too; undefined for any other ARN. */
+/** The reverse of the builders above, for real role ARNs and patterns; undefined for any other ARN. */
 export function parsePermissionSetRoleArn(arn: string): PermissionSetRole | undefined {
   const m = PERMISSION_SET_ROLE_ARN.exec(arn);
-  return m ? { accountId: m[1], permissionSet: m[2], suffix: m[3] } : undefined;
+  return m ? { accountId: m[1], permissionSet: m[2], suffix: m[3], pattern: /[*?]/.test(m[3]) } : undefined;
 }
 
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/encryption-at-rest.html
@@ -160,6 +209,11 @@ export function managedPolicyName(arn: string): string | undefined {
   return new RegExp(`^arn:${ARN_PARTITION}:iam::aws:policy${IAM_PATH_SEGMENTS}/([A-Za-z0-9.,+=@_-]+)$`).exec(arn)?.[1];
 }
 
+/** The name of an AWS managed policy at the root path (`arn:<partition>:iam::aws:policy/<name>`), or undefined. */
+export function rootManagedPolicyName(arn: string): string | undefined {
+  return new RegExp(`^arn:${ARN_PARTITION}:iam::aws:policy/([^/]+)$`).exec(arn)?.[1];
+}
+
 /** A customer managed policy ARN (`arn:<partition>:iam::<account>:policy/...`). */
 export function isCustomerManagedPolicyArn(arn: string): boolean {
   return new RegExp(`^arn:${ARN_PARTITION}:iam::\\d{12}:policy\\/`).test(arn);
@@ -170,6 +224,10 @@ export const ARN_PATTERNS = {
   instanceArn: new RegExp(`^arn:${ARN_PARTITION}:sso:::instance/(?:sso)?ins-[a-zA-Z0-9-.]{16}$`),
   awsManagedPolicyArn: new RegExp(`^arn:${ARN_PARTITION}:iam::aws:policy${IAM_PATH_SEGMENTS}/[A-Za-z0-9.,+=@_-]+$`),
   roleArn: new RegExp(`^arn:${ARN_PARTITION}:iam::\\d{12}:role${IAM_PATH_SEGMENTS}/[\\w+=,.@-]{1,64}$`),
+  /** Where S3 may find a KMS key: the key's ARN or an alias ARN (Terraform's s3 backend `kms_key_id`). */
+  kmsKeyArn: new RegExp(
+    `^arn:${ARN_PARTITION}:kms:[a-z]{2}(?:-[a-z]+){1,3}-\\d{1,2}:\\d{12}:(?:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})|alias/[A-Za-z0-9/_-]{1,250})$`,
+  ),
 } as const;
 
 /** Example ARNs for messages, help and the starter model (commercial partition, documentation account ids). */
@@ -182,4 +240,5 @@ export const EXAMPLE_ARNS = {
   readOnlyAccess: managedPolicyArn('ReadOnlyAccess', 'aws'),
   ssoMasterAccountAdministrator: managedPolicyArn('AWSSSOMasterAccountAdministrator', 'aws'),
   keyArnPattern: keyArn('eu-west-1', '111111111111', 'mrk-...', 'aws'),
+  kmsKey: keyArn('eu-west-1', '111111111111', '1234abcd-12ab-34cd-56ef-1234567890ab', 'aws'),
 } as const;

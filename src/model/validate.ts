@@ -15,6 +15,7 @@ import { ModelError, sortIssues } from './issues';
 import type { LoadedModel } from './load';
 import { checkContext } from './private/context';
 import { checkAccounts, checkGroups, checkUsers } from './private/check-directory';
+import { checkLint } from './private/check-lint';
 import { checkOrganization } from './private/check-organization';
 import { checkPartition } from './private/check-partition';
 import { checkPermissionSets } from './private/check-permission-sets';
@@ -40,6 +41,7 @@ export function validateModel(loaded: LoadedModel, model: OrgModel): Issue[] {
   checkAssignments(ctx);
   checkKeys(ctx);
   checkPartition(ctx);
+  checkLint(ctx);
   return sortIssues(dedupe(ctx.issues));
 }
 

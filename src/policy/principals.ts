@@ -4,9 +4,11 @@
  *
  * Why two shapes:
  * - A permission set becomes `Principal: arn:aws:iam::<acct>:root` narrowed by `ArnLike
- *   aws:PrincipalArn …/AWSReservedSSO_<name>_*` (G2 §3.1). Identity Center re-creates the role
- *   with a new suffix when the permission set is re-provisioned, and KMS rejects a key policy
- *   whose Principal names a role that does not exist, so the role ARN never goes in Principal.
+ *   aws:PrincipalArn …/AWSReservedSSO_<name>_????????????????` (G2 §3.1 writes `_*`, which also
+ *   matches `<name>_<anything>`; the catalog's pattern matches the 16-character suffix only).
+ *   Identity Center re-creates the role with a new suffix when the permission set is
+ *   re-provisioned, and KMS rejects a key policy whose Principal names a role that does not
+ *   exist, so the role ARN never goes in Principal.
  * - A role given by ARN goes in Principal as the docs write it (§3.5, §3.8, launch post): idcgen
  *   does not create these roles, they exist before the key policy, and KMS's principal check then
  *   catches a mistyped ARN at apply time instead of silently granting nothing.

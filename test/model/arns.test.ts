@@ -76,7 +76,7 @@ describe.each([
   });
 
   test('parsers read what the builders write', () => {
-    expect(parsePermissionSetRoleArn(permissionSetRoleArnPattern('111111111111', region, 'Admin', p))).toEqual({ accountId: '111111111111', permissionSet: 'Admin', suffix: '*' });
+    expect(parsePermissionSetRoleArn(permissionSetRoleArnPattern('111111111111', region, 'Admin', p))).toEqual({ accountId: '111111111111', permissionSet: 'Admin', suffix: '?'.repeat(16), pattern: true });
     expect(managedPolicyName(managedPolicyArn('AdministratorAccess', p))).toBe('AdministratorAccess');
     expect(inPartition(managedPolicyArn('ReadOnlyAccess', 'aws'), p)).toBe(managedPolicyArn('ReadOnlyAccess', p));
   });

@@ -10,6 +10,7 @@ import { runImport } from '../../import/run';
 import { EXAMPLE_ARNS } from '../../model/arns';
 import { PATTERNS } from '../../model/aws-patterns';
 import { planPathFor } from '../../import/with-plan';
+import { writeFileAtomically } from '../../write/write-file';
 
 export { planPathFor };
 
@@ -52,8 +53,8 @@ export async function runImportCommand(argv: ImportArgs, deps: ImportCommandDeps
     { region: argv.region, instanceArn: argv['instance-arn'], modelFile: path.basename(argv.out), planFile: path.basename(planPath), concurrency: argv.concurrency },
     { clients: deps.clients(argv.region), sleep: deps.sleep, progress: deps.stderr },
   );
-  writeAtomically(argv.out, out.yaml);
-  writeAtomically(planPath, out.planJson);
+  writeFileAtomically(argv.out, out.yaml);
+  writeFileAtomically(planPath, out.planJson);
   for (const note of out.notes) deps.stderr.write(`idcgen import: note: ${note}\n`);
   const m = out.model;
   deps.stdout.write(
@@ -63,19 +64,6 @@ export async function runImportCommand(argv: ImportArgs, deps: ImportCommandDeps
 }
 
 
-
-/** Write beside the target and rename, so a failed run never leaves half a file. */
-function writeAtomically(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.idcgen-${process.pid}`);
-  fs.writeFileSync(tmp, content);
-  try {
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
 
 export const importCommand: CommandModule<object, ImportArgs> = {
   command: 'import',

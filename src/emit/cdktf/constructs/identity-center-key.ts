@@ -20,6 +20,7 @@ import { keyArnAllRegions } from '../../../model/arns';
 import { isKeyRef } from '../private/refs';
 import { KEY_SPEC } from '../../../policy/catalog/aws';
 
+/** Props of {@link IdentityCenterKey}. */
 export interface IdentityCenterKeyProps {
   readonly key: ResolvedKey;
   /** Account the key lives in (the management account), for all-Region key ARNs. */
@@ -32,6 +33,7 @@ export interface IdentityCenterKeyProps {
   readonly resolve: PolicyRefResolver;
 }
 
+/** The customer managed KMS key for Identity Center: key, key policy, alias and multi-Region replicas, protected from deletion. */
 export class IdentityCenterKey extends Construct {
   readonly kmsKey: KmsKey;
   readonly keyPolicy: KmsKeyPolicy;
