@@ -4,8 +4,10 @@
  */
 import { LIMITS } from './limits';
 
+/** An error stops the command (exit 1); a warning is printed and the command goes on. */
 export type Severity = 'error' | 'warning';
 
+/** A problem found in a model, at its file, line and column (`formatIssue` prints it). */
 export interface Issue {
   /** Path of the file as the user named it (relative when they gave a relative path). */
   readonly file: string;

@@ -2,7 +2,7 @@
  * Resolution: a validated model becomes the IR (ir.ts), the only input of emitters and review.
  *
  * - Defaults: sessionDuration PT1H, customer managed policy path `/`, deployment role
- *   OrganizationAccountAccessRole, maxResourcesPerStack 500, local backend (s3: key prefix `idcgen`,
+ *   OrganizationAccountAccessRole (plan role: the same when absent), maxResourcesPerStack 500, local backend (s3: key prefix `idcgen`,
  *   the Identity Center Region, encrypt true), encryption not managed.
  * - Accounts: OU paths without slashes or a leading `Root/` (`Root` for the root itself).
  * - Assignments: expanded through the target grammar (targets.ts) to deduplicated triples with
@@ -82,6 +82,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   }));
 
   const roleName = deployment?.roleName ?? DEFAULT_ROLE_NAME;
+  const planRoleName = deployment?.planRoleName;
   const keys = [...keyResult.keys].sort((a, b) => compareKeys(a.name, b.name));
   const groups = resolveGroups(model);
   const users = resolveUsers(model);
@@ -90,6 +91,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   const units = buildUnits({
     region: identityCenter.region,
     roleName,
+    planRoleName,
     managementAccount: management,
     accounts,
     assignments,
@@ -114,7 +116,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
       ...(encryptionKey !== undefined ? { encryptionKey } : {}),
       manageEncryption,
     },
-    deployment: { roleName, maxResourcesPerStack, backend: resolveBackend(model) },
+    deployment: { roleName, ...(planRoleName !== undefined ? { planRoleName } : {}), maxResourcesPerStack, backend: resolveBackend(model) },
     accounts,
     groups,
     users,
@@ -179,6 +181,8 @@ function resolveBackend(model: OrgModel): BackendConfig {
     region: b.region ?? model.identityCenter.region,
     ...(b.dynamodbTable !== undefined ? { dynamodbTable: b.dynamodbTable } : {}),
     encrypt: b.encrypt ?? true,
+    ...(b.roleArn !== undefined ? { roleArn: b.roleArn } : {}),
+    ...(b.kmsKeyId !== undefined ? { kmsKeyId: b.kmsKeyId } : {}),
   };
 }
 

@@ -3,7 +3,8 @@
  * the shapes an attacker would use to hide it (NotAction, service wildcards, patterns that spell
  * out a whole service, iam:PassRole or sts:AssumeRole on *) are all found; narrower grants are not.
  */
-import { administratorGrants, adminManagedPolicy } from '../../src/policy/admin-access';
+import { administratorGrants, permissionSetAdminGrants } from '../../src/policy/admin-access';
+import type { ResolvedPermissionSet } from '../../src/model/ir';
 import type { StatementJson } from '../../src/policy/types';
 
 const doc = (...Statement: StatementJson[]) => ({ Version: '2012-10-17' as const, Statement });
@@ -40,9 +41,9 @@ test('each grant names its statement', () => {
   expect(administratorGrants(doc({ Sid: 'Everything', Effect: 'Allow', Action: '*', Resource: '*' }))).toEqual([{ sid: 'Everything', reason: 'all actions on *' }]);
 });
 
-test('AdministratorAccess is known by its ARN in every partition, nothing else by name', () => {
-  expect(adminManagedPolicy('arn:aws:iam::aws:policy/AdministratorAccess')).toBe(true);
-  expect(adminManagedPolicy('arn:aws-us-gov:iam::aws:policy/AdministratorAccess')).toBe(true);
-  expect(adminManagedPolicy('arn:aws:iam::aws:policy/job-function/AdministratorAccess')).toBe(false);
-  expect(adminManagedPolicy('arn:aws:iam::aws:policy/PowerUserAccess')).toBe(false);
+test('known AWS managed policies are read from their statements, in every partition; others are not in the model', () => {
+  const ps = (...managedPolicyArns: string[]): ResolvedPermissionSet => ({ name: 'P', sessionDuration: 'PT1H', tags: {}, managedPolicyArns, customerManagedPolicies: [] });
+  expect(permissionSetAdminGrants(ps('arn:aws:iam::aws:policy/AdministratorAccess'))).toEqual(['aws managed policy AdministratorAccess: all actions on *']);
+  expect(permissionSetAdminGrants(ps('arn:aws-us-gov:iam::aws:policy/IAMFullAccess'))).toEqual(['aws managed policy IAMFullAccess: all iam actions on *']);
+  expect(permissionSetAdminGrants(ps('arn:aws:iam::aws:policy/job-function/AdministratorAccess', 'arn:aws:iam::aws:policy/PowerUserAccess'))).toEqual([]);
 });

@@ -189,7 +189,7 @@ describe('risk flags', () => {
     const head = edit(baseIr, (m) => void m.assignments.push(assignment('Auditors', 'Admin', account, id)));
     const flag = reviewModels(baseIr, head).risks.find((f) => f.rule === 'admin-access-granted');
     expect(flag?.severity).toBe(severity);
-    expect(flag?.message).toContain(`group Auditors gains administrator-level access (AdministratorAccess) through permission set Admin in ${account} (${id})`);
+    expect(flag?.message).toContain(`group Auditors gains administrator-level access (aws managed policy AdministratorAccess: all actions on *) through permission set Admin in ${account} (${id})`);
   });
 
   test('an assigned permission set gaining an inline "*:*" allow flags its principals', () => {
@@ -210,7 +210,7 @@ describe('risk flags', () => {
       m.groups.find((g) => g.name === 'PlatformAdmins')!.members.push('bob');
     });
     const messages = reviewModels(baseIr, head).risks.filter((f) => f.rule === 'admin-access-granted').map((f) => f.message);
-    expect(messages).toContain('user bob gains administrator-level access (AdministratorAccess) by joining group PlatformAdmins (permission set Admin) in dev-app (555555555555)');
+    expect(messages).toContain('user bob gains administrator-level access (aws managed policy AdministratorAccess: all actions on *) by joining group PlatformAdmins (permission set Admin) in dev-app (555555555555)');
   });
 
   test('a production account gaining an assignment is medium; a dev account is not flagged', () => {

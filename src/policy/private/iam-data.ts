@@ -97,3 +97,13 @@ export function iamConditionKeyKnown(conditionKey: string): boolean {
 function has(o: object, k: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, k);
 }
+
+/**
+ * Actions of a service whose access level in the AWS Service Authorization Reference includes
+ * "Permissions management" (for IAM: attaching, writing and removing policies and boundaries).
+ */
+export function iamPermissionsManagementActions(service: string): string[] {
+  if (!/^[a-z0-9-]+$/.test(service)) return [];
+  const data = readJson<Record<string, { name: string; accessLevel?: string }>>('actions', `${service}.json`);
+  return data ? Object.values(data).filter((a) => (a.accessLevel ?? '').includes('Permissions management')).map((a) => `${service}:${a.name}`) : [];
+}
