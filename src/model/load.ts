@@ -51,6 +51,8 @@ export interface LoadedModel {
   locate(p: ModelPath, opts?: { key?: boolean }): Position;
   /** An error issue at a model path. */
   issue(p: ModelPath, message: string, opts?: { key?: boolean; rule?: string }): Issue;
+  /** The YAML node of a value as written (not through aliases), for checks of how it was written; undefined when absent. */
+  node(p: ModelPath): Node | undefined;
 }
 
 /** Read and parse a model; throws ModelError with positioned issues on any syntax problem. */
@@ -83,21 +85,28 @@ export function loadModel(file: string): LoadedModel {
     });
   }
 
-  const locate = (p: ModelPath, opts?: { key?: boolean }): Position => {
+  /** The file a path's value was read from, and the path within that file. */
+  const origin = (p: ModelPath): [SourceFile, ModelPath] => {
     const [section, index, ...rest] = p;
     const originList = typeof section === 'string' ? origins.get(section as ListSection) : undefined;
     if (originList && typeof index === 'number' && originList[index]) {
       const o = originList[index];
-      return positionOf(o.source, [section as string, o.index, ...rest], opts?.key ?? false);
+      return [o.source, [section as string, o.index, ...rest]];
     }
-    return positionOf(main, p, opts?.key ?? false);
+    return [main, p];
   };
+  const locate = (p: ModelPath, opts?: { key?: boolean }): Position => positionOf(...origin(p), opts?.key ?? false);
 
   return {
     file,
     files: sources.map((s) => s.file),
     data,
     locate,
+    node: (p) => {
+      const [src, within] = origin(p);
+      const n = src.doc.getIn(within, true);
+      return n !== null && typeof n === 'object' ? (n as Node) : undefined;
+    },
     issue: (p, message, opts) => {
       const pos = locate(p, opts);
       return { ...pos, path: formatPath(p), message, severity: 'error', rule: opts?.rule };
