@@ -21,6 +21,7 @@ import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel, Reso
 import { compareKeys } from './ir';
 import { ModelError, sortIssues, type Issue } from './issues';
 import type { LoadedModel } from './load';
+import { accountPolicyNameIssues } from './private/check-account-policies';
 import { expandAssignments } from './private/expand-assignments';
 import { policiesToCreate, resolvePermissionSets, sortedTags } from './private/resolve-permission-sets';
 import type { OrgModel } from './schema';
@@ -83,6 +84,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
 
   const roleName = deployment?.roleName ?? DEFAULT_ROLE_NAME;
   const keys = [...keyResult.keys].sort((a, b) => compareKeys(a.name, b.name));
+  issues.push(...accountPolicyNameIssues(loaded, model, assignments, keys.flatMap((k) => k.identityPolicies)));
   const groups = resolveGroups(model);
   const users = resolveUsers(model);
   const manageEncryption = identityCenter.encryption?.manage ?? false;

@@ -17,6 +17,7 @@ import { checkContext } from './private/context';
 import { checkAccounts, checkGroups, checkUsers } from './private/check-directory';
 import { checkOrganization } from './private/check-organization';
 import { checkPermissionSets } from './private/check-permission-sets';
+import { checkKeyAliases, checkPolicyNamesPerPermissionSet } from './private/check-names';
 import { checkAssignments, checkKeys } from './private/check-references';
 import { schemaIssues } from './private/schema-issues';
 import { modelSchema, type OrgModel } from './schema';
@@ -38,6 +39,8 @@ export function validateModel(loaded: LoadedModel, model: OrgModel): Issue[] {
   checkPermissionSets(ctx);
   checkAssignments(ctx);
   checkKeys(ctx);
+  checkKeyAliases(ctx);
+  checkPolicyNamesPerPermissionSet(ctx);
   return sortIssues(dedupe(ctx.issues));
 }
 
