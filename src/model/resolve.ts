@@ -68,7 +68,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   issues.push(...expanded.issues);
   const maxResourcesPerStack = deployment?.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
   const unitOf = shardAssignments(
-    expanded.triples.map((t) => ({ key: t.key, accountName: t.account.name })),
+    expanded.triples.map((t) => ({ key: t.key, accountName: t.account.name, permissionSet: t.permissionSet })),
     maxResourcesPerStack,
   );
   const assignments = expanded.triples.map((t, i) => ({
