@@ -5,9 +5,11 @@
  */
 import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
 import { unitGroups, unitMemberLookups, unitUsers } from '../../../model/ir-index';
-import { Construct, TerraformStack } from '../cdktf';
+import { Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { IdentityStore } from '../constructs/identity-store';
+import { GeneratedStack } from '../private/generated-stack';
+import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack } from '../private/stack-setup';
 
 export interface IdentityStoreStackConfig {
@@ -15,12 +17,12 @@ export interface IdentityStoreStackConfig {
   readonly unit: DeploymentUnit;
 }
 
-export class IdentityStoreStack extends TerraformStack {
+export class IdentityStoreStack extends GeneratedStack {
   readonly identityStore: IdentityStore;
 
   constructor(scope: Construct, id: string, config: IdentityStoreStackConfig) {
     super(scope, id);
-    const { ir, unit } = config;
+    const { ir, unit } = literalView(config.ir, config.unit);
     configureStack(this, unit, ir.deployment.backend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
 

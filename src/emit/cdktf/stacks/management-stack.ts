@@ -8,14 +8,17 @@ import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
 import { compareKeys } from '../../../model/ir';
 import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model/ir-index';
 import { encryptionStep } from '../../encryption-step';
-import { AwsProvider, Construct, TerraformStack } from '../cdktf';
+import { AwsProvider, Construct } from '../cdktf';
 import { IdentityCenterEncryption } from '../constructs/encryption-step';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { IdentityCenterKey } from '../constructs/identity-center-key';
 import { IdentityStore } from '../constructs/identity-store';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
 import { PermissionSets } from '../constructs/permission-sets';
+import { constructId } from '../private/namespace';
 import { refResolver } from '../private/refs';
+import { GeneratedStack } from '../private/generated-stack';
+import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack } from '../private/stack-setup';
 
 export interface ManagementStackConfig {
@@ -23,7 +26,7 @@ export interface ManagementStackConfig {
   readonly unit: DeploymentUnit;
 }
 
-export class ManagementStack extends TerraformStack {
+export class ManagementStack extends GeneratedStack {
   readonly instance: IdentityCenterInstance;
   /** By key name. */
   readonly keys: ReadonlyMap<string, IdentityCenterKey>;
@@ -33,7 +36,7 @@ export class ManagementStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, config: ManagementStackConfig) {
     super(scope, id);
-    const { ir, unit } = config;
+    const { ir, unit } = literalView(config.ir, config.unit);
     const { region } = ir.identityCenter;
     const accountId = ir.organization.managementAccountId;
     configureStack(this, unit, ir.deployment.backend);
@@ -65,7 +68,7 @@ export class ManagementStack extends TerraformStack {
     });
     const keyScope = new Construct(this, 'Key');
     for (const k of ir.keys) {
-      keys.set(k.name, new IdentityCenterKey(keyScope, k.name, { key: k, accountId, replicaProviders, resolve }));
+      keys.set(k.name, new IdentityCenterKey(keyScope, constructId(k.name), { key: k, accountId, replicaProviders, resolve }));
     }
     this.keys = keys;
 

@@ -5,11 +5,13 @@
  */
 import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
 import { unitPermissionSets } from '../../../model/ir-index';
-import { Construct, TerraformStack } from '../cdktf';
+import { Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { PermissionSets } from '../constructs/permission-sets';
 import { keyAliasLookups } from '../private/key-aliases';
 import { refResolver } from '../private/refs';
+import { GeneratedStack } from '../private/generated-stack';
+import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack } from '../private/stack-setup';
 
 export interface PermissionSetsStackConfig {
@@ -17,12 +19,12 @@ export interface PermissionSetsStackConfig {
   readonly unit: DeploymentUnit;
 }
 
-export class PermissionSetsStack extends TerraformStack {
+export class PermissionSetsStack extends GeneratedStack {
   readonly permissionSets: PermissionSets;
 
   constructor(scope: Construct, id: string, config: PermissionSetsStackConfig) {
     super(scope, id);
-    const { ir, unit } = config;
+    const { ir, unit } = literalView(config.ir, config.unit);
     const managementAccountId = ir.organization.managementAccountId;
     configureStack(this, unit, ir.deployment.backend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: managementAccountId });
