@@ -57,7 +57,7 @@ describe('names that used to share one address', () => {
     const main = await parse('main.tf', emitHcl(ir).get('hcl/management/main.tf') as string);
     const modules = main.module as Record<string, unknown[]>;
     for (const [name, calls] of Object.entries(modules)) expect({ name, calls: calls.length }).toEqual({ name, calls: 1 });
-    const keyModules = Object.keys(modules).filter((m) => m.startsWith('key') && m !== 'key_user_policies');
+    const keyModules = Object.keys(modules).filter((m) => m.startsWith('key'));
     expect(keyModules).toHaveLength(ir.keys.length + ir.keys.reduce((n, k) => n + k.replicaRegions.length, 0));
   });
 });

@@ -247,13 +247,19 @@ export function managementView(ir: ResolvedModel, unit: DeploymentUnit): Managem
   const permissionSets = permissionSetsCall(unitPermissionSets(ir, unit), resolve);
 
   const keys = [...ir.keys].sort(byName).map((k) => keyView(k, identOf(k), resolve));
+  const keyUserPolicies = unit.keyIdentityPolicies.length + unit.customerManagedPolicies.length > 0 ? keyUserPoliciesCall(unit, resolve, 'iam_policies') : null;
+  // Names are one to one by construction (private/names.ts); two module calls of one name would be
+  // `Duplicate module call` at init, so refuse here instead.
+  const calls = [identityStore, permissionSets, keyUserPolicies, ...keys.flatMap((k) => [k.module, ...k.replicas])].flatMap((c) => (c ? [c.ident] : []));
+  const twice = calls.find((c, i) => calls.indexOf(c) !== i);
+  if (twice !== undefined) throw new Error(`unit ${unit.name}: two module calls are named ${twice}`);
   const keyMap = (f: (k: KeyView) => Expr): Expr => obj(keys.map((k) => ({ key: k.name, value: f(k), quoteKey: true })));
   return {
     source: ir.source,
     instance: instanceView(ir),
     identityStore,
     permissionSets,
-    keyUserPolicies: unit.keyIdentityPolicies.length + unit.customerManagedPolicies.length > 0 ? keyUserPoliciesCall(unit, resolve) : null,
+    keyUserPolicies,
     keys,
     encryptionStep: encryptionStepView(ir, keys),
     moved: [...keyMoves(ir), ...membershipMoves(groups)],

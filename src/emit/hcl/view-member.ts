@@ -56,9 +56,10 @@ export function memberView(ir: ResolvedModel, unit: DeploymentUnit): MemberView 
 /**
  * The key-user-policies module call of a unit: its key identity policies (attached to their roles)
  * and the customer managed policies its permission sets need there, by IAM policy name. Member roots
- * have one; the management root when the management account needs IAM policies too.
+ * call it `key_user_policies`; the management root, where `key_`/`key-` names are the keys' own
+ * modules (a key `user-policies` is `key_user_policies`), calls it `iam_policies`.
  */
-export function keyUserPoliciesCall(unit: DeploymentUnit, resolve: RefResolver): ModuleCallView {
+export function keyUserPoliciesCall(unit: DeploymentUnit, resolve: RefResolver, ident = 'key_user_policies'): ModuleCallView {
   const policies = new Map<string, ObjectEntry>();
   const add = (entry: ObjectEntry): void => {
     if (policies.has(entry.key)) throw new Error(`unit ${unit.name}: two IAM policies are named ${entry.key}`);
@@ -89,7 +90,7 @@ export function keyUserPoliciesCall(unit: DeploymentUnit, resolve: RefResolver):
     .map((e, i) => ({ ...e, gap: i > 0 }));
 
   return {
-    ident: 'key_user_policies',
+    ident,
     source: `${MODULES_PATH}/key-user-policies`,
     providerAlias: null,
     args: [{ key: 'policies', value: obj(entries) }],

@@ -54,7 +54,7 @@ export function hclAsserts(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks): A
   }
   if (unit.kind === 'member' || (unit.kind === 'management' && unit.keyIdentityPolicies.length + unit.customerManagedPolicies.length > 0)) {
     const names = [...unit.keyIdentityPolicies.map((p) => p.policyName), ...unit.customerManagedPolicies.map((p) => p.name)];
-    out.push({ condition: `toset(keys(module.key_user_policies.policy_arns)) == ${set(names)}`, message: `IAM policies in ${unit.accountName}` });
+    out.push({ condition: `toset(keys(output.policy_arns)) == ${set(names)}`, message: `IAM policies in ${unit.accountName}` });
   }
   if (unit.kind === 'assignments') {
     out.push({ condition: `toset(keys(output.assignment_ids)) == ${set(unit.assignmentKeys)}`, message: `assignment keys of ${unit.name}` });

@@ -74,7 +74,8 @@ export function hclOverrides(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks):
       ...unit.customerManagedPolicies.map((p) => ({ name: p.name, path: p.path })),
     ];
     for (const p of policies) {
-      out.push({ kind: 'resource', target: at('module.key_user_policies.aws_iam_policy.this', p.name), values: { arn: m.iamPolicyArn(unit.accountId, p.path, p.name) } });
+      const module = unit.kind === 'management' ? 'iam_policies' : 'key_user_policies';
+      out.push({ kind: 'resource', target: at(`module.${module}.aws_iam_policy.this`, p.name), values: { arn: m.iamPolicyArn(unit.accountId, p.path, p.name) } });
     }
   }
   if (unit.kind === 'assignments') {
