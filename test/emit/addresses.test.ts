@@ -69,7 +69,7 @@ describeWithTerraform('names that used to share one address, under Terraform', (
   beforeAll(async () => {
     const { ir } = loadResolved(FIXTURE);
     plans = (await planBoth(dir, new Map([['colliding', ir]]))).get('colliding') as ModelPlans;
-  });
+  }, 900_000);
   afterAll(() => removeWorkDir(dir));
 
   test('both emitters plan exactly the resources the model asks for', () => {

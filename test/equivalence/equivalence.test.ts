@@ -44,7 +44,7 @@ describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
       irs.set(example, loadResolved(path.relative(process.cwd(), path.join(ROOT, example))).ir);
     }
     plans = await planBoth(dir, irs);
-  });
+  }, 900_000); // one Terraform run plans every example: minutes on a loaded two-core machine
 
   afterAll(() => removeWorkDir(dir));
 

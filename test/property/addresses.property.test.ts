@@ -80,5 +80,5 @@ describeWithTerraform('addresses under Terraform', () => {
       // Each run is a Terraform run: report the failing models as generated rather than shrink them.
       { ...runs(1, 10), endOnFailure: true },
     );
-  });
+  }, 900_000); // a Terraform run per pair of models: minutes on a loaded two-core machine
 });

@@ -158,5 +158,5 @@ describeWithTerraform('model text reaches Terraform as written', () => {
       // Each run is a Terraform run: report the failing model as generated rather than shrink it.
       { ...runs(1, 12), endOnFailure: true },
     );
-  });
+  }, 900_000); // a Terraform run per model: minutes on a loaded two-core machine
 });

@@ -65,7 +65,7 @@ describeWithTerraform('one account with more assignments than the stack bound, u
     const file = path.join(dir, 'org.yaml');
     fs.writeFileSync(file, stringify(bigAccountModel()));
     plans = (await planBoth(path.join(dir, 'plan'), new Map([['big', loadResolved(path.relative(process.cwd(), file)).ir]]))).get('big') as ModelPlans;
-  });
+  }, 900_000);
   afterAll(() => removeWorkDir(dir));
 
   test('both emitters plan all 510 assignments, the same in each unit', () => {

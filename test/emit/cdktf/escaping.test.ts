@@ -60,5 +60,5 @@ describeWithTerraform('model text in cdk.tf.json under Terraform', () => {
       const groups = (plans.plans[side].get('management')?.resources ?? []).filter((r) => r.type === 'aws_identitystore_group');
       expect({ side, descriptions: groups.map((g) => g.after.description) }).toEqual({ side, descriptions: [description] });
     }
-  });
+  }, 900_000);
 });
