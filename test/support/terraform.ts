@@ -56,7 +56,8 @@ export function terraform(dir: string, args: readonly string[], opts: { timeoutM
   const res = spawnSync('terraform', args, {
     cwd: dir,
     encoding: 'utf8',
-    timeout: opts.timeoutMs ?? 240_000,
+    // A guard against a hung process, not a time budget: a loaded two-core machine needs minutes.
+    timeout: opts.timeoutMs ?? 900_000,
     env: {
       ...process.env,
       TF_CLI_CONFIG_FILE: TF_CLI_CONFIG,

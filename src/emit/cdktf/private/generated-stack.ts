@@ -46,6 +46,14 @@ export abstract class GeneratedStack extends TerraformStack {
     return terraformJson(tf, this.node.id);
   }
 
+  /**
+   * cdktf's HCL output (SYNTH_HCL_OUTPUT=true) bypasses the boundary above: refused. The HCL
+   * emitter writes HCL.
+   */
+  override toHclTerraform(): { hcl: string; metadata: Record<string, unknown> } {
+    throw new Error(`stack ${this.node.id}: idcgen's stacks synthesize to cdk.tf.json only (unset SYNTH_HCL_OUTPUT); for HCL, use idcgen generate --format hcl`);
+  }
+
   private checkConstructIds(): void {
     for (const c of this.node.findAll()) {
       if (c === this) continue;
