@@ -16,6 +16,7 @@
  * Anything not reproduced stays visible: a note for the key policy, the statement itself for an
  * inline policy.
  */
+import { iamArnAccount, identityStoreArn, partitionOf } from '../model/arns';
 import { compareKeys, type ResolvedAccount } from '../model/ir';
 import type { KeyInput, PrincipalInput, UseCaseInput } from '../model/schema';
 import { MODEL_USE_CASE_IDS, useCaseEntry, useCaseOrder, type ModelUseCaseId, type UseCaseId } from '../policy/catalog/use-cases';
@@ -39,6 +40,12 @@ export interface KeyInferContext extends PrincipalContext {
   readonly accounts: readonly ResolvedAccount[];
   /** Statements of each permission set's inline policy as read from AWS. */
   readonly inlineStatements: ReadonlyMap<string, readonly StatementJson[]>;
+  /**
+   * Permission set → names of the accounts it is assigned in. A permission-set principal exists
+   * only where its permission set is assigned (its role is created there), so only those pairs
+   * are tried as principals.
+   */
+  readonly assignedAccounts: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface KeyInference {
@@ -76,7 +83,7 @@ export function inferKeyPolicy(base: KeyInput, keyArn: string, existing: readonl
   const values: PolicyRefValues = {
     keyArns: { [base.name]: keyArn },
     instanceArn: ctx.instanceArn,
-    identityStoreArn: `arn:aws:identitystore::${ctx.managementAccountId}:identitystore/${ctx.identityStoreId}`,
+    identityStoreArn: identityStoreArn(ctx.managementAccountId, ctx.identityStoreId, partitionOf(ctx.region)),
   };
   const build = (c: Candidate): Built => {
     const { keys, permissionSetStatements, problems } = buildKeys([toKeyInput(base, c)], keyCtx);
@@ -197,13 +204,19 @@ function firstCandidate(profile: Profile, table: Map<string, UseCaseId>, existin
   return c;
 }
 
-/** One trial per (permission set with a KMS statement in its inline policy) × (slot it could hold). */
+/**
+ * One trial per (permission set with a KMS statement in its inline policy) × (admin account it is
+ * assigned in) × (slot it could hold). The KMS statements a permission-set principal gets are the
+ * same whatever its account, so an account it is not assigned in would score as well as the right
+ * one; its role does not exist there, so such a pair is never tried.
+ */
 function principalTrials(c: Candidate, ctx: KeyInferContext): ((c: Candidate) => Candidate)[] {
   const adminAccounts = [ctx.managementAccountName, ...(c.useCases.get('delegated-admins') ?? []).map((p) => accountOf(p, ctx)).filter((a): a is string => a !== undefined)];
   const trials: ((c: Candidate) => Candidate)[] = [];
   for (const [ps, statements] of [...ctx.inlineStatements].sort(([a], [b]) => compareKeys(a, b))) {
     if (!statements.some((s) => list(s.Action).some((a) => typeof a === 'string' && a.startsWith('kms:')))) continue;
-    for (const account of [...new Set(adminAccounts)].sort(compareKeys)) {
+    const assigned = ctx.assignedAccounts.get(ps) ?? new Set<string>();
+    for (const account of [...new Set(adminAccounts)].filter((a) => assigned.has(a)).sort(compareKeys)) {
       const p: PrincipalInput = { permissionSet: ps, account };
       trials.push((x) => ({ ...x, administrators: unique([...x.administrators, p]) }));
       const slot: ModelUseCaseId = account === ctx.managementAccountName ? 'identity-center-admins' : 'delegated-admins';
@@ -251,7 +264,7 @@ function toKeyInput(base: KeyInput, c: Candidate): KeyInput {
 function accountOf(p: PrincipalInput, ctx: KeyInferContext): string | undefined {
   if ('accountRoot' in p) return p.accountRoot;
   if ('account' in p) return p.account;
-  const id = /^arn:[\w-]+:iam::(\d{12}):/.exec(p.role)?.[1];
+  const id = iamArnAccount(p.role);
   return id !== undefined ? ctx.accountNames.get(id) : undefined;
 }
 

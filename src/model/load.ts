@@ -7,11 +7,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, visit, type Node, type Pair } from 'yaml';
 import { LIMITS } from './limits';
 import { formatPath, type Issue, ModelError } from './issues';
 import { fileIdentity, realPathOutside } from '../safety/inside-directory';
-import { findExcessiveNesting } from '../safety/yaml-depth';
+import { aliasExpansionExcess } from '../safety/yaml-aliases';
+import { checkMainFile, fileError, notRegular, readModelBytes } from './private/model-file';
+import { parseGuarded, type YamlBudget } from '../safety/yaml-guard';
 import { indentationTabAtFirstError } from '../safety/yaml-tabs';
 
 export type ModelPath = readonly (string | number)[];
@@ -49,11 +51,15 @@ export interface LoadedModel {
   locate(p: ModelPath, opts?: { key?: boolean }): Position;
   /** An error issue at a model path. */
   issue(p: ModelPath, message: string, opts?: { key?: boolean; rule?: string }): Issue;
+  /** The YAML node of a value as written (not through aliases), for checks of how it was written; undefined when absent. */
+  node(p: ModelPath): Node | undefined;
 }
 
 /** Read and parse a model; throws ModelError with positioned issues on any syntax problem. */
 export function loadModel(file: string): LoadedModel {
-  const main = readSource(file, file);
+  checkMainFile(file);
+  const budget: YamlBudget = { maxLevels: LIMITS.yamlNestingLevels.max, maxNodes: LIMITS.yamlNodes.max, nodes: 0 };
+  const main = readSource(file, file, budget);
   const sources: SourceFile[] = [main];
   const origins = new Map<ListSection, Origin[]>();
   const data = toPlain(main);
@@ -72,28 +78,35 @@ export function loadModel(file: string): LoadedModel {
           throw new ModelError([issueAt(main, ['include', i], `include '${inc}' is included twice or includes the main model; each file may be included once`)], file);
         }
         seen.add(abs);
-        const src = readSource(incFile, file);
+        const src = readSource(incFile, file, budget);
         sources.push(src);
         mergeInclude(data, src, origins);
       }
     });
   }
 
-  const locate = (p: ModelPath, opts?: { key?: boolean }): Position => {
+  /** The file a path's value was read from, and the path within that file. */
+  const origin = (p: ModelPath): [SourceFile, ModelPath] => {
     const [section, index, ...rest] = p;
     const originList = typeof section === 'string' ? origins.get(section as ListSection) : undefined;
     if (originList && typeof index === 'number' && originList[index]) {
       const o = originList[index];
-      return positionOf(o.source, [section as string, o.index, ...rest], opts?.key ?? false);
+      return [o.source, [section as string, o.index, ...rest]];
     }
-    return positionOf(main, p, opts?.key ?? false);
+    return [main, p];
   };
+  const locate = (p: ModelPath, opts?: { key?: boolean }): Position => positionOf(...origin(p), opts?.key ?? false);
 
   return {
     file,
     files: sources.map((s) => s.file),
     data,
     locate,
+    node: (p) => {
+      const [src, within] = origin(p);
+      const n = src.doc.getIn(within, true);
+      return n !== null && typeof n === 'object' ? (n as Node) : undefined;
+    },
     issue: (p, message, opts) => {
       const pos = locate(p, opts);
       return { ...pos, path: formatPath(p), message, severity: 'error', rule: opts?.rule };
@@ -101,20 +114,8 @@ export function loadModel(file: string): LoadedModel {
   };
 }
 
-function readSource(file: string, reportAs: string): SourceFile {
-  let buf: Buffer;
-  try {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) throw fileError(file, `'${file}' is a directory; expected a yaml model file`);
-    if (st.size > LIMITS.modelFileBytes.max) {
-      throw fileError(file, `file is ${st.size} bytes; the limit is ${LIMITS.modelFileBytes.max} bytes (${LIMITS.modelFileBytes.why})`);
-    }
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    if (e instanceof ModelError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw fileError(file, code === 'ENOENT' ? `file not found` : `cannot read file (${code ?? String(e)})`);
-  }
+function readSource(file: string, reportAs: string, budget: YamlBudget): SourceFile {
+  const buf = readModelBytes(file);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -122,12 +123,14 @@ function readSource(file: string, reportAs: string): SourceFile {
     throw fileError(file, 'file is not valid utf-8 text; save it as utf-8');
   }
   const lines = new LineCounter();
-  const deep = findExcessiveNesting(text, LIMITS.yamlNestingLevels.max);
-  if (deep) {
-    const message = `yaml nesting is more than ${LIMITS.yamlNestingLevels.max} levels deep; allowed at most ${LIMITS.yamlNestingLevels.max} (${LIMITS.yamlNestingLevels.why})`;
-    throw new ModelError([{ file, line: deep.line, col: deep.col, path: '', message, severity: 'error' }], file);
+  const doc = parseGuarded(text, lines, budget);
+  if (!(doc instanceof Document)) {
+    const message =
+      doc.kind === 'nesting'
+        ? `yaml nesting is more than ${LIMITS.yamlNestingLevels.max} levels deep; allowed at most ${LIMITS.yamlNestingLevels.max} (${LIMITS.yamlNestingLevels.why})`
+        : `yaml has more than ${LIMITS.yamlNodes.max} nodes; allowed at most ${LIMITS.yamlNodes.max} in a model with its includes (${LIMITS.yamlNodes.why})`;
+    throw new ModelError([{ file, line: doc.line, col: doc.col, path: '', message, severity: 'error' }], file);
   }
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const src: SourceFile = { file, doc, lines };
   if (doc.errors.length > 0) {
     const tab = indentationTabAtFirstError(text, doc.errors.map((err) => err.pos[0]));
@@ -152,18 +155,32 @@ function readSource(file: string, reportAs: string): SourceFile {
   return src;
 }
 
-/** Plain data of a parsed file; alias bombs (billion laughs) become a positioned issue, not a crash. */
+/**
+ * Plain data of a parsed file. Alias bombs (billion laughs) and aliases that bring in too many
+ * nodes (src/safety/yaml-aliases.ts) become a positioned issue, not a crash or gigabytes later on.
+ */
 function toPlain(src: SourceFile): Record<string, unknown> {
+  let data: Record<string, unknown>;
   try {
-    return src.doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount.max }) as Record<string, unknown>;
+    data = src.doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount.max }) as Record<string, unknown>;
   } catch (e) {
     if (!(e instanceof ReferenceError)) throw e;
     let first = 0;
     visit(src.doc, { Alias: (_k, node) => ((first = node.range?.[0] ?? 0), visit.BREAK) });
-    const pos = src.lines.linePos(first);
     const message = `yaml aliases expand to too many nodes (more than ${LIMITS.yamlAliasCount.max} alias expansions, ${LIMITS.yamlAliasCount.why}); write the values out instead of nesting aliases`;
-    throw new ModelError([{ file: src.file, line: pos.line, col: pos.col, path: '', message, severity: 'error' }], src.file);
+    throw aliasError(src, first, message);
   }
+  const excess = aliasExpansionExcess(src.doc, LIMITS.yamlAliasNodes.max);
+  if (excess !== undefined) {
+    const message = `yaml aliases bring in more than ${LIMITS.yamlAliasNodes.max} nodes at this alias; allowed at most ${LIMITS.yamlAliasNodes.max} (${LIMITS.yamlAliasNodes.why}); write the values out or anchor smaller values`;
+    throw aliasError(src, excess, message);
+  }
+  return data;
+}
+
+function aliasError(src: SourceFile, offset: number, message: string): ModelError {
+  const pos = src.lines.linePos(offset);
+  return new ModelError([{ file: src.file, line: pos.line, col: pos.col, path: '', message, severity: 'error' }], src.file);
 }
 
 function yamlMessage(code: string, message: string): string {
@@ -180,9 +197,6 @@ function nodeKind(n: unknown): string {
   return 'value of another kind';
 }
 
-function fileError(file: string, message: string): ModelError {
-  return new ModelError([{ file, line: 0, col: 0, path: '', message, severity: 'error' }], file);
-}
 
 function issueAt(src: SourceFile, p: ModelPath, message: string): Issue {
   const pos = positionOf(src, p, false);
@@ -222,7 +236,7 @@ function checkIncluded(main: SourceFile, inc: unknown, i: number, files: string[
     if (outside !== undefined) {
       throw new ModelError([issueAt(main, ['include', i], `include '${inc}' leads to ${outside} through a symbolic link, outside the model's directory; includes must stay below ${baseDir}`)], main.file);
     }
-    if (!fs.statSync(f).isFile()) {
+    if (notRegular(fs.statSync(f)) !== undefined) {
       throw new ModelError([issueAt(main, ['include', i], `include '${inc}' is not a regular file (${f}); include yaml files or directories of them`)], main.file);
     }
   }

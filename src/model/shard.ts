@@ -47,7 +47,7 @@
  *   then assignment units, each sorted by name.
  */
 import { createHash } from 'node:crypto';
-import { partitionOf } from './aws-patterns';
+import { partitionOf, roleArn } from './arns';
 import {
   compareKeys,
   type CustomerManagedPolicyRef,
@@ -171,6 +171,8 @@ export type PolicyToCreate = CustomerManagedPolicyRef & { readonly document: Pol
 export interface UnitsInput {
   readonly region: string;
   readonly roleName: string;
+  /** @default roleName */
+  readonly planRoleName?: string;
   readonly managementAccount: ResolvedAccount;
   readonly accounts: readonly ResolvedAccount[];
   /** Assignments with their unit already chosen. */
@@ -235,7 +237,10 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
       kind,
       accountName: account.name,
       accountId: account.id,
-      ...(kind === 'member' ? { assumeRoleArn: `arn:${partition}:iam::${account.id}:role/${input.roleName}` } : {}),
+      ...(kind === 'member' ? { assumeRoleArn: roleArn(account.id, input.roleName, partition) } : {}),
+      ...(kind === 'member' && input.planRoleName !== undefined && input.planRoleName !== input.roleName
+        ? { planAssumeRoleArn: roleArn(account.id, input.planRoleName, partition) }
+        : {}),
       customerManagedPolicies: [...(n?.policies.values() ?? [])].sort((a, b) => compareKeys(`${a.path}${a.name}`, `${b.path}${b.name}`)),
       keyIdentityPolicies: [...(n?.identityPolicies ?? [])].sort(
         (a, b) => compareKeys(a.keyName, b.keyName) || compareKeys(a.policyName, b.policyName),

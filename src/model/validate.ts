@@ -15,7 +15,9 @@ import { ModelError, sortIssues } from './issues';
 import type { LoadedModel } from './load';
 import { checkContext } from './private/context';
 import { checkAccounts, checkGroups, checkUsers } from './private/check-directory';
+import { checkLint } from './private/check-lint';
 import { checkOrganization } from './private/check-organization';
+import { checkPartition } from './private/check-partition';
 import { checkPermissionSets } from './private/check-permission-sets';
 import { checkKeyAliases, checkPolicyNamesPerPermissionSet } from './private/check-names';
 import { checkAssignments, checkKeys } from './private/check-references';
@@ -39,6 +41,8 @@ export function validateModel(loaded: LoadedModel, model: OrgModel): Issue[] {
   checkPermissionSets(ctx);
   checkAssignments(ctx);
   checkKeys(ctx);
+  checkPartition(ctx);
+  checkLint(ctx);
   checkKeyAliases(ctx);
   checkPolicyNamesPerPermissionSet(ctx);
   return sortIssues(dedupe(ctx.issues));

@@ -4,10 +4,10 @@
  * model path, for file:line:col). Pure: the same input gives the same output.
  */
 import { compareKeys, type ResolvedAccount, type ResolvedKey } from '../model/ir';
-import { partitionOf } from '../model/aws-patterns';
+import { identityStoreArn, partitionOf } from '../model/arns';
 import type { KeyInput, PrincipalInput } from '../model/schema';
 import type { PolicyRef, StatementJson } from './types';
-import { identityStoreArn, SERVICE_PRINCIPAL } from './catalog/aws';
+import { SERVICE_PRINCIPAL } from './catalog/aws';
 import type { RestrictedAppsProps } from './catalog/advanced';
 import type { EncryptionContextValues } from './catalog/shapes';
 import { useCaseEntry, useCaseOrder, type ModelUseCaseId } from './catalog/use-cases';
@@ -116,6 +116,7 @@ function buildKey(
     useCases.set(id, uniquePrincipals([...(useCases.get(id) ?? []), ...principals]));
     if (id === 'restrict-managed-applications' && config && 'servicePrincipals' in config) restrictedApps = restrictedAppsProps(config, at, ctx, problems);
   });
+  checkManagedAppsConflict(input, path, problems);
 
   const instanceContext: EncryptionContextValues = {
     instanceArn: ctx.instanceArn ?? { ref: 'instance-arn' },
@@ -181,6 +182,24 @@ function checkPrincipalAccounts(id: ModelUseCaseId, principals: readonly KeyPrin
       });
     }
   }
+}
+
+/**
+ * managed-applications grants every AWS managed application of the organization; its restricted
+ * form grants only the listed ones and replaces it. Both listed is a contradiction, refused rather
+ * than resolved silently either way (README "The key and its policy").
+ */
+function checkManagedAppsConflict(input: KeyInput, path: (string | number)[], problems: KeyProblem[]): void {
+  const ids = (input.useCases ?? []).map((u) => Object.keys(u)[0]);
+  const restrict = ids.indexOf('restrict-managed-applications');
+  if (restrict < 0 || !ids.includes('managed-applications')) return;
+  problems.push({
+    path: [...path, 'useCases', restrict, 'restrict-managed-applications'],
+    message:
+      "use cases 'managed-applications' and 'restrict-managed-applications' cannot be listed together: managed-applications lets every aws managed application in the organization use the key, restrict-managed-applications only the listed ones; keep managed-applications for all of them, or restrict-managed-applications alone",
+    severity: 'error',
+    rule: 'key-use-case-conflict',
+  });
 }
 
 function restrictedAppsProps(

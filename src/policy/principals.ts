@@ -4,17 +4,18 @@
  *
  * Why two shapes:
  * - A permission set becomes `Principal: arn:aws:iam::<acct>:root` narrowed by `ArnLike
- *   aws:PrincipalArn …/AWSReservedSSO_<name>_*` (G2 §3.1). Identity Center re-creates the role
- *   with a new suffix when the permission set is re-provisioned, and KMS rejects a key policy
- *   whose Principal names a role that does not exist, so the role ARN never goes in Principal.
+ *   aws:PrincipalArn …/AWSReservedSSO_<name>_????????????????` (G2 §3.1 writes `_*`, which also
+ *   matches `<name>_<anything>`; the catalog's pattern matches the 16-character suffix only).
+ *   Identity Center re-creates the role with a new suffix when the permission set is
+ *   re-provisioned, and KMS rejects a key policy whose Principal names a role that does not
+ *   exist, so the role ARN never goes in Principal.
  * - A role given by ARN goes in Principal as the docs write it (§3.5, §3.8, launch post): idcgen
  *   does not create these roles, they exist before the key policy, and KMS's principal check then
  *   catches a mistyped ARN at apply time instead of silently granting nothing.
  */
 import { compareKeys, type ResolvedAccount } from '../model/ir';
-import { partitionOf } from '../model/aws-patterns';
+import { accountPrincipalArnPattern, accountRootArn, partitionOf, permissionSetRoleArnPattern, ROLE_ARN, roleArn } from '../model/arns';
 import type { PrincipalInput } from '../model/schema';
-import { accountPrincipalArnPattern, accountRootArn, permissionSetRoleArnPattern, ROLE_ARN } from './catalog/aws';
 import type { PrincipalSet } from './catalog/shapes';
 
 export type KeyPrincipal =
@@ -35,7 +36,7 @@ export function resolvePrincipal(input: PrincipalInput, ctx: PrincipalContext, p
   const names = () => ctx.accounts.map((a) => a.name).join(', ') || '(none)';
   if ('role' in input) {
     const m = ROLE_ARN.exec(input.role);
-    if (!m) return { error: { path: [...path, 'role'], message: `role '${input.role}' is not an iam role arn; expected arn:aws:iam::<12-digit account id>:role/<name>` } };
+    if (!m) return { error: { path: [...path, 'role'], message: `role '${input.role}' is not an iam role arn; expected ${roleArn('<12-digit account id>', '<name>', partitionOf(ctx.region))}` } };
     const account = ctx.accounts.find((a) => a.id === m[1]);
     if (!account) {
       return {

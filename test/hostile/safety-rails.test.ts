@@ -11,16 +11,10 @@ import { PolicyDocument } from '../../src/policy/document';
 import * as keyPolicyModule from '../../src/policy/private/key-policy';
 import type { StatementJson } from '../../src/policy/types';
 import { runCli } from '../support/cli';
-import { BASE_LINES, generateRefused, useScratch } from './support/hostile';
+import { BASE_LINES, generateRefused, modelWith, useScratch } from './support/hostile';
+import { mdText } from '../../src/review';
 
 const scratch = useScratch();
-
-/** BASE with some lines replaced (exact line → replacement lines; an empty list drops it). */
-function modelWith(edits: Record<string, string[]>): string {
-  const lines = BASE_LINES.flatMap((l) => (l in edits ? edits[l] : [l]));
-  for (const l of Object.keys(edits)) if (!BASE_LINES.includes(l)) throw new Error(`BASE has no line ${l}`);
-  return `${lines.join('\n')}\n`;
-}
 
 /** The key entry (`  - name: identity-center`) is line 21 of BASE: lint rails are reported there. */
 const KEY_LINE = BASE_LINES.indexOf('  - name: identity-center') + 1;
@@ -61,7 +55,8 @@ describe('key-admin-missing', () => {
     const review = fs.readFileSync(path.join(s.out, 'review.md'), 'utf8');
     expect(review.startsWith('## Unsafe: generated with --allow-unsafe\n')).toBe(true);
     expect(review).toContain(`### \`key-admin-missing\`\n\nRisk: no named principal may change the key policy (kms:PutKeyPolicy)`);
-    expect(review).toContain(`\n- ${ADMIN_FINDING}\n`);
+    // the finding names model values, so review.md shows it escaped like every model string
+    expect(review).toContain(`\n- ${mdText(ADMIN_FINDING)}\n`);
   });
 
   test('the lint and validate commands report the same finding under the same rule id, unchanged', async () => {
@@ -90,7 +85,7 @@ describe('key-deletion-protection-off', () => {
     const review = fs.readFileSync(path.join(s.out, 'review.md'), 'utf8');
     expect(review).toMatch(/^## Unsafe: generated with --allow-unsafe\n\nThis output breaks a safety rail /);
     expect(review).toContain(`### \`key-deletion-protection-off\`\n`);
-    expect(review).toContain(`\n- ${WINDOW_FINDING}\n`);
+    expect(review).toContain(`\n- ${mdText(WINDOW_FINDING)}\n`);
   });
 
   test('fails if an emitter drops prevent_destroy from a generated key, whatever the model says', async () => {
@@ -196,7 +191,7 @@ describe('--allow-unsafe itself', () => {
     const res = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'principal-star-unconditioned']);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('Invalid values:');
-    expect(res.stderr).toContain('Argument: allow-unsafe, Given: "principal-star-unconditioned", Choices: "key-admin-missing", "key-service-statements-missing", "key-deletion-protection-off"');
+    expect(res.stderr).toContain('Argument: allow-unsafe, Given: "principal-star-unconditioned", Choices: "key-admin-missing", "key-service-statements-missing", "key-deletion-protection-off", "key-removed", "unit-state-orphaned"');
     expect(fs.existsSync(s.out)).toBe(false);
   });
 

@@ -143,6 +143,27 @@ describe('semantic checks', () => {
     ]);
   });
 
+  test.each([
+    ['administrators', 'arn:aws:iam::111111111111:role/team/*/Admin', '*'],
+    ['administrators', 'arn:aws:iam::111111111111:role/team/Admin?', '?'],
+    ['useCases', 'arn:aws:iam::333333333333:role/*', '*'],
+  ])('fails if a role principal under %s has a wildcard (%s): KMS rejects it at apply', (where, arn, wildcard) => {
+    const body =
+      where === 'administrators'
+        ? `keys: [{ name: k, administrators: [{ role: "${arn}" }] }]\n`
+        : `keys: [{ name: k, administrators: [{ accountRoot: management }], useCases: [{ custom-workflows: { principals: [{ role: "${arn}" }] } }] }]\n`;
+    const col = body.indexOf(`"${arn}"`) + 1;
+    expect(issuesOf(body)).toEqual([
+      `7:${col}: role '${arn}' has a wildcard (${wildcard}); a key policy principal must name one role exactly (kms rejects wildcards in principal arns): write each role's arn, e.g. arn:aws:iam::111111111111:role/Name`,
+    ]);
+  });
+
+  test('fails if a role principal is not a role arn', () => {
+    expect(issuesOf('keys: [{ name: k, administrators: [{ role: "arn:aws:iam::111111111111:user/bob" }] }]\n')).toEqual([
+      "7:44: role 'arn:aws:iam::111111111111:user/bob' is not valid; expected a role arn such as arn:aws:iam::111111111111:role/Name",
+    ]);
+  });
+
   test('a key name must be safe as a unit and file name', () => {
     expect(issuesOf('keys: [{ name: "my key" }]\n')).toEqual([
       "7:16: key name 'my key' is not valid; expected letters, digits, ., _ and -, starting with a letter or digit, e.g. prod-app",
@@ -151,10 +172,12 @@ describe('semantic checks', () => {
 });
 
 describe('lint findings', () => {
-  test('are positioned at the entry of the key they are about', () => {
-    // typical.yaml has no restrict-to-instance use case: a warning, at its entry under keys:
+  test('are positioned at the entry they are about', () => {
+    // typical.yaml has no restrict-to-instance use case: a warning, at its entry under keys:; and a
+    // local user beside a synced group: a warning at the user
     const { warnings } = loadResolved('examples/typical.yaml');
     expect(warnings.map((w) => `${formatIssue(w)} [${w.rule}]`)).toEqual([
+      "examples/typical.yaml:26:5: warning: user 'alice' is created in identity center, but group Auditors is synced from an identity provider; create the user there and set external: true [identity-source-mixed]",
       "examples/typical.yaml:51:5: warning: key 'identity-center' accepts any identity center instance's encryption context; for production add the restrict-to-instance use case [encryption-context-unrestricted]",
     ]);
   });

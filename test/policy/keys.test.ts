@@ -79,6 +79,25 @@ describe('references and use cases', () => {
     expect(problems.map((p) => p.path)).toEqual(paths.map((p) => ['keys', 0, 'useCases', 0, 'restrict-managed-applications', ...p]));
   });
 
+  test.each(['baseline', 'least-privilege'] as const)(
+    'fails if a %s key lists both managed-applications and restrict-managed-applications (the restriction would silently drop the organization-wide grant)',
+    (policyProfile) => {
+      const restrict = { 'restrict-managed-applications': { servicePrincipals: ['qbusiness.amazonaws.com'], sourceAccounts: ['workload'] } };
+      for (const useCases of [[{ 'managed-applications': {} }, restrict], [restrict, { 'managed-applications': {} }]]) {
+        const at = useCases[0] === restrict ? 0 : 1;
+        expect(problemsOf(key({ policyProfile, useCases }))).toEqual([
+          {
+            path: ['keys', 0, 'useCases', at, 'restrict-managed-applications'],
+            message:
+              "use cases 'managed-applications' and 'restrict-managed-applications' cannot be listed together: managed-applications lets every aws managed application in the organization use the key, restrict-managed-applications only the listed ones; keep managed-applications for all of them, or restrict-managed-applications alone",
+            severity: 'error',
+            rule: 'key-use-case-conflict',
+          },
+        ]);
+      }
+    },
+  );
+
   test('fails if two keys share a name, or identity center names a key that does not exist', () => {
     expect(problemsOf([key(), key()])).toEqual([expect.objectContaining({ path: ['keys', 1, 'name'], rule: 'key-duplicate-name' })]);
     expect(problemsOf(key(), context({ encryptionKeyName: 'other' }))).toEqual([

@@ -50,6 +50,9 @@ const DENIED: Row[] = [
   ['permission-set role of another name in a workload account encrypting', () => roleCall(P.otherPsInWorkload, 'kms:Encrypt', { via: VIA.sso, contextKeys: [...CONTEXT_KEYS.sso], identityPolicies: [ALLOW_ALL_KMS] })],
   ['permission-set role of another name in a workload account changing the key policy', () => roleCall(P.otherPsInWorkload, 'kms:PutKeyPolicy', { identityPolicies: [ALLOW_ALL_KMS] })],
   ['application admin in a workload account changing the key policy', () => roleCall(P.appAdminInWorkload, 'kms:PutKeyPolicy', { identityPolicies: [ALLOW_ALL_KMS] })],
+  // AWSReservedSSO_<name>_* matched the roles of <name>_<anything>: the suffix is exactly 16 characters
+  ['role of permission set Admin_ReadOnly (name starts with Admin_) changing the key policy of a key whose administrator is Admin', () => roleCall(P.adminPrefixed, 'kms:PutKeyPolicy')],
+  ['role of permission set Admin_ReadOnly scheduling deletion', () => roleCall(P.adminPrefixed, 'kms:ScheduleKeyDeletion')],
   ['Control Tower admin encrypting (Decrypt only)', () => roleCall(P.controlTower, 'kms:Encrypt', { via: VIA.sso, contextKeys: [...CONTEXT_KEYS.sso] })],
 ];
 
@@ -57,6 +60,8 @@ const DENIED: Row[] = [
 const DENIED_LEAST_PRIVILEGE: Row[] = [
   ['permission-set role of another name in the management account encrypting', () => roleCall(P.otherPsInManagement, 'kms:Encrypt', { via: VIA.sso, contextKeys: [...CONTEXT_KEYS.sso], identityPolicies: [ALLOW_ALL_KMS] })],
   ['permission-set role of another name in the management account changing the key policy', () => roleCall(P.otherPsInManagement, 'kms:PutKeyPolicy', { identityPolicies: [ALLOW_ALL_KMS] })],
+  ['role of permission set Admin_ReadOnly with kms:* of its own changing the key policy', () => roleCall(P.adminPrefixed, 'kms:PutKeyPolicy', { identityPolicies: [ALLOW_ALL_KMS] })],
+  ['role of permission set Admin_ReadOnly with kms:* of its own encrypting via sso', () => roleCall(P.adminPrefixed, 'kms:Encrypt', { via: VIA.sso, contextKeys: [...CONTEXT_KEYS.sso], identityPolicies: [ALLOW_ALL_KMS] })],
   ['permission-set role of another name in the delegated account encrypting', () => roleCall(P.otherPsInDelegated, 'kms:Encrypt', { via: VIA.sso, contextKeys: [...CONTEXT_KEYS.sso], identityPolicies: [ALLOW_ALL_KMS] })],
   ['delegated admin not via sso/identitystore', (s) => roleCall(P.delegatedAdmin, 'kms:Decrypt', { identityPolicies: s.identityOf(P.delegatedAdmin) })],
   ['delegated admin via another service', (s) => roleCall(P.delegatedAdmin, 'kms:Encrypt', { via: VIA.s3, identityPolicies: s.identityOf(P.delegatedAdmin) })],

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { stateKey } from '../../src/emit/cdktf/private/stack-setup';
+import { stateKey } from '../../src/emit/terraform-settings';
 import { unescapeTemplate } from '../../src/emit/template-text';
 import type { ResolvedModel } from '../../src/model/ir';
 import type { OrgModel } from '../../src/model/schema';

@@ -252,7 +252,11 @@ function useCasesArb(d: Directory): fc.Arbitrary<UseCaseInput[]> {
   ];
   if (p.psInMember) options.push(list(p.psInMember).map((principals) => ({ 'delegated-admins': { principals } })));
   // each use case at most once: pick a subset of the options, then a value for each
-  return fc.subarray(options.map((_, i) => i)).chain((picked) => (picked.length === 0 ? fc.constant([]) : fc.tuple(...picked.map((i) => options[i]))));
+  // restrict-managed-applications replaces managed-applications: the two are never listed together
+  return fc
+    .subarray(options.map((_, i) => i))
+    .chain((picked): fc.Arbitrary<UseCaseInput[]> => (picked.length === 0 ? fc.constant<UseCaseInput[]>([]) : fc.tuple(...picked.map((i) => options[i]))))
+    .map((list) => (list.some((u) => 'restrict-managed-applications' in u) ? list.filter((u) => !('managed-applications' in u)) : list));
 }
 
 function keysArb(d: Directory, region: string, arbs: Names): fc.Arbitrary<Key[]> {

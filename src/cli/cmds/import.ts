@@ -7,8 +7,10 @@ import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { createClients, type ImportClients } from '../../import/aws';
 import { runImport } from '../../import/run';
+import { EXAMPLE_ARNS } from '../../model/arns';
 import { PATTERNS } from '../../model/aws-patterns';
 import { planPathFor } from '../../import/with-plan';
+import { writeFileAtomically } from '../../write/write-file';
 
 export { planPathFor };
 
@@ -51,8 +53,8 @@ export async function runImportCommand(argv: ImportArgs, deps: ImportCommandDeps
     { region: argv.region, instanceArn: argv['instance-arn'], modelFile: path.basename(argv.out), planFile: path.basename(planPath), concurrency: argv.concurrency },
     { clients: deps.clients(argv.region), sleep: deps.sleep, progress: deps.stderr },
   );
-  writeAtomically(argv.out, out.yaml);
-  writeAtomically(planPath, out.planJson);
+  writeFileAtomically(argv.out, out.yaml);
+  writeFileAtomically(planPath, out.planJson);
   for (const note of out.notes) deps.stderr.write(`idcgen import: note: ${note}\n`);
   const m = out.model;
   deps.stdout.write(
@@ -62,19 +64,6 @@ export async function runImportCommand(argv: ImportArgs, deps: ImportCommandDeps
 }
 
 
-
-/** Write beside the target and rename, so a failed run never leaves half a file. */
-function writeAtomically(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.idcgen-${process.pid}`);
-  fs.writeFileSync(tmp, content);
-  try {
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
 
 export const importCommand: CommandModule<object, ImportArgs> = {
   command: 'import',
@@ -88,7 +77,7 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       .option('concurrency', { type: 'number', default: 4, describe: 'requests in flight (1..16); pacing keeps each API under its rate limit' })
       .check((argv) => checkImportArgs(argv as unknown as ImportArgs))
       .example('$0 import --region eu-west-1', 'write org.yaml and org.imports.json')
-      .example('$0 import --region eu-west-1 --out adopted/org.yaml --instance-arn arn:aws:sso:::instance/ssoins-1111222233334444', 'choose the instance and the file') as unknown as Argv<ImportArgs>,
+      .example(`$0 import --region eu-west-1 --out adopted/org.yaml --instance-arn ${EXAMPLE_ARNS.instance}`, 'choose the instance and the file') as unknown as Argv<ImportArgs>,
   handler: (args) =>
     runImportCommand(args, {
       clients: createClients,

@@ -1,5 +1,6 @@
 /** Checks of the organization, identityCenter and deployment sections. */
 import { PATTERNS } from '../aws-patterns';
+import { unknownRegionMessage } from '../regions';
 import { LIMITS, rangeMessage } from '../limits';
 import { checkPattern, type CheckContext } from './context';
 import { lengthMessage, outOfLength, unknownRef } from './describe';
@@ -14,7 +15,7 @@ export function checkOrganization(ctx: CheckContext): void {
     );
   }
 
-  checkPattern(ctx, ['identityCenter', 'region'], 'region', identityCenter.region, PATTERNS.region);
+  checkRegion(ctx, ['identityCenter', 'region'], 'region', identityCenter.region);
   checkPattern(ctx, ['identityCenter', 'instanceArn'], 'instanceArn', identityCenter.instanceArn, PATTERNS.instanceArn);
   checkPattern(ctx, ['identityCenter', 'identityStoreId'], 'identityStoreId', identityCenter.identityStoreId, PATTERNS.identityStoreId);
   const keyName = identityCenter.encryption?.key;
@@ -29,10 +30,12 @@ export function checkOrganization(ctx: CheckContext): void {
   }
 
   if (!deployment) return;
-  const { roleName, maxResourcesPerStack, backend } = deployment;
-  if (roleName !== undefined) {
-    if (outOfLength(roleName, LIMITS.roleName)) ctx.error(['deployment', 'roleName'], lengthMessage('roleName', roleName, LIMITS.roleName));
-    else checkPattern(ctx, ['deployment', 'roleName'], 'roleName', roleName, PATTERNS.roleName);
+  const { maxResourcesPerStack, backend } = deployment;
+  for (const field of ['roleName', 'planRoleName'] as const) {
+    const value = deployment[field];
+    if (value === undefined) continue;
+    if (outOfLength(value, LIMITS.roleName)) ctx.error(['deployment', field], lengthMessage(field, value, LIMITS.roleName));
+    else checkPattern(ctx, ['deployment', field], field, value, PATTERNS.roleName);
   }
   const stack = LIMITS.maxResourcesPerStack;
   if (maxResourcesPerStack !== undefined && (maxResourcesPerStack < stack.min || maxResourcesPerStack > stack.max)) {
@@ -40,6 +43,24 @@ export function checkOrganization(ctx: CheckContext): void {
   }
   if (backend?.type === 's3') {
     if (backend.bucket === '') ctx.error(['deployment', 'backend', 'bucket'], 'backend bucket must not be empty');
-    checkPattern(ctx, ['deployment', 'backend', 'region'], 'backend region', backend.region, PATTERNS.region);
+    checkRegion(ctx, ['deployment', 'backend', 'region'], 'backend region', backend.region);
+    checkPattern(ctx, ['deployment', 'backend', 'roleArn'], 'backend roleArn', backend.roleArn, PATTERNS.roleArn);
+    checkPattern(ctx, ['deployment', 'backend', 'kmsKeyId'], 'backend kmsKeyId', backend.kmsKeyId, PATTERNS.kmsKeyArn);
+    if (backend.kmsKeyId !== undefined && backend.encrypt === false) {
+      ctx.error(['deployment', 'backend', 'encrypt'], 'backend encrypt: false contradicts kmsKeyId, which encrypts state with that key; remove one');
+    }
+    if (backend.dynamodbTable !== undefined) {
+      ctx.issues.push({
+        ...ctx.loaded.issue(['deployment', 'backend', 'dynamodbTable'], `backend dynamodbTable '${backend.dynamodbTable}' is deprecated: terraform >= 1.10 locks state with a lock file in the bucket (use_lockfile, which idcgen always sets); keep it only while runs older than 1.10 remain, then remove it`, { key: true }),
+        severity: 'warning',
+      });
+    }
   }
+}
+
+/** A Region code of the right shape that the AWS SDK lists (src/model/regions.ts). */
+function checkRegion(ctx: CheckContext, path: (string | number)[], what: string, region: string | undefined): void {
+  if (region === undefined || !checkPattern(ctx, path, what, region, PATTERNS.region)) return;
+  const unknown = unknownRegionMessage(what, region);
+  if (unknown !== undefined) ctx.error(path, unknown);
 }

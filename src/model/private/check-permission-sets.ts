@@ -3,11 +3,13 @@
  * relay state, session duration) and quotas (policies per permission set, inline policy size),
  * and consistency of customer managed policy documents across permission sets.
  */
+import { isCustomerManagedPolicyArn } from '../arns';
 import { PATTERNS, sessionDurationSeconds } from '../aws-patterns';
 import { LIMITS } from '../limits';
 import type { ModelPath } from '../load';
 import type { OrgModel } from '../schema';
 import { canonicalJson, nonWhitespaceBytes } from './policy-size';
+import { checkPolicyScalars } from './policy-scalars';
 import { checkPattern, checkTags, checkUnique, type CheckContext } from './context';
 import { lengthMessage, outOfLength, quote } from './describe';
 
@@ -91,7 +93,7 @@ function checkOne(ctx: CheckContext, ps: PermissionSetInput, at: ModelPath): voi
 
 function checkManagedArn(ctx: CheckContext, path: ModelPath, arn: string): void {
   if (PATTERNS.awsManagedPolicyArn.re.test(arn)) return;
-  const customer = /^arn:aws[a-z-]*:iam::\d{12}:policy\//.test(arn);
+  const customer = isCustomerManagedPolicyArn(arn);
   ctx.error(
     path,
     customer
@@ -130,6 +132,7 @@ function checkPolicyDocument(ctx: CheckContext, path: ModelPath, what: string, d
   } else if (st === null || typeof st !== 'object') {
     ctx.error([...path, 'Statement'], `${what} Statement must be a list of statements or one statement mapping`);
   }
+  checkPolicyScalars(ctx, path, what);
   const bytes = nonWhitespaceBytes(doc);
   if (bytes > limit.max) {
     ctx.error(path, `${what} is ${bytes} non-whitespace bytes; allowed at most ${limit.max} (${limit.why})`, { key: true });

@@ -3,10 +3,11 @@
  * they name must be defined. Key policy rules themselves (use cases, rotation, deletion window,
  * role ARNs) are the policy engine's (buildKeys), which runs on a model whose references bind.
  */
+import { partitionOf, roleArn } from '../arns';
 import { PATTERNS } from '../aws-patterns';
 import type { ModelPath } from '../load';
 import type { PrincipalInput } from '../schema';
-import { checkPattern, checkUnique, type CheckContext } from './context';
+import { checkPattern, checkRoleArn, checkUnique, type CheckContext } from './context';
 import { unknownRef } from './describe';
 
 export function checkAssignments(ctx: CheckContext): void {
@@ -60,6 +61,7 @@ export function checkKeys(ctx: CheckContext): void {
 }
 
 function checkPrincipal(ctx: CheckContext, at: ModelPath, p: PrincipalInput): void {
+  if ('role' in p) checkRoleArn(ctx, [...at, 'role'], 'role', p.role, roleArn(ctx.model.accounts?.[0]?.id ?? '111111111111', 'Name', partitionOf(ctx.model.identityCenter.region)));
   if ('accountRoot' in p && !ctx.accounts.has(p.accountRoot)) {
     ctx.error([...at, 'accountRoot'], unknownRef('account', p.accountRoot, 'accounts', [...ctx.accounts]));
   }

@@ -2,11 +2,11 @@
  * What every semantic check receives: the model, where to report, and name indexes built once.
  * Checks append to `issues`; nothing throws until validateModel has run them all.
  */
-import type { Issue } from '../issues';
+import { issueCollector, type Issue } from '../issues';
 import type { LoadedModel, ModelPath } from '../load';
 import { LIMITS } from '../limits';
 import type { OrgModel } from '../schema';
-import type { Pattern } from '../aws-patterns';
+import { PATTERNS, type Pattern } from '../aws-patterns';
 import { lengthMessage, outOfLength, quote } from './describe';
 
 export interface CheckContext {
@@ -26,14 +26,13 @@ export interface CheckContext {
 }
 
 export function checkContext(loaded: LoadedModel, model: OrgModel): CheckContext {
-  const issues: Issue[] = [];
+  const collector = issueCollector();
+  const issues = collector.issues;
   return {
     loaded,
     model,
     issues,
-    error: (path, message, opts) => {
-      issues.push(loaded.issue(path, message, opts));
-    },
+    error: (path, message, opts) => collector.add('error', () => loaded.issue(path, message, opts)),
     ref: (path) => {
       const pos = loaded.locate(path);
       return pos.file === loaded.file ? `line ${pos.line}` : `${pos.file}:${pos.line}`;
@@ -98,4 +97,19 @@ export function checkPattern(ctx: CheckContext, path: ModelPath, what: string, v
   if (value === undefined || pattern.re.test(value)) return true;
   ctx.error(path, `${what} ${quote(value)} is not valid; expected ${pattern.expected}`);
   return false;
+}
+
+/**
+ * An IAM role ARN that goes into a key policy's Principal as written: one exact role. KMS rejects
+ * a principal ARN with a wildcard at apply time (only `"*"` alone is a wildcard principal), and IAM
+ * paths may contain `*` and `?`, so this is said before the pattern's own message.
+ */
+export function checkRoleArn(ctx: CheckContext, path: ModelPath, what: string, value: string | undefined, example: string): boolean {
+  if (value === undefined) return true;
+  const wildcard = /[*?]/.exec(value)?.[0];
+  if (wildcard !== undefined) {
+    ctx.error(path, `${what} ${quote(value)} has a wildcard (${wildcard}); a key policy principal must name one role exactly (kms rejects wildcards in principal arns): write each role's arn, e.g. ${example}`);
+    return false;
+  }
+  return checkPattern(ctx, path, what, value, PATTERNS.roleArn);
 }

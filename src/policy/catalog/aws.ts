@@ -1,8 +1,8 @@
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
 /**
  * Every AWS fact the CMK policy engine uses: service principals, kms:ViaService patterns,
- * encryption-context keys, action lists, ARN shapes and documentation links. Nothing else in
- * src/policy spells these out.
+ * encryption-context keys, action lists and documentation links. Nothing else in src/policy spells
+ * these out; ARNs come from src/model/arns.ts.
  */
 
 /** Documentation pages the catalog statements come from. */
@@ -119,52 +119,8 @@ export const ACTIONS = {
 /** The action KMS's policy lockout safety check requires some principal to keep. */
 export const KEY_POLICY_ADMIN_ACTION = 'kms:PutKeyPolicy';
 
-// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
-/** `partition` is `aws` outside the China and GovCloud Regions (model/aws-patterns.ts `partitionOf`). */
-export function accountRootArn(accountId: string, partition = 'aws'): string {
-  return `arn:${partition}:iam::${accountId}:root`;
-}
-
-/** Matches every IAM principal of an account in `aws:PrincipalArn` (root, users, roles). */
-export function accountPrincipalArnPattern(accountId: string, partition = 'aws'): string {
-  return `arn:${partition}:iam::${accountId}:*`;
-}
-
-/** `arn:<partition>:iam::<account>:role/<path/>name`. */
-export const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]{1,64})$/;
-
-// https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html
-/**
- * `aws:PrincipalArn` pattern of the roles Identity Center creates for a permission set in an
- * account. The unique suffix changes when the permission set is re-provisioned, hence `_*`; when
- * the identity source is in us-east-1 the ARN has no Region segment.
- */
-export function permissionSetRoleArnPattern(accountId: string, identityCenterRegion: string, permissionSet: string, partition = 'aws'): string {
-  const region = identityCenterRegion === 'us-east-1' ? '' : `${identityCenterRegion}/`;
-  return `arn:${partition}:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/${region}AWSReservedSSO_${permissionSet}_*`;
-}
-
-/** What a permission-set role ARN (or its `_*` pattern, as built above) names. */
-export interface PermissionSetRole {
-  readonly accountId: string;
-  readonly permissionSet: string;
-  /** The unique suffix Identity Center adds, or `*` in a pattern. */
-  readonly suffix: string;
-}
-
-const PERMISSION_SET_ROLE_ARN = /^arn:[\w-]+:iam::(\d{12}):role\/aws-reserved\/sso\.amazonaws\.com\/(?:[^/]+\/)?AWSReservedSSO_(.+)_([^_/]*)$/;
-
-/** The reverse of permissionSetRoleArnPattern, for real role ARNs too; undefined for any other ARN. */
-export function parsePermissionSetRoleArn(arn: string): PermissionSetRole | undefined {
-  const m = PERMISSION_SET_ROLE_ARN.exec(arn);
-  return m ? { accountId: m[1], permissionSet: m[2], suffix: m[3] } : undefined;
-}
-
-// https://docs.aws.amazon.com/singlesignon/latest/userguide/encryption-at-rest.html
-/** Identity store ARN: no Region, the Identity Center (management) account. */
-export function identityStoreArn(managementAccountId: string, identityStoreId: string, partition = 'aws'): string {
-  return `arn:${partition}:identitystore::${managementAccountId}:identitystore/${identityStoreId}`;
-}
+// ARNs (account roots, roles, permission-set role patterns, identity store, keys) are built by the
+// one partition-aware module, src/model/arns.ts.
 
 /** Region codes: the one pattern in model/aws-patterns.ts. */
 export const REGION_NAME = PATTERNS.region.re;

@@ -2,11 +2,11 @@
  * Assembles one key's policy from the catalog, per profile. Every statement is tagged with the
  * catalog use case it serves, so the IR can say where each statement comes from.
  */
-import { partitionOf } from '../../model/aws-patterns';
+import { accountRootArn, partitionOf } from '../../model/arns';
 import { compareKeys, type StatementSource } from '../../model/ir';
 import { PolicyDocument } from '../document';
 import type { PolicyStatement } from '../statement';
-import { accountRootArn, DOCS } from '../catalog/aws';
+import { DOCS } from '../catalog/aws';
 import { readOnlyAdminStatements, restrictedAppStatements, type RestrictedAppsProps } from '../catalog/advanced';
 import { g2AdminStatements, g2AppAdminStatements, g2DecryptPair, g2ManagedAppStatements, g2ServiceStatements, G2_DECRYPT_PAIRS } from '../catalog/g2';
 import { g3AdminAccountsStatement, g3ManagedAppsStatements, g3OrgPrincipalsStatements, g3ServiceStatements } from '../catalog/g3';

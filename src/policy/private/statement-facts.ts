@@ -2,6 +2,7 @@
  * Questions lint asks about wire statements: which actions, principals and condition keys they
  * name, and whether an action pattern covers an action.
  */
+import { iamActionPattern } from '../../model/wildcard';
 import type { PolicyValue, StatementJson } from '../types';
 import { isPolicyRef } from '../types';
 import { toArray } from './values';
@@ -12,8 +13,7 @@ export function actionsOf(s: StatementJson): string[] {
 
 /** IAM action matching: case-insensitive, `*` and `?` wildcards. */
 export function actionCovers(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  return re.test(action);
+  return iamActionPattern(pattern)(action);
 }
 
 export function grantsAction(s: StatementJson, action: string): boolean {

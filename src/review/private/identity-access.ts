@@ -12,12 +12,14 @@
  * "on this key" when their Resource names it by ref; `Resource: "*"` statements such as
  * kms:ListAliases are not about one key and are left out.
  */
+import { ACCOUNT_ROOT_ARN, roleArn } from '../../model/arns';
 import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/ir';
 import { isPolicyRef, type PolicyDocumentJson, type StatementJson } from '../../policy/types';
 import { actionsOf, allowsAction } from './actions';
 import type { AccessEntry } from './key-access';
 
-export const ROOT = /^arn:(aws[a-z-]*):iam::(\d{12}):root$/;
+/** An account principal: captures partition and account id. */
+export const ROOT = ACCOUNT_ROOT_ARN;
 
 /** Allow statements of a document whose Resource names the key. */
 export function keyStatements(doc: PolicyDocumentJson | undefined, keyName: string): StatementJson[] {
@@ -64,18 +66,25 @@ export function delegatedAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permi
       if (actions.length > 0) out.push(entry(g, principal, account, actions, identityPolicy));
     }
   };
+  // Only permission sets whose inline policy names this key reach it: find those first, then their
+  // placements (a large model has 100,000 assignments and a handful of such permission sets).
+  const onKey = new Map<string, StatementJson[]>();
+  for (const ps of ir.permissionSets) {
+    const statements = keyStatements(ps.inlinePolicy, key.name);
+    if (statements.length > 0) onKey.set(ps.name, statements);
+  }
   const placements = new Map<string, { account: string; accountName: string; permissionSet: string }>();
-  for (const a of ir.assignments) placements.set(`${a.permissionSet}\u0000${a.accountName}`, { account: a.accountId, accountName: a.accountName, permissionSet: a.permissionSet });
+  for (const a of ir.assignments) {
+    if (onKey.has(a.permissionSet)) placements.set(`${a.permissionSet}\u0000${a.accountName}`, { account: a.accountId, accountName: a.accountName, permissionSet: a.permissionSet });
+  }
   for (const k of [...placements.keys()].sort(compareKeys)) {
     const { account, accountName, permissionSet } = placements.get(k)!;
-    const ps = ir.permissionSets.find((p) => p.name === permissionSet);
-    const statements = keyStatements(ps?.inlinePolicy, key.name);
-    if (statements.length > 0) reach(account, `permission set ${permissionSet} in ${accountName}`, statements, `permission set ${permissionSet} inline policy`);
+    reach(account, `permission set ${permissionSet} in ${accountName}`, onKey.get(permissionSet)!, `permission set ${permissionSet} inline policy`);
   }
   for (const ip of key.identityPolicies) {
     const statements = keyStatements(ip.document, key.name);
     const partition = grants.map((g) => ROOT.exec(g.principal)?.[1]).find((x) => x !== undefined) ?? 'aws';
-    for (const role of ip.attachToRoles) reach(ip.accountId, `arn:${partition}:iam::${ip.accountId}:role/${role}`, statements, `${ip.accountName}/${ip.policyName}`);
+    for (const role of ip.attachToRoles) reach(ip.accountId, roleArn(ip.accountId, role, partition), statements, `${ip.accountName}/${ip.policyName}`);
   }
   return out;
 }

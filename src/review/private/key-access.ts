@@ -11,7 +11,7 @@
  *   the account when conditioned on `aws:PrincipalAccount`,
  *   and `wildcard` otherwise;
  * - other AWS principals are narrowed to their `aws:PrincipalArn` values when present (the
- *   documented permission set pattern: account root + `AWSReservedSSO_<name>_*`), else taken as is;
+ *   documented permission set pattern: account root + `AWSReservedSSO_<name>_<16 × ?>`), else taken as is;
  * - a principal that may call `kms:PutKeyPolicy` is an `administrator`: it can change who uses the
  *   key, so losing all of them locks the key;
  * - an account root (or an organization-wide grant) hands the key to identity policies, so the
@@ -19,7 +19,7 @@
  * Entries with the same principal are merged.
  */
 import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../../model/ir';
-import { parsePermissionSetRoleArn } from '../../policy/catalog/aws';
+import { parsePermissionSetRoleArn } from '../../model/arns';
 import type { StatementJson } from '../../policy/types';
 import type { KeyAccess, KeyAccessKind } from '../types';
 import { conditionValues, isWildcardPrincipal, sortedUnique, valueList } from './canonical';
@@ -62,14 +62,14 @@ function accountOf(arn: string): string | undefined {
   return parts.length >= 6 && parts[2] === 'iam' ? parts[4] : undefined;
 }
 
-/** The permission set a key policy's `AWSReservedSSO_<name>_*` pattern stands for. */
+/** The permission set a key policy's `AWSReservedSSO_<name>_<wildcard suffix>` pattern stands for. */
 function permissionSetOfPattern(principal: string): string | undefined {
   const role = parsePermissionSetRoleArn(principal);
-  return role?.suffix === '*' ? role.permissionSet : undefined;
+  return role?.pattern ? role.permissionSet : undefined;
 }
 
 /**
- * A permission set role pattern (`…/AWSReservedSSO_<name>_*` in a known account) reads as
+ * A permission set role pattern (`…/AWSReservedSSO_<name>_????????????????` in a known account) reads as
  * `permission set <name> in <account>`: the same words whether the key policy names the role
  * (least-privilege) or the account root hands it the key through its inline policy (baseline), so
  * switching profiles does not show one principal as lost and gained.

@@ -26,18 +26,20 @@ describe('literal text', () => {
 });
 
 describe('terraformJson', () => {
-  test('escapes model text, keys included, and interpolates references', () => {
+  test('escapes model text, keys included (and inside the string literals of a conditional), and interpolates references', () => {
     const tf = {
       description: toLiteralText('owns ${everything} and %{ if x }'),
       tags: { [toLiteralText('${k}')]: toLiteralText('%{v}') },
       policy: `{"Resource":["\${aws_kms_key.Key_k_Key_1234ABCD.arn}","${toLiteralText('arn:aws:s3:::${aws:username}/*')}"]}`,
       instance: '${one(data.aws_ssoadmin_instances.IdentityCenter_Lookup_E6489932.arns)}',
+      role: `\${var.idcgen_plan ? "${toLiteralText('arn:aws:iam::1:role/${x}')}" : "arn:aws:iam::1:role/Apply"}`,
     };
     expect(terraformJson(tf, 'stack')).toEqual({
       description: 'owns $${everything} and %%{ if x }',
       tags: { '$${k}': '%%{v}' },
       policy: '{"Resource":["${aws_kms_key.Key_k_Key_1234ABCD.arn}","arn:aws:s3:::$${aws:username}/*"]}',
       instance: '${one(data.aws_ssoadmin_instances.IdentityCenter_Lookup_E6489932.arns)}',
+      role: '${var.idcgen_plan ? "arn:aws:iam::1:role/$${x}" : "arn:aws:iam::1:role/Apply"}',
     });
   });
 
@@ -48,9 +50,10 @@ describe('terraformJson', () => {
   });
 
   test.each([
-    ['${file("/etc/passwd")}', "'${file(\"/etc/passwd\")' in \"${file(\\\"/etc/passwd\\\")}\" is not a reference idcgen wrote"],
+    ['${file("/etc/passwd")}', 'is not an expression idcgen wrote'],
     ['%{ if true }x%{ endif }', "'%{' outside model text"],
-    ['unclosed ${aws_x.y.z', "'${' in \"unclosed ${aws_x.y.z\" is not a reference idcgen wrote"],
+    ['unclosed ${aws_x.y.z', 'is not an expression idcgen wrote'],
+    ['${}', 'is not an expression idcgen wrote'],
   ])('fails on %j, a template sequence that is neither model text nor a reference', (text, message) => {
     expect(() => terraformJson({ description: text }, 'stack')).toThrow(message);
   });

@@ -5,12 +5,13 @@
 import type { KeyInput } from '../../../src/model/schema';
 import type { PolicyDocumentJson } from '../../../src/policy/types';
 import { renderPolicy } from '../../../src/policy/render';
+import { parsePermissionSetRoleArn, permissionSetRoleArn } from '../../../src/model/arns';
 import { ADMIN, buildOne, context, DELEGATED_ADMIN, DELEGATED_ID, IDENTITY_STORE_ARN, INSTANCE_ARN, key, MGMT_ID, MRK_ARN, OUTSIDE_ID, WORKLOAD_ID } from './fixtures';
 import { stripEncryptionContext, type StrippedCondition } from './simulate';
 
 /** A session role Identity Center creates for a permission set (us-west-2, some suffix). */
 export function psRole(accountId: string, permissionSet: string): string {
-  return `arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/us-west-2/AWSReservedSSO_${permissionSet}_0123456789abcdef`;
+  return permissionSetRoleArn(accountId, 'us-west-2', permissionSet, '0123456789abcdef', 'aws');
 }
 
 export const P = {
@@ -20,6 +21,8 @@ export const P = {
   otherPsInManagement: psRole(MGMT_ID, 'ReadOnly'),
   otherPsInDelegated: psRole(DELEGATED_ID, 'ReadOnly'),
   otherPsInWorkload: psRole(WORKLOAD_ID, 'ReadOnly'),
+  /** A permission set whose name starts with the administrators' `Admin_` (its own role, not Admin's). */
+  adminPrefixed: psRole(MGMT_ID, 'Admin_ReadOnly'),
   controlTower: `arn:aws:iam::${MGMT_ID}:role/AWSControlTowerAdmin`,
   provisioner: `arn:aws:iam::${DELEGATED_ID}:role/Provisioner`,
   auditor: `arn:aws:iam::${MGMT_ID}:role/Auditor`,
@@ -34,14 +37,16 @@ export const CONTEXT_KEYS = { sso: ['aws:sso:instance-arn', 'tenant-key-id'], id
 /** An identity policy allowing every KMS action: proves the key policy alone decides. */
 export const ALLOW_ALL_KMS: PolicyDocumentJson = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] };
 
+/** Every use case; restrict-managed-applications in `extra` takes the place of managed-applications (they cannot be listed together). */
 export function scenarioKey(profile: 'baseline' | 'least-privilege', extra: NonNullable<KeyInput['useCases']> = []): KeyInput {
+  const restricted = extra.some((u) => 'restrict-managed-applications' in u);
   return key({
     policyProfile: profile,
     administrators: [ADMIN],
     useCases: [
       { 'identity-center-admins': { principals: [ADMIN] } },
       { 'delegated-admins': { principals: [DELEGATED_ADMIN] } },
-      { 'managed-applications': {} },
+      ...(restricted ? [] : [{ 'managed-applications': {} }]),
       { 'managed-application-admins': null },
       { 'control-tower-admins': { principals: [{ role: P.controlTower }] } },
       { 'ec2-windows-sso': { principals: [{ permissionSet: 'MyPermissionSet', account: 'workload' }] } },
@@ -68,7 +73,7 @@ export function scenario(input: KeyInput): Scenario {
     keyPolicy: policy,
     removed,
     identityOf(principalArn: string): PolicyDocumentJson[] {
-      const ps = /AWSReservedSSO_([^_]+)_/.exec(principalArn)?.[1];
+      const ps = parsePermissionSetRoleArn(principalArn)?.permissionSet;
       if (ps !== undefined) {
         const statements = r.permissionSetStatements.get(ps);
         return statements ? [renderPolicy({ Version: '2012-10-17', Statement: statements }, values)] : [];

@@ -3,19 +3,63 @@
  * into the template Terraform must read.
  *
  * Stacks are built from the literal view of the IR (literal-view.ts), so model text holds no brace
- * while cdktf works; the only `${…}` in a synthesized string are references cdktf rendered (or the
- * assignment blocks wrote) for idcgen. Each string is therefore split into those references, which
+ * while cdktf works; the only `${…}` in a synthesized string are expressions cdktf rendered (or the
+ * assignment blocks wrote) for idcgen. Each string is therefore split into those expressions, which
  * stay interpolations, and literal text, which gets its braces back and goes through the template
  * rule both emitters share (src/emit/template-text.ts): `${` → `$${`, `%{` → `%%{`. Escaping is a
  * property of producing the JSON, not of each place that passes a string to cdktf.
  */
-import { templateBody, type TemplatePart } from '../../template-text';
+import { escapeTemplate, templateBody, type TemplatePart } from '../../template-text';
 import { fromLiteralText } from './literal-view';
 
-/** What idcgen interpolates: attribute references, optionally through `one(...)`. */
-const REFERENCE = /^(?:[A-Za-z_][\w-]*(?:\.[\w-]+)+|one\([A-Za-z_][\w-]*(?:\.[\w-]+)+\))$/;
+/**
+ * What an interpolation may hold outside its string literals: references (`aws_x.name.attr`),
+ * `one(...)` and conditionals (`var.idcgen_plan ? "a" : "b"`), nothing else.
+ */
+const EXPRESSION = /^[\w.\-()[\]?:!=<>&|,*+ ]*$/;
+const FUNCTIONS = new Set(['one']);
+
+function isExpression(bare: string): boolean {
+  return bare.trim() !== '' && EXPRESSION.test(bare) && [...bare.matchAll(/([\w-]+)\s*\(/g)].every((m) => FUNCTIONS.has(m[1]));
+}
 /** Strings without any of these characters are the same text in the finished JSON. */
 const MAY_CHANGE = /[{}$%\uE000]/;
+
+/**
+ * The interpolation that starts at `text[open]` (`${`), up to its closing brace. String literals
+ * inside it (a conditional's role ARNs) are templates too: their text is restored and escaped like
+ * any literal text.
+ */
+function interpolation(text: string, open: number, where: string): { expr: string; end: number } {
+  let expr = '';
+  let bare = '';
+  let depth = 0;
+  let i = open + 2;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      let literal = '';
+      while (j < text.length && text[j] !== '"') {
+        const step = text[j] === '\\' ? 2 : 1;
+        literal += text.slice(j, j + step);
+        j += step;
+      }
+      expr += `"${escapeTemplate(fromLiteralText(literal))}"`;
+      i = j + 1;
+      continue;
+    }
+    if (c === '{') depth++;
+    if (c === '}' && depth-- === 0) {
+      if (!isExpression(bare)) break;
+      return { expr, end: i };
+    }
+    expr += c;
+    bare += c;
+    i++;
+  }
+  throw new Error(`${where}: '\${${expr}' in ${JSON.stringify(text)} is not an expression idcgen wrote; model text must reach cdktf in literal text`);
+}
 
 function template(text: string, where: string): string {
   if (!MAY_CHANGE.test(text)) return text;
@@ -32,16 +76,12 @@ function template(text: string, where: string): string {
       literal += text.slice(i);
       break;
     }
-    const close = text.indexOf('}', open);
-    const ref = close === -1 ? '' : text.slice(open + 2, close);
-    if (!REFERENCE.test(ref)) {
-      throw new Error(`${where}: '\${${ref}' in ${JSON.stringify(text)} is not a reference idcgen wrote; model text must reach cdktf in literal text`);
-    }
+    const { expr, end } = interpolation(text, open, where);
     literal += text.slice(i, open);
     if (literal !== '') parts.push(fromLiteralText(literal));
     literal = '';
-    parts.push({ ref });
-    i = close + 1;
+    parts.push({ ref: expr });
+    i = end + 1;
   }
   if (literal !== '') parts.push(fromLiteralText(literal));
   return templateBody(parts);

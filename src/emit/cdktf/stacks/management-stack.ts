@@ -4,7 +4,7 @@
  * stack bound), any IAM policies the management account itself needs, and the opt-in encryption
  * step. Its provider works in the Identity Center Region.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
+import { partitionOf } from '../../../model/arns';
 import { compareKeys } from '../../../model/ir';
 import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model/ir-index';
 import { encryptionStep } from '../../encryption-step';
@@ -19,13 +19,12 @@ import { constructId } from '../private/namespace';
 import { refResolver } from '../private/refs';
 import { GeneratedStack } from '../private/generated-stack';
 import { literalView } from '../private/literal-view';
-import { awsProvider, configureStack } from '../private/stack-setup';
+import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
-export interface ManagementStackConfig {
-  readonly ir: ResolvedModel;
-  readonly unit: DeploymentUnit;
-}
+/** The model and the unit this stack deploys (see UnitStackConfig). */
+export type ManagementStackConfig = UnitStackConfig;
 
+/** The stack of the management unit: the keys and, while they fit, permission sets and the identity store. */
 export class ManagementStack extends GeneratedStack {
   readonly instance: IdentityCenterInstance;
   /** By key name. */
@@ -39,7 +38,7 @@ export class ManagementStack extends GeneratedStack {
     const { ir, unit } = literalView(config.ir, config.unit);
     const { region } = ir.identityCenter;
     const accountId = ir.organization.managementAccountId;
-    configureStack(this, unit, ir.deployment.backend);
+    configureStack(this, unit, ir.deployment.backend, config.configureBackend);
     awsProvider(this, 'aws', { region, accountId });
 
     // One provider per replica Region, shared by every key with a replica there.
@@ -59,8 +58,10 @@ export class ManagementStack extends GeneratedStack {
       if (!k) throw new Error(`policy names key ${name}, which is not in the model`);
       return k;
     };
+    const partition = partitionOf(ir.identityCenter.region);
     const resolve = refResolver({
       managementAccountId: accountId,
+      partition,
       keyArn: (name) => key(name).arn,
       keyId: (name) => key(name).kmsKey.keyId,
       instanceArn: () => this.instance.instanceArn,
@@ -68,7 +69,7 @@ export class ManagementStack extends GeneratedStack {
     });
     const keyScope = new Construct(this, 'Key');
     for (const k of ir.keys) {
-      keys.set(k.name, new IdentityCenterKey(keyScope, constructId(k.name), { key: k, accountId, replicaProviders, resolve }));
+      keys.set(k.name, new IdentityCenterKey(keyScope, constructId(k.name), { key: k, accountId, partition, replicaProviders, resolve }));
     }
     this.keys = keys;
 

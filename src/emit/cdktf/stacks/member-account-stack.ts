@@ -4,7 +4,7 @@
  * the deployment role in that account; a second provider, `management`, reads the key's ARN by
  * alias from the management account, so no stack reads another stack's state.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
+import { partitionOf } from '../../../model/arns';
 import { AwsProvider, Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
@@ -12,16 +12,15 @@ import { keyAliasLookups } from '../private/key-aliases';
 import { refResolver } from '../private/refs';
 import { GeneratedStack } from '../private/generated-stack';
 import { literalView } from '../private/literal-view';
-import { awsProvider, configureStack } from '../private/stack-setup';
+import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
-export interface MemberAccountStackConfig {
-  readonly ir: ResolvedModel;
-  readonly unit: DeploymentUnit;
-}
+/** The model and the unit this stack deploys (see UnitStackConfig). */
+export type MemberAccountStackConfig = UnitStackConfig;
 
 /** Alias of the provider that reads the management account. */
 export const MANAGEMENT_PROVIDER_ALIAS = 'management';
 
+/** The stack of a member account unit (`account-<name>`): IAM policies created in that account through the assumed role. */
 export class MemberAccountStack extends GeneratedStack {
   readonly management: AwsProvider;
 
@@ -31,8 +30,8 @@ export class MemberAccountStack extends GeneratedStack {
     const { region } = ir.identityCenter;
     const managementAccountId = ir.organization.managementAccountId;
     if (!unit.assumeRoleArn) throw new Error(`member unit ${unit.name} has no role to assume`);
-    configureStack(this, unit, ir.deployment.backend);
-    awsProvider(this, 'aws', { region, accountId: unit.accountId, assumeRoleArn: unit.assumeRoleArn });
+    configureStack(this, unit, ir.deployment.backend, config.configureBackend);
+    awsProvider(this, 'aws', { region, accountId: unit.accountId, assumeRoleArn: unit.assumeRoleArn, planAssumeRoleArn: unit.planAssumeRoleArn });
     this.management = awsProvider(this, 'aws-management', {
       region,
       accountId: managementAccountId,
@@ -52,6 +51,7 @@ export class MemberAccountStack extends GeneratedStack {
       keyIdentityPolicies: unit.keyIdentityPolicies,
       resolve: refResolver({
         managementAccountId,
+        partition: partitionOf(ir.identityCenter.region),
         keyArn: (name) => alias(name).targetKeyArn,
         keyId: (name) => alias(name).targetKeyId,
         instanceArn: () => instance.instanceArn,

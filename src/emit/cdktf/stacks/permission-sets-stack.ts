@@ -3,7 +3,7 @@
  * bound with them (src/model/shard.ts). It works in the management account, like the management
  * stack, and reads key ARNs for the inline policies by alias, so it shares no state with it.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
+import { partitionOf } from '../../../model/arns';
 import { unitPermissionSets } from '../../../model/ir-index';
 import { Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
@@ -12,13 +12,12 @@ import { keyAliasLookups } from '../private/key-aliases';
 import { refResolver } from '../private/refs';
 import { GeneratedStack } from '../private/generated-stack';
 import { literalView } from '../private/literal-view';
-import { awsProvider, configureStack } from '../private/stack-setup';
+import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
-export interface PermissionSetsStackConfig {
-  readonly ir: ResolvedModel;
-  readonly unit: DeploymentUnit;
-}
+/** The model and the unit this stack deploys (see UnitStackConfig). */
+export type PermissionSetsStackConfig = UnitStackConfig;
 
+/** The stack of a permission-sets unit, when permission sets do not fit in the management unit. */
 export class PermissionSetsStack extends GeneratedStack {
   readonly permissionSets: PermissionSets;
 
@@ -26,7 +25,7 @@ export class PermissionSetsStack extends GeneratedStack {
     super(scope, id);
     const { ir, unit } = literalView(config.ir, config.unit);
     const managementAccountId = ir.organization.managementAccountId;
-    configureStack(this, unit, ir.deployment.backend);
+    configureStack(this, unit, ir.deployment.backend, config.configureBackend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: managementAccountId });
 
     const alias = keyAliasLookups(this, ir.keys);
@@ -41,6 +40,7 @@ export class PermissionSetsStack extends GeneratedStack {
       permissionSets: unitPermissionSets(ir, unit),
       resolve: refResolver({
         managementAccountId,
+        partition: partitionOf(ir.identityCenter.region),
         keyArn: (name) => alias(name).targetKeyArn,
         keyId: (name) => alias(name).targetKeyId,
         instanceArn: () => instance.instanceArn,
