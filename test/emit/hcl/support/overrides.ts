@@ -8,6 +8,7 @@ import type { DeploymentUnit, ResolvedModel } from '../../../../src/model/ir';
 import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../../src/model/ir-index';
 import { keyIdentifiers } from '../../../../src/emit/hcl/view-common';
 import { hclString } from '../../../../src/emit/hcl/private/escape';
+import { unescapeTemplate } from '../../../../src/emit/template-text';
 import { isPolicyRef } from '../../../../src/policy/types';
 import type { Mocks } from './mocks';
 
@@ -65,14 +66,16 @@ export function hclOverrides(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks):
       out.push({ kind: 'data', target: at('module.identity_store.data.aws_identitystore_user.external', userName), values: { user_id: m.userId(userName) } });
     }
   }
-  if (unit.kind === 'member') {
-    aliasLookups([...unit.keyIdentityPolicies, ...unit.customerManagedPolicies].map((p) => p.document));
+  if (unit.kind === 'member' || unit.kind === 'management') {
+    // Key ARNs in the management root come from its own key modules, not from alias look-ups.
+    if (unit.kind === 'member') aliasLookups([...unit.keyIdentityPolicies, ...unit.customerManagedPolicies].map((p) => p.document));
     const policies = [
       ...unit.keyIdentityPolicies.map((p) => ({ name: p.policyName, path: '/' })),
       ...unit.customerManagedPolicies.map((p) => ({ name: p.name, path: p.path })),
     ];
     for (const p of policies) {
-      out.push({ kind: 'resource', target: at('module.key_user_policies.aws_iam_policy.this', p.name), values: { arn: m.iamPolicyArn(unit.accountId, p.path, p.name) } });
+      const module = unit.kind === 'management' ? 'iam_policies' : 'key_user_policies';
+      out.push({ kind: 'resource', target: at(`module.${module}.aws_iam_policy.this`, p.name), values: { arn: m.iamPolicyArn(unit.accountId, p.path, p.name) } });
     }
   }
   if (unit.kind === 'assignments') {
@@ -102,8 +105,16 @@ function lookupValue(block: Record<string, unknown>): string | undefined {
   return (unique?.attribute_value ?? first(block.filter)?.attribute_value) as string | undefined;
 }
 
+/** A parsed stack with its strings as the model wrote them (cdk.tf.json escapes `${` and `%{`). */
+function modelText(value: unknown): unknown {
+  if (typeof value === 'string') return unescapeTemplate(value);
+  if (Array.isArray(value)) return value.map(modelText);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, modelText(v)]));
+  return value;
+}
+
 export function cdktfOverrides(ir: ResolvedModel, stackJson: string, unit: DeploymentUnit, m: Mocks): Override[] {
-  const json = JSON.parse(stackJson) as { resource?: Blocks; data?: Blocks };
+  const json = modelText(JSON.parse(stackJson)) as { resource?: Blocks; data?: Blocks };
   const resources = json.resource ?? {};
   const data = json.data ?? {};
   const out: Override[] = [];
