@@ -4,7 +4,7 @@
  */
 import { compareKeys } from '../model/ir';
 import type { Explanation, KeyAccess, KeyAccessKind } from './types';
-import { accountText, code, table } from './private/markdown';
+import { accountText, code, table, text } from './private/markdown';
 
 const KIND_TEXT: Record<KeyAccessKind, string> = {
   service: 'AWS service',
@@ -15,6 +15,7 @@ const KIND_TEXT: Record<KeyAccessKind, string> = {
   wildcard: 'any principal',
 };
 
+/** Plain words for the CSV; the Markdown escapes them. */
 function accessNotes(e: KeyAccess): string {
   const parts = [`statements ${e.statements.join(', ')}`];
   if (e.useCases.length > 0) parts.push(`use cases ${e.useCases.join(', ')}`);
@@ -29,9 +30,9 @@ export function renderExplainMarkdown(x: Explanation): string {
       ...table(
         ['principal', 'account', 'permission sets (why the account is selected)'],
         x.matrix.map((r) => [
-          `${r.principalType.toLowerCase()} ${r.principalName}`,
+          `${r.principalType.toLowerCase()} ${text(r.principalName)}`,
           accountText(r.account),
-          r.grants.map((g) => `${code(g.permissionSet)} (${g.reasons.join('; ')})`).join(', '),
+          r.grants.map((g) => `${code(g.permissionSet)} (${g.reasons.map(text).join('; ')})`).join(', '),
         ]),
       ),
     );
@@ -39,11 +40,11 @@ export function renderExplainMarkdown(x: Explanation): string {
   const groups = Object.keys(x.groupMembers).sort(compareKeys);
   if (groups.length > 0) {
     out.push('', 'Group members (groups synced from the identity provider are not listed):', '');
-    for (const g of groups) out.push(`- ${g}: ${x.groupMembers[g].join(', ')}`);
+    for (const g of groups) out.push(`- ${text(g)}: ${x.groupMembers[g].map(text).join(', ')}`);
   }
   for (const k of x.keys) {
     out.push('', `### Who can use key ${code(k.name)} (${code(k.alias)})`, '');
-    const region = k.multiRegion ? `multi-Region${k.replicaRegions.length > 0 ? `, replicas in ${k.replicaRegions.join(', ')}` : ', no replicas'}` : 'single-Region';
+    const region = k.multiRegion ? `multi-Region${k.replicaRegions.length > 0 ? `, replicas in ${k.replicaRegions.map(text).join(', ')}` : ', no replicas'}` : 'single-Region';
     out.push(`${k.usedByIdentityCenter ? 'Identity Center encrypts its data with this key' : 'Identity Center does not use this key'}; ${region}.`, '');
     if (k.access.length === 0) out.push('Nobody: the key policy allows no principal.');
     else {
@@ -53,10 +54,10 @@ export function renderExplainMarkdown(x: Explanation): string {
           k.access.map((e) => [
             KIND_TEXT[e.kind],
             code(e.principal),
-            e.actions.join(', '),
-            e.via.length > 0 ? e.via.join(', ') : 'any',
-            accessNotes(e),
-            e.identityPolicies.length > 0 ? e.identityPolicies.join(', ') : '-',
+            e.actions.map(text).join(', '),
+            e.via.length > 0 ? e.via.map(text).join(', ') : 'any',
+            text(accessNotes(e)),
+            e.identityPolicies.length > 0 ? e.identityPolicies.map(text).join(', ') : '-',
           ]),
         ),
       );

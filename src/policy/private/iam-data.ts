@@ -37,6 +37,19 @@ function actionNames(service: string): string[] {
   return data ? Object.values(data).map((a) => a.name) : [];
 }
 
+/** Every service prefix iam-data knows (`s3`, `iam`, ...), sorted. */
+export function iamServicePrefixes(): string[] {
+  return Object.keys(readJson<Record<string, string>>('serviceNames.json') ?? {}).sort();
+}
+
+/** The action names of one service (`PassRole`, ...), as iam-data spells them; empty for an unknown service. */
+export function iamActionNames(service: string): readonly string[] {
+  let names = namesCache.get(service);
+  if (!names) namesCache.set(service, (names = actionNames(service.toLowerCase())));
+  return names;
+}
+const namesCache = new Map<string, string[]>();
+
 /** `service:Action`, where the action part may use IAM wildcards (`*`, `?`); `*` alone is every action. */
 export function iamActionKnown(action: string): boolean {
   if (action === '*') return true;
