@@ -161,6 +161,8 @@ function keyView(key: ResolvedKey, ident: string, resolve: RefResolver): KeyView
         { key: 'description', value: str(key.description) },
         { key: 'deletion_window_in_days', value: num(key.deletionWindowDays) },
         ...keyTags,
+        // Aliases are Regional: without its own, the replica has no alias in its Region.
+        { key: 'alias', value: str(key.alias) },
       ],
     }),
   );

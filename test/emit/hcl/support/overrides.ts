@@ -9,6 +9,7 @@ import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '..
 import { keyIdentifiers } from '../../../../src/emit/hcl/view-common';
 import { hclString } from '../../../../src/emit/hcl/private/escape';
 import { unescapeTemplate } from '../../../../src/emit/template-text';
+import { regionIdentifier } from '../../../../src/emit/hcl/private/names';
 import { isPolicyRef } from '../../../../src/policy/types';
 import type { Mocks } from './mocks';
 
@@ -28,6 +29,11 @@ export function hclOverrides(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks):
     for (const key of ir.keys) {
       const values = { arn: m.keyArn(key.name), key_id: m.keyId(key.name), id: m.keyId(key.name) };
       out.push({ kind: 'resource', target: `module.${idents.get(key.name)}.aws_kms_key.this[0]`, values });
+      // A replica shares its primary's key id (its alias targets it).
+      for (const region of key.replicaRegions) {
+        const replica = `module.${idents.get(key.name)}_replica_${regionIdentifier(region)}.aws_kms_replica_key.this[0]`;
+        out.push({ kind: 'resource', target: replica, values: { key_id: m.keyId(key.name), id: m.keyId(key.name) } });
+      }
     }
   }
   // The root looks up exactly the keys its policies refer to (member and permission-set roots).
@@ -122,9 +128,11 @@ export function cdktfOverrides(ir: ResolvedModel, stackJson: string, unit: Deplo
 
   for (const [id, alias] of Object.entries(resources.aws_kms_alias ?? {})) {
     const key = keyByAlias.get(alias.name as string);
-    const target = /\$\{aws_kms_key\.([^.]+)\./.exec(String(alias.target_key_id))?.[1];
+    const target = /\$\{(aws_kms_key|aws_kms_replica_key)\.([^.]+)\./.exec(String(alias.target_key_id));
     if (!key || !target) throw new Error(`${unit.name}: cannot tell which key alias ${id} names`);
-    out.push({ kind: 'resource', target: `aws_kms_key.${target}`, values: { arn: m.keyArn(key), key_id: m.keyId(key), id: m.keyId(key) } });
+    // A replica's alias (in its own Region) names the replica, which shares the primary's key id.
+    const values: Record<string, string> = target[1] === 'aws_kms_key' ? { arn: m.keyArn(key), key_id: m.keyId(key), id: m.keyId(key) } : { key_id: m.keyId(key), id: m.keyId(key) };
+    out.push({ kind: 'resource', target: `${target[1]}.${target[2]}`, values });
   }
   for (const [id, b] of Object.entries(resources.aws_ssoadmin_permission_set ?? {})) {
     const arn = m.permissionSetArn(b.name as string);
