@@ -3,7 +3,8 @@
  * backslashes, newlines, tabs, non-ASCII — in every free-text field of a model comes out of
  * `terraform test` (mocked AWS providers) equal to the model text, in both emitters: group names
  * and descriptions, user names and attributes, permission set descriptions, relay states and tags,
- * key descriptions and tags (primary and replica), inline policy values, and the assignments and
+ * key descriptions and tags (primary and replica), inline policy values, customer managed policy
+ * documents (created in a member account and in the management account), and the assignments and
  * memberships that look those names up. Each run batches dozens of strings into one model and one
  * Terraform run; S3 backend settings, which Terraform does not plan, are checked by parsing.
  */
@@ -32,6 +33,12 @@ const latin1 = fc.string({ unit: fc.constantFrom('${', '$${', '%{', '%%{', '{', 
 const relay = fc.string({ unit: fc.constantFrom('${', '%{', '{', '}', '$', '%', '"', "'", '\\', '/', 'a', '?', '='), minLength: 1, maxLength: 10 }).map((s) => `https://console.aws.amazon.com/${s}`);
 const unique = (arb: fc.Arbitrary<string>, min: number, max: number) => fc.uniqueArray(arb, { minLength: min, maxLength: max, selector: (s) => s.toLowerCase() });
 
+/** A customer managed policy document whose condition values are model text. */
+const textPolicy = (values: string[]) => ({
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'ByTeam', Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalTag/team': values } } }],
+});
+
 const model = fc
   .record({
     groups: unique(text, 3, 8),
@@ -43,6 +50,8 @@ const model = fc
     tags: fc.dictionary(text, text, { minKeys: 1, maxKeys: 3 }),
     keyDescription: text,
     conditionValues: fc.array(text, { minLength: 1, maxLength: 3 }),
+    prodPolicyValues: fc.array(text, { minLength: 1, maxLength: 3 }),
+    managementPolicyValues: fc.array(text, { minLength: 1, maxLength: 3 }),
     bucket: text,
   })
   .map((t): OrgModel => ({
@@ -69,12 +78,21 @@ const model = fc
         relayState: t.relayStates[0],
         tags: t.tags,
         managedPolicies: ['arn:aws:iam::aws:policy/AWSSSOMasterAccountAdministrator'],
+        // assigned in management: created there (module iam_policies of the management unit)
+        customerManagedPolicies: [{ name: 'ManagementText', policy: textPolicy(t.managementPolicyValues) }],
         inlinePolicy: {
           Version: '2012-10-17',
           Statement: [{ Sid: 'InRegions', Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': t.conditionValues } } }],
         },
       },
-      { name: 'ReadOnly', description: t.psDescriptions[1], relayState: t.relayStates[1], managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+      {
+        name: 'ReadOnly',
+        description: t.psDescriptions[1],
+        relayState: t.relayStates[1],
+        managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+        // assigned in prod: created by the account-prod unit
+        customerManagedPolicies: [{ name: 'ProdText', path: '/teams/', policy: textPolicy(t.prodPolicyValues) }],
+      },
     ],
     assignments: [
       ...t.groups.map((group) => ({ group, permissionSet: 'ReadOnly', accounts: ['prod'] })),
@@ -93,6 +111,8 @@ const model = fc
   }));
 
 type After = Record<string, any>;
+/** The customer managed policies of the model above (other IAM policies are idcgen's own key-use policies). */
+const CUSTOMER_MANAGED = new Set(['ManagementText', 'ProdText']);
 const sorted = <T>(xs: T[]): T[] => xs.map((x) => JSON.stringify(x)).sort().map((x) => JSON.parse(x) as T);
 
 /** The model text each side planned, in the shape the IR has it. */
@@ -109,6 +129,7 @@ function plannedText(plans: ModelPlans, side: Side): Record<string, unknown> {
     permissionSets: sorted(of('aws_ssoadmin_permission_set').map((p) => ({ name: p.name, description: p.description, relayState: p.relay_state, tags: p.tags ?? {} }))),
     keys: sorted([...of('aws_kms_key'), ...of('aws_kms_replica_key')].map((k) => ({ description: k.description, tags: k.tags }))),
     inlinePolicies: facts.flatMap((f) => Object.values(f.inline_policies ?? {})),
+    customerManagedPolicies: sorted(of('aws_iam_policy').filter((p) => CUSTOMER_MANAGED.has(p.name)).map((p) => ({ path: p.path, name: p.name, document: JSON.parse(p.policy) }))),
     memberships: keysOf('memberships'),
     assignments: keysOf('assignments'),
   };
@@ -124,6 +145,7 @@ function modelText(ir: ResolvedModel): Record<string, unknown> {
     permissionSets: sorted(ir.permissionSets.map((p) => ({ name: p.name, description: p.description, relayState: p.relayState, tags: p.tags }))),
     keys: sorted(ir.keys.flatMap((k) => [k, ...k.replicaRegions.map(() => k)]).map((k) => ({ description: k.description, tags: k.tags }))),
     inlinePolicies: ir.permissionSets.filter((p) => p.inlinePolicy).map((p) => m.render(p.inlinePolicy)),
+    customerManagedPolicies: sorted(ir.units.flatMap((u) => u.customerManagedPolicies.map((p) => ({ path: p.path, name: p.name, document: m.render(p.document) })))),
     memberships: ir.groups.flatMap((g) => g.members.map((u) => `group ${g.name} user ${u}`)).sort(),
     assignments: ir.assignments.map((a) => `${a.principalType} ${a.principalType === 'GROUP' ? 'group' : 'user'} ${a.principalName} permission set ${a.permissionSet} ${account.get(a.accountName)}`).sort(),
   };
@@ -145,6 +167,7 @@ describeWithTerraform('model text reaches Terraform as written', () => {
         const plans = (await planBoth(path.join(dir, 'plan'), new Map([['m', ir]]))).get('m') as ModelPlans;
         // THEN each side planned exactly the model's text
         const expected = modelText(ir);
+        expect((expected.customerManagedPolicies as { name: string }[]).map((p) => p.name)).toEqual(['ManagementText', 'ProdText']);
         for (const side of ['hcl', 'cdktf'] as const) expect({ side, text: plannedText(plans, side) }).toEqual({ side, text: expected });
         // AND the backend settings, which are not planned, parse back to the model's text
         const backend = ir.deployment.backend;
