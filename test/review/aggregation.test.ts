@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadResolved } from '../../src/pipeline';
+import type { ResolvedModel } from '../../src/model/ir';
 import { reviewModels, renderReviewMarkdown, MAX_BATCHES, type Review, type TouchedUnit } from '../../src/review';
 import { batchUnits } from '../../src/review/private/batches';
 import { baseIr, edit } from '../fixtures/review/ir';
@@ -90,5 +91,60 @@ describe('the Markdown size budget', () => {
   test('a small review is not cut', () => {
     const md = renderReviewMarkdown(reviewModels(baseIr, edit(baseIr, (m) => void m.groups.find((g) => g.name === 'PlatformAdmins')!.members.push('bob'))));
     expect(md).not.toContain('see review.json');
+  });
+});
+
+describe('risk rows at scale', () => {
+  /** 600 production accounts (OU Workloads/Prod) and 400 development accounts, in base and head alike. */
+  const wide = edit(baseIr, (m) => {
+    m.source = 'base.yaml';
+    for (let i = 0; i < 1000; i++) {
+      const prod = i < 600;
+      m.accounts.push({ name: `${prod ? 'p' : 'd'}-${String(i).padStart(4, '0')}`, id: String(400000000000 + i), ou: prod ? 'Workloads/Prod' : 'Workloads/Dev', tags: {} });
+    }
+  });
+  /** `principal` gains `permissionSet` in every one of those accounts, as an OU selector would give it. */
+  const grantEverywhere = (principal: string, permissionSet: string): ResolvedModel =>
+    edit(wide, (m) => {
+      for (const a of wide.accounts.filter((x) => /^[pd]-/.test(x.name))) {
+        m.assignments.push({
+          key: `GROUP/${principal}/${permissionSet}/${a.name}`,
+          principalType: 'GROUP',
+          principalName: principal,
+          permissionSet,
+          accountName: a.name,
+          accountId: a.id,
+          unit: 'assignments-0',
+          reasons: ['ou Workloads'],
+        });
+      }
+    });
+
+  test('a grant that reaches 600 production accounts is one row with the count and three examples', () => {
+    const r = reviewModels(wide, grantEverywhere('Auditors', 'ReadOnly'));
+    expect(r.risks).toEqual([
+      {
+        rule: 'production-affected',
+        severity: 'medium',
+        message:
+          'group Auditors gains permission set ReadOnly in 600 production accounts: p-0000 (400000000000) [production], p-0001 (400000000001) [production], p-0002 (400000000002) [production] and 597 more',
+      },
+    ]);
+    expect(r.granted).toHaveLength(1);
+    expect(r.granted[0].accounts).toHaveLength(1000);
+    expect(r.granted[0].selectors).toEqual([{ selector: 'ou Workloads', accounts: 1000 }]);
+  });
+
+  test('administrator access granted in 1,000 accounts is one critical row, next to the one production row', () => {
+    const r = reviewModels(wide, grantEverywhere('Auditors', 'Admin'));
+    expect(r.risks.map((f) => [f.rule, f.severity])).toEqual([
+      ['admin-access-granted', 'critical'],
+      ['production-affected', 'medium'],
+    ]);
+    expect(r.risks[0].message).toContain('in 1,000 accounts, 600 production: p-0000 (400000000000) [production], p-0001 (400000000001) [production], p-0002 (400000000002) [production] and 997 more');
+    // the Markdown names the grant once, with its count and selector, not once per account
+    const md = renderReviewMarkdown(r);
+    expect(md.split('\n').filter((l) => l.includes('Auditors')).length).toBe(3);
+    expect(md.length).toBeLessThan(5000);
   });
 });
