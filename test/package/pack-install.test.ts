@@ -4,7 +4,7 @@
  * npm and no network (`npm ci --offline`: every dependency comes from the npm cache, which the
  * checkout's own `npm ci` filled). There:
  * - the tarball holds only what runs (dist/src, modules, templates, schema);
- * - `idcgen generate` through the installed bin writes the same files as this checkout;
+ * - `npx --no-install idcgen generate` finds the installed bin and writes the same files as this checkout;
  * - `cdktf synth` with the example's cdktf.json (the prebuilt `idcgen synth` app) writes the same
  *   stacks, and so does the example's main.ts, compiled against the package's type declarations.
  */
@@ -110,8 +110,9 @@ describe('the packed package, installed in a model repository', () => {
     expect(files.some((f) => f.startsWith('modules/identity-center-key/'))).toBe(true);
   });
 
-  test('idcgen generate runs from the installed bin and writes what this checkout writes', async () => {
-    const res = run(path.join(app, 'node_modules/.bin/idcgen'), ['generate', 'org.yaml', '--out', 'generated', '--atlantis-dir', 'hcl'], app);
+  test('npx --no-install idcgen generate (as the README and the CI workflows run it) writes what this checkout writes', async () => {
+    // --no-install: npx must find the installed bin, never fetch the public package of that name
+    const res = run('npx', ['--no-install', 'idcgen', 'generate', 'org.yaml', '--out', 'generated', '--atlantis-dir', 'hcl'], app);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/^org\.yaml: wrote \d+ files to generated \(2 deployment units\)\n$/);
     const cwd = process.cwd();
