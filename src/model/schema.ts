@@ -81,6 +81,10 @@ export const keySchema = z.strictObject({
   rotation: z.strictObject({ enabled: z.boolean().optional(), periodDays: z.number().int().optional() }).optional(),
   deletionWindowDays: z.number().int().optional(),
   administrators: principals.optional(),
+  deletionGuard: z
+    .boolean()
+    .optional()
+    .describe('deny kms:ScheduleKeyDeletion, kms:DisableKey and kms:PutKeyPolicy to everyone but the administrators and the deployer; default true for least-privilege, false for baseline'),
   policyProfile: z.enum(['baseline', 'least-privilege']).optional(),
   replicaRegions: z.array(z.string()).optional(),
   useCases: z.array(useCaseSchema).optional(),
@@ -104,6 +108,10 @@ export const modelSchema = z.strictObject({
   }),
   deployment: z
     .strictObject({
+      deployer: z
+        .string()
+        .optional()
+        .describe('IAM role ARN in the management account that runs Terraform; every key makes it a key administrator, e.g. arn:aws:iam::111111111111:role/IdcgenDeployer'),
       roleName: z.string().optional().describe('role assumed in member accounts; default OrganizationAccountAccessRole'),
       maxResourcesPerStack: z.number().int().optional().describe('default 500'),
       backend: z
@@ -173,6 +181,7 @@ export type PrincipalInput = z.infer<typeof principalSchema>;
 export type UseCaseInput = z.infer<typeof useCaseSchema>;
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
 export type KeyInput = z.infer<typeof keySchema>;
+export type DeploymentInput = NonNullable<OrgModel['deployment']>;
 
 /** JSON Schema for editors (yaml-language-server). */
 export function modelJsonSchema(): object {

@@ -176,7 +176,7 @@ describe('lint findings', () => {
     // typical.yaml has no restrict-to-instance use case: a warning, at its entry under keys:
     const { warnings } = loadResolved('examples/typical.yaml');
     expect(warnings.map((w) => `${formatIssue(w)} [${w.rule}]`)).toEqual([
-      "examples/typical.yaml:51:5: warning: key 'identity-center' accepts any identity center instance's encryption context; for production add the restrict-to-instance use case [encryption-context-unrestricted]",
+      "examples/typical.yaml:53:5: warning: key 'identity-center' accepts any identity center instance's encryption context; for production add the restrict-to-instance use case [encryption-context-unrestricted]",
     ]);
   });
 });

@@ -1,7 +1,7 @@
 /** Checks of the organization, identityCenter and deployment sections. */
 import { PATTERNS } from '../aws-patterns';
 import { LIMITS, rangeMessage } from '../limits';
-import { checkPattern, type CheckContext } from './context';
+import { checkPattern, checkRoleArn, type CheckContext } from './context';
 import { lengthMessage, outOfLength, unknownRef } from './describe';
 
 export function checkOrganization(ctx: CheckContext): void {
@@ -30,6 +30,7 @@ export function checkOrganization(ctx: CheckContext): void {
 
   if (!deployment) return;
   const { roleName, maxResourcesPerStack, backend } = deployment;
+  checkDeployer(ctx, deployment.deployer);
   if (roleName !== undefined) {
     if (outOfLength(roleName, LIMITS.roleName)) ctx.error(['deployment', 'roleName'], lengthMessage('roleName', roleName, LIMITS.roleName));
     else checkPattern(ctx, ['deployment', 'roleName'], 'roleName', roleName, PATTERNS.roleName);
@@ -41,5 +42,24 @@ export function checkOrganization(ctx: CheckContext): void {
   if (backend?.type === 's3') {
     if (backend.bucket === '') ctx.error(['deployment', 'backend', 'bucket'], 'backend bucket must not be empty');
     checkPattern(ctx, ['deployment', 'backend', 'region'], 'backend region', backend.region, PATTERNS.region);
+  }
+}
+
+/**
+ * The deployer runs the management unit, whose provider works in the management account without
+ * assuming a role (`allowed_account_ids`): it is a role there, named exactly, because the key policy
+ * names it as a principal.
+ */
+function checkDeployer(ctx: CheckContext, deployer: string | undefined): void {
+  const at = ['deployment', 'deployer'];
+  const management = (ctx.model.accounts ?? []).find((a) => a.name === ctx.model.organization.managementAccount);
+  const example = `arn:aws:iam::${management?.id ?? '111111111111'}:role/IdcgenDeployer`;
+  if (deployer === undefined || !checkRoleArn(ctx, at, 'deployer', deployer, example) || !management) return;
+  const account = deployer.split(':')[4];
+  if (account !== management.id) {
+    ctx.error(
+      at,
+      `deployer '${deployer}' is in account ${account}, not the management account ${management.name} (${management.id}); the management unit runs there without assuming a role, so the deployer must be a role in it, e.g. ${example}`,
+    );
   }
 }
