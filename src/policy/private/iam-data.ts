@@ -29,6 +29,11 @@ export function iamServiceExists(prefix: string): boolean {
   return Object.prototype.hasOwnProperty.call(readJson<Record<string, string>>('serviceNames.json') ?? {}, prefix.toLowerCase());
 }
 
+/** Every action name of a service (without the prefix), as iam-data lists them; empty for an unknown service. */
+export function iamActionNames(service: string): string[] {
+  return actionNames(service);
+}
+
 function actionNames(service: string): string[] {
   // Service prefixes are plain names; never let one walk out of the data directory.
   if (!/^[a-z0-9-]+$/.test(service)) return [];
