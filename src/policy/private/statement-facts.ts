@@ -4,6 +4,7 @@
  */
 import type { PolicyValue, StatementJson } from '../types';
 import { isPolicyRef } from '../types';
+import { globMatch } from './match';
 import { toArray } from './values';
 
 export function actionsOf(s: StatementJson): string[] {
@@ -12,8 +13,7 @@ export function actionsOf(s: StatementJson): string[] {
 
 /** IAM action matching: case-insensitive, `*` and `?` wildcards. */
 export function actionCovers(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  return re.test(action);
+  return globMatch(pattern, action, true);
 }
 
 export function grantsAction(s: StatementJson, action: string): boolean {
