@@ -47,7 +47,10 @@ export interface KmsRequest {
   readonly context: Readonly<Record<string, ContextValue>>;
 }
 
-/** An identity policy, or one whose content is unknown (it may allow or deny anything). */
+/**
+ * An identity policy, or one whose content is unknown: it may allow anything and is taken to deny
+ * nothing, so what it adds is an upper bound of power (the question review asks).
+ */
 export type IdentityPolicy = { readonly name: string; readonly document: PolicyDocumentJson } | { readonly name: string; readonly unknown: true };
 
 export interface Decision {
@@ -98,7 +101,6 @@ export function identityDecision(policies: readonly IdentityPolicy[], req: KmsRe
   for (const p of policies) {
     if ('unknown' in p) {
       allow = triOr(allow, 'maybe');
-      deny = triOr(deny, 'maybe');
       allowedBy.push(p.name);
       continue;
     }

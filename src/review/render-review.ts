@@ -2,7 +2,8 @@
  * Renderers of a Review: Markdown for pull request comments (default) and JSON for CI. Sections
  * with nothing to say are left out, so a small change reads as a small comment.
  */
-import type { FieldChange, KeyAccess, PermissionSetChange, Review, StatementChange } from './types';
+import type { FieldChange, KeyAccess, KeyPower, PermissionSetChange, Review, StatementChange } from './types';
+import { powerText, powerWho } from './render-explain';
 import { accountText, code, fieldLine, statementBlock, statementSummary, table } from './private/markdown';
 import { isEmptyReview } from './review-models';
 
@@ -122,6 +123,16 @@ export function renderReviewMarkdown(r: Review): string {
       return [verb, e.key, accessWho(e), how];
     });
     out.push(...table(['change', 'key', 'principal', 'access'], rows), '');
+  }
+
+  if (r.keyPower.length > 0) {
+    out.push('### Effective key power', '');
+    const text = (p: KeyPower | undefined) => (p ? powerText(p) : 'none');
+    const rows = r.keyPower.map((c) => {
+      const p = (c.after ?? c.before)!;
+      return [p.key, code(powerWho(p)), `${text(c.before)} → ${text(c.after)}`, (c.after ?? c.before)!.through.join('; ')];
+    });
+    out.push(...table(['key', 'principal', 'power', 'through'], rows), '');
   }
 
   if (r.settings.length > 0) {

@@ -9,13 +9,14 @@ import { stableJson } from './private/canonical';
 import { diffCustomerManagedPolicies } from './private/customer-policies';
 import { diffFields, type Fields } from './private/fields';
 import { keyAccess } from './private/key-access';
-import { keyRisks } from './private/key-risks';
+import { administerRisks, keyRisks } from './private/key-risks';
 import { diffKeys } from './private/keys';
 import { diffPermissionSets } from './private/permission-sets';
 import { diffPrincipals } from './private/principals';
 import { accountIndex } from './private/production';
 import { touchedUnits } from './private/units';
-import { RISK_SEVERITIES, type KeyAccess, type KeyAccessChange, type Review, type RiskFlag } from './types';
+import { keyPower, type KeyPower } from '../policy/key-power';
+import { RISK_SEVERITIES, type KeyAccess, type KeyAccessChange, type KeyPowerChange, type Review, type RiskFlag } from './types';
 
 function settings(ir: ResolvedModel): Fields {
   return [
@@ -26,6 +27,7 @@ function settings(ir: ResolvedModel): Fields {
     ['identityCenter.identityStoreId', ir.identityCenter.identityStoreId],
     ['identityCenter.encryption.key', ir.identityCenter.encryptionKey],
     ['identityCenter.encryption.manage', ir.identityCenter.manageEncryption],
+    ['deployment.deployer', ir.deployment.deployer],
     ['deployment.roleName', ir.deployment.roleName],
     ['deployment.maxResourcesPerStack', ir.deployment.maxResourcesPerStack],
     ['deployment.backend', stableJson(ir.deployment.backend)],
@@ -55,6 +57,25 @@ function diffKeyAccess(base: ResolvedModel, head: ResolvedModel): KeyAccessChang
   return out;
 }
 
+function powerId(p: KeyPower): string {
+  return `${p.key}\u0000${p.principal}\u0000${p.accountName}`;
+}
+
+/** Power gained, lost or changed in level or certainty; the statements it comes through alone changing is no change. */
+function diffKeyPower(base: ResolvedModel, head: ResolvedModel): KeyPowerChange[] {
+  const all = (ir: ResolvedModel) => new Map(ir.keys.flatMap((k) => keyPower(ir, k)).map((p) => [powerId(p), p]));
+  const b = all(base);
+  const h = all(head);
+  const out: KeyPowerChange[] = [];
+  for (const id of [...new Set([...b.keys(), ...h.keys()])].sort(compareKeys)) {
+    const x = b.get(id);
+    const y = h.get(id);
+    if (x && y && x.power === y.power && x.certain === y.certain) continue;
+    out.push({ change: x && y ? 'changed' : x ? 'removed' : 'added', ...(x ? { before: x } : {}), ...(y ? { after: y } : {}) });
+  }
+  return out;
+}
+
 /** Most severe first; then by rule and message so the order never depends on discovery order. */
 function sortRisks(risks: RiskFlag[]): RiskFlag[] {
   return risks.sort(
@@ -68,11 +89,13 @@ export function reviewModels(base: ResolvedModel, head: ResolvedModel): Review {
   const principals = diffPrincipals(base, head);
   const permissionSets = diffPermissionSets(base.permissionSets, head.permissionSets);
   const keys = diffKeys(base.keys, head.keys);
+  const power = diffKeyPower(base, head);
   const risks = sortRisks([
     ...adminRisks(base, head, granted, principals, accounts),
     ...productionRisks(base, head, granted, revoked, permissionSets, accounts),
     ...renameRisks(head, permissionSets),
     ...keyRisks(base, head, keys),
+    ...administerRisks(power),
   ]);
   return {
     base: base.source,
@@ -85,6 +108,7 @@ export function reviewModels(base: ResolvedModel, head: ResolvedModel): Review {
     customerManagedPolicies: diffCustomerManagedPolicies(base.units, head.units),
     keys,
     keyAccess: diffKeyAccess(base, head),
+    keyPower: power,
     settings: diffFields(settings(base), settings(head)),
     units: touchedUnits(base, head),
   };
@@ -101,6 +125,7 @@ export function isEmptyReview(r: Review): boolean {
     r.customerManagedPolicies.length === 0 &&
     r.keys.length === 0 &&
     r.keyAccess.length === 0 &&
+    r.keyPower.length === 0 &&
     r.settings.length === 0 &&
     r.units.length === 0
   );
