@@ -15,6 +15,8 @@
  */
 import { toArray } from './private/values';
 import { arnLike, globMatch } from './private/match';
+
+export { arnLike, globMatch };
 import type { PolicyDocumentJson, StatementJson } from './types';
 
 export type Tri = 'yes' | 'maybe' | 'no';
