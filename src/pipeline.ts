@@ -5,8 +5,10 @@
  * every issue found so far, sorted by file and position (warnings included, so they are not lost).
  * Later stages run only on a model whose earlier stages passed: resolution needs every reference
  * bound, and a mistake is reported once, by the stage that owns it. The last stage is the policy
- * lint over the IR (src/policy/lint.ts); its findings are positioned at the key or permission set
- * they are about.
+ * lint over the IR (src/policy/lint.ts) and the Well-Architected identity checks
+ * (src/policy/well-architected.ts); their findings are positioned at the entry they are about, and
+ * the rules the model turns off (`lint: { disable: [...] }`, warnings only) are dropped. Lint only
+ * reports: the IR, and so every generated file, is the same whatever it finds or the model disables.
  */
 import type { ResolvedModel } from './model/ir';
 import { ModelError, sortIssues, type Issue } from './model/issues';
@@ -14,7 +16,9 @@ import { loadModel, type LoadedModel } from './model/load';
 import { resolveWithIssues } from './model/resolve';
 import type { OrgModel } from './model/schema';
 import { parseModel, validateModel } from './model/validate';
+import { findingPath } from './policy/finding-path';
 import { lintModel, type LintFinding } from './policy/lint';
+import { lintWellArchitected, type WellArchitectedFinding } from './policy/well-architected';
 import { applyRail, type RailOptions } from './safety/lint-rails';
 
 export interface Loaded {
@@ -60,8 +64,13 @@ export function resolveChecked({ loaded, model, issues }: Checked, opts: LoadOpt
   const resolved = resolveWithIssues(loaded, model);
   const resolvedIssues = sortIssues([...issues, ...resolved.issues]);
   throwOnErrors(loaded, resolvedIssues);
-  const linted = lintModel(resolved.ir)
-    .map((f) => lintIssue(loaded, model, f))
+  const disabled = new Set(model.lint?.disable ?? []);
+  const linted = [
+    ...lintModel(resolved.ir).map((f) => lintIssue(loaded, model, f)),
+    ...lintWellArchitected(resolved.ir).map((f) => wellArchitectedIssue(loaded, model, f)),
+  ]
+    // validate lets only warnings be disabled, so no error (and no safety rail) can be dropped here
+    .filter((i) => !(i.severity === 'warning' && i.rule !== undefined && disabled.has(i.rule)))
     .map((i) => (opts.rails ? applyRail(i, opts.rails) : i))
     .map((i): Issue => (opts.lintAsWarnings && i.severity === 'error' ? { ...i, severity: 'warning' } : i));
   const all = sortIssues([...resolvedIssues, ...linted]);
@@ -80,6 +89,10 @@ function lintIssue(loaded: LoadedModel, model: OrgModel, f: LintFinding): Issue 
         ? ['permissionSets', psIndex, ...(model.permissionSets?.[psIndex].inlinePolicy ? ['inlinePolicy'] : [])]
         : [];
   return { ...loaded.issue(at, f.message, { key: at.length === 3, rule: f.rule }), severity: f.severity };
+}
+
+function wellArchitectedIssue(loaded: LoadedModel, model: OrgModel, f: WellArchitectedFinding): Issue {
+  return { ...loaded.issue(findingPath(model, f.at), f.message, { rule: f.rule }), severity: f.severity };
 }
 
 function throwOnErrors(loaded: LoadedModel, issues: readonly Issue[]): void {

@@ -4,6 +4,7 @@
  * still use the key: a key the services cannot use locks every user out.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
  */
+import { iamActionPattern } from '../model/wildcard';
 import { DOCS, SERVICE_PRINCIPALS, SERVICE_REQUIRED_ACTIONS } from './facts';
 import { fail, warn, type Finding } from './findings';
 import { diffStatements, normalizeStatement, type FieldDiff, type NormalStatement } from './private/normalize-policy';
@@ -118,11 +119,7 @@ export function compareKeyPolicy(expected: unknown, live: unknown): Finding[] {
 
 /** IAM action patterns: `*` any run of characters, `?` one; case-insensitive. */
 function actionMatches(pattern: string, action: string): boolean {
-  const re = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, 'i').test(action);
+  return iamActionPattern(pattern)(action);
 }
 
 /**

@@ -4,6 +4,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commandsFor } from './cmds';
 import { formatIssue, ModelError } from '../model/issues';
+import { WriteError } from '../write/write-error';
 
 export async function main(argv: string[]): Promise<void> {
   const cli = yargs(argv)
@@ -33,6 +34,8 @@ export async function main(argv: string[]): Promise<void> {
 export function printError(e: unknown): void {
   if (e instanceof ModelError) {
     for (const issue of e.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  } else if (e instanceof WriteError) {
+    for (const line of e.lines()) process.stderr.write(`${line}\n`);
   } else {
     process.stderr.write(`idcgen: ${e instanceof Error ? e.message : String(e)}\n`);
   }

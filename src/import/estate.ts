@@ -19,6 +19,11 @@ export interface EstateAccount {
   /** OU names from the root, e.g. ['Workloads', 'Prod']; [] for accounts directly under the root. */
   readonly ouPath: readonly string[];
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * Organizations account state (ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED, PENDING_ACTIVATION).
+   * @default absent when AWS did not say
+   */
+  readonly state?: string;
 }
 
 export interface EstateOrganization {

@@ -39,6 +39,12 @@ export interface KeyInferContext extends PrincipalContext {
   readonly accounts: readonly ResolvedAccount[];
   /** Statements of each permission set's inline policy as read from AWS. */
   readonly inlineStatements: ReadonlyMap<string, readonly StatementJson[]>;
+  /**
+   * Permission set → names of the accounts it is assigned in. A permission-set principal exists
+   * only where its permission set is assigned (its role is created there), so only those pairs
+   * are tried as principals.
+   */
+  readonly assignedAccounts: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface KeyInference {
@@ -198,13 +204,19 @@ function firstCandidate(profile: Profile, table: Map<string, UseCaseId>, existin
   return c;
 }
 
-/** One trial per (permission set with a KMS statement in its inline policy) × (slot it could hold). */
+/**
+ * One trial per (permission set with a KMS statement in its inline policy) × (admin account it is
+ * assigned in) × (slot it could hold). The KMS statements a permission-set principal gets are the
+ * same whatever its account, so an account it is not assigned in would score as well as the right
+ * one; its role does not exist there, so such a pair is never tried.
+ */
 function principalTrials(c: Candidate, ctx: KeyInferContext): ((c: Candidate) => Candidate)[] {
   const adminAccounts = [ctx.managementAccountName, ...(c.useCases.get('delegated-admins') ?? []).map((p) => accountOf(p, ctx)).filter((a): a is string => a !== undefined)];
   const trials: ((c: Candidate) => Candidate)[] = [];
   for (const [ps, statements] of [...ctx.inlineStatements].sort(([a], [b]) => compareKeys(a, b))) {
     if (!statements.some((s) => list(s.Action).some((a) => typeof a === 'string' && a.startsWith('kms:')))) continue;
-    for (const account of [...new Set(adminAccounts)].sort(compareKeys)) {
+    const assigned = ctx.assignedAccounts.get(ps) ?? new Set<string>();
+    for (const account of [...new Set(adminAccounts)].filter((a) => assigned.has(a)).sort(compareKeys)) {
       const p: PrincipalInput = { permissionSet: ps, account };
       trials.push((x) => ({ ...x, administrators: unique([...x.administrators, p]) }));
       const slot: ModelUseCaseId = account === ctx.managementAccountName ? 'identity-center-admins' : 'delegated-admins';

@@ -92,7 +92,8 @@ async function readInstance(clients: ImportClients, caller: Caller, wanted: stri
   };
 }
 
-async function readOrganization(clients: ImportClients, caller: Caller, limit: number): Promise<EstateOrganization> {
+/** The organization: management account, every account with its OU path, tags and state (read-only calls). */
+export async function readOrganization(clients: Pick<ImportClients, 'organizations'>, caller: Caller, limit: number): Promise<EstateOrganization> {
   const org = clients.organizations;
   const d = await caller.call('organizations', 'DescribeOrganization', () => org.send(new DescribeOrganizationCommand({})));
   if (!d.Organization?.Id || !d.Organization.MasterAccountId) throw new Error('DescribeOrganization returned no organization id or management account id');
@@ -103,7 +104,7 @@ async function readOrganization(clients: ImportClients, caller: Caller, limit: n
   if (roots.length !== 1 || !roots[0].Id) throw new Error(`expected one organization root, found ${roots.length}`);
 
   // Breadth-first over the OU tree; each level's parents are read concurrently.
-  const found: { id: string; name: string; ouPath: string[] }[] = [];
+  const found: { id: string; name: string; ouPath: string[]; state?: string }[] = [];
   let level: { id: string; path: string[] }[] = [{ id: roots[0].Id, path: [] }];
   while (level.length > 0) {
     const results = await mapLimit(level, limit, async (parent) => {
@@ -119,7 +120,11 @@ async function readOrganization(clients: ImportClients, caller: Caller, limit: n
     });
     const nextLevel: { id: string; path: string[] }[] = [];
     for (const { parent, accounts, ous } of results) {
-      for (const a of accounts) if (a.Id) found.push({ id: a.Id, name: a.Name ?? a.Id, ouPath: parent.path });
+      for (const a of accounts) {
+        // State replaces the deprecated Status (which has no CLOSED); either may be absent in old responses
+        const state = a.State ?? a.Status;
+        if (a.Id) found.push({ id: a.Id, name: a.Name ?? a.Id, ouPath: parent.path, ...(state ? { state } : {}) });
+      }
       for (const ou of ous) if (ou.Id) nextLevel.push({ id: ou.Id, path: [...parent.path, ou.Name ?? ou.Id] });
     }
     level = nextLevel;
@@ -130,7 +135,7 @@ async function readOrganization(clients: ImportClients, caller: Caller, limit: n
       const r = await org.send(new ListOrgTagsCommand({ ResourceId: a.id, NextToken }));
       return { items: r.Tags, next: r.NextToken };
     });
-    return { id: a.id, name: a.name, ouPath: a.ouPath, tags: tagRecord(tags) };
+    return { id: a.id, name: a.name, ouPath: a.ouPath, tags: tagRecord(tags), ...(a.state ? { state: a.state } : {}) };
   });
   accounts.sort((x, y) => compareKeys(x.id, y.id));
   return { id: d.Organization.Id, managementAccountId: d.Organization.MasterAccountId, accounts };

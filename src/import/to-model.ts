@@ -133,6 +133,7 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
           identityStoreId,
           accounts,
           inlineStatements: new Map([...inlineDocs].map(([ps, doc]) => [ps, statementsOf(doc)])),
+          assignedAccounts: assignedAccounts(estate, accountNames),
         },
         resources,
       )
@@ -213,6 +214,19 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
 }
 
 /** Account id → model name: the AWS name when it is a free handle, else a handle built from it. */
+/** Permission set name → names of the accounts it is assigned in. */
+function assignedAccounts(estate: Estate, accountNames: ReadonlyMap<string, string>): Map<string, Set<string>> {
+  const names = new Map(estate.permissionSets.map((p) => [p.arn, p.name]));
+  const out = new Map<string, Set<string>>();
+  for (const a of estate.assignments) {
+    const ps = names.get(a.permissionSetArn);
+    const account = accountNames.get(a.accountId);
+    if (ps === undefined || account === undefined) continue;
+    out.set(ps, (out.get(ps) ?? new Set<string>()).add(account));
+  }
+  return out;
+}
+
 function nameAccounts(accounts: readonly EstateAccount[], notes: string[]): Map<string, string> {
   const out = new Map<string, string>();
   const taken = new Set<string>();
@@ -239,7 +253,8 @@ function nameAccounts(accounts: readonly EstateAccount[], notes: string[]): Map<
   return out;
 }
 
-function ouString(a: EstateAccount, notes: string[]): string {
+/** The model's OU path of an account: names joined by `/` (a `/` inside a name becomes `-`, with a note); `Root` at the root. */
+export function ouString(a: Pick<EstateAccount, 'ouPath'>, notes: string[]): string {
   if (a.ouPath.length === 0) return 'Root';
   const parts = a.ouPath.map((p) => {
     if (!p.includes('/')) return p;

@@ -8,7 +8,7 @@ import { Document, isPair, isScalar, Scalar, visit, type Node } from 'yaml';
 import type { OrgModel } from '../model/schema';
 
 /** Strings a YAML 1.1 reader would take for something else (dates, booleans): always quoted. */
-const AMBIGUOUS = /^(?:\d{4}-\d{2}-\d{2}.*|y|n|yes|no|on|off|true|false|null|~)$/i;
+export const AMBIGUOUS = /^(?:\d{4}-\d{2}-\d{2}.*|y|n|yes|no|on|off|true|false|null|~)$/i;
 
 /** Parent keys whose list items are written on one line each. */
 const FLOW_ITEMS = new Set(['accounts']);

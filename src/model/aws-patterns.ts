@@ -51,6 +51,12 @@ export const PATTERNS = {
     expected: 'a role arn such as arn:aws:iam::111111111111:role/Name',
     url: IAM_IDS,
   },
+  /** Where S3 may find a KMS key: the key's ARN or an alias ARN (Terraform's s3 backend `kms_key_id`). */
+  kmsKeyArn: {
+    re: new RegExp(`^arn:${PARTITION}:kms:[a-z]{2}(?:-[a-z]+){1,3}-\\d{1,2}:\\d{12}:(?:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})|alias/[A-Za-z0-9/_-]{1,250})$`),
+    expected: 'a kms key or alias arn such as arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    url: 'https://developer.hashicorp.com/terraform/language/backend/s3#kms_key_id',
+  },
   permissionSetName: { re: /^[\w+=,.@-]+$/, expected: 'letters, digits and _+=,.@- only, e.g. ReadOnly', url: `${SSO_API}/API_PermissionSet.html` },
   permissionSetDescription: {
     re: /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/,
@@ -79,6 +85,15 @@ export const PATTERNS = {
     url: `${SSO_API}/API_CustomerManagedPolicyReference.html`,
   },
   roleName: { re: /^[\w+=,.@-]+$/, expected: 'letters, digits and _+=,.@- only, e.g. OrganizationAccountAccessRole', url: IAM_IDS },
+  /**
+   * The AWS access portal (the start URL of `aws sso login`): `https://<d-id or subdomain>.awsapps.com/start`
+   * (awsapps.cn in China), or the portal endpoint of a Region the instance is replicated to.
+   */
+  startUrl: {
+    re: /^https:\/\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.awsapps\.(?:com|cn)\/start\/?(?:#\/?)?|ssoins-[a-z0-9]{16}\.[a-z]{2}(?:-[a-z]+){1,3}-\d{1,2}\.portal\.amazonaws\.com\/?)$/i,
+    expected: 'the aws access portal url, e.g. https://d-1234567890.awsapps.com/start',
+    url: 'https://docs.aws.amazon.com/signin/latest/userguide/sign-in-urls-defined.html',
+  },
   /**
    * idcgen's own rule, not AWS's: account and key names become deployment unit names, directory
    * names and Terraform addresses, so they are limited to characters that are safe in all three.

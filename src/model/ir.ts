@@ -8,8 +8,10 @@
  */
 import type { PolicyDocumentJson } from '../policy/types';
 
+/** Tags by key. */
 export type Tags = Readonly<Record<string, string>>;
 
+/** An AWS account of the organization, with its normalized OU path and tags. */
 export interface ResolvedAccount {
   readonly name: string;
   readonly id: string;
@@ -18,6 +20,7 @@ export interface ResolvedAccount {
   readonly tags: Tags;
 }
 
+/** An identity store group, created by idcgen or (external) looked up by name. */
 export interface ResolvedGroup {
   readonly name: string;
   readonly description?: string;
@@ -27,6 +30,7 @@ export interface ResolvedGroup {
   readonly members: readonly string[];
 }
 
+/** An identity store user, created by idcgen or (external) looked up by user name. */
 export interface ResolvedUser {
   readonly userName: string;
   readonly displayName: string;
@@ -36,16 +40,19 @@ export interface ResolvedUser {
   readonly external: boolean;
 }
 
+/** A customer managed IAM policy, by name and path, as permission sets reference it. */
 export interface CustomerManagedPolicyRef {
   readonly name: string;
   /** IAM path, always starting and ending with `/`. */
   readonly path: string;
 }
 
+/** The permissions boundary of a permission set: an AWS managed policy, or a customer managed one by name. */
 export type PermissionsBoundary =
   | { readonly managedPolicyArn: string }
   | { readonly customerManagedPolicy: CustomerManagedPolicyRef };
 
+/** A permission set with its policies, boundary and session settings. */
 export interface ResolvedPermissionSet {
   readonly name: string;
   readonly description?: string;
@@ -65,8 +72,10 @@ export interface ResolvedPermissionSet {
   readonly permissionsBoundary?: PermissionsBoundary;
 }
 
+/** Who an assignment is for: a group or a user of the identity store. */
 export type PrincipalType = 'GROUP' | 'USER';
 
+/** One account assignment: a principal gets a permission set in one account. */
 export interface ResolvedAssignment {
   /** Stable address: `<GROUP|USER>/<principal>/<permissionSet>/<account>`; never list positions. */
   readonly key: string;
@@ -116,6 +125,7 @@ export interface KeyPrincipalUse {
   readonly principal: KeyPrincipalRef;
 }
 
+/** A customer managed KMS key with its key policy, replicas and the identity policies its users need. */
 export interface ResolvedKey {
   readonly name: string;
   /** `alias/...` */
@@ -147,16 +157,23 @@ export interface ResolvedKey {
   readonly deletionGuard: boolean;
 }
 
+/** State in an S3 bucket, one key per unit, locked with a lock file (`use_lockfile`). */
 export interface S3Backend {
   readonly type: 's3';
   readonly bucket: string;
   /** State key is `<keyPrefix>/<unit>/terraform.tfstate`. */
   readonly keyPrefix: string;
   readonly region: string;
+  /** Deprecated by Terraform 1.10's lock file (`use_lockfile`, always set); kept for migrations. */
   readonly dynamodbTable?: string;
   readonly encrypt: boolean;
+  /** Role Terraform assumes for state access (`assume_role.role_arn`). @default absent: the caller's credentials */
+  readonly roleArn?: string;
+  /** KMS key (or alias) ARN encrypting state objects. @default absent: S3's default encryption */
+  readonly kmsKeyId?: string;
 }
 
+/** Where every unit keeps its Terraform state: a local file, or S3 with a key per unit. */
 export type BackendConfig = { readonly type: 'local' } | S3Backend;
 
 /**
@@ -177,6 +194,12 @@ export interface DeploymentUnit {
   readonly accountId: string;
   /** Member units only: role assumed in that account. */
   readonly assumeRoleArn?: string;
+  /**
+   * Member units only: role assumed in that account when planning (`TF_VAR_idcgen_plan=true`),
+   * from `deployment.planRoleName`.
+   * @default absent: plans assume assumeRoleArn too
+   */
+  readonly planAssumeRoleArn?: string;
   /** Member units, and the management unit when a permission set is assigned there: customer managed policies to create there, sorted. */
   readonly customerManagedPolicies: readonly (CustomerManagedPolicyRef & { readonly document: PolicyDocumentJson })[];
   /** Member units: key identity policies to create there, sorted by key name. */
@@ -205,6 +228,7 @@ export interface DeploymentUnit {
   readonly users?: readonly string[];
 }
 
+/** The resolved organization model (IR): sorted, every reference bound; the input of every emitter and construct. */
 export interface ResolvedModel {
   /** The model file as given on the command line (relative), for generated-file markers. */
   readonly source: string;
@@ -229,6 +253,11 @@ export interface ResolvedModel {
      */
     readonly deployer?: string;
     readonly roleName: string;
+    /**
+     * Role assumed in member accounts when planning (`deployment.planRoleName`).
+     * @default absent: roleName
+     */
+    readonly planRoleName?: string;
     readonly maxResourcesPerStack: number;
     readonly backend: BackendConfig;
   };

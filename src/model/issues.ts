@@ -2,9 +2,11 @@
  * Model issues: every problem found in a model carries the file and position it comes from.
  * The pipeline collects issues and throws one ModelError at the end of a stage.
  */
+import { LIMITS } from './limits';
 
 export type Severity = 'error' | 'warning';
 
+/** A problem found in a model, at its file, line and column (`formatIssue` prints it). */
 export interface Issue {
   /** Path of the file as the user named it (relative when they gave a relative path). */
   readonly file: string;
@@ -37,6 +39,55 @@ export class ModelError extends Error {
     super(`${file} has ${errors.length} issue${errors.length === 1 ? '' : 's'}:\n${errors.map(formatIssue).join('\n')}`);
     this.name = 'ModelError';
   }
+}
+
+/**
+ * At most LIMITS.issuesReported issues from a list of problems: a model with half a million broken
+ * entries must not cost gigabytes and minutes of messages nobody reads. `issuesOf` is called for
+ * problems in order until the limit is reached; the rest become one issue at the first omitted
+ * problem that says how many were left out.
+ */
+export function reportedIssues<T>(problems: readonly T[], issuesOf: (p: T) => Issue[], max = LIMITS.issuesReported.max): Issue[] {
+  const out: Issue[] = [];
+  let i = 0;
+  for (; i < problems.length && out.length < max; i++) for (const issue of issuesOf(problems[i])) out.push(issue);
+  for (let j = i; j < problems.length; j++) {
+    const first = issuesOf(problems[j])[0];
+    if (first === undefined) continue;
+    // Schema problems are all errors.
+    out.push({ ...omittedIssue(first, problems.length - i, max), severity: 'error' });
+    break;
+  }
+  return out;
+}
+
+/**
+ * A list that keeps the first LIMITS.issuesReported issues and after them one issue at the first
+ * problem left out, counting the rest. `make` is called only for issues that are kept.
+ */
+export function issueCollector(max = LIMITS.issuesReported.max): { readonly issues: Issue[]; add(severity: Severity, make: () => Issue): void } {
+  const issues: Issue[] = [];
+  let omitted = 0;
+  return {
+    issues,
+    add: (severity, make) => {
+      if (issues.length < max) return void issues.push(make());
+      const last = omitted === 0 ? make() : issues[issues.length - 1];
+      // Any error left out keeps the summary an error, so a model is never passed by omission.
+      const summary = { ...omittedIssue(last, ++omitted, max), severity: severity === 'error' ? severity : last.severity };
+      if (omitted === 1) issues.push(summary);
+      else issues[issues.length - 1] = summary;
+    },
+  };
+}
+
+/** The issue standing for `count` problems left out, at the first of them. */
+export function omittedIssue(first: Issue, count: number, max = LIMITS.issuesReported.max): Issue {
+  return {
+    ...first,
+    rule: undefined,
+    message: `${count} more problem${count === 1 ? '' : 's'} from here on are not listed (${LIMITS.issuesReported.why}: at most ${max}); fix the ones listed and run again`,
+  };
 }
 
 /** Render a model path such as ['accounts', 2, 'id'] as `accounts[2].id`. */

@@ -50,6 +50,10 @@ export const LIMITS = {
   // idcgen's own safety limits on input files (hostile input).
   modelFileBytes: { max: 8 * 1024 * 1024, why: 'idcgen model file size limit', url: 'https://github.com/eemeli/yaml/blob/main/docs/03_options.md' },
   yamlAliasCount: { max: 100, why: 'yaml alias expansions per document (billion-laughs guard)', url: 'https://eemeli.org/yaml/#tojs-options' },
+  issuesReported: { max: 1000, why: 'issues reported per stage (the rest are counted)', url: 'https://github.com/eemeli/yaml/blob/main/docs/03_options.md' },
+  expandedAssignments: { max: 200_000, why: 'account assignments a model expands to (memory guard; a 2,000-account model has about 105,000)', url: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/limits.html' },
+  yamlAliasNodes: { max: 10_000, why: 'yaml nodes brought in by aliases per document (memory guard)', url: 'https://eemeli.org/yaml/#tojs-options' },
+  yamlNodes: { max: 500_000, why: 'yaml nodes per model (memory guard; a 2,000-account model has about 180,000)', url: 'https://eemeli.org/yaml/#parser' },
   yamlNestingLevels: { max: 64, why: 'yaml nesting levels (guard against stack and memory exhaustion)', url: 'https://eemeli.org/yaml/#parser' },
 } as const satisfies Record<string, Limit>;
 

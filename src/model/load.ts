@@ -7,11 +7,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, visit, type Node, type Pair } from 'yaml';
 import { LIMITS } from './limits';
 import { formatPath, type Issue, ModelError } from './issues';
 import { fileIdentity, realPathOutside } from '../safety/inside-directory';
-import { findExcessiveNesting } from '../safety/yaml-depth';
+import { aliasExpansionExcess } from '../safety/yaml-aliases';
+import { parseGuarded, type YamlBudget } from '../safety/yaml-guard';
 import { indentationTabAtFirstError } from '../safety/yaml-tabs';
 
 export type ModelPath = readonly (string | number)[];
@@ -53,7 +54,9 @@ export interface LoadedModel {
 
 /** Read and parse a model; throws ModelError with positioned issues on any syntax problem. */
 export function loadModel(file: string): LoadedModel {
-  const main = readSource(file, file);
+  checkMainFile(file);
+  const budget: YamlBudget = { maxLevels: LIMITS.yamlNestingLevels.max, maxNodes: LIMITS.yamlNodes.max, nodes: 0 };
+  const main = readSource(file, file, budget);
   const sources: SourceFile[] = [main];
   const origins = new Map<ListSection, Origin[]>();
   const data = toPlain(main);
@@ -72,7 +75,7 @@ export function loadModel(file: string): LoadedModel {
           throw new ModelError([issueAt(main, ['include', i], `include '${inc}' is included twice or includes the main model; each file may be included once`)], file);
         }
         seen.add(abs);
-        const src = readSource(incFile, file);
+        const src = readSource(incFile, file, budget);
         sources.push(src);
         mergeInclude(data, src, origins);
       }
@@ -101,20 +104,80 @@ export function loadModel(file: string): LoadedModel {
   };
 }
 
-function readSource(file: string, reportAs: string): SourceFile {
-  let buf: Buffer;
+/**
+ * What kind of thing is at `file` when it is not a regular file (`a directory`, `a fifo`, …), after
+ * following links; undefined for a regular file. Asked before opening: opening a fifo blocks until
+ * a writer comes, and a device such as /dev/zero never ends.
+ */
+function notRegular(st: fs.Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a fifo (named pipe)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * The main model file gets the checks included files get (checkIncluded): a regular file, and a
+ * symbolic link must not lead out of the model's directory, so `org.yaml -> /etc/shadow` is never
+ * read (its text would otherwise reach error messages).
+ */
+function checkMainFile(file: string): void {
+  let st: fs.Stats;
   try {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) throw fileError(file, `'${file}' is a directory; expected a yaml model file`);
-    if (st.size > LIMITS.modelFileBytes.max) {
-      throw fileError(file, `file is ${st.size} bytes; the limit is ${LIMITS.modelFileBytes.max} bytes (${LIMITS.modelFileBytes.why})`);
+    st = fs.statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw fileError(file, code === 'ENOENT' ? `file not found` : `cannot read file (${code ?? String(e)})`);
+  }
+  const outside = realPathOutside(path.dirname(file), file);
+  if (outside !== undefined) {
+    throw fileError(file, `'${file}' leads to ${outside} through a symbolic link, outside the model's directory; name the model file itself`);
+  }
+  const kind = notRegular(st);
+  if (kind === 'a directory') throw fileError(file, `'${file}' is a directory; expected a yaml model file`);
+  if (kind !== undefined) throw fileError(file, `'${file}' is ${kind}, not a regular file; expected a yaml model file`);
+}
+
+function sizeError(file: string, size: number): ModelError {
+  return fileError(file, `file is ${size} bytes; the limit is ${LIMITS.modelFileBytes.max} bytes (${LIMITS.modelFileBytes.why})`);
+}
+
+/**
+ * The file's bytes, read from one open file: checked again there (a file swapped for a fifo after
+ * the checks cannot block, O_NONBLOCK; a file growing past the limit is cut off), and never more
+ * than the size limit read.
+ */
+function readModelBytes(file: string): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
+    const st = fs.fstatSync(fd);
+    const kind = notRegular(st);
+    if (kind !== undefined) throw fileError(file, `'${file}' is ${kind}, not a regular file; expected a yaml model file`);
+    if (st.size > LIMITS.modelFileBytes.max) throw sizeError(file, st.size);
+    const buf = Buffer.alloc(Math.min(st.size, LIMITS.modelFileBytes.max) + 1);
+    let n = 0;
+    while (n < buf.length) {
+      const got = fs.readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
     }
-    buf = fs.readFileSync(file);
+    if (n > LIMITS.modelFileBytes.max) throw sizeError(file, n);
+    return buf.subarray(0, n);
   } catch (e) {
     if (e instanceof ModelError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw fileError(file, code === 'ENOENT' ? `file not found` : `cannot read file (${code ?? String(e)})`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+function readSource(file: string, reportAs: string, budget: YamlBudget): SourceFile {
+  const buf = readModelBytes(file);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -122,12 +185,14 @@ function readSource(file: string, reportAs: string): SourceFile {
     throw fileError(file, 'file is not valid utf-8 text; save it as utf-8');
   }
   const lines = new LineCounter();
-  const deep = findExcessiveNesting(text, LIMITS.yamlNestingLevels.max);
-  if (deep) {
-    const message = `yaml nesting is more than ${LIMITS.yamlNestingLevels.max} levels deep; allowed at most ${LIMITS.yamlNestingLevels.max} (${LIMITS.yamlNestingLevels.why})`;
-    throw new ModelError([{ file, line: deep.line, col: deep.col, path: '', message, severity: 'error' }], file);
+  const doc = parseGuarded(text, lines, budget);
+  if (!(doc instanceof Document)) {
+    const message =
+      doc.kind === 'nesting'
+        ? `yaml nesting is more than ${LIMITS.yamlNestingLevels.max} levels deep; allowed at most ${LIMITS.yamlNestingLevels.max} (${LIMITS.yamlNestingLevels.why})`
+        : `yaml has more than ${LIMITS.yamlNodes.max} nodes; allowed at most ${LIMITS.yamlNodes.max} in a model with its includes (${LIMITS.yamlNodes.why})`;
+    throw new ModelError([{ file, line: doc.line, col: doc.col, path: '', message, severity: 'error' }], file);
   }
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const src: SourceFile = { file, doc, lines };
   if (doc.errors.length > 0) {
     const tab = indentationTabAtFirstError(text, doc.errors.map((err) => err.pos[0]));
@@ -152,18 +217,32 @@ function readSource(file: string, reportAs: string): SourceFile {
   return src;
 }
 
-/** Plain data of a parsed file; alias bombs (billion laughs) become a positioned issue, not a crash. */
+/**
+ * Plain data of a parsed file. Alias bombs (billion laughs) and aliases that bring in too many
+ * nodes (src/safety/yaml-aliases.ts) become a positioned issue, not a crash or gigabytes later on.
+ */
 function toPlain(src: SourceFile): Record<string, unknown> {
+  let data: Record<string, unknown>;
   try {
-    return src.doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount.max }) as Record<string, unknown>;
+    data = src.doc.toJS({ maxAliasCount: LIMITS.yamlAliasCount.max }) as Record<string, unknown>;
   } catch (e) {
     if (!(e instanceof ReferenceError)) throw e;
     let first = 0;
     visit(src.doc, { Alias: (_k, node) => ((first = node.range?.[0] ?? 0), visit.BREAK) });
-    const pos = src.lines.linePos(first);
     const message = `yaml aliases expand to too many nodes (more than ${LIMITS.yamlAliasCount.max} alias expansions, ${LIMITS.yamlAliasCount.why}); write the values out instead of nesting aliases`;
-    throw new ModelError([{ file: src.file, line: pos.line, col: pos.col, path: '', message, severity: 'error' }], src.file);
+    throw aliasError(src, first, message);
   }
+  const excess = aliasExpansionExcess(src.doc, LIMITS.yamlAliasNodes.max);
+  if (excess !== undefined) {
+    const message = `yaml aliases bring in more than ${LIMITS.yamlAliasNodes.max} nodes at this alias; allowed at most ${LIMITS.yamlAliasNodes.max} (${LIMITS.yamlAliasNodes.why}); write the values out or anchor smaller values`;
+    throw aliasError(src, excess, message);
+  }
+  return data;
+}
+
+function aliasError(src: SourceFile, offset: number, message: string): ModelError {
+  const pos = src.lines.linePos(offset);
+  return new ModelError([{ file: src.file, line: pos.line, col: pos.col, path: '', message, severity: 'error' }], src.file);
 }
 
 function yamlMessage(code: string, message: string): string {
@@ -222,7 +301,7 @@ function checkIncluded(main: SourceFile, inc: unknown, i: number, files: string[
     if (outside !== undefined) {
       throw new ModelError([issueAt(main, ['include', i], `include '${inc}' leads to ${outside} through a symbolic link, outside the model's directory; includes must stay below ${baseDir}`)], main.file);
     }
-    if (!fs.statSync(f).isFile()) {
+    if (notRegular(fs.statSync(f)) !== undefined) {
       throw new ModelError([issueAt(main, ['include', i], `include '${inc}' is not a regular file (${f}); include yaml files or directories of them`)], main.file);
     }
   }

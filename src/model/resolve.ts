@@ -2,7 +2,7 @@
  * Resolution: a validated model becomes the IR (ir.ts), the only input of emitters and review.
  *
  * - Defaults: sessionDuration PT1H, customer managed policy path `/`, deployment role
- *   OrganizationAccountAccessRole, maxResourcesPerStack 500, local backend (s3: key prefix `idcgen`,
+ *   OrganizationAccountAccessRole (plan role: the same when absent), maxResourcesPerStack 500, local backend (s3: key prefix `idcgen`,
  *   the Identity Center Region, encrypt true), encryption not managed.
  * - Accounts: OU paths without slashes or a leading `Root/` (`Root` for the root itself).
  * - Assignments: expanded through the target grammar (targets.ts) to deduplicated triples with
@@ -62,10 +62,10 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   }
 
   const sets = resolvePermissionSets(loaded, model.permissionSets ?? [], keyResult.permissionSetStatements);
-  issues.push(...sets.issues);
+  for (const i of sets.issues) issues.push(i);
 
   const expanded = expandAssignments(loaded, model.assignments ?? [], accounts, management.name);
-  issues.push(...expanded.issues);
+  for (const i of expanded.issues) issues.push(i);
   const maxResourcesPerStack = deployment?.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
   const unitOf = shardAssignments(
     expanded.triples.map((t) => ({ key: t.key, accountName: t.account.name })),
@@ -83,6 +83,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   }));
 
   const roleName = deployment?.roleName ?? DEFAULT_ROLE_NAME;
+  const planRoleName = deployment?.planRoleName;
   const keys = [...keyResult.keys].sort((a, b) => compareKeys(a.name, b.name));
   const groups = resolveGroups(model);
   const users = resolveUsers(model);
@@ -91,6 +92,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   const units = buildUnits({
     region: identityCenter.region,
     roleName,
+    planRoleName,
     managementAccount: management,
     accounts,
     assignments,
@@ -115,7 +117,13 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
       ...(encryptionKey !== undefined ? { encryptionKey } : {}),
       manageEncryption,
     },
-    deployment: { ...(deployment?.deployer !== undefined ? { deployer: deployment.deployer } : {}), roleName, maxResourcesPerStack, backend: resolveBackend(model) },
+    deployment: {
+      ...(deployment?.deployer !== undefined ? { deployer: deployment.deployer } : {}),
+      roleName,
+      ...(planRoleName !== undefined ? { planRoleName } : {}),
+      maxResourcesPerStack,
+      backend: resolveBackend(model),
+    },
     accounts,
     groups,
     users,
@@ -180,6 +188,8 @@ function resolveBackend(model: OrgModel): BackendConfig {
     region: b.region ?? model.identityCenter.region,
     ...(b.dynamodbTable !== undefined ? { dynamodbTable: b.dynamodbTable } : {}),
     encrypt: b.encrypt ?? true,
+    ...(b.roleArn !== undefined ? { roleArn: b.roleArn } : {}),
+    ...(b.kmsKeyId !== undefined ? { kmsKeyId: b.kmsKeyId } : {}),
   };
 }
 

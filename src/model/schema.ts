@@ -4,6 +4,7 @@
  * validate.ts, where each issue can carry its own position and a message in the model's terms.
  */
 import { z } from 'zod';
+import { disableableRules } from '../policy/rules';
 
 const name = z.string().min(1);
 const tags = z.record(z.string(), z.string());
@@ -113,6 +114,10 @@ export const modelSchema = z.strictObject({
         .optional()
         .describe('IAM role ARN in the management account that runs Terraform; every key makes it a key administrator, e.g. arn:aws:iam::111111111111:role/IdcgenDeployer'),
       roleName: z.string().optional().describe('role assumed in member accounts; default OrganizationAccountAccessRole'),
+      planRoleName: z
+        .string()
+        .optional()
+        .describe('role assumed in member accounts when planning (TF_VAR_idcgen_plan=true): a read-only role, so CI plans need no admin role; default roleName'),
       maxResourcesPerStack: z.number().int().optional().describe('default 500'),
       backend: z
         .union([
@@ -122,8 +127,10 @@ export const modelSchema = z.strictObject({
             bucket: z.string(),
             keyPrefix: z.string().optional(),
             region: z.string().optional(),
-            dynamodbTable: z.string().optional(),
+            dynamodbTable: z.string().optional().describe('deprecated: terraform >= 1.10 locks with a lock file in the bucket (use_lockfile, always on)'),
             encrypt: z.boolean().optional(),
+            roleArn: z.string().optional().describe('role terraform assumes to read and write state (assume_role.role_arn)'),
+            kmsKeyId: z.string().optional().describe('arn of the kms key (or alias) that encrypts state objects; needs encrypt: true'),
           }),
         ])
         .optional(),
@@ -174,6 +181,14 @@ export const modelSchema = z.strictObject({
     .optional(),
   assignments: z.array(assignmentSchema).optional(),
   keys: z.array(keySchema).optional(),
+  lint: z
+    .strictObject({
+      // Any string here: unknown ids and errors get positioned messages with a suggestion (validate);
+      // the enum is for editors.
+      disable: z.array(z.string().meta({ enum: disableableRules() })).optional().describe('warning rule ids to turn off for this model (idcgen lint --rules)'),
+    })
+    .optional()
+    .describe('lint settings; they never change generated output'),
 });
 
 export type OrgModel = z.infer<typeof modelSchema>;

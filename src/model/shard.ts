@@ -150,6 +150,8 @@ export type PolicyToCreate = CustomerManagedPolicyRef & { readonly document: Pol
 export interface UnitsInput {
   readonly region: string;
   readonly roleName: string;
+  /** @default roleName */
+  readonly planRoleName?: string;
   readonly managementAccount: ResolvedAccount;
   readonly accounts: readonly ResolvedAccount[];
   /** Assignments with their unit already chosen. */
@@ -215,6 +217,9 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
       accountName: account.name,
       accountId: account.id,
       ...(kind === 'member' ? { assumeRoleArn: `arn:${partition}:iam::${account.id}:role/${input.roleName}` } : {}),
+      ...(kind === 'member' && input.planRoleName !== undefined && input.planRoleName !== input.roleName
+        ? { planAssumeRoleArn: `arn:${partition}:iam::${account.id}:role/${input.planRoleName}` }
+        : {}),
       customerManagedPolicies: [...(n?.policies.values() ?? [])].sort((a, b) => compareKeys(`${a.path}${a.name}`, `${b.path}${b.name}`)),
       keyIdentityPolicies: [...(n?.identityPolicies ?? [])].sort(
         (a, b) => compareKeys(a.keyName, b.keyName) || compareKeys(a.policyName, b.policyName),

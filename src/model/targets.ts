@@ -34,6 +34,8 @@
  * Output is sorted by account name; each account's reasons are sorted and unique.
  */
 import { compareKeys, type ResolvedAccount } from './ir';
+import { accountIndex, displayOu, normOu, type AccountIndex } from './private/account-index';
+import { segmentWildcard } from './wildcard';
 
 /** An OU selector: a path or glob, or the object form that sets recursion explicitly. */
 export type OuSelector = string | { path: string; recursive?: boolean };
@@ -69,7 +71,8 @@ export function selectAccounts(
 ): { selected: SelectedAccount[]; problems: TargetProblem[] } {
   const problems: TargetProblem[] = [];
   const reasons = new Map<string, Set<string>>();
-  const byName = new Map(accounts.map((a) => [a.name, a]));
+  const index = accountIndex(accounts);
+  const byName = index.byName;
   const add = (a: ResolvedAccount, reason: string): void => {
     let set = reasons.get(a.name);
     if (!set) reasons.set(a.name, (set = new Set()));
@@ -86,7 +89,7 @@ export function selectAccounts(
   (target.accounts ?? []).forEach((name, i) => {
     const a = byName.get(name);
     if (a) add(a, `account ${name}`);
-    else problems.push({ path: ['accounts', i], message: unknownAccount(name, accounts) });
+    else problems.push({ path: ['accounts', i], message: unknownAccount(name, index) });
   });
 
   (target.ous ?? []).forEach((sel, i) => {
@@ -95,17 +98,17 @@ export function selectAccounts(
       problems.push({ path: ['ous', i], message: m });
       return;
     }
-    const hits = accounts.filter((a) => m.matches(a));
+    const hits = ouHits(m, accounts, index);
     const eligible = hits.filter((a) => includeManagement || !isManagement(a));
     for (const a of eligible) add(a, displayOu(a.ou) === m.label ? `ou ${m.label}` : `ou ${m.label} (${displayOu(a.ou)})`);
-    if (eligible.length === 0) problems.push({ path: ['ous', i], message: noOuMatch(m.label, hits, accounts) });
+    if (eligible.length === 0) problems.push({ path: ['ous', i], message: noOuMatch(m.label, hits, index) });
   });
 
   if (target.tags) {
-    const tagProblems = checkTags(target.tags, accounts, ['tags']);
-    problems.push(...tagProblems);
+    const tagProblems = checkTags(target.tags, index, ['tags']);
+    for (const p of tagProblems) problems.push(p);
     if (tagProblems.length === 0) {
-      const hits = accounts.filter((a) => tagsMatch(target.tags as TagSelector, a));
+      const hits = tagHits(target.tags, accounts, index);
       const eligible = hits.filter((a) => includeManagement || !isManagement(a));
       for (const a of eligible) add(a, tagReason(target.tags, a));
       if (eligible.length === 0) problems.push({ path: ['tags'], message: noTagsMatch(target.tags, hits) });
@@ -136,10 +139,10 @@ function excludedAccounts(
 ): Set<string> {
   const out = new Set<string>();
   if (!exclude) return out;
-  const names = new Set(accounts.map((a) => a.name));
+  const index = accountIndex(accounts);
   (exclude.accounts ?? []).forEach((name, i) => {
-    if (names.has(name)) out.add(name);
-    else problems.push({ path: ['exclude', 'accounts', i], message: unknownAccount(name, accounts) });
+    if (index.byName.has(name)) out.add(name);
+    else problems.push({ path: ['exclude', 'accounts', i], message: unknownAccount(name, index) });
   });
   (exclude.ous ?? []).forEach((sel, i) => {
     const m = compileOu(sel);
@@ -147,15 +150,15 @@ function excludedAccounts(
       problems.push({ path: ['exclude', 'ous', i], message: m });
       return;
     }
-    const hits = accounts.filter((a) => m.matches(a));
+    const hits = ouHits(m, accounts, index);
     for (const a of hits) out.add(a.name);
-    if (hits.length === 0) problems.push({ path: ['exclude', 'ous', i], message: noOuMatch(m.label, hits, accounts) });
+    if (hits.length === 0) problems.push({ path: ['exclude', 'ous', i], message: noOuMatch(m.label, hits, index) });
   });
   if (exclude.tags) {
-    const tagProblems = checkTags(exclude.tags, accounts, ['exclude', 'tags']);
-    problems.push(...tagProblems);
+    const tagProblems = checkTags(exclude.tags, index, ['exclude', 'tags']);
+    for (const p of tagProblems) problems.push(p);
     if (tagProblems.length === 0) {
-      const hits = accounts.filter((a) => tagsMatch(exclude.tags as TagSelector, a));
+      const hits = tagHits(exclude.tags, accounts, index);
       for (const a of hits) out.add(a.name);
       if (hits.length === 0) problems.push({ path: ['exclude', 'tags'], message: noTagsMatch(exclude.tags, hits) });
     }
@@ -166,18 +169,24 @@ function excludedAccounts(
 interface OuMatcher {
   /** The selector as written (normalised), for reasons and messages. */
   readonly label: string;
-  matches(a: ResolvedAccount): boolean;
+  /** Whether an OU path (relative to the root, '' for the root) is selected. */
+  matches(ou: string): boolean;
 }
 
-/** An account's OU path relative to the root: `''` for accounts directly under the root. */
-function normOu(ou: string): string {
-  const p = ou.replace(/^\/+|\/+$/g, '');
-  if (p === 'Root') return '';
-  return p.startsWith('Root/') ? p.slice('Root/'.length) : p;
+/** Accounts in the OUs a matcher selects, in list order: each OU that holds accounts is tested once. */
+function ouHits(m: OuMatcher, accounts: readonly ResolvedAccount[], index: AccountIndex): ResolvedAccount[] {
+  const at: number[] = [];
+  for (const [ou, list] of index.byOu) if (m.matches(ou)) for (const i of list) at.push(i);
+  return at.sort((x, y) => x - y).map((i) => accounts[i]);
 }
 
-function displayOu(ou: string): string {
-  return normOu(ou) === '' ? 'Root' : normOu(ou);
+/** Accounts carrying every tag of the selector, in list order, found through the first key's values. */
+function tagHits(sel: TagSelector, accounts: readonly ResolvedAccount[], index: AccountIndex): ResolvedAccount[] {
+  const [first] = Object.keys(sel).sort(compareKeys);
+  const values = index.byTag.get(first);
+  const at = new Set<number>();
+  for (const v of tagValues(sel[first])) for (const i of values?.get(v) ?? []) at.add(i);
+  return [...at].sort((x, y) => x - y).map((i) => accounts[i]).filter((a) => tagsMatch(sel, a));
 }
 
 /** A matcher for an OU selector, or the message saying why the selector is not valid. */
@@ -194,46 +203,31 @@ function compileOu(sel: OuSelector): OuMatcher | string {
   const isGlob = path.includes('*');
   const recursive = typeof sel === 'string' ? !isGlob : (sel.recursive ?? !isGlob);
   if (!isGlob) {
-    const matches = (a: ResolvedAccount): boolean => {
-      const ou = normOu(a.ou);
+    const matches = (ou: string): boolean => {
       if (!recursive) return ou === path;
       return path === '' || ou === path || ou.startsWith(`${path}/`);
     };
     return { label, matches };
   }
-  const re = globRegExp(segments);
-  const matches = (a: ResolvedAccount): boolean => {
-    const ou = normOu(a.ou);
+  const glob = ouGlob(segments);
+  const matches = (ou: string): boolean => {
     if (ou === '') return false; // a glob names OUs below the root, never the root itself
-    if (!recursive) return re.test(ou);
     const parts = ou.split('/');
-    return parts.some((_, i) => re.test(parts.slice(0, i + 1).join('/')));
+    if (!recursive) return glob(parts);
+    return parts.some((_, i) => glob(parts.slice(0, i + 1)));
   };
   return { label, matches };
 }
 
-/** `*` = any characters within a segment; `**` = whole segments (one or more when trailing). */
-function globRegExp(segments: readonly string[]): RegExp {
-  let re = '';
-  let needSlash = false;
-  segments.forEach((seg, i) => {
-    const sep = needSlash ? '/' : '';
-    if (seg === '**' && i === segments.length - 1) {
-      re += `${sep}.+`;
-    } else if (seg === '**') {
-      re += `${sep}(?:[^/]+/)*`;
-      needSlash = false;
-      return;
-    } else {
-      re += sep + seg.split('*').map(escapeRegExp).join('[^/]*');
-    }
-    needSlash = true;
-  });
-  return new RegExp(`^${re}$`);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * `*` = any characters within a segment; `**` = whole segments: none or more in the middle or at
+ * the start, one or more at the end (`Workloads/**` is below Workloads, not Workloads itself).
+ * Matched segment by segment without regular expressions (src/model/wildcard.ts), so no glob can
+ * make matching slow.
+ */
+function ouGlob(segments: readonly string[]): (parts: readonly string[]) => boolean {
+  const trailing = segments[segments.length - 1] === '**';
+  return segmentWildcard(trailing ? [...segments.slice(0, -1), '*', '**'] : segments);
 }
 
 function tagValues(v: string | string[]): string[] {
@@ -251,7 +245,7 @@ function tagReason(sel: TagSelector, a: ResolvedAccount): string {
 }
 
 /** Per-key problems: an empty selector, an empty value list, a key/value no account carries. */
-function checkTags(sel: TagSelector, accounts: readonly ResolvedAccount[], at: (string | number)[]): TargetProblem[] {
+function checkTags(sel: TagSelector, index: AccountIndex, at: (string | number)[]): TargetProblem[] {
   const keys = Object.keys(sel).sort(compareKeys);
   if (keys.length === 0) return [{ path: at, message: 'tags selector is empty; give at least one tag key and value' }];
   const problems: TargetProblem[] = [];
@@ -261,10 +255,9 @@ function checkTags(sel: TagSelector, accounts: readonly ResolvedAccount[], at: (
       problems.push({ path: [...at, k], message: `tag ${k} lists no values; give a value or a list of values` });
       continue;
     }
-    const present = [...new Set(accounts.filter((a) => Object.hasOwn(a.tags, k)).map((a) => a.tags[k]))].sort(compareKeys);
+    const present = [...(index.byTag.get(k)?.keys() ?? [])].sort(compareKeys);
     if (present.length === 0) {
-      const keysInUse = [...new Set(accounts.flatMap((a) => Object.keys(a.tags)))].sort(compareKeys);
-      problems.push({ path: [...at, k], message: `no account has tag ${k}; tag keys in use: ${listOf(keysInUse)}` });
+      problems.push({ path: [...at, k], message: `no account has tag ${k}; tag keys in use: ${listOf(index.tagKeys)}` });
     } else if (!values.some((v) => present.includes(v))) {
       problems.push({ path: [...at, k], message: `tag ${k}=${values.join('|')} matches no account; values of ${k} in use: ${listOf(present)}` });
     }
@@ -283,19 +276,17 @@ function noTagsMatch(sel: TagSelector, hits: readonly ResolvedAccount[]): string
   return `tags ${text} match no account together (every key must match); check each key's values`;
 }
 
-function noOuMatch(label: string, hits: readonly ResolvedAccount[], accounts: readonly ResolvedAccount[]): string {
+function noOuMatch(label: string, hits: readonly ResolvedAccount[], index: AccountIndex): string {
   if (hits.length > 0) {
     return `ou ${label} matches only the management account '${hits[0].name}'; set includeManagementAccount: true or name it under accounts`;
   }
-  const ous = [...new Set(accounts.map((a) => displayOu(a.ou)))].sort(compareKeys);
-  return `ou ${label} matches no account; ous that hold accounts: ${listOf(ous)}`;
+  return `ou ${label} matches no account; ous that hold accounts: ${listOf(index.ousHeld)}`;
 }
 
-function unknownAccount(name: string, accounts: readonly ResolvedAccount[]): string {
-  const names = accounts.map((a) => a.name).sort(compareKeys);
-  const near = names.find((n) => n.toLowerCase() === name.toLowerCase());
+function unknownAccount(name: string, index: AccountIndex): string {
+  const near = index.byLowerName.get(name.toLowerCase());
   const hint = near ? ` (did you mean ${near}?)` : '';
-  return `account '${name}' is not in accounts${hint}; known accounts: ${listOf(names)}`;
+  return `account '${name}' is not in accounts${hint}; known accounts: ${listOf(index.sortedNames)}`;
 }
 
 function listOf(items: readonly string[]): string {

@@ -15,6 +15,7 @@ import { ModelError, sortIssues } from './issues';
 import type { LoadedModel } from './load';
 import { checkContext } from './private/context';
 import { checkAccounts, checkGroups, checkUsers } from './private/check-directory';
+import { checkLint } from './private/check-lint';
 import { checkOrganization } from './private/check-organization';
 import { checkPermissionSets } from './private/check-permission-sets';
 import { checkAssignments, checkKeys } from './private/check-references';
@@ -38,6 +39,7 @@ export function validateModel(loaded: LoadedModel, model: OrgModel): Issue[] {
   checkPermissionSets(ctx);
   checkAssignments(ctx);
   checkKeys(ctx);
+  checkLint(ctx);
   return sortIssues(dedupe(ctx.issues));
 }
 

@@ -5,4 +5,4 @@ export { explainModel } from './explain';
 export { renderExplainMarkdown, renderExplainJson, renderExplainCsv } from './render-explain';
 export { isProduction } from './private/production';
 export * from './types';
-export { parseGitSpec, readGitModel, type GitModel, type GitSpec } from './git-source';
+export { gitSpecForHead, parseGitSpec, readGitModel, type GitModel, type GitSpec } from './git-source';

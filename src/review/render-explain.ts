@@ -49,7 +49,7 @@ export function renderExplainMarkdown(x: Explanation): string {
   const groups = Object.keys(x.groupMembers).sort(compareKeys);
   if (groups.length > 0) {
     out.push('', 'Group members (groups synced from the identity provider are not listed):', '');
-    out.push(...groups.map((g) => `- ${g}: ${x.groupMembers[g].join(', ')}`));
+    for (const g of groups) out.push(`- ${g}: ${x.groupMembers[g].join(', ')}`);
   }
   for (const k of x.keys) {
     out.push('', `### Who can use key ${code(k.name)} (${code(k.alias)})`, '');

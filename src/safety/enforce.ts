@@ -4,14 +4,20 @@
  * allowed ones come back as warnings to print and as allowances for review.md.
  *
  * The lint rails were already applied by the pipeline (loadResolved with `rails`): refused ones
- * stopped it, allowed ones are among its warnings. Deletion protection is checked here.
+ * stopped it, allowed ones are among its warnings. Checked here: deletion protection (model and
+ * generated files), and against the previous output in --out, keys it generated that are gone
+ * (key-removed) and units with Terraform state that are gone (unit-state-orphaned).
  */
+import * as path from 'node:path';
 import type { FileMap } from '../emit/files';
 import type { ResolvedModel } from '../model/ir';
 import { ModelError, type Issue } from '../model/issues';
 import type { LoadedModel } from '../model/load';
+import type { OutputInspection } from '../write/inspect-output';
 import { deletionWindowFindings, preventDestroyFindings, type DeletionFinding } from './deletion-protection';
+import { removedKeyMessage, removedKeys } from './key-removal';
 import { allowedMessage, isRail, refusedMessage, type RailId } from './rails';
+import { orphanedStateMessage, orphanedStates } from './state-orphans';
 
 /** One rail the run was allowed to break, for review.md. */
 export interface Allowance {
@@ -34,23 +40,26 @@ export interface RailsInput {
   readonly allowUnsafe: ReadonlySet<RailId>;
   /** The pipeline's warnings: allowed lint rails are among them. */
   readonly pipelineWarnings: readonly Issue[];
+  /** What --out holds now; absent when nothing is compared with a previous output. */
+  readonly output?: OutputInspection;
+}
+
+/** A finding of a rail checked here, positioned, without the rail wording. */
+interface RailFinding {
+  readonly rule: RailId;
+  readonly issue: Issue;
 }
 
 export async function enforceRails(input: RailsInput): Promise<RailsResult> {
-  const { loaded, ir, files, allowUnsafe } = input;
-  const rule: RailId = 'key-deletion-protection-off';
-  const deletion = [...deletionWindowFindings(ir), ...(await preventDestroyFindings(files))];
-  const at = (f: DeletionFinding): Issue => {
-    const keys = (loaded.data as { keys?: { name?: unknown }[] }).keys ?? [];
-    const index = f.keyName === undefined ? -1 : keys.findIndex((k) => k.name === f.keyName);
-    return index >= 0 ? loaded.issue(['keys', index, 'deletionWindowDays'], f.message, { rule }) : { ...loaded.issue([], f.message, { rule }), line: 0, col: 0 };
-  };
-  if (deletion.length > 0 && !allowUnsafe.has(rule)) {
-    throw new ModelError(deletion.map((f) => { const i = at(f); return { ...i, message: refusedMessage(i.message, rule) }; }), loaded.file);
+  const { loaded, allowUnsafe } = input;
+  const findings = [...(await deletionProtection(input)), ...keyRemoval(input), ...stateOrphans(input)];
+  const refused = findings.filter((f) => !allowUnsafe.has(f.rule));
+  if (refused.length > 0) {
+    throw new ModelError(refused.map((f) => ({ ...f.issue, message: refusedMessage(f.issue.message, f.rule) })), loaded.file);
   }
 
-  const warnings: Issue[] = deletion.map((f) => { const i = at(f); return { ...i, severity: 'warning', message: allowedMessage(i.message, rule) }; });
-  const allowances: Allowance[] = deletion.map((f) => ({ rule, message: f.message }));
+  const warnings: Issue[] = findings.map((f) => ({ ...f.issue, severity: 'warning', message: allowedMessage(f.issue.message, f.rule) }));
+  const allowances: Allowance[] = findings.map((f) => ({ rule: f.rule, message: f.issue.message }));
   for (const w of input.pipelineWarnings) {
     if (!isRail(w.rule)) continue;
     const suffix = allowedMessage('', w.rule);
@@ -62,4 +71,36 @@ export async function enforceRails(input: RailsInput): Promise<RailsResult> {
   }
   allowances.sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   return { warnings, allowances };
+}
+
+async function deletionProtection({ loaded, ir, files }: RailsInput): Promise<RailFinding[]> {
+  const rule: RailId = 'key-deletion-protection-off';
+  const keys = (loaded.data as { keys?: { name?: unknown }[] }).keys ?? [];
+  const at = (f: DeletionFinding): Issue => {
+    const index = f.keyName === undefined ? -1 : keys.findIndex((k) => k.name === f.keyName);
+    return index >= 0 ? loaded.issue(['keys', index, 'deletionWindowDays'], f.message, { rule }) : { ...loaded.issue([], f.message, { rule }), line: 0, col: 0 };
+  };
+  return [...deletionWindowFindings(ir), ...(await preventDestroyFindings(files))].map((f) => ({ rule, issue: at(f) }));
+}
+
+/** Positioned at the key's replicaRegions for a replica, else at the keys section. */
+function keyRemoval({ loaded, ir, output }: RailsInput): RailFinding[] {
+  if (!output) return [];
+  const rule: RailId = 'key-removed';
+  const keys = (loaded.data as { keys?: { name?: unknown }[] }).keys ?? [];
+  return removedKeys(output.previous, ir).map((r) => {
+    const index = keys.findIndex((k) => k.name === r.key);
+    const at = index >= 0 ? ['keys', index, 'replicaRegions'] : ['keys'];
+    return { rule, issue: loaded.issue(at, removedKeyMessage(r), { rule, key: index < 0 }) };
+  });
+}
+
+/** Named by the unit directory (no model position: the model no longer mentions it). */
+function stateOrphans({ output, files }: RailsInput): RailFinding[] {
+  if (!output) return [];
+  const rule: RailId = 'unit-state-orphaned';
+  return orphanedStates(output, files).map((o) => ({
+    rule,
+    issue: { file: path.join(output.outDir, o.dir), line: 0, col: 0, path: '', severity: 'error', rule, message: orphanedStateMessage(o) } satisfies Issue,
+  }));
 }

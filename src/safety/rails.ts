@@ -1,13 +1,14 @@
 // https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key
 /**
- * Safety rails: states of a generated key that `idcgen generate` refuses unless the command line
- * names each one with `--allow-unsafe <rule>`. Each can lock an organization out of its identity
- * data; none can be switched off silently (not from the model, not from an environment variable),
- * and a run that allows one prints a warning for it and flags it at the top of review.md.
+ * Safety rails: states that `idcgen generate` refuses unless the command line names each one with
+ * `--allow-unsafe <rule>`. Each can lock an organization out of its identity data or lose track of
+ * what it runs; none can be switched off silently (not from the model, not from an environment
+ * variable), and a run that allows one prints a warning for it and flags it at the top of review.md.
  *
  * Two rails are policy lint rules (src/policy/lint.ts) and share their ids, so `idcgen lint`,
- * `validate` and `generate` name the same problem the same way. The third is about the key
- * resource, not its policy, and is checked by generate on the model and on the generated files.
+ * `validate` and `generate` name the same problem the same way. Deletion protection is checked by
+ * generate on the model and on the generated files; the last two compare this run with the
+ * previous output in --out (its marker and its Terraform state files).
  */
 import type { LintRule } from '../policy/lint';
 
@@ -38,6 +39,14 @@ export const SAFETY_RAILS = {
   'key-deletion-protection-off': {
     why: 'a key that can be destroyed by terraform destroy, or is recoverable for less than 30 days once scheduled for deletion, takes all identity data it encrypts with it',
     fix: 'set deletionWindowDays: 30 (the default); generated key resources always carry lifecycle prevent_destroy',
+  },
+  'key-removed': {
+    why: 'a key or replica the previous output generated is gone from the model: prevent_destroy cannot guard a resource whose configuration is removed, so the next terraform apply schedules its deletion, and identity data encrypted with it becomes unreadable when the deletion completes',
+    fix: 'keep the key (and its replica regions) in the model; to stop managing a key without deleting it, terraform state rm its resources first',
+  },
+  'unit-state-orphaned': {
+    why: 'a deployment unit whose local terraform state still manages resources is no longer generated: those resources stay in aws with nothing managing them (idcgen keeps the state files where they are)',
+    fix: 'run terraform destroy in the unit (or terraform state mv / state rm) before removing what it holds from the model',
   },
 } as const satisfies Record<string, RailSpec>;
 

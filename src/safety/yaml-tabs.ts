@@ -12,7 +12,7 @@
 /** Offset of the indentation tab on the line of the earliest error, or undefined when there is none. */
 export function indentationTabAtFirstError(text: string, errorOffsets: readonly number[]): number | undefined {
   if (errorOffsets.length === 0) return undefined;
-  const first = Math.min(...errorOffsets);
+  const first = errorOffsets.reduce((a, b) => Math.min(a, b));
   const lineStart = text.lastIndexOf('\n', first - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 4096))?.[0] ?? '';
   const tab = indent.indexOf('\t');

@@ -1,1 +1,5 @@
-export { OUTPUT_MARKER, WriteError, writeNewFile, writeOutput } from './write-output';
+export { writeNewFile, writeOutput, type WriteOptions } from './write-output';
+export { writeFileAtomically, writeFilesAtomically } from './write-file';
+export { WriteError, type OutputProblem } from './write-error';
+export { OUTPUT_MARKER, isTerraformWorkingFile, type PreviousOutput } from './manifest';
+export { inspectOutput, type InspectOptions, type OutputInspection, type WorkingEntry } from './inspect-output';

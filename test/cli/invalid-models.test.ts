@@ -59,7 +59,7 @@ const CASES: [string, string][] = [
   ['tab-indentation.yaml', 'tab-indentation.yaml:4:1: tab used for indentation; yaml allows spaces only'],
   ['too-many-policies.yaml', "too-many-policies.yaml:19:11: permission set 'ReadOnly' attaches 26 managed and customer managed policies; allowed at most 25 (AWS managed and customer managed policies per permission set)"],
   ['unknown-key.yaml', "unknown-key.yaml:11:23: unknown key 'idd' in accounts[1] (did you mean 'id'?); allowed keys: name, id, ou, tags"],
-  ['unknown-top-level-key.yaml', "unknown-top-level-key.yaml:30:1: unknown key 'acounts' at the top level (did you mean 'accounts'?); allowed keys: version, include, organization, identityCenter, deployment, accounts, groups, users, permissionSets, assignments, keys"],
+  ['unknown-top-level-key.yaml', "unknown-top-level-key.yaml:30:1: unknown key 'acounts' at the top level (did you mean 'accounts'?); allowed keys: version, include, organization, identityCenter, deployment, accounts, groups, users, permissionSets, assignments, keys, lint"],
   ['unknown-use-case.yaml', "unknown-use-case.yaml:29:9: unknown key 'identity-centre-admins' in keys[0].useCases[0] (did you mean 'identity-center-admins'?); allowed keys: identity-center-admins, delegated-admins, managed-applications, managed-application-admins, control-tower-admins, ec2-windows-sso, custom-workflows, read-only-admins, restrict-managed-applications, restrict-to-instance"],
   ['wrong-type-string-for-list.yaml', "wrong-type-string-for-list.yaml:12:9: groups must be a list, found string 'PlatformAdmins'"],
   ['wrong-type-unquoted-account-id.yaml', 'wrong-type-unquoted-account-id.yaml:11:27: accounts[1].id must be a string, found number 222222222222; put the value in quotes'],

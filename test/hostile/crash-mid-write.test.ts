@@ -1,8 +1,9 @@
 /**
  * A failure in the middle of writing (a file map that throws half-way through iteration, a disk
- * that fills up on the n-th file, a rename that fails) leaves the previous output byte-identical
- * and no temporary directory; and what a killed run left (src/safety/interrupted-output.ts) is
- * repaired by the next run: a previous tree moved aside is put back, half-written trees removed.
+ * that fills up on the n-th file, a rename that fails, a link that cannot be made) leaves the
+ * previous output byte-identical, Terraform state included, and no temporary directory; and what a
+ * killed run left (src/safety/interrupted-output.ts) is repaired by the next run: a previous tree
+ * moved aside is put back, half-written trees removed.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,6 +11,7 @@ import * as path from 'node:path';
 import { recoverInterruptedWrites } from '../../src/safety/interrupted-output';
 import { writeOutput } from '../../src/write';
 import { useScratch } from './support/hostile';
+import { applyLike, snapshot } from './support/working-files';
 
 const scratch = useScratch();
 const nodeFs: typeof fs = require('node:fs');
@@ -77,19 +79,66 @@ test('a disk that fills up on the 30th file leaves the previous output unchanged
   expect(fs.readdirSync(s.dir)).toEqual(['out']);
 });
 
-test('a run killed between the two renames of the swap: the next run puts the previous tree back before anything else', () => {
-  // GIVEN what such a run leaves: no output, the previous tree aside under the dead run's pid
+test('a run killed between the two renames of the swap: the next run puts the previous tree back, state included, before anything else', () => {
+  // GIVEN what such a run leaves: no output, the previous tree (with an applied root) aside under the dead run's pid
   const s = scratch();
   writeOutput(s.out, PREVIOUS);
-  const before = bytes(s.out);
+  applyLike(path.join(s.out, 'hcl/management'), path.join(s.dir, 'cache'));
+  const before = snapshot(s.out);
   const aside = path.join(s.dir, `.out.idcgen-old-${deadPid()}-AbCdEf`);
   fs.mkdirSync(aside);
   fs.renameSync(s.out, path.join(aside, 'out'));
   // WHEN the leftovers are recovered (the first step of every write)
   recoverInterruptedWrites(s.dir, 'out');
   // THEN the previous output is back, byte for byte, and the aside directory is gone
-  expect(bytes(s.out)).toEqual(before);
-  expect(fs.readdirSync(s.dir)).toEqual(['out']);
+  expect(snapshot(s.out)).toEqual(before);
+  expect(fs.readdirSync(s.dir).sort()).toEqual(['cache', 'out']);
+});
+
+/** PREVIOUS with an applied management root; returns its snapshot. */
+function appliedPrevious(s: { out: string; dir: string }): Record<string, string> {
+  writeOutput(s.out, PREVIOUS);
+  applyLike(path.join(s.out, 'hcl/management'), path.join(s.dir, 'cache'));
+  return snapshot(s.out);
+}
+
+test.each([
+  ['the disk fills up on the 30th file', 'writeFileSync', 30, 'ENOSPC'],
+  ['a working file cannot be linked into the new tree (the 4th)', 'linkSync', 4, 'EIO'],
+  ['the marker cannot be written after the working files were linked', 'writeFileSync', NEXT.size + 1, 'ENOSPC'],
+] as const)('%s: the previous output stays whole with its terraform state, and no second link to the state is left', (_what, fn, failAt, code) => {
+  const s = scratch();
+  const before = appliedPrevious(s);
+  const real = nodeFs[fn] as (...a: unknown[]) => unknown;
+  let n = 0;
+  const spy = jest.spyOn(nodeFs, fn).mockImplementation(((...args: unknown[]) => {
+    if (++n === failAt) throw Object.assign(new Error(`${code}: injected`), { code });
+    return real(...args);
+  }) as never);
+  try {
+    expect(() => writeOutput(s.out, NEXT)).toThrow(`${code}: injected`);
+  } finally {
+    spy.mockRestore();
+  }
+  expect(n).toBe(failAt);
+  expect(snapshot(s.out)).toEqual(before);
+  expect(fs.statSync(path.join(s.out, 'hcl/management/terraform.tfstate')).nlink).toBe(1);
+  expect(fs.readdirSync(s.dir).sort()).toEqual(['cache', 'out']);
+});
+
+test('where the file system refuses hard links, working files are copied into the new tree', () => {
+  const s = scratch();
+  const before = appliedPrevious(s);
+  const spy = jest.spyOn(nodeFs, 'linkSync').mockImplementation(() => {
+    throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+  });
+  try {
+    writeOutput(s.out, NEXT);
+  } finally {
+    spy.mockRestore();
+  }
+  const after = snapshot(s.out);
+  for (const [rel, entry] of Object.entries(before)) if (rel.startsWith('hcl/management/') && !rel.endsWith('.tf')) expect([rel, after[rel]]).toEqual([rel, entry]);
 });
 
 test('a run killed while writing: the next write removes its half-written tree', () => {

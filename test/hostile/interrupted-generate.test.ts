@@ -1,16 +1,16 @@
 /**
  * Ctrl-C during `generate`, on the built CLI in its own process. Generation is synchronous, so
  * SIGINT ends the process at once, wherever it is (see src/safety/interrupted-output.ts): the
- * output directory must still hold the previous tree byte for byte, and whatever the killed run
- * left beside it must be cleared by the next run.
+ * output directory must still hold the previous tree byte for byte, Terraform state of an applied
+ * root included, and whatever the killed run left beside it must be cleared by the next run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { builtCli, type BuiltCli } from './support/built-cli';
+import { applyLike, snapshot } from './support/working-files';
 
 const SLOW_WRITES = path.join(__dirname, 'support/slow-writes.js');
 
@@ -18,26 +18,19 @@ let cli: BuiltCli;
 let tmp: string;
 let previous: string;
 let next: string;
+/** What each model generates, without Terraform's files. */
+let previousGenerated: Record<string, string>;
+let nextGenerated: Record<string, string>;
+/** The output before each test (the previous model's files and an applied management root), and what a finished run makes of it. */
 let previousTree: Record<string, string>;
 let nextTree: Record<string, string>;
 
-/** Every file below `dir` as { relative path: sha256 of its bytes }. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = createHash('sha256').update(fs.readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
+/** Every entry below `dir`, with kind and bytes. */
+const tree = snapshot;
 
 /** Entries beside the output other than the inputs and the outputs themselves. */
 function leftovers(): string[] {
-  return fs.readdirSync(tmp).filter((n) => !['previous.yaml', 'next.yaml', 'out', 'expected'].includes(n));
+  return fs.readdirSync(tmp).filter((n) => !['previous.yaml', 'next.yaml', 'out', 'expected', 'plugin-cache'].includes(n));
 }
 
 function generate(model: string, out: string): void {
@@ -71,10 +64,10 @@ beforeAll(() => {
   fs.writeFileSync(previous, stringify(syntheticModel(SIZES.small, 1)));
   fs.writeFileSync(next, stringify(syntheticModel({ ...SIZES.small, accounts: 40, assignmentEntries: 120 }, 2)));
   generate(previous, path.join(tmp, 'expected'));
-  previousTree = tree(path.join(tmp, 'expected'));
+  previousGenerated = tree(path.join(tmp, 'expected'));
   fs.rmSync(path.join(tmp, 'expected'), { recursive: true });
   generate(next, path.join(tmp, 'expected'));
-  nextTree = tree(path.join(tmp, 'expected'));
+  nextGenerated = tree(path.join(tmp, 'expected'));
   fs.rmSync(path.join(tmp, 'expected'), { recursive: true });
 });
 afterAll(() => {
@@ -85,7 +78,13 @@ afterAll(() => {
 beforeEach(() => {
   fs.rmSync(path.join(tmp, 'out'), { recursive: true, force: true });
   generate(previous, path.join(tmp, 'out'));
-  expect(tree(path.join(tmp, 'out'))).toEqual(previousTree);
+  expect(tree(path.join(tmp, 'out'))).toEqual(previousGenerated);
+  // the management root was applied: its state, lock file and provider cache must survive whatever happens
+  applyLike(path.join(tmp, 'out/hcl/management'), path.join(tmp, 'plugin-cache'));
+  previousTree = tree(path.join(tmp, 'out'));
+  const working = Object.fromEntries(Object.entries(previousTree).filter(([rel]) => !(rel in previousGenerated)));
+  expect(Object.keys(working)).toContain('hcl/management/terraform.tfstate');
+  nextTree = { ...nextGenerated, ...working };
 });
 
 test('SIGINT while the new tree is being written leaves the previous output byte-identical; the next run clears the leftover', async () => {

@@ -6,9 +6,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../support/cli';
 import { OUTPUT_MARKER, writeOutput } from '../../src/write';
-import { BASE, generateRefused, useScratch } from './support/hostile';
+import { BASE, generateRefused, modelWith, useScratch } from './support/hostile';
 
 const scratch = useScratch();
+
+const MGMT = '  - { name: management, id: "111111111111", ou: Root }';
+/** BASE plus a member account whose role uses the key: the output gains the unit account-prod-app. */
+const WITH_MEMBER = modelWith({
+  [MGMT]: [MGMT, '  - { name: prod-app, id: "333333333333", ou: Workloads }'],
+  '      - restrict-to-instance: {}': ['      - restrict-to-instance: {}', '      - custom-workflows: { principals: [{ role: arn:aws:iam::333333333333:role/Pipeline }] }'],
+});
 const nodeFs: typeof fs = require('node:fs');
 
 function files(dir: string): Record<string, string> {
@@ -17,6 +24,7 @@ function files(dir: string): Record<string, string> {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
+      else if (e.isSymbolicLink()) out[path.relative(dir, p)] = `-> ${fs.readlinkSync(p)}`;
       else out[path.relative(dir, p)] = fs.readFileSync(p, 'latin1');
     }
   };
@@ -63,15 +71,109 @@ test('the new tree is written in a temporary directory beside the target, then r
   expect(fs.readdirSync(s.dir)).toEqual(['out']);
 });
 
-test('generate replaces its own earlier output (the marker) completely', async () => {
+test('generate replaces the files it wrote before: a file no longer generated disappears, nothing else is touched', async () => {
+  // GIVEN an output whose model had a member account unit
+  const s = scratch();
+  const before = s.write('before.yaml', WITH_MEMBER);
+  const model = s.write('org.yaml', BASE);
+  expect((await runCli(['generate', before, '--out', s.out])).code).toBe(0);
+  expect(fs.existsSync(path.join(s.out, 'hcl/account-prod-app/main.tf'))).toBe(true);
+  // WHEN the model without it is generated into the same place
+  expect((await runCli(['generate', model, '--out', s.out])).code).toBe(0);
+  // THEN the output is exactly what a fresh run writes
+  const fresh = path.join(s.dir, 'fresh');
+  expect((await runCli(['generate', model, '--out', fresh])).code).toBe(0);
+  expect(files(s.out)).toEqual(files(fresh));
+});
+
+const REFUSED = (out: string, n: number) =>
+  `idcgen: output directory '${out}' holds ${n === 1 ? 'an entry' : `${n} entries`} that idcgen may not replace; idcgen never deletes or overwrites a file it did not write\n`;
+const UNKNOWN = 'not written by idcgen (not listed in .idcgen-output); move it out of the output directory';
+const GIT = 'a git repository (or worktree link) inside the output directory; point --out at a directory inside the checkout, such as generated/, never at the checkout itself';
+
+test.each([
+  ['a file of the user beside the generated ones', ['hcl/management/notes.tf'], (out: string) => `${out}/hcl/management/notes.tf: ${UNKNOWN}`],
+  ['a file of the user in a directory idcgen no longer writes', ['hcl/old-unit/main.tf'], (out: string) => `${out}/hcl/old-unit/main.tf: ${UNKNOWN}`],
+  ['a committed checkout with the marker (.git at the top)', ['.git/HEAD'], (out: string) => `${out}/.git: ${GIT}`],
+  ['a git worktree link deeper down', ['cdktf/.git'], (out: string) => `${out}/cdktf/.git: ${GIT}`],
+  ['a marker in a subdirectory', ['hcl/.idcgen-output'], (out: string) => `${out}/hcl/.idcgen-output: ${UNKNOWN}`],
+  [
+    'a terraform run holding its state lock',
+    ['hcl/management/.terraform.tfstate.lock.info'],
+    (out: string) =>
+      `${out}/hcl/management/.terraform.tfstate.lock.info: terraform is running in this directory (its state lock); wait for it to finish, or delete the file if terraform was killed, then generate again`,
+  ],
+])('fails if its own earlier output now holds %s, naming it and changing nothing', async (_what, extra, line) => {
   const s = scratch();
   const model = s.write('org.yaml', BASE);
   expect((await runCli(['generate', model, '--out', s.out])).code).toBe(0);
-  const first = files(s.out);
-  fs.writeFileSync(path.join(s.out, 'stale.tf'), 'left from an older model\n');
+  for (const rel of extra) s.write(`out/${rel}`, 'mine\n');
+  const before = files(s.out);
   const res = await runCli(['generate', model, '--out', s.out]);
-  expect(res.code).toBe(0);
-  expect(files(s.out)).toEqual(first);
+  expect(res.stderr).toBe(`${REFUSED(s.out, 1)}${line(s.out)}\n`);
+  expect(res.code).toBe(1);
+  expect(files(s.out)).toEqual(before);
+  expect(fs.readdirSync(s.dir).sort()).toEqual(['org.yaml', 'out']);
+});
+
+test('fails naming every entry it may not replace at once, sorted', async () => {
+  const s = scratch();
+  const model = s.write('org.yaml', BASE);
+  expect((await runCli(['generate', model, '--out', s.out])).code).toBe(0);
+  s.write('out/z.txt', 'mine');
+  s.write('out/a.txt', 'mine');
+  fs.symlinkSync('/etc/hostname', path.join(s.out, 'hcl/link.tf'));
+  const res = await runCli(['generate', model, '--out', s.out]);
+  expect(res.stderr).toBe(`${REFUSED(s.out, 3)}${s.out}/a.txt: ${UNKNOWN}\n${s.out}/hcl/link.tf: ${UNKNOWN}\n${s.out}/z.txt: ${UNKNOWN}\n`);
+  expect(res.code).toBe(1);
+});
+
+test.each([
+  ['the model', 'out/org.yaml', 'out/org.yaml'],
+  ['an included file', 'org.yaml', 'out/groups.yaml'],
+])('fails if %s is inside the output directory, naming the file', async (_what, modelAt, inside) => {
+  // GIVEN an output directory of idcgen's that also holds a model file
+  const s = scratch();
+  expect((await runCli(['generate', s.write('first.yaml', BASE), '--out', s.out])).code).toBe(0);
+  const model = s.write(modelAt, modelAt === 'org.yaml' ? `${BASE}include: [out/groups.yaml]\n` : BASE);
+  if (inside === 'out/groups.yaml') s.write(inside, 'groups:\n  - { name: Auditors }\n');
+  const before = files(s.out);
+  // WHEN generating
+  const res = await runCli(['generate', model, '--out', s.out]);
+  // THEN refused with the file named, nothing changed
+  expect(res.stderr).toContain(
+    `idcgen: the model is inside the output directory '${s.out}', which idcgen replaces on every run; keep the model outside --out\n` +
+      `${path.join(s.dir, inside)}: model file inside the output directory '${s.out}'; move it out, or choose an --out that does not contain it\n`,
+  );
+  expect(res.code).toBe(1);
+  expect(files(s.out)).toEqual(before);
+});
+
+test('an output written by an idcgen that did not list its files: its files are replaced once, terraform files kept', async () => {
+  // GIVEN the older marker text and an applied root
+  const s = scratch();
+  const model = s.write('org.yaml', BASE);
+  expect((await runCli(['generate', model, '--out', s.out])).code).toBe(0);
+  s.write(`out/${OUTPUT_MARKER}`, 'This directory is generated by idcgen and replaced on every run. Do not edit files here.\n');
+  s.write('out/hcl/management/terraform.tfstate', '{"version":4,"resources":[]}\n');
+  s.write('out/hcl/stale/main.tf', '# Generated by idcgen\n');
+  // WHEN regenerated THEN it succeeds: stale generated files go, state stays, the marker lists the files
+  expect((await runCli(['generate', model, '--out', s.out])).code).toBe(0);
+  expect(fs.existsSync(path.join(s.out, 'hcl/stale'))).toBe(false);
+  expect(fs.readFileSync(path.join(s.out, 'hcl/management/terraform.tfstate'), 'utf8')).toBe('{"version":4,"resources":[]}\n');
+  expect(JSON.parse(fs.readFileSync(path.join(s.out, OUTPUT_MARKER), 'utf8'))).toMatchObject({ format: 'idcgen-output', files: expect.arrayContaining(['review.md']) });
+});
+
+test('fails if the marker is not one idcgen can read, since it cannot tell which files it wrote', async () => {
+  const s = scratch();
+  const model = s.write('org.yaml', BASE);
+  expect((await runCli(['generate', model, '--out', s.out])).code).toBe(0);
+  s.write(`out/${OUTPUT_MARKER}`, '{"files": "everything"}\n');
+  const res = await runCli(['generate', model, '--out', s.out]);
+  expect(res.stderr).toBe(
+    `idcgen: output directory '${s.out}' has a .idcgen-output that idcgen cannot read, so it cannot tell which files it wrote; choose another --out or empty it\n`,
+  );
+  expect(res.code).toBe(1);
 });
 
 test.each([

@@ -11,16 +11,9 @@ import { PolicyDocument } from '../../src/policy/document';
 import * as keyPolicyModule from '../../src/policy/private/key-policy';
 import type { StatementJson } from '../../src/policy/types';
 import { runCli } from '../support/cli';
-import { BASE_LINES, generateRefused, useScratch } from './support/hostile';
+import { BASE_LINES, generateRefused, modelWith, useScratch } from './support/hostile';
 
 const scratch = useScratch();
-
-/** BASE with some lines replaced (exact line → replacement lines; an empty list drops it). */
-function modelWith(edits: Record<string, string[]>): string {
-  const lines = BASE_LINES.flatMap((l) => (l in edits ? edits[l] : [l]));
-  for (const l of Object.keys(edits)) if (!BASE_LINES.includes(l)) throw new Error(`BASE has no line ${l}`);
-  return `${lines.join('\n')}\n`;
-}
 
 /** The key entry (`  - name: identity-center`) is line 21 of BASE: lint rails are reported there. */
 const KEY_LINE = BASE_LINES.indexOf('  - name: identity-center') + 1;
@@ -217,7 +210,7 @@ describe('--allow-unsafe itself', () => {
     const res = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'principal-star-unconditioned']);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('Invalid values:');
-    expect(res.stderr).toContain('Argument: allow-unsafe, Given: "principal-star-unconditioned", Choices: "key-admin-missing", "key-service-statements-missing", "key-deployer-missing", "key-admin-unassigned", "key-deletion-protection-off"');
+    expect(res.stderr).toContain('Argument: allow-unsafe, Given: "principal-star-unconditioned", Choices: "key-admin-missing", "key-service-statements-missing", "key-deployer-missing", "key-admin-unassigned", "key-deletion-protection-off", "key-removed", "unit-state-orphaned"');
     expect(fs.existsSync(s.out)).toBe(false);
   });
 

@@ -172,10 +172,12 @@ describe('semantic checks', () => {
 });
 
 describe('lint findings', () => {
-  test('are positioned at the entry of the key they are about', () => {
-    // typical.yaml has no restrict-to-instance use case: a warning, at its entry under keys:
+  test('are positioned at the entry they are about', () => {
+    // typical.yaml has no restrict-to-instance use case: a warning, at its entry under keys:; and a
+    // local user beside a synced group: a warning at the user
     const { warnings } = loadResolved('examples/typical.yaml');
     expect(warnings.map((w) => `${formatIssue(w)} [${w.rule}]`)).toEqual([
+      "examples/typical.yaml:28:5: warning: user 'alice' is created in identity center, but group Auditors is synced from an identity provider; create the user there and set external: true [identity-source-mixed]",
       "examples/typical.yaml:53:5: warning: key 'identity-center' accepts any identity center instance's encryption context; for production add the restrict-to-instance use case [encryption-context-unrestricted]",
     ]);
   });

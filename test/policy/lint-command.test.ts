@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LINT_RULES } from '../../src/policy/lint';
+import { WELL_ARCHITECTED_RULES } from '../../src/policy/well-architected-rules';
 import { runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -35,12 +36,17 @@ function keyLine(file: string): string {
   return `${lines.findIndex((l) => l.includes('- name: identity-center')) + 1}:5`;
 }
 
-test('GIVEN the typical example THEN it passes with the encryption-context hint as a warning at the key', async () => {
+function lineOf(file: string, needle: string): number {
+  return fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+}
+
+test('GIVEN the typical example THEN it passes with the two warnings it is meant to show, each at its entry', async () => {
   const res = await runCli(['lint', 'examples/typical.yaml']);
   expect(res.code).toBe(0);
-  expect(res.stdout).toBe('examples/typical.yaml: ok (1 warning)\n');
+  expect(res.stdout).toBe('examples/typical.yaml: ok (2 warnings)\n');
   expect(res.stderr).toBe(
-    `examples/typical.yaml:${keyLine('examples/typical.yaml')}: warning: key 'identity-center' accepts any identity center instance's encryption context; for production add the restrict-to-instance use case [encryption-context-unrestricted]\n`,
+    `examples/typical.yaml:${lineOf('examples/typical.yaml', '{ userName: alice')}:5: warning: user 'alice' is created in identity center, but group Auditors is synced from an identity provider; create the user there and set external: true [identity-source-mixed]\n` +
+      `examples/typical.yaml:${keyLine('examples/typical.yaml')}: warning: key 'identity-center' accepts any identity center instance's encryption context; for production add the restrict-to-instance use case [encryption-context-unrestricted]\n`,
   );
 });
 
@@ -58,6 +64,7 @@ test('--json prints findings with their rule ids', async () => {
   expect(res.code).toBe(1);
   const rows = JSON.parse(res.stdout) as { rule: string; severity: string; file: string }[];
   expect(rows.map((r) => [r.rule, r.severity])).toEqual([
+    ['identity-source-mixed', 'warning'],
     // no administrator at all, so no deployer either (findings at one position sort by message)
     ['key-deployer-missing', 'error'],
     ['encryption-context-unrestricted', 'warning'],
@@ -65,10 +72,14 @@ test('--json prints findings with their rule ids', async () => {
   ]);
 });
 
-test('--rules lists every rule with its severity', async () => {
+test('--rules lists every rule with its severity, the Well-Architected ones with their source', async () => {
   const res = await runCli(['lint', '--rules']);
   expect(res.code).toBe(0);
-  expect(res.stdout.split('\n').filter(Boolean).map((l) => l.split(' ')[0])).toEqual(Object.keys(LINT_RULES));
+  const lines = res.stdout.split('\n').filter(Boolean);
+  expect(lines.map((l) => l.split(' ')[0])).toEqual([...Object.keys(LINT_RULES), ...Object.keys(WELL_ARCHITECTED_RULES)]);
+  expect(lines).toContain(
+    'admin-broad (warning): administrator-equivalent access in production should belong to a small, trusted group (SEC03-BP02) (well-architected: https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_permissions_least_privileges.html)',
+  );
 });
 
 test('fails with usage (exit 2) when neither a model nor --rules is given', async () => {

@@ -5,15 +5,11 @@
  * providers in one `terraform test` (the harness of test/emit/hcl), with the HCL roots' generated
  * assertions, and each HCL root must plan the same facts as the CDKTF stack of its unit.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { parse, stringify } from 'yaml';
 import { synthCdktf } from '../../src/emit/cdktf';
 import { emitHcl } from '../../src/emit/hcl';
 import type { ResolvedModel } from '../../src/model/ir';
 import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../src/model/ir-index';
-import type { OrgModel } from '../../src/model/schema';
 import { loadResolved } from '../../src/pipeline';
 import { hclAsserts } from '../emit/hcl/support/asserts';
 import { planFacts, type Facts } from '../emit/hcl/support/facts';
@@ -21,32 +17,10 @@ import { removeWorkDir, runHarness, writeFiles, type HarnessRun } from '../emit/
 import { Mocks } from '../emit/hcl/support/mocks';
 import { cdktfOverrides, hclOverrides } from '../emit/hcl/support/overrides';
 import { describeWithTerraform } from '../support/terraform';
-
-const ROOT = path.resolve(__dirname, '../..');
-const BOUND = 10;
-
-/** typical.yaml plus 8 users, 4 groups of 3 members and their assignments, at a bound of 10. */
-function splitModel(): OrgModel {
-  const model = parse(fs.readFileSync(path.join(ROOT, 'examples/typical.yaml'), 'utf8')) as OrgModel;
-  const users = Array.from({ length: 8 }, (_, i) => ({ userName: `user${i}`, displayName: `User ${i}`, givenName: 'User', familyName: `${i}` }));
-  const groups = Array.from({ length: 4 }, (_, i) => ({ name: `Team${i}`, description: `Team ${i}`, members: [0, 1, 2].map((k) => `user${(i * 2 + k) % 8}`) }));
-  return {
-    ...model,
-    deployment: { ...model.deployment, maxResourcesPerStack: BOUND },
-    users: [...(model.users ?? []), ...users],
-    groups: [...(model.groups ?? []), ...groups],
-    assignments: [
-      ...(model.assignments ?? []),
-      ...groups.map((g) => ({ group: g.name, permissionSet: 'ReadOnly', accounts: ['dev-app'] })),
-      { user: 'user7', permissionSet: 'Developer', accounts: ['sandbox'] },
-    ],
-  };
-}
+import { SPLIT_BOUND as BOUND, writeSplitModel } from '../fixtures/split-model';
 
 describe('a model split into permission-set and identity-store units', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-split-'));
-  const file = path.join(dir, 'org.yaml');
-  fs.writeFileSync(file, stringify(splitModel()));
+  const { dir, file } = writeSplitModel();
   const ir: ResolvedModel = loadResolved(file).ir;
   afterAll(() => removeWorkDir(dir));
 

@@ -223,7 +223,7 @@ function useCasesArb(d: Directory): fc.Arbitrary<UseCaseInput[]> {
   // restrict-managed-applications replaces managed-applications: the two are never listed together
   return fc
     .subarray(options.map((_, i) => i))
-    .chain((picked): fc.Arbitrary<UseCaseInput[]> => (picked.length === 0 ? fc.constant([]) : fc.tuple(...picked.map((i) => options[i]))))
+    .chain((picked): fc.Arbitrary<UseCaseInput[]> => (picked.length === 0 ? fc.constant<UseCaseInput[]>([]) : fc.tuple(...picked.map((i) => options[i]))))
     .map((list) => (list.some((u) => 'restrict-managed-applications' in u) ? list.filter((u) => !('managed-applications' in u)) : list));
 }
 

@@ -4,7 +4,7 @@
  * `terraformReason()` says why and suites skip with that reason printed; on CI (CI=true) a missing
  * Terraform is an error, so CI cannot pass without running these checks.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -50,24 +50,39 @@ export interface TfResult {
   readonly stderr: string;
 }
 
+/** The environment every Terraform run gets: offline CLI config, one shared plugin cache, no prompts. */
+export function terraformEnv(): NodeJS.ProcessEnv {
+  fs.mkdirSync(PLUGIN_CACHE, { recursive: true });
+  return {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: TF_CLI_CONFIG,
+    TF_PLUGIN_CACHE_DIR: PLUGIN_CACHE,
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    CHECKPOINT_DISABLE: '1',
+    NO_COLOR: '1',
+  };
+}
+
 /** Run `terraform <args>` in `dir` with the offline CLI config; never reaches the network. */
 export function terraform(dir: string, args: readonly string[], opts: { timeoutMs?: number } = {}): TfResult {
-  fs.mkdirSync(PLUGIN_CACHE, { recursive: true });
-  const res = spawnSync('terraform', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: opts.timeoutMs ?? 240_000,
-    env: {
-      ...process.env,
-      TF_CLI_CONFIG_FILE: TF_CLI_CONFIG,
-      TF_PLUGIN_CACHE_DIR: PLUGIN_CACHE,
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      CHECKPOINT_DISABLE: '1',
-      NO_COLOR: '1',
-    },
-  });
+  const res = spawnSync('terraform', args, { cwd: dir, encoding: 'utf8', timeout: opts.timeoutMs ?? 240_000, env: terraformEnv() });
   return { code: res.status ?? -1, stdout: res.stdout ?? '', stderr: res.stderr ?? String(res.error ?? '') };
+}
+
+/** `terraform()` without blocking the event loop, so several roots can run at once. */
+export function terraformAsync(dir: string, args: readonly string[], opts: { timeoutMs?: number } = {}): Promise<TfResult> {
+  return new Promise((resolve) => {
+    execFile(
+      'terraform',
+      args,
+      { cwd: dir, encoding: 'utf8', timeout: opts.timeoutMs ?? 240_000, env: terraformEnv(), maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr: stderr || (error && code === -1 ? String(error) : '') });
+      },
+    );
+  });
 }
 
 /** Run and throw with Terraform's own output when the command fails. */

@@ -121,6 +121,30 @@ describe('writeOutput', () => {
   });
 });
 
+describe('writeOutput and terraform working files', () => {
+  test.each([['hcl/m/terraform.tfstate'], ['hcl/m/.terraform.lock.hcl'], ['hcl/m/.terraform/x'], ['hcl/m/terraform.tfstate.d/a/b'], ['hcl/m/plan.tfplan'], ['.git/config']])(
+    'fails if a generated path is %j, which idcgen never writes (an emitter bug), writing nothing',
+    (p) => {
+      const out = path.join(root, 'out');
+      expect(() => writeOutput(out, new Map([[p, 'x']]))).toThrow(`generated file path '${p}' names a terraform working file or a git directory, which idcgen never writes`);
+      expect(fs.existsSync(out)).toBe(false);
+      expect(strays()).toEqual([]);
+    },
+  );
+
+  test('the marker lists exactly the files written, sorted, and what the caller records', () => {
+    const out = path.join(root, 'out');
+    writeOutput(out, new Map([['z.tf', 'z\n'], ['a/b.tf', 'b\n']]), { facts: { keys: [{ name: 'k', replicaRegions: [] }] } });
+    expect(JSON.parse(tree(out)[OUTPUT_MARKER])).toEqual({
+      format: 'idcgen-output',
+      version: 2,
+      about: expect.stringContaining('replaces the files listed here and no others'),
+      facts: { keys: [{ name: 'k', replicaRegions: [] }] },
+      files: ['a/b.tf', 'z.tf'],
+    });
+  });
+});
+
 describe('writeNewFile', () => {
   test('creates a file with LF endings', () => {
     const f = path.join(root, 'org.yaml');

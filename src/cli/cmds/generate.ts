@@ -1,13 +1,15 @@
 /** `idcgen generate <model> --out DIR`: CDKTF stacks, HCL roots and modules, and review.md. */
+import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { emitApplyOrder } from '../../emit/apply-order';
 import { synthCdktf } from '../../emit/cdktf';
 import { mergeFileMaps, type FileMap } from '../../emit/files';
 import { emitHcl } from '../../emit/hcl';
 import { formatIssue } from '../../model/issues';
 import { loadResolved } from '../../pipeline';
 import { renderModelReview } from '../../review';
-import { enforceRails, RAIL_IDS, type RailId } from '../../safety';
-import { writeOutput } from '../../write';
+import { enforceRails, outputFacts, RAIL_IDS, type RailId } from '../../safety';
+import { inspectOutput, writeOutput } from '../../write';
 import { progress as createProgress } from '../progress';
 import { withImportPlan } from '../../import/with-plan';
 
@@ -19,6 +21,23 @@ interface Args {
   out: string;
   format: Format;
   allowUnsafe?: RailId[];
+  atlantisDir?: string;
+  progress: boolean;
+}
+
+/** A repository-relative directory as Atlantis accepts it: no `..`, no glob characters, `/`-separated. */
+const ATLANTIS_DIR = /^(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
+
+/**
+ * Where atlantis.yaml's project dirs start: the option, else `<out>/hcl` relative to the working
+ * directory (CI runs generate at the repository root), else `.` when the output lies outside it.
+ */
+function atlantisDir(args: Args): string {
+  if (args.atlantisDir !== undefined) return args.atlantisDir.replace(/\/+$/, '');
+  const rel = path.relative(process.cwd(), path.resolve(args.out, 'hcl'));
+  if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep).includes('..')) return '.';
+  const posix = rel.split(path.sep).join('/');
+  return ATLANTIS_DIR.test(posix) ? posix : '.';
 }
 
 export const generateCommand: CommandModule<object, Args> = {
@@ -27,42 +46,55 @@ export const generateCommand: CommandModule<object, Args> = {
   builder: (y: Argv) =>
     y
       .positional('model', { type: 'string', demandOption: true, describe: 'model file (org.yaml)' })
-      .option('out', { type: 'string', demandOption: true, describe: 'output directory; replaced only if idcgen wrote it' })
+      .option('out', { type: 'string', demandOption: true, describe: 'output directory; idcgen replaces only the files it wrote there and keeps Terraform state' })
       .option('format', { choices: FORMATS, default: 'all' as Format, describe: 'what to generate' })
       // Safety rails (src/safety): each one broken must be named here; never from the environment.
       .option('allow-unsafe', { type: 'string', array: true, choices: RAIL_IDS, describe: 'generate although the model breaks this safety rail (repeat for each)' })
-      .check(() => {
+      .option('progress', { type: 'boolean', default: false, describe: 'print stage lines and counts on stderr even in CI or a pipe' })
+      .option('atlantis-dir', {
+        type: 'string',
+        describe: 'path of <out>/hcl from the repository root, for the project dirs of hcl/atlantis.yaml (default: <out>/hcl relative to the working directory)',
+      })
+      .check((argv) => {
+        const dir = argv['atlantis-dir'];
+        if (typeof dir === 'string' && (dir === '.' || !ATLANTIS_DIR.test(dir.replace(/\/+$/, '')))) {
+          throw Object.assign(new Error(`--atlantis-dir '${dir}' is not valid; expected a relative path from the repository root without '..' or glob characters, e.g. generated/hcl`), { name: 'YError' });
+        }
         if (process.env.IDCGEN_ALLOW_UNSAFE === undefined) return true;
         throw Object.assign(new Error('--allow-unsafe must be given on the command line, not through IDCGEN_ALLOW_UNSAFE'), { name: 'YError' });
       })
       .example('$0 generate org.yaml --out out', 'everything: out/hcl, out/cdktf, out/review.md')
       .example('$0 generate org.yaml --out out --format hcl', 'HCL roots and modules only')
-      .example('$0 generate org.yaml --out out --allow-unsafe key-admin-missing', 'a key nobody can administer, flagged in review.md') as unknown as Argv<Args>,
+      .example('$0 generate org.yaml --out generated --atlantis-dir infra/generated/hcl', 'run outside the repository root: where Atlantis finds the roots')
+      .example('$0 generate org.yaml --out out --allow-unsafe key-admin-missing', 'a key nobody can administer, flagged in review.md')
+      .example('$0 generate org.yaml --out out --allow-unsafe key-removed', 'drop a key the previous output generated (its deletion is scheduled on apply)') as unknown as Argv<Args>,
   handler: async (args) => {
-    // Stage lines on stderr for long runs at a terminal (src/cli/progress.ts).
-    const progress = createProgress(process.stderr);
+    // Stage lines on stderr for long runs at a terminal, or always with --progress (src/cli/progress.ts).
+    const progress = createProgress(process.stderr, process.env, undefined, { force: args.progress });
     const allowUnsafe = new Set(args.allowUnsafe ?? []);
     progress.stage('load, validate and resolve', args.model);
     const { ir, warnings, loaded } = loadResolved(args.model, { rails: { allowUnsafe } });
     for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
+    // What --out holds decides early whether it may be written, and feeds the state and key rails.
+    const output = inspectOutput(args.out, { modelFiles: loaded.files });
     const units = ir.units.length;
     const parts: FileMap[] = [];
     if (args.format !== 'cdktf') {
       progress.stage('HCL', `${units} roots for ${ir.accounts.length} accounts and ${ir.assignments.length} assignments`);
-      parts.push(emitHcl(ir));
+      parts.push(emitHcl(ir, { onRoot: (done, total) => progress.count('HCL', done, total, 'roots') }), emitApplyOrder(ir, { atlantisDir: atlantisDir(args) }));
     }
     if (args.format !== 'hcl') {
       progress.stage('CDKTF', `${units} stacks`);
-      parts.push(synthCdktf(ir));
+      parts.push(synthCdktf(ir, { onStack: (done, total) => progress.count('CDKTF', done, total, 'stacks built') }));
     }
     const emitted = mergeFileMaps(...parts);
     progress.stage('safety rails and review.md');
-    const rails = await enforceRails({ loaded, ir, files: emitted, allowUnsafe, pipelineWarnings: warnings });
+    const rails = await enforceRails({ loaded, ir, files: emitted, allowUnsafe, pipelineWarnings: warnings, output });
     for (const w of rails.warnings) process.stderr.write(`${formatIssue(w)}\n`);
     const review: FileMap = new Map([['review.md', renderModelReview(ir, rails.allowances)]]);
     const files = withImportPlan(args.model, ir, mergeFileMaps(review, emitted), process.stderr);
     progress.stage('write', `${files.size} files to ${args.out}`);
-    writeOutput(args.out, files);
+    writeOutput(args.out, files, { modelFiles: loaded.files, facts: outputFacts(ir) });
     progress.done();
     process.stdout.write(`${args.model}: wrote ${files.size} files to ${args.out} (${units} deployment units)\n`);
   },

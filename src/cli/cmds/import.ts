@@ -9,6 +9,7 @@ import { createClients, type ImportClients } from '../../import/aws';
 import { runImport } from '../../import/run';
 import { PATTERNS } from '../../model/aws-patterns';
 import { planPathFor } from '../../import/with-plan';
+import { writeFileAtomically } from '../../write/write-file';
 
 export { planPathFor };
 
@@ -51,8 +52,8 @@ export async function runImportCommand(argv: ImportArgs, deps: ImportCommandDeps
     { region: argv.region, instanceArn: argv['instance-arn'], modelFile: path.basename(argv.out), planFile: path.basename(planPath), concurrency: argv.concurrency },
     { clients: deps.clients(argv.region), sleep: deps.sleep, progress: deps.stderr },
   );
-  writeAtomically(argv.out, out.yaml);
-  writeAtomically(planPath, out.planJson);
+  writeFileAtomically(argv.out, out.yaml);
+  writeFileAtomically(planPath, out.planJson);
   for (const note of out.notes) deps.stderr.write(`idcgen import: note: ${note}\n`);
   const m = out.model;
   deps.stdout.write(
@@ -62,19 +63,6 @@ export async function runImportCommand(argv: ImportArgs, deps: ImportCommandDeps
 }
 
 
-
-/** Write beside the target and rename, so a failed run never leaves half a file. */
-function writeAtomically(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.idcgen-${process.pid}`);
-  fs.writeFileSync(tmp, content);
-  try {
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
 
 export const importCommand: CommandModule<object, ImportArgs> = {
   command: 'import',

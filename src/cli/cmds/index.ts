@@ -17,11 +17,15 @@ const LOADERS: readonly (readonly [string, () => AnyCommand])[] = [
   ['schema', () => (require('./schema') as typeof import('./schema')).schemaCommand],
   ['init', () => (require('./init') as typeof import('./init')).initCommand],
   ['generate', () => (require('./generate') as typeof import('./generate')).generateCommand],
+  ['synth', () => (require('./synth') as typeof import('./synth')).synthCommand],
   ['lint', () => (require('./lint') as typeof import('./lint')).lintCommand],
   ['encryption', () => (require('./encryption') as typeof import('./encryption')).encryptionCommand],
   ['review', () => (require('./review') as typeof import('./review')).reviewCommand],
   ['explain', () => (require('./explain') as typeof import('./explain')).explainCommand],
   ['import', () => (require('./import') as typeof import('./import')).importCommand],
+  ['accounts', () => (require('./accounts') as typeof import('./accounts')).accountsCommand],
+  ['profiles', () => (require('./profiles') as typeof import('./profiles')).profilesCommand],
+  ['permissions', () => (require('./permissions') as typeof import('./permissions')).permissionsCommand],
 ];
 
 /** Every command, in help order. */

@@ -1,7 +1,7 @@
 /** `idcgen lint <model..>`: the policy and key safety checks, each finding as file:line:col with its rule id. */
 import type { Argv, CommandModule } from 'yargs';
 import { formatIssue, ModelError, type Issue } from '../../model/issues';
-import { LINT_RULES } from '../../policy/lint';
+import { ALL_LINT_RULES } from '../../policy/rules';
 import { loadResolved } from '../../pipeline';
 
 interface Args {
@@ -12,7 +12,7 @@ interface Args {
 
 export const lintCommand: CommandModule<object, Args> = {
   command: 'lint [models..]',
-  describe: 'Check key and IAM policies for lockout, missing service grants, open principals, unknown actions and size limits',
+  describe: 'Check key and IAM policies (lockout, service grants, open principals, unknown actions, sizes) and Well-Architected identity practices',
   builder: (y: Argv) =>
     y
       .positional('models', { type: 'string', array: true, describe: 'model files (org.yaml)' })
@@ -24,10 +24,13 @@ export const lintCommand: CommandModule<object, Args> = {
         throw Object.assign(new Error('lint needs at least one model file, or --rules'), { name: 'YError' });
       })
       .example('$0 lint org.yaml', 'errors block generate, warnings are printed')
-      .example('$0 lint --rules', 'list every rule') as unknown as Argv<Args>,
+      .example('$0 lint --rules', 'list every rule; warnings can be turned off in the model: lint: { disable: [rule-id] }') as unknown as Argv<Args>,
   handler: (args) => {
     if (args.rules) {
-      for (const [id, rule] of Object.entries(LINT_RULES)) process.stdout.write(`${id} (${rule.severity}): ${rule.why}\n`);
+      for (const [id, rule] of Object.entries(ALL_LINT_RULES)) {
+        const source = 'url' in rule ? ` (well-architected: ${String(rule.url)})` : '';
+        process.stdout.write(`${id} (${rule.severity}): ${rule.why}${source}\n`);
+      }
       return;
     }
     const all: Issue[] = [];
@@ -41,7 +44,7 @@ export const lintCommand: CommandModule<object, Args> = {
         failed = true;
         issues = e.issues;
       }
-      all.push(...issues);
+      for (const i of issues) all.push(i);
       if (!args.json) {
         for (const i of issues) process.stderr.write(`${formatIssue(i)}${i.rule !== undefined ? ` [${i.rule}]` : ''}\n`);
         if (!issues.some((i) => i.severity === 'error')) process.stdout.write(`${file}: ok${issues.length > 0 ? ` (${issues.length} warning${issues.length === 1 ? '' : 's'})` : ''}\n`);

@@ -1,17 +1,33 @@
 /**
- * `idcgen review --base <model | git-ref:path> --head <model>`: what a change to the model grants
- * and revokes, with risk flags. Exit 1 when a flag is at or above `--fail-on`.
+ * `idcgen review --base-ref <rev> --head <model>` (or `--base <rev>:<path>`, or `--base-file
+ * <model>`): what a change to the model grants and revokes, with risk flags. Exit 1 when a flag is
+ * at or above `--fail-on`.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { ResolvedModel } from '../../model/ir';
 import { formatIssue, ModelError } from '../../model/issues';
 import { loadResolved } from '../../pipeline';
-import { hasRiskAtOrAbove, parseGitSpec, readGitModel, renderReviewJson, renderReviewMarkdown, reviewModels, RISK_SEVERITIES, type RiskSeverity } from '../../review';
+import {
+  gitSpecForHead,
+  hasRiskAtOrAbove,
+  parseGitSpec,
+  readGitModel,
+  renderReviewJson,
+  renderReviewMarkdown,
+  reviewModels,
+  RISK_SEVERITIES,
+  type GitSpec,
+  type RiskSeverity,
+} from '../../review';
 
 const FORMATS = ['markdown', 'json'] as const;
 
 interface Args {
-  base: string;
+  base?: string;
+  'base-ref'?: string;
+  'base-file'?: string;
   head: string;
   format: (typeof FORMATS)[number];
   'fail-on'?: RiskSeverity;
@@ -26,15 +42,36 @@ function loadHead(file: string): ResolvedModel {
   return ir;
 }
 
+/** Whether anything (a file, a directory, a dangling link) is at `p` in the working tree. */
+function existsInTree(p: string): boolean {
+  try {
+    fs.lstatSync(path.resolve(p));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The base: read through git (`--base-ref`, or `--base` in the `<rev>:<path>` form) or from a file
+ * (`--base-file`, or `--base` without that form). The builder has refused a `--base` that is both.
+ */
+function baseSource(args: Args): { git: GitSpec } | { file: string } {
+  if (args['base-ref'] !== undefined) return { git: gitSpecForHead(args['base-ref'], args.head, process.cwd()) };
+  if (args['base-file'] !== undefined) return { file: args['base-file'] };
+  const spec = parseGitSpec(args.base!);
+  return spec ? { git: spec } : { file: args.base! };
+}
+
 /**
  * The base's warnings are not printed: they describe the model before the change, which the
  * change is not asked to fix. A base read from git is loaded from a temporary copy; its errors and
- * the review name the ref.
+ * the review name the rev.
  */
-function loadBase(arg: string): ResolvedModel {
-  const spec = parseGitSpec(arg, process.cwd());
-  if (!spec) return loadResolved(arg, REVIEW_LOAD).ir;
-  const model = readGitModel(spec, process.cwd());
+function loadBase(args: Args): ResolvedModel {
+  const source = baseSource(args);
+  if ('file' in source) return loadResolved(source.file, REVIEW_LOAD).ir;
+  const model = readGitModel(source.git, process.cwd());
   try {
     return { ...loadResolved(model.file, REVIEW_LOAD).ir, source: model.label };
   } catch (e) {
@@ -45,19 +82,46 @@ function loadBase(arg: string): ResolvedModel {
   }
 }
 
+/** A usage error (exit 2), as yargs reports its own. */
+function usage(message: string): Error {
+  return Object.assign(new Error(message), { name: 'YError' });
+}
+
+/** Exactly one base; a `--base` that reads both as `<rev>:<path>` and as a file in the working tree is refused. */
+function checkBase(args: Args): true {
+  const given = (['base', 'base-ref', 'base-file'] as const).filter((k) => args[k] !== undefined);
+  if (given.length !== 1) throw usage(`give exactly one of --base-ref, --base, --base-file; found ${given.length === 0 ? 'none' : given.map((k) => `--${k}`).join(', ')}`);
+  const ref = args['base-ref'];
+  if (ref !== undefined && (ref === '' || ref.startsWith('-') || ref.includes(':'))) {
+    throw usage(`--base-ref '${ref}' is not a git revision; give a branch, tag or commit such as origin/main`);
+  }
+  if (args.base !== undefined && parseGitSpec(args.base) && existsInTree(args.base)) {
+    const spec = parseGitSpec(args.base)!;
+    throw usage(
+      `--base '${args.base}' could be both the git revision ${spec.ref} (path ${spec.path}) and a file in the working tree; ` +
+        `say which: --base-ref ${spec.ref} (the head model's path) or --base-file '${args.base}'`,
+    );
+  }
+  return true;
+}
+
 export const reviewCommand: CommandModule<object, Args> = {
   command: 'review',
   describe: 'Show what a change to the model grants and revokes, with risk flags and the deployment units to plan',
   builder: (y: Argv) =>
     y
-      .option('base', { type: 'string', demandOption: true, describe: 'the model before the change: a file, or <git-ref>:<path> read with git' })
+      .option('base-ref', { type: 'string', describe: "the model before the change: the head model's path at this git revision (read with git only)" })
+      .option('base', { type: 'string', describe: 'the model before the change: <git-rev>:<path> read with git, or a model file; refused when it could be both' })
+      .option('base-file', { type: 'string', describe: 'the model before the change: a model file' })
       .option('head', { type: 'string', demandOption: true, describe: 'the model after the change' })
       .option('format', { choices: FORMATS, default: 'markdown' as const, describe: 'markdown for a pull request comment, json for CI' })
       .option('fail-on', { choices: RISK_SEVERITIES, describe: 'exit 1 when a risk flag is at or above this severity' })
-      .example('$0 review --base origin/main:org.yaml --head org.yaml', 'review the working model against the main branch')
-      .example('$0 review --base old.yaml --head org.yaml --format json --fail-on high', 'machine-readable; fail on high or critical flags') as unknown as Argv<Args>,
+      .check((argv) => checkBase(argv as unknown as Args))
+      .example('$0 review --base-ref origin/main --head org.yaml', 'review the working model against the same file on the main branch')
+      .example('$0 review --base origin/main:models/org.yaml --head org.yaml', 'against another path in git')
+      .example('$0 review --base-file old.yaml --head org.yaml --format json --fail-on high', 'two files; machine-readable; fail on high or critical flags') as unknown as Argv<Args>,
   handler: (args) => {
-    const base = loadBase(args.base);
+    const base = loadBase(args);
     const head = loadHead(args.head);
     const review = reviewModels(base, head);
     process.stdout.write(args.format === 'json' ? renderReviewJson(review) : renderReviewMarkdown(review));

@@ -23,7 +23,7 @@ export const validateCommand: CommandModule<object, Args> = {
     for (const file of args.models) {
       try {
         const { warnings } = loadResolved(file);
-        all.push(...warnings);
+        for (const w of warnings) all.push(w);
         if (!args.json) {
           for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
           process.stdout.write(`${file}: ok\n`);
@@ -31,7 +31,7 @@ export const validateCommand: CommandModule<object, Args> = {
       } catch (e) {
         if (!(e instanceof ModelError)) throw e;
         failed = true;
-        all.push(...e.issues);
+        for (const i of e.issues) all.push(i);
         if (!args.json) for (const i of e.issues) process.stderr.write(`${formatIssue(i)}\n`);
       }
     }

@@ -1,77 +1,56 @@
 /**
  * The IR → one CDKTF stack per deployment unit, named after the unit. Stack dependencies order
- * `cdktf deploy '*'`: the management stack first (the key must exist before other stacks read its
- * alias, permission sets before shards look them up), then member accounts (customer managed
- * policies must exist in an account before a permission set that references them is provisioned
- * there), then permission-set and identity-store stacks when the model has them (groups after the
- * users their memberships read), then the assignment shards after every stack creating something
- * they look up.
+ * `cdktf deploy '*'`; they come from the model's unit order (src/model/unit-graph.ts), the same
+ * one `hcl/units.json` and `hcl/atlantis.yaml` are written from.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../model/ir';
-import { assignmentsByKey, groupUnit, permissionSetUnit, unitMemberLookups, userUnit } from '../../model/ir-index';
+import type { ResolvedModel } from '../../model/ir';
+import { unitOrder } from '../../model/unit-graph';
 import { App, TerraformStack } from './cdktf';
+import type { BackendConfigurer } from './private/stack-setup';
 import { AssignmentsStack } from './stacks/assignments-stack';
 import { IdentityStoreStack } from './stacks/identity-store-stack';
 import { ManagementStack } from './stacks/management-stack';
 import { MemberAccountStack } from './stacks/member-account-stack';
 import { PermissionSetsStack } from './stacks/permission-sets-stack';
 
-export function buildStacks(app: App, ir: ResolvedModel): void {
-  const management = ir.units.filter((u) => u.kind === 'management');
-  if (management.length !== 1) throw new Error(`expected one management unit, found ${management.length}`);
-  const managementStack = new ManagementStack(app, management[0].name, { ir, unit: management[0] });
-
-  // Stacks other than management, in IR order, so the manifest lists dependencies the same way every run.
-  const stacks = new Map<string, TerraformStack>();
-  const dependOn = (stack: TerraformStack, units: ReadonlySet<string | undefined>): void => {
-    stack.addDependency(managementStack);
-    for (const [name, other] of stacks) if (units.has(name)) stack.addDependency(other);
-  };
-
-  for (const unit of ir.units) {
-    switch (unit.kind) {
-      case 'management':
-        break;
-      case 'member': {
-        const stack = new MemberAccountStack(app, unit.name, { ir, unit });
-        dependOn(stack, new Set());
-        stacks.set(unit.name, stack);
-        break;
-      }
-      case 'permission-sets': {
-        const stack = new PermissionSetsStack(app, unit.name, { ir, unit });
-        dependOn(stack, new Set());
-        stacks.set(unit.name, stack);
-        break;
-      }
-      case 'identity-store': {
-        const stack = new IdentityStoreStack(app, unit.name, { ir, unit });
-        dependOn(stack, new Set(unitMemberLookups(ir, unit).map((user) => userUnit(ir, user))));
-        stacks.set(unit.name, stack);
-        break;
-      }
-      case 'assignments': {
-        const stack = new AssignmentsStack(app, unit.name, { ir, unit });
-        dependOn(stack, assignmentDependencies(ir, unit));
-        stacks.set(unit.name, stack);
-        break;
-      }
-    }
-  }
+/** Adds one stack per unit of the model to `app`, with their dependencies; returns them by unit name. */
+export interface BuildOptions {
+  /** Sets up each stack's backend instead of the model's. @default the model's backend */
+  readonly configureBackend?: BackendConfigurer;
+  /** Called after each stack is built: for progress lines on long runs. */
+  readonly onStack?: (done: number, total: number) => void;
 }
 
-/** Units creating what a shard's assignments need: member accounts, permission sets, principals. */
-function assignmentDependencies(ir: ResolvedModel, unit: DeploymentUnit): Set<string | undefined> {
-  const byKey = assignmentsByKey(ir);
-  const accounts = new Set<string>();
-  const units = new Set<string | undefined>();
-  for (const key of unit.assignmentKeys) {
-    const a = byKey.get(key);
-    if (!a) continue; // AssignmentsStack reports it
-    accounts.add(a.accountName);
-    units.add(permissionSetUnit(ir, a.permissionSet));
-    units.add(a.principalType === 'GROUP' ? groupUnit(ir, a.principalName) : userUnit(ir, a.principalName));
+export function buildStacks(app: App, ir: ResolvedModel, opts: BuildOptions = {}): ReadonlyMap<string, TerraformStack> {
+  const order = unitOrder(ir);
+  const stacks = new Map<string, TerraformStack>();
+  const { configureBackend, onStack } = opts;
+  for (const unit of ir.units) {
+    const config = { ir, unit, configureBackend };
+    switch (unit.kind) {
+      case 'management':
+        stacks.set(unit.name, new ManagementStack(app, unit.name, config));
+        break;
+      case 'member':
+        stacks.set(unit.name, new MemberAccountStack(app, unit.name, config));
+        break;
+      case 'permission-sets':
+        stacks.set(unit.name, new PermissionSetsStack(app, unit.name, config));
+        break;
+      case 'identity-store':
+        stacks.set(unit.name, new IdentityStoreStack(app, unit.name, config));
+        break;
+      case 'assignments':
+        stacks.set(unit.name, new AssignmentsStack(app, unit.name, config));
+        break;
+    }
+    onStack?.(stacks.size, ir.units.length);
   }
-  for (const u of ir.units) if (u.kind === 'member' && accounts.has(u.accountName)) units.add(u.name);
-  return units;
+  // Dependencies in IR order (management first), so the manifest lists them the same way every run.
+  const position = new Map(ir.units.map((u, i) => [u.name, i]));
+  for (const unit of ir.units) {
+    const deps = [...(order.dependsOn.get(unit.name) ?? [])].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+    for (const d of deps) (stacks.get(unit.name) as TerraformStack).addDependency(stacks.get(d) as TerraformStack);
+  }
+  return stacks;
 }

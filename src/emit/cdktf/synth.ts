@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ResolvedModel } from '../../model/ir';
 import type { FileMap } from '../files';
-import { buildStacks } from './build';
+import { buildStacks, type BuildOptions } from './build';
 import { App } from './cdktf';
 import { withoutCreationStacks } from './private/creation-stacks';
 
@@ -17,19 +17,19 @@ import { withoutCreationStacks } from './private/creation-stacks';
  * one way to synthesize (the CLI through synthCdktf, `cdktf synth` through main.ts), so both run
  * without cdktf's creation stack traces (private/creation-stacks.ts).
  */
-export function synthApp(app: App, ir: ResolvedModel): void {
+export function synthApp(app: App, ir: ResolvedModel, opts: BuildOptions = {}): void {
   withoutCreationStacks(() => {
-    buildStacks(app, ir);
+    buildStacks(app, ir, opts);
     app.synth();
   });
 }
 
 /** `cdktf/manifest.json` and `cdktf/stacks/<unit>/cdk.tf.json`, one per deployment unit. */
-export function synthCdktf(ir: ResolvedModel): FileMap {
+export function synthCdktf(ir: ResolvedModel, opts: Pick<BuildOptions, 'onStack'> = {}): FileMap {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-cdktf-'));
   try {
     // No stack traces in metadata: they hold absolute paths of this machine.
-    synthApp(new App({ outdir, stackTraces: false }), ir);
+    synthApp(new App({ outdir, stackTraces: false }), ir, opts);
     const files: FileMap = new Map();
     files.set('cdktf/manifest.json', fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
     for (const unit of ir.units) {

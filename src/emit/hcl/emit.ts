@@ -49,9 +49,14 @@ function rootFiles(ir: ResolvedModel, unit: DeploymentUnit): Record<string, stri
   }
 }
 
-export function emitHcl(ir: ResolvedModel): FileMap {
+export interface EmitHclOptions {
+  /** Called after each root is rendered: for progress lines on long runs. */
+  readonly onRoot?: (done: number, total: number) => void;
+}
+
+export function emitHcl(ir: ResolvedModel, opts: EmitHclOptions = {}): FileMap {
   const files: FileMap = new Map();
-  for (const unit of ir.units) {
+  for (const [i, unit] of ir.units.entries()) {
     if (!UNIT_NAME.test(unit.name) || unit.name === 'modules') {
       throw new Error(`deployment unit name '${unit.name}' cannot be used as a directory name`);
     }
@@ -59,7 +64,11 @@ export function emitHcl(ir: ResolvedModel): FileMap {
     for (const name of Object.keys(rendered).sort()) {
       files.set(`hcl/${unit.name}/${name}`, format(rendered[name]));
     }
+    opts.onRoot?.(i + 1, ir.units.length);
   }
   for (const [rel, content] of moduleFiles()) files.set(`hcl/modules/${rel}`, content);
+  // Applying a root leaves Terraform's working files beside it (generate keeps them): never commit them.
+  const gitignore = render('gitignore', { source: ir.source });
+  files.set('hcl/.gitignore', gitignore.endsWith('\n') ? gitignore : `${gitignore}\n`);
   return files;
 }

@@ -3,14 +3,11 @@
  * instance ARN / identity store ID locals. Plain data, precomputed and sorted, for the templates.
  */
 import type { DeploymentUnit, ResolvedKey, ResolvedModel } from '../../model/ir';
+import { AWS_PROVIDER_VERSION, PLAN_VARIABLE, requiredTerraformVersion, LOCAL_STATE_PATH, stateKey } from '../terraform-settings';
 import type { PolicyRef } from '../../policy/types';
 import { list, ref, str, template, type Expr } from './private/expr';
 import { regionIdentifier, uniqueIdentifiers } from './private/names';
 import type { RefResolver } from './view-policy';
-
-/** Terraform and provider versions every root pins (5.100 is the oldest tested; 6.x is admitted). */
-export const REQUIRED_VERSION = '>= 1.5.0';
-export const AWS_PROVIDER_VERSION = '>= 5.100.0, < 7.0.0';
 
 /** Where a root finds the copied modules. */
 export const MODULES_PATH = '../modules';
@@ -30,20 +27,28 @@ export interface ProviderView {
   readonly region: string;
   readonly allowedAccountIds: Expr;
   readonly assumeRoleArn: string | null;
+  /** Assumed instead while `var.<planVariable>` is true. */
+  readonly planAssumeRoleArn: string | null;
   readonly comment: string;
 }
 
 export interface ProvidersView extends HeaderView {
+  /** Name of the bool variable that selects plan roles; null when no provider has one. */
+  readonly planVariable: string | null;
   readonly providers: readonly ProviderView[];
 }
 
 export interface BackendView extends HeaderView {
+  /** State path of the local backend, relative to the root. */
+  readonly localPath: string;
   readonly s3: {
     readonly bucket: string;
     readonly key: string;
     readonly region: string;
     readonly dynamodbTable: string | null;
     readonly encrypt: Expr;
+    readonly kmsKeyId: string | null;
+    readonly roleArn: string | null;
   } | null;
 }
 
@@ -55,21 +60,23 @@ export interface InstanceView {
 }
 
 export function versionsView(ir: ResolvedModel): VersionsView {
-  return { source: ir.source, requiredVersion: REQUIRED_VERSION, awsVersion: AWS_PROVIDER_VERSION };
+  return { source: ir.source, requiredVersion: requiredTerraformVersion(ir.deployment.backend), awsVersion: AWS_PROVIDER_VERSION };
 }
 
 export function backendView(ir: ResolvedModel, unit: DeploymentUnit): BackendView {
   const backend = ir.deployment.backend;
-  if (backend.type === 'local') return { source: ir.source, s3: null };
-  const prefix = backend.keyPrefix.replace(/^\/+|\/+$/g, '');
+  if (backend.type === 'local') return { source: ir.source, localPath: LOCAL_STATE_PATH, s3: null };
   return {
     source: ir.source,
+    localPath: LOCAL_STATE_PATH,
     s3: {
       bucket: backend.bucket,
-      key: `${prefix === '' ? '' : `${prefix}/`}${unit.name}/terraform.tfstate`,
+      key: stateKey(backend.keyPrefix, unit.name),
       region: backend.region,
       dynamodbTable: backend.dynamodbTable ?? null,
       encrypt: { kind: 'bool', value: backend.encrypt },
+      kmsKeyId: backend.kmsKeyId ?? null,
+      roleArn: backend.roleArn ?? null,
     },
   };
 }
@@ -89,6 +96,7 @@ export function providersView(ir: ResolvedModel, unit: DeploymentUnit, replicaRe
       region,
       allowedAccountIds: list([str(unit.accountId)]),
       assumeRoleArn: unit.assumeRoleArn ?? null,
+      planAssumeRoleArn: unit.planAssumeRoleArn ?? null,
       comment:
         unit.kind === 'member'
           ? `Account ${unit.accountName}, through the role idcgen assumes there.`
@@ -101,6 +109,7 @@ export function providersView(ir: ResolvedModel, unit: DeploymentUnit, replicaRe
       region,
       allowedAccountIds: mgmt,
       assumeRoleArn: null,
+      planAssumeRoleArn: null,
       comment: 'The management account, where the Identity Center instance and its key live.',
     });
   }
@@ -110,10 +119,11 @@ export function providersView(ir: ResolvedModel, unit: DeploymentUnit, replicaRe
       region: replica,
       allowedAccountIds: mgmt,
       assumeRoleArn: null,
+      planAssumeRoleArn: null,
       comment: `Replica keys in ${replica}: provider 5.x has no per-resource region.`,
     });
   }
-  return { source: ir.source, providers };
+  return { source: ir.source, planVariable: unit.planAssumeRoleArn ? PLAN_VARIABLE : null, providers };
 }
 
 /**

@@ -29,11 +29,13 @@ export function checkOrganization(ctx: CheckContext): void {
   }
 
   if (!deployment) return;
-  const { roleName, maxResourcesPerStack, backend } = deployment;
+  const { maxResourcesPerStack, backend } = deployment;
   checkDeployer(ctx, deployment.deployer);
-  if (roleName !== undefined) {
-    if (outOfLength(roleName, LIMITS.roleName)) ctx.error(['deployment', 'roleName'], lengthMessage('roleName', roleName, LIMITS.roleName));
-    else checkPattern(ctx, ['deployment', 'roleName'], 'roleName', roleName, PATTERNS.roleName);
+  for (const field of ['roleName', 'planRoleName'] as const) {
+    const value = deployment[field];
+    if (value === undefined) continue;
+    if (outOfLength(value, LIMITS.roleName)) ctx.error(['deployment', field], lengthMessage(field, value, LIMITS.roleName));
+    else checkPattern(ctx, ['deployment', field], field, value, PATTERNS.roleName);
   }
   const stack = LIMITS.maxResourcesPerStack;
   if (maxResourcesPerStack !== undefined && (maxResourcesPerStack < stack.min || maxResourcesPerStack > stack.max)) {
@@ -42,6 +44,17 @@ export function checkOrganization(ctx: CheckContext): void {
   if (backend?.type === 's3') {
     if (backend.bucket === '') ctx.error(['deployment', 'backend', 'bucket'], 'backend bucket must not be empty');
     checkPattern(ctx, ['deployment', 'backend', 'region'], 'backend region', backend.region, PATTERNS.region);
+    checkPattern(ctx, ['deployment', 'backend', 'roleArn'], 'backend roleArn', backend.roleArn, PATTERNS.roleArn);
+    checkPattern(ctx, ['deployment', 'backend', 'kmsKeyId'], 'backend kmsKeyId', backend.kmsKeyId, PATTERNS.kmsKeyArn);
+    if (backend.kmsKeyId !== undefined && backend.encrypt === false) {
+      ctx.error(['deployment', 'backend', 'encrypt'], 'backend encrypt: false contradicts kmsKeyId, which encrypts state with that key; remove one');
+    }
+    if (backend.dynamodbTable !== undefined) {
+      ctx.issues.push({
+        ...ctx.loaded.issue(['deployment', 'backend', 'dynamodbTable'], `backend dynamodbTable '${backend.dynamodbTable}' is deprecated: terraform >= 1.10 locks state with a lock file in the bucket (use_lockfile, which idcgen always sets); keep it only while runs older than 1.10 remain, then remove it`, { key: true }),
+        severity: 'warning',
+      });
+    }
   }
 }
 

@@ -2,7 +2,7 @@
  * What every semantic check receives: the model, where to report, and name indexes built once.
  * Checks append to `issues`; nothing throws until validateModel has run them all.
  */
-import type { Issue } from '../issues';
+import { issueCollector, type Issue } from '../issues';
 import type { LoadedModel, ModelPath } from '../load';
 import { LIMITS } from '../limits';
 import type { OrgModel } from '../schema';
@@ -26,14 +26,13 @@ export interface CheckContext {
 }
 
 export function checkContext(loaded: LoadedModel, model: OrgModel): CheckContext {
-  const issues: Issue[] = [];
+  const collector = issueCollector();
+  const issues = collector.issues;
   return {
     loaded,
     model,
     issues,
-    error: (path, message, opts) => {
-      issues.push(loaded.issue(path, message, opts));
-    },
+    error: (path, message, opts) => collector.add('error', () => loaded.issue(path, message, opts)),
     ref: (path) => {
       const pos = loaded.locate(path);
       return pos.file === loaded.file ? `line ${pos.line}` : `${pos.file}:${pos.line}`;

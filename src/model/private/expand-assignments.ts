@@ -5,10 +5,11 @@
  * that reach the same triple are one assignment (AWS has one) whose reasons are merged, so
  * overlapping selectors never create duplicate resources. Quotas that only show per account are
  * checked here: at most 100 groups per permission set per account (not adjustable: an error), at
- * most 500 permission sets provisioned per account (adjustable: a warning).
+ * most 500 permission sets provisioned per account (adjustable: a warning). Expansion stops at
+ * LIMITS.expandedAssignments, at the entry that crosses it, so a short model cannot fill memory.
  */
 import { compareKeys, type PrincipalType, type ResolvedAccount } from '../ir';
-import type { Issue } from '../issues';
+import { issueCollector, type Issue } from '../issues';
 import { LIMITS } from '../limits';
 import type { LoadedModel } from '../load';
 import type { AssignmentInput } from '../schema';
@@ -35,7 +36,8 @@ export function expandAssignments(
   accounts: readonly ResolvedAccount[],
   managementAccountName: string,
 ): { triples: Triple[]; issues: Issue[] } {
-  const issues: Issue[] = [];
+  const collector = issueCollector();
+  const issues = collector.issues;
   const triples = new Map<string, Triple>();
   // Quota counters. Triples are unique, so each new GROUP triple is one more distinct group for its
   // (permission set, account): a count is enough, no set of names per slot (100,000s of them).
@@ -44,13 +46,14 @@ export function expandAssignments(
   const groupLimit = LIMITS.groupsPerPermissionSetPerAccount;
   const setLimit = LIMITS.provisionedPermissionSetsPerAccount;
 
-  assignments.forEach((a, i) => {
+  const total = LIMITS.expandedAssignments;
+  for (const [i, a] of assignments.entries()) {
     const { selected, problems } = selectAccounts(
       { accounts: a.accounts, ous: a.ous, tags: a.tags, exclude: a.exclude, includeManagementAccount: a.includeManagementAccount },
       accounts,
       managementAccountName,
     );
-    for (const p of problems) issues.push(loaded.issue(['assignments', i, ...p.path], p.message));
+    for (const p of problems) collector.add('error', () => loaded.issue(['assignments', i, ...p.path], p.message));
     const principalType: PrincipalType = a.group !== undefined ? 'GROUP' : 'USER';
     const principalName = (a.group ?? a.user) as string;
     let groupCounts = groupsPer.get(a.permissionSet);
@@ -62,6 +65,11 @@ export function expandAssignments(
         existing.reasons = [...new Set([...existing.reasons, ...reasons])].sort(compareKeys);
         continue;
       }
+      // Memory guard: stop at the entry that crosses the limit, before the model grows further.
+      if (triples.size === total.max) {
+        issues.push(loaded.issue(['assignments', i], `assignments expand to more than ${total.max} account assignments by this entry; allowed at most ${total.max} (${total.why})`));
+        return { triples: [], issues };
+      }
       // selectAccounts returns each account's reasons sorted and unique, in a fresh array
       triples.set(key, { key, principalType, principalName, permissionSet: a.permissionSet, account, reasons });
 
@@ -69,16 +77,16 @@ export function expandAssignments(
       if (!sets) setsPer.set(account.name, (sets = new Set()));
       const before = sets.size;
       if (sets.add(a.permissionSet).size === setLimit.max + 1 && before === setLimit.max) {
-        issues.push({
+        collector.add('warning', () => ({
           ...loaded.issue(['assignments', i], `account '${account.name}' gets more than ${setLimit.max} permission sets; request a quota increase first (${setLimit.why})`),
           severity: 'warning',
-        });
+        }));
       }
       if (principalType !== 'GROUP') continue;
       const groups = (groupCounts.get(account.name) ?? 0) + 1;
       groupCounts.set(account.name, groups);
       if (groups === groupLimit.max + 1) {
-        issues.push(
+        collector.add('error', () =>
           loaded.issue(
             ['assignments', i],
             `permission set '${a.permissionSet}' is assigned to more than ${groupLimit.max} groups in account '${account.name}'; allowed at most ${groupLimit.max} (${groupLimit.why})`,
@@ -86,6 +94,6 @@ export function expandAssignments(
         );
       }
     }
-  });
+  }
   return { triples: [...triples.values()].sort((x, y) => compareKeys(x.key, y.key)), issues };
 }

@@ -10,7 +10,7 @@
  *   with it; when no option fits, the message lists every form allowed.
  */
 import type { z } from 'zod';
-import type { Issue } from '../issues';
+import { reportedIssues, type Issue } from '../issues';
 import type { LoadedModel, ModelPath } from '../load';
 import { describeValue, didYouMean, quote, where } from './describe';
 
@@ -115,7 +115,7 @@ function expectedOf(s: Schema): string {
 
 /** Map every zod issue to positioned issues; `root` is the schema the issue paths start from. */
 export function schemaIssues(loaded: LoadedModel, issues: readonly ZodIssue[], root: Schema, base: ModelPath = []): Issue[] {
-  return issues.flatMap((i) => mapIssue(loaded, i, root, base));
+  return reportedIssues(issues, (i) => mapIssue(loaded, i, root, base));
 }
 
 function mapIssue(loaded: LoadedModel, issue: ZodIssue, root: Schema, base: ModelPath): Issue[] {

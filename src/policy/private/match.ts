@@ -3,24 +3,22 @@
  * IAM's wildcard matching: `*` any run of characters, `?` exactly one. Action names match
  * case-insensitively, resources and condition values case-sensitively; ARN operators (ArnLike,
  * ArnEquals) match each of the six colon-separated ARN parts on its own, so `*` never crosses a `:`
- * before the resource part.
+ * before the resource part. Built on model/wildcard.ts: linear time whatever the pattern (patterns
+ * come from models and live policies, and must not be able to stall a review).
  */
+import { wildcard } from '../../model/wildcard';
 
-const cache = new Map<string, RegExp>();
-
-function pattern(glob: string, caseInsensitive: boolean): RegExp {
-  const id = `${caseInsensitive ? 'i' : 's'}${glob}`;
-  let re = cache.get(id);
-  if (!re) {
-    re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\/]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]')}$`, caseInsensitive ? 'i' : '');
-    if (cache.size > 10_000) cache.clear();
-    cache.set(id, re);
-  }
-  return re;
-}
+const cache = new Map<string, (text: string) => boolean>();
 
 export function globMatch(glob: string, value: string, caseInsensitive: boolean): boolean {
-  return pattern(glob, caseInsensitive).test(value);
+  const id = `${caseInsensitive ? 'i' : 's'}${glob}`;
+  let match = cache.get(id);
+  if (!match) {
+    match = wildcard(glob, { question: true, ignoreCase: caseInsensitive });
+    if (cache.size > 10_000) cache.clear();
+    cache.set(id, match);
+  }
+  return match(value);
 }
 
 /** `arn:partition:service:region:account:resource`, the resource part keeping its own colons. */

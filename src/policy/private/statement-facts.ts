@@ -2,9 +2,9 @@
  * Questions lint asks about wire statements: which actions, principals and condition keys they
  * name, and whether an action pattern covers an action.
  */
+import { iamActionPattern } from '../../model/wildcard';
 import type { PolicyValue, StatementJson } from '../types';
 import { isPolicyRef } from '../types';
-import { globMatch } from './match';
 import { toArray } from './values';
 
 export function actionsOf(s: StatementJson): string[] {
@@ -13,7 +13,7 @@ export function actionsOf(s: StatementJson): string[] {
 
 /** IAM action matching: case-insensitive, `*` and `?` wildcards. */
 export function actionCovers(pattern: string, action: string): boolean {
-  return globMatch(pattern, action, true);
+  return iamActionPattern(pattern)(action);
 }
 
 export function grantsAction(s: StatementJson, action: string): boolean {

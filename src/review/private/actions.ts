@@ -1,17 +1,12 @@
 /** IAM action patterns (`kms:*`, `kms:Put*`): matching and display. */
 import type { StatementJson } from '../../policy/types';
+import { iamActionPattern } from '../../model/wildcard';
 import { valueList } from './canonical';
-
-/** Action names are case-insensitive; `*` and `?` are the only wildcards IAM knows. */
-function actionPattern(p: string): RegExp {
-  const body = p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
-}
 
 /** Whether the statement's Action (or NotAction) covers `action`. */
 export function allowsAction(s: Pick<StatementJson, 'Action' | 'NotAction'>, action: string): boolean {
-  if (s.Action !== undefined) return valueList(s.Action).some((p) => actionPattern(p).test(action));
-  if (s.NotAction !== undefined) return !valueList(s.NotAction).some((p) => actionPattern(p).test(action));
+  if (s.Action !== undefined) return valueList(s.Action).some((p) => iamActionPattern(p)(action));
+  if (s.NotAction !== undefined) return !valueList(s.NotAction).some((p) => iamActionPattern(p)(action));
   return false;
 }
 

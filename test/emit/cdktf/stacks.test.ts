@@ -10,7 +10,7 @@ import {
   Testing,
 } from '../../../src/emit/cdktf/cdktf';
 import { buildStacks } from '../../../src/emit/cdktf';
-import type { ResolvedModel } from '../../../src/model/ir';
+import type { ResolvedModel, S3Backend } from '../../../src/model/ir';
 import { fullIr } from '../../fixtures/ir/full';
 import { minimalIr } from '../../fixtures/ir/minimal';
 import { blocks } from './helpers';
@@ -54,13 +54,30 @@ describe('buildStacks', () => {
 });
 
 describe('every stack', () => {
-  test.each(fullIr.units.map((u) => u.name))('%s admits AWS provider 5.100 and 6.x and keeps state in S3 under its own key', (unit) => {
+  test.each(fullIr.units.map((u) => u.name))('%s admits AWS provider 5.100 and 6.x and keeps state in S3 under its own key, locked by a lock file', (unit) => {
     expect(terraformBlock(synthOf(fullIr, unit))).toEqual({
       backend: {
-        s3: { bucket: 'idcgen-state', key: `idc/${unit}/terraform.tfstate`, region: 'eu-west-1', dynamodb_table: 'idcgen-locks', encrypt: true },
+        s3: {
+          bucket: 'idcgen-state',
+          key: `idc/${unit}/terraform.tfstate`,
+          region: 'eu-west-1',
+          dynamodb_table: 'idcgen-locks',
+          encrypt: true,
+          use_lockfile: true,
+        },
       },
       required_providers: { aws: { source: 'aws', version: '>= 5.100.0, < 7.0.0' } },
+      required_version: '>= 1.10.0',
     });
+  });
+
+  test('the S3 backend assumes backend.roleArn and encrypts state with backend.kmsKeyId when the model names them', () => {
+    const kmsKeyId = 'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const roleArn = 'arn:aws:iam::111111111111:role/StateAccess';
+    const backend = { ...(fullIr.deployment.backend as S3Backend), kmsKeyId, roleArn };
+    const ir = { ...fullIr, deployment: { ...fullIr.deployment, backend } };
+    expect(terraformBlock(synthOf(ir, 'management')).backend.s3).toMatchObject({ kms_key_id: kmsKeyId, assume_role: { role_arn: roleArn }, use_lockfile: true });
+    expect(terraformBlock(synthOf(ir, 'management')).backend.s3).not.toHaveProperty('role_arn');
   });
 
   test('the local backend path is relative, so output does not depend on the working directory', () => {

@@ -22,8 +22,9 @@ const EXAMPLES = [
     .map((d) => `examples/${d.name}/main.yaml`),
 ].sort();
 
+/** The files of the roots (`hcl/<unit>/<file>`): not the modules, not hcl/.gitignore. */
 function rootFiles(files: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map([...files].filter(([p]) => !p.startsWith('hcl/modules/')));
+  return new Map([...files].filter(([p]) => /^hcl\/[^/]+\/[^/]+$/.test(p) && !p.startsWith('hcl/modules/')));
 }
 
 describe('emitHcl', () => {

@@ -44,6 +44,13 @@ export const BASE = `${BASE_LINES.join('\n')}\n`;
 /** The line a snippet appended to BASE starts on. */
 export const NEXT_LINE = BASE_LINES.length + 1;
 
+/** BASE with some lines replaced (exact line → replacement lines; an empty list drops it). */
+export function modelWith(edits: Record<string, string[]>): string {
+  const lines = BASE_LINES.flatMap((l) => (l in edits ? edits[l] : [l]));
+  for (const l of Object.keys(edits)) if (!BASE_LINES.includes(l)) throw new Error(`BASE has no line ${l}`);
+  return `${lines.join('\n')}\n`;
+}
+
 export interface Scratch {
   /** The scratch directory (real path, so messages that resolve links name it the same way). */
   readonly dir: string;

@@ -255,7 +255,7 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
   org.on(ListAccountsForParentCommand).callsFake(
     handle('ListAccountsForParent', (i) =>
       page(
-        organization.accounts.filter((a) => ouId(a.ouPath) === i.ParentId).map((a) => ({ Id: a.id, Name: a.name, Status: 'ACTIVE' })),
+        organization.accounts.filter((a) => ouId(a.ouPath) === i.ParentId).map((a) => ({ Id: a.id, Name: a.name, State: a.state ?? 'ACTIVE' })),
         i.NextToken,
         'Accounts',
       ),

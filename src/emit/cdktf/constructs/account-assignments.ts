@@ -8,6 +8,7 @@ import type { PrincipalType, ResolvedAssignment } from '../../../model/ir';
 import { Construct, SsoadminAccountAssignment } from '../cdktf';
 import { namespaceAt } from '../private/namespace';
 
+/** Props of {@link AccountAssignments}. */
 export interface AccountAssignmentsProps {
   readonly instanceArn: string;
   readonly assignments: readonly ResolvedAssignment[];
@@ -17,6 +18,7 @@ export interface AccountAssignmentsProps {
   principalId(type: PrincipalType, name: string): string;
 }
 
+/** Account assignments of principals to permission sets in accounts, one resource per assignment, addressed by its stable key. */
 export class AccountAssignments extends Construct {
   /** By assignment key. */
   readonly assignments: ReadonlyMap<string, SsoadminAccountAssignment>;

@@ -8,6 +8,7 @@ import { Construct, DataResource } from '../cdktf';
 import type { ITerraformDependable } from '../cdktf';
 import { ENCRYPTION_STEP_NAME, type EncryptionStep } from '../../encryption-step';
 
+/** Props of {@link IdentityCenterEncryption}. */
 export interface IdentityCenterEncryptionProps {
   readonly step: EncryptionStep;
   /** Terraform expression of the key ARN. */
@@ -18,6 +19,7 @@ export interface IdentityCenterEncryptionProps {
   readonly dependsOn: readonly ITerraformDependable[];
 }
 
+/** The opt-in step that runs `idcgen encryption enable` once the key policy exists (`identityCenter.encryption.manage`). */
 export class IdentityCenterEncryption extends Construct {
   readonly resource: DataResource;
 

@@ -6,6 +6,7 @@
  */
 import { AwsProvider, Construct, DataAwsSsoadminInstances, Fn, Token } from '../cdktf';
 
+/** Props of {@link IdentityCenterInstance}. */
 export interface IdentityCenterInstanceProps {
   /** @default looked up */
   readonly instanceArn?: string;
@@ -15,6 +16,7 @@ export interface IdentityCenterInstanceProps {
   readonly provider?: AwsProvider;
 }
 
+/** The Identity Center instance ARN and identity store ID: literals from the model, or looked up. */
 export class IdentityCenterInstance extends Construct {
   private lookup?: DataAwsSsoadminInstances;
 

@@ -19,6 +19,7 @@ import { policyJson, type PolicyRefResolver } from '../private/policy-json';
 import { isKeyRef, keyArnAllRegions } from '../private/refs';
 import { KEY_SPEC } from '../../../policy/catalog/aws';
 
+/** Props of {@link IdentityCenterKey}. */
 export interface IdentityCenterKeyProps {
   readonly key: ResolvedKey;
   /** Account the key lives in (the management account), for all-Region key ARNs. */
@@ -29,6 +30,7 @@ export interface IdentityCenterKeyProps {
   readonly resolve: PolicyRefResolver;
 }
 
+/** The customer managed KMS key for Identity Center: key, key policy, alias and multi-Region replicas, protected from deletion. */
 export class IdentityCenterKey extends Construct {
   readonly kmsKey: KmsKey;
   readonly keyPolicy: KmsKeyPolicy;

@@ -19,6 +19,7 @@ import {
 } from '../cdktf';
 import { namespace } from '../private/namespace';
 
+/** Props of {@link IdentityStore}. */
 export interface IdentityStoreProps {
   readonly identityStoreId: string;
   readonly groups: readonly ResolvedGroup[];
@@ -37,6 +38,7 @@ export interface IdentityStoreProps {
   readonly memberLookups?: readonly string[];
 }
 
+/** Identity store groups, users and group memberships (external ones looked up). */
 export class IdentityStore extends Construct {
   private readonly groupIds = new Map<string, string>();
   private readonly userIds = new Map<string, string>();

@@ -11,6 +11,7 @@ import { Construct, IamPolicy, IamRolePolicyAttachment } from '../cdktf';
 import { namespace, namespaceAt } from '../private/namespace';
 import { policyJson, type PolicyRefResolver } from '../private/policy-json';
 
+/** Props of {@link KeyUserPolicies}. */
 export interface KeyUserPoliciesProps {
   readonly customerManagedPolicies: DeploymentUnit['customerManagedPolicies'];
   readonly keyIdentityPolicies: DeploymentUnit['keyIdentityPolicies'];
@@ -18,6 +19,7 @@ export interface KeyUserPoliciesProps {
   readonly resolve: PolicyRefResolver;
 }
 
+/** IAM policies in a member account: what principals there need to use the key, and customer managed policies permission sets reference. */
 export class KeyUserPolicies extends Construct {
   constructor(scope: Construct, id: string, props: KeyUserPoliciesProps) {
     super(scope, id);

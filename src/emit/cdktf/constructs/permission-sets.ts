@@ -16,6 +16,7 @@ import {
 import { namespace } from '../private/namespace';
 import { policyJson, type PolicyRefResolver } from '../private/policy-json';
 
+/** Props of {@link PermissionSets}. */
 export interface PermissionSetsProps {
   readonly instanceArn: string;
   readonly permissionSets: readonly ResolvedPermissionSet[];
@@ -23,6 +24,7 @@ export interface PermissionSetsProps {
   readonly resolve: PolicyRefResolver;
 }
 
+/** Permission sets with their managed and customer managed policy attachments, inline policy and permissions boundary. */
 export class PermissionSets extends Construct {
   private readonly sets = new Map<string, SsoadminPermissionSet>();
 

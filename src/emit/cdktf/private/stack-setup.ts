@@ -1,22 +1,34 @@
 /**
  * What every generated stack shares: where its state lives and which provider versions it admits.
  */
-import type { BackendConfig, DeploymentUnit } from '../../../model/ir';
-import { AwsProvider, LocalBackend, S3Backend, TerraformStack } from '../cdktf';
+import type { BackendConfig, DeploymentUnit, ResolvedModel } from '../../../model/ir';
+import { AWS_PROVIDER_VERSION, LOCAL_STATE_PATH, PLAN_VARIABLE, requiredTerraformVersion, stateKey } from '../../terraform-settings';
+import { AwsProvider, Fn, LocalBackend, S3Backend, TerraformStack, TerraformVariable } from '../cdktf';
 
-/**
- * The prebuilt provider pins exactly the version it was generated from (6.25.0); the output uses
- * nothing newer than 5.100 (no per-resource `region`), so admit both major versions.
- */
-export const AWS_PROVIDER_VERSION = '>= 5.100.0, < 7.0.0';
 
-/** S3 state key of a unit: `<keyPrefix>/<unit>/terraform.tfstate` (no leading `/` without a prefix). */
-export function stateKey(keyPrefix: string, unit: string): string {
-  const prefix = keyPrefix.replace(/^\/+|\/+$/g, '');
-  return prefix ? `${prefix}/${unit}/terraform.tfstate` : `${unit}/terraform.tfstate`;
+/** Sets up a stack's backend (called once per stack, instead of the model's backend). */
+export type BackendConfigurer = (stack: TerraformStack, unit: DeploymentUnit) => void;
+
+/** What every unit stack is built from. */
+export interface UnitStackConfig {
+  /** The resolved model (see `loadModel`). */
+  readonly ir: ResolvedModel;
+  /** The deployment unit this stack deploys: one of `ir.units`. */
+  readonly unit: DeploymentUnit;
+  /**
+   * Sets up the stack's backend instead of the model's `deployment.backend`, e.g. a backend your
+   * platform already uses.
+   * @default the model's backend (S3 with a key per unit, or a local state file)
+   */
+  readonly configureBackend?: BackendConfigurer;
 }
 
-export function configureStack(stack: TerraformStack, unit: DeploymentUnit, backend: BackendConfig): void {
+export function configureStack(stack: TerraformStack, unit: DeploymentUnit, backend: BackendConfig, configureBackend?: BackendConfigurer): void {
+  stack.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
+  if (configureBackend) {
+    configureBackend(stack, unit);
+    return;
+  }
   if (backend.type === 's3') {
     new S3Backend(stack, {
       bucket: backend.bucket,
@@ -24,13 +36,17 @@ export function configureStack(stack: TerraformStack, unit: DeploymentUnit, back
       region: backend.region,
       dynamodbTable: backend.dynamodbTable,
       encrypt: backend.encrypt,
+      kmsKeyId: backend.kmsKeyId,
+      assumeRole: backend.roleArn !== undefined ? { roleArn: backend.roleArn } : undefined,
     });
+    // cdktf 0.21 predates use_lockfile (Terraform 1.10), which needs that version.
+    stack.addOverride('terraform.backend.s3.use_lockfile', true);
+    stack.addOverride('terraform.required_version', requiredTerraformVersion(backend));
   } else {
     // cdktf's default local path is absolute (it depends on the working directory); a relative
     // one keeps output identical across machines and puts state next to the stack's cdk.tf.json.
-    new LocalBackend(stack, { path: 'terraform.tfstate' });
+    new LocalBackend(stack, { path: LOCAL_STATE_PATH });
   }
-  stack.addOverride('terraform.required_providers.aws.version', AWS_PROVIDER_VERSION);
 }
 
 export interface ProviderProps {
@@ -40,13 +56,30 @@ export interface ProviderProps {
   readonly alias?: string;
   /** Role to assume in that account. */
   readonly assumeRoleArn?: string;
+  /** Role to assume instead while planning (the `idcgen_plan` variable is true). */
+  readonly planAssumeRoleArn?: string;
 }
 
 export function awsProvider(stack: TerraformStack, id: string, props: ProviderProps): AwsProvider {
+  const roleArn =
+    props.assumeRoleArn && props.planAssumeRoleArn
+      ? Fn.conditional(planVariable(stack).booleanValue, props.planAssumeRoleArn, props.assumeRoleArn)
+      : props.assumeRoleArn;
   return new AwsProvider(stack, id, {
     region: props.region,
     alias: props.alias,
     allowedAccountIds: [props.accountId],
-    assumeRole: props.assumeRoleArn ? [{ roleArn: props.assumeRoleArn }] : undefined,
+    assumeRole: roleArn ? [{ roleArn }] : undefined,
+  });
+}
+
+/** The stack's `idcgen_plan` variable (the same as the HCL roots'), created on first use. */
+function planVariable(stack: TerraformStack): TerraformVariable {
+  const existing = stack.node.tryFindChild(PLAN_VARIABLE);
+  if (existing instanceof TerraformVariable) return existing;
+  return new TerraformVariable(stack, PLAN_VARIABLE, {
+    type: 'bool',
+    default: false,
+    description: 'true while planning: member-account providers assume the plan-only role instead of the apply role',
   });
 }

@@ -7,25 +7,23 @@
  * are nearly all of an enterprise organization's blocks, are written as JSON at synthesis
  * (private/assignment-blocks.ts explains why, and how they stay identical to constructs').
  */
-import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
 import { unitAssignments } from '../../../model/ir-index';
 import { Construct, TerraformStack } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { assignmentBlocks, checkPrincipals, type AssignmentBlocksInput } from '../private/assignment-blocks';
-import { awsProvider, configureStack } from '../private/stack-setup';
+import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
-export interface AssignmentsStackConfig {
-  readonly ir: ResolvedModel;
-  readonly unit: DeploymentUnit;
-}
+/** The model and the unit this stack deploys (see UnitStackConfig). */
+export type AssignmentsStackConfig = UnitStackConfig;
 
+/** The stack of an assignments unit: account assignments, looking up the groups, users and permission sets they name. */
 export class AssignmentsStack extends TerraformStack {
   private readonly input: AssignmentBlocksInput;
 
   constructor(scope: Construct, id: string, config: AssignmentsStackConfig) {
     super(scope, id);
     const { ir, unit } = config;
-    configureStack(this, unit, ir.deployment.backend);
+    configureStack(this, unit, ir.deployment.backend, config.configureBackend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
 
     const assignments = unitAssignments(ir, unit);

@@ -3,25 +3,23 @@
  * bound with it (src/model/shard.ts): `users-*` stacks create users, `groups-*` stacks create groups
  * and their memberships, reading member ids by user name from the users stacks deployed before.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
 import { unitGroups, unitMemberLookups, unitUsers } from '../../../model/ir-index';
 import { Construct, TerraformStack } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { IdentityStore } from '../constructs/identity-store';
-import { awsProvider, configureStack } from '../private/stack-setup';
+import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
-export interface IdentityStoreStackConfig {
-  readonly ir: ResolvedModel;
-  readonly unit: DeploymentUnit;
-}
+/** The model and the unit this stack deploys (see UnitStackConfig). */
+export type IdentityStoreStackConfig = UnitStackConfig;
 
+/** The stack of a users or groups unit, when the identity store does not fit in the management unit. */
 export class IdentityStoreStack extends TerraformStack {
   readonly identityStore: IdentityStore;
 
   constructor(scope: Construct, id: string, config: IdentityStoreStackConfig) {
     super(scope, id);
     const { ir, unit } = config;
-    configureStack(this, unit, ir.deployment.backend);
+    configureStack(this, unit, ir.deployment.backend, config.configureBackend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
 
     const instance = new IdentityCenterInstance(this, 'IdentityCenter', {

@@ -4,7 +4,6 @@
  * stack bound), any IAM policies the management account itself needs, and the opt-in encryption
  * step. Its provider works in the Identity Center Region.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
 import { compareKeys } from '../../../model/ir';
 import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model/ir-index';
 import { encryptionStep } from '../../encryption-step';
@@ -16,13 +15,12 @@ import { IdentityStore } from '../constructs/identity-store';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
 import { PermissionSets } from '../constructs/permission-sets';
 import { refResolver } from '../private/refs';
-import { awsProvider, configureStack } from '../private/stack-setup';
+import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
-export interface ManagementStackConfig {
-  readonly ir: ResolvedModel;
-  readonly unit: DeploymentUnit;
-}
+/** The model and the unit this stack deploys (see UnitStackConfig). */
+export type ManagementStackConfig = UnitStackConfig;
 
+/** The stack of the management unit: the keys and, while they fit, permission sets and the identity store. */
 export class ManagementStack extends TerraformStack {
   readonly instance: IdentityCenterInstance;
   /** By key name. */
@@ -36,7 +34,7 @@ export class ManagementStack extends TerraformStack {
     const { ir, unit } = config;
     const { region } = ir.identityCenter;
     const accountId = ir.organization.managementAccountId;
-    configureStack(this, unit, ir.deployment.backend);
+    configureStack(this, unit, ir.deployment.backend, config.configureBackend);
     awsProvider(this, 'aws', { region, accountId });
 
     // One provider per replica Region, shared by every key with a replica there.

@@ -4,22 +4,20 @@
  * the deployment role in that account; a second provider, `management`, reads the key's ARN by
  * alias from the management account, so no stack reads another stack's state.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
 import { AwsProvider, Construct, TerraformStack } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
 import { keyAliasLookups } from '../private/key-aliases';
 import { refResolver } from '../private/refs';
-import { awsProvider, configureStack } from '../private/stack-setup';
+import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
-export interface MemberAccountStackConfig {
-  readonly ir: ResolvedModel;
-  readonly unit: DeploymentUnit;
-}
+/** The model and the unit this stack deploys (see UnitStackConfig). */
+export type MemberAccountStackConfig = UnitStackConfig;
 
 /** Alias of the provider that reads the management account. */
 export const MANAGEMENT_PROVIDER_ALIAS = 'management';
 
+/** The stack of a member account unit (`account-<name>`): IAM policies created in that account through the assumed role. */
 export class MemberAccountStack extends TerraformStack {
   readonly management: AwsProvider;
 
@@ -29,8 +27,8 @@ export class MemberAccountStack extends TerraformStack {
     const { region } = ir.identityCenter;
     const managementAccountId = ir.organization.managementAccountId;
     if (!unit.assumeRoleArn) throw new Error(`member unit ${unit.name} has no role to assume`);
-    configureStack(this, unit, ir.deployment.backend);
-    awsProvider(this, 'aws', { region, accountId: unit.accountId, assumeRoleArn: unit.assumeRoleArn });
+    configureStack(this, unit, ir.deployment.backend, config.configureBackend);
+    awsProvider(this, 'aws', { region, accountId: unit.accountId, assumeRoleArn: unit.assumeRoleArn, planAssumeRoleArn: unit.planAssumeRoleArn });
     this.management = awsProvider(this, 'aws-management', {
       region,
       accountId: managementAccountId,

@@ -3,20 +3,18 @@
  * bound with them (src/model/shard.ts). It works in the management account, like the management
  * stack, and reads key ARNs for the inline policies by alias, so it shares no state with it.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
 import { unitPermissionSets } from '../../../model/ir-index';
 import { Construct, TerraformStack } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { PermissionSets } from '../constructs/permission-sets';
 import { keyAliasLookups } from '../private/key-aliases';
 import { refResolver } from '../private/refs';
-import { awsProvider, configureStack } from '../private/stack-setup';
+import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
-export interface PermissionSetsStackConfig {
-  readonly ir: ResolvedModel;
-  readonly unit: DeploymentUnit;
-}
+/** The model and the unit this stack deploys (see UnitStackConfig). */
+export type PermissionSetsStackConfig = UnitStackConfig;
 
+/** The stack of a permission-sets unit, when permission sets do not fit in the management unit. */
 export class PermissionSetsStack extends TerraformStack {
   readonly permissionSets: PermissionSets;
 
@@ -24,7 +22,7 @@ export class PermissionSetsStack extends TerraformStack {
     super(scope, id);
     const { ir, unit } = config;
     const managementAccountId = ir.organization.managementAccountId;
-    configureStack(this, unit, ir.deployment.backend);
+    configureStack(this, unit, ir.deployment.backend, config.configureBackend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: managementAccountId });
 
     const alias = keyAliasLookups(this, ir.keys);

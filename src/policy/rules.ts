@@ -1,0 +1,16 @@
+/**
+ * Every lint rule idcgen has, by id: the policy and key safety checks (lint.ts) and the
+ * Well-Architected identity checks (well-architected-rules.ts). Warnings can be turned off in the
+ * model (`lint: { disable: [rule-id] }`); errors protect the organization and cannot.
+ */
+import { LINT_RULES } from './lint';
+import { WELL_ARCHITECTED_RULES } from './well-architected-rules';
+
+export const ALL_LINT_RULES: Readonly<Record<string, { readonly severity: 'error' | 'warning'; readonly why: string }>> = { ...LINT_RULES, ...WELL_ARCHITECTED_RULES };
+
+/** Rule ids a model may disable (every warning), sorted. */
+export function disableableRules(): string[] {
+  return Object.keys(ALL_LINT_RULES)
+    .filter((id) => ALL_LINT_RULES[id].severity === 'warning')
+    .sort();
+}
