@@ -9,6 +9,7 @@
 import type { KeyInput } from '../../src/model/schema';
 import { permissionSetRoleArn } from '../../src/policy/catalog/aws';
 import { lintModel } from '../../src/policy/lint';
+import { TERRAFORM_ACTIONS } from '../../src/permissions/terraform-actions';
 import { renderPolicy } from '../../src/policy/render';
 import type { PolicyDocumentJson } from '../../src/policy/types';
 import { ADMIN, buildOne, context, DELEGATED_ADMIN, DELEGATED_ID, IDENTITY_STORE_ARN, INSTANCE_ARN, key, MGMT_ID, MRK_ARN, OUTSIDE_ID } from './support/fixtures';
@@ -165,5 +166,25 @@ describe('deletion guard', () => {
     expect(sids({ policyProfile: 'baseline' })).not.toContain(guard);
     expect(sids({ policyProfile: 'baseline', deletionGuard: true })).toContain(guard);
     expect(sids({ policyProfile: 'least-privilege', deletionGuard: false })).not.toContain(guard);
+  });
+});
+
+describe('the deployer may make every key-scoped KMS call the AWS provider makes for the generated key resources', () => {
+  // src/permissions/terraform-actions.ts lists what the provider calls per resource type. Not
+  // key-scoped, so a key policy cannot grant them (the deployer's IAM policy must):
+  // kms:CreateKey (no key yet) and kms:ListAliases (Resource "*").
+  const NOT_KEY_SCOPED = ['kms:CreateKey', 'kms:ListAliases'];
+  const types = ['aws_kms_key', 'aws_kms_key_policy', 'aws_kms_alias', 'aws_kms_replica_key', 'data.aws_kms_alias'];
+  const actions = [...new Set(types.flatMap((t) => [...TERRAFORM_ACTIONS[t].read, ...TERRAFORM_ACTIONS[t].write]))].filter((a) => !NOT_KEY_SCOPED.includes(a)).sort();
+
+  test.each(SETUPS.map((s) => [`${s.profile}, ${s.region}, ${s.multiRegion ? 'multi' : 'single'}-Region`, s] as const))('%s', async (_, s) => {
+    const b = build(s);
+    const denied: string[] = [];
+    for (const action of actions) {
+      if (action === 'kms:ReplicateKey' && !s.multiRegion) continue;
+      if ((await simulate(b.keyPolicy, roleCall(DEPLOYER, action, { identityPolicies: deployerIam(s) }))) !== 'Allowed') denied.push(action);
+    }
+    expect(denied).toEqual([]);
+    expect(actions.length).toBeGreaterThan(10);
   });
 });
