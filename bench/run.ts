@@ -8,7 +8,8 @@
  *   BENCH_RUNS=5 npm run bench         # runs per size (default 3; enterprise 1 unless set)
  *
  * With the small size it also times `idcgen generate` through the built CLI (Node start-up and
- * module loading count for users), and it prints the load average: on a shared machine the
+ * module loading count for users) and `cdktf synth` in examples/cdktf-app (the cdktf CLI running the
+ * prebuilt `idcgen synth org.yaml`), and it prints the load average: on a shared machine the
  * figures are only comparable at similar load.
  */
 import { execFileSync } from 'node:child_process';
@@ -129,7 +130,10 @@ function main(): void {
     });
     rows.push(JSON.parse(out) as Figures);
   }
-  const cli = sizes.includes('small') ? `small model end to end through the CLI (node start, generate, write), median of 3: ${(cliSmallMs() / 1000).toFixed(2)} s\n` : '';
+  const cli = sizes.includes('small')
+    ? `small model end to end through the CLI (node start, generate, write), median of 3: ${(cliSmallMs() / 1000).toFixed(2)} s\n` +
+      `examples/cdktf-app: cdktf synth (cdktf CLI + idcgen synth, typical model), median of 3: ${(cdktfAppSynthMs() / 1000).toFixed(2)} s\n`
+    : '';
   process.stdout.write(
     `${table(rows)}\n\n${cli}machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ` +
       `load average (1/5/15 min) before ${loadBefore}, after ${loadAverage()}\n`,
@@ -151,6 +155,31 @@ function cliSmallMs(): number {
     for (let r = 0; r < 3; r++) {
       const t = process.hrtime.bigint();
       execFileSync(process.execPath, [cli, 'generate', file, '--out', path.join(dir, 'out')], { stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+      times.push(since(t));
+    }
+    return median(times);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Wall time of `cdktf synth` in a copy of examples/cdktf-app, its app pointed at the built CLI. */
+function cdktfAppSynthMs(): number {
+  const root = path.join(__dirname, '..', '..');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-bench-cdktf-'));
+  try {
+    const example = path.join(root, 'examples', 'cdktf-app');
+    fs.copyFileSync(path.join(example, 'org.yaml'), path.join(dir, 'org.yaml'));
+    const config = JSON.parse(fs.readFileSync(path.join(example, 'cdktf.json'), 'utf8')) as { app: string };
+    const cli = path.join(__dirname, '..', 'src', 'cli', 'index.js');
+    config.app = config.app.replace('./node_modules/.bin/idcgen', `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}`);
+    fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify(config));
+    const tfrc = path.join(root, 'test', 'support', 'terraform-offline.tfrc');
+    const env = { ...process.env, CHECKPOINT_DISABLE: '1', ...(fs.existsSync(tfrc) ? { TF_CLI_CONFIG_FILE: tfrc } : {}) };
+    const times: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const t = process.hrtime.bigint();
+      execFileSync(path.join(root, 'node_modules', '.bin', 'cdktf'), ['synth'], { cwd: dir, stdio: 'ignore', env });
       times.push(since(t));
     }
     return median(times);

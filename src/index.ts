@@ -14,7 +14,8 @@
  * @packageDocumentation
  */
 export { loadModel } from './library';
-export type { LoadedOrgModel } from './library';
+export type { LoadedOrgModel, LoadModelOptions } from './library';
+export type { RailId } from './safety';
 export { formatIssue, ModelError } from './model/issues';
 export type { Issue, Severity } from './model/issues';
 export type {

@@ -3,8 +3,9 @@
  * validate → resolve → policy lint), with its result under names fit for a public API.
  */
 import type { ResolvedModel } from './model/ir';
-import type { Issue } from './model/issues';
+import { sortIssues, type Issue } from './model/issues';
 import { loadResolved } from './pipeline';
+import { enforceModelRails, type RailId } from './safety';
 
 /** A checked, resolved model. */
 export interface LoadedOrgModel {
@@ -14,14 +15,26 @@ export interface LoadedOrgModel {
   readonly warnings: readonly Issue[];
 }
 
+/** Options of {@link loadModel}. */
+export interface LoadModelOptions {
+  /**
+   * Safety rails the model may break (as `idcgen generate --allow-unsafe`); each allowed one is
+   * returned as a warning.
+   * @default none: a model that breaks a rail (no key administrator, a short deletion window) throws
+   */
+  readonly allowUnsafe?: readonly RailId[];
+}
+
 /**
- * Loads, checks and resolves an organization model file (and the files it includes).
+ * Loads, checks and resolves an organization model file (and the files it includes), with the
+ * safety rails `idcgen generate` applies to a model.
  *
  * @param file path of the model (`org.yaml`); messages name it as given
  * @returns the resolved model and the warnings found
  * @throws ModelError carrying every issue (`file:line:col: message`) when the model has an error
  */
-export function loadModel(file: string): LoadedOrgModel {
-  const { ir, warnings } = loadResolved(file);
-  return { model: ir, warnings };
+export function loadModel(file: string, opts: LoadModelOptions = {}): LoadedOrgModel {
+  const allowUnsafe = new Set(opts.allowUnsafe ?? []);
+  const { ir, warnings, loaded } = loadResolved(file, { rails: { allowUnsafe } });
+  return { model: ir, warnings: sortIssues([...warnings, ...enforceModelRails(loaded, ir, allowUnsafe)]) };
 }

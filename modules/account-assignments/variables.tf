@@ -5,12 +5,12 @@ variable "create" {
 }
 
 variable "instance_arn" {
-  description = "ARN of the IAM Identity Center instance (arn:aws:sso:::instance/ssoins-…)."
+  description = "ARN of the IAM Identity Center instance (arn:<partition>:sso:::instance/ssoins-…)."
   type        = string
 
   validation {
     condition     = can(regex("^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$", var.instance_arn))
-    error_message = "The instance ARN must look like arn:aws:sso:::instance/ssoins-0123456789abcdef."
+    error_message = "The instance ARN must look like arn:<partition>:sso:::instance/ssoins-0123456789abcdef."
   }
 }
 

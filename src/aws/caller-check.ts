@@ -16,8 +16,8 @@
  *   cannot see): a warning, never a refusal.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/cmk-related-errors.html
  */
-import { partitionOf } from '../model/aws-patterns';
-import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, PERMISSION_SET_ROLE, permissionSetRoleArn, DOCS as POLICY_DOCS } from '../policy/catalog/aws';
+import { partitionOf, PERMISSION_SET_ROLE, permissionSetRoleArn } from '../model/arns';
+import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, DOCS as POLICY_DOCS } from '../policy/catalog/aws';
 import { globMatch, kmsDecision, type ContextValue, type IdentityPolicy, type Tri } from '../policy/evaluate';
 
 import type { PolicyDocumentJson } from '../policy/types';

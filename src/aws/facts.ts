@@ -6,8 +6,9 @@
  */
 
 /** Documentation pages quoted in messages, so the user can read the rule they broke. */
+import { arnPartition, identityStoreArn as buildIdentityStoreArn, KEY_ARN } from '../model/arns';
 import { PATTERNS } from '../model/aws-patterns';
-import { ACTIONS, identityStoreArn as catalogIdentityStoreArn, KEY_SPEC, SERVICE_PRINCIPALS as CATALOG_SERVICE_PRINCIPALS } from '../policy/catalog/aws';
+import { ACTIONS, KEY_SPEC, SERVICE_PRINCIPALS as CATALOG_SERVICE_PRINCIPALS } from '../policy/catalog/aws';
 
 export const DOCS = {
   /** Step 3: key requirements (same Region, symmetric, encrypt/decrypt, management account). */
@@ -87,31 +88,12 @@ export const SERVICE_PRINCIPALS = [
 
 export const SERVICE_REQUIRED_ACTIONS: readonly string[] = [...ACTIONS.serviceUse, ...ACTIONS.describe].sort();
 
-/**
- * Applications whose provider lives in the `aws` namespace are AWS provided; `custom` is the
- * provider of customer managed OAuth applications (the only kind CreateApplication makes), which
- * call Identity Center with their own principals and are covered by the key policy, not by an
- * AWS compatibility list.
- * @see https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_CreateApplication.html
- * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/awsapps-that-work-with-identity-center.html
- */
-export const AWS_APPLICATION_PROVIDER = /^arn:aws[a-z-]*:sso::aws:applicationProvider\/(.+)$/;
+/** AWS managed application provider ARNs: model/arns.ts (`AWS_APPLICATION_PROVIDER`). */
+export { AWS_APPLICATION_PROVIDER } from '../model/arns';
 export const CUSTOMER_APPLICATION_PROVIDERS: readonly string[] = ['custom'];
 
-/**
- * KMS key ARN (the only form UpdateInstance accepts: aliases and bare key ids fail its pattern).
- * Captures partition, Region, account and key id.
- * @see https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_EncryptionConfiguration.html
- */
-export const KEY_ARN =
-  /^arn:(aws(?:-[a-z]{1,5}){0,3}):kms:([a-z]{2,}(?:-[a-z0-9]+)+):([0-9]{12}):key\/(mrk-[a-f0-9]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-
-/**
- * KMS alias ARN (`arn:aws:kms:<region>:<account>:alias/<name>`): DescribeKey accepts it, as it
- * accepts key ids and `alias/<name>`.
- * @see https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id
- */
-export const ALIAS_ARN = /^arn:aws(?:-[a-z]{1,5}){0,3}:kms:[a-z0-9-]+:[0-9]{12}:alias\/.+$/;
+/** Key and alias ARNs (the partition-aware patterns of model/arns.ts). */
+export { ALIAS_ARN, KEY_ARN } from '../model/arns';
 
 /** Identity Center instance ARN: the one pattern in model/aws-patterns.ts. */
 export const INSTANCE_ARN = PATTERNS.instanceArn.re;
@@ -132,5 +114,5 @@ export function keyArnAccount(arn: string): string | undefined {
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/encryption-at-rest.html
  */
 export function identityStoreArn(instanceArn: string, ownerAccountId: string, identityStoreId: string): string {
-  return catalogIdentityStoreArn(ownerAccountId, identityStoreId, instanceArn.split(':')[1] || 'aws');
+  return buildIdentityStoreArn(ownerAccountId, identityStoreId, arnPartition(instanceArn) ?? 'aws');
 }

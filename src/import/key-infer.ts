@@ -16,6 +16,7 @@
  * Anything not reproduced stays visible: a note for the key policy, the statement itself for an
  * inline policy.
  */
+import { iamArnAccount, identityStoreArn, partitionOf } from '../model/arns';
 import { compareKeys, type ResolvedAccount } from '../model/ir';
 import type { KeyInput, PrincipalInput, UseCaseInput } from '../model/schema';
 import { MODEL_USE_CASE_IDS, useCaseEntry, useCaseOrder, type ModelUseCaseId, type UseCaseId } from '../policy/catalog/use-cases';
@@ -82,7 +83,7 @@ export function inferKeyPolicy(base: KeyInput, keyArn: string, existing: readonl
   const values: PolicyRefValues = {
     keyArns: { [base.name]: keyArn },
     instanceArn: ctx.instanceArn,
-    identityStoreArn: `arn:aws:identitystore::${ctx.managementAccountId}:identitystore/${ctx.identityStoreId}`,
+    identityStoreArn: identityStoreArn(ctx.managementAccountId, ctx.identityStoreId, partitionOf(ctx.region)),
   };
   const build = (c: Candidate): Built => {
     const { keys, permissionSetStatements, problems } = buildKeys([toKeyInput(base, c)], keyCtx);
@@ -264,7 +265,7 @@ function toKeyInput(base: KeyInput, c: Candidate): KeyInput {
 function accountOf(p: PrincipalInput, ctx: KeyInferContext): string | undefined {
   if ('accountRoot' in p) return p.accountRoot;
   if ('account' in p) return p.account;
-  const id = /^arn:[\w-]+:iam::(\d{12}):/.exec(p.role)?.[1];
+  const id = iamArnAccount(p.role);
   return id !== undefined ? ctx.accountNames.get(id) : undefined;
 }
 

@@ -10,7 +10,7 @@
  */
 import { compareKeys } from '../model/ir';
 import type { PrincipalInput } from '../model/schema';
-import { parsePermissionSetRoleArn } from '../policy/catalog/aws';
+import { isConcreteRoleArn, parsePermissionSetRoleArn, wholeAccountOf } from '../model/arns';
 import type { StatementJson } from '../policy/types';
 
 export interface PrincipalContext {
@@ -20,8 +20,6 @@ export interface PrincipalContext {
   readonly notes: string[];
 }
 
-const ACCOUNT = /^arn:[\w-]+:iam::(\d{12}):(?:root|\*)$/;
-const ROLE = /^arn:[\w-]+:iam::\d{12}:role\/[^*]+$/;
 
 export function list<T>(v: T | readonly T[] | undefined): T[] {
   return v === undefined ? [] : Array.isArray(v) ? [...(v as readonly T[])] : [v as T];
@@ -49,7 +47,7 @@ export function statementPrincipals(s: StatementJson, ctx: PrincipalContext, key
 }
 
 function toPrincipal(arn: string, ctx: PrincipalContext): PrincipalInput | undefined {
-  const accountId = ACCOUNT.exec(arn)?.[1] ?? (/^\d{12}$/.test(arn) ? arn : undefined);
+  const accountId = wholeAccountOf(arn) ?? (/^\d{12}$/.test(arn) ? arn : undefined);
   if (accountId !== undefined) {
     const account = ctx.accountNames.get(accountId);
     return account === undefined ? undefined : { accountRoot: account };
@@ -59,7 +57,7 @@ function toPrincipal(arn: string, ctx: PrincipalContext): PrincipalInput | undef
     const account = ctx.accountNames.get(sso.accountId);
     return account !== undefined && ctx.permissionSets.has(sso.permissionSet) ? { permissionSet: sso.permissionSet, account } : undefined;
   }
-  return ROLE.test(arn) ? { role: arn } : undefined;
+  return isConcreteRoleArn(arn) ? { role: arn } : undefined;
 }
 
 /** A statement in a normal form: every value list sorted, single values as one-element lists. */

@@ -11,13 +11,12 @@ export interface Pattern {
   readonly expected: string;
   readonly url: string;
 }
+import { ARN_PATTERNS, EXAMPLE_ARNS } from './arns';
 
 const SSO_API = 'https://docs.aws.amazon.com/singlesignon/latest/APIReference';
 const ORG_API = 'https://docs.aws.amazon.com/organizations/latest/APIReference';
 const IAM_IDS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html';
 
-/** AWS partitions as they appear in ARNs: `aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, `aws-iso-b`, ... */
-const PARTITION = 'aws(?:-[a-z]{1,5}){0,3}';
 const IAM_PATH_SEGMENTS = '(?:/[A-Za-z0-9.,+@=_-]+)*';
 
 export const PATTERNS = {
@@ -30,8 +29,8 @@ export const PATTERNS = {
     url: 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html',
   },
   instanceArn: {
-    re: new RegExp(`^arn:${PARTITION}:sso:::instance/(?:sso)?ins-[a-zA-Z0-9-.]{16}$`),
-    expected: 'arn:aws:sso:::instance/ssoins- and 16 characters, e.g. arn:aws:sso:::instance/ssoins-1111222233334444',
+    re: ARN_PATTERNS.instanceArn,
+    expected: `${EXAMPLE_ARNS.instancePrefix} and 16 characters, e.g. ${EXAMPLE_ARNS.instance}`,
     url: `${SSO_API}/API_InstanceMetadata.html`,
   },
   /** The id only (the API also accepts the identity store ARN; the IR builds the ARN itself). */
@@ -42,19 +41,19 @@ export const PATTERNS = {
   },
   /** AWS managed policies only: customer managed policies are referenced by name and path. */
   awsManagedPolicyArn: {
-    re: new RegExp(`^arn:${PARTITION}:iam::aws:policy${IAM_PATH_SEGMENTS}/[A-Za-z0-9.,+=@_-]+$`),
-    expected: 'an aws managed policy arn such as arn:aws:iam::aws:policy/ReadOnlyAccess',
+    re: ARN_PATTERNS.awsManagedPolicyArn,
+    expected: `an aws managed policy arn such as ${EXAMPLE_ARNS.readOnlyAccess}`,
     url: `${SSO_API}/API_AttachManagedPolicyToPermissionSet.html`,
   },
   roleArn: {
-    re: new RegExp(`^arn:${PARTITION}:iam::\\d{12}:role${IAM_PATH_SEGMENTS}/[\\w+=,.@-]{1,64}$`),
-    expected: 'a role arn such as arn:aws:iam::111111111111:role/Name',
+    re: ARN_PATTERNS.roleArn,
+    expected: `a role arn such as ${EXAMPLE_ARNS.role}`,
     url: IAM_IDS,
   },
   /** Where S3 may find a KMS key: the key's ARN or an alias ARN (Terraform's s3 backend `kms_key_id`). */
   kmsKeyArn: {
-    re: new RegExp(`^arn:${PARTITION}:kms:[a-z]{2}(?:-[a-z]+){1,3}-\\d{1,2}:\\d{12}:(?:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})|alias/[A-Za-z0-9/_-]{1,250})$`),
-    expected: 'a kms key or alias arn such as arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    re: ARN_PATTERNS.kmsKeyArn,
+    expected: `a kms key or alias arn such as ${EXAMPLE_ARNS.kmsKey}`,
     url: 'https://developer.hashicorp.com/terraform/language/backend/s3#kms_key_id',
   },
   permissionSetName: { re: /^[\w+=,.@-]+$/, expected: 'letters, digits and _+=,.@- only, e.g. ReadOnly', url: `${SSO_API}/API_PermissionSet.html` },
@@ -104,18 +103,6 @@ export const PATTERNS = {
     url: 'https://developer.hashicorp.com/terraform/language/syntax/configuration#identifiers',
   },
 } as const satisfies Record<string, Pattern>;
-
-/**
- * The partition a Region belongs to, for ARNs idcgen builds itself.
- * @see https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html
- */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  return 'aws';
-}
 
 /** Seconds of an ISO-8601 session duration in the accepted form, or undefined when it is not one. */
 export function sessionDurationSeconds(value: string): number | undefined {

@@ -4,6 +4,7 @@
  */
 import { LIMITS } from './limits';
 
+/** An error stops the command (exit 1); a warning is printed and the command goes on. */
 export type Severity = 'error' | 'warning';
 
 /** A problem found in a model, at its file, line and column (`formatIssue` prints it). */

@@ -4,6 +4,7 @@
  * validate.ts, where each issue can carry its own position and a message in the model's terms.
  */
 import { z } from 'zod';
+import { EXAMPLE_ARNS } from './arns';
 import { disableableRules } from '../policy/rules';
 
 const name = z.string().min(1);
@@ -11,8 +12,8 @@ const tags = z.record(z.string(), z.string());
 
 /** A principal that may use the key: an IAM role ARN, an account root, or a permission set in an account. */
 export const principalSchema = z.union([
-  z.strictObject({ role: z.string().describe('IAM role ARN, e.g. arn:aws:iam::111111111111:role/Name') }),
-  z.strictObject({ accountRoot: name.describe('account name; the principal is arn:aws:iam::<id>:root') }),
+  z.strictObject({ role: z.string().describe(`IAM role ARN, e.g. ${EXAMPLE_ARNS.role}`) }),
+  z.strictObject({ accountRoot: name.describe(`account name; the principal is ${EXAMPLE_ARNS.accountRootTemplate}`) }),
   z.strictObject({
     permissionSet: name.describe('permission set name; resolves to its AWSReservedSSO_<name>_<16-character suffix> roles'),
     account: name.describe('account name the permission set role lives in'),

@@ -41,7 +41,7 @@
  *   then assignment units, each sorted by name.
  */
 import { createHash } from 'node:crypto';
-import { partitionOf } from './aws-patterns';
+import { partitionOf, roleArn } from './arns';
 import {
   compareKeys,
   type CustomerManagedPolicyRef,
@@ -216,9 +216,9 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
       kind,
       accountName: account.name,
       accountId: account.id,
-      ...(kind === 'member' ? { assumeRoleArn: `arn:${partition}:iam::${account.id}:role/${input.roleName}` } : {}),
+      ...(kind === 'member' ? { assumeRoleArn: roleArn(account.id, input.roleName, partition) } : {}),
       ...(kind === 'member' && input.planRoleName !== undefined && input.planRoleName !== input.roleName
-        ? { planAssumeRoleArn: `arn:${partition}:iam::${account.id}:role/${input.planRoleName}` }
+        ? { planAssumeRoleArn: roleArn(account.id, input.planRoleName, partition) }
         : {}),
       customerManagedPolicies: [...(n?.policies.values() ?? [])].sort((a, b) => compareKeys(`${a.path}${a.name}`, `${b.path}${b.name}`)),
       keyIdentityPolicies: [...(n?.identityPolicies ?? [])].sort(

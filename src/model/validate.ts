@@ -17,6 +17,7 @@ import { checkContext } from './private/context';
 import { checkAccounts, checkGroups, checkUsers } from './private/check-directory';
 import { checkLint } from './private/check-lint';
 import { checkOrganization } from './private/check-organization';
+import { checkPartition } from './private/check-partition';
 import { checkPermissionSets } from './private/check-permission-sets';
 import { checkAssignments, checkKeys } from './private/check-references';
 import { schemaIssues } from './private/schema-issues';
@@ -39,6 +40,7 @@ export function validateModel(loaded: LoadedModel, model: OrgModel): Issue[] {
   checkPermissionSets(ctx);
   checkAssignments(ctx);
   checkKeys(ctx);
+  checkPartition(ctx);
   checkLint(ctx);
   return sortIssues(dedupe(ctx.issues));
 }

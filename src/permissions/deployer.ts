@@ -13,7 +13,7 @@
  * Resources are `*` except where the shape is known beforehand (assumed roles, Identity Center's
  * reserved roles): key and permission set ARNs do not exist before the first apply.
  */
-import { partitionOf } from '../model/aws-patterns';
+import { partitionOf } from '../model/arns';
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../model/ir';
 import type { PolicyDocumentJson, StatementJson } from '../policy/types';
 import { ENCRYPTION_ACTIONS, IMPORT_ACTIONS } from './sdk-actions';
@@ -38,8 +38,8 @@ export interface PermissionDocument {
   readonly policy: PolicyDocumentJson;
 }
 
-/** Actions of a mode, and resource-scoped actions, for a set of types. */
-function actionsOf(types: readonly string[], mode: Mode): { any: Set<string>; scoped: Map<string, Set<string>> } {
+/** Actions of a mode, and resource-scoped actions (resources in `partition`), for a set of types. */
+function actionsOf(types: readonly string[], mode: Mode, partition: string): { any: Set<string>; scoped: Map<string, Set<string>> } {
   const any = new Set<string>();
   const scoped = new Map<string, Set<string>>();
   for (const type of types) {
@@ -53,9 +53,10 @@ function actionsOf(types: readonly string[], mode: Mode): { any: Set<string>; sc
     }
     for (const a of mode === 'apply' ? [...t.read, ...t.write] : t.read) any.add(a);
     for (const s of t.scoped ?? []) {
-      const set = scoped.get(s.resource) ?? new Set<string>();
+      const resource = s.resource(partition);
+      const set = scoped.get(resource) ?? new Set<string>();
       for (const a of s.actions) if (mode === 'apply' || /:(Get|List|Describe)/.test(a)) set.add(a);
-      if (set.size > 0) scoped.set(s.resource, set);
+      if (set.size > 0) scoped.set(resource, set);
     }
   }
   return { any, scoped };
@@ -83,21 +84,20 @@ function document(any: Set<string>, scoped: ReadonlyMap<string, Set<string>>, mo
 /** The documents of one unit, from the types its stack holds. */
 export function unitDocuments(ir: ResolvedModel, unit: DeploymentUnit, types: UnitTypes): PermissionDocument[] {
   const partition = partitionOf(ir.identityCenter.region);
-  const fix = (s: Map<string, Set<string>>): Map<string, Set<string>> => new Map([...s].map(([r, a]) => [r.replace(/^arn:aws:/, `arn:${partition}:`), a]));
   const deployer = ir.organization.managementAccountId;
   const out: PermissionDocument[] = [];
   for (const mode of ['apply', 'plan'] as const) {
     const roleArn = mode === 'plan' ? (unit.planAssumeRoleArn ?? unit.assumeRoleArn) : unit.assumeRoleArn;
     const assume: StatementJson[] = roleArn ? [{ Sid: `AssumeMemberRole${mode === 'apply' ? 'Apply' : 'Plan'}`, Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn }] : [];
-    const m = actionsOf(types.management, mode);
+    const m = actionsOf(types.management, mode, partition);
     out.push({
       name: `${unit.name}/deployer/${mode}`,
       attachTo: `the identity that runs terraform ${mode === 'apply' ? 'apply' : 'plan'} for ${unit.name}, in the management account ${deployer}`,
-      policy: document(m.any, fix(m.scoped), mode, assume),
+      policy: document(m.any, m.scoped, mode, assume),
     });
     if (roleArn) {
-      const r = actionsOf(types.member, mode);
-      out.push({ name: `${unit.name}/member-role/${mode}`, attachTo: `${roleArn} (assumed in ${unit.accountName})`, policy: document(r.any, fix(r.scoped), mode, []) });
+      const r = actionsOf(types.member, mode, partition);
+      out.push({ name: `${unit.name}/member-role/${mode}`, attachTo: `${roleArn} (assumed in ${unit.accountName})`, policy: document(r.any, r.scoped, mode, []) });
     }
   }
   // A unit with nothing to do in an account (no statements) needs no policy there.

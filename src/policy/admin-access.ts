@@ -15,6 +15,7 @@
  * AWS managed policies in KNOWN_MANAGED_POLICIES; any other AWS managed policy counts as granting
  * nothing here (its contents are not in the model).
  */
+import { rootManagedPolicyName } from '../model/arns';
 import type { CustomerManagedPolicyRef, ResolvedModel, ResolvedPermissionSet } from '../model/ir';
 import { iamPermissionsManagementActions } from './private/iam-data';
 import { actionCovers } from './private/statement-facts';
@@ -33,8 +34,6 @@ export const KNOWN_MANAGED_POLICIES: Readonly<Record<string, { readonly statemen
   },
 };
 
-/** AWS managed policies at the root path, in any partition: `arn:aws:iam::aws:policy/AdministratorAccess`. */
-const MANAGED_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/([^/]+)$/;
 
 /** Customer managed policy documents the model writes, by `<path><name>` (the same document in every account). */
 export function customerPolicyDocuments(ir: Pick<ResolvedModel, 'units'>): Map<string, PolicyDocumentJson> {
@@ -97,7 +96,8 @@ function boundaryAllows(ps: ResolvedPermissionSet, customerPolicies: ReadonlyMap
 }
 
 function knownManaged(arn: string): { name: string; statement: StatementJson } | undefined {
-  const name = MANAGED_ARN.exec(arn)?.[1];
+  // AWS managed policies at the root path, in any partition (`arn:<partition>:iam::aws:policy/AdministratorAccess`).
+  const name = rootManagedPolicyName(arn);
   if (name === undefined || !Object.prototype.hasOwnProperty.call(KNOWN_MANAGED_POLICIES, name)) return undefined;
   return { name, statement: KNOWN_MANAGED_POLICIES[name].statement };
 }

@@ -18,8 +18,8 @@
  * SCPs and session policies only narrow and are left out, so the answer errs on the side of power.
  */
 import { compareKeys, type KeyPrincipalRef, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../model/ir';
-import { partitionOf } from '../model/aws-patterns';
-import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, identityStoreArn, permissionSetRoleArn } from './catalog/aws';
+import { identityStoreArn, partitionOf, permissionSetRoleArn } from '../model/arns';
+import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS } from './catalog/aws';
 import { AWS_MANAGED_KMS, AWS_MANAGED_WITHOUT_KMS } from './catalog/aws-managed-kms';
 import { kmsDecision, triOr, type ContextValue, type IdentityPolicy, type Tri } from './evaluate';
 import { renderPolicy, type PolicyRefValues } from './render';

@@ -4,10 +4,10 @@
  * model path, for file:line:col). Pure: the same input gives the same output.
  */
 import { compareKeys, type ResolvedAccount, type ResolvedKey } from '../model/ir';
-import { partitionOf } from '../model/aws-patterns';
+import { identityStoreArn, partitionOf, ROLE_ARN } from '../model/arns';
 import type { KeyInput, PrincipalInput } from '../model/schema';
 import type { PolicyRef, StatementJson } from './types';
-import { identityStoreArn, ROLE_ARN, SERVICE_PRINCIPAL } from './catalog/aws';
+import { SERVICE_PRINCIPAL } from './catalog/aws';
 import type { RestrictedAppsProps } from './catalog/advanced';
 import type { EncryptionContextValues } from './catalog/shapes';
 import { useCaseEntry, useCaseOrder, type ModelUseCaseId } from './catalog/use-cases';

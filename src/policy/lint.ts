@@ -2,14 +2,14 @@
  * Safety checks on the resolved model's policies. Errors block `generate`; warnings are printed.
  * Each rule has a stable id (LINT_RULES); lint reads only the IR, never the YAML.
  */
-import { partitionOf } from '../model/aws-patterns';
+import { identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE } from '../model/arns';
 import type { ResolvedKey, ResolvedModel } from '../model/ir';
 import { LIMITS } from '../model/limits';
 import type { PolicyDocumentJson, StatementJson } from './types';
 import { isPolicyRef } from './types';
 import { PolicyDocument, policyBytes, policyNonWhitespaceChars } from './document';
 import { renderPolicy } from './render';
-import { ACTIONS, CONDITION_KEYS, identityStoreArn, KEY_POLICY_ADMIN_ACTION, PERMISSION_SET_ROLE, SCOPING_CONDITION_KEYS, SERVICE_PRINCIPALS } from './catalog/aws';
+import { ACTIONS, CONDITION_KEYS, KEY_POLICY_ADMIN_ACTION, SCOPING_CONDITION_KEYS, SERVICE_PRINCIPALS } from './catalog/aws';
 
 const KEY_ADMINISTRATION = 'key-administration';
 import { iamActionKnown, iamConditionKeyKnown } from './private/iam-data';
@@ -210,10 +210,10 @@ function lintLocation(ir: ResolvedModel, add: (rule: LintRule, message: string, 
 function renderForSize(ir: ResolvedModel, doc: PolicyDocumentJson): PolicyDocumentJson {
   const mgmt = ir.organization.managementAccountId;
   const partition = partitionOf(ir.identityCenter.region);
-  const keyArn = `arn:${partition}:kms:${ir.identityCenter.region}:${mgmt}:key/mrk-${'0'.repeat(32)}`;
+  const placeholderKeyArn = keyArn(ir.identityCenter.region, mgmt, `mrk-${'0'.repeat(32)}`, partition);
   return renderPolicy(doc, {
-    keyArns: Object.fromEntries(ir.keys.map((k) => [k.name, keyArn])),
-    instanceArn: ir.identityCenter.instanceArn ?? `arn:${partition}:sso:::instance/ssoins-${'0'.repeat(16)}`,
+    keyArns: Object.fromEntries(ir.keys.map((k) => [k.name, placeholderKeyArn])),
+    instanceArn: ir.identityCenter.instanceArn ?? instanceArn(`ssoins-${'0'.repeat(16)}`, partition),
     identityStoreArn: identityStoreArn(mgmt, ir.identityCenter.identityStoreId ?? `d-${'0'.repeat(10)}`, partition),
   });
 }

@@ -14,9 +14,8 @@
  *   catches a mistyped ARN at apply time instead of silently granting nothing.
  */
 import { compareKeys, type KeyPrincipalRef, type ResolvedAccount } from '../model/ir';
-import { partitionOf } from '../model/aws-patterns';
+import { accountPrincipalArnPattern, accountRootArn, partitionOf, permissionSetRoleArnPattern, ROLE_ARN, roleArn } from '../model/arns';
 import type { PrincipalInput } from '../model/schema';
-import { accountPrincipalArnPattern, accountRootArn, permissionSetRoleArnPattern, ROLE_ARN } from './catalog/aws';
 import type { PrincipalSet } from './catalog/shapes';
 
 export type KeyPrincipal = KeyPrincipalRef;
@@ -34,7 +33,7 @@ export function resolvePrincipal(input: PrincipalInput, ctx: PrincipalContext, p
   const names = () => ctx.accounts.map((a) => a.name).join(', ') || '(none)';
   if ('role' in input) {
     const m = ROLE_ARN.exec(input.role);
-    if (!m) return { error: { path: [...path, 'role'], message: `role '${input.role}' is not an iam role arn; expected arn:aws:iam::<12-digit account id>:role/<name>` } };
+    if (!m) return { error: { path: [...path, 'role'], message: `role '${input.role}' is not an iam role arn; expected ${roleArn('<12-digit account id>', '<name>', partitionOf(ctx.region))}` } };
     const account = ctx.accounts.find((a) => a.id === m[1]);
     if (!account) {
       return {

@@ -2,6 +2,7 @@
  * Replace PolicyRefs with literal strings: for simulation, review and tests. Emitters do not use
  * this; they render refs as Terraform expressions.
  */
+import { inAllRegions } from '../model/arns';
 import { isPolicyRef, type PolicyDocumentJson, type PolicyRef, type PolicyValue, type PolicyValues, type StatementJson } from './types';
 
 export interface PolicyRefValues {
@@ -52,7 +53,7 @@ function lookup(ref: PolicyRef, values: PolicyRefValues): string | undefined {
     case 'key-arn-all-regions': {
       const arn = ref.key !== undefined ? values.keyArns?.[ref.key] : undefined;
       // Replicas of a multi-Region key differ from the primary only in the Region field.
-      return arn?.replace(/^(arn:[^:]+:kms:)[^:]*(:.*)$/, '$1*$2');
+      return arn === undefined ? undefined : (inAllRegions(arn) ?? arn);
     }
     case 'instance-arn':
       return values.instanceArn;

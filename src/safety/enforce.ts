@@ -74,13 +74,33 @@ export async function enforceRails(input: RailsInput): Promise<RailsResult> {
 }
 
 async function deletionProtection({ loaded, ir, files }: RailsInput): Promise<RailFinding[]> {
-  const rule: RailId = 'key-deletion-protection-off';
+  const at = deletionIssue(loaded);
+  return [...deletionWindowFindings(ir), ...(await preventDestroyFindings(files))].map((f) => ({ rule: DELETION_RULE, issue: at(f) }));
+}
+
+const DELETION_RULE: RailId = 'key-deletion-protection-off';
+
+/** A deletion-protection finding positioned at its key's deletionWindowDays (else without a position). */
+function deletionIssue(loaded: LoadedModel): (f: DeletionFinding) => Issue {
   const keys = (loaded.data as { keys?: { name?: unknown }[] }).keys ?? [];
-  const at = (f: DeletionFinding): Issue => {
+  return (f) => {
     const index = f.keyName === undefined ? -1 : keys.findIndex((k) => k.name === f.keyName);
+    const rule = DELETION_RULE;
     return index >= 0 ? loaded.issue(['keys', index, 'deletionWindowDays'], f.message, { rule }) : { ...loaded.issue([], f.message, { rule }), line: 0, col: 0 };
   };
-  return [...deletionWindowFindings(ir), ...(await preventDestroyFindings(files))].map((f) => ({ rule, issue: at(f) }));
+}
+
+/**
+ * The rails a model alone can break (no generated files, no previous output), for library use
+ * (loadModel): refused ones throw as enforceRails does; allowed ones come back as warnings.
+ */
+export function enforceModelRails(loaded: LoadedModel, ir: ResolvedModel, allowUnsafe: ReadonlySet<RailId>): Issue[] {
+  const at = deletionIssue(loaded);
+  const findings = deletionWindowFindings(ir).map((f) => at(f));
+  if (findings.length > 0 && !allowUnsafe.has(DELETION_RULE)) {
+    throw new ModelError(findings.map((i) => ({ ...i, message: refusedMessage(i.message, DELETION_RULE) })), loaded.file);
+  }
+  return findings.map((i) => ({ ...i, severity: 'warning', message: allowedMessage(i.message, DELETION_RULE) }));
 }
 
 /** Positioned at the key's replicaRegions for a replica, else at the keys section. */

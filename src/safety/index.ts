@@ -1,5 +1,5 @@
 export { applyRail, type RailOptions } from './lint-rails';
-export { enforceRails, type Allowance, type RailsInput, type RailsResult } from './enforce';
+export { enforceModelRails, enforceRails, type Allowance, type RailsInput, type RailsResult } from './enforce';
 export { allowedMessage, isRail, LINT_RAILS, RAIL_IDS, refusedMessage, SAFETY_RAILS, type RailId, type RailSpec } from './rails';
 export { deletionWindowFindings, preventDestroyFindings, KEY_RESOURCE_TYPES, type DeletionFinding } from './deletion-protection';
 export { renderUnsafeSection } from './review-section';

@@ -50,6 +50,7 @@ export const SAFETY_RAILS = {
   },
 } as const satisfies Record<string, RailSpec>;
 
+/** A safety rail by its id, as `--allow-unsafe` names it (key-admin-missing, key-deletion-protection-off, ...). */
 export type RailId = keyof typeof SAFETY_RAILS;
 
 /** Rails that are lint rules: the same id in both tables (a compile error if lint renames one). */

@@ -2,8 +2,12 @@
  * The public API (src/index.ts, the package entry): every export is documented with TSDoc (the
  * type declarations carry it to editors), and the stacks compose in a user's own app.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { parse, stringify } from 'yaml';
+import type { OrgModel } from '../../src/model/schema';
 import { App, LocalBackend, Testing } from '../../src/emit/cdktf/cdktf';
 import { IdentityCenterStacks, loadModel, ModelError, unitOrder } from '../../src';
 
@@ -28,6 +32,20 @@ describe('the package entry', () => {
     expect(model.units.map((u) => u.name)).toEqual(['management', 'assignments']);
     expect(warnings.map((w) => w.rule)).toContain('encryption-context-unrestricted');
     expect(() => loadModel(path.join(ROOT, 'test/fixtures/invalid/bad-region.yaml'))).toThrow(ModelError);
+  });
+
+  test('loadModel applies the safety rails generate applies: a short deletion window throws unless allowed, then warns', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-api-'));
+    try {
+      const m = parse(fs.readFileSync(path.join(ROOT, 'examples/typical.yaml'), 'utf8')) as OrgModel;
+      const file = path.join(dir, 'org.yaml');
+      fs.writeFileSync(file, stringify({ ...m, keys: m.keys!.map((k) => ({ ...k, deletionWindowDays: 7 })) }));
+      expect(() => loadModel(file)).toThrow(/safety rail key-deletion-protection-off refuses to generate this/);
+      const { warnings } = loadModel(file, { allowUnsafe: ['key-deletion-protection-off'] });
+      expect(warnings.filter((w) => w.rule === 'key-deletion-protection-off').map((w) => w.severity)).toEqual(['warning']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('IdentityCenterStacks adds one stack per unit to a user app, with the model order as dependencies', () => {

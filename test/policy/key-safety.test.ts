@@ -7,7 +7,7 @@
  * the deployer and the default deletion guard of its profile.
  */
 import type { KeyInput } from '../../src/model/schema';
-import { permissionSetRoleArn } from '../../src/policy/catalog/aws';
+import { permissionSetRoleArn } from '../../src/model/arns';
 import { lintModel } from '../../src/policy/lint';
 import { TERRAFORM_ACTIONS } from '../../src/permissions/terraform-actions';
 import { renderPolicy } from '../../src/policy/render';
@@ -52,7 +52,7 @@ type Built = ReturnType<typeof build>;
 type Row = readonly [string, Expected, (b: Built, s: Setup) => KmsRequest];
 
 const via = (region: string) => ({ sso: `sso.${region}.amazonaws.com`, identityStore: `identitystore.${region}.amazonaws.com` });
-const role = (accountId: string, s: Setup, ps: string) => permissionSetRoleArn(accountId, s.region, ps, '0123456789abcdef');
+const role = (accountId: string, s: Setup, ps: string) => permissionSetRoleArn(accountId, s.region, ps, '0123456789abcdef', 'aws');
 /** In baseline the deployer reaches the key through the management account root's kms:*, so its own IAM policy (AdministratorAccess, say) counts. */
 const deployerIam = (s: Setup) => (s.profile === 'baseline' ? [ALLOW_ALL_KMS] : []);
 const bySso = (s: Setup) => ({ via: via(s.region).sso, contextKeys: [...CONTEXT_KEYS.sso] });

@@ -1,7 +1,7 @@
 /** Principals: binding to accounts, and the Principal + aws:PrincipalArn shape. */
 import { principalSet, resolvePrincipal, type KeyPrincipal } from '../../src/policy/principals';
 import * as fc from 'fast-check';
-import { parsePermissionSetRoleArn, permissionSetRoleArn, permissionSetRoleArnPattern } from '../../src/policy/catalog/aws';
+import { parsePermissionSetRoleArn, permissionSetRoleArn, permissionSetRoleArnPattern } from '../../src/model/arns';
 import { ACCOUNTS, DELEGATED_ID, MGMT_ID, PERMISSION_SETS } from './support/fixtures';
 
 const ctx = { region: 'eu-west-1', accounts: ACCOUNTS, permissionSetNames: new Set(PERMISSION_SETS) };
@@ -10,7 +10,7 @@ test.each([
   ['eu-west-1', `arn:aws:iam::${MGMT_ID}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_????????????????`],
   ['us-east-1', `arn:aws:iam::${MGMT_ID}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_????????????????`],
 ])('permission-set role pattern in %s', (region, expected) => {
-  expect(permissionSetRoleArnPattern(MGMT_ID, region, 'Admin')).toBe(expected);
+  expect(permissionSetRoleArnPattern(MGMT_ID, region, 'Admin', 'aws')).toBe(expected);
 });
 
 test('a permission set binds to its account', () => {
@@ -65,7 +65,7 @@ describe('parsePermissionSetRoleArn', () => {
     ['us-east-1', 'Admin'],
     ['eu-west-1', 'Data_Engineer.v2'],
   ])('reads back the pattern permissionSetRoleArnPattern builds (%s, %s)', (region, name) => {
-    expect(parsePermissionSetRoleArn(permissionSetRoleArnPattern(MGMT_ID, region, name))).toEqual({ accountId: MGMT_ID, permissionSet: name, suffix: '?'.repeat(16), pattern: true });
+    expect(parsePermissionSetRoleArn(permissionSetRoleArnPattern(MGMT_ID, region, name, 'aws'))).toEqual({ accountId: MGMT_ID, permissionSet: name, suffix: '?'.repeat(16), pattern: true });
   });
 
   test('reads the `_*` pattern older key policies and AWS examples write', () => {
@@ -108,9 +108,9 @@ describe('permission-set role pattern matches its own roles only (property)', ()
   test('GIVEN two different permission set names THEN the pattern of one never matches a role of the other, and always its own', () => {
     fc.assert(
       fc.property(psName, psName, suffix, fc.constantFrom('eu-west-1', 'us-east-1'), (a, b, sfx, region) => {
-        const pattern = permissionSetRoleArnPattern(MGMT_ID, region, a);
-        expect(arnLike(pattern, permissionSetRoleArn(MGMT_ID, region, a, sfx))).toBe(true);
-        if (a !== b) expect(arnLike(pattern, permissionSetRoleArn(MGMT_ID, region, b, sfx))).toBe(false);
+        const pattern = permissionSetRoleArnPattern(MGMT_ID, region, a, 'aws');
+        expect(arnLike(pattern, permissionSetRoleArn(MGMT_ID, region, a, sfx, 'aws'))).toBe(true);
+        if (a !== b) expect(arnLike(pattern, permissionSetRoleArn(MGMT_ID, region, b, sfx, 'aws'))).toBe(false);
       }),
       { numRuns: 2000, seed: 13 },
     );
@@ -122,6 +122,6 @@ describe('permission-set role pattern matches its own roles only (property)', ()
     ['Admin', 'Admin_X'],
     ['A', 'A_0123456789abcd'],
   ])('the pattern of %s does not match the role of %s', (a, b) => {
-    expect(arnLike(permissionSetRoleArnPattern(MGMT_ID, 'eu-west-1', a), permissionSetRoleArn(MGMT_ID, 'eu-west-1', b, '0123456789abcdef'))).toBe(false);
+    expect(arnLike(permissionSetRoleArnPattern(MGMT_ID, 'eu-west-1', a, 'aws'), permissionSetRoleArn(MGMT_ID, 'eu-west-1', b, '0123456789abcdef', 'aws'))).toBe(false);
   });
 });

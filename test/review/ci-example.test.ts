@@ -19,12 +19,12 @@ const runs = Object.values((parse(workflow) as { jobs: Record<string, { steps: S
   .map((s) => s.run ?? '')
   .join('\n');
 
-test('the workflow is valid yaml with review, plan and plan-removed jobs', () => {
-  expect(Object.keys((parse(workflow) as { jobs: object }).jobs)).toEqual(['review', 'plan', 'plan-removed']);
+test('the workflow is valid yaml with review, plan, plan-removed and gate jobs', () => {
+  expect(Object.keys((parse(workflow) as { jobs: object }).jobs)).toEqual(['review', 'plan', 'plan-removed', 'gate']);
 });
 
 test('every idcgen command the workflow runs is registered', () => {
-  const used = [...runs.matchAll(/npx idcgen (\w+)/g)].map((m) => m[1]);
+  const used = [...runs.matchAll(/npx --no-install idcgen (\w+)/g)].map((m) => m[1]);
   const registered = allCommands().map((c) => String(c.command).split(' ')[0]);
   expect(used.length).toBeGreaterThan(0);
   expect(used.filter((c) => !registered.includes(c))).toEqual([]);

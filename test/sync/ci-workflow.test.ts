@@ -24,7 +24,7 @@ test('runs on a schedule and on demand, with read-only repository permissions fo
 
 test('the sync step runs idcgen accounts sync with --write and maps exit 0 and 3, failing on anything else', async () => {
   const sync = steps.find((s) => s.id === 'sync')?.run ?? '';
-  expect(sync).toContain('npx idcgen accounts sync "$MODEL" --write');
+  expect(sync).toContain('npx --no-install idcgen accounts sync "$MODEL" --write');
   expect(sync).toContain(`${EXIT_CHANGED}) echo "changed=true"`);
   expect(sync).toContain('0) echo "changed=false"');
   expect(sync).toContain('*) exit "$code"');
@@ -38,5 +38,5 @@ test('only a changed sync validates, commits and opens the pull request', () => 
   const after = steps.slice(steps.findIndex((s) => s.id === 'sync') + 1);
   expect(after.length).toBeGreaterThan(0);
   for (const s of after) expect(s.if).toBe("steps.sync.outputs.changed == 'true'");
-  expect(after.map((s) => s.run ?? '').join('\n')).toMatch(/npx idcgen validate "\$MODEL"[\s\S]*git push --force origin "\$BRANCH"[\s\S]*gh pr create/);
+  expect(after.map((s) => s.run ?? '').join('\n')).toMatch(/npx --no-install idcgen validate "\$MODEL"[\s\S]*git push --force origin "\$BRANCH"[\s\S]*gh pr create/);
 });

@@ -8,6 +8,7 @@
  * Field names keep the spelling of the first document that mentions them, for messages.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
  */
+import { ACCOUNT_ROOT_ARN } from '../../model/arns';
 
 export interface NormalValue {
   /** What comparison uses. */
@@ -25,7 +26,6 @@ export interface NormalField {
 export type NormalStatement = ReadonlyMap<string, NormalField>;
 
 const ACCOUNT_ID = /^\d{12}$/;
-const ACCOUNT_ROOT = /^arn:[^:]+:iam::(\d{12}):root$/;
 
 type ValueKind = 'plain' | 'action' | 'principal';
 
@@ -36,7 +36,7 @@ function toList(v: unknown): unknown[] {
 function keyOf(text: string, kind: ValueKind): string {
   if (kind === 'action') return text.toLowerCase();
   if (kind === 'principal') {
-    const account = ACCOUNT_ID.test(text) ? text : ACCOUNT_ROOT.exec(text)?.[1];
+    const account = ACCOUNT_ID.test(text) ? text : ACCOUNT_ROOT_ARN.exec(text)?.[2];
     if (account) return `account:${account}`;
   }
   return text;

@@ -17,6 +17,7 @@ import {
 import { ALIAS_ARN, INSTANCE_ARN, KEY_ARN } from '../../aws/facts';
 import { targetFromModel, type ModelTarget } from '../../aws/model-target';
 import type { Clock } from '../../aws/wait';
+import { EXAMPLE_ARNS, isArn } from '../../model/arns';
 import { formatIssue } from '../../model/issues';
 import { loadResolved } from '../../pipeline';
 
@@ -55,9 +56,9 @@ export function checkArgs(argv: EncryptionArgs): true | string {
   const key = argv['key-arn'];
   if (argv.model === undefined && argv.region === undefined) return '--region is required without a model';
   if (argv['instance-arn'] !== undefined && !INSTANCE_ARN.test(argv['instance-arn'])) {
-    return `--instance-arn '${argv['instance-arn']}' is not an identity center instance arn (arn:aws:sso:::instance/ssoins-...)`;
+    return `--instance-arn '${argv['instance-arn']}' is not an identity center instance arn (${EXAMPLE_ARNS.instancePattern})`;
   }
-  if (key !== undefined && key.startsWith('arn:') && !KEY_ARN.test(key) && !ALIAS_ARN.test(key)) {
+  if (key !== undefined && isArn(key) && !KEY_ARN.test(key) && !ALIAS_ARN.test(key)) {
     return `--key-arn '${key}' is not a kms key arn or alias arn`;
   }
   if (argv.action === 'enable' && argv.model === undefined && key === undefined) {
@@ -205,7 +206,7 @@ export function makeEncryptionCommand(
           'check the key and its policy against the model; change nothing',
         )
         .example(
-          '$0 encryption enable --region eu-west-1 --instance-arn arn:aws:sso:::instance/ssoins-1111222233334444 --key-arn arn:aws:kms:eu-west-1:111111111111:key/mrk-... --yes',
+          `$0 encryption enable --region eu-west-1 --instance-arn ${EXAMPLE_ARNS.instance} --key-arn ${EXAMPLE_ARNS.keyArnPattern} --yes`,
           'what the generated Terraform step runs',
         )
         .example(

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { createClients, type ImportClients } from '../../import/aws';
 import { runImport } from '../../import/run';
+import { EXAMPLE_ARNS } from '../../model/arns';
 import { PATTERNS } from '../../model/aws-patterns';
 import { planPathFor } from '../../import/with-plan';
 import { writeFileAtomically } from '../../write/write-file';
@@ -76,7 +77,7 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       .option('concurrency', { type: 'number', default: 4, describe: 'requests in flight (1..16); pacing keeps each API under its rate limit' })
       .check((argv) => checkImportArgs(argv as unknown as ImportArgs))
       .example('$0 import --region eu-west-1', 'write org.yaml and org.imports.json')
-      .example('$0 import --region eu-west-1 --out adopted/org.yaml --instance-arn arn:aws:sso:::instance/ssoins-1111222233334444', 'choose the instance and the file') as unknown as Argv<ImportArgs>,
+      .example(`$0 import --region eu-west-1 --out adopted/org.yaml --instance-arn ${EXAMPLE_ARNS.instance}`, 'choose the instance and the file') as unknown as Argv<ImportArgs>,
   handler: (args) =>
     runImportCommand(args, {
       clients: createClients,

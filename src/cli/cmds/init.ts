@@ -1,5 +1,6 @@
 /** `idcgen init [--out org.yaml]`: write a commented starter model that validates as is. */
 import type { Argv, CommandModule } from 'yargs';
+import { EXAMPLE_ARNS } from '../../model/arns';
 import { writeNewFile } from '../../write';
 
 /** The starter model; a test checks that it validates. */
@@ -17,7 +18,7 @@ organization:
 identityCenter:
   region: eu-west-1              # the Region Identity Center is enabled in
   # Looked up when absent (aws sso-admin list-instances):
-  # instanceArn: arn:aws:sso:::instance/ssoins-1111222233334444
+  # instanceArn: ${EXAMPLE_ARNS.instance}
   # identityStoreId: d-1111222233
   encryption:
     key: identity-center         # a key below; remove encryption: to keep the AWS owned key
@@ -35,9 +36,9 @@ permissionSets:
   - name: IdentityCenterAdmin
     description: Administers Identity Center
     sessionDuration: PT4H        # PT1H..PT12H; default PT1H
-    managedPolicies: [arn:aws:iam::aws:policy/AWSSSOMasterAccountAdministrator]
+    managedPolicies: [${EXAMPLE_ARNS.ssoMasterAccountAdministrator}]
   - name: ReadOnly
-    managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess]
+    managedPolicies: [${EXAMPLE_ARNS.readOnlyAccess}]
 
 # A group or a user, a permission set, and accounts by name, OU path (with everything below) or tags.
 assignments:

@@ -3,6 +3,7 @@
  * instance ARN / identity store ID locals. Plain data, precomputed and sorted, for the templates.
  */
 import type { DeploymentUnit, ResolvedKey, ResolvedModel } from '../../model/ir';
+import { identityStoreArnPrefix, keyArnAllRegionsPrefix, partitionOf } from '../../model/arns';
 import { AWS_PROVIDER_VERSION, PLAN_VARIABLE, requiredTerraformVersion, LOCAL_STATE_PATH, stateKey } from '../terraform-settings';
 import type { PolicyRef } from '../../policy/types';
 import { list, ref, str, template, type Expr } from './private/expr';
@@ -154,20 +155,21 @@ export function findKey(ir: ResolvedModel, name: string | undefined): ResolvedKe
 
 /**
  * Resolver for PolicyRefs given how this root reaches a key: its ARN and its key ID (replicas of a
- * multi-Region key share the key ID, so `arn:aws:kms:*:<account>:key/<id>` covers all of them).
+ * multi-Region key share the key ID, so `arn:<partition>:kms:*:<account>:key/<id>` covers all of them).
  */
 export function refResolver(ir: ResolvedModel, keyExprs: (key: ResolvedKey) => { arn: string; id: string }): RefResolver {
   const account = ir.organization.managementAccountId;
+  const partition = partitionOf(ir.identityCenter.region);
   return (r: PolicyRef): Expr => {
     switch (r.ref) {
       case 'key-arn':
         return ref(keyExprs(findKey(ir, r.key)).arn);
       case 'key-arn-all-regions':
-        return template([`arn:aws:kms:*:${account}:key/`, ref(keyExprs(findKey(ir, r.key)).id)]);
+        return template([keyArnAllRegionsPrefix(account, partition), ref(keyExprs(findKey(ir, r.key)).id)]);
       case 'instance-arn':
         return ref('local.instance_arn');
       case 'identity-store-arn':
-        return template([`arn:aws:identitystore::${account}:identitystore/`, ref('local.identity_store_id')]);
+        return template([identityStoreArnPrefix(account, partition), ref('local.identity_store_id')]);
     }
   };
 }

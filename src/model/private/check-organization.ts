@@ -1,5 +1,6 @@
 /** Checks of the organization, identityCenter and deployment sections. */
 import { PATTERNS } from '../aws-patterns';
+import { unknownRegionMessage } from '../regions';
 import { LIMITS, rangeMessage } from '../limits';
 import { checkPattern, checkRoleArn, type CheckContext } from './context';
 import { lengthMessage, outOfLength, unknownRef } from './describe';
@@ -14,7 +15,7 @@ export function checkOrganization(ctx: CheckContext): void {
     );
   }
 
-  checkPattern(ctx, ['identityCenter', 'region'], 'region', identityCenter.region, PATTERNS.region);
+  checkRegion(ctx, ['identityCenter', 'region'], 'region', identityCenter.region);
   checkPattern(ctx, ['identityCenter', 'instanceArn'], 'instanceArn', identityCenter.instanceArn, PATTERNS.instanceArn);
   checkPattern(ctx, ['identityCenter', 'identityStoreId'], 'identityStoreId', identityCenter.identityStoreId, PATTERNS.identityStoreId);
   const keyName = identityCenter.encryption?.key;
@@ -43,7 +44,7 @@ export function checkOrganization(ctx: CheckContext): void {
   }
   if (backend?.type === 's3') {
     if (backend.bucket === '') ctx.error(['deployment', 'backend', 'bucket'], 'backend bucket must not be empty');
-    checkPattern(ctx, ['deployment', 'backend', 'region'], 'backend region', backend.region, PATTERNS.region);
+    checkRegion(ctx, ['deployment', 'backend', 'region'], 'backend region', backend.region);
     checkPattern(ctx, ['deployment', 'backend', 'roleArn'], 'backend roleArn', backend.roleArn, PATTERNS.roleArn);
     checkPattern(ctx, ['deployment', 'backend', 'kmsKeyId'], 'backend kmsKeyId', backend.kmsKeyId, PATTERNS.kmsKeyArn);
     if (backend.kmsKeyId !== undefined && backend.encrypt === false) {
@@ -75,4 +76,11 @@ function checkDeployer(ctx: CheckContext, deployer: string | undefined): void {
       `deployer '${deployer}' is in account ${account}, not the management account ${management.name} (${management.id}); the management unit runs there without assuming a role, so the deployer must be a role in it, e.g. ${example}`,
     );
   }
+}
+
+/** A Region code of the right shape that the AWS SDK lists (src/model/regions.ts). */
+function checkRegion(ctx: CheckContext, path: (string | number)[], what: string, region: string | undefined): void {
+  if (region === undefined || !checkPattern(ctx, path, what, region, PATTERNS.region)) return;
+  const unknown = unknownRegionMessage(what, region);
+  if (unknown !== undefined) ctx.error(path, unknown);
 }

@@ -3,6 +3,7 @@
  * relay state, session duration) and quotas (policies per permission set, inline policy size),
  * and consistency of customer managed policy documents across permission sets.
  */
+import { isCustomerManagedPolicyArn } from '../arns';
 import { PATTERNS, sessionDurationSeconds } from '../aws-patterns';
 import { LIMITS } from '../limits';
 import type { ModelPath } from '../load';
@@ -91,7 +92,7 @@ function checkOne(ctx: CheckContext, ps: PermissionSetInput, at: ModelPath): voi
 
 function checkManagedArn(ctx: CheckContext, path: ModelPath, arn: string): void {
   if (PATTERNS.awsManagedPolicyArn.re.test(arn)) return;
-  const customer = /^arn:aws[a-z-]*:iam::\d{12}:policy\//.test(arn);
+  const customer = isCustomerManagedPolicyArn(arn);
   ctx.error(
     path,
     customer

@@ -3,6 +3,7 @@
  * they name must be defined. Key policy rules themselves (use cases, rotation, deletion window,
  * role ARNs) are the policy engine's (buildKeys), which runs on a model whose references bind.
  */
+import { partitionOf, roleArn } from '../arns';
 import { PATTERNS } from '../aws-patterns';
 import type { ModelPath } from '../load';
 import type { PrincipalInput } from '../schema';
@@ -60,7 +61,7 @@ export function checkKeys(ctx: CheckContext): void {
 }
 
 function checkPrincipal(ctx: CheckContext, at: ModelPath, p: PrincipalInput): void {
-  if ('role' in p) checkRoleArn(ctx, [...at, 'role'], 'role', p.role, `arn:aws:iam::${ctx.model.accounts?.[0]?.id ?? '111111111111'}:role/Name`);
+  if ('role' in p) checkRoleArn(ctx, [...at, 'role'], 'role', p.role, roleArn(ctx.model.accounts?.[0]?.id ?? '111111111111', 'Name', partitionOf(ctx.model.identityCenter.region)));
   if ('accountRoot' in p && !ctx.accounts.has(p.accountRoot)) {
     ctx.error([...at, 'accountRoot'], unknownRef('account', p.accountRoot, 'accounts', [...ctx.accounts]));
   }

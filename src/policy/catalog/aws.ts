@@ -1,8 +1,8 @@
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
 /**
  * Every AWS fact the CMK policy engine uses: service principals, kms:ViaService patterns,
- * encryption-context keys, action lists, ARN shapes and documentation links. Nothing else in
- * src/policy spells these out.
+ * encryption-context keys, action lists and documentation links. Nothing else in src/policy spells
+ * these out; ARNs come from src/model/arns.ts.
  */
 
 /** Documentation pages the catalog statements come from. */
@@ -147,90 +147,8 @@ export const ACTIONS = {
 /** The action KMS's policy lockout safety check requires some principal to keep. */
 export const KEY_POLICY_ADMIN_ACTION = 'kms:PutKeyPolicy';
 
-// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
-/** `partition` is `aws` outside the China and GovCloud Regions (model/aws-patterns.ts `partitionOf`). */
-export function accountRootArn(accountId: string, partition = 'aws'): string {
-  return `arn:${partition}:iam::${accountId}:root`;
-}
-
-/** Matches every IAM principal of an account in `aws:PrincipalArn` (root, users, roles). */
-export function accountPrincipalArnPattern(accountId: string, partition = 'aws'): string {
-  return `arn:${partition}:iam::${accountId}:*`;
-}
-
-/**
- * `arn:<partition>:iam::<account>:role/<path/>name`, capturing the account and the name. Path
- * segments as model/aws-patterns.ts `roleArn` allows them: no `*` or `?`, which KMS would reject
- * in a Principal (validate reports those first, positioned).
- */
-export const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::(\d{12}):role\/(?:[A-Za-z0-9.,+@=_-]+\/)*([\w+=,.@-]{1,64})$/;
-
-// https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html
-/**
- * The role Identity Center creates for a permission set in each account it is assigned to:
- * `role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_<name>_<unique suffix>`, with no
- * Region segment when the identity source is in us-east-1. The suffix is 16 characters (the
- * page's example `AWSReservedSSO_DatabaseAdministrator_1234567890abcdef`) and changes when the
- * role is re-created (last assignment removed, then assigned again). 15 + 32 (longest permission
- * set name) + 1 + 16 = 64, IAM's longest role name, so the suffix is never shortened.
- */
-export const PERMISSION_SET_ROLE = {
-  path: 'aws-reserved/sso.amazonaws.com/',
-  namePrefix: 'AWSReservedSSO_',
-  suffixLength: 16,
-  /** The Region whose roles carry no Region segment. */
-  regionlessIn: 'us-east-1',
-  docUrl: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html',
-} as const;
-
-/** `role/aws-reserved/sso.amazonaws.com/[<region>/]AWSReservedSSO_<name>_<suffix>`. */
-function permissionSetRoleResource(identityCenterRegion: string, permissionSet: string, suffix: string): string {
-  const region = identityCenterRegion === PERMISSION_SET_ROLE.regionlessIn ? '' : `${identityCenterRegion}/`;
-  return `role/${PERMISSION_SET_ROLE.path}${region}${PERMISSION_SET_ROLE.namePrefix}${permissionSet}_${suffix}`;
-}
-
-/**
- * `aws:PrincipalArn` pattern (ArnLike) of the roles Identity Center creates for a permission set
- * in an account: any unique suffix, so re-provisioning keeps access, but exactly
- * `suffixLength` characters (`?` is one character), so the roles of a permission set whose name
- * merely starts with `<name>_` (`Admin_ReadOnly` for `Admin`) never match: their names are at
- * least two characters longer. The one builder of this pattern: key policies, identity
- * policies, review, import and explain all come here.
- */
-export function permissionSetRoleArnPattern(accountId: string, identityCenterRegion: string, permissionSet: string, partition = 'aws'): string {
-  return `arn:${partition}:iam::${accountId}:${permissionSetRoleResource(identityCenterRegion, permissionSet, '?'.repeat(PERMISSION_SET_ROLE.suffixLength))}`;
-}
-
-/** A real permission-set role ARN with the given unique suffix (what a session's aws:PrincipalArn is). */
-export function permissionSetRoleArn(accountId: string, identityCenterRegion: string, permissionSet: string, suffix: string, partition = 'aws'): string {
-  return `arn:${partition}:iam::${accountId}:${permissionSetRoleResource(identityCenterRegion, permissionSet, suffix)}`;
-}
-
-/** What a permission-set role ARN (or a pattern of one) names. */
-export interface PermissionSetRole {
-  readonly accountId: string;
-  readonly permissionSet: string;
-  /** The unique suffix Identity Center adds, or the wildcard of a pattern (`????????????????`, or `*` as older policies and AWS's examples write it). */
-  readonly suffix: string;
-  /** True for a pattern (a wildcard suffix), false for one real role. */
-  readonly pattern: boolean;
-}
-
-const PERMISSION_SET_ROLE_ARN = new RegExp(
-  `^arn:[\\w-]+:iam::(\\d{12}):role/${PERMISSION_SET_ROLE.path.replace(/\./g, '\\.')}(?:[^/]+/)?${PERMISSION_SET_ROLE.namePrefix}(.+)_([^/]{${PERMISSION_SET_ROLE.suffixLength}}|\\*)$`,
-);
-
-/** The reverse of the builders above, for real role ARNs and patterns; undefined for any other ARN. */
-export function parsePermissionSetRoleArn(arn: string): PermissionSetRole | undefined {
-  const m = PERMISSION_SET_ROLE_ARN.exec(arn);
-  return m ? { accountId: m[1], permissionSet: m[2], suffix: m[3], pattern: /[*?]/.test(m[3]) } : undefined;
-}
-
-// https://docs.aws.amazon.com/singlesignon/latest/userguide/encryption-at-rest.html
-/** Identity store ARN: no Region, the Identity Center (management) account. */
-export function identityStoreArn(managementAccountId: string, identityStoreId: string, partition = 'aws'): string {
-  return `arn:${partition}:identitystore::${managementAccountId}:identitystore/${identityStoreId}`;
-}
+// ARNs (account roots, roles, permission-set role patterns, identity store, keys) are built by the
+// one partition-aware module, src/model/arns.ts.
 
 /** Region codes: the one pattern in model/aws-patterns.ts. */
 export const REGION_NAME = PATTERNS.region.re;

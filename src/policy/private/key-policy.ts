@@ -2,11 +2,11 @@
  * Assembles one key's policy from the catalog, per profile. Every statement is tagged with the
  * catalog use case it serves, so the IR can say where each statement comes from.
  */
-import { partitionOf } from '../../model/aws-patterns';
+import { accountRootArn, partitionOf } from '../../model/arns';
 import { compareKeys, type StatementSource } from '../../model/ir';
 import { PolicyDocument } from '../document';
 import type { PolicyStatement } from '../statement';
-import { accountRootArn, DOCS } from '../catalog/aws';
+import { DOCS } from '../catalog/aws';
 import { deletionGuardStatement } from '../catalog/deletion-guard';
 import { deployerUseStatements } from '../catalog/deployer';
 import { readOnlyAdminStatements, restrictedAppStatements, type RestrictedAppsProps } from '../catalog/advanced';

@@ -7,6 +7,7 @@
 import { compareKeys } from '../../model/ir';
 import type { KeyInput } from '../../model/schema';
 import { LIMITS, rangeMessage } from '../../model/limits';
+import { otherPartitionMessage, unknownRegionMessage } from '../../model/regions';
 import { ALIAS, REGION_NAME } from '../catalog/aws';
 
 export interface KeySpec {
@@ -67,7 +68,9 @@ export function keySpec(input: KeyInput, identityCenterRegion: string, path: (st
   const multiRegion = input.multiRegion ?? KEY_DEFAULTS.multiRegion;
   const replicaRegions = [...new Set(input.replicaRegions ?? [])].sort(compareKeys);
   (input.replicaRegions ?? []).forEach((region, i) => {
+    const other = REGION_NAME.test(region) ? unknownRegionMessage('replica region', region) ?? otherPartitionMessage('replica region', region, identityCenterRegion, 'the identity center region') : undefined;
     if (!REGION_NAME.test(region)) problem(['replicaRegions', i], `replica region '${region}' is not an aws region name like eu-central-1`, 'key-replica-region');
+    else if (other !== undefined) problem(['replicaRegions', i], other, 'key-replica-region');
     else if (region === identityCenterRegion) {
       problem(['replicaRegions', i], `replica region '${region}' is the identity center region, where the primary key is; list other regions only`, 'key-replica-region');
     }

@@ -8,16 +8,16 @@
  * managed policies such as PowerUserAccess are not flagged.
  */
 import type { ResolvedPermissionSet } from '../../model/ir';
+import { managedPolicyName } from '../../model/arns';
 import { valueList } from './canonical';
 
-const ADMIN_MANAGED_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;
 const ALL_ACTIONS = new Set(['*', '*:*']);
 
 /** Why a permission set is administrator-level, e.g. `AdministratorAccess`; empty when it is not. */
 export function adminReasons(ps: ResolvedPermissionSet | undefined): string[] {
   if (!ps) return [];
   const out: string[] = [];
-  if (ps.managedPolicyArns.some((arn) => ADMIN_MANAGED_POLICY.test(arn))) out.push('AdministratorAccess');
+  if (ps.managedPolicyArns.some((arn) => managedPolicyName(arn) === 'AdministratorAccess')) out.push('AdministratorAccess');
   for (const s of ps.inlinePolicy?.Statement ?? []) {
     if (s.Effect !== 'Allow') continue;
     const wild = valueList(s.Action).filter((a) => ALL_ACTIONS.has(a));

@@ -12,12 +12,14 @@
  * "on this key" when their Resource names it by ref; `Resource: "*"` statements such as
  * kms:ListAliases are not about one key and are left out.
  */
+import { ACCOUNT_ROOT_ARN, roleArn } from '../../model/arns';
 import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/ir';
 import { isPolicyRef, type PolicyDocumentJson, type StatementJson } from '../../policy/types';
 import { actionsOf, allowsAction } from './actions';
 import type { AccessEntry } from './key-access';
 
-export const ROOT = /^arn:(aws[a-z-]*):iam::(\d{12}):root$/;
+/** An account principal: captures partition and account id. */
+export const ROOT = ACCOUNT_ROOT_ARN;
 
 /** Allow statements of a document whose Resource names the key. */
 export function keyStatements(doc: PolicyDocumentJson | undefined, keyName: string): StatementJson[] {
@@ -75,7 +77,7 @@ export function delegatedAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permi
   for (const ip of key.identityPolicies) {
     const statements = keyStatements(ip.document, key.name);
     const partition = grants.map((g) => ROOT.exec(g.principal)?.[1]).find((x) => x !== undefined) ?? 'aws';
-    for (const role of ip.attachToRoles) reach(ip.accountId, `arn:${partition}:iam::${ip.accountId}:role/${role}`, statements, `${ip.accountName}/${ip.policyName}`);
+    for (const role of ip.attachToRoles) reach(ip.accountId, roleArn(ip.accountId, role, partition), statements, `${ip.accountName}/${ip.policyName}`);
   }
   return out;
 }

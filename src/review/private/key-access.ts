@@ -19,7 +19,7 @@
  * Entries with the same principal are merged.
  */
 import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../../model/ir';
-import { parsePermissionSetRoleArn } from '../../policy/catalog/aws';
+import { parsePermissionSetRoleArn } from '../../model/arns';
 import type { StatementJson } from '../../policy/types';
 import type { KeyAccess, KeyAccessKind } from '../types';
 import { conditionValues, isWildcardPrincipal, sortedUnique, valueList } from './canonical';

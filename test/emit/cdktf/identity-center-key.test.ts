@@ -20,7 +20,7 @@ function synthKey(key: ResolvedKey, replicaRegions: readonly string[] = key.repl
   return Testing.synthScope((scope) => {
     new AwsProvider(scope, 'aws', { region: 'eu-west-1' });
     const replicaProviders = new Map(replicaRegions.map((r) => [r, new AwsProvider(scope, r, { region: r, alias: r })]));
-    new IdentityCenterKey(scope, key.name, { key, accountId: '111111111111', replicaProviders, resolve });
+    new IdentityCenterKey(scope, key.name, { key, accountId: '111111111111', partition: 'aws', replicaProviders, resolve });
   });
 }
 

@@ -5,13 +5,13 @@
 import type { KeyInput } from '../../../src/model/schema';
 import type { PolicyDocumentJson } from '../../../src/policy/types';
 import { renderPolicy } from '../../../src/policy/render';
-import { parsePermissionSetRoleArn, permissionSetRoleArn } from '../../../src/policy/catalog/aws';
+import { parsePermissionSetRoleArn, permissionSetRoleArn } from '../../../src/model/arns';
 import { ADMIN, buildOne, context, DELEGATED_ADMIN, DELEGATED_ID, IDENTITY_STORE_ARN, INSTANCE_ARN, key, MGMT_ID, MRK_ARN, OUTSIDE_ID, WORKLOAD_ID } from './fixtures';
 import { stripEncryptionContext, type StrippedCondition } from './simulate';
 
 /** A session role Identity Center creates for a permission set (us-west-2, some suffix). */
 export function psRole(accountId: string, permissionSet: string): string {
-  return permissionSetRoleArn(accountId, 'us-west-2', permissionSet, '0123456789abcdef');
+  return permissionSetRoleArn(accountId, 'us-west-2', permissionSet, '0123456789abcdef', 'aws');
 }
 
 export const P = {

@@ -10,6 +10,9 @@ provider "aws" {
 
 data "aws_caller_identity" "current" {}
 
+# ARNs name the partition the provider runs in (aws, aws-us-gov, aws-cn).
+data "aws_partition" "current" {}
+
 data "aws_organizations_organization" "current" {}
 
 module "key" {
@@ -29,7 +32,7 @@ module "key" {
     # https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
     AllowIdentityCenterAdminAccounts = jsonencode({
       Effect    = "Allow"
-      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
+      Principal = { AWS = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root" }
       Action    = "kms:*"
       Resource  = "*"
     })

@@ -4,13 +4,18 @@ provider "aws" {
   region = var.region
 
   assume_role {
-    role_arn = "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole"
+    role_arn = "arn:${data.aws_partition.current.partition}:iam::222222222222:role/OrganizationAccountAccessRole"
   }
 }
 
 provider "aws" {
   alias  = "management"
   region = var.region
+}
+
+# ARNs name the partition the provider runs in (aws, aws-us-gov, aws-cn).
+data "aws_partition" "current" {
+  provider = aws.management
 }
 
 data "aws_kms_alias" "key" {
@@ -33,7 +38,7 @@ module "key_user_policies" {
             Effect = "Allow"
             Action = ["kms:Decrypt", "kms:DescribeKey"]
             # The primary key and every multi-Region replica share the key ID.
-            Resource = "arn:aws:kms:*:${var.management_account_id}:key/${data.aws_kms_alias.key.target_key_id}"
+            Resource = "arn:${data.aws_partition.current.partition}:kms:*:${var.management_account_id}:key/${data.aws_kms_alias.key.target_key_id}"
             Condition = {
               StringLike = { "kms:ViaService" = ["sso.*.amazonaws.com", "identitystore.*.amazonaws.com"] }
             }

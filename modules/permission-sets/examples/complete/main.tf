@@ -4,6 +4,9 @@ provider "aws" {
 
 data "aws_ssoadmin_instances" "this" {}
 
+# ARNs name the partition the provider runs in (aws, aws-us-gov, aws-cn).
+data "aws_partition" "current" {}
+
 module "permission_sets" {
   source = "../.."
 
@@ -12,7 +15,7 @@ module "permission_sets" {
   permission_sets = {
     ReadOnly = {
       description         = "Read-only access"
-      managed_policy_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess"]
+      managed_policy_arns = ["arn:${data.aws_partition.current.partition}:iam::aws:policy/ReadOnlyAccess"]
       customer_managed_policies = [
         { name = "BoundaryReadOnly", path = "/" },
       ]
@@ -22,7 +25,7 @@ module "permission_sets" {
       session_duration    = "PT8H"
       relay_state         = "https://console.aws.amazon.com/console/home"
       tags                = { team = "apps" }
-      managed_policy_arns = ["arn:aws:iam::aws:policy/PowerUserAccess"]
+      managed_policy_arns = ["arn:${data.aws_partition.current.partition}:iam::aws:policy/PowerUserAccess"]
       inline_policy = jsonencode({
         Version = "2012-10-17"
         Statement = [
@@ -30,12 +33,12 @@ module "permission_sets" {
             Sid      = "OwnUserOnly"
             Effect   = "Allow"
             Action   = "iam:GetUser"
-            Resource = "arn:aws:iam::*:user/$${aws:username}"
+            Resource = "arn:${data.aws_partition.current.partition}:iam::*:user/$${aws:username}"
           },
         ]
       })
       permissions_boundary = {
-        managed_policy_arn = "arn:aws:iam::aws:policy/PowerUserAccess"
+        managed_policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/PowerUserAccess"
       }
     }
   }

@@ -16,7 +16,8 @@ import type { PolicyRef } from '../../../policy/types';
 import { AwsProvider, Construct, KmsAlias, KmsKey, KmsKeyPolicy, KmsReplicaKey } from '../cdktf';
 import { namespace } from '../private/namespace';
 import { policyJson, type PolicyRefResolver } from '../private/policy-json';
-import { isKeyRef, keyArnAllRegions } from '../private/refs';
+import { keyArnAllRegions } from '../../../model/arns';
+import { isKeyRef } from '../private/refs';
 import { KEY_SPEC } from '../../../policy/catalog/aws';
 
 /** Props of {@link IdentityCenterKey}. */
@@ -24,6 +25,8 @@ export interface IdentityCenterKeyProps {
   readonly key: ResolvedKey;
   /** Account the key lives in (the management account), for all-Region key ARNs. */
   readonly accountId: string;
+  /** Its partition, for the same ARNs. */
+  readonly partition: string;
   /** One provider per replica Region (shared by every key in the stack), by Region. */
   readonly replicaProviders: ReadonlyMap<string, AwsProvider>;
   /** Resolves the other apply-time values in the key policy (instance ARN, identity store ARN). */
@@ -38,11 +41,13 @@ export class IdentityCenterKey extends Construct {
   /** By Region, sorted. */
   readonly replicas: ReadonlyMap<string, KmsReplicaKey>;
   private readonly accountId: string;
+  private readonly partition: string;
 
   constructor(scope: Construct, id: string, props: IdentityCenterKeyProps) {
     super(scope, id);
     const { key } = props;
     this.accountId = props.accountId;
+    this.partition = props.partition;
     const tags = Object.keys(key.tags).length > 0 ? { ...key.tags } : undefined;
 
     this.kmsKey = new KmsKey(this, 'Key', {
@@ -99,7 +104,7 @@ export class IdentityCenterKey extends Construct {
 
   /** The primary key and every replica, for identity policies. */
   get arnAllRegions(): string {
-    return keyArnAllRegions(this.accountId, this.kmsKey.keyId);
+    return keyArnAllRegions(this.accountId, this.kmsKey.keyId, this.partition);
   }
 
   /** The Terraform expression of a key PolicyRef that names this key. */

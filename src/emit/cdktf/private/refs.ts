@@ -2,12 +2,15 @@
  * How each stack answers the IR's PolicyRefs. One switch for every stack, so a new ref kind fails
  * to compile here instead of rendering as `[object Object]` somewhere.
  */
+import { identityStoreArn, keyArnAllRegions } from '../../../model/arns';
 import type { PolicyRef } from '../../../policy/types';
 import type { PolicyRefResolver } from './policy-json';
 
 export interface RefTargets {
   /** Management account id: identity store ARNs and all-Region key ARNs name it. */
   readonly managementAccountId: string;
+  /** The partition of the Identity Center Region, for the ARNs built here. */
+  readonly partition: string;
   /** Terraform expression of the primary key ARN. */
   keyArn(keyName: string): string;
   /** Terraform expression of the key id (`mrk-…` for multi-Region keys). */
@@ -20,11 +23,6 @@ export function isKeyRef(ref: PolicyRef): boolean {
   return ref.ref === 'key-arn' || ref.ref === 'key-arn-all-regions';
 }
 
-/** `arn:aws:kms:*:<account>:key/<id>`: the primary key and every replica (they share the id). */
-export function keyArnAllRegions(accountId: string, keyIdExpr: string): string {
-  return `arn:aws:kms:*:${accountId}:key/${keyIdExpr}`;
-}
-
 export function refResolver(t: RefTargets): PolicyRefResolver {
   const keyName = (ref: PolicyRef): string => {
     if (!ref.key) throw new Error(`policy ref ${ref.ref} names no key`);
@@ -35,11 +33,11 @@ export function refResolver(t: RefTargets): PolicyRefResolver {
       case 'key-arn':
         return t.keyArn(keyName(ref));
       case 'key-arn-all-regions':
-        return keyArnAllRegions(t.managementAccountId, t.keyId(keyName(ref)));
+        return keyArnAllRegions(t.managementAccountId, t.keyId(keyName(ref)), t.partition);
       case 'instance-arn':
         return t.instanceArn();
       case 'identity-store-arn':
-        return `arn:aws:identitystore::${t.managementAccountId}:identitystore/${t.identityStoreId()}`;
+        return identityStoreArn(t.managementAccountId, t.identityStoreId(), t.partition);
     }
   };
 }

@@ -4,6 +4,7 @@
  * stack bound), any IAM policies the management account itself needs, and the opt-in encryption
  * step. Its provider works in the Identity Center Region.
  */
+import { partitionOf } from '../../../model/arns';
 import { compareKeys } from '../../../model/ir';
 import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model/ir-index';
 import { encryptionStep } from '../../encryption-step';
@@ -54,8 +55,10 @@ export class ManagementStack extends TerraformStack {
       if (!k) throw new Error(`policy names key ${name}, which is not in the model`);
       return k;
     };
+    const partition = partitionOf(ir.identityCenter.region);
     const resolve = refResolver({
       managementAccountId: accountId,
+      partition,
       keyArn: (name) => key(name).arn,
       keyId: (name) => key(name).kmsKey.keyId,
       instanceArn: () => this.instance.instanceArn,
@@ -63,7 +66,7 @@ export class ManagementStack extends TerraformStack {
     });
     const keyScope = new Construct(this, 'Key');
     for (const k of ir.keys) {
-      keys.set(k.name, new IdentityCenterKey(keyScope, k.name, { key: k, accountId, replicaProviders, resolve }));
+      keys.set(k.name, new IdentityCenterKey(keyScope, k.name, { key: k, accountId, partition, replicaProviders, resolve }));
     }
     this.keys = keys;
 

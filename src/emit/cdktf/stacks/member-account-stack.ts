@@ -4,6 +4,7 @@
  * the deployment role in that account; a second provider, `management`, reads the key's ARN by
  * alias from the management account, so no stack reads another stack's state.
  */
+import { partitionOf } from '../../../model/arns';
 import { AwsProvider, Construct, TerraformStack } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
@@ -48,6 +49,7 @@ export class MemberAccountStack extends TerraformStack {
       keyIdentityPolicies: unit.keyIdentityPolicies,
       resolve: refResolver({
         managementAccountId,
+        partition: partitionOf(ir.identityCenter.region),
         keyArn: (name) => alias(name).targetKeyArn,
         keyId: (name) => alias(name).targetKeyId,
         instanceArn: () => instance.instanceArn,

@@ -3,6 +3,7 @@
  * bound with them (src/model/shard.ts). It works in the management account, like the management
  * stack, and reads key ARNs for the inline policies by alias, so it shares no state with it.
  */
+import { partitionOf } from '../../../model/arns';
 import { unitPermissionSets } from '../../../model/ir-index';
 import { Construct, TerraformStack } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
@@ -37,6 +38,7 @@ export class PermissionSetsStack extends TerraformStack {
       permissionSets: unitPermissionSets(ir, unit),
       resolve: refResolver({
         managementAccountId,
+        partition: partitionOf(ir.identityCenter.region),
         keyArn: (name) => alias(name).targetKeyArn,
         keyId: (name) => alias(name).targetKeyId,
         instanceArn: () => instance.instanceArn,

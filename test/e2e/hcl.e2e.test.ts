@@ -1,0 +1,4 @@
+// End to end against the AWS emulator, HCL output (the scenarios: support/scenarios.ts).
+import { describeEndToEnd } from './support/scenarios';
+
+describeEndToEnd('hcl');
