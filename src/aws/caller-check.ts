@@ -16,7 +16,7 @@
  *   cannot see): a warning, never a refusal.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/cmk-related-errors.html
  */
-import { partitionOf, PERMISSION_SET_ROLE, permissionSetRoleArn } from '../model/arns';
+import { iamPrincipalIdentity, parseCallerArn, PERMISSION_SET_ROLE, permissionSetRoleArn, roleArn } from '../model/arns';
 import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, DOCS as POLICY_DOCS } from '../policy/catalog/aws';
 import { globMatch, kmsDecision, type ContextValue, type IdentityPolicy, type Tri } from '../policy/evaluate';
 
@@ -47,17 +47,15 @@ export interface CallerCheckInput {
 
 /** The IAM principal behind the caller, and whether its full ARN (path included) is known. */
 export function callerPrincipal(caller: CallerIdentity, region: string, deployer?: string): { arn: string; pathKnown: boolean } | undefined {
-  const partition = caller.arn.split(':')[1] ?? partitionOf(region);
-  const assumed = /^arn:[\w-]+:sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(caller.arn);
-  if (assumed) {
-    const [, account, role] = assumed;
-    if (deployer !== undefined && deployer.split(':')[4] === account && deployer.endsWith(`/${role}`)) return { arn: deployer, pathKnown: true };
-    const sso = new RegExp(`^${PERMISSION_SET_ROLE.namePrefix}(.+)_(.{${PERMISSION_SET_ROLE.suffixLength}})$`).exec(role);
-    if (sso) return { arn: permissionSetRoleArn(account, region, sso[1], sso[2], partition), pathKnown: true };
-    return { arn: `arn:${partition}:iam::${account}:role/${role}`, pathKnown: false };
-  }
-  if (/^arn:[\w-]+:iam::\d{12}:(user\/.+|root)$/.test(caller.arn)) return { arn: caller.arn, pathKnown: true };
-  return undefined;
+  const parsed = parseCallerArn(caller.arn);
+  if (!parsed) return undefined;
+  if (parsed.kind === 'iam') return { arn: parsed.arn, pathKnown: true };
+  const { account, roleName, partition } = parsed;
+  const d = deployer !== undefined ? iamPrincipalIdentity(deployer) : undefined;
+  if (deployer !== undefined && d?.type === 'role' && d.account === account && d.name === roleName) return { arn: deployer, pathKnown: true };
+  const sso = new RegExp(`^${PERMISSION_SET_ROLE.namePrefix}(.+)_(.{${PERMISSION_SET_ROLE.suffixLength}})$`).exec(roleName);
+  if (sso) return { arn: permissionSetRoleArn(account, region, sso[1], sso[2], partition), pathKnown: true };
+  return { arn: roleArn(account, roleName, partition), pathKnown: false };
 }
 
 const ALLOW_ALL: IdentityPolicy = { name: 'every IAM permission', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
@@ -167,6 +165,7 @@ function couldMatchUnderSomePath(value: string, account: string, name: string): 
   const parts = value.split(':');
   if (parts.length < 6 || !globMatch(parts[4], account, false)) return false;
   const resource = parts.slice(5).join(':');
+  // `role/...` (or a wildcard that could stand for it)
   if (!resource.startsWith('role/') && !/^[*?]/.test(resource)) return false;
   const cut = resource.lastIndexOf('/');
   const last = resource.slice(cut + 1);

@@ -113,7 +113,7 @@ export const modelSchema = z.strictObject({
       deployer: z
         .string()
         .optional()
-        .describe('IAM role ARN in the management account that runs Terraform; every key makes it a key administrator, e.g. arn:aws:iam::111111111111:role/IdcgenDeployer'),
+        .describe('IAM role ARN of the role (in the management account) that runs Terraform; every key makes it a key administrator'),
       roleName: z.string().optional().describe('role assumed in member accounts; default OrganizationAccountAccessRole'),
       planRoleName: z
         .string()

@@ -13,6 +13,7 @@
  * another account needs both a key policy grant and its IAM policies. An explicit Deny anywhere
  * wins. SCPs, RCPs, permissions boundaries and session policies only narrow, and are not modelled.
  */
+import { ACCOUNT_ROOT_ARN, iamPrincipalIdentity } from '../model/arns';
 import { toArray } from './private/values';
 import { arnLike, globMatch } from './private/match';
 
@@ -151,22 +152,22 @@ function principalMatch(s: StatementJson, req: KmsRequest): { tri: Tri; root: bo
   for (const v of toArray(p.AWS)) {
     if (typeof v !== 'string') return { tri: 'maybe', root: false };
     if (v === '*') return { tri: 'yes', root: false };
-    const account = /^\d{12}$/.test(v) ? v : /^arn:[\w-]+:iam::(\d{12}):root$/.exec(v)?.[1];
+    const account = /^\d{12}$/.test(v) ? v : ACCOUNT_ROOT_ARN.exec(v)?.[2];
     if (account !== undefined) {
-      if (req.principal === `arn:${partitionOf(req.principal)}:iam::${account}:root`) return { tri: 'yes', root: false };
+      // the account's root user is the account principal itself: no IAM policy involved
+      if (ACCOUNT_ROOT_ARN.exec(req.principal)?.[2] === account) return { tri: 'yes', root: false };
       if (account === req.accountId) root = true;
     } else if (sameIamPrincipal(v, req.principal)) return { tri: 'yes', root: false };
   }
   return root ? { tri: 'yes', root: true } : { tri: 'no', root: false };
 }
 
-function partitionOf(arn: string): string {
-  return arn.split(':')[1] ?? 'aws';
-}
-
 /** IAM role and user names are unique in an account whatever their path: compare account, type and name. */
 function sameIamPrincipal(a: string, b: string): boolean {
-  const id = (arn: string) => /^arn:([\w-]+):iam::(\d{12}):(role|user)\/(?:.*\/)?([^/]+)$/.exec(arn)?.slice(1).join(':');
+  const id = (arn: string) => {
+    const p = iamPrincipalIdentity(arn);
+    return p ? `${p.partition}:${p.account}:${p.type}:${p.name}` : undefined;
+  };
   const x = id(a);
   return x !== undefined && x === id(b);
 }

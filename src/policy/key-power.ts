@@ -18,7 +18,7 @@
  * SCPs and session policies only narrow and are left out, so the answer errs on the side of power.
  */
 import { compareKeys, type KeyPrincipalRef, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../model/ir';
-import { identityStoreArn, partitionOf, permissionSetRoleArn } from '../model/arns';
+import { accountRootArn, identityStoreArn, instanceArn, keyArn, partitionOf, permissionSetRoleArn } from '../model/arns';
 import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS } from './catalog/aws';
 import { AWS_MANAGED_KMS, AWS_MANAGED_WITHOUT_KMS } from './catalog/aws-managed-kms';
 import { kmsDecision, triOr, type ContextValue, type IdentityPolicy, type Tri } from './evaluate';
@@ -93,14 +93,14 @@ interface EvaluationContext {
 function evaluationContext(ir: ResolvedModel, key: ResolvedKey): EvaluationContext {
   const mgmt = ir.organization.managementAccountId;
   const partition = partitionOf(ir.identityCenter.region);
-  const keyArn = `arn:${partition}:kms:${ir.identityCenter.region}:${mgmt}:key/${key.multiRegion ? 'mrk-' : ''}${'0'.repeat(32)}`;
-  const instanceArn = ir.identityCenter.instanceArn ?? `arn:${partition}:sso:::instance/ssoins-${'0'.repeat(16)}`;
+  const keyArnValue = keyArn(ir.identityCenter.region, mgmt, `${key.multiRegion ? 'mrk-' : ''}${'0'.repeat(32)}`, partition);
+  const instance = ir.identityCenter.instanceArn ?? instanceArn(`ssoins-${'0'.repeat(16)}`, partition);
   const storeArn = identityStoreArn(mgmt, ir.identityCenter.identityStoreId ?? `d-${'0'.repeat(10)}`, partition);
-  const values: PolicyRefValues = { keyArns: Object.fromEntries(ir.keys.map((k) => [k.name, keyArn])), instanceArn, identityStoreArn: storeArn };
+  const values: PolicyRefValues = { keyArns: Object.fromEntries(ir.keys.map((k) => [k.name, keyArnValue])), instanceArn: instance, identityStoreArn: storeArn };
   const keyPolicy = renderPolicy(key.keyPolicy, values);
   const named = new Set(JSON.stringify(keyPolicy).match(/\d{12}/g) ?? []);
   named.add(mgmt);
-  return { keyPolicy, keyArn, instanceArn, identityStoreArn: storeArn, values, significant: (s) => named.has(s.accountId) || s.namedAccounts.has(s.accountId) };
+  return { keyPolicy, keyArn: keyArnValue, instanceArn: instance, identityStoreArn: storeArn, values, significant: (s) => named.has(s.accountId) || s.namedAccounts.has(s.accountId) };
 }
 
 function subjects(ir: ResolvedModel, key: ResolvedKey, values: PolicyRefValues): Subject[] {
@@ -123,7 +123,7 @@ function subjects(ir: ResolvedModel, key: ResolvedKey, values: PolicyRefValues):
   const seen = new Set<string>();
   const named = (p: KeyPrincipalRef, kind: 'role' | 'deployer' | 'account'): void => {
     if (p.kind === 'permission-set') return;
-    const arn = p.kind === 'role' ? p.arn : `arn:${partition}:iam::${p.accountId}:root`;
+    const arn = p.kind === 'role' ? p.arn : accountRootArn(p.accountId, partition);
     if (seen.has(`${kind}\u0000${arn}`)) return;
     seen.add(`${kind}\u0000${arn}`);
     const generated: IdentityPolicy[] =
@@ -160,7 +160,7 @@ function permissionSetPolicies(ir: ResolvedModel, ps: ResolvedPermissionSet | un
     const name = arn.slice(arn.lastIndexOf('/') + 1);
     const statements = AWS_MANAGED_KMS[name];
     if (statements) out.push({ name: `managed policy ${name}`, document: { Version: '2012-10-17', Statement: [...statements] } });
-    else if (!AWS_MANAGED_WITHOUT_KMS.includes(name)) out.push({ name: `managed policy ${name} (not in the catalog)`, unknown: true });
+    else if (!AWS_MANAGED_WITHOUT_KMS.has(name)) out.push({ name: `managed policy ${name} (not in the catalog)`, unknown: true });
   }
   for (const ref of ps.customerManagedPolicies) {
     const doc = ir.units.flatMap((u) => u.customerManagedPolicies).find((c) => c.name === ref.name && c.path === ref.path)?.document;

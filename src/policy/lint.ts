@@ -2,7 +2,7 @@
  * Safety checks on the resolved model's policies. Errors block `generate`; warnings are printed.
  * Each rule has a stable id (LINT_RULES); lint reads only the IR, never the YAML.
  */
-import { identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE } from '../model/arns';
+import { identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, roleArn } from '../model/arns';
 import type { ResolvedKey, ResolvedModel } from '../model/ir';
 import { LIMITS } from '../model/limits';
 import type { PolicyDocumentJson, StatementJson } from './types';
@@ -135,7 +135,7 @@ function lintKeyPrincipals(ir: ResolvedModel, key: ResolvedKey, add: (rule: Lint
   if (key.profile === 'least-privilege' && ir.deployment.deployer === undefined && !administrators.some((u) => u.principal.kind !== 'permission-set' && u.principal.accountId === mgmt)) {
     add(
       'key-deployer-missing',
-      `key '${key.name}' (least-privilege) names no deployer and no role or account root administrator in the management account ${ir.organization.managementAccountName}, so the role that runs terraform could not apply its key policy again (kms lockout check) nor read the key; set deployment.deployer: arn:aws:iam::${mgmt}:role/<the role that runs terraform>`,
+      `key '${key.name}' (least-privilege) names no deployer and no role or account root administrator in the management account ${ir.organization.managementAccountName}, so the role that runs terraform could not apply its key policy again (kms lockout check) nor read the key; set deployment.deployer: ${roleArn(mgmt, '<the role that runs terraform>', partitionOf(ir.identityCenter.region))}`,
     );
   }
   const assigned = new Set(ir.assignments.map((a) => `${a.permissionSet}\u0000${a.accountName}`));

@@ -1,5 +1,6 @@
 /**
- * The AWS managed policy KMS catalog (src/policy/catalog/aws-managed-kms.ts): checked by hand
+ * The AWS managed policy KMS catalog (src/policy/catalog/aws-managed-kms.json, read through
+ * aws-managed-kms.ts): checked by hand
  * against the documents quoted in shared/reference/identity-center-cmk.md §6 and AWS's policy
  * reference, and — when the source package is at hand (IDCGEN_MANAGED_POLICIES, see
  * test/support/aws-managed-kms.ts) — regenerated from it and compared byte for byte.
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 import { AWS_MANAGED_KMS, AWS_MANAGED_POLICY_SOURCE, AWS_MANAGED_WITHOUT_KMS } from '../../src/policy/catalog/aws-managed-kms';
 import { extract, kmsPart, render } from '../support/aws-managed-kms';
 
-const CATALOG = path.join(__dirname, '../../src/policy/catalog/aws-managed-kms.ts');
+const CATALOG = path.join(__dirname, '../../src/policy/catalog/aws-managed-kms.json');
 
 test('AdministratorAccess allows every action, so kms:* on every resource', () => {
   expect(AWS_MANAGED_KMS.AdministratorAccess).toEqual([{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }]);
@@ -45,8 +46,8 @@ test('ReadOnlyAccess reads KMS (Describe*, Get*, List*) and may change nothing',
 });
 
 test('a policy with no KMS statement is listed as such, and no policy is in both lists', () => {
-  expect(AWS_MANAGED_WITHOUT_KMS).toContain('AmazonS3ReadOnlyAccess');
-  expect(AWS_MANAGED_WITHOUT_KMS.filter((n) => n in AWS_MANAGED_KMS)).toEqual([]);
+  expect(AWS_MANAGED_WITHOUT_KMS.has('AmazonS3ReadOnlyAccess')).toBe(true);
+  expect([...AWS_MANAGED_WITHOUT_KMS].filter((n) => n in AWS_MANAGED_KMS)).toEqual([]);
 });
 
 test('kmsPart keeps only the KMS side of a statement', () => {

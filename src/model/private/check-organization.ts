@@ -1,5 +1,6 @@
 /** Checks of the organization, identityCenter and deployment sections. */
 import { PATTERNS } from '../aws-patterns';
+import { partitionOf, roleArn } from '../arns';
 import { unknownRegionMessage } from '../regions';
 import { LIMITS, rangeMessage } from '../limits';
 import { checkPattern, checkRoleArn, type CheckContext } from './context';
@@ -67,7 +68,7 @@ export function checkOrganization(ctx: CheckContext): void {
 function checkDeployer(ctx: CheckContext, deployer: string | undefined): void {
   const at = ['deployment', 'deployer'];
   const management = (ctx.model.accounts ?? []).find((a) => a.name === ctx.model.organization.managementAccount);
-  const example = `arn:aws:iam::${management?.id ?? '111111111111'}:role/IdcgenDeployer`;
+  const example = roleArn(management?.id ?? '111111111111', 'IdcgenDeployer', partitionOf(ctx.model.identityCenter.region));
   if (deployer === undefined || !checkRoleArn(ctx, at, 'deployer', deployer, example) || !management) return;
   const account = deployer.split(':')[4];
   if (account !== management.id) {
