@@ -11,14 +11,18 @@
  * module loading count for users) and `cdktf synth` in examples/cdktf-app (the cdktf CLI running the
  * prebuilt `idcgen synth org.yaml`), and it prints the load average: on a shared machine the
  * figures are only comparable at similar load.
+ *
+ * With the enterprise size it also times `idcgen review` of a one-line change (one more
+ * assignment by OU, see ONE_LINE_CHANGE) through the built CLI, and prints the Markdown's size and
+ * its number of risk rows: what a pull request comment on that change costs and holds.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
-import { emitCdktf, emitHcl, loadChecked, resolveChecked } from './stages';
-import { SIZES, syntheticModel, type SizeName } from './synthetic';
+import { emitCdktf, emitHcl, loadChecked, loadResolved, renderReviewMarkdown, resolveChecked, reviewModels } from './stages';
+import { ONE_LINE_CHANGE, SIZES, syntheticModel, type SizeName } from './synthetic';
 
 interface Figures {
   size: SizeName;
@@ -108,6 +112,55 @@ function table(rows: Figures[]): string {
   return [head, sep, ...lines].join('\n');
 }
 
+interface ReviewFigures {
+  wallMs: number;
+  cpuMs: number;
+  markdownChars: number;
+  riskRows: number;
+  units: number;
+  batches: number;
+}
+
+/** `idcgen review --base-file <enterprise> --head <enterprise + one line>` through the built CLI, median of runs. */
+function enterpriseReview(runs: number): ReviewFigures {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-bench-review-'));
+  try {
+    const model = syntheticModel(SIZES.enterprise);
+    const base = path.join(dir, 'base.yaml');
+    const head = path.join(dir, 'head.yaml');
+    fs.writeFileSync(base, stringify(model, { lineWidth: 0 }));
+    fs.writeFileSync(head, stringify({ ...model, assignments: [...(model.assignments ?? []), ONE_LINE_CHANGE] }, { lineWidth: 0 }));
+    const cli = path.join(__dirname, '..', 'src', 'cli', 'index.js');
+    const samples: { wallMs: number; cpuMs: number }[] = [];
+    let markdown = '';
+    for (let r = 0; r < runs; r++) {
+      const t = process.hrtime.bigint();
+      markdown = execFileSync(process.execPath, [cli, 'review', '--base-file', base, '--head', head], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const wallMs = since(t);
+      // The same work in this process, for its CPU time: on a busy machine wall time mostly waits.
+      const cpu = process.cpuUsage();
+      renderReviewMarkdown(reviewModels(loadResolved(base, { lintAsWarnings: true }).ir, loadResolved(head, { lintAsWarnings: true }).ir));
+      const used = process.cpuUsage(cpu);
+      samples.push({ wallMs, cpuMs: (used.user + used.system) / 1000 });
+    }
+    const json = JSON.parse(execFileSync(process.execPath, [cli, 'review', '--base-file', base, '--head', head, '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as {
+      risks: unknown[];
+      units: unknown[];
+      batches: unknown[];
+    };
+    return {
+      wallMs: median(samples.map((s) => s.wallMs)),
+      cpuMs: median(samples.map((s) => s.cpuMs)),
+      markdownChars: markdown.length,
+      riskRows: markdown.split('\n').filter((l) => /^\| \*\*(critical|high|medium|low)\*\* \|/.test(l)).length,
+      units: json.units.length,
+      batches: json.batches.length,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
@@ -134,8 +187,17 @@ function main(): void {
     ? `small model end to end through the CLI (node start, generate, write), median of 3: ${(cliSmallMs() / 1000).toFixed(2)} s\n` +
       `examples/cdktf-app: cdktf synth (cdktf CLI + idcgen synth, typical model), median of 3: ${(cdktfAppSynthMs() / 1000).toFixed(2)} s\n`
     : '';
+  let review = '';
+  if (sizes.includes('enterprise')) {
+    process.stderr.write('bench: enterprise one-line review...\n');
+    const f = enterpriseReview(Number(process.env.BENCH_RUNS ?? 1));
+    review =
+      `enterprise one-line review (${JSON.stringify(ONE_LINE_CHANGE)} added) through the CLI: ${(f.wallMs / 1000).toFixed(2)} s wall, ` +
+      `${(f.cpuMs / 1000).toFixed(2)} s CPU in process; Markdown ${f.markdownChars.toLocaleString('en-US')} characters, ${f.riskRows} risk rows; ` +
+      `${f.units} units to plan in ${f.batches} batches\n`;
+  }
   process.stdout.write(
-    `${table(rows)}\n\n${cli}machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ` +
+    `${table(rows)}\n\n${cli}${review}machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ` +
       `load average (1/5/15 min) before ${loadBefore}, after ${loadAverage()}\n`,
   );
 }

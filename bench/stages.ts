@@ -4,4 +4,5 @@
  */
 export { synthCdktf as emitCdktf } from '../src/emit/cdktf';
 export { emitHcl } from '../src/emit/hcl';
-export { loadChecked, resolveChecked } from '../src/pipeline';
+export { loadChecked, loadResolved, resolveChecked } from '../src/pipeline';
+export { renderReviewMarkdown, reviewModels } from '../src/review';

@@ -24,6 +24,12 @@ export const SIZES = {
 
 export type SizeName = keyof typeof SIZES;
 
+/**
+ * The one-line change of the review figures (bench) and the CI comment test: one more assignment,
+ * by OU, that reaches 1,720 accounts of the enterprise model (597 of them production).
+ */
+export const ONE_LINE_CHANGE = { group: 'group-00002', permissionSet: 'PS0001', ous: ['Workloads'] };
+
 /** mulberry32: tiny, fast, and identical on every machine. */
 function prng(seed: number): () => number {
   let a = seed >>> 0;

@@ -72,7 +72,7 @@ variable "policy_statements" {
   }
 
   validation {
-    condition     = alltrue([for statement in values(var.policy_statements) : can(contains(["Allow", "Deny"], jsondecode(statement).Effect))])
+    condition     = alltrue([for statement in values(var.policy_statements) : try(contains(["Allow", "Deny"], jsondecode(statement).Effect), false)])
     error_message = "Every key policy statement must be a JSON object whose Effect is Allow or Deny."
   }
 
@@ -91,7 +91,7 @@ variable "alias" {
   type        = string
 
   validation {
-    condition     = can(regex("^alias/[A-Za-z0-9/_-]+$", var.alias)) && !startswith(var.alias, "alias/aws/")
-    error_message = "The alias must start with alias/, contain only letters, digits, /, _ and -, and must not start with alias/aws/."
+    condition     = can(regex("^alias/[A-Za-z0-9/_-]+$", var.alias)) && !startswith(var.alias, "alias/aws/") && length(var.alias) <= 256
+    error_message = "The alias must start with alias/, contain only letters, digits, /, _ and -, be at most 256 characters long, and must not start with alias/aws/."
   }
 }

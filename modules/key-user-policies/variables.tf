@@ -30,8 +30,8 @@ variable "policies" {
   }
 
   validation {
-    condition     = alltrue([for policy in values(var.policies) : can(regex("^/(.*/)?$", policy.path))])
-    error_message = "Every policy path must start and end with /."
+    condition     = alltrue([for policy in values(var.policies) : can(regex("^/(.*/)?$", policy.path)) && length(policy.path) <= 512])
+    error_message = "Every policy path must start and end with / and be at most 512 characters long."
   }
 
   validation {

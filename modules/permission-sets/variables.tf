@@ -21,7 +21,8 @@ variable "instance_arn" {
 variable "permission_sets" {
   description = <<-EOT
     Permission sets keyed by name (1 to 32 characters). For each:
-    description (1 to 700 characters), session_duration (ISO-8601, PT1H to PT12H), relay_state,
+    description (1 to 700 characters), session_duration (ISO-8601 hours, minutes and seconds, PT1H
+    to PT12H in total), relay_state (1 to 240 characters),
     tags, managed_policy_arns (AWS managed policy ARNs), customer_managed_policies (name and path of
     IAM policies that must exist in every assigned account), inline_policy (JSON, at most 10,240
     non-whitespace characters) and permissions_boundary (exactly one of managed_policy_arn or
@@ -54,18 +55,23 @@ variable "permission_sets" {
   }
 
   validation {
-    condition     = alltrue([for ps in values(var.permission_sets) : ps.description == null || (length(coalesce(ps.description, "-")) >= 1 && length(coalesce(ps.description, "-")) <= 700)])
+    # coalesce() would skip "" as well as null: test null explicitly, so an empty description is refused.
+    condition     = alltrue([for ps in values(var.permission_sets) : ps.description == null || (length(ps.description == null ? "-" : ps.description) >= 1 && length(ps.description == null ? "-" : ps.description) <= 700)])
     error_message = "Every permission set description must be 1 to 700 characters long."
   }
 
   validation {
-    condition     = alltrue([for ps in values(var.permission_sets) : can(regex("^PT(([1-9]|1[01])H([1-5]?[0-9]M)?|12H)$", ps.session_duration))])
-    error_message = "Every session duration must be an ISO-8601 duration from PT1H to PT12H, such as PT4H or PT1H30M."
+    # Hours, minutes and seconds in any combination (PT90M is PT1H30M), 1 to 12 hours in total.
+    condition = alltrue([
+      for ps in values(var.permission_sets) :
+      try(alltrue([for s in [sum([for i, n in regex("^PT(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+)S)?$", ps.session_duration) : (n == null ? 0 : tonumber(n)) * [3600, 60, 1][i]])] : s >= 3600 && s <= 43200]), false)
+    ])
+    error_message = "Every session duration must be an ISO-8601 duration of hours, minutes and seconds from PT1H to PT12H in total, such as PT4H, PT1H30M or PT90M."
   }
 
   validation {
-    condition     = alltrue([for ps in values(var.permission_sets) : ps.relay_state == null || length(coalesce(ps.relay_state, "-")) <= 240])
-    error_message = "Every relay state must be at most 240 characters long."
+    condition     = alltrue([for ps in values(var.permission_sets) : ps.relay_state == null || (length(ps.relay_state == null ? "-" : ps.relay_state) >= 1 && length(ps.relay_state == null ? "-" : ps.relay_state) <= 240)])
+    error_message = "Every relay state must be 1 to 240 characters long."
   }
 
   validation {
@@ -82,7 +88,7 @@ variable "permission_sets" {
   }
 
   validation {
-    condition     = alltrue(flatten([for ps in values(var.permission_sets) : [for p in ps.customer_managed_policies : can(regex("^/(.*/)?$", p.path))]]))
-    error_message = "Every customer managed policy path must start and end with /."
+    condition     = alltrue(flatten([for ps in values(var.permission_sets) : [for p in ps.customer_managed_policies : can(regex("^/(.*/)?$", p.path)) && length(p.path) <= 512]]))
+    error_message = "Every customer managed policy path must start and end with / and be at most 512 characters long."
   }
 }

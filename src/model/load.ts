@@ -12,6 +12,7 @@ import { LIMITS } from './limits';
 import { formatPath, type Issue, ModelError } from './issues';
 import { fileIdentity, realPathOutside } from '../safety/inside-directory';
 import { aliasExpansionExcess } from '../safety/yaml-aliases';
+import { checkMainFile, fileError, notRegular, readModelBytes } from './private/model-file';
 import { parseGuarded, type YamlBudget } from '../safety/yaml-guard';
 import { indentationTabAtFirstError } from '../safety/yaml-tabs';
 
@@ -50,6 +51,8 @@ export interface LoadedModel {
   locate(p: ModelPath, opts?: { key?: boolean }): Position;
   /** An error issue at a model path. */
   issue(p: ModelPath, message: string, opts?: { key?: boolean; rule?: string }): Issue;
+  /** The YAML node of a value as written (not through aliases), for checks of how it was written; undefined when absent. */
+  node(p: ModelPath): Node | undefined;
 }
 
 /** Read and parse a model; throws ModelError with positioned issues on any syntax problem. */
@@ -82,98 +85,33 @@ export function loadModel(file: string): LoadedModel {
     });
   }
 
-  const locate = (p: ModelPath, opts?: { key?: boolean }): Position => {
+  /** The file a path's value was read from, and the path within that file. */
+  const origin = (p: ModelPath): [SourceFile, ModelPath] => {
     const [section, index, ...rest] = p;
     const originList = typeof section === 'string' ? origins.get(section as ListSection) : undefined;
     if (originList && typeof index === 'number' && originList[index]) {
       const o = originList[index];
-      return positionOf(o.source, [section as string, o.index, ...rest], opts?.key ?? false);
+      return [o.source, [section as string, o.index, ...rest]];
     }
-    return positionOf(main, p, opts?.key ?? false);
+    return [main, p];
   };
+  const locate = (p: ModelPath, opts?: { key?: boolean }): Position => positionOf(...origin(p), opts?.key ?? false);
 
   return {
     file,
     files: sources.map((s) => s.file),
     data,
     locate,
+    node: (p) => {
+      const [src, within] = origin(p);
+      const n = src.doc.getIn(within, true);
+      return n !== null && typeof n === 'object' ? (n as Node) : undefined;
+    },
     issue: (p, message, opts) => {
       const pos = locate(p, opts);
       return { ...pos, path: formatPath(p), message, severity: 'error', rule: opts?.rule };
     },
   };
-}
-
-/**
- * What kind of thing is at `file` when it is not a regular file (`a directory`, `a fifo`, …), after
- * following links; undefined for a regular file. Asked before opening: opening a fifo blocks until
- * a writer comes, and a device such as /dev/zero never ends.
- */
-function notRegular(st: fs.Stats): string | undefined {
-  if (st.isFile()) return undefined;
-  if (st.isDirectory()) return 'a directory';
-  if (st.isFIFO()) return 'a fifo (named pipe)';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
-
-/**
- * The main model file gets the checks included files get (checkIncluded): a regular file, and a
- * symbolic link must not lead out of the model's directory, so `org.yaml -> /etc/shadow` is never
- * read (its text would otherwise reach error messages).
- */
-function checkMainFile(file: string): void {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw fileError(file, code === 'ENOENT' ? `file not found` : `cannot read file (${code ?? String(e)})`);
-  }
-  const outside = realPathOutside(path.dirname(file), file);
-  if (outside !== undefined) {
-    throw fileError(file, `'${file}' leads to ${outside} through a symbolic link, outside the model's directory; name the model file itself`);
-  }
-  const kind = notRegular(st);
-  if (kind === 'a directory') throw fileError(file, `'${file}' is a directory; expected a yaml model file`);
-  if (kind !== undefined) throw fileError(file, `'${file}' is ${kind}, not a regular file; expected a yaml model file`);
-}
-
-function sizeError(file: string, size: number): ModelError {
-  return fileError(file, `file is ${size} bytes; the limit is ${LIMITS.modelFileBytes.max} bytes (${LIMITS.modelFileBytes.why})`);
-}
-
-/**
- * The file's bytes, read from one open file: checked again there (a file swapped for a fifo after
- * the checks cannot block, O_NONBLOCK; a file growing past the limit is cut off), and never more
- * than the size limit read.
- */
-function readModelBytes(file: string): Buffer {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
-    const st = fs.fstatSync(fd);
-    const kind = notRegular(st);
-    if (kind !== undefined) throw fileError(file, `'${file}' is ${kind}, not a regular file; expected a yaml model file`);
-    if (st.size > LIMITS.modelFileBytes.max) throw sizeError(file, st.size);
-    const buf = Buffer.alloc(Math.min(st.size, LIMITS.modelFileBytes.max) + 1);
-    let n = 0;
-    while (n < buf.length) {
-      const got = fs.readSync(fd, buf, n, buf.length - n, null);
-      if (got === 0) break;
-      n += got;
-    }
-    if (n > LIMITS.modelFileBytes.max) throw sizeError(file, n);
-    return buf.subarray(0, n);
-  } catch (e) {
-    if (e instanceof ModelError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw fileError(file, code === 'ENOENT' ? `file not found` : `cannot read file (${code ?? String(e)})`);
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
 }
 
 function readSource(file: string, reportAs: string, budget: YamlBudget): SourceFile {
@@ -259,9 +197,6 @@ function nodeKind(n: unknown): string {
   return 'value of another kind';
 }
 
-function fileError(file: string, message: string): ModelError {
-  return new ModelError([{ file, line: 0, col: 0, path: '', message, severity: 'error' }], file);
-}
 
 function issueAt(src: SourceFile, p: ModelPath, message: string): Issue {
   const pos = positionOf(src, p, false);

@@ -35,6 +35,9 @@
  */
 import { compareKeys, type ResolvedAccount } from './ir';
 import { accountIndex, displayOu, normOu, type AccountIndex } from './private/account-index';
+
+/** How reasons name an account's OU: its path below the root, or `Root`. */
+export { displayOu };
 import { segmentWildcard } from './wildcard';
 
 /** An OU selector: a path or glob, or the object form that sets recursion explicitly. */

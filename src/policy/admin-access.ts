@@ -14,13 +14,17 @@
  * Contents are known for inline policies, customer managed policies written in the model, and the
  * AWS managed policies in KNOWN_MANAGED_POLICIES; any other AWS managed policy counts as granting
  * nothing here (its contents are not in the model).
+ *
+ * administratorGrants (below) asks the wider question a reviewer of a change asks: which
+ * statements hand out administrator-level power at all, conditions or not (see its comment).
  */
 import { rootManagedPolicyName } from '../model/arns';
 import type { CustomerManagedPolicyRef, ResolvedModel, ResolvedPermissionSet } from '../model/ir';
-import { iamPermissionsManagementActions } from './private/iam-data';
+import { iamActionPattern } from '../model/wildcard';
+import { iamActionNames, iamPermissionsManagementActions, iamServicePrefixes } from './private/iam-data';
 import { actionCovers } from './private/statement-facts';
 import { toArray } from './private/values';
-import type { PolicyDocumentJson, StatementJson } from './types';
+import { isPolicyRef, type PolicyDocumentJson, type PolicyValues, type StatementJson } from './types';
 
 /** The part that matters here of AWS managed policies that grant administrator-equivalent access. */
 export const KNOWN_MANAGED_POLICIES: Readonly<Record<string, { readonly statement: StatementJson; readonly url: string }>> = {
@@ -110,4 +114,92 @@ let pm: string[] | undefined;
 function permissionsManagement(): string[] {
   pm ??= iamPermissionsManagementActions('iam').sort();
   return pm;
+}
+
+/** One way a statement grants administrator-equivalent access, e.g. `all actions on *`. */
+export interface AdminGrant {
+  /** The statement's Sid, when it has one. */
+  readonly sid?: string;
+  /** What it allows, in words: `all actions on *`, `all s3 actions on *`, `iam:PassRole on *`, ... */
+  readonly reason: string;
+}
+
+const ESCALATION_ACTIONS = ['iam:PassRole', 'sts:AssumeRole'] as const;
+
+function valueStrings(v: PolicyValues | undefined): string[] {
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).map((x) => (isPolicyRef(x) ? '' : x));
+}
+
+/** Services whose every action `matches` allows; cached per pattern set. */
+function coveredServices(matches: (action: string) => boolean, candidates: readonly string[]): string[] {
+  return candidates.filter((svc) => {
+    const names = iamActionNames(svc);
+    return names.length > 0 && names.every((n) => matches(`${svc}:${n}`));
+  });
+}
+
+/** Service prefixes a pattern can reach: its own, or every service when the service part has a wildcard. */
+function candidateServices(patterns: readonly string[]): string[] {
+  if (patterns.some((p) => !p.includes(':') || /[*?]/.test(p.slice(0, p.indexOf(':'))))) return iamServicePrefixes();
+  return [...new Set(patterns.map((p) => p.slice(0, p.indexOf(':')).toLowerCase()))];
+}
+
+function statementGrants(s: StatementJson): AdminGrant[] {
+  if (s.Effect !== 'Allow') return [];
+  const onAll = s.NotResource !== undefined || valueStrings(s.Resource).includes('*');
+  const where = `${onAll ? 'on *' : 'on named resources'}${s.Condition ? ' (with conditions)' : ''}`;
+  const out: string[] = [];
+  if (s.NotAction !== undefined) {
+    if (onAll) out.push(`all actions except ${valueStrings(s.NotAction).join(', ')} ${where}`);
+    return out.map((reason) => ({ ...(s.Sid ? { sid: s.Sid } : {}), reason }));
+  }
+  const patterns = valueStrings(s.Action).filter((p) => p !== '');
+  const matchers = patterns.map((p) => iamActionPattern(p));
+  const allows = (action: string): boolean => matchers.some((m) => m(action));
+  // `*` and `*:*` need no data; a pattern that covers every action some other way is found below.
+  const everything = patterns.some((p) => p === '*' || /^\*+:\*+$/.test(p));
+  const full = everything ? iamServicePrefixes() : coveredServices(allows, candidateServices(patterns));
+  if (onAll && full.length > 0 && full.length === iamServicePrefixes().length) out.push(`all actions ${where}`);
+  else if (everything) out.push(`all iam actions ${where}`);
+  else {
+    if (onAll) for (const svc of full) out.push(`all ${svc} actions ${where}`);
+    else if (full.includes('iam')) out.push(`all iam actions ${where}`);
+    if (onAll) for (const a of ESCALATION_ACTIONS) if (!full.includes(a.split(':')[0]) && allows(a)) out.push(`${a} ${where}`);
+  }
+  return out.map((reason) => ({ ...(s.Sid ? { sid: s.Sid } : {}), reason }));
+}
+
+/**
+ * Statements that hand out administrator-level power, evaluated with the action data in iam-data
+ * (never a hand list of actions). A statement counts when
+ * - on every resource (`Resource: "*"`, or any `NotResource`) it allows every action (`*`, `*:*`,
+ *   or patterns that cover them all), everything but some actions (`NotAction`), every action of
+ *   one service (`s3:*`, or patterns covering them all), `iam:PassRole` (hand any role to a
+ *   service) or `sts:AssumeRole` (become any role that trusts the account);
+ * - on any resource it allows every IAM action (`iam:*`).
+ * Conditions and boundaries do not clear it (a reviewer should see the grant; the reason says
+ * "with conditions"). One entry per statement and reason; empty when the document has none.
+ */
+export function administratorGrants(doc: PolicyDocumentJson | undefined): AdminGrant[] {
+  return (doc?.Statement ?? []).flatMap(statementGrants);
+}
+
+/**
+ * administratorGrants over every policy of a permission set whose contents idcgen knows: the known
+ * AWS managed policies, customer managed policy documents the model writes, the inline policy.
+ * Each reason says which policy: `inline policy AllButIam: all actions except iam:* on *`.
+ */
+export function permissionSetAdminGrants(ps: ResolvedPermissionSet, customerPolicies: ReadonlyMap<string, PolicyDocumentJson> = new Map()): string[] {
+  const out: string[] = [];
+  const add = (what: string, doc: PolicyDocumentJson | undefined) => {
+    for (const g of administratorGrants(doc)) out.push(`${what}${g.sid ? ` ${g.sid}` : ''}: ${g.reason}`);
+  };
+  for (const arn of ps.managedPolicyArns) {
+    const known = knownManaged(arn);
+    if (known) add(`aws managed policy ${known.name}`, { Version: '2012-10-17', Statement: [known.statement] });
+  }
+  for (const ref of ps.customerManagedPolicies) add(`customer managed policy ${policyKey(ref)}`, customerPolicies.get(policyKey(ref)));
+  add('inline policy', ps.inlinePolicy);
+  return out;
 }

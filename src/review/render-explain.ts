@@ -4,7 +4,7 @@
  */
 import { compareKeys } from '../model/ir';
 import type { Explanation, KeyAccess, KeyAccessKind, KeyPower } from './types';
-import { accountText, code, table } from './private/markdown';
+import { accountText, code, table, text } from './private/markdown';
 
 const KIND_TEXT: Record<KeyAccessKind, string> = {
   service: 'AWS service',
@@ -25,6 +25,7 @@ export function powerWho(p: KeyPower): string {
   return p.kind === 'account' ? `account root of ${p.accountName}` : p.kind === 'permission-set' ? `${p.principal} in ${p.accountName}` : p.principal;
 }
 
+/** Plain words for the CSV; the Markdown escapes them. */
 function accessNotes(e: KeyAccess): string {
   const parts = [`statements ${e.statements.join(', ')}`];
   if (e.useCases.length > 0) parts.push(`use cases ${e.useCases.join(', ')}`);
@@ -39,9 +40,9 @@ export function renderExplainMarkdown(x: Explanation): string {
       ...table(
         ['principal', 'account', 'permission sets (why the account is selected)'],
         x.matrix.map((r) => [
-          `${r.principalType.toLowerCase()} ${r.principalName}`,
+          `${r.principalType.toLowerCase()} ${text(r.principalName)}`,
           accountText(r.account),
-          r.grants.map((g) => `${code(g.permissionSet)} (${g.reasons.join('; ')})`).join(', '),
+          r.grants.map((g) => `${code(g.permissionSet)} (${g.reasons.map(text).join('; ')})`).join(', '),
         ]),
       ),
     );
@@ -49,11 +50,11 @@ export function renderExplainMarkdown(x: Explanation): string {
   const groups = Object.keys(x.groupMembers).sort(compareKeys);
   if (groups.length > 0) {
     out.push('', 'Group members (groups synced from the identity provider are not listed):', '');
-    for (const g of groups) out.push(`- ${g}: ${x.groupMembers[g].join(', ')}`);
+    for (const g of groups) out.push(`- ${text(g)}: ${x.groupMembers[g].map(text).join(', ')}`);
   }
   for (const k of x.keys) {
     out.push('', `### Who can use key ${code(k.name)} (${code(k.alias)})`, '');
-    const region = k.multiRegion ? `multi-Region${k.replicaRegions.length > 0 ? `, replicas in ${k.replicaRegions.join(', ')}` : ', no replicas'}` : 'single-Region';
+    const region = k.multiRegion ? `multi-Region${k.replicaRegions.length > 0 ? `, replicas in ${k.replicaRegions.map(text).join(', ')}` : ', no replicas'}` : 'single-Region';
     out.push(`${k.usedByIdentityCenter ? 'Identity Center encrypts its data with this key' : 'Identity Center does not use this key'}; ${region}.`, '');
     if (k.access.length === 0) out.push('Nobody: the key policy allows no principal.');
     else {
@@ -63,10 +64,10 @@ export function renderExplainMarkdown(x: Explanation): string {
           k.access.map((e) => [
             KIND_TEXT[e.kind],
             code(e.principal),
-            e.actions.join(', '),
-            e.via.length > 0 ? e.via.join(', ') : 'any',
-            accessNotes(e),
-            e.identityPolicies.length > 0 ? e.identityPolicies.join(', ') : '-',
+            e.actions.map(text).join(', '),
+            e.via.length > 0 ? e.via.map(text).join(', ') : 'any',
+            text(accessNotes(e)),
+            e.identityPolicies.length > 0 ? e.identityPolicies.map(text).join(', ') : '-',
           ]),
         ),
       );
@@ -77,7 +78,7 @@ export function renderExplainMarkdown(x: Explanation): string {
       '',
     );
     if (k.power.length === 0) out.push('No principal the model knows can use the key.');
-    else out.push(...table(['power', 'principal', 'account', 'actions', 'through'], k.power.map((p) => [powerText(p), code(powerWho(p)), `${p.accountName} (${p.accountId})`, p.actions.join(', '), p.through.join('; ')])));
+    else out.push(...table(['power', 'principal', 'account', 'actions', 'through'], k.power.map((p) => [text(powerText(p)), code(powerWho(p)), text(`${p.accountName} (${p.accountId})`), p.actions.map(text).join(', '), p.through.map(text).join('; ')])));
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,11 +1,31 @@
 /**
  * Renderers of a Review: Markdown for pull request comments (default) and JSON for CI. Sections
  * with nothing to say are left out, so a small change reads as a small comment.
+ *
+ * The Markdown has a size budget (`maxChars`, default 60,000: GitHub refuses comments over 65,536
+ * characters): the summary and every risk come first, then the details section by section; what
+ * does not fit is counted ("N more — see review.json") and named at the end. review.json is always
+ * complete. Every model string goes through `text` or `code` (src/review/markdown-escape.ts).
  */
-import type { FieldChange, KeyAccess, KeyPower, PermissionSetChange, Review, StatementChange } from './types';
+import type { AssignmentGroup, FieldChange, KeyAccess, KeyPower, MembershipEffect, PermissionSetChange, Review, StatementChange } from './types';
 import { powerText, powerWho } from './render-explain';
-import { accountText, code, fieldLine, statementBlock, statementSummary, table } from './private/markdown';
+import { accountText, code, fieldLine, statementBlock, statementSummary, table, text } from './private/markdown';
 import { isEmptyReview } from './review-models';
+import { MarkdownBudget, type Section } from './private/markdown-budget';
+
+/** Default `--max-chars`: under GitHub's 65,536-character comment limit with room for a marker line. */
+export const DEFAULT_MAX_CHARS = 60_000;
+
+/** Accounts an access line lists before it says "and N more". */
+const ACCOUNTS_SHOWN = 10;
+
+export interface MarkdownOptions {
+  /** Size budget in characters. @default DEFAULT_MAX_CHARS */
+  readonly maxChars?: number;
+}
+
+const n = (x: number): string => x.toLocaleString('en-US');
+const plural = (x: number, one: string, many = `${one}s`): string => `${n(x)} ${x === 1 ? one : many}`;
 
 function statementLines(c: StatementChange, what: string, indent: number, withBody: boolean): string[] {
   const pad = ' '.repeat(indent);
@@ -42,108 +62,133 @@ function permissionSetLines(c: PermissionSetChange): string[] {
   return out;
 }
 
+/** `3 accounts, 1 production (ou Workloads/*: 3) · a (…), b (…) and 1 more`. */
+function accountsLine(accounts: AssignmentGroup['accounts'], selectors?: AssignmentGroup['selectors']): string {
+  const production = accounts.filter((a) => a.production).length;
+  const count = `${plural(accounts.length, 'account')}${production > 0 ? `, ${n(production)} production` : ''}`;
+  const by = selectors && selectors.length > 0 ? ` (${selectors.map((s) => `${text(s.selector)}: ${n(s.accounts)}`).join('; ')})` : '';
+  const shown = accounts.slice(0, ACCOUNTS_SHOWN).map(accountText).join(', ');
+  const more = accounts.length > ACCOUNTS_SHOWN ? ` and ${n(accounts.length - ACCOUNTS_SHOWN)} more` : '';
+  return `${count}${by} · ${shown}${more}`;
+}
+
+function grantLine(g: AssignmentGroup): string[] {
+  return [`- ${g.principalType.toLowerCase()} **${text(g.principalName)}** · permission set ${code(g.permissionSet)} · ${accountsLine(g.accounts, g.selectors)}`];
+}
+
+function membershipLine(e: MembershipEffect): string[] {
+  const admin = e.keyAdministratorIn.length > 0 ? ` — key administrator in ${e.keyAdministratorIn.map(text).join(', ')}` : '';
+  return [`- user **${text(e.userName)}** ${e.change} ${code(e.permissionSet)} (via group ${code(e.group)}) · ${accountsLine(e.accounts)}${admin}`];
+}
+
 function accessWho(e: KeyAccess): string {
-  return `${code(e.principal)}${e.identityPolicies.length > 0 ? ` with ${e.identityPolicies.join(', ')}` : ''}`;
+  return `${code(e.principal)}${e.identityPolicies.length > 0 ? ` with ${e.identityPolicies.map(text).join(', ')}` : ''}`;
 }
 
 function accessHow(e: KeyAccess): string {
-  return `${e.kind}: ${e.actions.join(', ')}${e.via.length > 0 ? ` via ${e.via.join(', ')}` : ''}`;
+  return `${e.kind}: ${e.actions.map(text).join(', ')}${e.via.length > 0 ? ` via ${e.via.map(text).join(', ')}` : ''}`;
 }
 
-export function renderReviewMarkdown(r: Review): string {
-  const out: string[] = ['## idcgen review', '', `Base ${code(r.base)} → head ${code(r.head)}`, ''];
-  if (isEmptyReview(r)) {
-    out.push('No changes: the two models grant the same access, keep the same keys and touch no deployment unit.');
-    return `${out.join('\n')}\n`;
-  }
+function summary(r: Review): string {
+  const bySeverity = ['critical', 'high', 'medium', 'low'].map((s) => [s, r.risks.filter((f) => f.severity === s).length] as const).filter(([, c]) => c > 0);
+  const count = (groups: readonly AssignmentGroup[]) => groups.reduce((x, g) => x + g.accounts.length, 0);
+  const parts = [
+    r.risks.length === 0 ? 'no risk flags' : `${plural(r.risks.length, 'risk flag')} (${bySeverity.map(([s, c]) => `${c} ${s}`).join(', ')})`,
+    `${plural(count(r.granted), 'assignment')} granted, ${n(count(r.revoked))} revoked`,
+  ];
+  if (r.membership.length > 0) parts.push(plural(r.membership.length, 'membership effect'));
+  if (r.permissionSets.length > 0) parts.push(`${plural(r.permissionSets.length, 'permission set')} changed`);
+  if (r.keys.length > 0) parts.push(`${plural(r.keys.length, 'key')} changed`);
+  const removed = r.units.filter((u) => u.change === 'removed').length;
+  parts.push(`${plural(r.units.length - removed, 'deployment unit')} to plan in ${plural(r.batches.length, 'batch', 'batches')}${removed > 0 ? `, ${n(removed)} removed` : ''}`);
+  return `**Summary:** ${parts.join(' · ')}`;
+}
 
-  out.push('### Risks', '');
-  if (r.risks.length === 0) out.push('No risk flags.');
-  else out.push(...table(['severity', 'rule', 'finding'], r.risks.map((f) => [`**${f.severity}**`, f.rule, f.message])));
-  out.push('');
-
-  for (const [title, groups] of [
-    ['Access granted', r.granted],
-    ['Access revoked', r.revoked],
-  ] as const) {
-    if (groups.length === 0) continue;
-    out.push(`### ${title}`, '');
-    for (const g of groups) {
-      out.push(`- ${g.principalType.toLowerCase()} **${g.principalName}** · permission set ${code(g.permissionSet)} · ${g.accounts.map(accountText).join(', ')}`);
-    }
-    out.push('');
-  }
-
-  if (r.principals.length > 0) {
-    out.push('### Groups and users', '');
-    for (const p of r.principals) {
-      out.push(`- ${p.principalType.toLowerCase()} ${code(p.name)} ${p.change}`);
-      out.push(...fieldLines(p.change, p.fields, '  '));
-      out.push(...listLines('members', p.members.added, p.members.removed, '  '));
-    }
-    out.push('');
-  }
-
-  if (r.permissionSets.length > 0) {
-    out.push('### Permission sets', '');
-    for (const c of r.permissionSets) out.push(...permissionSetLines(c));
-    out.push('');
-  }
-
-  if (r.customerManagedPolicies.length > 0) {
-    out.push('### Customer managed policies', '');
-    for (const p of r.customerManagedPolicies) {
-      out.push(`- ${code(p.name)} ${p.change}`);
-      for (const s of p.statements) out.push(...statementLines(s, 'policy', 2, p.change === 'changed'));
-    }
-    out.push('');
-  }
-
-  if (r.keys.length > 0) {
-    out.push('### Keys', '');
-    for (const k of r.keys) {
-      out.push(`- key ${code(k.name)} ${k.change}`);
-      out.push(...fieldLines(k.change, k.fields, '  '));
-      for (const s of k.statements) out.push(...statementLines(s, 'key policy', 2, k.change === 'changed'));
-      for (const ip of k.identityPolicies) {
-        out.push(`  - identity policy ${code(`${ip.accountName}/${ip.policyName}`)} ${ip.change}`);
-        out.push(...listLines('attached to roles', ip.attachToRoles.added, ip.attachToRoles.removed, '    '));
-        for (const s of ip.statements) out.push(...statementLines(s, 'identity policy', 4, ip.change === 'changed'));
-      }
-    }
-    out.push('');
-  }
-
+function detailSections(r: Review): Section[] {
+  const sections: Section[] = [];
+  const section = (title: string, items: string[][], what: string) => {
+    if (items.length > 0) sections.push({ title, items, what });
+  };
+  section('Access granted', r.granted.map(grantLine), 'grants');
+  section('Access revoked', r.revoked.map(grantLine), 'revocations');
+  section('What membership changes grant and revoke', r.membership.map(membershipLine), 'membership effects');
+  section(
+    'Groups and users',
+    r.principals.map((p) => [
+      `- ${p.principalType.toLowerCase()} ${code(p.name)} ${p.change}`,
+      ...fieldLines(p.change, p.fields, '  '),
+      ...listLines('members', p.members.added, p.members.removed, '  '),
+    ]),
+    'groups and users',
+  );
+  section('Permission sets', r.permissionSets.map(permissionSetLines), 'permission sets');
+  section(
+    'Customer managed policies',
+    r.customerManagedPolicies.map((p) => [`- ${code(p.name)} ${p.change}`, ...p.statements.flatMap((s) => statementLines(s, 'policy', 2, p.change === 'changed'))]),
+    'policies',
+  );
+  section(
+    'Keys',
+    r.keys.map((k) => [
+      `- key ${code(k.name)} ${k.change}`,
+      ...fieldLines(k.change, k.fields, '  '),
+      ...k.statements.flatMap((s) => statementLines(s, 'key policy', 2, k.change === 'changed')),
+      ...k.identityPolicies.flatMap((ip) => [
+        `  - identity policy ${code(`${ip.accountName}/${ip.policyName}`)} ${ip.change}`,
+        ...listLines('attached to roles', ip.attachToRoles.added, ip.attachToRoles.removed, '    '),
+        ...ip.statements.flatMap((s) => statementLines(s, 'identity policy', 4, ip.change === 'changed')),
+      ]),
+    ]),
+    'keys',
+  );
   if (r.keyAccess.length > 0) {
-    out.push('### Who can use the keys', '');
     const rows = r.keyAccess.map((c) => {
       const e = (c.after ?? c.before)!;
       const verb = c.change === 'added' ? 'gains' : c.change === 'removed' ? 'loses' : 'changes';
       const how = c.before && c.after ? `${accessHow(c.before)} → ${accessHow(c.after)}` : accessHow(e);
-      return [verb, e.key, accessWho(e), how];
+      return [verb, text(e.key), accessWho(e), how];
     });
-    out.push(...table(['change', 'key', 'principal', 'access'], rows), '');
+    const [head, sep, ...body] = table(['change', 'key', 'principal', 'access'], rows);
+    sections.push({ title: 'Who can use the keys', preamble: [head, sep], items: body.map((l) => [l]), what: 'key access changes' });
   }
-
   if (r.keyPower.length > 0) {
-    out.push('### Effective key power', '');
-    const text = (p: KeyPower | undefined) => (p ? powerText(p) : 'none');
+    const level = (p: KeyPower | undefined) => text(p ? powerText(p) : 'none');
     const rows = r.keyPower.map((c) => {
       const p = (c.after ?? c.before)!;
-      return [p.key, code(powerWho(p)), `${text(c.before)} → ${text(c.after)}`, (c.after ?? c.before)!.through.join('; ')];
+      return [text(p.key), code(powerWho(p)), `${level(c.before)} → ${level(c.after)}`, p.through.map(text).join('; ')];
     });
-    out.push(...table(['key', 'principal', 'power', 'through'], rows), '');
+    const [head, sep, ...body] = table(['key', 'principal', 'power', 'through'], rows);
+    sections.push({ title: 'Effective key power', preamble: [head, sep], items: body.map((l) => [l]), what: 'key power changes' });
   }
+  section('Settings', r.settings.map((f) => [`- ${fieldLine(f)}`]), 'settings');
+  return sections;
+}
 
-  if (r.settings.length > 0) {
-    out.push('### Settings', '');
-    out.push(...r.settings.map((f) => `- ${fieldLine(f)}`), '');
+function unitsSection(r: Review): Section {
+  if (r.units.length === 0) return { title: 'Deployment units to plan', preamble: ['None: the generated Terraform is unchanged.'], items: [], what: 'units' };
+  const [head, sep, ...body] = table(
+    ['unit', 'kind', 'change', 'HCL root', 'CDKTF stack'],
+    r.units.map((u) => [text(u.name), u.kind, u.change, code(u.hclRoot), code(u.stack)]),
+  );
+  return { title: 'Deployment units to plan', preamble: [head, sep], items: body.map((l) => [l]), what: 'units' };
+}
+
+export function renderReviewMarkdown(r: Review, opts: MarkdownOptions = {}): string {
+  const out = new MarkdownBudget(opts.maxChars ?? DEFAULT_MAX_CHARS);
+  out.always(['## idcgen review', '', `Base ${code(r.base)} → head ${code(r.head)}`, '']);
+  if (isEmptyReview(r)) {
+    out.always(['No changes: the two models grant the same access, keep the same keys and touch no deployment unit.']);
+    return out.toString();
   }
-
-  out.push('### Deployment units to plan', '');
-  if (r.units.length === 0) out.push('None: the generated Terraform is unchanged.');
-  else out.push(...table(['unit', 'kind', 'change', 'HCL root', 'CDKTF stack'], r.units.map((u) => [u.name, u.kind, u.change, code(u.hclRoot), code(u.stack)])));
-  return `${out.join('\n')}\n`;
+  out.always([summary(r), '']);
+  if (r.risks.length === 0) out.always(['### Risks', '', 'No risk flags.', '']);
+  else {
+    const [head, sep, ...rows] = table(['severity', 'rule', 'finding'], r.risks.map((f) => [`**${f.severity}**`, f.rule, text(f.message)]));
+    out.section({ title: 'Risks', preamble: [head, sep], items: rows.map((l) => [l]), what: 'risk flags' });
+  }
+  for (const s of detailSections(r)) out.section(s);
+  out.section(unitsSection(r));
+  return out.toString();
 }
 
 /** The Review as JSON: stable key order (as built), two-space indent, final newline. */

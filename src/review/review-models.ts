@@ -4,12 +4,14 @@
  */
 import { compareKeys, type ResolvedModel } from '../model/ir';
 import { adminRisks, productionRisks, renameRisks } from './private/access-risks';
-import { assignmentDelta, groupAssignments } from './private/assignments';
+import { assignmentDelta, groupAssignments, ouIndex } from './private/assignments';
+import { batchUnits } from './private/batches';
 import { stableJson } from './private/canonical';
 import { diffCustomerManagedPolicies } from './private/customer-policies';
 import { diffFields, type Fields } from './private/fields';
 import { keyAccess } from './private/key-access';
 import { administerRisks, keyRisks } from './private/key-risks';
+import { membershipEffects } from './private/membership';
 import { diffKeys } from './private/keys';
 import { diffPermissionSets } from './private/permission-sets';
 import { diffPrincipals } from './private/principals';
@@ -43,8 +45,21 @@ function accessMeaning(e: KeyAccess): string {
   return stableJson({ kind: e.kind, actions: e.actions, via: e.via, identityPolicies: e.identityPolicies });
 }
 
+/** Who can use each key of a model, once per model (the review reads it twice). */
+const accessCache = new WeakMap<ResolvedModel, KeyAccess[]>();
+function modelKeyAccess(ir: ResolvedModel): KeyAccess[] {
+  let all = accessCache.get(ir);
+  if (!all) accessCache.set(ir, (all = ir.keys.flatMap((k) => keyAccess(k, ir))));
+  return all;
+}
+
+/** `permission set <name> in <account>` of every principal that may administer a key. */
+function keyAdministrators(ir: ResolvedModel): Set<string> {
+  return new Set(modelKeyAccess(ir).filter((e) => e.kind === 'administrator').map((e) => e.principal));
+}
+
 function diffKeyAccess(base: ResolvedModel, head: ResolvedModel): KeyAccessChange[] {
-  const all = (ir: ResolvedModel) => new Map(ir.keys.flatMap((k) => keyAccess(k, ir)).map((e) => [accessId(e), e]));
+  const all = (ir: ResolvedModel) => new Map(modelKeyAccess(ir).map((e) => [accessId(e), e]));
   const b = all(base);
   const h = all(head);
   const out: KeyAccessChange[] = [];
@@ -85,32 +100,43 @@ function sortRisks(risks: RiskFlag[]): RiskFlag[] {
 
 export function reviewModels(base: ResolvedModel, head: ResolvedModel): Review {
   const accounts = accountIndex(base, head);
-  const { granted, revoked } = assignmentDelta(base.assignments, head.assignments);
+  const ous = ouIndex(base, head);
+  const delta = assignmentDelta(base.assignments, head.assignments);
+  const granted = groupAssignments(delta.granted, accounts, ous);
+  const revoked = groupAssignments(delta.revoked, accounts, ous);
   const principals = diffPrincipals(base, head);
+  const membership = membershipEffects({ ir: base, keyAdmins: keyAdministrators(base) }, { ir: head, keyAdmins: keyAdministrators(head) }, principals, accounts);
   const permissionSets = diffPermissionSets(base.permissionSets, head.permissionSets);
+  const customerManagedPolicies = diffCustomerManagedPolicies(base.units, head.units);
   const keys = diffKeys(base.keys, head.keys);
   const power = diffKeyPower(base, head);
+  const grantedKeys = new Set(delta.granted.map((a) => a.key));
+  const changedPolicies = new Set(customerManagedPolicies.map((p) => p.name));
   const risks = sortRisks([
-    ...adminRisks(base, head, granted, principals, accounts),
-    ...productionRisks(base, head, granted, revoked, permissionSets, accounts),
+    ...adminRisks(base, head, granted, grantedKeys, permissionSets, changedPolicies, membership, accounts),
+    ...productionRisks(base, head, granted, revoked, permissionSets, membership, accounts),
     ...renameRisks(head, permissionSets),
     ...keyRisks(base, head, keys),
     ...administerRisks(power),
   ]);
+  const units = touchedUnits(base, head);
   return {
     base: base.source,
     head: head.source,
     risks,
-    granted: groupAssignments(granted, accounts),
-    revoked: groupAssignments(revoked, accounts),
+    granted,
+    revoked,
     principals,
+    membership,
     permissionSets,
-    customerManagedPolicies: diffCustomerManagedPolicies(base.units, head.units),
+    customerManagedPolicies,
     keys,
     keyAccess: diffKeyAccess(base, head),
     keyPower: power,
     settings: diffFields(settings(base), settings(head)),
-    units: touchedUnits(base, head),
+    units,
+    batches: batchUnits(units.filter((u) => u.change !== 'removed')),
+    removedBatches: batchUnits(units.filter((u) => u.change === 'removed')),
   };
 }
 
@@ -121,6 +147,7 @@ export function isEmptyReview(r: Review): boolean {
     r.granted.length === 0 &&
     r.revoked.length === 0 &&
     r.principals.length === 0 &&
+    r.membership.length === 0 &&
     r.permissionSets.length === 0 &&
     r.customerManagedPolicies.length === 0 &&
     r.keys.length === 0 &&

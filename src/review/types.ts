@@ -59,8 +59,29 @@ export interface AssignmentGroup {
   readonly principalType: PrincipalType;
   readonly principalName: string;
   readonly permissionSet: string;
+  /** Sorted by account name; complete (the Markdown shows a few). */
+  readonly accounts: readonly AccountRef[];
+  /**
+   * Why the accounts are selected, by selector, with how many accounts each selects: `ou Workloads`,
+   * `tag env=prod`, `accounts by name` (the reasons `explain` gives, without each account's own OU).
+   * Sorted by selector.
+   */
+  readonly selectors: readonly { readonly selector: string; readonly accounts: number }[];
+}
+
+/**
+ * What a group membership change does for the user: the permission sets and accounts the user gains
+ * or loses through that group (access the user keeps or had through another path is left out).
+ */
+export interface MembershipEffect {
+  readonly userName: string;
+  readonly group: string;
+  readonly change: 'gains' | 'loses';
+  readonly permissionSet: string;
   /** Sorted by account name. */
   readonly accounts: readonly AccountRef[];
+  /** Accounts (names, sorted) where this permission set's role may administer a key (`kms:PutKeyPolicy`). */
+  readonly keyAdministratorIn: readonly string[];
 }
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
@@ -195,6 +216,8 @@ export interface Review {
   readonly granted: readonly AssignmentGroup[];
   readonly revoked: readonly AssignmentGroup[];
   readonly principals: readonly PrincipalChange[];
+  /** What each membership change grants or revokes, by user, group and permission set. */
+  readonly membership: readonly MembershipEffect[];
   readonly permissionSets: readonly PermissionSetChange[];
   readonly customerManagedPolicies: readonly PolicyDocumentChange[];
   readonly keys: readonly KeyChange[];
@@ -204,7 +227,17 @@ export interface Review {
   /** organization, identityCenter and deployment settings. */
   readonly settings: readonly FieldChange[];
   readonly units: readonly TouchedUnit[];
+  /**
+   * The added and changed units (planned from the head) in apply order, cut into at most
+   * MAX_BATCHES lists that fit a CI job matrix; one unit each while they fit.
+   */
+  readonly batches: readonly (readonly string[])[];
+  /** The removed units (planned for destruction from the base), batched the same way. */
+  readonly removedBatches: readonly (readonly string[])[];
 }
+
+/** GitHub Actions runs at most 256 jobs from one matrix. */
+export const MAX_BATCHES = 256;
 
 /** One cell of the access matrix: a permission set a principal holds in an account. */
 export interface MatrixGrant {

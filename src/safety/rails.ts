@@ -5,7 +5,7 @@
  * what it runs; none can be switched off silently (not from the model, not from an environment
  * variable), and a run that allows one prints a warning for it and flags it at the top of review.md.
  *
- * Two rails are policy lint rules (src/policy/lint.ts) and share their ids, so `idcgen lint`,
+ * Four rails are policy lint rules (src/policy/lint.ts) and share their ids, so `idcgen lint`,
  * `validate` and `generate` name the same problem the same way. Deletion protection is checked by
  * generate on the model and on the generated files; the last two compare this run with the
  * previous output in --out (its marker and its Terraform state files).

@@ -5,6 +5,7 @@
  */
 import { SAFETY_RAILS } from './rails';
 import type { Allowance } from './enforce';
+import { mdText } from '../review/markdown-escape';
 
 export function renderUnsafeSection(allowances: readonly Allowance[]): string {
   if (allowances.length === 0) return '';
@@ -19,7 +20,8 @@ export function renderUnsafeSection(allowances: readonly Allowance[]): string {
   for (const rule of rules) {
     const spec = SAFETY_RAILS[rule];
     out.push(`### \`${rule}\``, '', `Risk: ${spec.why}.`, '', `Fix: ${spec.fix}.`, '');
-    for (const a of allowances.filter((x) => x.rule === rule)) out.push(`- ${a.message}`);
+    // The messages name keys, permission sets and files from the model: escaped like every model string.
+    for (const a of allowances.filter((x) => x.rule === rule)) out.push(`- ${mdText(a.message)}`);
     out.push('');
   }
   return `${out.join('\n')}\n`;

@@ -12,6 +12,7 @@ import * as keyPolicyModule from '../../src/policy/private/key-policy';
 import type { StatementJson } from '../../src/policy/types';
 import { runCli } from '../support/cli';
 import { BASE_LINES, generateRefused, modelWith, useScratch } from './support/hostile';
+import { mdText } from '../../src/review';
 
 const scratch = useScratch();
 
@@ -62,7 +63,8 @@ describe('key-admin-missing', () => {
     const review = fs.readFileSync(path.join(s.out, 'review.md'), 'utf8');
     expect(review.startsWith('## Unsafe: generated with --allow-unsafe\n')).toBe(true);
     expect(review).toContain(`### \`key-admin-missing\`\n\nRisk: no named principal may change the key policy (kms:PutKeyPolicy)`);
-    expect(review).toContain(`\n- ${ADMIN_FINDING}\n`);
+    // the finding names model values, so review.md shows it escaped like every model string
+    expect(review).toContain(`\n- ${mdText(ADMIN_FINDING)}\n`);
   });
 
   test('the lint and validate commands report the same finding under the same rule id, unchanged', async () => {
@@ -104,7 +106,7 @@ describe('key-deletion-protection-off', () => {
     const review = fs.readFileSync(path.join(s.out, 'review.md'), 'utf8');
     expect(review).toMatch(/^## Unsafe: generated with --allow-unsafe\n\nThis output breaks a safety rail /);
     expect(review).toContain(`### \`key-deletion-protection-off\`\n`);
-    expect(review).toContain(`\n- ${WINDOW_FINDING}\n`);
+    expect(review).toContain(`\n- ${mdText(WINDOW_FINDING)}\n`);
   });
 
   test('fails if an emitter drops prevent_destroy from a generated key, whatever the model says', async () => {

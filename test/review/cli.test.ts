@@ -136,7 +136,15 @@ describe('idcgen review with a git ref', () => {
     expect(res.code).toBe(0);
     const r = JSON.parse(res.stdout);
     expect(r.base).toBe('HEAD:./org.yaml');
-    expect(r.granted).toEqual([{ principalType: 'GROUP', principalName: 'Auditors', permissionSet: 'ReadOnly', accounts: [{ name: 'security', id: '222222222222', production: true }] }]);
+    expect(r.granted).toEqual([
+      {
+        principalType: 'GROUP',
+        principalName: 'Auditors',
+        permissionSet: 'ReadOnly',
+        accounts: [{ name: 'security', id: '222222222222', production: true }],
+        selectors: [{ selector: 'ou Security', accounts: 1 }],
+      },
+    ]);
     expect(r.permissionSets.map((p: { name: string; fields: unknown[] }) => [p.name, p.fields])).toEqual([['Developer', [{ field: 'sessionDuration', before: 'PT8H', after: 'PT10H' }]]]);
   });
 

@@ -85,7 +85,7 @@ describe('key-administer-granted and effective power', () => {
         .replace('assignments:\n', 'assignments:\n  - { group: PlatformAdmins, permissionSet: Admin, accounts: [management] }\n'),
     );
     const md = renderExplainMarkdown(explainModel(ir));
-    expect(md).toContain('| administer | `permission set Admin in management` | management (111111111111) | kms:DisableKey, kms:PutKeyPolicy, kms:ScheduleKeyDeletion | key policy AllowIdentityCenterAdminAccounts; managed policy AdministratorAccess |');
+    expect(md).toContain('| administer | `permission set Admin in management` | management (111111111111) | kms\\:DisableKey, kms\\:PutKeyPolicy, kms\\:ScheduleKeyDeletion | key policy AllowIdentityCenterAdminAccounts; managed policy AdministratorAccess |');
     // the deployer is named as an administrator in a baseline key too (through the account root: its IAM policies decide)
     expect(md).toContain('| administer (possibly) | `deployer arn:aws:iam::111111111111:role/IdcgenDeployer` |');
   });

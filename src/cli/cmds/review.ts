@@ -10,6 +10,7 @@ import type { ResolvedModel } from '../../model/ir';
 import { formatIssue, ModelError } from '../../model/issues';
 import { loadResolved } from '../../pipeline';
 import {
+  DEFAULT_MAX_CHARS,
   gitSpecForHead,
   hasRiskAtOrAbove,
   parseGitSpec,
@@ -24,6 +25,9 @@ import {
 
 const FORMATS = ['markdown', 'json'] as const;
 
+/** Room for the header, the summary and the notes of what was left out. */
+const MIN_MAX_CHARS = 2000;
+
 interface Args {
   base?: string;
   'base-ref'?: string;
@@ -31,6 +35,7 @@ interface Args {
   head: string;
   format: (typeof FORMATS)[number];
   'fail-on'?: RiskSeverity;
+  'max-chars': number;
 }
 
 /** Lint findings do not stop a review: its risk flags say what a change that breaks them means. */
@@ -95,6 +100,8 @@ function checkBase(args: Args): true {
   if (ref !== undefined && (ref === '' || ref.startsWith('-') || ref.includes(':'))) {
     throw usage(`--base-ref '${ref}' is not a git revision; give a branch, tag or commit such as origin/main`);
   }
+  const max = args['max-chars'];
+  if (!Number.isInteger(max) || max < MIN_MAX_CHARS) throw usage(`--max-chars ${max} is too small; allowed a whole number of at least ${MIN_MAX_CHARS}`);
   if (args.base !== undefined && parseGitSpec(args.base) && existsInTree(args.base)) {
     const spec = parseGitSpec(args.base)!;
     throw usage(
@@ -116,6 +123,11 @@ export const reviewCommand: CommandModule<object, Args> = {
       .option('head', { type: 'string', demandOption: true, describe: 'the model after the change' })
       .option('format', { choices: FORMATS, default: 'markdown' as const, describe: 'markdown for a pull request comment, json for CI' })
       .option('fail-on', { choices: RISK_SEVERITIES, describe: 'exit 1 when a risk flag is at or above this severity' })
+      .option('max-chars', {
+        type: 'number',
+        default: DEFAULT_MAX_CHARS,
+        describe: 'markdown size budget: summary and risks first, details until the budget is spent (review.json is always complete)',
+      })
       .check((argv) => checkBase(argv as unknown as Args))
       .example('$0 review --base-ref origin/main --head org.yaml', 'review the working model against the same file on the main branch')
       .example('$0 review --base origin/main:models/org.yaml --head org.yaml', 'against another path in git')
@@ -124,7 +136,7 @@ export const reviewCommand: CommandModule<object, Args> = {
     const base = loadBase(args);
     const head = loadHead(args.head);
     const review = reviewModels(base, head);
-    process.stdout.write(args.format === 'json' ? renderReviewJson(review) : renderReviewMarkdown(review));
+    process.stdout.write(args.format === 'json' ? renderReviewJson(review) : renderReviewMarkdown(review, { maxChars: args['max-chars'] }));
     if (args['fail-on'] !== undefined && hasRiskAtOrAbove(review, args['fail-on'])) process.exitCode = 1;
   },
 };

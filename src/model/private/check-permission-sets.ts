@@ -9,6 +9,7 @@ import { LIMITS } from '../limits';
 import type { ModelPath } from '../load';
 import type { OrgModel } from '../schema';
 import { canonicalJson, nonWhitespaceBytes } from './policy-size';
+import { checkPolicyScalars } from './policy-scalars';
 import { checkPattern, checkTags, checkUnique, type CheckContext } from './context';
 import { lengthMessage, outOfLength, quote } from './describe';
 
@@ -131,6 +132,7 @@ function checkPolicyDocument(ctx: CheckContext, path: ModelPath, what: string, d
   } else if (st === null || typeof st !== 'object') {
     ctx.error([...path, 'Statement'], `${what} Statement must be a list of statements or one statement mapping`);
   }
+  checkPolicyScalars(ctx, path, what);
   const bytes = nonWhitespaceBytes(doc);
   if (bytes > limit.max) {
     ctx.error(path, `${what} is ${bytes} non-whitespace bytes; allowed at most ${limit.max} (${limit.why})`, { key: true });

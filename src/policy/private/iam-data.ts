@@ -30,17 +30,25 @@ export function iamServiceExists(prefix: string): boolean {
   return Object.prototype.hasOwnProperty.call(readJson<Record<string, string>>('serviceNames.json') ?? {}, prefix.toLowerCase());
 }
 
-/** Every action name of a service (without the prefix), as iam-data lists them; empty for an unknown service. */
-export function iamActionNames(service: string): string[] {
-  return actionNames(service);
-}
-
 function actionNames(service: string): string[] {
   // Service prefixes are plain names; never let one walk out of the data directory.
   if (!/^[a-z0-9-]+$/.test(service)) return [];
   const data = readJson<Record<string, { name: string }>>('actions', `${service}.json`);
   return data ? Object.values(data).map((a) => a.name) : [];
 }
+
+/** Every service prefix iam-data knows (`s3`, `iam`, ...), sorted. */
+export function iamServicePrefixes(): string[] {
+  return Object.keys(readJson<Record<string, string>>('serviceNames.json') ?? {}).sort();
+}
+
+/** The action names of one service (`PassRole`, ...), as iam-data spells them; empty for an unknown service. */
+export function iamActionNames(service: string): readonly string[] {
+  let names = namesCache.get(service);
+  if (!names) namesCache.set(service, (names = actionNames(service.toLowerCase())));
+  return names;
+}
+const namesCache = new Map<string, string[]>();
 
 /** `service:Action`, where the action part may use IAM wildcards (`*`, `?`); `*` alone is every action. */
 export function iamActionKnown(action: string): boolean {

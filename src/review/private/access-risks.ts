@@ -1,114 +1,162 @@
 /**
  * Risk flags about who reaches which account: administrator-level access granted, production
- * accounts affected, permission sets renamed. Each flag is one sentence naming what and where.
+ * accounts affected, permission sets renamed.
+ *
+ * One flag per change, however many accounts it reaches: a grant to a principal of a permission
+ * set, a revocation, a permission set that changes, a user joining or leaving a group. Each names
+ * how many accounts it reaches, how many are production, and a few of them (production first);
+ * review.json lists every account in `granted`, `revoked` and `membership`.
  */
 import { compareKeys, type ResolvedAssignment, type ResolvedModel } from '../../model/ir';
-import type { AccountRef, PermissionSetChange, PrincipalChange, RiskFlag } from '../types';
-import { adminReasons } from './admin';
+import type { AccountRef, AssignmentGroup, MembershipEffect, PermissionSetChange, RiskFlag } from '../types';
+import { adminReasonsIn } from './admin';
+import { cmpName } from './permission-sets';
 
-function accountList(accounts: readonly AccountRef[]): string {
-  return accounts.map((a) => `${a.name} (${a.id})${a.production ? ' [production]' : ''}`).join(', ');
+/** Accounts a risk message names before it says "and N more". */
+export const EXAMPLE_ACCOUNTS = 3;
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function uniqueAccounts(list: readonly ResolvedAssignment[], index: ReadonlyMap<string, AccountRef>): AccountRef[] {
+function accountName(a: AccountRef): string {
+  return `${a.name} (${a.id})${a.production ? ' [production]' : ''}`;
+}
+
+/** `a (…) [production], b (…), c (…) and 594 more`: production accounts first. */
+function accountSample(accounts: readonly AccountRef[]): string {
+  if (accounts.length <= EXAMPLE_ACCOUNTS) return accounts.map(accountName).join(', ');
+  const sample = [...accounts].sort((x, y) => Number(y.production) - Number(x.production) || compareKeys(x.name, y.name)).slice(0, EXAMPLE_ACCOUNTS);
+  return `${sample.map(accountName).join(', ')} and ${(accounts.length - EXAMPLE_ACCOUNTS).toLocaleString('en-US')} more`;
+}
+
+/** `prod-app (333…) [production]`, or `597 accounts, 12 production: a, b, c and 594 more`. */
+export function accountList(accounts: readonly AccountRef[]): string {
+  if (accounts.length <= EXAMPLE_ACCOUNTS) return accountSample(accounts);
+  const production = accounts.filter((a) => a.production).length;
+  return `${plural(accounts.length, 'account')}${production > 0 ? `, ${production.toLocaleString('en-US')} production` : ''}: ${accountSample(accounts)}`;
+}
+
+function names(list: readonly string[]): string {
+  return list.length <= EXAMPLE_ACCOUNTS ? list.join(', ') : `${list.slice(0, EXAMPLE_ACCOUNTS).join(', ')} and ${list.length - EXAMPLE_ACCOUNTS} more`;
+}
+
+function adminFlag(who: string, reasons: readonly string[], how: string, accounts: readonly AccountRef[]): RiskFlag {
+  return {
+    rule: 'admin-access-granted',
+    severity: accounts.some((a) => a.production) ? 'critical' : 'high',
+    message: `${who} gains administrator-level access (${reasons.join('; ')}) ${how} in ${accountList(accounts)}`,
+  };
+}
+
+function refs(list: readonly ResolvedAssignment[], index: ReadonlyMap<string, AccountRef>): AccountRef[] {
   const seen = new Map<string, AccountRef>();
   for (const a of list) seen.set(`${a.accountName}\u0000${a.accountId}`, { name: a.accountName, id: a.accountId, production: index.get(a.accountName)?.production ?? false });
   return [...seen.keys()].sort(compareKeys).map((k) => seen.get(k)!);
 }
 
-function adminFlag(who: string, reasons: string[], how: string, accounts: AccountRef[]): RiskFlag {
-  const production = accounts.some((a) => a.production);
-  return {
-    rule: 'admin-access-granted',
-    severity: production ? 'critical' : 'high',
-    message: `${who} gains administrator-level access (${reasons.join('; ')}) ${how} in ${accountList(accounts)}`,
-  };
-}
-
 /**
  * Administrator-level access is gained three ways: a new assignment of an administrator-level
- * permission set, a permission set becoming administrator-level while assigned, and a user joining
- * a group that holds one.
+ * permission set (one flag per principal and permission set), a permission set becoming
+ * administrator-level while assigned (one per permission set), and a user joining a group that
+ * holds one (one per user and group).
  */
 export function adminRisks(
   base: ResolvedModel,
   head: ResolvedModel,
-  granted: readonly ResolvedAssignment[],
-  principals: readonly PrincipalChange[],
+  granted: readonly AssignmentGroup[],
+  grantedKeys: ReadonlySet<string>,
+  permissionSets: readonly PermissionSetChange[],
+  changedPolicies: ReadonlySet<string>,
+  membership: readonly MembershipEffect[],
   index: ReadonlyMap<string, AccountRef>,
 ): RiskFlag[] {
   const out: RiskFlag[] = [];
-  const headPs = new Map(head.permissionSets.map((p) => [p.name, p]));
-  const basePs = new Map(base.permissionSets.map((p) => [p.name, p]));
-  const grantedKeys = new Set(granted.map((a) => a.key));
+  const headAdmin = adminReasonsIn(head);
+  const baseAdmin = adminReasonsIn(base);
 
-  const byPrincipalPs = new Map<string, ResolvedAssignment[]>();
-  for (const a of granted) {
-    if (adminReasons(headPs.get(a.permissionSet)).length === 0) continue;
-    const k = `${a.principalType}\u0000${a.principalName}\u0000${a.permissionSet}`;
-    byPrincipalPs.set(k, [...(byPrincipalPs.get(k) ?? []), a]);
-  }
-  for (const k of [...byPrincipalPs.keys()].sort(compareKeys)) {
-    const list = byPrincipalPs.get(k)!;
-    const a = list[0];
-    out.push(adminFlag(`${a.principalType.toLowerCase()} ${a.principalName}`, adminReasons(headPs.get(a.permissionSet)), `through permission set ${a.permissionSet}`, uniqueAccounts(list, index)));
+  for (const g of granted) {
+    const reasons = headAdmin(g.permissionSet);
+    if (reasons.length > 0) out.push(adminFlag(`${g.principalType.toLowerCase()} ${g.principalName}`, reasons, `through permission set ${g.permissionSet}`, g.accounts));
   }
 
+  // Only a permission set whose content changed, or whose customer managed policy document idcgen
+  // creates changed, can become administrator-level.
+  const basePs = new Set(base.permissionSets.map((p) => p.name));
+  const candidates = new Set(permissionSets.filter((c) => c.change === 'changed').map((c) => c.name));
   for (const ps of head.permissionSets) {
-    const before = basePs.get(ps.name);
-    const reasons = adminReasons(ps);
-    if (!before || reasons.length === 0) continue;
-    const old = new Set(adminReasons(before));
-    const gained = reasons.filter((r) => !old.has(r));
+    if (ps.customerManagedPolicies.some((r) => changedPolicies.has(cmpName(r)))) candidates.add(ps.name);
+  }
+  for (const name of [...candidates].filter((n) => basePs.has(n)).sort(compareKeys)) {
+    const old = new Set(baseAdmin(name));
+    const gained = headAdmin(name).filter((r) => !old.has(r));
     if (gained.length === 0) continue;
-    const kept = head.assignments.filter((a) => a.permissionSet === ps.name && !grantedKeys.has(a.key));
+    const kept = head.assignments.filter((a) => a.permissionSet === name && !grantedKeys.has(a.key));
     if (kept.length === 0) continue;
-    const who = [...new Set(kept.map((a) => `${a.principalType.toLowerCase()} ${a.principalName}`))].sort(compareKeys).join(', ');
-    out.push(adminFlag(who, gained, `as permission set ${ps.name} becomes administrator-level`, uniqueAccounts(kept, index)));
+    const who = names([...new Set(kept.map((a) => `${a.principalType.toLowerCase()} ${a.principalName}`))].sort(compareKeys));
+    out.push(adminFlag(who, gained, `as permission set ${name} becomes administrator-level`, refs(kept, index)));
   }
 
-  for (const g of principals) {
-    if (g.principalType !== 'GROUP' || g.members.added.length === 0) continue;
-    const held = head.assignments.filter((a) => a.principalType === 'GROUP' && a.principalName === g.name && adminReasons(headPs.get(a.permissionSet)).length > 0);
-    if (held.length === 0) continue;
-    const sets = [...new Set(held.map((a) => a.permissionSet))].sort(compareKeys);
-    const reasons = [...new Set(sets.flatMap((s) => adminReasons(headPs.get(s))))].sort(compareKeys);
-    const users = g.members.added.map((u) => `user ${u}`).join(', ');
-    out.push(adminFlag(users, reasons, `by joining group ${g.name} (permission set ${sets.join(', ')})`, uniqueAccounts(held, index)));
+  const joins = new Map<string, MembershipEffect[]>();
+  for (const e of membership) {
+    if (e.change !== 'gains' || headAdmin(e.permissionSet).length === 0) continue;
+    const k = `${e.userName}\u0000${e.group}`;
+    const list = joins.get(k);
+    if (list) list.push(e);
+    else joins.set(k, [e]);
+  }
+  for (const list of joins.values()) {
+    const sets = list.map((e) => e.permissionSet);
+    const reasons = [...new Set(sets.flatMap((s) => headAdmin(s)))].sort(compareKeys);
+    const accounts = new Map(list.flatMap((e) => e.accounts).map((a) => [a.name, a]));
+    const sorted = [...accounts.values()].sort((x, y) => compareKeys(x.name, y.name));
+    out.push(adminFlag(`user ${list[0].userName}`, reasons, `by joining group ${list[0].group} (permission set ${sets.join(', ')})`, sorted));
   }
   return out;
 }
 
-/** One flag per production account that gains or loses an assignment or whose permission sets change. */
+function productionFlag(message: string): RiskFlag {
+  return { rule: 'production-affected', severity: 'medium', message };
+}
+
+/** One flag per grant, revocation, permission set change or membership change that reaches production accounts. */
 export function productionRisks(
   base: ResolvedModel,
   head: ResolvedModel,
-  granted: readonly ResolvedAssignment[],
-  revoked: readonly ResolvedAssignment[],
+  granted: readonly AssignmentGroup[],
+  revoked: readonly AssignmentGroup[],
   permissionSets: readonly PermissionSetChange[],
+  membership: readonly MembershipEffect[],
   index: ReadonlyMap<string, AccountRef>,
 ): RiskFlag[] {
-  const changedPs = new Set(permissionSets.filter((c) => c.change === 'changed').map((c) => c.name));
-  const what = new Map<string, { granted: number; revoked: number; ps: Set<string> }>();
-  const entry = (name: string) => {
-    let e = what.get(name);
-    if (!e) what.set(name, (e = { granted: 0, revoked: 0, ps: new Set() }));
-    return e;
-  };
-  for (const a of granted) if (index.get(a.accountName)?.production) entry(a.accountName).granted++;
-  for (const a of revoked) if (index.get(a.accountName)?.production) entry(a.accountName).revoked++;
-  for (const a of [...base.assignments, ...head.assignments]) {
-    if (changedPs.has(a.permissionSet) && index.get(a.accountName)?.production) entry(a.accountName).ps.add(a.permissionSet);
+  const out: RiskFlag[] = [];
+  const production = (accounts: readonly AccountRef[]) => accounts.filter((a) => a.production);
+  for (const [groups, verb] of [
+    [granted, 'gains'],
+    [revoked, 'loses'],
+  ] as const) {
+    for (const g of groups) {
+      const prod = production(g.accounts);
+      if (prod.length > 0) out.push(productionFlag(`${g.principalType.toLowerCase()} ${g.principalName} ${verb} permission set ${g.permissionSet} in ${plural(prod.length, 'production account')}: ${accountSample(prod)}`));
+    }
   }
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return [...what.keys()].sort(compareKeys).map((name) => {
-    const e = what.get(name)!;
-    const parts: string[] = [];
-    if (e.granted > 0) parts.push(`${plural(e.granted, 'assignment')} granted`);
-    if (e.revoked > 0) parts.push(`${plural(e.revoked, 'assignment')} revoked`);
-    if (e.ps.size > 0) parts.push(`permission set ${[...e.ps].sort(compareKeys).join(', ')} changed`);
-    return { rule: 'production-affected', severity: 'medium', message: `production account ${name} (${index.get(name)!.id}) is affected: ${parts.join(', ')}` };
-  });
+  const changed = new Set(permissionSets.filter((c) => c.change === 'changed').map((c) => c.name));
+  const placements = new Map<string, ResolvedAssignment[]>();
+  for (const a of [...base.assignments, ...head.assignments]) {
+    if (!changed.has(a.permissionSet) || !index.get(a.accountName)?.production) continue;
+    const list = placements.get(a.permissionSet);
+    if (list) list.push(a);
+    else placements.set(a.permissionSet, [a]);
+  }
+  for (const ps of [...placements.keys()].sort(compareKeys)) {
+    const prod = refs(placements.get(ps)!, index);
+    out.push(productionFlag(`permission set ${ps} changes in ${plural(prod.length, 'production account')} where it is assigned: ${accountSample(prod)}`));
+  }
+  for (const e of membership) {
+    const prod = production(e.accounts);
+    if (prod.length > 0) out.push(productionFlag(`user ${e.userName} ${e.change} permission set ${e.permissionSet} in ${plural(prod.length, 'production account')} (via group ${e.group}): ${accountSample(prod)}`));
+  }
+  return out;
 }
 
 export function renameRisks(head: ResolvedModel, permissionSets: readonly PermissionSetChange[]): RiskFlag[] {

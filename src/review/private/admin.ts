@@ -1,27 +1,44 @@
 /**
- * Administrator-level permission sets, for the `admin-access-granted` risk flag.
+ * Administrator-level permission sets, for the `admin-access-granted` risk flag: what their policies
+ * allow (src/policy/admin-access.ts, evaluated with iam-data), not what they are called.
  *
- * A permission set is administrator-level when
- * - it attaches the AWS managed policy `AdministratorAccess` (in any partition), or
- * - its inline policy has an `Allow` statement whose `Action` contains `*` or `*:*`.
- * Managed policies are known by name only (their content is not in the model), so other broad
- * managed policies such as PowerUserAccess are not flagged.
+ * The reasons are the statements that hand out administrator-level power (permissionSetAdminGrants:
+ * all actions, NotAction, a whole service, iam:*, iam:PassRole or sts:AssumeRole on *); when there
+ * is none, the permissions-management test the lint uses (administratorAccessReasons: any IAM
+ * permissions-management action on every resource, after Deny and boundaries). AWS managed
+ * policies other than the known ones, and customer managed policies whose documents live outside
+ * the model, are not in the model, so they cannot be read.
  */
-import type { ResolvedPermissionSet } from '../../model/ir';
-import { managedPolicyName } from '../../model/arns';
-import { valueList } from './canonical';
+import type { ResolvedModel, ResolvedPermissionSet } from '../../model/ir';
+import { administratorAccessReasons, customerPolicyDocuments, permissionSetAdminGrants } from '../../policy/admin-access';
+import type { PolicyDocumentJson } from '../../policy/types';
 
-const ALL_ACTIONS = new Set(['*', '*:*']);
-
-/** Why a permission set is administrator-level, e.g. `AdministratorAccess`; empty when it is not. */
-export function adminReasons(ps: ResolvedPermissionSet | undefined): string[] {
+/** Why a permission set is administrator-level; empty when it is not. */
+export function adminReasons(ps: ResolvedPermissionSet | undefined, documents: ReadonlyMap<string, PolicyDocumentJson> = new Map()): string[] {
   if (!ps) return [];
-  const out: string[] = [];
-  if (ps.managedPolicyArns.some((arn) => managedPolicyName(arn) === 'AdministratorAccess')) out.push('AdministratorAccess');
-  for (const s of ps.inlinePolicy?.Statement ?? []) {
-    if (s.Effect !== 'Allow') continue;
-    const wild = valueList(s.Action).filter((a) => ALL_ACTIONS.has(a));
-    if (wild.length > 0) out.push(`inline Allow ${wild.join(', ')}${s.Sid ? ` (${s.Sid})` : ''}`);
-  }
-  return out;
+  const grants = permissionSetAdminGrants(ps, documents);
+  return grants.length > 0 ? grants : administratorAccessReasons(ps, documents);
+}
+
+const cache = new WeakMap<ResolvedModel, Map<string, string[]>>();
+
+/**
+ * adminReasons for every permission set of a model, by name, computed on first use: evaluating a
+ * policy against every AWS action is not free, and a review asks about few permission sets.
+ */
+export function adminReasonsIn(ir: ResolvedModel): (permissionSet: string) => string[] {
+  let known = cache.get(ir);
+  if (!known) cache.set(ir, (known = new Map()));
+  const memo = known;
+  let documents: Map<string, PolicyDocumentJson> | undefined;
+  let byName: Map<string, ResolvedPermissionSet> | undefined;
+  return (name) => {
+    let reasons = memo.get(name);
+    if (reasons) return reasons;
+    documents ??= customerPolicyDocuments(ir);
+    byName ??= new Map(ir.permissionSets.map((p) => [p.name, p]));
+    reasons = adminReasons(byName.get(name), documents);
+    memo.set(name, reasons);
+    return reasons;
+  };
 }

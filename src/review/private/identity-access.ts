@@ -66,13 +66,20 @@ export function delegatedAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permi
       if (actions.length > 0) out.push(entry(g, principal, account, actions, identityPolicy));
     }
   };
+  // Only permission sets whose inline policy names this key reach it: find those first, then their
+  // placements (a large model has 100,000 assignments and a handful of such permission sets).
+  const onKey = new Map<string, StatementJson[]>();
+  for (const ps of ir.permissionSets) {
+    const statements = keyStatements(ps.inlinePolicy, key.name);
+    if (statements.length > 0) onKey.set(ps.name, statements);
+  }
   const placements = new Map<string, { account: string; accountName: string; permissionSet: string }>();
-  for (const a of ir.assignments) placements.set(`${a.permissionSet}\u0000${a.accountName}`, { account: a.accountId, accountName: a.accountName, permissionSet: a.permissionSet });
+  for (const a of ir.assignments) {
+    if (onKey.has(a.permissionSet)) placements.set(`${a.permissionSet}\u0000${a.accountName}`, { account: a.accountId, accountName: a.accountName, permissionSet: a.permissionSet });
+  }
   for (const k of [...placements.keys()].sort(compareKeys)) {
     const { account, accountName, permissionSet } = placements.get(k)!;
-    const ps = ir.permissionSets.find((p) => p.name === permissionSet);
-    const statements = keyStatements(ps?.inlinePolicy, key.name);
-    if (statements.length > 0) reach(account, `permission set ${permissionSet} in ${accountName}`, statements, `permission set ${permissionSet} inline policy`);
+    reach(account, `permission set ${permissionSet} in ${accountName}`, onKey.get(permissionSet)!, `permission set ${permissionSet} inline policy`);
   }
   for (const ip of key.identityPolicies) {
     const statements = keyStatements(ip.document, key.name);

@@ -1,14 +1,18 @@
-/** Small Markdown helpers shared by the review and explain renderers (GitHub-flavoured). */
+/**
+ * Small Markdown helpers shared by the review and explain renderers (GitHub-flavoured). Every
+ * string from a model goes through `text` or `code` (src/review/markdown-escape.ts).
+ */
 import type { StatementJson } from '../../policy/types';
+import { mdCode, mdText } from '../markdown-escape';
 import type { AccountRef, FieldChange, FieldValue } from '../types';
 import { formatStatement, valueList } from './canonical';
 import { lineDiff } from './line-diff';
 
-/** An inline code span that survives backticks in the value. */
-export function code(s: string): string {
-  const fence = s.includes('`') ? '``' : '`';
-  return `${fence}${fence.length > 1 ? ' ' : ''}${s}${fence.length > 1 ? ' ' : ''}${fence}`;
-}
+/** A model value as an inline code span. */
+export const code = mdCode;
+
+/** A model value (or a sentence built from model values) as plain text. */
+export const text = mdText;
 
 /** Table cells: a `|` would end the cell (GitHub honours `\|` even inside code spans), a newline the row. */
 export function cell(s: string): string {
@@ -32,13 +36,15 @@ export function fieldLine(f: FieldChange): string {
 }
 
 export function accountText(a: AccountRef): string {
-  return `${a.name} (${a.id})${a.production ? ' **[production]**' : ''}`;
+  return `${mdText(a.name)} (${mdText(a.id)})${a.production ? ' **[production]**' : ''}`;
 }
 
-/** A fenced block indented under a list item at `indent` spaces. */
-export function fenced(lang: string, text: string, indent: number): string[] {
+/** A fenced block indented under a list item at `indent` spaces; its fence is longer than any backtick run inside. */
+export function fenced(lang: string, body: string, indent: number): string[] {
   const pad = ' '.repeat(indent);
-  return [`${pad}\`\`\`${lang}`, ...text.split('\n').map((l) => `${pad}${l}`), `${pad}\`\`\``];
+  const longest = (body.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0);
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${pad}${fence}${lang}`, ...body.split('\n').map((l) => `${pad}${l}`), `${pad}${fence}`];
 }
 
 export function statementBlock(before: StatementJson | undefined, after: StatementJson | undefined, indent: number): string[] {
@@ -46,8 +52,8 @@ export function statementBlock(before: StatementJson | undefined, after: Stateme
   return fenced('json', formatStatement((after ?? before)!), indent);
 }
 
-/** One line: `Allow kms:Decrypt, kms:Encrypt`. */
+/** One line: ``Allow `kms:Decrypt`, `kms:Encrypt` ``. */
 export function statementSummary(s: StatementJson): string {
-  const actions = s.Action !== undefined ? valueList(s.Action) : valueList(s.NotAction).map((a) => `all except ${a}`);
-  return `${s.Effect} ${actions.join(', ')}`;
+  const actions = s.Action !== undefined ? valueList(s.Action).map(mdCode) : valueList(s.NotAction).map((a) => `all except ${mdCode(a)}`);
+  return `${mdText(String(s.Effect))} ${actions.join(', ')}`;
 }

@@ -26,6 +26,7 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_ba
 import ext_identity_store  # noqa: E402
 import ext_kms  # noqa: E402
 import ext_sso_admin  # noqa: E402
+import ext_sso_instance  # noqa: E402
 from seed import seed  # noqa: E402
 
 
@@ -33,9 +34,10 @@ def main(seed_file: str) -> None:
     with open(seed_file, encoding="utf-8") as f:
         spec = json.load(f)
     ext_kms.apply()
+    ext_sso_instance.apply()
     ext_sso_admin.apply()
     ext_identity_store.apply()
-    ext_sso_admin.configure(spec["keyRequirements"])
+    ext_sso_instance.configure(spec["keyRequirements"])
     seeded = seed(spec)
 
     server = make_server("127.0.0.1", 0, DomainDispatcherApplication(create_backend_app), threaded=True)

@@ -6,10 +6,9 @@
  */
 import * as path from 'node:path';
 import { mapLimit } from '../../../src/import/aws';
-import type { ResolvedModel } from '../../../src/model/ir';
 import { terraformAsync, type TfResult } from '../../support/terraform';
 import type { Emulator } from './emulator';
-import { writeOverride } from './overrides';
+import { removeOverride, writeOverride } from './overrides';
 import { unitWaves, type Emitter, type Unit } from './units';
 
 /** Terraform processes at once per deployment (each starts its own provider plugins). */
@@ -42,21 +41,30 @@ export class Deployment {
     private readonly emu: Emulator,
   ) {}
 
-  waves(ir: ResolvedModel): Unit[][] {
-    return unitWaves(this.outDir, this.emitter, ir);
+  /** The units of the output as generated now, wave by wave. */
+  waves(): Unit[][] {
+    return unitWaves(this.outDir, this.emitter);
+  }
+
+  /**
+   * Remove the override files before generating into the output again: generate refuses files it
+   * did not write (and keeps Terraform's working files, so `init` is quick afterwards).
+   */
+  removeOverrides(): void {
+    for (const unit of this.waves().flat()) removeOverride(unit.dir);
   }
 
   /** Override files and `init` for every unit; run again after every generate. */
-  async prepare(ir: ResolvedModel): Promise<void> {
-    await mapLimit(this.waves(ir).flat(), PARALLEL, async (unit) => {
+  async prepare(): Promise<void> {
+    await mapLimit(this.waves().flat(), PARALLEL, async (unit) => {
       await writeOverride(unit.dir, this.emu, path.join(this.stateDir, `${unit.name}.tfstate`));
       await init(unit);
     });
   }
 
   /** `apply` every unit, wave after wave. */
-  async apply(ir: ResolvedModel): Promise<void> {
-    for (const wave of this.waves(ir)) {
+  async apply(): Promise<void> {
+    for (const wave of this.waves()) {
       await mapLimit(wave, PARALLEL, (unit) => run(unit, ['apply', '-auto-approve', '-input=false', '-no-color']));
     }
   }
@@ -65,8 +73,8 @@ export class Deployment {
    * Plan every unit (plans only read, so all at once), keeping each plan for `applyPlans`. A plan
    * with changes is read back with `terraform show -json`; a clean one (exit 0) has none to read.
    */
-  async plan(ir: ResolvedModel): Promise<UnitPlan[]> {
-    return mapLimit(this.waves(ir).flat(), PARALLEL, async (unit): Promise<UnitPlan> => {
+  async plan(): Promise<UnitPlan[]> {
+    return mapLimit(this.waves().flat(), PARALLEL, async (unit): Promise<UnitPlan> => {
       const planFile = path.join(this.stateDir, `${unit.name}.tfplan`);
       const res = await run(unit, ['plan', '-detailed-exitcode', '-input=false', '-no-color', `-out=${planFile}`], [0, 2]);
       const changes = res.code === 0 ? [] : changesOf(JSON.parse((await run(unit, ['show', '-json', '-no-color', planFile])).stdout));
@@ -75,9 +83,9 @@ export class Deployment {
   }
 
   /** Apply the saved plans that change something, wave after wave. */
-  async applyPlans(ir: ResolvedModel, plans: readonly UnitPlan[]): Promise<void> {
+  async applyPlans(plans: readonly UnitPlan[]): Promise<void> {
     const byUnit = new Map(plans.map((p) => [p.unit, p]));
-    for (const wave of this.waves(ir)) {
+    for (const wave of this.waves()) {
       const changing = wave.filter((u) => byUnit.get(u.name)?.exitCode === 2);
       await mapLimit(changing, PARALLEL, (unit) => run(unit, ['apply', '-input=false', '-no-color', (byUnit.get(unit.name) as UnitPlan).planFile]));
     }
@@ -106,17 +114,8 @@ function changesOf(plan: ShownPlan): PlannedChange[] {
     }));
 }
 
-/**
- * `init`, retried when two processes fill the shared plugin cache at once: Terraform does not lock
- * it ("not guaranteed to be concurrency safe"), and one loses the race with "file exists".
- * @see https://developer.hashicorp.com/terraform/cli/config/config-file#provider-plugin-cache
- */
 async function init(unit: Unit): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const res = await terraformAsync(unit.dir, ['init', '-input=false', '-no-color'], { timeoutMs: 600_000 });
-    if (res.code === 0) return;
-    if (attempt >= 3 || !/Failed to install provider/.test(res.stderr)) await run(unit, ['init', '-input=false', '-no-color']);
-  }
+  await run(unit, ['init', '-input=false', '-no-color']);
 }
 
 async function run(unit: Unit, args: readonly string[], ok: readonly number[] = [0]): Promise<TfResult> {

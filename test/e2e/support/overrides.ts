@@ -3,8 +3,9 @@
  * Terraform merges `*_override.tf` into the configuration, so one file beside the generated ones
  * replaces the backend (local, with the state outside the output directory) and adds, to every
  * `aws` provider configuration the unit declares, the emulator endpoints and the seeded deployer's
- * key. Regions, `allowed_account_ids` and `assume_role` stay as generated and are exercised: the
- * emulator answers GetCallerIdentity and AssumeRole per account.
+ * key. Regions, `allowed_account_ids` and `assume_role` stay as generated: the emulator answers
+ * GetCallerIdentity with the deployer's account and AssumeRole into member accounts, so the
+ * provider's account check runs.
  * @see https://developer.hashicorp.com/terraform/language/files/override
  */
 import * as fs from 'node:fs';
@@ -58,6 +59,11 @@ export function overrideText(emu: Emulator, stateFile: string, aliases: readonly
     ...providers,
   ].join('\n\n');
   return format(`${text}\n`);
+}
+
+/** Remove the override of the unit in `dir`, if it has one. */
+export function removeOverride(dir: string): void {
+  fs.rmSync(path.join(dir, OVERRIDE_FILE), { force: true });
 }
 
 /** Write (or rewrite) the override of the unit in `dir`; its state lives in `stateFile`. */

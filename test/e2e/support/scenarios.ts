@@ -43,8 +43,9 @@ function ok(res: CliResult, what: string): CliResult {
   return res;
 }
 
-const clean = (plans: readonly UnitPlan[]): [string, number, number][] => plans.map((p) => [p.unit, p.exitCode, p.changes.length]);
-const allClean = (ir: ResolvedModel): [string, number, number][] => ir.units.map((u) => [u.name, 0, 0]);
+/** Each unit's plan as [unit, exit code, changes]; a clean deployment is [unit, 0, 0] for every unit of the model. */
+const clean = (plans: readonly UnitPlan[]): [string, number, number][] => plans.map((p): [string, number, number] => [p.unit, p.exitCode, p.changes.length]).sort();
+const allClean = (ir: ResolvedModel): [string, number, number][] => ir.units.map((u): [string, number, number] => [u.name, 0, 0]).sort();
 
 export function describeEndToEnd(emitter: Emitter): void {
   describeWithEmulator(
@@ -100,9 +101,9 @@ export function describeEndToEnd(emitter: Emitter): void {
 
       step('1. every unit applies in dependency order; a second plan is clean; the emulator holds exactly the model', async () => {
         const ir = await generate(model, deployment.outDir);
-        await deployment.prepare(ir);
-        await deployment.apply(ir);
-        expect(clean(await deployment.plan(ir))).toEqual(allClean(ir));
+        await deployment.prepare();
+        await deployment.apply();
+        expect(clean(await deployment.plan())).toEqual(allClean(ir));
         await expectEmulatorHolds(ir);
       });
 
@@ -114,15 +115,16 @@ export function describeEndToEnd(emitter: Emitter): void {
           units: { name: string }[];
         };
 
+        deployment.removeOverrides();
         const ir = await generate(model, deployment.outDir);
-        await deployment.prepare(ir);
-        const plans = await deployment.plan(ir);
+        await deployment.prepare();
+        const plans = await deployment.plan();
         const described = describePlans(plans, await readLiveEstate(emu, ir.identityCenter.region), await liveKeyArns(emu, ir));
         expect(Object.keys(described).sort()).toEqual(review.units.map((u) => u.name).sort());
         expect(described).toEqual(CHANGE_PLAN);
 
-        await deployment.applyPlans(ir, plans);
-        expect(clean(await deployment.plan(ir))).toEqual(allClean(ir));
+        await deployment.applyPlans(plans);
+        expect(clean(await deployment.plan())).toEqual(allClean(ir));
         await expectEmulatorHolds(ir);
       });
 
@@ -165,8 +167,9 @@ export function describeEndToEnd(emitter: Emitter): void {
         const ir = await generate(imported, out);
         fs.mkdirSync(path.join(work, 'imported-state'));
         const fresh = new Deployment(emitter, out, path.join(work, 'imported-state'), emu);
-        await fresh.prepare(ir);
-        const plans = await fresh.plan(ir);
+        await fresh.prepare();
+        const plans = await fresh.plan();
+        expect(plans.map((p) => p.unit).sort()).toEqual(ir.units.map((u) => u.name).sort());
         const notImports = plans.flatMap((p) =>
           p.changes.filter((c) => !onlyImports(c)).map((c) => `${p.unit}: ${c.importing ? 'import+' : ''}${c.actions.join('+')} ${c.address} ${changedKeys(c).join(',')}`),
         );

@@ -1,47 +1,42 @@
 /**
  * The generated units in apply order, as waves: every unit of a wave depends only on units of
- * earlier waves, so a wave's units are applied in parallel.
- *
- * - CDKTF: the stack dependencies cdktf wrote into `cdktf/manifest.json`.
- * - HCL: the IR's units by kind, the order the README gives: `management`; then permission-set,
- *   users and member-account units; then groups units (they look up members in users units); then
- *   assignment units (they look up permission sets, groups and users by name).
+ * earlier waves, so a wave's units are applied in parallel. Read from what generate wrote, as a
+ * user's pipeline would:
+ * - HCL: `hcl/units.json` (its `waves`, and each unit's `dir`);
+ * - CDKTF: the stack dependencies in `cdktf/manifest.json`, in topological levels.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DeploymentUnit, ResolvedModel } from '../../../src/model/ir';
 
 export type Emitter = 'hcl' | 'cdktf';
 
 export interface Unit {
   readonly name: string;
-  /** The Terraform working directory: `hcl/<unit>` or `cdktf/stacks/<unit>`. */
+  /** The Terraform working directory: `hcl/<dir>` or `cdktf/stacks/<stack>`. */
   readonly dir: string;
 }
 
-export function unitWaves(outDir: string, emitter: Emitter, ir: ResolvedModel): Unit[][] {
-  const names = emitter === 'cdktf' ? stackWaves(outDir) : hclWaves(ir);
-  const dir = (name: string): string => (emitter === 'cdktf' ? path.join(outDir, 'cdktf', 'stacks', name) : path.join(outDir, 'hcl', name));
-  return names.map((wave) => wave.map((name) => ({ name, dir: dir(name) })));
+export function unitWaves(outDir: string, emitter: Emitter): Unit[][] {
+  return emitter === 'cdktf' ? stackWaves(outDir) : hclWaves(outDir);
 }
 
-function hclWave(unit: DeploymentUnit): number {
-  if (unit.kind === 'management') return 0;
-  if (unit.kind === 'identity-store' && unit.groups !== undefined) return 2;
-  if (unit.kind === 'assignments') return 3;
-  return 1;
-}
-
-function hclWaves(ir: ResolvedModel): string[][] {
-  const waves: string[][] = [[], [], [], []];
-  for (const unit of ir.units) waves[hclWave(unit)].push(unit.name);
-  return waves.filter((w) => w.length > 0);
+function hclWaves(outDir: string): Unit[][] {
+  const hcl = path.join(outDir, 'hcl');
+  const index = JSON.parse(fs.readFileSync(path.join(hcl, 'units.json'), 'utf8')) as { waves: string[][]; units: { name: string; dir: string }[] };
+  const dirs = new Map(index.units.map((u) => [u.name, u.dir]));
+  return index.waves.map((wave) =>
+    wave.map((name) => {
+      const dir = dirs.get(name);
+      if (dir === undefined) throw new Error(`hcl/units.json lists ${name} in a wave but not in units`);
+      return { name, dir: path.join(hcl, dir) };
+    }),
+  );
 }
 
 /** Topological levels of the stacks in the manifest. */
-function stackWaves(outDir: string): string[][] {
+function stackWaves(outDir: string): Unit[][] {
   const manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'cdktf', 'manifest.json'), 'utf8')) as {
-    stacks: Record<string, { dependencies: string[] }>;
+    stacks: Record<string, { dependencies: string[]; workingDirectory: string }>;
   };
   const level = new Map<string, number>();
   const levelOf = (name: string, seen: readonly string[]): number => {
@@ -54,11 +49,11 @@ function stackWaves(outDir: string): string[][] {
     level.set(name, l);
     return l;
   };
-  const waves: string[][] = [];
+  const waves: Unit[][] = [];
   for (const name of Object.keys(manifest.stacks).sort()) {
     const l = levelOf(name, []);
     while (waves.length <= l) waves.push([]);
-    waves[l].push(name);
+    waves[l].push({ name, dir: path.join(outDir, 'cdktf', manifest.stacks[name].workingDirectory) });
   }
   return waves;
 }

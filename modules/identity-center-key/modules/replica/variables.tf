@@ -65,7 +65,7 @@ variable "alias" {
   default     = null
 
   validation {
-    condition     = var.alias == null || (can(regex("^alias/[A-Za-z0-9/_-]+$", var.alias)) && !startswith(coalesce(var.alias, "alias/"), "alias/aws/"))
-    error_message = "The alias must start with alias/, contain only letters, digits, /, _ and -, and must not start with alias/aws/."
+    condition     = var.alias == null || (can(regex("^alias/[A-Za-z0-9/_-]+$", var.alias)) && !startswith(coalesce(var.alias, "alias/"), "alias/aws/") && length(coalesce(var.alias, "alias/")) <= 256)
+    error_message = "The alias must start with alias/, contain only letters, digits, /, _ and -, be at most 256 characters long, and must not start with alias/aws/."
   }
 }

@@ -1,0 +1,94 @@
+/**
+ * What a reviewer must see at any scale: membership changes with their effect, units in batches
+ * a CI matrix accepts, and Markdown within its size budget with every risk and the summary kept.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadResolved } from '../../src/pipeline';
+import { reviewModels, renderReviewMarkdown, MAX_BATCHES, type Review, type TouchedUnit } from '../../src/review';
+import { batchUnits } from '../../src/review/private/batches';
+import { baseIr, edit } from '../fixtures/review/ir';
+
+describe('membership changes show their effect', () => {
+  test('a user leaving a group loses what it held there, marked where it administered a key', () => {
+    // GIVEN alice leaves PlatformAdmins, which holds IdentityCenterAdmin (the key's administrator) in management
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-membership-'));
+    const baseFile = path.resolve(__dirname, '../fixtures/review/base.yaml');
+    const headFile = path.join(dir, 'head.yaml');
+    fs.writeFileSync(headFile, fs.readFileSync(baseFile, 'utf8').replace('members: [alice]', 'members: []'));
+    // WHEN reviewed
+    const r = reviewModels(loadResolved(baseFile).ir, loadResolved(headFile).ir);
+    fs.rmSync(dir, { recursive: true, force: true });
+    // THEN the effect names the permission set, the account, the group and the key role
+    expect(r.membership).toEqual([
+      {
+        userName: 'alice',
+        group: 'PlatformAdmins',
+        change: 'loses',
+        permissionSet: 'IdentityCenterAdmin',
+        accounts: [{ name: 'management', id: '111111111111', production: false }],
+        keyAdministratorIn: ['management'],
+      },
+    ]);
+    expect(renderReviewMarkdown(r)).toContain(
+      '- user **alice** loses `IdentityCenterAdmin` (via group `PlatformAdmins`) · 1 account · management (111111111111) — key administrator in management\n',
+    );
+  });
+
+  test('access the user keeps through another path is not an effect', () => {
+    // GIVEN alice leaves PlatformAdmins but holds IdentityCenterAdmin in management directly
+    const head = edit(baseIr, (m) => {
+      m.groups.find((g) => g.name === 'PlatformAdmins')!.members = [];
+      m.assignments.push({ ...m.assignments.find((a) => a.principalName === 'PlatformAdmins')!, key: 'USER/alice/IdentityCenterAdmin/management', principalType: 'USER', principalName: 'alice' });
+    });
+    expect(reviewModels(baseIr, head).membership).toEqual([]);
+  });
+});
+
+describe('batches', () => {
+  const unit = (name: string, kind: TouchedUnit['kind']): TouchedUnit => ({ name, kind, change: 'changed', accountName: 'm', hclRoot: `hcl/${name}`, stack: name });
+
+  test('follow apply order: management, permission sets, users before groups, member accounts, assignments', () => {
+    const units = [unit('account-a', 'member'), unit('assignments-0', 'assignments'), unit('groups-0', 'identity-store'), unit('management', 'management'), unit('permission-sets-0', 'permission-sets'), unit('users-0', 'identity-store')];
+    expect(batchUnits(units)).toEqual([['management'], ['permission-sets-0'], ['users-0'], ['groups-0'], ['account-a'], ['assignments-0']]);
+  });
+
+  test.each([0, 1, 256, 257, 600, 5000])('%i units fit a matrix of at most 256 batches, in order, sizes within one', (count) => {
+    const units = Array.from({ length: count }, (_, i) => unit(`assignments-${String(i).padStart(5, '0')}`, 'assignments'));
+    const batches = batchUnits(units);
+    expect(batches.length).toBe(Math.min(count, MAX_BATCHES));
+    expect(batches.flat()).toEqual(units.map((u) => u.name));
+    const sizes = batches.map((b) => b.length);
+    if (count > 0) expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the Markdown size budget', () => {
+  /** The review of a change that grants 400 principals access to every account. */
+  function bigReview(): Review {
+    const base = reviewModels(baseIr, baseIr);
+    const accounts = Array.from({ length: 300 }, (_, i) => ({ name: `acct-${i}`, id: String(100000000000 + i), production: i % 2 === 0 }));
+    const granted = Array.from({ length: 400 }, (_, i) => ({ principalType: 'GROUP' as const, principalName: `group-${i}`, permissionSet: 'ReadOnly', accounts, selectors: [{ selector: 'ou Workloads', accounts: 300 }] }));
+    const risks = granted.map((g) => ({ rule: 'production-affected' as const, severity: 'medium' as const, message: `group ${g.principalName} gains permission set ReadOnly in 150 production accounts` }));
+    return { ...base, risks, granted, units: [{ name: 'management', kind: 'management', change: 'changed', accountName: 'management', hclRoot: 'hcl/management', stack: 'management' }], batches: [['management']] };
+  }
+
+  test.each([10_000, 60_000])('keeps the summary first, risks next, cuts the rest, and stays within %i characters', (maxChars) => {
+    const md = renderReviewMarkdown(bigReview(), { maxChars });
+    expect(md.length).toBeLessThanOrEqual(maxChars);
+    expect(md).toContain('**Summary:** 400 risk flags (400 medium) · 120,000 assignments granted, 0 revoked');
+    // every risk at 60,000; at 10,000 as many as fit, then the count of the rest
+    if (maxChars === 60_000) for (let i = 0; i < 400; i++) expect(md).toContain(`group group-${i} gains permission set ReadOnly in 150 production accounts |`);
+    else expect(md).toMatch(/\n\d+ more risk flags — see review\.json\n/);
+    expect(md.indexOf('### Risks')).toBeLessThan(md.indexOf('### Access granted') >>> 0);
+    // each section is shown (perhaps cut) or named as not shown
+    for (const title of ['Access granted', 'Deployment units to plan']) expect(md.includes(`### ${title}`) || new RegExp(`Not shown.*${title} \\(`).test(md)).toBe(true);
+    expect(md).toMatch(/\n(\d+ more grants — see review\.json|Not shown, .*Access granted \(400\).*)\n/);
+  });
+
+  test('a small review is not cut', () => {
+    const md = renderReviewMarkdown(reviewModels(baseIr, edit(baseIr, (m) => void m.groups.find((g) => g.name === 'PlatformAdmins')!.members.push('bob'))));
+    expect(md).not.toContain('see review.json');
+  });
+});
