@@ -18,7 +18,7 @@
  * SCPs and session policies only narrow and are left out, so the answer errs on the side of power.
  */
 import { compareKeys, type KeyPrincipalRef, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../model/ir';
-import { accountRootArn, identityStoreArn, instanceArn, keyArn, partitionOf, permissionSetRoleArn } from '../model/arns';
+import { accountRootArn, identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, permissionSetRoleArn } from '../model/arns';
 import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS } from './catalog/aws';
 import { AWS_MANAGED_KMS, AWS_MANAGED_WITHOUT_KMS } from './catalog/aws-managed-kms';
 import { kmsDecision, triOr, type ContextValue, type IdentityPolicy, type Tri } from './evaluate';
@@ -117,7 +117,7 @@ function subjects(ir: ResolvedModel, key: ResolvedKey, values: PolicyRefValues):
       const identity = permissionSetPolicies(ir, byName.get(ps), values);
       identityCache.set(ps, { identity, namedAccounts: new Set(identity.flatMap((p) => ('document' in p ? (JSON.stringify(p.document).match(/\d{12}/g) ?? []) : []))) });
     }
-    const arn = permissionSetRoleArn(accountId, region, ps, '0'.repeat(16), partition);
+    const arn = permissionSetRoleArn(accountId, region, ps, '0'.repeat(PERMISSION_SET_ROLE.suffixLength), partition);
     out.push({ principal: `permission set ${ps}`, kind: 'permission-set', arn, accountName, accountId, ...identityCache.get(ps)! });
   }
   const seen = new Set<string>();

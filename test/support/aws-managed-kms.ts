@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { StatementJson } from '../../src/policy/types';
 import { iamActionNames } from '../../src/policy/private/iam-data';
+import { iamActionPattern } from '../../src/model/wildcard';
 
 interface PackagePolicy {
   arn: string;
@@ -24,11 +25,10 @@ interface PackagePolicy {
 }
 
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const glob = (p: string) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
 
 /** The statement's KMS part, or undefined when it cannot touch a KMS action. */
 export function kmsPart(s: StatementJson, kmsActions: readonly string[]): StatementJson | undefined {
-  const covers = (pattern: string) => kmsActions.some((a) => glob(pattern).test(`kms:${a}`));
+  const covers = (pattern: string) => kmsActions.some((a) => iamActionPattern(pattern)(`kms:${a}`));
   let actions: string[];
   if (s.Action !== undefined) {
     actions = list(s.Action)
@@ -37,7 +37,7 @@ export function kmsPart(s: StatementJson, kmsActions: readonly string[]): Statem
     actions = [...new Set(actions)];
   } else {
     const excluded = list(s.NotAction);
-    const left = kmsActions.filter((a) => !excluded.some((p) => glob(p).test(`kms:${a}`)));
+    const left = kmsActions.filter((a) => !excluded.some((p) => iamActionPattern(p)(`kms:${a}`)));
     actions = left.length === kmsActions.length ? ['kms:*'] : left.map((a) => `kms:${a}`);
   }
   if (actions.length === 0) return undefined;
