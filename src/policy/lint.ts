@@ -40,7 +40,7 @@ export const LINT_RULES = {
   'key-location': { severity: 'error', why: 'the key Identity Center uses must be in the management account and the Identity Center Region' },
   'key-deployer-missing': {
     severity: 'error',
-    why: 'a least-privilege key with no deployer and no role or account-root administrator in the management account: the role that runs Terraform cannot apply or refresh it',
+    why: 'a least-privilege key (or any key with the deletion guard on) with no deployer and no role or account-root administrator in the management account: the role that runs Terraform cannot apply or refresh it',
   },
   'key-admin-unassigned': {
     severity: 'error',
@@ -132,11 +132,14 @@ function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
 function lintKeyPrincipals(ir: ResolvedModel, key: ResolvedKey, add: (rule: LintRule, message: string, severity?: LintFinding['severity']) => void): void {
   const mgmt = ir.organization.managementAccountId;
   const administrators = key.principals.filter((u) => u.useCase === KEY_ADMINISTRATION);
-  if (key.profile === 'least-privilege' && ir.deployment.deployer === undefined && !administrators.some((u) => u.principal.kind !== 'permission-set' && u.principal.accountId === mgmt)) {
-    add(
-      'key-deployer-missing',
-      `key '${key.name}' (least-privilege) names no deployer and no role or account root administrator in the management account ${ir.organization.managementAccountName}, so the role that runs terraform could not apply its key policy again (kms lockout check) nor read the key; set deployment.deployer: ${roleArn(mgmt, '<the role that runs terraform>', partitionOf(ir.identityCenter.region))}`,
-    );
+  // A least-privilege key grants only whom it names; a guarded key (any profile) denies
+  // kms:PutKeyPolicy to whom it does not name. Either way the role that runs terraform must be named.
+  const guardedBaseline = key.profile !== 'least-privilege' && key.deletionGuard;
+  if ((key.profile === 'least-privilege' || guardedBaseline) && ir.deployment.deployer === undefined && !administrators.some((u) => u.principal.kind !== 'permission-set' && u.principal.accountId === mgmt)) {
+    const what = guardedBaseline
+      ? `(${key.profile} with deletionGuard) names no deployer and no role or account root administrator in the management account ${ir.organization.managementAccountName}, so its deletion guard would deny the role that runs terraform kms:PutKeyPolicy and kms lockout check refuses the policy`
+      : `(least-privilege) names no deployer and no role or account root administrator in the management account ${ir.organization.managementAccountName}, so the role that runs terraform could not apply its key policy again (kms lockout check) nor read the key`;
+    add('key-deployer-missing', `key '${key.name}' ${what}; set deployment.deployer: ${roleArn(mgmt, '<the role that runs terraform>', partitionOf(ir.identityCenter.region))}`);
   }
   const assigned = new Set(ir.assignments.map((a) => `${a.permissionSet}\u0000${a.accountName}`));
   const reported = new Set<string>();

@@ -29,7 +29,7 @@ export const SAFETY_RAILS = {
     fix: 'keep the identity-center-service statements the policy engine adds to every key policy',
   },
   'key-deployer-missing': {
-    why: 'the role that runs Terraform is not in a least-privilege key policy: KMS refuses to let it apply the policy (lockout check) and later refreshes of the key fail',
+    why: 'the role that runs Terraform is not named in a least-privilege key policy (or one with the deletion guard on): KMS refuses to let it apply the policy (lockout check) and later refreshes of the key fail',
     fix: 'set deployment.deployer to the IAM role ARN (management account) that runs Terraform, or list a role administrator in the management account',
   },
   'key-admin-unassigned': {

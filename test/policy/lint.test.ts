@@ -98,6 +98,18 @@ describe('details', () => {
     );
   });
 
+  test('key-deployer-missing: a baseline key with the deletion guard on needs the deployer too (the guard denies kms:PutKeyPolicy to every principal it does not name)', () => {
+    const baseline = (administrators: NonNullable<Parameters<typeof key>[0]>['administrators'], deletionGuard: boolean, deployer?: string) =>
+      lintModel(irFor([key({ administrators, policyProfile: 'baseline', deletionGuard, useCases: [{ 'restrict-to-instance': {} }] })], { deployer }));
+    expect(baseline([ADMIN], true).find((f) => f.rule === 'key-deployer-missing')?.message).toBe(
+      "key 'idc' (baseline with deletionGuard) names no deployer and no role or account root administrator in the management account management, so its deletion guard would deny the role that runs terraform kms:PutKeyPolicy and kms lockout check refuses the policy; set deployment.deployer: arn:aws:iam::111122223333:role/<the role that runs terraform>",
+    );
+    expect(baseline([], true).map((f) => f.rule)).toContain('key-deployer-missing');
+    expect(baseline([{ role: 'arn:aws:iam::111122223333:role/Ci' }], true).map((f) => f.rule)).not.toContain('key-deployer-missing');
+    expect(baseline([ADMIN], true, 'arn:aws:iam::111122223333:role/Deployer').map((f) => f.rule)).not.toContain('key-deployer-missing');
+    expect(baseline([ADMIN], false).map((f) => f.rule)).not.toContain('key-deployer-missing');
+  });
+
   test('key-admin-unassigned: an error for an administrator, a warning for a use-case principal, once per permission set and account', () => {
     const ir = irFor([key({ policyProfile: 'baseline', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'ec2-windows-sso': { principals: [ADMIN, DELEGATED_ADMIN] } }] })], {
       assigned: [['DelegatedAdmin', 'delegated']],
