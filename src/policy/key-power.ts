@@ -46,7 +46,8 @@ export interface KeyPower {
 
 const PROBES: Record<KeyPowerLevel, { actions: readonly string[]; via: readonly ('none' | 'sso' | 'identityStore')[] }> = {
   administer: { actions: ACTIONS.guarded, via: ['none'] },
-  'use via Identity Center': { actions: ['kms:Encrypt', 'kms:GenerateDataKeyWithoutPlaintext'], via: ['sso', 'identityStore'] },
+  // What the administrators' use adds to decrypting (encrypting new identity data), from the catalog.
+  'use via Identity Center': { actions: ACTIONS.adminUse.filter((a) => !(ACTIONS.decrypt as readonly string[]).includes(a)).sort(), via: ['sso', 'identityStore'] },
   decrypt: { actions: ACTIONS.decrypt, via: ['none', 'sso', 'identityStore'] },
 };
 
