@@ -46,6 +46,26 @@ describe('idcgen review', () => {
     }
   });
 
+  test('key-admin-unassigned is a warning in review too: removing the assignment that keeps the administrator role alive is reviewed and critical', async () => {
+    // GIVEN the enterprise example without the IdentityAdmins → IdentityCenterAdmin → management assignment
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-review-unassigned-'));
+    try {
+      const base = fs.readFileSync(path.join(ROOT, 'examples/enterprise.yaml'), 'utf8');
+      const head = base.replace('  - { group: IdentityAdmins, permissionSet: IdentityCenterAdmin, accounts: [management] }\n', '');
+      expect(head).not.toBe(base);
+      fs.writeFileSync(path.join(dir, 'base.yaml'), base);
+      fs.writeFileSync(path.join(dir, 'head.yaml'), head);
+      // WHEN it is reviewed with a CI gate
+      const res = await runCli(['review', '--base', path.join(dir, 'base.yaml'), '--head', path.join(dir, 'head.yaml'), '--fail-on', 'critical']);
+      // THEN the lint rail prints as a warning, the review flags the lost administrator as critical, and the gate fails
+      expect(res.stderr).toMatch(/head\.yaml:\d+:\d+: warning: key 'identity-center' administrator permission set IdentityCenterAdmin in management is not assigned in management/);
+      expect(res.stdout).toContain('| **critical** | key-administrator-removed | key identity-center loses its last administrator other than the deployer');
+      expect(res.code).toBe(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('prints the markdown review of two model files (exit 0 without --fail-on)', async () => {
     const res = await review('access');
     expect(res.code).toBe(0);
