@@ -3,6 +3,7 @@
  * sets, each with why the account was selected) and, per key, who can use it and how.
  */
 import { compareKeys, type ResolvedModel } from '../model/ir';
+import { keyPower } from '../policy/key-power';
 import { keyAccess } from './private/key-access';
 import { accountIndex } from './private/production';
 import type { Explanation, MatrixGrant, MatrixRow } from './types';
@@ -41,6 +42,7 @@ export function explainModel(ir: ResolvedModel): Explanation {
       multiRegion: k.multiRegion,
       replicaRegions: k.replicaRegions,
       access: keyAccess(k, ir),
+      power: keyPower(ir, k),
     })),
   };
 }
