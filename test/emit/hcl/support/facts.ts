@@ -56,13 +56,15 @@ export function planFacts(resources: readonly PlannedResource[], m: Mocks): Fact
         aliases[String(a.name)] = [...(aliases[String(a.name)] ?? []), name(a.target_key_id)].sort(compareKeys);
         break;
       }
-      case 'aws_kms_replica_key':
-        put('replicas', `${name(a.primary_key_arn)} ${String(a.description)}`, {
-          deletion_window: a.deletion_window_in_days,
-          tags: a.tags ?? {},
-          policy: keyPolicy(a.policy),
-        });
+      case 'aws_kms_replica_key': {
+        // One per replica Region; planned values do not say the Region (the provider does), so a
+        // key's replicas are a list, sorted, compared as a whole.
+        const replicas = (facts.replicas ??= {}) as Record<string, unknown[]>;
+        const key = `${name(a.primary_key_arn)} ${String(a.description)}`;
+        const fact = { deletion_window: a.deletion_window_in_days, tags: a.tags ?? {}, policy: keyPolicy(a.policy) };
+        replicas[key] = [...(replicas[key] ?? []), fact].sort((x, y) => compareKeys(JSON.stringify(x), JSON.stringify(y)));
         break;
+      }
       case 'aws_ssoadmin_permission_set':
         put('permission_sets', String(a.name), {
           instance: a.instance_arn,
