@@ -152,24 +152,10 @@ function detailSections(r: Review): Section[] {
     sections.push({ title: 'Who can use the keys', preamble: [head, sep], items: body.map((l) => [l]), what: 'key access changes' });
   }
   if (r.keyPower.length > 0) {
-    const level = (p: KeyPower | undefined) => (p ? powerText(p) : 'none');
-    // One row per change, however many accounts it reaches: a permission set granted in 1,000
-    // accounts is one row with the count and the first accounts (review.json keeps every one).
-    const groups = new Map<string, { p: KeyPower; power: string; accounts: string[] }>();
-    for (const c of r.keyPower) {
+    const level = (p: KeyPower | undefined) => text(p ? powerText(p) : 'none');
+    const rows = r.keyPower.map((c) => {
       const p = (c.after ?? c.before)!;
-      const power = `${level(c.before)} → ${level(c.after)}`;
-      const id = JSON.stringify([p.key, p.kind, p.kind === 'permission-set' ? p.principal : powerWho(p), power, p.through]);
-      const g = groups.get(id) ?? { p, power, accounts: [] };
-      g.accounts.push(p.accountName);
-      groups.set(id, g);
-    }
-    const rows = [...groups.values()].map(({ p, power, accounts }) => {
-      const who =
-        accounts.length === 1
-          ? code(powerWho(p))
-          : `${code(p.principal)} in ${n(accounts.length)} accounts: ${accounts.slice(0, ACCOUNTS_SHOWN).map(text).join(', ')}${accounts.length > ACCOUNTS_SHOWN ? ` and ${n(accounts.length - ACCOUNTS_SHOWN)} more` : ''}`;
-      return [text(p.key), who, text(power), p.through.map(text).join('; ')];
+      return [text(p.key), code(powerWho(p)), `${level(c.before)} → ${level(c.after)}`, p.through.map(text).join('; ')];
     });
     const [head, sep, ...body] = table(['key', 'principal', 'power', 'through'], rows);
     sections.push({ title: 'Effective key power', preamble: [head, sep], items: body.map((l) => [l]), what: 'key power changes' });
