@@ -3,7 +3,8 @@
  * spreadsheet can filter: account rows and key rows share the columns).
  */
 import { compareKeys } from '../model/ir';
-import type { Explanation, KeyAccess, KeyAccessKind, KeyPower } from './types';
+import type { Explanation, KeyAccess, KeyAccessKind } from './types';
+import { powerText, powerWho } from './private/key-power-rows';
 import { accountText, code, table, text } from './private/markdown';
 
 const KIND_TEXT: Record<KeyAccessKind, string> = {
@@ -14,16 +15,6 @@ const KIND_TEXT: Record<KeyAccessKind, string> = {
   'managed-applications': 'AWS managed applications',
   wildcard: 'any principal',
 };
-
-/** `administer`, or `administer (possibly)` when it depends on policies or values idcgen cannot see. */
-export function powerText(p: KeyPower): string {
-  return p.certain ? p.power : `${p.power} (possibly)`;
-}
-
-/** The principal in the model's words with its account: `permission set Admin in management`. */
-export function powerWho(p: KeyPower): string {
-  return p.kind === 'account' ? `account root of ${p.accountName}` : p.kind === 'permission-set' ? `${p.principal} in ${p.accountName}` : p.principal;
-}
 
 /** Plain words for the CSV; the Markdown escapes them. */
 function accessNotes(e: KeyAccess): string {

@@ -7,8 +7,8 @@
  * does not fit is counted ("N more — see review.json") and named at the end. review.json is always
  * complete. Every model string goes through `text` or `code` (src/review/markdown-escape.ts).
  */
-import type { AssignmentGroup, FieldChange, KeyAccess, KeyPower, MembershipEffect, PermissionSetChange, Review, StatementChange } from './types';
-import { powerText, powerWho } from './render-explain';
+import type { AssignmentGroup, FieldChange, KeyAccess, MembershipEffect, PermissionSetChange, Review, StatementChange } from './types';
+import { keyPowerRows, type KeyPowerRow } from './private/key-power-rows';
 import { accountText, code, fieldLine, statementBlock, statementSummary, table, text } from './private/markdown';
 import { isEmptyReview } from './review-models';
 import { MarkdownBudget, type Section } from './private/markdown-budget';
@@ -89,6 +89,14 @@ function accessHow(e: KeyAccess): string {
   return `${e.kind}: ${e.actions.map(text).join(', ')}${e.via.length > 0 ? ` via ${e.via.map(text).join(', ')}` : ''}`;
 }
 
+/** `management (111…)`, or `1,000 accounts · a (…), b (…) and 990 more`. */
+function powerAccounts(p: KeyPowerRow): string {
+  const one = (a: KeyPowerRow['accounts'][number]) => `${text(a.name)} (${text(a.id)})`;
+  if (p.accounts.length === 1) return one(p.accounts[0]);
+  const more = p.accounts.length > ACCOUNTS_SHOWN ? ` and ${n(p.accounts.length - ACCOUNTS_SHOWN)} more` : '';
+  return `${plural(p.accounts.length, 'account')} · ${p.accounts.slice(0, ACCOUNTS_SHOWN).map(one).join(', ')}${more}`;
+}
+
 function summary(r: Review): string {
   const bySeverity = ['critical', 'high', 'medium', 'low'].map((s) => [s, r.risks.filter((f) => f.severity === s).length] as const).filter(([, c]) => c > 0);
   const count = (groups: readonly AssignmentGroup[]) => groups.reduce((x, g) => x + g.accounts.length, 0);
@@ -152,12 +160,8 @@ function detailSections(r: Review): Section[] {
     sections.push({ title: 'Who can use the keys', preamble: [head, sep], items: body.map((l) => [l]), what: 'key access changes' });
   }
   if (r.keyPower.length > 0) {
-    const level = (p: KeyPower | undefined) => text(p ? powerText(p) : 'none');
-    const rows = r.keyPower.map((c) => {
-      const p = (c.after ?? c.before)!;
-      return [text(p.key), code(powerWho(p)), `${level(c.before)} → ${level(c.after)}`, p.through.map(text).join('; ')];
-    });
-    const [head, sep, ...body] = table(['key', 'principal', 'power', 'through'], rows);
+    const rows = keyPowerRows(r.keyPower).map((p) => [text(p.key), code(p.principal), `${text(p.before)} → ${text(p.after)}`, powerAccounts(p), p.through.map(text).join('; ')]);
+    const [head, sep, ...body] = table(['key', 'principal', 'power', 'accounts', 'through'], rows);
     sections.push({ title: 'Effective key power', preamble: [head, sep], items: body.map((l) => [l]), what: 'key power changes' });
   }
   section('Settings', r.settings.map((f) => [`- ${fieldLine(f)}`]), 'settings');
