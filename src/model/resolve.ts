@@ -21,6 +21,7 @@ import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel, Reso
 import { compareKeys } from './ir';
 import { ModelError, sortIssues, type Issue } from './issues';
 import type { LoadedModel } from './load';
+import { ouIdMap } from './private/check-ous';
 import { expandAssignments } from './private/expand-assignments';
 import { policiesToCreate, resolvePermissionSets, sortedTags } from './private/resolve-permission-sets';
 import type { OrgModel } from './schema';
@@ -63,7 +64,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   const sets = resolvePermissionSets(loaded, model.permissionSets ?? [], keyResult.permissionSetStatements);
   for (const i of sets.issues) issues.push(i);
 
-  const expanded = expandAssignments(loaded, model.assignments ?? [], accounts, management.name);
+  const expanded = expandAssignments(loaded, model.assignments ?? [], accounts, management.name, ouIdMap(model));
   for (const i of expanded.issues) issues.push(i);
   const maxResourcesPerStack = deployment?.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
   const unitOf = shardAssignments(

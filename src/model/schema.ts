@@ -53,7 +53,7 @@ const customerManagedPolicyRef = z.strictObject({
 
 /** Where an assignment (or anything else that selects accounts) points. */
 export const targetFields = {
-  accounts: z.array(name).optional().describe('account names'),
+  accounts: z.array(name).optional().describe('account names or 12-digit account ids'),
   ous: z
     .array(
       z.union([
@@ -62,7 +62,7 @@ export const targetFields = {
       ]),
     )
     .optional()
-    .describe('OU paths (with everything below them) or globs (Workloads/*, Workloads/**)'),
+    .describe('OU paths (with everything below them), globs (Workloads/*, Workloads/**), or OU ids listed in organizationalUnits'),
   tags: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional().describe('all of these tags; a list means any of its values'),
 };
 
@@ -129,6 +129,10 @@ export const modelSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  organizationalUnits: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('OU path -> OU id (ou-..., r-... for Root), so targets can name OUs by id; idcgen accounts sync keeps it current'),
   accounts: z.array(z.strictObject({ name, id: z.string(), ou: z.string().optional(), tags: tags.optional() })).optional(),
   groups: z
     .array(

@@ -17,6 +17,7 @@ import { checkContext } from './private/context';
 import { checkAccounts, checkGroups, checkUsers } from './private/check-directory';
 import { checkLint } from './private/check-lint';
 import { checkOrganization } from './private/check-organization';
+import { checkOrganizationalUnits } from './private/check-ous';
 import { checkPartition } from './private/check-partition';
 import { checkPermissionSets } from './private/check-permission-sets';
 import { checkAssignments, checkKeys } from './private/check-references';
@@ -34,6 +35,7 @@ export function parseModel(loaded: LoadedModel): OrgModel {
 export function validateModel(loaded: LoadedModel, model: OrgModel): Issue[] {
   const ctx = checkContext(loaded, model);
   checkOrganization(ctx);
+  checkOrganizationalUnits(ctx);
   checkAccounts(ctx);
   checkGroups(ctx);
   checkUsers(ctx);
