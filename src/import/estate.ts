@@ -26,10 +26,21 @@ export interface EstateAccount {
   readonly state?: string;
 }
 
+/** An organizational unit with its id, as the OU tree lists it. */
+export interface EstateOu {
+  readonly id: string;
+  /** OU names from the root, e.g. ['Workloads', 'Prod']. */
+  readonly path: readonly string[];
+}
+
 export interface EstateOrganization {
   readonly id: string;
   readonly managementAccountId: string;
   readonly accounts: readonly EstateAccount[];
+  /** @default absent when not read */
+  readonly rootId?: string;
+  /** Every OU of the organization, sorted by id. @default absent when not read */
+  readonly organizationalUnits?: readonly EstateOu[];
 }
 
 export interface EstatePolicyRef {

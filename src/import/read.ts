@@ -39,6 +39,7 @@ import type {
   EstateGroup,
   EstateInstance,
   EstateOrganization,
+  EstateOu,
   EstatePermissionSet,
   EstateUser,
 } from './estate';
@@ -105,6 +106,7 @@ export async function readOrganization(clients: Pick<ImportClients, 'organizatio
 
   // Breadth-first over the OU tree; each level's parents are read concurrently.
   const found: { id: string; name: string; ouPath: string[]; state?: string }[] = [];
+  const ous: EstateOu[] = [];
   let level: { id: string; path: string[] }[] = [{ id: roots[0].Id, path: [] }];
   while (level.length > 0) {
     const results = await mapLimit(level, limit, async (parent) => {
@@ -112,20 +114,25 @@ export async function readOrganization(clients: Pick<ImportClients, 'organizatio
         const r = await org.send(new ListAccountsForParentCommand({ ParentId: parent.id, NextToken }));
         return { items: r.Accounts, next: r.NextToken };
       });
-      const ous = await caller.all('organizations', 'ListOrganizationalUnitsForParent', async (NextToken) => {
+      const children = await caller.all('organizations', 'ListOrganizationalUnitsForParent', async (NextToken) => {
         const r = await org.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parent.id, NextToken }));
         return { items: r.OrganizationalUnits, next: r.NextToken };
       });
-      return { parent, accounts, ous };
+      return { parent, accounts, children };
     });
     const nextLevel: { id: string; path: string[] }[] = [];
-    for (const { parent, accounts, ous } of results) {
+    for (const { parent, accounts, children } of results) {
       for (const a of accounts) {
         // State replaces the deprecated Status (which has no CLOSED); either may be absent in old responses
         const state = a.State ?? a.Status;
         if (a.Id) found.push({ id: a.Id, name: a.Name ?? a.Id, ouPath: parent.path, ...(state ? { state } : {}) });
       }
-      for (const ou of ous) if (ou.Id) nextLevel.push({ id: ou.Id, path: [...parent.path, ou.Name ?? ou.Id] });
+      for (const ou of children) {
+        if (!ou.Id) continue;
+        const path = [...parent.path, ou.Name ?? ou.Id];
+        nextLevel.push({ id: ou.Id, path });
+        ous.push({ id: ou.Id, path });
+      }
     }
     level = nextLevel;
   }
@@ -138,7 +145,8 @@ export async function readOrganization(clients: Pick<ImportClients, 'organizatio
     return { id: a.id, name: a.name, ouPath: a.ouPath, tags: tagRecord(tags), ...(a.state ? { state: a.state } : {}) };
   });
   accounts.sort((x, y) => compareKeys(x.id, y.id));
-  return { id: d.Organization.Id, managementAccountId: d.Organization.MasterAccountId, accounts };
+  ous.sort((x, y) => compareKeys(x.id, y.id));
+  return { id: d.Organization.Id, managementAccountId: d.Organization.MasterAccountId, accounts, rootId: roots[0].Id, organizationalUnits: ous };
 }
 
 async function readPermissionSets(clients: ImportClients, caller: Caller, InstanceArn: string, limit: number): Promise<EstatePermissionSet[]> {
