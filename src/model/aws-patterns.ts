@@ -47,6 +47,12 @@ export const PATTERNS = {
     expected: 'd- and 10 hexadecimal digits, e.g. d-1111222233',
     url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_IdentityStore.html',
   },
+  /** Every string attribute of an identity store user (names, emails, phone numbers, address parts, title, ...). */
+  identityStoreText: {
+    re: /^[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r \u00A0\u3000]+$/u,
+    expected: 'letters, marks, symbols, digits, punctuation, spaces, tabs and line breaks',
+    url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_User.html',
+  },
   /** AWS managed policies only: customer managed policies are referenced by name and path. */
   awsManagedPolicyArn: {
     re: ARN_PATTERNS.awsManagedPolicyArn,

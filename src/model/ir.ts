@@ -30,13 +30,51 @@ export interface ResolvedGroup {
   readonly members: readonly string[];
 }
 
-/** An identity store user, created by idcgen or (external) looked up by user name. */
+/** An email address or phone number of a user (identity store Email, PhoneNumber). */
+export interface UserContact {
+  readonly value: string;
+  /** e.g. `work`. @default absent */
+  readonly type?: string;
+  readonly primary: boolean;
+}
+
+/** A postal address of a user (identity store Address); every part optional. */
+export interface UserAddress {
+  readonly streetAddress?: string;
+  readonly locality?: string;
+  readonly region?: string;
+  readonly postalCode?: string;
+  readonly country?: string;
+  readonly formatted?: string;
+  readonly type?: string;
+  readonly primary: boolean;
+}
+
+/**
+ * An identity store user, created by idcgen or (external) looked up by user name. External users
+ * carry no attributes (the identity provider owns them): names are empty, lists empty.
+ * @see https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_CreateUser.html
+ */
 export interface ResolvedUser {
   readonly userName: string;
   readonly displayName: string;
   readonly givenName: string;
   readonly familyName: string;
-  readonly email?: string;
+  readonly middleName?: string;
+  readonly honorificPrefix?: string;
+  readonly honorificSuffix?: string;
+  readonly formattedName?: string;
+  /** At most one each: the identity store holds one email, phone number and address per user. */
+  readonly emails: readonly UserContact[];
+  readonly phoneNumbers: readonly UserContact[];
+  readonly addresses: readonly UserAddress[];
+  readonly nickname?: string;
+  readonly profileUrl?: string;
+  readonly title?: string;
+  readonly userType?: string;
+  readonly preferredLanguage?: string;
+  readonly locale?: string;
+  readonly timezone?: string;
   readonly external: boolean;
 }
 

@@ -17,12 +17,13 @@
  */
 import * as path from 'node:path';
 import { buildKeys } from '../policy/keys';
-import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel, ResolvedUser } from './ir';
+import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel } from './ir';
 import { compareKeys } from './ir';
 import { ModelError, sortIssues, type Issue } from './issues';
 import type { LoadedModel } from './load';
 import { ouIdMap } from './private/check-ous';
 import { expandAssignments } from './private/expand-assignments';
+import { resolveUsers } from './private/resolve-users';
 import { policiesToCreate, resolvePermissionSets, sortedTags } from './private/resolve-permission-sets';
 import type { OrgModel } from './schema';
 import { buildUnits, shardAssignments } from './shard';
@@ -151,25 +152,6 @@ function resolveGroups(model: OrgModel): ResolvedGroup[] {
       members: [...new Set(g.members ?? [])].sort(compareKeys),
     }))
     .sort((a, b) => compareKeys(a.name, b.name));
-}
-
-/** Display name defaults to "given family" (or the user name); external users need neither. */
-function resolveUsers(model: OrgModel): ResolvedUser[] {
-  return (model.users ?? [])
-    .map((u) => {
-      const givenName = u.givenName ?? '';
-      const familyName = u.familyName ?? '';
-      const both = `${givenName} ${familyName}`.trim();
-      return {
-        userName: u.userName,
-        displayName: u.displayName ?? (both === '' ? u.userName : both),
-        givenName,
-        familyName,
-        ...(u.email !== undefined ? { email: u.email } : {}),
-        external: u.external ?? false,
-      };
-    })
-    .sort((a, b) => compareKeys(a.userName, b.userName));
 }
 
 function resolveBackend(model: OrgModel): BackendConfig {

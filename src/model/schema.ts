@@ -51,6 +51,24 @@ const customerManagedPolicyRef = z.strictObject({
   policy: policyDocument.optional().describe('when given, idcgen creates this policy in every account the permission set is assigned to'),
 });
 
+/** An email address or phone number of a user (identity store Email / PhoneNumber). */
+const contact = z.strictObject({
+  value: z.string(),
+  type: z.string().optional().describe('e.g. work, home'),
+  primary: z.boolean().optional().describe('default true'),
+});
+/** A postal address of a user (identity store Address). */
+const address = z.strictObject({
+  streetAddress: z.string().optional(),
+  locality: z.string().optional(),
+  region: z.string().optional(),
+  postalCode: z.string().optional(),
+  country: z.string().optional(),
+  formatted: z.string().optional(),
+  type: z.string().optional().describe('e.g. work, home'),
+  primary: z.boolean().optional().describe('default true'),
+});
+
 /** Where an assignment (or anything else that selects accounts) points. */
 export const targetFields = {
   accounts: z.array(name).optional().describe('account names or 12-digit account ids'),
@@ -151,7 +169,21 @@ export const modelSchema = z.strictObject({
         displayName: z.string().optional(),
         givenName: z.string().optional(),
         familyName: z.string().optional(),
-        email: z.string().optional(),
+        middleName: z.string().optional(),
+        honorificPrefix: z.string().optional(),
+        honorificSuffix: z.string().optional(),
+        formattedName: z.string().optional().describe('the full name as it should be displayed'),
+        email: z.string().optional().describe('shorthand for emails: [{ value: <email>, primary: true }]'),
+        emails: z.array(contact).optional().describe('at most one (the identity store holds one email per user)'),
+        phoneNumbers: z.array(contact).optional().describe('at most one (the identity store holds one phone number per user)'),
+        addresses: z.array(address).optional().describe('at most one (the identity store holds one address per user)'),
+        nickname: z.string().optional(),
+        profileUrl: z.string().optional(),
+        title: z.string().optional(),
+        userType: z.string().optional().describe('e.g. Employee, Contractor'),
+        preferredLanguage: z.string().optional().describe('e.g. en-US'),
+        locale: z.string().optional().describe('e.g. en-US'),
+        timezone: z.string().optional().describe('e.g. Europe/Paris'),
         external: z.boolean().optional(),
       }),
     )
