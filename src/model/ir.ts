@@ -90,9 +90,19 @@ export type PermissionsBoundary =
   | { readonly managedPolicyArn: string }
   | { readonly customerManagedPolicy: CustomerManagedPolicyRef };
 
-/** A permission set with its policies, boundary and session settings. */
+/**
+ * A permission set with its policies, boundary and session settings; or, `external`, one owned
+ * outside idcgen (Control Tower, a landing zone) that is looked up by name and only assigned.
+ */
 export interface ResolvedPermissionSet {
   readonly name: string;
+  /**
+   * Owned elsewhere: no unit creates or changes it; assignments look it up by name. Its
+   * `managedPolicyArns` are the ones the model declares it holds (for review and import), and it
+   * has no other policies here.
+   * @default absent: idcgen creates it
+   */
+  readonly external?: boolean;
   readonly description?: string;
   /** ISO-8601, PT1H..PT12H; default PT1H. */
   readonly sessionDuration: string;
@@ -203,17 +213,21 @@ export type UnitKind = 'management' | 'member' | 'assignments' | 'permission-set
 /** A deployment unit: one CDKTF stack and one HCL root. */
 export interface DeploymentUnit {
   /**
-   * `management`, `account-<name>`, `assignments[-<shard>]`, `permission-sets[-<shard>]`,
+   * `management`, `account-<name>`, `assignments[-<shard>]` (and `assignments-management` with a
+   * delegated administrator), `permission-sets[-<shard>]`,
    * `users[-<shard>]` and `groups[-<shard>]` (the last two of kind `identity-store`).
    */
   readonly name: string;
   readonly kind: UnitKind;
   readonly accountName: string;
   readonly accountId: string;
-  /** Member units only: role assumed in that account. */
+  /**
+   * Role assumed in the unit's account: member units, and units running in the delegated
+   * administrator's account. Absent for units of the management account.
+   */
   readonly assumeRoleArn?: string;
   /**
-   * Member units only: role assumed in that account when planning (`TF_VAR_idcgen_plan=true`),
+   * Units with assumeRoleArn: role assumed in that account when planning (`TF_VAR_idcgen_plan=true`),
    * from `deployment.planRoleName`.
    * @default absent: plans assume assumeRoleArn too
    */
@@ -263,6 +277,13 @@ export interface ResolvedModel {
     readonly encryptionKey?: string;
     /** Opt-in: generated Terraform runs the UpdateInstance step. */
     readonly manageEncryption: boolean;
+    /**
+     * The member account that administers Identity Center (identityCenter.delegatedAdmin): the
+     * permission-set, identity-store and assignment units run there, except what only the
+     * management account may manage (src/model/private/delegated-admin.ts).
+     * @default absent: everything runs in the management account
+     */
+    readonly delegatedAdmin?: { readonly accountName: string; readonly accountId: string };
   };
   readonly deployment: {
     readonly roleName: string;

@@ -115,6 +115,9 @@ export const modelSchema = z.strictObject({
     region: z.string(),
     instanceArn: z.string().optional(),
     identityStoreId: z.string().optional(),
+    delegatedAdmin: name
+      .optional()
+      .describe('a member account name: permission sets, the identity store and assignments are managed from it (the key stays in the management account)'),
     encryption: z
       .strictObject({
         key: name.optional().describe('a key below; absent = AWS owned key'),
@@ -192,11 +195,15 @@ export const modelSchema = z.strictObject({
     .array(
       z.strictObject({
         name,
+        external: z
+          .boolean()
+          .optional()
+          .describe('owned outside idcgen (control tower, a landing zone): looked up by name, assignable, never created or changed'),
         description: z.string().optional(),
         sessionDuration: z.string().optional(),
         relayState: z.string().optional(),
         tags: tags.optional(),
-        managedPolicies: z.array(z.string()).optional(),
+        managedPolicies: z.array(z.string()).optional().describe('on an external permission set: the aws managed policies it is expected to hold (for review and import)'),
         customerManagedPolicies: z.array(customerManagedPolicyRef).optional(),
         inlinePolicy: policyDocument.optional(),
         permissionsBoundary: z

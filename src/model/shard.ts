@@ -10,23 +10,29 @@
  *   account (Identity Center only references such policies by name; they must exist in the account
  *   before the assignment provisions the permission set there). Accounts needing nothing get no unit.
  * - Assignment units hold account assignments (created through the management account). Each
- *   assignment has a bit string: sha256(account name) followed by sha256(assignment key). The units
- *   are the leaves of a binary trie over those bits, where a node is split in two (by its next bit)
- *   only while it holds more than `maxPerUnit` assignments. So:
- *   - no unit holds more than `maxPerUnit` assignments (unless 512 bits cannot tell them apart,
- *     which takes equal keys);
+ *   assignment has a bit string of SHARD_BITS (64) bits: the first 32 of sha256(account name), the
+ *   first 16 of sha256(permission set name), the first 16 of sha256(assignment key). The units are
+ *   the leaves of a binary trie over those bits, where a node is split in two (by its next bit) only
+ *   while it holds more than `maxPerUnit` assignments. So:
+ *   - no unit holds more than `maxPerUnit` assignments, unless 64 bits cannot tell them apart (more
+ *     than the bound of one account and permission set whose keys share 16 hash bits: in practice
+ *     never);
  *   - one account's assignments stay in one unit unless that account alone has more than the bound;
+ *     then they split by permission set, and one permission set's by assignment key;
  *   - whether a node is split depends only on how many assignments lie below it, so adding one
  *     assignment changes only the unit that receives it (or splits that one unit in two), and the
  *     other units keep their names and contents, hence their Terraform state;
  *   - the unit is named `assignments` when nothing is split, else `assignments-<bits>` with the
- *     trie path of its leaf (e.g. `assignments-01`). Empty leaves produce no unit.
+ *     trie path of its leaf (e.g. `assignments-01`), so a unit name has at most UNIT_NAME_MAX_LENGTH
+ *     (80) characters whatever the model: a directory name far below the 255 file systems allow.
+ *     (The first 32 bits are the ones earlier idcgen used, so every unit name it wrote is kept.)
+ *     Empty leaves produce no unit.
  * - Permission sets and the identity store stay in the management unit while everything fits in it
  *   (small models: no extra units). When the management unit would exceed `maxResourcesPerStack`
  *   (resources counted by unit-resources.ts), permission sets move out first, then, if it is still
  *   too big, the identity store:
  *   - permission sets into `permission-sets[-<bits>]` units, each set whole with its attachments,
- *     placed by the same trie over sha256(name) and split by resource weight;
+ *     placed by the same trie over the first 64 bits of sha256(name) and split by resource weight;
  *   - users into `users[-<bits>]` units and groups (with their memberships) into `groups[-<bits>]`
  *     units, two tries of the same kind. Users and groups never share a unit, so a groups unit
  *     looks its members up by user name from units deployed before it, and no two units need each
@@ -37,6 +43,12 @@
  *   its resources to other states: that happens once, when the organization outgrows one stack.
  *   A unit exceeds the bound only when one indivisible item does (one group with more members than
  *   the bound), or when the management unit's keys and policies alone do.
+ * - With a delegated administrator (identityCenter.delegatedAdmin), permission sets (except those
+ *   only the management account may manage: private/delegated-admin.ts), users and groups always
+ *   leave the management unit, into the same families of units, and those units and the assignment
+ *   units run in the delegated administrator's account through the deployment role there. The
+ *   assignments only the management account may make are held by `assignments-management`, which
+ *   runs in the management account. The key always stays in `management` (AWS requirement).
  * - Order: management, then member units, then permission-set units, then identity-store units,
  *   then assignment units, each sorted by name.
  */
@@ -51,6 +63,7 @@ import {
   type UnitKind,
 } from './ir';
 import { identityPolicyResources } from './unit-resources';
+import { MANAGEMENT_ASSIGNMENTS_UNIT } from './private/delegated-admin';
 import type { PolicyDocumentJson } from '../policy/types';
 
 export const ASSIGNMENTS_UNIT = 'assignments';
@@ -59,33 +72,46 @@ export const PERMISSION_SETS_UNIT = 'permission-sets';
 export const USERS_UNIT = 'users';
 export const GROUPS_UNIT = 'groups';
 
-/** Beyond this depth both hashes are used up: items left together are indistinguishable. */
-const MAX_DEPTH = 512;
+/** Bits of an item's trie path, and so the most bits a unit name can carry. */
+export const SHARD_BITS = 64;
+/** The longest unit name: the longest family (`permission-sets`), `-` and SHARD_BITS bits. */
+export const UNIT_NAME_MAX_LENGTH = PERMISSION_SETS_UNIT.length + 1 + SHARD_BITS;
 
 export interface ShardItem {
   readonly key: string;
   readonly accountName: string;
+  readonly permissionSet: string;
 }
 
+/** Where an item's bits come from: the first `bits` bits of sha256 of each text, in order. */
+type BitSource = readonly { readonly text: string; readonly bits: number }[];
+
 interface Hashed {
-  readonly key: string;
-  /** Position in the input, where the unit goes in the output. */
   readonly index: number;
   /** Resources the item brings to its unit. */
   readonly weight: number;
-  /** Hash of the item's group (its account, for assignments), read first. */
-  readonly group: Buffer;
-  /** sha256(key), computed only if a node this deep must be split (one group above the bound). */
-  keyHash?: Buffer;
+  readonly source: BitSource;
+  /** sha256 of each source text, computed when a node that deep must be split. */
+  readonly hashes: (Buffer | undefined)[];
 }
 
-const GROUP_BITS = 256;
-
-function bitAt(it: Hashed, depth: number): number {
-  const mask = 0x80 >> (depth & 7);
-  if (depth < GROUP_BITS) return it.group[depth >> 3] & mask;
-  it.keyHash ??= sha256(it.key);
-  return it.keyHash[(depth - GROUP_BITS) >> 3] & mask;
+/** Bit `depth` of the item's path (0 or non-zero). */
+function bitAt(it: Hashed, depth: number, cache: Map<string, Buffer>): number {
+  let d = depth;
+  for (let part = 0; part < it.source.length; part++) {
+    const { text, bits } = it.source[part];
+    if (d < bits) {
+      let hash = it.hashes[part];
+      if (!hash) {
+        hash = cache.get(text);
+        if (!hash) cache.set(text, (hash = sha256(text)));
+        it.hashes[part] = hash;
+      }
+      return hash[d >> 3] & (0x80 >> (d & 7));
+    }
+    d -= bits;
+  }
+  throw new Error(`trie depth ${depth} is beyond the ${SHARD_BITS} bits of an item`);
 }
 
 /**
@@ -93,25 +119,20 @@ function bitAt(it: Hashed, depth: number): number {
  * else `<family>-<bits>`. A node is split while the weight below it exceeds `maxWeight` and it
  * holds more than one item, so a unit exceeds the bound only when one item alone does.
  */
-function trieLeaves(
-  family: string,
-  items: readonly { readonly key: string; readonly group: string; readonly weight: number }[],
-  maxWeight: number,
-): string[] {
-  const groupHash = new Map<string, Buffer>();
+function trieLeaves(family: string, items: readonly { readonly source: BitSource; readonly weight: number }[], maxWeight: number): string[] {
+  // One hash per distinct text (an account's is shared by all its assignments).
+  const cache = new Map<string, Buffer>();
   let total = 0;
   const hashed = items.map((it, index): Hashed => {
-    let group = groupHash.get(it.group);
-    if (!group) groupHash.set(it.group, (group = sha256(it.group)));
     total += it.weight;
-    return { key: it.key, index, weight: it.weight, group };
+    return { index, weight: it.weight, source: it.source, hashes: [] };
   });
   const out: string[] = new Array<string>(items.length);
   // Iterative depth-first split; a stack keeps memory flat for 100,000s of items.
   const stack: { items: Hashed[]; weight: number; depth: number; prefix: string }[] = [{ items: hashed, weight: total, depth: 0, prefix: '' }];
   while (stack.length > 0) {
     const node = stack.pop() as (typeof stack)[number];
-    if (node.weight <= maxWeight || node.items.length <= 1 || node.depth >= MAX_DEPTH) {
+    if (node.weight <= maxWeight || node.items.length <= 1 || node.depth >= SHARD_BITS) {
       const unit = node.prefix === '' ? family : `${family}-${node.prefix}`;
       for (const it of node.items) out[it.index] = unit;
       continue;
@@ -120,7 +141,7 @@ function trieLeaves(
     const one: Hashed[] = [];
     let zeroWeight = 0;
     for (const it of node.items) {
-      if (bitAt(it, node.depth) === 0) {
+      if (bitAt(it, node.depth, cache) === 0) {
         zero.push(it);
         zeroWeight += it.weight;
       } else one.push(it);
@@ -136,7 +157,14 @@ function trieLeaves(
 export function shardAssignments(items: readonly ShardItem[], maxPerUnit: number): string[] {
   return trieLeaves(
     ASSIGNMENTS_UNIT,
-    items.map((it) => ({ key: it.key, group: it.accountName, weight: 1 })),
+    items.map((it) => ({
+      source: [
+        { text: it.accountName, bits: 32 },
+        { text: it.permissionSet, bits: 16 },
+        { text: it.key, bits: 16 },
+      ],
+      weight: 1,
+    })),
     maxPerUnit,
   );
 }
@@ -159,6 +187,13 @@ export interface UnitsInput {
   readonly identityPolicies: readonly KeyIdentityPolicy[];
   /** Permission set name → the customer managed policies with documents it needs in its accounts. */
   readonly policiesByPermissionSet: ReadonlyMap<string, readonly PolicyToCreate[]>;
+  /**
+   * The delegated administrator's account, and the permission sets only the management account may
+   * manage (private/delegated-admin.ts): every other permission set, the identity store and the
+   * assignments not in `assignments-management` move to units running in that account.
+   * @default absent: no delegated administrator
+   */
+  readonly delegatedAdmin?: { readonly account: ResolvedAccount; readonly managedFromManagement: ReadonlySet<string> };
   /**
    * What the management unit would hold besides its IAM policies, with the bound that decides
    * whether permission sets and the identity store stay in it (see the module comment).
@@ -229,7 +264,19 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
   };
 
   const management = unitFor(mgmt, 'management');
-  const moved = input.management ? movedOutOfManagement(management, input.management) : [];
+  const delegated = input.delegatedAdmin;
+  // Where units that manage Identity Center run: the delegated administrator's account, through the
+  // deployment role there, or the management account.
+  const runsIn = (name: string): Pick<DeploymentUnit, 'accountName' | 'accountId' | 'assumeRoleArn' | 'planAssumeRoleArn'> =>
+    delegated && name !== MANAGEMENT_ASSIGNMENTS_UNIT
+      ? {
+          accountName: delegated.account.name,
+          accountId: delegated.account.id,
+          assumeRoleArn: roleArn(delegated.account.id, input.roleName, partition),
+          ...(input.planRoleName !== undefined && input.planRoleName !== input.roleName ? { planAssumeRoleArn: roleArn(delegated.account.id, input.planRoleName, partition) } : {}),
+        }
+      : { accountName: mgmt.name, accountId: mgmt.id };
+  const moved = input.management ? movedOutOfManagement(management, input.management, delegated?.managedFromManagement).map((u) => ({ ...u, ...runsIn(u.name) })) : [];
 
   const members = [...needs.keys()]
     .filter((name) => name !== mgmt.name)
@@ -239,8 +286,7 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
     (name): DeploymentUnit => ({
       name,
       kind: 'assignments',
-      accountName: mgmt.name,
-      accountId: mgmt.id,
+      ...runsIn(name),
       customerManagedPolicies: [],
       keyIdentityPolicies: [],
       assignmentKeys: (assignmentKeys.get(name) as string[]).sort(compareKeys),
@@ -251,8 +297,11 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
 
 const sum = (items: readonly Weighted[]): number => items.reduce((n, it) => n + it.resources, 0);
 
-/** Permission-set and identity-store units, when the management unit cannot hold their content. */
-function movedOutOfManagement(management: DeploymentUnit, content: ManagementContent): DeploymentUnit[] {
+/**
+ * Permission-set and identity-store units, when the management unit cannot hold their content, or
+ * when a delegated administrator manages them (`fromManagement` set: only those permission sets stay).
+ */
+function movedOutOfManagement(management: DeploymentUnit, content: ManagementContent, fromManagement?: ReadonlySet<string>): DeploymentUnit[] {
   const policies =
     management.customerManagedPolicies.length + management.keyIdentityPolicies.reduce((n, p) => n + identityPolicyResources(p), 0);
   const base = content.keyResources + policies;
@@ -274,7 +323,7 @@ function movedOutOfManagement(management: DeploymentUnit, content: ManagementCon
   const place = (family: string, kind: UnitKind, items: readonly Weighted[], field: 'permissionSets' | 'groups' | 'users'): void => {
     const leaves = trieLeaves(
       family,
-      items.map((it) => ({ key: it.name, group: it.name, weight: it.resources })),
+      items.map((it) => ({ source: [{ text: it.name, bits: SHARD_BITS }], weight: it.resources })),
       content.maxResources,
     );
     items.forEach((it, i) => {
@@ -283,8 +332,10 @@ function movedOutOfManagement(management: DeploymentUnit, content: ManagementCon
       u[field].push(it.name);
     });
   };
-  if (!keepPermissionSets) place(PERMISSION_SETS_UNIT, 'permission-sets', content.permissionSets, 'permissionSets');
-  if (!keepIdentityStore) {
+  if (fromManagement) {
+    place(PERMISSION_SETS_UNIT, 'permission-sets', content.permissionSets.filter((ps) => !fromManagement.has(ps.name)), 'permissionSets');
+  } else if (!keepPermissionSets) place(PERMISSION_SETS_UNIT, 'permission-sets', content.permissionSets, 'permissionSets');
+  if (fromManagement || !keepIdentityStore) {
     place(GROUPS_UNIT, 'identity-store', content.groups, 'groups');
     place(USERS_UNIT, 'identity-store', content.users, 'users');
   }

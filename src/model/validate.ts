@@ -21,6 +21,7 @@ import { checkOrganization } from './private/check-organization';
 import { checkOrganizationalUnits } from './private/check-ous';
 import { checkPartition } from './private/check-partition';
 import { checkPermissionSets } from './private/check-permission-sets';
+import { checkKeyAliases, checkPolicyNamesPerPermissionSet } from './private/check-names';
 import { checkAssignments, checkKeys } from './private/check-references';
 import { schemaIssues } from './private/schema-issues';
 import { modelSchema, type OrgModel } from './schema';
@@ -45,6 +46,8 @@ export function validateModel(loaded: LoadedModel, model: OrgModel): Issue[] {
   checkKeys(ctx);
   checkPartition(ctx);
   checkLint(ctx);
+  checkKeyAliases(ctx);
+  checkPolicyNamesPerPermissionSet(ctx);
   return sortIssues(dedupe(ctx.issues));
 }
 

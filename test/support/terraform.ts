@@ -6,12 +6,10 @@
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const TF_CLI_CONFIG = path.resolve(__dirname, 'terraform-offline.tfrc');
 const MIRROR = '/opt/tf-plugins';
-const PLUGIN_CACHE = path.join(os.tmpdir(), 'idcgen-tf-plugin-cache');
 
 let cachedReason: string | null | undefined;
 
@@ -50,13 +48,17 @@ export interface TfResult {
   readonly stderr: string;
 }
 
-/** The environment every Terraform run gets: offline CLI config, one shared plugin cache, no prompts. */
+/**
+ * The environment every Terraform run gets: offline CLI config, no prompts. No plugin cache: `init`
+ * links the provider straight from the unpacked mirror (as fast as a cache), and Terraform's cache is
+ * not safe for concurrent inits (two runs replacing its link at once fail with "no such file").
+ * @see https://developer.hashicorp.com/terraform/cli/config/config-file#provider-plugin-cache
+ */
 export function terraformEnv(): NodeJS.ProcessEnv {
-  fs.mkdirSync(PLUGIN_CACHE, { recursive: true });
+  const { TF_PLUGIN_CACHE_DIR: _cache, ...env } = process.env;
   return {
-    ...process.env,
+    ...env,
     TF_CLI_CONFIG_FILE: TF_CLI_CONFIG,
-    TF_PLUGIN_CACHE_DIR: PLUGIN_CACHE,
     TF_IN_AUTOMATION: '1',
     TF_INPUT: '0',
     CHECKPOINT_DISABLE: '1',
@@ -66,7 +68,8 @@ export function terraformEnv(): NodeJS.ProcessEnv {
 
 /** Run `terraform <args>` in `dir` with the offline CLI config; never reaches the network. */
 export function terraform(dir: string, args: readonly string[], opts: { timeoutMs?: number } = {}): TfResult {
-  const res = spawnSync('terraform', args, { cwd: dir, encoding: 'utf8', timeout: opts.timeoutMs ?? 240_000, env: terraformEnv() });
+  // The timeout guards against a hung process, it is no time budget: a loaded two-core machine needs minutes.
+  const res = spawnSync('terraform', args, { cwd: dir, encoding: 'utf8', timeout: opts.timeoutMs ?? 900_000, env: terraformEnv() });
   return { code: res.status ?? -1, stdout: res.stdout ?? '', stderr: res.stderr ?? String(res.error ?? '') };
 }
 

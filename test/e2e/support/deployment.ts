@@ -114,17 +114,8 @@ function changesOf(plan: ShownPlan): PlannedChange[] {
     }));
 }
 
-/**
- * `init`, retried when two processes fill the shared plugin cache at once: Terraform does not lock
- * it ("not guaranteed to be concurrency safe"), and one loses the race with "file exists".
- * @see https://developer.hashicorp.com/terraform/cli/config/config-file#provider-plugin-cache
- */
 async function init(unit: Unit): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const res = await terraformAsync(unit.dir, ['init', '-input=false', '-no-color'], { timeoutMs: 600_000 });
-    if (res.code === 0) return;
-    if (attempt >= 3 || !/Failed to install provider/.test(res.stderr)) await run(unit, ['init', '-input=false', '-no-color']);
-  }
+  await run(unit, ['init', '-input=false', '-no-color']);
 }
 
 async function run(unit: Unit, args: readonly string[], ok: readonly number[] = [0]): Promise<TfResult> {
