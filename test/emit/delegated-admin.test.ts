@@ -9,6 +9,7 @@
 import * as path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { synthCdktf } from '../../src/emit/cdktf';
+import { renderHclReadme } from '../../src/emit/apply-order/readme';
 import { emitHcl } from '../../src/emit/hcl';
 import { loadResolved } from '../../src/pipeline';
 
@@ -75,4 +76,18 @@ test('a permission-set root run by the delegated administrator reads key aliases
     { alias: 'management', allowed: ['111111111111'], role: null },
     { alias: null, allowed: ['222222222222'], role: ADMIN_ROLE },
   ]);
+});
+
+test('hcl/README.md says which roots run in the delegated administrator account, and which stay with management', () => {
+  const readme = renderHclReadme(ir);
+  expect(readme).toContain(
+    [
+      '- `management` and `assignments-management` act in the management account with those credentials',
+      '  directly: the key, and the permission sets provisioned into the management account and their',
+      '  assignments, which only the management account can manage.',
+      '- The `permission-sets*`, `users*`, `groups*` and other `assignments*` roots run in the delegated',
+      '  administrator account `security (222222222222)` (`identityCenter.delegatedAdmin`), assuming',
+      '  `OrganizationAccountAccessRole` there.',
+    ].join('\n'),
+  );
 });
