@@ -4,6 +4,7 @@
  * deployment unit and permission set is managed from.
  */
 import { compareKeys, type ResolvedModel } from '../model/ir';
+import { keyPower } from '../policy/key-power';
 import { permissionSetPlacements, unitPlacements } from './private/deployment';
 import { keyAccess } from './private/key-access';
 import { accountIndex } from './private/production';
@@ -45,6 +46,7 @@ export function explainModel(ir: ResolvedModel): Explanation {
       multiRegion: k.multiRegion,
       replicaRegions: k.replicaRegions,
       access: keyAccess(k, ir),
+      power: keyPower(ir, k),
     })),
   };
 }
