@@ -4,6 +4,8 @@
  * apart lets tests check the translation without AWS and the reading without the translation.
  */
 
+import type { UserAddress, UserContact } from '../model/ir';
+
 export interface EstateInstance {
   readonly instanceArn: string;
   readonly identityStoreId: string;
@@ -26,10 +28,21 @@ export interface EstateAccount {
   readonly state?: string;
 }
 
+/** An organizational unit with its id, as the OU tree lists it. */
+export interface EstateOu {
+  readonly id: string;
+  /** OU names from the root, e.g. ['Workloads', 'Prod']. */
+  readonly path: readonly string[];
+}
+
 export interface EstateOrganization {
   readonly id: string;
   readonly managementAccountId: string;
   readonly accounts: readonly EstateAccount[];
+  /** @default absent when not read */
+  readonly rootId?: string;
+  /** Every OU of the organization, sorted by id. @default absent when not read */
+  readonly organizationalUnits?: readonly EstateOu[];
 }
 
 export interface EstatePolicyRef {
@@ -61,16 +74,33 @@ export interface EstateGroup {
   readonly memberships: readonly { readonly membershipId: string; readonly userId: string }[];
 }
 
-export interface EstateUser {
+/** Optional string attributes of a user, named as the model names them. */
+export const USER_TEXT_ATTRIBUTES = [
+  'middleName',
+  'honorificPrefix',
+  'honorificSuffix',
+  'formattedName',
+  'nickname',
+  'profileUrl',
+  'title',
+  'userType',
+  'preferredLanguage',
+  'locale',
+  'timezone',
+] as const;
+
+export type EstateUser = {
   readonly id: string;
   readonly userName: string;
   readonly displayName?: string;
   readonly givenName?: string;
   readonly familyName?: string;
-  /** The primary email, or the first one. */
-  readonly email?: string;
+  /** As the identity store lists them (`primary` false when it does not say true). */
+  readonly emails?: readonly UserContact[];
+  readonly phoneNumbers?: readonly UserContact[];
+  readonly addresses?: readonly UserAddress[];
   readonly external: boolean;
-}
+} & { readonly [K in (typeof USER_TEXT_ATTRIBUTES)[number]]?: string };
 
 export interface EstateAssignment {
   readonly permissionSetArn: string;

@@ -21,6 +21,14 @@ const IAM_PATH_SEGMENTS = '(?:/[A-Za-z0-9.,+@=_-]+)*';
 
 export const PATTERNS = {
   accountId: { re: /^\d{12}$/, expected: 'exactly 12 digits, quoted, e.g. "111111111111"', url: `${ORG_API}/API_Account.html` },
+  /** An organizational unit: `ou-<root id suffix>-<suffix>`. */
+  ouId: {
+    re: /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/,
+    expected: 'ou- and 4 to 32 lowercase letters or digits, -, and 8 to 32 lowercase letters or digits, e.g. ou-ab12-34cd56ef',
+    url: `${ORG_API}/API_OrganizationalUnit.html`,
+  },
+  /** The organization's root. */
+  rootId: { re: /^r-[0-9a-z]{4,32}$/, expected: 'r- and 4 to 32 lowercase letters or digits, e.g. r-ab12', url: `${ORG_API}/API_Root.html` },
   organizationId: { re: /^o-[a-z0-9]{10,32}$/, expected: 'o- and 10 to 32 lowercase letters or digits, e.g. o-a1b2c3d4e5', url: `${ORG_API}/API_Organization.html` },
   /** Region codes: `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`. */
   region: {
@@ -38,6 +46,12 @@ export const PATTERNS = {
     re: /^(?:d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
     expected: 'd- and 10 hexadecimal digits, e.g. d-1111222233',
     url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_IdentityStore.html',
+  },
+  /** Every string attribute of an identity store user (names, emails, phone numbers, address parts, title, ...). */
+  identityStoreText: {
+    re: /^[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r \u00A0\u3000]+$/u,
+    expected: 'letters, marks, symbols, digits, punctuation, spaces, tabs and line breaks',
+    url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_User.html',
   },
   /** AWS managed policies only: customer managed policies are referenced by name and path. */
   awsManagedPolicyArn: {

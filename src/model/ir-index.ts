@@ -54,8 +54,9 @@ function placement(ir: ResolvedModel): Placement {
       return out;
     };
     p = {
+      // External permission sets are only looked up (by every unit assigning them): no unit holds them.
       permissionSets: place(
-        ir.permissionSets.map((ps) => ps.name),
+        ir.permissionSets.filter((ps) => ps.external !== true).map((ps) => ps.name),
         (u) => u.permissionSets,
       ),
       groups: place(
@@ -72,7 +73,7 @@ function placement(ir: ResolvedModel): Placement {
   return p;
 }
 
-/** Name of the unit that creates the permission set; undefined for a name the model lacks. */
+/** Name of the unit that creates the permission set; undefined for an external one or a name the model lacks. */
 export function permissionSetUnit(ir: ResolvedModel, name: string): string | undefined {
   return placement(ir).permissionSets.get(name);
 }

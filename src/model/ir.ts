@@ -30,13 +30,51 @@ export interface ResolvedGroup {
   readonly members: readonly string[];
 }
 
-/** An identity store user, created by idcgen or (external) looked up by user name. */
+/** An email address or phone number of a user (identity store Email, PhoneNumber). */
+export interface UserContact {
+  readonly value: string;
+  /** e.g. `work`. @default absent */
+  readonly type?: string;
+  readonly primary: boolean;
+}
+
+/** A postal address of a user (identity store Address); every part optional. */
+export interface UserAddress {
+  readonly streetAddress?: string;
+  readonly locality?: string;
+  readonly region?: string;
+  readonly postalCode?: string;
+  readonly country?: string;
+  readonly formatted?: string;
+  readonly type?: string;
+  readonly primary: boolean;
+}
+
+/**
+ * An identity store user, created by idcgen or (external) looked up by user name. External users
+ * carry no attributes (the identity provider owns them): names are empty, lists empty.
+ * @see https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_CreateUser.html
+ */
 export interface ResolvedUser {
   readonly userName: string;
   readonly displayName: string;
   readonly givenName: string;
   readonly familyName: string;
-  readonly email?: string;
+  readonly middleName?: string;
+  readonly honorificPrefix?: string;
+  readonly honorificSuffix?: string;
+  readonly formattedName?: string;
+  /** At most one each: the identity store holds one email, phone number and address per user. */
+  readonly emails: readonly UserContact[];
+  readonly phoneNumbers: readonly UserContact[];
+  readonly addresses: readonly UserAddress[];
+  readonly nickname?: string;
+  readonly profileUrl?: string;
+  readonly title?: string;
+  readonly userType?: string;
+  readonly preferredLanguage?: string;
+  readonly locale?: string;
+  readonly timezone?: string;
   readonly external: boolean;
 }
 
@@ -52,9 +90,19 @@ export type PermissionsBoundary =
   | { readonly managedPolicyArn: string }
   | { readonly customerManagedPolicy: CustomerManagedPolicyRef };
 
-/** A permission set with its policies, boundary and session settings. */
+/**
+ * A permission set with its policies, boundary and session settings; or, `external`, one owned
+ * outside idcgen (Control Tower, a landing zone) that is looked up by name and only assigned.
+ */
 export interface ResolvedPermissionSet {
   readonly name: string;
+  /**
+   * Owned elsewhere: no unit creates or changes it; assignments look it up by name. Its
+   * `managedPolicyArns` are the ones the model declares it holds (for review and import), and it
+   * has no other policies here.
+   * @default absent: idcgen creates it
+   */
+  readonly external?: boolean;
   readonly description?: string;
   /** ISO-8601, PT1H..PT12H; default PT1H. */
   readonly sessionDuration: string;
@@ -185,17 +233,21 @@ export type UnitKind = 'management' | 'member' | 'assignments' | 'permission-set
 /** A deployment unit: one CDKTF stack and one HCL root. */
 export interface DeploymentUnit {
   /**
-   * `management`, `account-<name>`, `assignments[-<shard>]`, `permission-sets[-<shard>]`,
+   * `management`, `account-<name>`, `assignments[-<shard>]` (and `assignments-management` with a
+   * delegated administrator), `permission-sets[-<shard>]`,
    * `users[-<shard>]` and `groups[-<shard>]` (the last two of kind `identity-store`).
    */
   readonly name: string;
   readonly kind: UnitKind;
   readonly accountName: string;
   readonly accountId: string;
-  /** Member units only: role assumed in that account. */
+  /**
+   * Role assumed in the unit's account: member units, and units running in the delegated
+   * administrator's account. Absent for units of the management account.
+   */
   readonly assumeRoleArn?: string;
   /**
-   * Member units only: role assumed in that account when planning (`TF_VAR_idcgen_plan=true`),
+   * Units with assumeRoleArn: role assumed in that account when planning (`TF_VAR_idcgen_plan=true`),
    * from `deployment.planRoleName`.
    * @default absent: plans assume assumeRoleArn too
    */
@@ -245,6 +297,13 @@ export interface ResolvedModel {
     readonly encryptionKey?: string;
     /** Opt-in: generated Terraform runs the UpdateInstance step. */
     readonly manageEncryption: boolean;
+    /**
+     * The member account that administers Identity Center (identityCenter.delegatedAdmin): the
+     * permission-set, identity-store and assignment units run there, except what only the
+     * management account may manage (src/model/private/delegated-admin.ts).
+     * @default absent: everything runs in the management account
+     */
+    readonly delegatedAdmin?: { readonly accountName: string; readonly accountId: string };
   };
   readonly deployment: {
     /**

@@ -34,6 +34,8 @@ export const LIMITS = {
   identityCenterRegions: { max: 6, why: 'AWS Regions enabled for one Identity Center instance (adjustable)', url: IDC_LIMITS },
   groupDisplayName: { min: 1, max: 1024, why: 'identity store group display name', url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_Group.html' },
   userName: { min: 1, max: 128, why: 'identity store user name', url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_User.html' },
+  userAttribute: { min: 1, max: 1024, why: 'identity store user attribute', url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_CreateUser.html' },
+  userContactsPerKind: { max: 1, why: 'identity store: one email, phone number and address per user', url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_CreateUser.html' },
   customerManagedPolicyName: { min: 1, max: 128, why: 'customer managed policy name', url: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_CustomerManagedPolicyReference.html' },
   iamPath: { min: 1, max: 512, why: 'IAM path', url: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_CustomerManagedPolicyReference.html' },
   roleName: { min: 1, max: 64, why: 'IAM role name', url: IAM_QUOTAS },

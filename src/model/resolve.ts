@@ -10,19 +10,24 @@
  * - Keys: the policy engine (buildKeys) builds key policies and identity policies; statements a
  *   permission set needs are merged into its inline policy.
  * - Units: shard.ts (permission sets and the identity store leave the management unit only when it
- *   would exceed maxResourcesPerStack).
+ *   would exceed maxResourcesPerStack, or when a delegated administrator manages them:
+ *   private/delegated-admin.ts).
  * - Every list sorted with compareKeys; nothing depends on YAML order or positions.
  *
  * Runs only on a model that passed validateModel, so every name it looks up exists.
  */
 import * as path from 'node:path';
 import { buildKeys } from '../policy/keys';
-import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel, ResolvedUser } from './ir';
+import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel } from './ir';
 import { compareKeys } from './ir';
 import { ModelError, sortIssues, type Issue } from './issues';
 import type { LoadedModel } from './load';
+import { ouIdMap } from './private/check-ous';
 import { accountPolicyNameIssues } from './private/check-account-policies';
 import { expandAssignments } from './private/expand-assignments';
+import { delegatedAdminPrincipals, keysWithDelegatedAdmin, MANAGEMENT_ASSIGNMENTS_UNIT, managedFromManagement } from './private/delegated-admin';
+import { partitionOf } from './arns';
+import { resolveUsers } from './private/resolve-users';
 import { policiesToCreate, resolvePermissionSets, sortedTags } from './private/resolve-permission-sets';
 import type { OrgModel } from './schema';
 import { buildUnits, shardAssignments } from './shard';
@@ -45,8 +50,15 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   const accounts = resolveAccounts(model);
   const management = accounts.find((a) => a.name === model.organization.managementAccount) as ResolvedAccount;
   const { identityCenter, deployment } = model;
+  const roleName = deployment?.roleName ?? DEFAULT_ROLE_NAME;
+  const planRoleName = deployment?.planRoleName;
+  const partition = partitionOf(identityCenter.region);
+  const delegatedAdmin = accounts.find((a) => a.name === identityCenter.delegatedAdmin);
 
-  const keyResult = buildKeys(model.keys ?? [], {
+  const keysInput = delegatedAdmin
+    ? keysWithDelegatedAdmin(model.keys ?? [], identityCenter.encryption?.key, delegatedAdminPrincipals(delegatedAdmin, roleName, planRoleName, partition))
+    : (model.keys ?? []);
+  const keyResult = buildKeys(keysInput, {
     organizationId: model.organization.id,
     managementAccountName: management.name,
     managementAccountId: management.id,
@@ -65,13 +77,25 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   const sets = resolvePermissionSets(loaded, model.permissionSets ?? [], keyResult.permissionSetStatements);
   for (const i of sets.issues) issues.push(i);
 
-  const expanded = expandAssignments(loaded, model.assignments ?? [], accounts, management.name);
+  const expanded = expandAssignments(loaded, model.assignments ?? [], accounts, management.name, ouIdMap(model));
   for (const i of expanded.issues) issues.push(i);
   const maxResourcesPerStack = deployment?.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
-  const unitOf = shardAssignments(
-    expanded.triples.map((t) => ({ key: t.key, accountName: t.account.name, permissionSet: t.permissionSet })),
+  // With a delegated administrator, what only the management account may manage stays with it.
+  const fromManagement = delegatedAdmin
+    ? managedFromManagement(
+        expanded.triples.map((t) => ({ permissionSet: t.permissionSet, accountName: t.account.name })),
+        management.name,
+        (model.permissionSets ?? []).filter((ps) => ps.external === true).map((ps) => ps.name),
+      )
+    : new Set<string>();
+  const inManagementUnit = (t: (typeof expanded.triples)[number]): boolean => delegatedAdmin !== undefined && (t.account.name === management.name || fromManagement.has(t.permissionSet));
+  const sharded = expanded.triples.filter((t) => !inManagementUnit(t));
+  const shardOf = shardAssignments(
+    sharded.map((t) => ({ key: t.key, accountName: t.account.name, permissionSet: t.permissionSet })),
     maxResourcesPerStack,
   );
+  const shardByKey = new Map(sharded.map((t, i) => [t.key, shardOf[i]]));
+  const unitOf = expanded.triples.map((t) => shardByKey.get(t.key) ?? MANAGEMENT_ASSIGNMENTS_UNIT);
   const assignments = expanded.triples.map((t, i) => ({
     key: t.key,
     principalType: t.principalType,
@@ -83,8 +107,6 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     reasons: t.reasons,
   }));
 
-  const roleName = deployment?.roleName ?? DEFAULT_ROLE_NAME;
-  const planRoleName = deployment?.planRoleName;
   const keys = [...keyResult.keys].sort((a, b) => compareKeys(a.name, b.name));
   issues.push(...accountPolicyNameIssues(loaded, model, assignments, keys.flatMap((k) => k.identityPolicies)));
   const groups = resolveGroups(model);
@@ -100,10 +122,12 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     assignments,
     identityPolicies: keys.flatMap((k) => k.identityPolicies),
     policiesByPermissionSet: policiesToCreate(model.permissionSets ?? []),
+    ...(delegatedAdmin ? { delegatedAdmin: { account: delegatedAdmin, managedFromManagement: fromManagement } } : {}),
     management: {
       maxResources: maxResourcesPerStack,
       keyResources: keys.reduce((n, k) => n + keyResources(k), 0) + (manageEncryption && encryptionKey !== undefined ? 1 : 0),
-      permissionSets: sets.permissionSets.map((ps) => ({ name: ps.name, resources: permissionSetResources(ps) })),
+      // External permission sets are only looked up: no unit creates them.
+      permissionSets: sets.permissionSets.filter((ps) => ps.external !== true).map((ps) => ({ name: ps.name, resources: permissionSetResources(ps) })),
       groups: groups.map((g) => ({ name: g.name, resources: groupResources(g) })),
       users: users.map((u) => ({ name: u.userName, resources: userResources(u) })),
     },
@@ -118,6 +142,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
       ...(identityCenter.identityStoreId !== undefined ? { identityStoreId: identityCenter.identityStoreId } : {}),
       ...(encryptionKey !== undefined ? { encryptionKey } : {}),
       manageEncryption,
+      ...(delegatedAdmin ? { delegatedAdmin: { accountName: delegatedAdmin.name, accountId: delegatedAdmin.id } } : {}),
     },
     deployment: {
       ...(deployment?.deployer !== undefined ? { deployer: deployment.deployer } : {}),
@@ -159,25 +184,6 @@ function resolveGroups(model: OrgModel): ResolvedGroup[] {
       members: [...new Set(g.members ?? [])].sort(compareKeys),
     }))
     .sort((a, b) => compareKeys(a.name, b.name));
-}
-
-/** Display name defaults to "given family" (or the user name); external users need neither. */
-function resolveUsers(model: OrgModel): ResolvedUser[] {
-  return (model.users ?? [])
-    .map((u) => {
-      const givenName = u.givenName ?? '';
-      const familyName = u.familyName ?? '';
-      const both = `${givenName} ${familyName}`.trim();
-      return {
-        userName: u.userName,
-        displayName: u.displayName ?? (both === '' ? u.userName : both),
-        givenName,
-        familyName,
-        ...(u.email !== undefined ? { email: u.email } : {}),
-        external: u.external ?? false,
-      };
-    })
-    .sort((a, b) => compareKeys(a.userName, b.userName));
 }
 
 function resolveBackend(model: OrgModel): BackendConfig {

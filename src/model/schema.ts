@@ -51,9 +51,27 @@ const customerManagedPolicyRef = z.strictObject({
   policy: policyDocument.optional().describe('when given, idcgen creates this policy in every account the permission set is assigned to'),
 });
 
+/** An email address or phone number of a user (identity store Email / PhoneNumber). */
+const contact = z.strictObject({
+  value: z.string(),
+  type: z.string().optional().describe('e.g. work, home'),
+  primary: z.boolean().optional().describe('default true'),
+});
+/** A postal address of a user (identity store Address). */
+const address = z.strictObject({
+  streetAddress: z.string().optional(),
+  locality: z.string().optional(),
+  region: z.string().optional(),
+  postalCode: z.string().optional(),
+  country: z.string().optional(),
+  formatted: z.string().optional(),
+  type: z.string().optional().describe('e.g. work, home'),
+  primary: z.boolean().optional().describe('default true'),
+});
+
 /** Where an assignment (or anything else that selects accounts) points. */
 export const targetFields = {
-  accounts: z.array(name).optional().describe('account names'),
+  accounts: z.array(name).optional().describe('account names or 12-digit account ids'),
   ous: z
     .array(
       z.union([
@@ -62,7 +80,7 @@ export const targetFields = {
       ]),
     )
     .optional()
-    .describe('OU paths (with everything below them) or globs (Workloads/*, Workloads/**)'),
+    .describe('OU paths (with everything below them), globs (Workloads/*, Workloads/**), or OU ids listed in organizationalUnits'),
   tags: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional().describe('all of these tags; a list means any of its values'),
 };
 
@@ -101,6 +119,9 @@ export const modelSchema = z.strictObject({
     region: z.string(),
     instanceArn: z.string().optional(),
     identityStoreId: z.string().optional(),
+    delegatedAdmin: name
+      .optional()
+      .describe('a member account name: permission sets, the identity store and assignments are managed from it (the key stays in the management account)'),
     encryption: z
       .strictObject({
         key: name.optional().describe('a key below; absent = AWS owned key'),
@@ -137,6 +158,10 @@ export const modelSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  organizationalUnits: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('OU path -> OU id (ou-..., r-... for Root), so targets can name OUs by id; idcgen accounts sync keeps it current'),
   accounts: z.array(z.strictObject({ name, id: z.string(), ou: z.string().optional(), tags: tags.optional() })).optional(),
   groups: z
     .array(
@@ -155,7 +180,21 @@ export const modelSchema = z.strictObject({
         displayName: z.string().optional(),
         givenName: z.string().optional(),
         familyName: z.string().optional(),
-        email: z.string().optional(),
+        middleName: z.string().optional(),
+        honorificPrefix: z.string().optional(),
+        honorificSuffix: z.string().optional(),
+        formattedName: z.string().optional().describe('the full name as it should be displayed'),
+        email: z.string().optional().describe('shorthand for emails: [{ value: <email>, primary: true }]'),
+        emails: z.array(contact).optional().describe('at most one (the identity store holds one email per user)'),
+        phoneNumbers: z.array(contact).optional().describe('at most one (the identity store holds one phone number per user)'),
+        addresses: z.array(address).optional().describe('at most one (the identity store holds one address per user)'),
+        nickname: z.string().optional(),
+        profileUrl: z.string().optional(),
+        title: z.string().optional(),
+        userType: z.string().optional().describe('e.g. Employee, Contractor'),
+        preferredLanguage: z.string().optional().describe('e.g. en-US'),
+        locale: z.string().optional().describe('e.g. en-US'),
+        timezone: z.string().optional().describe('e.g. Europe/Paris'),
         external: z.boolean().optional(),
       }),
     )
@@ -164,11 +203,15 @@ export const modelSchema = z.strictObject({
     .array(
       z.strictObject({
         name,
+        external: z
+          .boolean()
+          .optional()
+          .describe('owned outside idcgen (control tower, a landing zone): looked up by name, assignable, never created or changed'),
         description: z.string().optional(),
         sessionDuration: z.string().optional(),
         relayState: z.string().optional(),
         tags: tags.optional(),
-        managedPolicies: z.array(z.string()).optional(),
+        managedPolicies: z.array(z.string()).optional().describe('on an external permission set: the aws managed policies it is expected to hold (for review and import)'),
         customerManagedPolicies: z.array(customerManagedPolicyRef).optional(),
         inlinePolicy: policyDocument.optional(),
         permissionsBoundary: z

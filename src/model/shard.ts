@@ -43,6 +43,12 @@
  *   its resources to other states: that happens once, when the organization outgrows one stack.
  *   A unit exceeds the bound only when one indivisible item does (one group with more members than
  *   the bound), or when the management unit's keys and policies alone do.
+ * - With a delegated administrator (identityCenter.delegatedAdmin), permission sets (except those
+ *   only the management account may manage: private/delegated-admin.ts), users and groups always
+ *   leave the management unit, into the same families of units, and those units and the assignment
+ *   units run in the delegated administrator's account through the deployment role there. The
+ *   assignments only the management account may make are held by `assignments-management`, which
+ *   runs in the management account. The key always stays in `management` (AWS requirement).
  * - Order: management, then member units, then permission-set units, then identity-store units,
  *   then assignment units, each sorted by name.
  */
@@ -57,6 +63,7 @@ import {
   type UnitKind,
 } from './ir';
 import { identityPolicyResources } from './unit-resources';
+import { MANAGEMENT_ASSIGNMENTS_UNIT } from './private/delegated-admin';
 import type { PolicyDocumentJson } from '../policy/types';
 
 export const ASSIGNMENTS_UNIT = 'assignments';
@@ -181,6 +188,13 @@ export interface UnitsInput {
   /** Permission set name → the customer managed policies with documents it needs in its accounts. */
   readonly policiesByPermissionSet: ReadonlyMap<string, readonly PolicyToCreate[]>;
   /**
+   * The delegated administrator's account, and the permission sets only the management account may
+   * manage (private/delegated-admin.ts): every other permission set, the identity store and the
+   * assignments not in `assignments-management` move to units running in that account.
+   * @default absent: no delegated administrator
+   */
+  readonly delegatedAdmin?: { readonly account: ResolvedAccount; readonly managedFromManagement: ReadonlySet<string> };
+  /**
    * What the management unit would hold besides its IAM policies, with the bound that decides
    * whether permission sets and the identity store stay in it (see the module comment).
    * @default absent: they stay
@@ -250,7 +264,19 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
   };
 
   const management = unitFor(mgmt, 'management');
-  const moved = input.management ? movedOutOfManagement(management, input.management) : [];
+  const delegated = input.delegatedAdmin;
+  // Where units that manage Identity Center run: the delegated administrator's account, through the
+  // deployment role there, or the management account.
+  const runsIn = (name: string): Pick<DeploymentUnit, 'accountName' | 'accountId' | 'assumeRoleArn' | 'planAssumeRoleArn'> =>
+    delegated && name !== MANAGEMENT_ASSIGNMENTS_UNIT
+      ? {
+          accountName: delegated.account.name,
+          accountId: delegated.account.id,
+          assumeRoleArn: roleArn(delegated.account.id, input.roleName, partition),
+          ...(input.planRoleName !== undefined && input.planRoleName !== input.roleName ? { planAssumeRoleArn: roleArn(delegated.account.id, input.planRoleName, partition) } : {}),
+        }
+      : { accountName: mgmt.name, accountId: mgmt.id };
+  const moved = input.management ? movedOutOfManagement(management, input.management, delegated?.managedFromManagement).map((u) => ({ ...u, ...runsIn(u.name) })) : [];
 
   const members = [...needs.keys()]
     .filter((name) => name !== mgmt.name)
@@ -260,8 +286,7 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
     (name): DeploymentUnit => ({
       name,
       kind: 'assignments',
-      accountName: mgmt.name,
-      accountId: mgmt.id,
+      ...runsIn(name),
       customerManagedPolicies: [],
       keyIdentityPolicies: [],
       assignmentKeys: (assignmentKeys.get(name) as string[]).sort(compareKeys),
@@ -272,8 +297,11 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
 
 const sum = (items: readonly Weighted[]): number => items.reduce((n, it) => n + it.resources, 0);
 
-/** Permission-set and identity-store units, when the management unit cannot hold their content. */
-function movedOutOfManagement(management: DeploymentUnit, content: ManagementContent): DeploymentUnit[] {
+/**
+ * Permission-set and identity-store units, when the management unit cannot hold their content, or
+ * when a delegated administrator manages them (`fromManagement` set: only those permission sets stay).
+ */
+function movedOutOfManagement(management: DeploymentUnit, content: ManagementContent, fromManagement?: ReadonlySet<string>): DeploymentUnit[] {
   const policies =
     management.customerManagedPolicies.length + management.keyIdentityPolicies.reduce((n, p) => n + identityPolicyResources(p), 0);
   const base = content.keyResources + policies;
@@ -304,8 +332,10 @@ function movedOutOfManagement(management: DeploymentUnit, content: ManagementCon
       u[field].push(it.name);
     });
   };
-  if (!keepPermissionSets) place(PERMISSION_SETS_UNIT, 'permission-sets', content.permissionSets, 'permissionSets');
-  if (!keepIdentityStore) {
+  if (fromManagement) {
+    place(PERMISSION_SETS_UNIT, 'permission-sets', content.permissionSets.filter((ps) => !fromManagement.has(ps.name)), 'permissionSets');
+  } else if (!keepPermissionSets) place(PERMISSION_SETS_UNIT, 'permission-sets', content.permissionSets, 'permissionSets');
+  if (fromManagement || !keepIdentityStore) {
     place(GROUPS_UNIT, 'identity-store', content.groups, 'groups');
     place(USERS_UNIT, 'identity-store', content.users, 'users');
   }

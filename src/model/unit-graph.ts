@@ -11,11 +11,15 @@
  *   assigns, and on the member units of its accounts (customer managed policies must exist in an
  *   account before a permission set referencing them is provisioned there).
  *
+ * - a unit run by a delegated administrator depends on the member unit of that account (the
+ *   identity policy that lets its role use the key).
+ *
  * Wave: `management` is wave 1; every other unit is one more than the highest wave among its
  * dependencies. Units of one wave never depend on each other, so they can be applied in parallel
  * once the waves before them are. With the dependencies above there are at most four waves:
  * management → member, permission-set and users units (and groups units whose members live in
- * management) → groups units reading users units → assignments.
+ * management) → groups units reading users units → assignments; five with a delegated
+ * administrator whose account has a member unit (it comes before that account's units).
  */
 import type { DeploymentUnit, ResolvedModel } from './ir';
 import { compareKeys } from './ir';
@@ -77,8 +81,22 @@ function computeOrder(ir: ResolvedModel): UnitOrder {
   return { dependsOn, wave, waves };
 }
 
-/** Units (other than management) holding what `unit` reads by name. */
+/** Units (other than management) holding what `unit` reads by name, or needs before it can run. */
 function directDependencies(ir: ResolvedModel, unit: DeploymentUnit): (string | undefined)[] {
+  return [...ownDependencies(ir, unit), delegatedAdminPolicies(ir, unit)];
+}
+
+/**
+ * A unit run by the delegated administrator uses the key (the instance's data is encrypted with it)
+ * through the identity policy its role gets in the member unit of that account: that unit first.
+ */
+function delegatedAdminPolicies(ir: ResolvedModel, unit: DeploymentUnit): string | undefined {
+  const admin = ir.identityCenter.delegatedAdmin;
+  if (!admin || unit.kind === 'member' || unit.kind === 'management' || unit.accountName !== admin.accountName) return undefined;
+  return ir.units.find((u) => u.kind === 'member' && u.accountName === admin.accountName)?.name;
+}
+
+function ownDependencies(ir: ResolvedModel, unit: DeploymentUnit): (string | undefined)[] {
   switch (unit.kind) {
     case 'management':
     case 'member':

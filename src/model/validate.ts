@@ -14,9 +14,11 @@ import type { Issue } from './issues';
 import { ModelError, sortIssues } from './issues';
 import type { LoadedModel } from './load';
 import { checkContext } from './private/context';
-import { checkAccounts, checkGroups, checkUsers } from './private/check-directory';
+import { checkAccounts, checkGroups } from './private/check-directory';
+import { checkUsers } from './private/check-users';
 import { checkLint } from './private/check-lint';
 import { checkOrganization } from './private/check-organization';
+import { checkOrganizationalUnits } from './private/check-ous';
 import { checkPartition } from './private/check-partition';
 import { checkPermissionSets } from './private/check-permission-sets';
 import { checkKeyAliases, checkPolicyNamesPerPermissionSet } from './private/check-names';
@@ -35,6 +37,7 @@ export function parseModel(loaded: LoadedModel): OrgModel {
 export function validateModel(loaded: LoadedModel, model: OrgModel): Issue[] {
   const ctx = checkContext(loaded, model);
   checkOrganization(ctx);
+  checkOrganizationalUnits(ctx);
   checkAccounts(ctx);
   checkGroups(ctx);
   checkUsers(ctx);

@@ -71,7 +71,38 @@ export function renderExplainMarkdown(x: Explanation): string {
     if (k.power.length === 0) out.push('No principal the model knows can use the key.');
     else out.push(...table(['power', 'principal', 'account', 'actions', 'through'], k.power.map((p) => [text(powerText(p)), code(powerWho(p)), text(`${p.accountName} (${p.accountId})`), p.actions.map(text).join(', '), p.through.map(text).join('; ')])));
   }
+  out.push(...deploymentMarkdown(x));
   return `${out.join('\n')}\n`;
+}
+
+/** Which account each unit runs in, and which unit manages each permission set. */
+function deploymentMarkdown(x: Explanation): string[] {
+  const out = ['', '### Where each deployment unit runs', ''];
+  out.push(
+    ...table(
+      ['unit', 'kind', 'account', 'role assumed', 'wave'],
+      x.units.map((u) => [code(u.name), text(u.kind), accountText({ ...u.account, production: false }), u.role === null ? 'none (management account credentials)' : code(u.role), String(u.wave)]),
+    ),
+  );
+  if (x.permissionSets.length === 0) return out;
+  out.push('', '### Who manages each permission set', '');
+  out.push(
+    ...table(
+      ['permission set', 'managed by', 'notes'],
+      x.permissionSets.map((p) => [code(p.name), p.managedFrom === null ? 'nobody here (external)' : `${code(p.unit ?? '')} in ${accountText({ ...p.managedFrom, production: false })}`, text(permissionSetNotes(p))]),
+    ),
+  );
+  return out;
+}
+
+function permissionSetNotes(p: Explanation['permissionSets'][number]): string {
+  const notes: string[] = [];
+  if (p.external) {
+    const declared = p.declaredManagedPolicies ?? [];
+    notes.push(declared.length > 0 ? `external: looked up by name, never changed; declared to hold ${declared.join(', ')}` : 'external: looked up by name, never changed; its policies are not declared (unknown)');
+  }
+  if (p.assignedInManagement) notes.push('assigned in the management account: managed from management');
+  return notes.join('; ') || '-';
 }
 
 export function renderExplainJson(x: Explanation): string {

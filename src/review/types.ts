@@ -27,6 +27,7 @@ export const RISK_RULES = [
   'key-rotation-disabled',
   'wildcard-principal-widened',
   'permission-set-renamed',
+  'external-permission-set-unknown',
 ] as const;
 export type RiskRule = (typeof RISK_RULES)[number];
 
@@ -266,8 +267,37 @@ export interface KeyExplanation {
   readonly power: readonly KeyPower[];
 }
 
+/** Where a deployment unit runs (explain, review.md). */
+export interface UnitPlacement {
+  readonly name: string;
+  readonly kind: string;
+  /** The account its resources are managed from. */
+  readonly account: { readonly name: string; readonly id: string };
+  /** Role assumed in that account; null: the credentials' own account (management). */
+  readonly role: string | null;
+  readonly wave: number;
+}
+
+/** Which unit (and account) manages a permission set (explain, review.md). */
+export interface PermissionSetPlacement {
+  readonly name: string;
+  /** Owned outside idcgen: looked up, never created or changed. */
+  readonly external: boolean;
+  /** Null for an external permission set. */
+  readonly unit: string | null;
+  readonly managedFrom: { readonly name: string; readonly id: string } | null;
+  /** Provisioned into the management account: only the management account can manage it. */
+  readonly assignedInManagement: boolean;
+  /** External ones: the AWS managed policies the model says it holds. */
+  readonly declaredManagedPolicies?: readonly string[];
+}
+
 export interface Explanation {
   readonly source: string;
+  /** Every deployment unit in IR order, with the account it runs in. */
+  readonly units: readonly UnitPlacement[];
+  /** Sorted by name. */
+  readonly permissionSets: readonly PermissionSetPlacement[];
   /** Sorted by principal type, principal name, account name. */
   readonly matrix: readonly MatrixRow[];
   /** Group name → members (groups idcgen creates). Sorted. */

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ResolvedModel } from '../../src/model/ir';
-import { unitPermissionSets } from '../../src/model/ir-index';
+import { unitPermissionSets, userUnit } from '../../src/model/ir-index';
 import { loadResolved } from '../../src/pipeline';
 import type { Facts } from '../emit/hcl/support/facts';
 import { removeWorkDir } from '../emit/hcl/support/harness';
@@ -85,7 +85,35 @@ describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
         }
       }
       const planned = ir.units.flatMap((u) => Object.keys((factsOf(example, 'cdktf', u.name) as Record<string, object>).permission_sets ?? {}));
-      expect(planned.sort()).toEqual(ir.permissionSets.map((p) => p.name).sort());
+      // External permission sets (owned by another tool) are only looked up: no unit plans them.
+      expect(planned.sort()).toEqual(ir.permissionSets.filter((p) => p.external !== true).map((p) => p.name).sort());
+    });
+
+    test('every user idcgen creates is planned with the attributes the model gives it', () => {
+      const ir = irs.get(example)!;
+      const contact = (c: { value: string; type?: string; primary: boolean }) => [c.value, c.type ?? null, c.primary];
+      for (const u of ir.users.filter((x) => !x.external)) {
+        const f = factsOf(example, 'cdktf', userUnit(ir, u.userName) as string) as Record<string, Record<string, any>>;
+        const planned = f.users[u.userName];
+        const name = planned.name[0];
+        expect({
+          user: u.userName,
+          display: planned.display_name,
+          names: [name.given_name, name.family_name, name.middle_name ?? null, name.formatted ?? null],
+          texts: [planned.title, planned.locale, planned.timezone, planned.user_type, planned.preferred_language, planned.nickname, planned.profile_url],
+          emails: planned.emails.map(contact),
+          phones: planned.phone_numbers.map(contact),
+          addresses: planned.addresses.map((a: Record<string, unknown>) => [a.street_address ?? null, a.locality ?? null, a.postal_code ?? null, a.country ?? null, a.type ?? null, a.primary]),
+        }).toEqual({
+          user: u.userName,
+          display: u.displayName,
+          names: [u.givenName, u.familyName, u.middleName ?? null, u.formattedName ?? null],
+          texts: [u.title, u.locale, u.timezone, u.userType, u.preferredLanguage, u.nickname, u.profileUrl].map((v) => v ?? null),
+          emails: u.emails.map(contact),
+          phones: u.phoneNumbers.map(contact),
+          addresses: u.addresses.map((a) => [a.streetAddress ?? null, a.locality ?? null, a.postalCode ?? null, a.country ?? null, a.type ?? null, a.primary]),
+        });
+      }
     });
 
     test('each deployment unit plans the same key policies, permission sets, attachments and assignments in HCL and CDKTF', () => {

@@ -141,7 +141,7 @@ function modelText(ir: ResolvedModel): Record<string, unknown> {
   const account = new Map(ir.accounts.map((a) => [a.name, a.id]));
   return {
     groups: sorted(ir.groups.map((g) => ({ name: g.name, description: g.description }))),
-    users: sorted(ir.users.map((u) => ({ userName: u.userName, displayName: u.displayName, givenName: u.givenName, familyName: u.familyName, email: u.email }))),
+    users: sorted(ir.users.map((u) => ({ userName: u.userName, displayName: u.displayName, givenName: u.givenName, familyName: u.familyName, email: u.emails[0]?.value }))),
     permissionSets: sorted(ir.permissionSets.map((p) => ({ name: p.name, description: p.description, relayState: p.relayState, tags: p.tags }))),
     keys: sorted(ir.keys.flatMap((k) => [k, ...k.replicaRegions.map(() => k)]).map((k) => ({ description: k.description, tags: k.tags }))),
     inlinePolicies: ir.permissionSets.filter((p) => p.inlinePolicy).map((p) => m.render(p.inlinePolicy)),

@@ -30,7 +30,7 @@ export { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 export { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 export { IdentitystoreGroup } from '@cdktf/provider-aws/lib/identitystore-group';
 export { IdentitystoreGroupMembership } from '@cdktf/provider-aws/lib/identitystore-group-membership';
-export { IdentitystoreUser } from '@cdktf/provider-aws/lib/identitystore-user';
+export { IdentitystoreUser, type IdentitystoreUserConfig } from '@cdktf/provider-aws/lib/identitystore-user';
 export { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 export { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 export { KmsKeyPolicy } from '@cdktf/provider-aws/lib/kms-key-policy';

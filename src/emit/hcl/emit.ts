@@ -40,7 +40,8 @@ function rootFiles(ir: ResolvedModel, unit: DeploymentUnit): Record<string, stri
     }
     case 'permission-sets': {
       const view = permissionSetsView(ir, unit);
-      return { ...common, 'main.tf': render('permission-sets/main.tf', view), 'outputs.tf': render('permission-sets/outputs.tf', view) };
+      const providers = render('providers.tf', providersView(ir, unit, replicaRegions, view.keyLookupProvider !== null));
+      return { ...common, 'providers.tf': providers, 'main.tf': render('permission-sets/main.tf', view), 'outputs.tf': render('permission-sets/outputs.tf', view) };
     }
     case 'identity-store': {
       const view = identityStoreView(ir, unit);

@@ -16,6 +16,7 @@ import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';
 import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
+import { groupEntry, userEntry } from './view-identity-entries';
 import { keyUserPoliciesCall } from './view-member';
 import { keyMoves, membershipMoves } from './view-moved';
 import { keyPolicyStatements, policyDocument, type RefResolver } from './view-policy';
@@ -71,27 +72,6 @@ function tags(t: Readonly<Record<string, string>>): Expr {
       .sort(compareKeys)
       .map((key) => ({ key, value: str(t[key]), quoteKey: true })),
   );
-}
-
-function groupEntry(g: ResolvedGroup): ObjectEntry {
-  const entries: ObjectEntry[] = [];
-  if (g.description !== undefined) entries.push({ key: 'description', value: str(g.description) });
-  if (g.external) entries.push({ key: 'external', value: bool(true) });
-  if (g.members.length > 0) entries.push({ key: 'members', value: list([...g.members].sort(compareKeys).map(str)) });
-  return { key: g.name, value: obj(entries), quoteKey: true };
-}
-
-function userEntry(u: ResolvedUser): ObjectEntry {
-  // The identity provider owns external users: the module only looks them up by user name.
-  const entries: ObjectEntry[] = u.external
-    ? [{ key: 'external', value: bool(true) }]
-    : [
-        { key: 'display_name', value: str(u.displayName) },
-        { key: 'given_name', value: str(u.givenName) },
-        { key: 'family_name', value: str(u.familyName) },
-        ...(u.email !== undefined ? [{ key: 'email', value: str(u.email) }] : []),
-      ];
-  return { key: u.userName, value: obj(entries), quoteKey: true };
 }
 
 function permissionSetEntry(ps: ResolvedPermissionSet, resolve: RefResolver): ObjectEntry {

@@ -4,9 +4,10 @@
  * model → estate → import → model can be checked.
  */
 import { createHash } from 'node:crypto';
-import type { Estate, EstateAccount, EstateAssignment, EstateGroup, EstateKey, EstatePermissionSet, EstateUser } from '../../../src/import/estate';
+import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateAssignment, type EstateGroup, type EstateKey, type EstatePermissionSet, type EstateUser } from '../../../src/import/estate';
 import { stringify } from 'yaml';
 import type { OrgModel } from '../../../src/model/schema';
+import type { ResolvedUser } from '../../../src/model/ir';
 import { arnPartition, identityStoreArn, keyArn as buildKeyArn, partitionOf } from '../../../src/model/arns';
 import { renderPolicy, type PolicyRefValues } from '../../../src/policy/render';
 import { resolveText } from './validate';
@@ -73,8 +74,7 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
   const users: EstateUser[] = ir.users.map((u) => ({
     id: userId(u.userName),
     userName: u.userName,
-    ...(u.external ? {} : { displayName: u.displayName, givenName: u.givenName, familyName: u.familyName }),
-    ...(u.email ? { email: u.email } : {}),
+    ...(u.external ? {} : userAttributes(u)),
     external: u.external,
   }));
   const groups: EstateGroup[] = ir.groups.map((g) => ({
@@ -124,4 +124,14 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
     assignments,
     ...(estateKey ? { key: estateKey } : {}),
   };
+}
+
+/** A created user as the identity store holds it: names and every attribute the IR gives it. */
+function userAttributes(u: ResolvedUser): Partial<EstateUser> {
+  const out: Record<string, unknown> = { displayName: u.displayName, givenName: u.givenName, familyName: u.familyName };
+  for (const k of USER_TEXT_ATTRIBUTES) if (u[k] !== undefined) out[k] = u[k];
+  if (u.emails.length) out.emails = u.emails;
+  if (u.phoneNumbers.length) out.phoneNumbers = u.phoneNumbers;
+  if (u.addresses.length) out.addresses = u.addresses;
+  return out as Partial<EstateUser>;
 }

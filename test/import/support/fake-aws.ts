@@ -4,6 +4,7 @@
  * and `throttle` can make any call fail with ThrottlingException first. No network: every client
  * is stubbed, and a command without a handler fails the test.
  */
+import { createHash } from 'node:crypto';
 import {
   IdentitystoreClient,
   ListGroupMembershipsCommand,
@@ -63,7 +64,10 @@ export interface FakeAws {
 }
 
 const ROOT_ID = 'r-root';
-const ouId = (path: readonly string[]): string => (path.length === 0 ? ROOT_ID : `ou-${path.join('.')}`);
+/** OU ids shaped as Organizations issues them: `ou-<root id suffix>-<8 to 32 lowercase letters or digits>`. */
+export const fakeOuId = (path: readonly string[]): string =>
+  path.length === 0 ? ROOT_ID : `ou-root-${createHash('sha256').update(path.join('/'), 'utf8').digest('hex').slice(0, 10)}`;
+const ouId = fakeOuId;
 
 function tagList<K extends string, V extends string>(tags: Readonly<Record<string, string>>, k: K, v: V): Record<K | V, string>[] {
   return Object.entries(tags).map(([key, value]) => ({ [k]: key, [v]: value }) as Record<K | V, string>);
@@ -232,8 +236,29 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
           UserId: u.id,
           UserName: u.userName,
           DisplayName: u.displayName,
-          Name: u.givenName || u.familyName ? { GivenName: u.givenName, FamilyName: u.familyName } : undefined,
-          Emails: u.email ? [{ Value: u.email, Type: 'work', Primary: true }] : undefined,
+          Name:
+            u.givenName || u.familyName
+              ? { GivenName: u.givenName, FamilyName: u.familyName, MiddleName: u.middleName, HonorificPrefix: u.honorificPrefix, HonorificSuffix: u.honorificSuffix, Formatted: u.formattedName }
+              : undefined,
+          Emails: u.emails?.map((e) => ({ Value: e.value, Type: e.type, Primary: e.primary })),
+          PhoneNumbers: u.phoneNumbers?.map((e) => ({ Value: e.value, Type: e.type, Primary: e.primary })),
+          Addresses: u.addresses?.map((a) => ({
+            StreetAddress: a.streetAddress,
+            Locality: a.locality,
+            Region: a.region,
+            PostalCode: a.postalCode,
+            Country: a.country,
+            Formatted: a.formatted,
+            Type: a.type,
+            Primary: a.primary,
+          })),
+          NickName: u.nickname,
+          ProfileUrl: u.profileUrl,
+          Title: u.title,
+          UserType: u.userType,
+          PreferredLanguage: u.preferredLanguage,
+          Locale: u.locale,
+          Timezone: u.timezone,
           ExternalIds: u.external ? [{ Issuer: 'https://scim.example.com', Id: `ext-${u.id}` }] : undefined,
           IdentityStoreId: instance.identityStoreId,
         })),

@@ -11,6 +11,9 @@ import type { PlannedResource } from './harness';
 
 export type Facts = Record<string, unknown>;
 
+/** The string attributes of aws_identitystore_user besides names (provider 5.100). */
+const USER_TEXT = ['nickname', 'profile_url', 'title', 'user_type', 'preferred_language', 'locale', 'timezone'] as const;
+
 function policy(text: unknown): unknown {
   if (typeof text !== 'string') return text;
   const doc = JSON.parse(text) as { Statement?: unknown[] };
@@ -92,7 +95,15 @@ export function planFacts(resources: readonly PlannedResource[], m: Mocks): Fact
         put('groups', String(a.display_name), { description: a.description ?? null, store: a.identity_store_id });
         break;
       case 'aws_identitystore_user':
-        put('users', String(a.user_name), { display_name: a.display_name, name: a.name, emails: a.emails ?? [], store: a.identity_store_id });
+        put('users', String(a.user_name), {
+          display_name: a.display_name,
+          name: a.name,
+          emails: a.emails ?? [],
+          phone_numbers: a.phone_numbers ?? [],
+          addresses: a.addresses ?? [],
+          ...Object.fromEntries(USER_TEXT.map((k) => [k, a[k] ?? null])),
+          store: a.identity_store_id,
+        });
         break;
       case 'aws_identitystore_group_membership':
         put('memberships', `${name(a.group_id)} ${name(a.member_id)}`, a.identity_store_id);

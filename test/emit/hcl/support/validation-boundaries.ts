@@ -178,6 +178,24 @@ add('identity-store', 'users', 'needs display_name, given_name and family_name',
   ['created without a family name', user('bob', { display_name: 'Bob', given_name: 'Bob' }), false, [[['users', SPARE_USER], { userName: 'spare', displayName: 'Spare', givenName: 'Spare' }]]],
 ]);
 
+// LIMITS.userContactsPerKind: the identity store keeps one email, phone number and address per user.
+const names = { display_name: 'Bob', given_name: 'Bob', family_name: 'Example' };
+const spare = (o: Record<string, unknown>) => [[['users', SPARE_USER], { userName: 'spare', displayName: 'Spare', givenName: 'Spare', familyName: 'User', ...o }]] as const;
+const two = LIMITS.userContactsPerKind.max + 1;
+const many = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+add('identity-store', 'users', 'has at most one email', [
+  [
+    'one of each',
+    user('bob', { ...names, emails: [{ value: 'b@example.com' }], phone_numbers: [{ value: '+1 555 0100' }], addresses: [{ locality: 'Paris' }] }),
+    true,
+    spare({ emails: [{ value: 's@example.com' }], phoneNumbers: [{ value: '+1 555 0100' }], addresses: [{ locality: 'Paris' }] }),
+  ],
+  [`${two} emails`, user('bob', { ...names, emails: many(two, (i) => ({ value: `b${i}@example.com` })) }), false, spare({ emails: many(two, (i) => ({ value: `s${i}@example.com` })) })],
+  ['email and emails', user('bob', { ...names, email: 'a@example.com', emails: [{ value: 'b@example.com' }] }), false, spare({ email: 'a@example.com', emails: [{ value: 'b@example.com' }] })],
+  [`${two} phone numbers`, user('bob', { ...names, phone_numbers: many(two, (i) => ({ value: `+1 555 010${i}` })) }), false, spare({ phoneNumbers: many(two, (i) => ({ value: `+1 555 010${i}` })) })],
+  [`${two} addresses`, user('bob', { ...names, addresses: many(two, (i) => ({ locality: `City ${i}` })) }), false, spare({ addresses: many(two, (i) => ({ locality: `City ${i}` })) })],
+]);
+
 // ---- Customer managed policies (LIMITS.customerManagedPolicyName, iamPath) ----
 const { customerManagedPolicyName: policyName, iamPath: pathLimit } = LIMITS;
 const cmp = (o: Record<string, unknown>) => [[['permissionSets', SPARE_PS, 'customerManagedPolicies'], [{ name: 'Boundary', path: '/', policy: JSON.parse(POLICY), ...o }]]] as const;
