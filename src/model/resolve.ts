@@ -9,23 +9,27 @@
  *   stable keys (private/expand-assignments.ts).
  * - Keys: the policy engine (buildKeys) builds key policies and identity policies; statements a
  *   permission set needs are merged into its inline policy.
- * - Units: shard.ts (permission sets and the identity store leave the management unit only when it
- *   would exceed maxResourcesPerStack).
+ * - Applications: provider `custom` of the partition, ENABLED, assignment required
+ *   (private/resolve-applications.ts); attributes for access control sorted by key.
+ * - Units: shard.ts (permission sets, applications and the identity store leave the management
+ *   unit only when it would exceed maxResourcesPerStack).
  * - Every list sorted with compareKeys; nothing depends on YAML order or positions.
  *
  * Runs only on a model that passed validateModel, so every name it looks up exists.
  */
 import * as path from 'node:path';
 import { buildKeys } from '../policy/keys';
+import { partitionOf } from './arns';
 import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel, ResolvedUser } from './ir';
 import { compareKeys } from './ir';
 import { ModelError, sortIssues, type Issue } from './issues';
 import type { LoadedModel } from './load';
 import { expandAssignments } from './private/expand-assignments';
+import { resolveAccessControlAttributes, resolveApplications } from './private/resolve-applications';
 import { policiesToCreate, resolvePermissionSets, sortedTags } from './private/resolve-permission-sets';
 import type { OrgModel } from './schema';
 import { buildUnits, shardAssignments } from './shard';
-import { groupResources, keyResources, permissionSetResources, userResources } from './unit-resources';
+import { accessControlResources, applicationResources, groupResources, keyResources, permissionSetResources, userResources } from './unit-resources';
 
 export const DEFAULT_ROLE_NAME = 'OrganizationAccountAccessRole';
 export const DEFAULT_MAX_RESOURCES_PER_STACK = 500;
@@ -88,6 +92,8 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   const users = resolveUsers(model);
   const manageEncryption = identityCenter.encryption?.manage ?? false;
   const encryptionKey = identityCenter.encryption?.key;
+  const applications = resolveApplications(model.applications ?? [], partitionOf(identityCenter.region));
+  const accessControlAttributes = resolveAccessControlAttributes(model);
   const units = buildUnits({
     region: identityCenter.region,
     roleName,
@@ -99,10 +105,12 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     policiesByPermissionSet: policiesToCreate(model.permissionSets ?? []),
     management: {
       maxResources: maxResourcesPerStack,
-      keyResources: keys.reduce((n, k) => n + keyResources(k), 0) + (manageEncryption && encryptionKey !== undefined ? 1 : 0),
+      keyResources:
+        keys.reduce((n, k) => n + keyResources(k), 0) + (manageEncryption && encryptionKey !== undefined ? 1 : 0) + accessControlResources(accessControlAttributes),
       permissionSets: sets.permissionSets.map((ps) => ({ name: ps.name, resources: permissionSetResources(ps) })),
       groups: groups.map((g) => ({ name: g.name, resources: groupResources(g) })),
       users: users.map((u) => ({ name: u.userName, resources: userResources(u) })),
+      applications: applications.map((a) => ({ name: a.name, resources: applicationResources(a) })),
     },
   });
 
@@ -115,6 +123,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
       ...(identityCenter.identityStoreId !== undefined ? { identityStoreId: identityCenter.identityStoreId } : {}),
       ...(encryptionKey !== undefined ? { encryptionKey } : {}),
       manageEncryption,
+      ...(accessControlAttributes !== undefined ? { accessControlAttributes } : {}),
     },
     deployment: { roleName, ...(planRoleName !== undefined ? { planRoleName } : {}), maxResourcesPerStack, backend: resolveBackend(model) },
     accounts,
@@ -123,6 +132,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     permissionSets: sets.permissionSets,
     assignments,
     keys,
+    applications,
     units,
   };
   return { ir, issues: sortIssues(issues) };

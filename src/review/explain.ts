@@ -1,8 +1,10 @@
 /**
  * explainModel(ir): what one model grants. The access matrix (principal × account → permission
- * sets, each with why the account was selected) and, per key, who can use it and how.
+ * sets, each with why the account was selected), per key, who can use it and how, and who can
+ * open each application.
  */
 import { compareKeys, type ResolvedModel } from '../model/ir';
+import { explainApplications } from './private/applications';
 import { keyAccess } from './private/key-access';
 import { accountIndex } from './private/production';
 import type { Explanation, MatrixGrant, MatrixRow } from './types';
@@ -42,5 +44,6 @@ export function explainModel(ir: ResolvedModel): Explanation {
       replicaRegions: k.replicaRegions,
       access: keyAccess(k, ir),
     })),
+    applications: explainApplications(ir),
   };
 }

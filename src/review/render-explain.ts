@@ -1,9 +1,9 @@
 /**
  * Renderers of an Explanation: Markdown (also DIR/review.md), JSON, and CSV (one table a
- * spreadsheet can filter: account rows and key rows share the columns).
+ * spreadsheet can filter: account, key and application rows share the columns).
  */
 import { compareKeys } from '../model/ir';
-import type { Explanation, KeyAccess, KeyAccessKind } from './types';
+import type { ApplicationExplanation, Explanation, KeyAccess, KeyAccessKind } from './types';
 import { accountText, code, table, text } from './private/markdown';
 
 const KIND_TEXT: Record<KeyAccessKind, string> = {
@@ -63,7 +63,30 @@ export function renderExplainMarkdown(x: Explanation): string {
       );
     }
   }
+  if (x.applications.length > 0) {
+    out.push('', '### Who can open which application', '');
+    out.push(
+      ...table(
+        ['application', 'who can open it', 'access scopes'],
+        x.applications.map((a) => [
+          `${code(a.name)}${a.status === 'DISABLED' ? ' (disabled: nobody)' : ''}`,
+          whoOpens(a),
+          a.accessScopes.length > 0 ? a.accessScopes.map(text).join(', ') : '-',
+        ]),
+      ),
+    );
+  }
   return `${out.join('\n')}\n`;
+}
+
+/** `every user (no assignment required)`, or the assigned groups (with members) and users. */
+function whoOpens(a: ApplicationExplanation): string {
+  if (!a.assignmentRequired) return 'every user of the identity store (no assignment required)';
+  const parts = [
+    ...a.groups.map((g) => `group ${text(g.name)}${g.external ? ' (members in the identity provider)' : g.members.length > 0 ? ` (${g.members.map(text).join(', ')})` : ' (no members)'}`),
+    ...a.users.map((u) => `user ${text(u)}`),
+  ];
+  return parts.length > 0 ? parts.join('; ') : 'nobody: no assignment';
 }
 
 export function renderExplainJson(x: Explanation): string {
@@ -94,6 +117,16 @@ export function renderExplainCsv(x: Explanation): string {
       const ip = e.identityPolicies.length > 0 ? `; identity policies ${e.identityPolicies.join(' ')}` : '';
       rows.push([e.kind, e.principal, 'key', k.name, e.accountId ?? '', e.actions.join(' '), `${accessNotes(e)}${via}${ip}`]);
     }
+  }
+  for (const a of x.applications) {
+    if (a.status === 'DISABLED') continue;
+    const scopes = a.accessScopes.length > 0 ? `; access scopes ${a.accessScopes.join(' ')}` : '';
+    if (!a.assignmentRequired) rows.push(['ALL', '*', 'application', a.name, '', 'open', `no assignment required${scopes}`]);
+    for (const g of a.groups) {
+      rows.push(['GROUP', g.name, 'application', a.name, '', 'open', `assigned${scopes}`]);
+      for (const m of g.members) rows.push(['USER', m, 'application', a.name, '', 'open', `member of group ${g.name}${scopes}`]);
+    }
+    for (const u of a.users) rows.push(['USER', u, 'application', a.name, '', 'open', `assigned${scopes}`]);
   }
   // LF rows like every other file idcgen writes; spreadsheet tools and csv parsers accept both.
   return rows.map((r) => `${r.map(csvCell).join(',')}\n`).join('');

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { synthCdktf } from '../../src/emit/cdktf';
 import { emitHcl } from '../../src/emit/hcl';
 import type { ResolvedModel } from '../../src/model/ir';
-import { unitPermissionSets } from '../../src/model/ir-index';
+import { unitApplications, unitPermissionSets } from '../../src/model/ir-index';
 import { loadResolved } from '../../src/pipeline';
 import { hclAsserts } from '../emit/hcl/support/asserts';
 import { planFacts, type Facts } from '../emit/hcl/support/facts';
@@ -114,6 +114,20 @@ describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
         }
         if (unit.kind === 'assignments') {
           expect(Object.keys(f.assignments).length).toBe(unit.assignmentKeys.length);
+        }
+        // Applications live in the management unit unless the model moved them to units of their own.
+        if (unit.kind === 'management' || unit.kind === 'applications') {
+          const apps = unitApplications(ir, unit);
+          expect(Object.keys(f.applications ?? {}).sort()).toEqual(apps.map((a) => a.name).sort());
+          expect(Object.keys(f.application_assignments ?? {}).sort()).toEqual(
+            apps.flatMap((a) => a.assignments.map((p) => `application ${a.name} ${p.principalType} ${p.principalType === 'GROUP' ? 'group' : 'user'} ${p.principalName}`)).sort(),
+          );
+          expect(Object.keys(f.application_access_scopes ?? {}).sort()).toEqual(apps.flatMap((a) => a.accessScopes.map((s) => `application ${a.name} ${s.scope}`)).sort());
+        }
+        if (unit.kind === 'management') {
+          // Attribute sources are AWS's references, planned exactly as the model writes them (escaped on the way in).
+          const attrs = ir.identityCenter.accessControlAttributes ?? [];
+          expect(f.access_control_attributes ?? {}).toEqual(attrs.length > 0 ? { [new Mocks(ir).instanceArn]: Object.fromEntries(attrs.map((a) => [a.key, [[...a.sources].sort()]])) } : {});
         }
       }
       const planned = ir.units.flatMap((u) => Object.keys((facts.get(runName(example, 'cdktf', u.name)) as Record<string, object>).permission_sets ?? {}));

@@ -1,6 +1,6 @@
 /**
- * View of the management root: identity store, permission sets, keys with their replicas, and the
- * opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
+ * View of the management root: identity store, permission sets, applications, attributes for
+ * access control, keys with their replicas, and the opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
  */
 import {
   compareKeys,
@@ -11,10 +11,11 @@ import {
   type ResolvedPermissionSet,
   type ResolvedUser,
 } from '../../model/ir';
-import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model/ir-index';
+import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model/ir-index';
 import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier } from './private/names';
+import { accessControlAttributesCall, applicationsCall } from './view-applications';
 import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
 import { keyPolicyStatements, policyDocument, type RefResolver } from './view-policy';
 
@@ -48,6 +49,8 @@ export interface ManagementView {
   readonly instance: InstanceView;
   readonly identityStore: ModuleCallView | null;
   readonly permissionSets: ModuleCallView | null;
+  readonly applications: ModuleCallView | null;
+  readonly accessControlAttributes: ModuleCallView | null;
   readonly keys: readonly KeyView[];
   readonly encryptionStep: EncryptionStepView | null;
   readonly outputs: {
@@ -238,6 +241,11 @@ export function managementView(ir: ResolvedModel, unit: DeploymentUnit): Managem
 
   const identityStore = identityStoreCall(unitGroups(ir, unit), unitUsers(ir, unit), unitMemberLookups(ir, unit));
   const permissionSets = permissionSetsCall(unitPermissionSets(ir, unit), resolve);
+  // Applications stay in this root only with the identity store (shard.ts): they take its ids.
+  const applications = applicationsCall(
+    unitApplications(ir, unit),
+    identityStore ? { groups: ref('module.identity_store.group_ids'), users: ref('module.identity_store.user_ids') } : null,
+  );
 
   const keys = [...ir.keys].sort(byName).map((k) => keyView(k, identOf(k), resolve));
   const keyMap = (f: (k: KeyView) => Expr): Expr => obj(keys.map((k) => ({ key: k.name, value: f(k), quoteKey: true })));
@@ -246,6 +254,8 @@ export function managementView(ir: ResolvedModel, unit: DeploymentUnit): Managem
     instance: instanceView(ir),
     identityStore,
     permissionSets,
+    applications,
+    accessControlAttributes: accessControlAttributesCall(ir.identityCenter.accessControlAttributes),
     keys,
     encryptionStep: encryptionStepView(ir, keys),
     outputs: {
