@@ -14,10 +14,13 @@ locals {
     { for name, group in data.aws_identitystore_group.external : name => group.group_id },
   )
 
-  # Keyed by "<group>/<user>": adding a member never moves another membership.
+  # Keyed by "<group>/<user>", "%" and "/" in each name written as "%25" and "%2F", so the key is
+  # one to one (group "A/B" with "c" and group "A" with "B/c" would meet otherwise) and adding a
+  # member never moves another membership.
   memberships = merge([
     for group_name, group in local.created_groups : {
-      for user_name in group.members : "${group_name}/${user_name}" => { group = group_name, user = user_name }
+      for user_name in group.members :
+      "${replace(replace(group_name, "%", "%25"), "/", "%2F")}/${replace(replace(user_name, "%", "%25"), "/", "%2F")}" => { group = group_name, user = user_name }
     }
   ]...)
 }

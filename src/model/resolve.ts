@@ -24,6 +24,7 @@ import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel, Reso
 import { compareKeys } from './ir';
 import { ModelError, sortIssues, type Issue } from './issues';
 import type { LoadedModel } from './load';
+import { accountPolicyNameIssues } from './private/check-account-policies';
 import { expandAssignments } from './private/expand-assignments';
 import { resolveAccessControlAttributes, resolveApplications } from './private/resolve-applications';
 import { policiesToCreate, resolvePermissionSets, sortedTags } from './private/resolve-permission-sets';
@@ -71,7 +72,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   for (const i of expanded.issues) issues.push(i);
   const maxResourcesPerStack = deployment?.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
   const unitOf = shardAssignments(
-    expanded.triples.map((t) => ({ key: t.key, accountName: t.account.name })),
+    expanded.triples.map((t) => ({ key: t.key, accountName: t.account.name, permissionSet: t.permissionSet })),
     maxResourcesPerStack,
   );
   const assignments = expanded.triples.map((t, i) => ({
@@ -88,6 +89,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   const roleName = deployment?.roleName ?? DEFAULT_ROLE_NAME;
   const planRoleName = deployment?.planRoleName;
   const keys = [...keyResult.keys].sort((a, b) => compareKeys(a.name, b.name));
+  issues.push(...accountPolicyNameIssues(loaded, model, assignments, keys.flatMap((k) => k.identityPolicies)));
   const groups = resolveGroups(model);
   const users = resolveUsers(model);
   const manageEncryption = identityCenter.encryption?.manage ?? false;

@@ -10,17 +10,23 @@
  *   account (Identity Center only references such policies by name; they must exist in the account
  *   before the assignment provisions the permission set there). Accounts needing nothing get no unit.
  * - Assignment units hold account assignments (created through the management account). Each
- *   assignment has a bit string: sha256(account name) followed by sha256(assignment key). The units
- *   are the leaves of a binary trie over those bits, where a node is split in two (by its next bit)
- *   only while it holds more than `maxPerUnit` assignments. So:
- *   - no unit holds more than `maxPerUnit` assignments (unless 512 bits cannot tell them apart,
- *     which takes equal keys);
+ *   assignment has a bit string of SHARD_BITS (64) bits: the first 32 of sha256(account name), the
+ *   first 16 of sha256(permission set name), the first 16 of sha256(assignment key). The units are
+ *   the leaves of a binary trie over those bits, where a node is split in two (by its next bit) only
+ *   while it holds more than `maxPerUnit` assignments. So:
+ *   - no unit holds more than `maxPerUnit` assignments, unless 64 bits cannot tell them apart (more
+ *     than the bound of one account and permission set whose keys share 16 hash bits: in practice
+ *     never);
  *   - one account's assignments stay in one unit unless that account alone has more than the bound;
+ *     then they split by permission set, and one permission set's by assignment key;
  *   - whether a node is split depends only on how many assignments lie below it, so adding one
  *     assignment changes only the unit that receives it (or splits that one unit in two), and the
  *     other units keep their names and contents, hence their Terraform state;
  *   - the unit is named `assignments` when nothing is split, else `assignments-<bits>` with the
- *     trie path of its leaf (e.g. `assignments-01`). Empty leaves produce no unit.
+ *     trie path of its leaf (e.g. `assignments-01`), so a unit name has at most UNIT_NAME_MAX_LENGTH
+ *     (80) characters whatever the model: a directory name far below the 255 file systems allow.
+ *     (The first 32 bits are the ones earlier idcgen used, so every unit name it wrote is kept.)
+ *     Empty leaves produce no unit.
  * - Permission sets, applications and the identity store stay in the management unit while
  *   everything fits in it (small models: no extra units). When the management unit would exceed
  *   `maxResourcesPerStack` (resources counted by unit-resources.ts), permission sets move out first,
@@ -28,7 +34,7 @@
  *   behind it: their assignments read the principals' ids, and the management unit is applied
  *   before every identity-store unit):
  *   - permission sets into `permission-sets[-<bits>]` units, each set whole with its attachments,
- *     placed by the same trie over sha256(name) and split by resource weight;
+ *     placed by the same trie over the first 64 bits of sha256(name) and split by resource weight;
  *   - applications into `applications[-<bits>]` units the same way, each with its configuration,
  *     access scopes and assignments (principals looked up by name);
  *   - users into `users[-<bits>]` units and groups (with their memberships) into `groups[-<bits>]`
@@ -64,33 +70,46 @@ export const USERS_UNIT = 'users';
 export const GROUPS_UNIT = 'groups';
 export const APPLICATIONS_UNIT = 'applications';
 
-/** Beyond this depth both hashes are used up: items left together are indistinguishable. */
-const MAX_DEPTH = 512;
+/** Bits of an item's trie path, and so the most bits a unit name can carry. */
+export const SHARD_BITS = 64;
+/** The longest unit name: the longest family (`permission-sets`), `-` and SHARD_BITS bits. */
+export const UNIT_NAME_MAX_LENGTH = PERMISSION_SETS_UNIT.length + 1 + SHARD_BITS;
 
 export interface ShardItem {
   readonly key: string;
   readonly accountName: string;
+  readonly permissionSet: string;
 }
 
+/** Where an item's bits come from: the first `bits` bits of sha256 of each text, in order. */
+type BitSource = readonly { readonly text: string; readonly bits: number }[];
+
 interface Hashed {
-  readonly key: string;
-  /** Position in the input, where the unit goes in the output. */
   readonly index: number;
   /** Resources the item brings to its unit. */
   readonly weight: number;
-  /** Hash of the item's group (its account, for assignments), read first. */
-  readonly group: Buffer;
-  /** sha256(key), computed only if a node this deep must be split (one group above the bound). */
-  keyHash?: Buffer;
+  readonly source: BitSource;
+  /** sha256 of each source text, computed when a node that deep must be split. */
+  readonly hashes: (Buffer | undefined)[];
 }
 
-const GROUP_BITS = 256;
-
-function bitAt(it: Hashed, depth: number): number {
-  const mask = 0x80 >> (depth & 7);
-  if (depth < GROUP_BITS) return it.group[depth >> 3] & mask;
-  it.keyHash ??= sha256(it.key);
-  return it.keyHash[(depth - GROUP_BITS) >> 3] & mask;
+/** Bit `depth` of the item's path (0 or non-zero). */
+function bitAt(it: Hashed, depth: number, cache: Map<string, Buffer>): number {
+  let d = depth;
+  for (let part = 0; part < it.source.length; part++) {
+    const { text, bits } = it.source[part];
+    if (d < bits) {
+      let hash = it.hashes[part];
+      if (!hash) {
+        hash = cache.get(text);
+        if (!hash) cache.set(text, (hash = sha256(text)));
+        it.hashes[part] = hash;
+      }
+      return hash[d >> 3] & (0x80 >> (d & 7));
+    }
+    d -= bits;
+  }
+  throw new Error(`trie depth ${depth} is beyond the ${SHARD_BITS} bits of an item`);
 }
 
 /**
@@ -98,25 +117,20 @@ function bitAt(it: Hashed, depth: number): number {
  * else `<family>-<bits>`. A node is split while the weight below it exceeds `maxWeight` and it
  * holds more than one item, so a unit exceeds the bound only when one item alone does.
  */
-function trieLeaves(
-  family: string,
-  items: readonly { readonly key: string; readonly group: string; readonly weight: number }[],
-  maxWeight: number,
-): string[] {
-  const groupHash = new Map<string, Buffer>();
+function trieLeaves(family: string, items: readonly { readonly source: BitSource; readonly weight: number }[], maxWeight: number): string[] {
+  // One hash per distinct text (an account's is shared by all its assignments).
+  const cache = new Map<string, Buffer>();
   let total = 0;
   const hashed = items.map((it, index): Hashed => {
-    let group = groupHash.get(it.group);
-    if (!group) groupHash.set(it.group, (group = sha256(it.group)));
     total += it.weight;
-    return { key: it.key, index, weight: it.weight, group };
+    return { index, weight: it.weight, source: it.source, hashes: [] };
   });
   const out: string[] = new Array<string>(items.length);
   // Iterative depth-first split; a stack keeps memory flat for 100,000s of items.
   const stack: { items: Hashed[]; weight: number; depth: number; prefix: string }[] = [{ items: hashed, weight: total, depth: 0, prefix: '' }];
   while (stack.length > 0) {
     const node = stack.pop() as (typeof stack)[number];
-    if (node.weight <= maxWeight || node.items.length <= 1 || node.depth >= MAX_DEPTH) {
+    if (node.weight <= maxWeight || node.items.length <= 1 || node.depth >= SHARD_BITS) {
       const unit = node.prefix === '' ? family : `${family}-${node.prefix}`;
       for (const it of node.items) out[it.index] = unit;
       continue;
@@ -125,7 +139,7 @@ function trieLeaves(
     const one: Hashed[] = [];
     let zeroWeight = 0;
     for (const it of node.items) {
-      if (bitAt(it, node.depth) === 0) {
+      if (bitAt(it, node.depth, cache) === 0) {
         zero.push(it);
         zeroWeight += it.weight;
       } else one.push(it);
@@ -141,7 +155,14 @@ function trieLeaves(
 export function shardAssignments(items: readonly ShardItem[], maxPerUnit: number): string[] {
   return trieLeaves(
     ASSIGNMENTS_UNIT,
-    items.map((it) => ({ key: it.key, group: it.accountName, weight: 1 })),
+    items.map((it) => ({
+      source: [
+        { text: it.accountName, bits: 32 },
+        { text: it.permissionSet, bits: 16 },
+        { text: it.key, bits: 16 },
+      ],
+      weight: 1,
+    })),
     maxPerUnit,
   );
 }
@@ -284,7 +305,7 @@ function movedOutOfManagement(management: DeploymentUnit, content: ManagementCon
   const place = (family: string, kind: UnitKind, items: readonly Weighted[], field: 'permissionSets' | 'groups' | 'users' | 'applications'): void => {
     const leaves = trieLeaves(
       family,
-      items.map((it) => ({ key: it.name, group: it.name, weight: it.resources })),
+      items.map((it) => ({ source: [{ text: it.name, bits: SHARD_BITS }], weight: it.resources })),
       content.maxResources,
     );
     items.forEach((it, i) => {

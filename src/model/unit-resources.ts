@@ -28,9 +28,9 @@ export function userResources(u: ResolvedUser): number {
   return u.external ? 0 : 1;
 }
 
-/** `aws_kms_key`, `aws_kms_key_policy`, `aws_kms_alias` and one `aws_kms_replica_key` per replica Region. */
+/** `aws_kms_key`, `aws_kms_key_policy`, `aws_kms_alias`, and per replica Region an `aws_kms_replica_key` and its `aws_kms_alias`. */
 export function keyResources(k: ResolvedKey): number {
-  return 3 + k.replicaRegions.length;
+  return 3 + 2 * k.replicaRegions.length;
 }
 
 /** `aws_iam_policy` and one `aws_iam_role_policy_attachment` per role. */

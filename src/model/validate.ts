@@ -21,6 +21,7 @@ import { checkLint } from './private/check-lint';
 import { checkOrganization } from './private/check-organization';
 import { checkPartition } from './private/check-partition';
 import { checkPermissionSets } from './private/check-permission-sets';
+import { checkKeyAliases, checkPolicyNamesPerPermissionSet } from './private/check-names';
 import { checkAssignments, checkKeys } from './private/check-references';
 import { schemaIssues } from './private/schema-issues';
 import { modelSchema, type OrgModel } from './schema';
@@ -46,6 +47,8 @@ export function validateModel(loaded: LoadedModel, model: OrgModel): Issue[] {
   checkAccessControlAttributes(ctx);
   checkPartition(ctx);
   checkLint(ctx);
+  checkKeyAliases(ctx);
+  checkPolicyNamesPerPermissionSet(ctx);
   return sortIssues(dedupe(ctx.issues));
 }
 

@@ -12,16 +12,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { synthCdktf } from '../../src/emit/cdktf';
-import { emitHcl } from '../../src/emit/hcl';
 import type { ResolvedModel } from '../../src/model/ir';
 import { unitApplications, unitPermissionSets } from '../../src/model/ir-index';
 import { loadResolved } from '../../src/pipeline';
-import { hclAsserts } from '../emit/hcl/support/asserts';
-import { planFacts, type Facts } from '../emit/hcl/support/facts';
-import { removeWorkDir, runHarness, writeFiles, type HarnessRun } from '../emit/hcl/support/harness';
+import type { Facts } from '../emit/hcl/support/facts';
 import { Mocks } from '../emit/hcl/support/mocks';
-import { cdktfOverrides, hclOverrides } from '../emit/hcl/support/overrides';
+import { removeWorkDir } from '../emit/hcl/support/harness';
+import { planBoth, type ModelPlans } from '../support/plan-both';
 import { describeWithTerraform, terraformOk } from '../support/terraform';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -36,53 +33,25 @@ const EXAMPLES = [
     .map((d) => `examples/${d.name}/main.yaml`),
 ].sort();
 
-/** Run names are identifiers: `<example>__<hcl|cdktf>__<unit>`. */
-const runName = (example: string, side: string, unit: string): string =>
-  `${example.replace(/^examples\//, '').replace(/\.yaml$/, '').replace(/\W/g, '_')}__${side}__${unit.replace(/\W/g, '_')}`;
-
 describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-equivalence-'));
+  let plans: Map<string, ModelPlans>;
   const irs = new Map<string, ResolvedModel>();
-  const facts = new Map<string, Facts>();
+  const factsOf = (example: string, side: 'hcl' | 'cdktf', unit: string): Facts | undefined => plans.get(example)?.plans[side].get(unit)?.facts;
 
   beforeAll(async () => {
-    const runs: HarnessRun[] = [];
-    const aliases: string[] = [];
     for (const example of EXAMPLES) {
       // Relative, as on the command line, so generated markers hold no absolute path.
-      const ir = loadResolved(path.relative(process.cwd(), path.join(ROOT, example))).ir;
-      irs.set(example, ir);
-      const m = new Mocks(ir);
-      const base = runName(example, '', '').replace(/____$/, '');
-      const hcl = emitHcl(ir);
-      const cdktf = synthCdktf(ir);
-      writeFiles(path.join(dir, base), new Map([...hcl, ...cdktf]), (p) => p);
-      for (const unit of ir.units) {
-        runs.push({ name: runName(example, 'hcl', unit.name), source: `${base}/hcl/${unit.name}`, overrides: hclOverrides(ir, unit, m), asserts: hclAsserts(ir, unit, m) });
-        const stack = cdktf.get(`cdktf/stacks/${unit.name}/cdk.tf.json`);
-        if (stack === undefined) throw new Error(`${example}: no CDKTF stack for unit ${unit.name}`);
-        runs.push({ name: runName(example, 'cdktf', unit.name), source: `${base}/cdktf/stacks/${unit.name}`, overrides: cdktfOverrides(ir, stack, unit, m), asserts: [] });
-        const providers = (JSON.parse(stack) as { provider?: { aws?: { alias?: string }[] } }).provider?.aws ?? [];
-        aliases.push('management', ...providers.flatMap((p) => (p.alias ? [p.alias] : [])));
-      }
-      aliases.push(...ir.keys.flatMap((k) => k.replicaRegions.map((r) => r.replace(/-/g, '_'))));
+      irs.set(example, loadResolved(path.relative(process.cwd(), path.join(ROOT, example))).ir);
     }
-    const plans = await runHarness(dir, runs, aliases);
-    for (const [example, ir] of irs) {
-      const m = new Mocks(ir);
-      for (const unit of ir.units) {
-        for (const side of ['hcl', 'cdktf']) {
-          facts.set(runName(example, side, unit.name), planFacts(plans.get(runName(example, side, unit.name))!, m));
-        }
-      }
-    }
-  });
+    plans = await planBoth(dir, irs);
+  }, 900_000); // one Terraform run plans every example: minutes on a loaded two-core machine
 
   afterAll(() => removeWorkDir(dir));
 
   test('the generated HCL of every example is formatted exactly as terraform fmt would', () => {
     for (const example of EXAMPLES) {
-      terraformOk(path.join(dir, runName(example, '', '').replace(/____$/, ''), 'hcl'), ['fmt', '-check', '-recursive', '-diff']);
+      terraformOk(path.join(dir, example.replace(/\W/g, '_'), 'hcl'), ['fmt', '-check', '-recursive', '-diff']);
     }
   });
 
@@ -91,15 +60,15 @@ describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
       const units = irs.get(example)!.units.map((u) => u.name);
       expect(units.length).toBeGreaterThan(0);
       for (const unit of units) {
-        expect(facts.has(runName(example, 'hcl', unit))).toBe(true);
-        expect(facts.has(runName(example, 'cdktf', unit))).toBe(true);
+        expect(factsOf(example, 'hcl', unit)).toBeDefined();
+        expect(factsOf(example, 'cdktf', unit)).toBeDefined();
       }
     });
 
     test('the compared facts cover the model: every key policy Sid, permission set, IAM policy and assignment', () => {
       const ir = irs.get(example)!;
       for (const unit of ir.units) {
-        const f = facts.get(runName(example, 'cdktf', unit.name)) as Record<string, Record<string, any>>;
+        const f = factsOf(example, 'cdktf', unit.name) as Record<string, Record<string, any>>;
         if (unit.kind === 'management') {
           for (const key of ir.keys) {
             expect(Object.keys(f.key_policies[`key ${key.name}`].Statement).sort()).toEqual(key.keyPolicy.Statement.map((s) => s.Sid).sort());
@@ -130,14 +99,14 @@ describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
           expect(f.access_control_attributes ?? {}).toEqual(attrs.length > 0 ? { [new Mocks(ir).instanceArn]: Object.fromEntries(attrs.map((a) => [a.key, [[...a.sources].sort()]])) } : {});
         }
       }
-      const planned = ir.units.flatMap((u) => Object.keys((facts.get(runName(example, 'cdktf', u.name)) as Record<string, object>).permission_sets ?? {}));
+      const planned = ir.units.flatMap((u) => Object.keys((factsOf(example, 'cdktf', u.name) as Record<string, object>).permission_sets ?? {}));
       expect(planned.sort()).toEqual(ir.permissionSets.map((p) => p.name).sort());
     });
 
     test('each deployment unit plans the same key policies, permission sets, attachments and assignments in HCL and CDKTF', () => {
       for (const unit of irs.get(example)!.units) {
-        const hcl = facts.get(runName(example, 'hcl', unit.name));
-        const cdktf = facts.get(runName(example, 'cdktf', unit.name));
+        const hcl = factsOf(example, 'hcl', unit.name);
+        const cdktf = factsOf(example, 'cdktf', unit.name);
         expect({ unit: unit.name, facts: hcl }).toEqual({ unit: unit.name, facts: cdktf });
       }
     });

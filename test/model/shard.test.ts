@@ -1,4 +1,5 @@
-import { buildUnits, shardAssignments, type ShardItem } from '../../src/model/shard';
+import { createHash } from 'node:crypto';
+import { buildUnits, shardAssignments, UNIT_NAME_MAX_LENGTH, type ShardItem } from '../../src/model/shard';
 import type { ResolvedAccount } from '../../src/model/ir';
 import type { PolicyDocumentJson } from '../../src/policy/types';
 
@@ -6,7 +7,7 @@ import type { PolicyDocumentJson } from '../../src/policy/types';
 function items(n: number, accounts: number): ShardItem[] {
   return Array.from({ length: n }, (_, i) => {
     const accountName = `acct-${i % accounts}`;
-    return { key: `GROUP/g${i}/PS/${accountName}`, accountName };
+    return { key: `GROUP/g${i}/PS/${accountName}`, accountName, permissionSet: 'PS' };
   });
 }
 
@@ -65,8 +66,8 @@ describe('shardAssignments', () => {
     const base = items(3000, 97);
     const before = byUnit(shard(base, 100));
     for (const extra of [
-      { key: 'USER/new/PS/acct-5', accountName: 'acct-5' },
-      { key: 'GROUP/other/PS/acct-new', accountName: 'acct-new' },
+      { key: 'USER/new/PS/acct-5', accountName: 'acct-5', permissionSet: 'PS' },
+      { key: 'GROUP/other/PS/acct-new', accountName: 'acct-new', permissionSet: 'PS' },
     ]) {
       const after = byUnit(shard([...base, extra], 100));
       const changedBefore = [...before.keys()].filter((u) => JSON.stringify(before.get(u)) !== JSON.stringify(after.get(u)));
@@ -78,6 +79,47 @@ describe('shardAssignments', () => {
       const now = changedAfter.flatMap((u) => after.get(u) as string[]).sort();
       expect(now).toEqual([...old, extra.key].sort());
       for (const u of changedAfter) expect(u.startsWith(changedBefore[0])).toBe(true);
+    }
+  });
+
+  test('one account above the bound splits by permission set: 51 groups x 10 permission sets in prod', () => {
+    // GIVEN 510 assignments in one account at the default bound of 500 (this crashed with ENAMETOOLONG:
+    // the trie kept splitting through the 256 bits of the account's hash)
+    const list: ShardItem[] = [];
+    for (let g = 0; g < 51; g++) {
+      for (let p = 0; p < 10; p++) list.push({ key: `GROUP/Team${g}/Set${p}/prod`, accountName: 'prod', permissionSet: `Set${p}` });
+    }
+    const m = shard(list, 500);
+    const units = byUnit(m);
+    // THEN two or more units, each within the bound and with a short name
+    expect(units.size).toBeGreaterThanOrEqual(2);
+    for (const [name, keys] of units) {
+      expect(keys.length).toBeLessThanOrEqual(500);
+      expect(name.length).toBeLessThanOrEqual(UNIT_NAME_MAX_LENGTH);
+    }
+    // AND each permission set's assignments stay together
+    for (let p = 0; p < 10; p++) expect(new Set(list.filter((it) => it.permissionSet === `Set${p}`).map((it) => m.get(it.key))).size).toBe(1);
+  });
+
+  test('names stay within UNIT_NAME_MAX_LENGTH whatever one account and permission set hold', () => {
+    // 2,000 users with one permission set in one account, at the smallest bound
+    const list = Array.from({ length: 2000 }, (_, i): ShardItem => ({ key: `USER/u${i}/Admin/prod`, accountName: 'prod', permissionSet: 'Admin' }));
+    const units = byUnit(shard(list, 10));
+    expect(units.size).toBeGreaterThanOrEqual(200);
+    for (const [name, keys] of units) {
+      expect(name.length).toBeLessThanOrEqual(UNIT_NAME_MAX_LENGTH);
+      expect(keys.length).toBeLessThanOrEqual(10);
+    }
+    expect(UNIT_NAME_MAX_LENGTH).toBe('permission-sets-'.length + 64);
+  });
+
+  test('a unit of accounts that fit is named by the bits of sha256(account), as before', () => {
+    const bits = (s: string): string => [...createHash('sha256').update(s).digest()].map((b) => b.toString(2).padStart(8, '0')).join('');
+    const list = items(2000, 40);
+    const m = shard(list, 100);
+    for (const it of list) {
+      const unit = m.get(it.key) as string;
+      expect(bits(it.accountName).startsWith(unit.slice('assignments-'.length))).toBe(true);
     }
   });
 

@@ -57,6 +57,38 @@ const handle = fc.stringMatching(/^[a-z][a-z0-9]{0,7}(-[a-z0-9]{1,4})?$/);
 const pascalName = fc.stringMatching(/^[A-Z][A-Za-z0-9]{1,11}$/);
 const userName = fc.stringMatching(/^[a-z][a-z0-9.]{1,10}$/).filter((s) => !s.endsWith('.'));
 
+/**
+ * Valid names that earlier idcgen turned into one address, or that only look dangerous: `Default`
+ * (cdktf drops that path component), `/` and `--` (constructs writes `/` as `--`), `.` and `_` next
+ * to `-` (HCL identifiers), `%` and braces (encodings and templates), `-replica-` (HCL replica module
+ * names). Mixed with the ordinary names, so each model has a few of them.
+ */
+const HOSTILE = {
+  handle: ['Default', 'a-b', 'a.b', 'a_b', 'a--b', 'k-replica-eu-central-1', 'Resource'],
+  group: ['Default', 'ReadOnly', 'A/B', 'A--B', 'A', 'B/c', '50%', '${team}', '%{ if x }', 'Resource', 'Team/Ops', '-/-', 'Zürich/東京'],
+  permissionSet: ['Default', 'ReadOnly', 'A--B', 'a.b', 'x_y', 'Resource', 'A-B', 'a-b'],
+  user: ['Default', 'ReadOnly', 'c', 'B/c', 'a%b', '${user}', 'x.y', 'A'],
+  path: ['/', '/a/b/', '/a--b/', '/-x/', '/idcgen/'],
+} as const;
+
+interface Names {
+  readonly handle: fc.Arbitrary<string>;
+  readonly group: fc.Arbitrary<string>;
+  readonly permissionSet: fc.Arbitrary<string>;
+  readonly user: fc.Arbitrary<string>;
+  readonly path: fc.Arbitrary<string>;
+}
+
+const ORDINARY: Names = { handle, group: pascalName, permissionSet: pascalName, user: userName, path: fc.constant('/idcgen/') };
+const mixed = (ordinary: fc.Arbitrary<string>, hostile: readonly string[]) => fc.oneof(ordinary, fc.constantFrom(...hostile));
+const WITH_HOSTILE: Names = {
+  handle: mixed(handle, HOSTILE.handle),
+  group: mixed(pascalName, HOSTILE.group),
+  permissionSet: mixed(pascalName, HOSTILE.permissionSet),
+  user: mixed(userName, HOSTILE.user),
+  path: fc.constantFrom(...HOSTILE.path),
+};
+
 /** `undefined` or a value: optional keys are left out of the YAML entirely. */
 const maybe = <T>(arb: fc.Arbitrary<T>, freq = 2): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq });
 
@@ -75,10 +107,10 @@ const tags = fc
   .chain((keys) => fc.tuple(...keys.map((k) => fc.constantFrom(...TAG_VALUES).map((v): [string, string] => [k, v]))))
   .map((pairs) => Object.fromEntries(pairs));
 
-function accountsArb(): fc.Arbitrary<Account[]> {
+function accountsArb(names: Names): fc.Arbitrary<Account[]> {
   return fc
     .tuple(
-      uniqueCi(handle, 1, 6),
+      uniqueCi(names.handle, 1, 6),
       fc.uniqueArray(fc.integer({ min: 100_000_000_000, max: 999_999_999_999 }), { minLength: 6, maxLength: 6 }),
     )
     .chain(([names, ids]) =>
@@ -92,8 +124,8 @@ function accountsArb(): fc.Arbitrary<Account[]> {
     );
 }
 
-function usersArb(): fc.Arbitrary<User[]> {
-  return uniqueCi(userName, 0, 3).chain((names) =>
+function usersArb(arbs: Names): fc.Arbitrary<User[]> {
+  return uniqueCi(arbs.user, 0, 3).chain((names) =>
     fc.tuple(
       ...names.map((n) =>
         fc.boolean().map((external): User =>
@@ -104,9 +136,9 @@ function usersArb(): fc.Arbitrary<User[]> {
   );
 }
 
-function groupsArb(users: readonly User[]): fc.Arbitrary<Group[]> {
+function groupsArb(users: readonly User[], arbs: Names): fc.Arbitrary<Group[]> {
   const userNames = users.map((u) => u.userName);
-  return uniqueCi(pascalName, 1, 4).chain((names) =>
+  return uniqueCi(arbs.group, 1, 4).chain((names) =>
     fc.tuple(
       ...names.map((name) =>
         fc
@@ -121,8 +153,8 @@ function groupsArb(users: readonly User[]): fc.Arbitrary<Group[]> {
   );
 }
 
-function permissionSetsArb(): fc.Arbitrary<PermissionSet[]> {
-  return uniqueCi(pascalName, 1, 4).chain((names) =>
+function permissionSetsArb(arbs: Names): fc.Arbitrary<PermissionSet[]> {
+  return uniqueCi(arbs.permissionSet, 1, 4).chain((names) =>
     fc.tuple(
       ...names.map((name) =>
         fc
@@ -134,10 +166,10 @@ function permissionSetsArb(): fc.Arbitrary<PermissionSet[]> {
             managedPolicies: maybe(fc.subarray([...MANAGED_POLICIES], { minLength: 1, maxLength: 3 })),
             // named after the permission set, so two sets never give one name two documents
             customerManagedPolicies: maybe(
-              fc.boolean().map((withDocument) => [
+              fc.tuple(fc.boolean(), arbs.path).map(([withDocument, path]) => [
                 compact({
                   name: `${name}Extra`,
-                  path: '/idcgen/',
+                  path,
                   policy: withDocument ? { Version: '2012-10-17', Statement: [{ Sid: 'DescribeInstances', Effect: 'Allow', Action: 'ec2:DescribeInstances', Resource: '*' }] } : undefined,
                 }),
               ]),
@@ -227,16 +259,17 @@ function useCasesArb(d: Directory): fc.Arbitrary<UseCaseInput[]> {
     .map((list) => (list.some((u) => 'restrict-managed-applications' in u) ? list.filter((u) => !('managed-applications' in u)) : list));
 }
 
-function keysArb(d: Directory, region: string): fc.Arbitrary<Key[]> {
+function keysArb(d: Directory, region: string, arbs: Names): fc.Arbitrary<Key[]> {
   const p = principals(d);
   const admin = fc.oneof(p.psInManagement, p.roleAnywhere('KeyAdmin'), p.root);
   const replicas = REPLICA_REGIONS.filter((r) => r !== region);
-  return uniqueCi(handle, 1, 2).chain((names) =>
+  return uniqueCi(arbs.handle, 1, 2).chain((names) =>
     fc.tuple(
       ...names.map((name) =>
         fc
           .record({
-            alias: maybe(fc.constant(`alias/${name}`)),
+            // a key name with `.` needs an alias of its own: the default alias/<name> would be invalid
+            alias: name.includes('.') ? fc.constant(`alias/${name.replace(/\./g, '-dot-')}`) : maybe(fc.constant(`alias/${name}`)),
             description: maybe(fc.constant(`Identity Center key ${name}`)),
             multiRegion: maybe(fc.boolean()),
             rotation: maybe(fc.record({ enabled: fc.constant(true), periodDays: fc.integer({ min: 90, max: 2560 }) })),
@@ -268,23 +301,29 @@ function keysArb(d: Directory, region: string): fc.Arbitrary<Key[]> {
   );
 }
 
+export interface ValidModelOptions {
+  /** Mix in names that collide or look dangerous in some encoding (HOSTILE). @default false */
+  readonly hostileNames?: boolean;
+}
+
 /** A valid organization model: the input of every property in test/property. */
-export function validModel(): fc.Arbitrary<OrgModel> {
+export function validModel(options: ValidModelOptions = {}): fc.Arbitrary<OrgModel> {
+  const names = options.hostileNames ? WITH_HOSTILE : ORDINARY;
   return fc
     .record({
-      accounts: accountsArb(),
-      users: usersArb(),
-      permissionSets: permissionSetsArb(),
+      accounts: accountsArb(names),
+      users: usersArb(names),
+      permissionSets: permissionSetsArb(names),
       region: fc.constantFrom(...REGIONS),
       orgId: fc.stringMatching(/^o-[a-z0-9]{10}$/),
       lookedUp: fc.boolean(),
     })
     .chain((base) =>
-      groupsArb(base.users).chain((groups) => {
+      groupsArb(base.users, names).chain((groups) => {
         const d: Directory = { accounts: base.accounts, groups, users: base.users, permissionSets: base.permissionSets };
         return fc.record({
           assignments: assignmentsArb(d),
-          keys: keysArb(d, base.region),
+          keys: keysArb(d, base.region, names),
           encryptionKeyIndex: fc.nat(),
           // now and then Identity Center keeps its AWS owned key and the keys serve other uses
           awsOwnedKey: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),

@@ -68,7 +68,8 @@ export function terraformEnv(): NodeJS.ProcessEnv {
 
 /** Run `terraform <args>` in `dir` with the offline CLI config; never reaches the network. */
 export function terraform(dir: string, args: readonly string[], opts: { timeoutMs?: number } = {}): TfResult {
-  const res = spawnSync('terraform', args, { cwd: dir, encoding: 'utf8', timeout: opts.timeoutMs ?? 240_000, env: terraformEnv() });
+  // The timeout guards against a hung process, it is no time budget: a loaded two-core machine needs minutes.
+  const res = spawnSync('terraform', args, { cwd: dir, encoding: 'utf8', timeout: opts.timeoutMs ?? 900_000, env: terraformEnv() });
   return { code: res.status ?? -1, stdout: res.stdout ?? '', stderr: res.stderr ?? String(res.error ?? '') };
 }
 

@@ -7,7 +7,7 @@ import { identityStoreArnPrefix, keyArnAllRegionsPrefix, partitionOf } from '../
 import { AWS_PROVIDER_VERSION, PLAN_VARIABLE, requiredTerraformVersion, LOCAL_STATE_PATH, stateKey } from '../terraform-settings';
 import type { PolicyRef } from '../../policy/types';
 import { list, ref, str, template, type Expr } from './private/expr';
-import { regionIdentifier, uniqueIdentifiers } from './private/names';
+import { keyIdentifier, regionIdentifier } from './private/names';
 import type { RefResolver } from './view-policy';
 
 /** Where a root finds the copied modules. */
@@ -141,10 +141,9 @@ export function instanceView(ir: ResolvedModel): InstanceView {
   };
 }
 
-/** Terraform identifier of each key: module `key_<id>` in the management root, data source `key_<id>` elsewhere. */
+/** Terraform identifier of each key: its module in the management root, its data source elsewhere (names.ts keyIdentifier). */
 export function keyIdentifiers(ir: ResolvedModel): ReadonlyMap<string, string> {
-  const ids = uniqueIdentifiers(ir.keys.map((k) => k.name));
-  return new Map([...ids].map(([name, id]) => [name, `key_${id}`]));
+  return new Map(ir.keys.map((k) => [k.name, keyIdentifier(k.name)]));
 }
 
 export function findKey(ir: ResolvedModel, name: string | undefined): ResolvedKey {

@@ -7,16 +7,21 @@
 import type { DeploymentUnit, ResolvedModel } from '../../model/ir';
 import { unitGroups, unitMemberLookups, unitUsers } from '../../model/ir-index';
 import { instanceView, type InstanceView } from './view-common';
+import type { MovedView } from './private/names';
 import { identityStoreCall, type ModuleCallView } from './view-management';
+import { membershipMoves } from './view-moved';
 
 export interface IdentityStoreView {
   readonly source: string;
   readonly instance: InstanceView;
   readonly identityStore: ModuleCallView;
+  /** From the keys an earlier idcgen gave memberships (view-moved.ts). */
+  readonly moved: readonly MovedView[];
 }
 
 export function identityStoreView(ir: ResolvedModel, unit: DeploymentUnit): IdentityStoreView {
-  const identityStore = identityStoreCall(unitGroups(ir, unit), unitUsers(ir, unit), unitMemberLookups(ir, unit));
+  const groups = unitGroups(ir, unit);
+  const identityStore = identityStoreCall(groups, unitUsers(ir, unit), unitMemberLookups(ir, unit));
   if (!identityStore) throw new Error(`unit ${unit.name} holds no group or user`);
-  return { source: ir.source, instance: instanceView(ir), identityStore };
+  return { source: ir.source, instance: instanceView(ir), identityStore, moved: membershipMoves(groups) };
 }

@@ -14,9 +14,11 @@ import {
 import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model/ir-index';
 import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
-import { regionIdentifier } from './private/names';
+import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';
 import { accessControlAttributesCall, applicationsCall } from './view-applications';
 import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
+import { keyUserPoliciesCall } from './view-member';
+import { keyMoves, membershipMoves } from './view-moved';
 import { keyPolicyStatements, policyDocument, type RefResolver } from './view-policy';
 
 export interface ModuleCallView {
@@ -51,8 +53,12 @@ export interface ManagementView {
   readonly permissionSets: ModuleCallView | null;
   readonly applications: ModuleCallView | null;
   readonly accessControlAttributes: ModuleCallView | null;
+  /** IAM policies the management account needs (key identity policies, customer managed policies), or null. */
+  readonly keyUserPolicies: ModuleCallView | null;
   readonly keys: readonly KeyView[];
   readonly encryptionStep: EncryptionStepView | null;
+  /** From the addresses an earlier idcgen gave keys, replicas and memberships (view-moved.ts). */
+  readonly moved: readonly MovedView[];
   readonly outputs: {
     readonly keyArns: Expr;
     readonly keyPolicies: Expr;
@@ -148,7 +154,7 @@ function keyView(key: ResolvedKey, ident: string, resolve: RefResolver): KeyView
   const replicas = [...key.replicaRegions].sort(compareKeys).map(
     (region): ReplicaView => ({
       region,
-      ident: `${ident}_replica_${regionIdentifier(region)}`,
+      ident: replicaIdentifier(ident, region),
       source: `${MODULES_PATH}/identity-center-key/modules/replica`,
       providerAlias: regionIdentifier(region),
       args: [
@@ -158,6 +164,8 @@ function keyView(key: ResolvedKey, ident: string, resolve: RefResolver): KeyView
         { key: 'description', value: str(key.description) },
         { key: 'deletion_window_in_days', value: num(key.deletionWindowDays) },
         ...keyTags,
+        // Aliases are Regional: without its own, the replica has no alias in its Region.
+        { key: 'alias', value: str(key.alias) },
       ],
     }),
   );
@@ -239,7 +247,8 @@ export function managementView(ir: ResolvedModel, unit: DeploymentUnit): Managem
   const identOf = (key: ResolvedKey): string => idents.get(key.name) as string;
   const resolve = refResolver(ir, (key) => ({ arn: `module.${identOf(key)}.key_arn`, id: `module.${identOf(key)}.key_id` }));
 
-  const identityStore = identityStoreCall(unitGroups(ir, unit), unitUsers(ir, unit), unitMemberLookups(ir, unit));
+  const groups = unitGroups(ir, unit);
+  const identityStore = identityStoreCall(groups, unitUsers(ir, unit), unitMemberLookups(ir, unit));
   const permissionSets = permissionSetsCall(unitPermissionSets(ir, unit), resolve);
   // Applications stay in this root only with the identity store (shard.ts): they take its ids.
   const applications = applicationsCall(
@@ -248,6 +257,12 @@ export function managementView(ir: ResolvedModel, unit: DeploymentUnit): Managem
   );
 
   const keys = [...ir.keys].sort(byName).map((k) => keyView(k, identOf(k), resolve));
+  const keyUserPolicies = unit.keyIdentityPolicies.length + unit.customerManagedPolicies.length > 0 ? keyUserPoliciesCall(unit, resolve, 'iam_policies') : null;
+  // Names are one to one by construction (private/names.ts); two module calls of one name would be
+  // `Duplicate module call` at init, so refuse here instead.
+  const calls = [identityStore, permissionSets, keyUserPolicies, ...keys.flatMap((k) => [k.module, ...k.replicas])].flatMap((c) => (c ? [c.ident] : []));
+  const twice = calls.find((c, i) => calls.indexOf(c) !== i);
+  if (twice !== undefined) throw new Error(`unit ${unit.name}: two module calls are named ${twice}`);
   const keyMap = (f: (k: KeyView) => Expr): Expr => obj(keys.map((k) => ({ key: k.name, value: f(k), quoteKey: true })));
   return {
     source: ir.source,
@@ -256,8 +271,10 @@ export function managementView(ir: ResolvedModel, unit: DeploymentUnit): Managem
     permissionSets,
     applications,
     accessControlAttributes: accessControlAttributesCall(ir.identityCenter.accessControlAttributes),
+    keyUserPolicies,
     keys,
     encryptionStep: encryptionStepView(ir, keys),
+    moved: [...keyMoves(ir), ...membershipMoves(groups)],
     outputs: {
       keyArns: keyMap((k) => ref(`module.${k.module.ident}.key_arn`)),
       keyPolicies: keyMap((k) => ref(`module.${k.module.ident}.key_policy`)),

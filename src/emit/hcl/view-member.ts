@@ -8,7 +8,7 @@ import type { PolicyDocumentJson, PolicyRef } from '../../policy/types';
 import { list, obj, str, type ObjectEntry } from './private/expr';
 import { findKey, instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
 import type { ModuleCallView } from './view-management';
-import { policyDocument, policyRefs } from './view-policy';
+import { policyDocument, policyRefs, type RefResolver } from './view-policy';
 
 export interface KeyLookupView {
   readonly ident: string;
@@ -44,6 +44,22 @@ export function memberView(ir: ResolvedModel, unit: DeploymentUnit): MemberView 
   });
   const needsInstance = refs.some((r) => r.ref === 'instance-arn' || r.ref === 'identity-store-arn');
 
+  return {
+    source: ir.source,
+    accountName: unit.accountName,
+    keyLookups,
+    instance: needsInstance ? instanceView(ir) : null,
+    keyUserPolicies: keyUserPoliciesCall(unit, resolve),
+  };
+}
+
+/**
+ * The key-user-policies module call of a unit: its key identity policies (attached to their roles)
+ * and the customer managed policies its permission sets need there, by IAM policy name. Member roots
+ * call it `key_user_policies`; the management root, where `key_`/`key-` names are the keys' own
+ * modules (a key `user-policies` is `key_user_policies`), calls it `iam_policies`.
+ */
+export function keyUserPoliciesCall(unit: DeploymentUnit, resolve: RefResolver, ident = 'key_user_policies'): ModuleCallView {
   const policies = new Map<string, ObjectEntry>();
   const add = (entry: ObjectEntry): void => {
     if (policies.has(entry.key)) throw new Error(`unit ${unit.name}: two IAM policies are named ${entry.key}`);
@@ -74,15 +90,9 @@ export function memberView(ir: ResolvedModel, unit: DeploymentUnit): MemberView 
     .map((e, i) => ({ ...e, gap: i > 0 }));
 
   return {
-    source: ir.source,
-    accountName: unit.accountName,
-    keyLookups,
-    instance: needsInstance ? instanceView(ir) : null,
-    keyUserPolicies: {
-      ident: 'key_user_policies',
-      source: `${MODULES_PATH}/key-user-policies`,
-      providerAlias: null,
-      args: [{ key: 'policies', value: obj(entries) }],
-    },
+    ident,
+    source: `${MODULES_PATH}/key-user-policies`,
+    providerAlias: null,
+    args: [{ key: 'policies', value: obj(entries) }],
   };
 }

@@ -9,6 +9,7 @@
  * by construct ids, so the addresses are whatever the CDKTF emitter chose.
  * @see https://developer.hashicorp.com/terraform/language/syntax/json#import-blocks
  */
+import { unescapeTemplate } from '../../emit/template-text';
 import { compareKeys, type ResolvedModel } from '../../model/ir';
 import { ImportResourceType as T, type ImportPlan, type ImportResource } from '../plan';
 import type { ImportBlocksResult } from './hcl';
@@ -25,6 +26,14 @@ interface StackJson {
 function refOf(v: unknown): { type: string; name: string; data: boolean } | undefined {
   const m = typeof v === 'string' ? /^\$\{(data\.)?([a-z0-9_]+)\.([^.}]+)\.[a-z_]+\}$/.exec(v) : null;
   return m ? { type: m[2], name: m[3], data: m[1] !== undefined } : undefined;
+}
+
+/** The stack's values as the model wrote them: cdk.tf.json holds model text escaped (`$${`, `%%{`). */
+function modelText<T>(value: T): T {
+  if (typeof value === 'string') return unescapeTemplate(value) as T;
+  if (Array.isArray(value)) return value.map(modelText) as T;
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [unescapeTemplate(k), modelText(v)])) as T;
+  return value;
 }
 
 /** The IR-level key of each resource in one stack, computed from its configuration. */
@@ -119,7 +128,7 @@ function providerRegion(stack: StackJson, ref: unknown): string | undefined {
 export function cdktfImportBlocks(files: ReadonlyMap<string, string>, ir: ResolvedModel, plan: ImportPlan): ImportBlocksResult {
   const stacks = [...files.keys()].filter((p) => /^cdktf\/stacks\/[^/]+\/cdk\.tf\.json$/.test(p)).sort(compareKeys);
   const parsed = stacks.map((path) => ({ path, json: JSON.parse(files.get(path) as string) as StackJson }));
-  const found = parsed.map((s) => identify(s.json, ir));
+  const found = parsed.map((s) => identify(modelText(s.json), ir));
   const out = new Map<string, string>();
   const unmatched: ImportResource[] = [];
   const imports = parsed.map(() => [] as { to: string; id: string }[]);

@@ -4,7 +4,8 @@
  * Each block goes into `hcl/<unit>/imports.tf` of the root that owns the resource, addressed the
  * way the generated code declares it: the module calls are read from the root's own `main.tf` (so
  * the addresses follow the emitter, not a copy of its naming rules) and the `for_each` keys are
- * the modules' documented keys (modules/*: `<permission set>|<policy arn>`, `<group>/<user>`, ...).
+ * the modules' documented keys (modules/*: `<permission set>|<policy arn>`, `<group>/<user>` with `%`
+ * and `/` encoded (membershipKey), ...).
  * A plan entry whose resource the generated code does not declare is returned as unmatched.
  * @see https://developer.hashicorp.com/terraform/language/import
  */
@@ -13,6 +14,7 @@ import { keyIdentifiers } from '../../emit/hcl/view-common';
 import { ImportResourceType as T, type ImportPlan, type ImportResource } from '../plan';
 import { groupUnit, permissionSetUnit, userUnit } from '../../model/ir-index';
 import { hclString } from '../../emit/hcl/private/escape';
+import { membershipKey } from '../../emit/hcl/private/names';
 
 export interface ImportBlocksResult {
   /** New or replaced files, by output-relative path. */
@@ -113,7 +115,7 @@ export function hclImportBlocks(files: ReadonlyMap<string, string>, ir: Resolved
         return ir.users.some((u) => u.userName === id.user && !u.external) ? inModule(userUnit(ir, id.user) ?? management, MODULE_SOURCE.identityStore, r.type, id.user) : undefined;
       case T.GROUP_MEMBERSHIP:
         return ir.groups.some((g) => g.name === id.group && !g.external && g.members.includes(id.user))
-          ? inModule(groupUnit(ir, id.group) ?? management, MODULE_SOURCE.identityStore, r.type, `${id.group}/${id.user}`)
+          ? inModule(groupUnit(ir, id.group) ?? management, MODULE_SOURCE.identityStore, r.type, membershipKey(id.group, id.user))
           : undefined;
       case T.KMS_KEY:
       case T.KMS_KEY_POLICY:

@@ -11,10 +11,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { SIZES, syntheticModel } from '../../../bench/synthetic';
-import { App, Construct, DataAwsSsoadminPermissionSet, TerraformStack } from '../../../src/emit/cdktf/cdktf';
+import { App, Construct, DataAwsSsoadminPermissionSet } from '../../../src/emit/cdktf/cdktf';
 import { AccountAssignments } from '../../../src/emit/cdktf/constructs/account-assignments';
 import { IdentityCenterInstance } from '../../../src/emit/cdktf/constructs/identity-center-instance';
 import { IdentityStore } from '../../../src/emit/cdktf/constructs/identity-store';
+import { GeneratedStack } from '../../../src/emit/cdktf/private/generated-stack';
+import { literalView } from '../../../src/emit/cdktf/private/literal-view';
+import { constructId } from '../../../src/emit/cdktf/private/namespace';
 import { awsProvider, configureStack } from '../../../src/emit/cdktf/private/stack-setup';
 import { AssignmentsStack } from '../../../src/emit/cdktf/stacks/assignments-stack';
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../../src/model/ir';
@@ -24,9 +27,10 @@ import { fullIr } from '../../fixtures/ir/full';
 import { minimalIr } from '../../fixtures/ir/minimal';
 
 /** The assignment stack as it was built from constructs: the reference the JSON is held to. */
-class ConstructAssignmentsStack extends TerraformStack {
-  constructor(scope: Construct, id: string, ir: ResolvedModel, unit: DeploymentUnit) {
+class ConstructAssignmentsStack extends GeneratedStack {
+  constructor(scope: Construct, id: string, model: ResolvedModel, modelUnit: DeploymentUnit) {
     super(scope, id);
+    const { ir, unit } = literalView(model, modelUnit);
     configureStack(this, unit, ir.deployment.backend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
     const mine = unitAssignments(ir, unit);
@@ -37,7 +41,7 @@ class ConstructAssignmentsStack extends TerraformStack {
     const lookups = new Construct(this, 'PermissionSetLookup');
     const permissionSetArns = new Map<string, string>();
     for (const name of [...new Set(mine.map((a) => a.permissionSet))].sort(compareKeys)) {
-      permissionSetArns.set(name, new DataAwsSsoadminPermissionSet(lookups, name, { instanceArn: instance.instanceArn, name }).arn);
+      permissionSetArns.set(name, new DataAwsSsoadminPermissionSet(lookups, constructId(name), { instanceArn: instance.instanceArn, name }).arn);
     }
     const groupNames = new Set(mine.filter((a) => a.principalType === 'GROUP').map((a) => a.principalName));
     const userNames = new Set(mine.filter((a) => a.principalType === 'USER').map((a) => a.principalName));

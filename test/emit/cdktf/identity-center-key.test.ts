@@ -4,23 +4,23 @@ import {
   KmsKey,
   KmsKeyPolicy,
   KmsReplicaKey,
-  Testing,
 } from '../../../src/emit/cdktf/cdktf';
 import { IdentityCenterKey } from '../../../src/emit/cdktf/constructs/identity-center-key';
 import type { ResolvedKey } from '../../../src/model/ir';
 import { fullIr } from '../../fixtures/ir/full';
 import { minimalIr } from '../../fixtures/ir/minimal';
-import { blocks, onlyBlock, sids } from './helpers';
+import { inLiteralText } from '../../../src/emit/cdktf/private/literal-view';
+import { blocks, onlyBlock, sids, synthGenerated } from './helpers';
 
 const multiRegionKey = fullIr.keys[0];
 const singleRegionKey = minimalIr.keys[0];
 const resolve = () => 'arn:aws:sso:::instance/ssoins-test';
 
 function synthKey(key: ResolvedKey, replicaRegions: readonly string[] = key.replicaRegions): string {
-  return Testing.synthScope((scope) => {
+  return synthGenerated((scope) => {
     new AwsProvider(scope, 'aws', { region: 'eu-west-1' });
     const replicaProviders = new Map(replicaRegions.map((r) => [r, new AwsProvider(scope, r, { region: r, alias: r })]));
-    new IdentityCenterKey(scope, key.name, { key, accountId: '111111111111', partition: 'aws', replicaProviders, resolve });
+    new IdentityCenterKey(scope, key.name, { key: inLiteralText(key), accountId: '111111111111', partition: 'aws', replicaProviders, resolve });
   });
 }
 

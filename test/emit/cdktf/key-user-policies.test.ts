@@ -1,16 +1,17 @@
-import { IamPolicy, IamRolePolicyAttachment, Testing } from '../../../src/emit/cdktf/cdktf';
+import { IamPolicy, IamRolePolicyAttachment } from '../../../src/emit/cdktf/cdktf';
 import { KeyUserPolicies } from '../../../src/emit/cdktf/constructs/key-user-policies';
 import { fullIr } from '../../fixtures/ir/full';
-import { blocks, sids } from './helpers';
+import { inLiteralText } from '../../../src/emit/cdktf/private/literal-view';
+import { blocks, sids, synthGenerated } from './helpers';
 
 const security = fullIr.units.find((u) => u.name === 'account-security')!;
 const prodApp = fullIr.units.find((u) => u.name === 'account-prod-app')!;
 
 function synth(unit: typeof security): string {
-  return Testing.synthScope((scope) => {
+  return synthGenerated((scope) => {
     new KeyUserPolicies(scope, 'Policies', {
-      customerManagedPolicies: unit.customerManagedPolicies,
-      keyIdentityPolicies: unit.keyIdentityPolicies,
+      customerManagedPolicies: inLiteralText(unit.customerManagedPolicies),
+      keyIdentityPolicies: inLiteralText(unit.keyIdentityPolicies),
       resolve: (ref) => `resolved:${ref.ref}:${ref.key}`,
     });
   });

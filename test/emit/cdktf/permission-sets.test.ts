@@ -8,17 +8,18 @@ import {
 } from '../../../src/emit/cdktf/cdktf';
 import { PermissionSets } from '../../../src/emit/cdktf/constructs/permission-sets';
 import { fullIr } from '../../fixtures/ir/full';
-import { blocks } from './helpers';
+import { inLiteralText } from '../../../src/emit/cdktf/private/literal-view';
+import { blocks, synthGenerated } from './helpers';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1111222233334444';
 const KEY_ARN = 'arn:aws:kms:eu-west-1:111111111111:key/mrk-test';
 const PS_ARN = expect.stringMatching(/^\$\{aws_ssoadmin_permission_set\.[\w-]+\.arn\}$/);
 
 function synth(): string {
-  return Testing.synthScope((scope) => {
+  return synthGenerated((scope) => {
     new PermissionSets(scope, 'PermissionSets', {
       instanceArn: INSTANCE,
-      permissionSets: fullIr.permissionSets,
+      permissionSets: inLiteralText(fullIr.permissionSets),
       resolve: (ref) => (ref.ref === 'key-arn' ? KEY_ARN : `all-regions:${ref.key}`),
     });
   });

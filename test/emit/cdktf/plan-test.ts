@@ -16,6 +16,7 @@ import { unitGroups, unitPermissionSets, unitUsers } from '../../../src/model/ir
 import type { PolicyDocumentJson, PolicyRef } from '../../../src/policy/types';
 import { isPolicyRef } from '../../../src/policy/types';
 import { hclString } from '../../../src/emit/hcl/private/escape';
+import { constructId } from '../../../src/emit/cdktf/private/construct-ids';
 
 export const MOCK = {
   instanceArn: 'arn:aws:sso:::instance/ssoins-0000mock0000mock',
@@ -64,9 +65,9 @@ class PlanTest {
     this.aliases = (json.provider?.aws ?? []).flatMap((p) => (p.alias ? [p.alias] : []));
   }
 
-  /** Address of the block built at construct path `<unit>/<...path>`; fails when there is none. */
+  /** Address of the block built at construct path `<unit>/<...path>` (model names, as constructId writes them); fails when there is none. */
   at(...path: string[]): string {
-    const full = [this.unit.name, ...path].join('/');
+    const full = [this.unit.name, ...path.map(constructId)].join('/');
     const address = this.byPath.get(full);
     if (!address) throw new Error(`no block at ${full}`);
     return address;
@@ -158,10 +159,10 @@ function permissionSetAsserts(t: PlanTest, sets: readonly ResolvedPermissionSet[
     t.assert(`${s}.name == ${hclString(ps.name)} && ${s}.session_duration == ${hclString(ps.sessionDuration)}`, `permission set ${ps.name}`);
     t.assert(`${s}.instance_arn == ${hclString(t.mockRefs.instanceArn)}`, `permission set ${ps.name}: instance`);
     for (const arn of ps.managedPolicyArns) {
-      t.assert(`${t.at('PermissionSets', ps.name, 'ManagedPolicy', arn.replace(/\//g, '--'))}.managed_policy_arn == ${hclString(arn)}`, `permission set ${ps.name}: ${arn}`);
+      t.assert(`${t.at('PermissionSets', ps.name, 'ManagedPolicy', arn)}.managed_policy_arn == ${hclString(arn)}`, `permission set ${ps.name}: ${arn}`);
     }
     for (const ref of ps.customerManagedPolicies) {
-      const a = t.at('PermissionSets', ps.name, 'CustomerManagedPolicy', ref.path.replace(/\//g, '--'), ref.name);
+      const a = t.at('PermissionSets', ps.name, 'CustomerManagedPolicy', ref.path, ref.name);
       t.assert(
         `${a}.customer_managed_policy_reference[0].name == ${hclString(ref.name)} && ${a}.customer_managed_policy_reference[0].path == ${hclString(ref.path)}`,
         `permission set ${ps.name}: customer managed policy ${ref.path}${ref.name}`,
@@ -206,7 +207,7 @@ function identityStoreAsserts(t: PlanTest, ir: ResolvedModel, unit: DeploymentUn
 
 function memberAsserts(t: PlanTest, unit: DeploymentUnit): void {
   for (const cmp of unit.customerManagedPolicies) {
-    const a = t.at('Policies', 'CustomerManagedPolicy', cmp.path.replace(/\//g, '--'), cmp.name);
+    const a = t.at('Policies', 'CustomerManagedPolicy', cmp.path, cmp.name);
     t.assert(`${a}.name == ${hclString(cmp.name)} && ${a}.path == ${hclString(cmp.path)}`, `customer managed policy ${cmp.path}${cmp.name}`);
     t.policyEquals(`${a}.policy`, cmp.document, t.resolve, `customer managed policy ${cmp.name}`);
   }

@@ -94,15 +94,16 @@ describe('emitHcl', () => {
     expect(off.get('hcl/management/main.tf')).not.toContain('terraform_data');
   });
 
-  test('gives keys whose names clash after sanitising distinct identifiers', () => {
+  test('gives keys whose names sanitise alike distinct module names, each from its own name alone', () => {
     const ir = typicalModel();
     const key = ir.keys[0];
-    const keys = [...ir.keys, { ...key, name: 'a-b', alias: 'alias/a-b' }, { ...key, name: 'a.b', alias: 'alias/a_b' }];
+    const keys = [...ir.keys, { ...key, name: 'a-b', alias: 'alias/a-b' }, { ...key, name: 'a.b', alias: 'alias/a_b' }, { ...key, name: 'a_b', alias: 'alias/a__b' }];
     const main = emitHcl({ ...ir, keys }).get('hcl/management/main.tf')!;
-    const modules = [...main.matchAll(/^module "(key_a_b[^"]*)"/gm)].map((m) => m[1]);
-    expect(modules).toHaveLength(2);
-    expect(new Set(modules).size).toBe(2);
-    expect(modules.every((m) => /^key_a_b_[0-9a-f]{8}$/.test(m))).toBe(true);
+    const modules = [...main.matchAll(/^module "(key[-_]a[-_.][^"]*)"/gm)].map((m) => m[1]);
+    // a-b keeps the name it always had; a.b and a_b (not plain) are spelled out, not hashed
+    expect(modules.sort()).toEqual(['key-a-db', 'key-a-ub', 'key_a_b']);
+    // and a-b's module is the same whether or not the other two exist
+    expect(emitHcl({ ...ir, keys: [...ir.keys, keys[keys.length - 3]] }).get('hcl/management/main.tf')).toMatch(/^module "key_a_b" \{/m);
   });
 
   test('fails if a deployment unit name could escape the output directory', () => {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Estate, EstateAccount, EstateAssignment, EstateGroup, EstateKey, EstatePermissionSet, EstateUser } from '../../../src/import/estate';
 import { stringify } from 'yaml';
 import type { OrgModel } from '../../../src/model/schema';
+import { arnPartition, identityStoreArn, keyArn as buildKeyArn, partitionOf } from '../../../src/model/arns';
 import { renderPolicy, type PolicyRefValues } from '../../../src/policy/render';
 import { resolveText } from './validate';
 
@@ -17,7 +18,7 @@ export const STORE_ID = 'd-1111222233';
 export function fakeId(kind: string, name: string, length = 16): string {
   return createHash('sha256').update(`${kind}:${name}`).digest('hex').slice(0, length);
 }
-export const psArn = (name: string): string => `arn:aws:sso:::permissionSet/ssoins-1111222233334444/ps-${fakeId('ps', name)}`;
+export const psArn = (name: string, partition = 'aws'): string => `arn:${partition}:sso:::permissionSet/ssoins-1111222233334444/ps-${fakeId('ps', name)}`;
 const guid = (kind: string, name: string): string => {
   const h = fakeId(kind, name, 32);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
@@ -27,7 +28,8 @@ export const userId = (name: string): string => guid('user', name);
 export const membershipId = (group: string, user: string): string => guid('membership', `${group}/${user}`);
 
 const KEY_ID = 'mrk-1234abcd12ab34cd56ef1234567890ab';
-const keyArn = (region: string): string => `arn:aws:kms:${region}:111111111111:key/${KEY_ID}`;
+/** The estate's ARNs are in the partition of the model's Region, as AWS's would be. */
+const keyArn = (region: string): string => buildKeyArn(region, '111111111111', KEY_ID, partitionOf(region));
 
 /**
  * The estate a model describes, as `terraform apply` of its generated code would leave it: the model
@@ -44,12 +46,12 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
   const values: PolicyRefValues = {
     keyArns: irKey ? { [irKey.name]: keyArn(region) } : {},
     instanceArn,
-    identityStoreArn: `arn:aws:identitystore::${mgmtId}:identitystore/${identityStoreId}`,
+    identityStoreArn: identityStoreArn(mgmtId, identityStoreId, partitionOf(region)),
   };
   const accounts: EstateAccount[] = ir.accounts.map((a) => ({ id: a.id, name: a.name, ouPath: a.ou === 'Root' ? [] : a.ou.split('/'), tags: { ...a.tags } }));
 
   const permissionSets: EstatePermissionSet[] = ir.permissionSets.map((p) => ({
-    arn: psArn(p.name),
+    arn: psArn(p.name, arnPartition(instanceArn)),
     name: p.name,
     ...(p.description ? { description: p.description } : {}),
     sessionDuration: p.sessionDuration,
@@ -83,7 +85,7 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
     memberships: g.members.map((m) => ({ membershipId: membershipId(g.name, m), userId: userId(m) })),
   }));
   const assignments: EstateAssignment[] = ir.assignments.map((a) => ({
-    permissionSetArn: psArn(a.permissionSet),
+    permissionSetArn: psArn(a.permissionSet, arnPartition(instanceArn)),
     accountId: a.accountId,
     principalType: a.principalType,
     principalId: a.principalType === 'GROUP' ? groupId(a.principalName) : userId(a.principalName),

@@ -5,7 +5,6 @@
  */
 import type { AccessControlAttribute } from '../../../model/ir';
 import { Construct, SsoadminInstanceAccessControlAttributes } from '../cdktf';
-import { escapeTemplate } from '../private/policy-json';
 
 /** Props of {@link AccessControlAttributes}. */
 export interface AccessControlAttributesProps {
@@ -22,9 +21,9 @@ export class AccessControlAttributes extends Construct {
       instanceArn: props.instanceArn,
       attribute: props.attributes.map((a) => ({
         key: a.key,
-        // Sources are AWS's attribute references (`${path:...}`): Terraform reads every JSON string
-        // as a template, so they are escaped to reach AWS as written.
-        value: [{ source: a.sources.map(escapeTemplate) }],
+        // Sources are AWS's attribute references (`${path:...}`): model text, escaped at the stack
+        // boundary (GeneratedStack) like every other, so they reach AWS as written.
+        value: [{ source: [...a.sources] }],
       })),
     });
   }

@@ -6,7 +6,7 @@
  */
 import type { PrincipalType, ResolvedAssignment } from '../../../model/ir';
 import { Construct, SsoadminAccountAssignment } from '../cdktf';
-import { namespaceAt } from '../private/namespace';
+import { constructId, namespaceAt } from '../private/namespace';
 
 /** Props of {@link AccountAssignments}. */
 export interface AccountAssignmentsProps {
@@ -31,7 +31,7 @@ export class AccountAssignments extends Construct {
       const parent = namespaceAt(this, [a.principalType, a.principalName, a.permissionSet]);
       out.set(
         a.key,
-        new SsoadminAccountAssignment(parent, a.accountName, {
+        new SsoadminAccountAssignment(parent, constructId(a.accountName), {
           instanceArn: props.instanceArn,
           permissionSetArn: props.permissionSetArn(a.permissionSet),
           principalType: a.principalType,

@@ -12,7 +12,7 @@ import {
   SsoadminApplicationAssignment,
   SsoadminApplicationAssignmentConfiguration,
 } from '../cdktf';
-import { namespace, namespaceAt } from '../private/namespace';
+import { constructId, namespace, namespaceAt } from '../private/namespace';
 
 /** Props of {@link Applications}. */
 export interface ApplicationsProps {
@@ -39,7 +39,7 @@ export class Applications extends Construct {
   }
 
   private addApplication(app: ResolvedApplication, props: ApplicationsProps): void {
-    const scope = new Construct(this, app.name);
+    const scope = namespace(this, app.name);
     const signIn = app.portal?.signIn;
     const created = new SsoadminApplication(scope, 'Application', {
       instanceArn: props.instanceArn,
@@ -63,7 +63,7 @@ export class Applications extends Construct {
     new SsoadminApplicationAssignmentConfiguration(scope, 'AssignmentConfiguration', { applicationArn, assignmentRequired: app.assignmentRequired });
 
     for (const s of app.accessScopes) {
-      new SsoadminApplicationAccessScope(namespace(scope, 'AccessScope'), s.scope, {
+      new SsoadminApplicationAccessScope(namespace(scope, 'AccessScope'), constructId(s.scope), {
         applicationArn,
         scope: s.scope,
         authorizedTargets: s.authorizedTargets.length > 0 ? [...s.authorizedTargets] : undefined,
@@ -71,7 +71,7 @@ export class Applications extends Construct {
     }
 
     for (const p of app.assignments) {
-      new SsoadminApplicationAssignment(namespaceAt(scope, ['Assignment', p.principalType]), p.principalName, {
+      new SsoadminApplicationAssignment(namespaceAt(scope, ['Assignment', p.principalType]), constructId(p.principalName), {
         applicationArn,
         principalType: p.principalType,
         principalId: props.principalId(p.principalType, p.principalName),

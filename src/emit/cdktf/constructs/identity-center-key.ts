@@ -40,6 +40,8 @@ export class IdentityCenterKey extends Construct {
   readonly alias: KmsAlias;
   /** By Region, sorted. */
   readonly replicas: ReadonlyMap<string, KmsReplicaKey>;
+  /** The primary's alias name on each replica, in the replica's Region; by Region, sorted. */
+  readonly replicaAliases: ReadonlyMap<string, KmsAlias>;
   private readonly accountId: string;
   private readonly partition: string;
 
@@ -76,7 +78,9 @@ export class IdentityCenterKey extends Construct {
     this.alias = new KmsAlias(this, 'Alias', { name: key.alias, targetKeyId: this.kmsKey.keyId });
 
     const replicas = new Map<string, KmsReplicaKey>();
+    const replicaAliases = new Map<string, KmsAlias>();
     const replicaScope = key.replicaRegions.length > 0 ? namespace(this, 'Replica') : undefined;
+    const replicaAliasScope = key.replicaRegions.length > 0 ? namespace(this, 'ReplicaAlias') : undefined;
     for (const region of key.replicaRegions) {
       const provider = props.replicaProviders.get(region);
       if (!provider || !replicaScope) throw new Error(`no provider for replica Region ${region} of key ${key.name}`);
@@ -94,7 +98,12 @@ export class IdentityCenterKey extends Construct {
         }),
       );
     }
+    // Aliases are Regional: without its own, a replica has no alias in its Region.
+    for (const [region, replica] of replicas) {
+      replicaAliases.set(region, new KmsAlias(replicaAliasScope!, region, { provider: props.replicaProviders.get(region), name: key.alias, targetKeyId: replica.keyId }));
+    }
     this.replicas = replicas;
+    this.replicaAliases = replicaAliases;
   }
 
   /** ARN of the primary key. */

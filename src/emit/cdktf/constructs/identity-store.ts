@@ -17,7 +17,7 @@ import {
   IdentitystoreGroupMembership,
   IdentitystoreUser,
 } from '../cdktf';
-import { namespace } from '../private/namespace';
+import { constructId, namespace } from '../private/namespace';
 
 /** Props of {@link IdentityStore}. */
 export interface IdentityStoreProps {
@@ -49,7 +49,7 @@ export class IdentityStore extends Construct {
     const lookupOnly = props.lookupOnly ?? false;
 
     const lookupUser = (userName: string): void => {
-      const found = new DataAwsIdentitystoreUser(namespace(this, 'UserLookup'), userName, {
+      const found = new DataAwsIdentitystoreUser(namespace(this, 'UserLookup'), constructId(userName), {
         identityStoreId,
         alternateIdentifier: { uniqueAttribute: { attributePath: 'UserName', attributeValue: userName } },
       });
@@ -60,7 +60,7 @@ export class IdentityStore extends Construct {
       if (user.external || lookupOnly) {
         lookupUser(user.userName);
       } else {
-        const created = new IdentitystoreUser(namespace(this, 'User'), user.userName, {
+        const created = new IdentitystoreUser(namespace(this, 'User'), constructId(user.userName), {
           identityStoreId,
           userName: user.userName,
           displayName: user.displayName,
@@ -75,21 +75,21 @@ export class IdentityStore extends Construct {
 
     for (const group of props.groups) {
       if (group.external || lookupOnly) {
-        const found = new DataAwsIdentitystoreGroup(namespace(this, 'GroupLookup'), group.name, {
+        const found = new DataAwsIdentitystoreGroup(namespace(this, 'GroupLookup'), constructId(group.name), {
           identityStoreId,
           alternateIdentifier: { uniqueAttribute: { attributePath: 'DisplayName', attributeValue: group.name } },
         });
         this.groupIds.set(group.name, found.groupId);
         continue;
       }
-      const created = new IdentitystoreGroup(namespace(this, 'Group'), group.name, {
+      const created = new IdentitystoreGroup(namespace(this, 'Group'), constructId(group.name), {
         identityStoreId,
         displayName: group.name,
         description: group.description,
       });
       this.groupIds.set(group.name, created.groupId);
       for (const member of group.members) {
-        new IdentitystoreGroupMembership(namespace(namespace(this, 'Membership'), group.name), member, {
+        new IdentitystoreGroupMembership(namespace(namespace(this, 'Membership'), group.name), constructId(member), {
           identityStoreId,
           groupId: created.groupId,
           memberId: this.userId(member),

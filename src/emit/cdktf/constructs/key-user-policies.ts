@@ -8,7 +8,7 @@
  */
 import type { DeploymentUnit } from '../../../model/ir';
 import { Construct, IamPolicy, IamRolePolicyAttachment } from '../cdktf';
-import { namespace, namespaceAt } from '../private/namespace';
+import { constructId, namespace, namespaceAt } from '../private/namespace';
 import { policyJson, type PolicyRefResolver } from '../private/policy-json';
 
 /** Props of {@link KeyUserPolicies}. */
@@ -25,7 +25,7 @@ export class KeyUserPolicies extends Construct {
     super(scope, id);
 
     for (const cmp of props.customerManagedPolicies) {
-      new IamPolicy(namespaceAt(this, ['CustomerManagedPolicy', cmp.path]), cmp.name, {
+      new IamPolicy(namespaceAt(this, ['CustomerManagedPolicy', cmp.path]), constructId(cmp.name), {
         name: cmp.name,
         path: cmp.path,
         policy: policyJson(cmp.document, props.resolve),
@@ -39,7 +39,7 @@ export class KeyUserPolicies extends Construct {
         policy: policyJson(kip.document, props.resolve),
       });
       for (const role of kip.attachToRoles) {
-        new IamRolePolicyAttachment(namespace(scope, 'Attachment'), role, { role, policyArn: policy.arn });
+        new IamRolePolicyAttachment(namespace(scope, 'Attachment'), constructId(role), { role, policyArn: policy.arn });
       }
     }
   }

@@ -13,7 +13,7 @@ import {
   SsoadminPermissionSetInlinePolicy,
   SsoadminPermissionsBoundaryAttachment,
 } from '../cdktf';
-import { namespace } from '../private/namespace';
+import { constructId, namespace } from '../private/namespace';
 import { policyJson, type PolicyRefResolver } from '../private/policy-json';
 
 /** Props of {@link PermissionSets}. */
@@ -42,7 +42,7 @@ export class PermissionSets extends Construct {
 
   private addPermissionSet(ps: ResolvedPermissionSet, props: PermissionSetsProps): void {
     const { instanceArn } = props;
-    const scope = new Construct(this, ps.name);
+    const scope = new Construct(this, constructId(ps.name));
     const set = new SsoadminPermissionSet(scope, 'PermissionSet', {
       instanceArn,
       name: ps.name,
@@ -55,8 +55,8 @@ export class PermissionSets extends Construct {
     const permissionSetArn = set.arn;
 
     for (const managedPolicyArn of ps.managedPolicyArns) {
-      // The ARN is unique per permission set; '/' in it is turned into '--' by constructs.
-      new SsoadminManagedPolicyAttachment(namespace(scope, 'ManagedPolicy'), managedPolicyArn, {
+      // The ARN is unique per permission set.
+      new SsoadminManagedPolicyAttachment(namespace(scope, 'ManagedPolicy'), constructId(managedPolicyArn), {
         instanceArn,
         permissionSetArn,
         managedPolicyArn,
@@ -64,7 +64,7 @@ export class PermissionSets extends Construct {
     }
 
     for (const ref of ps.customerManagedPolicies) {
-      new SsoadminCustomerManagedPolicyAttachment(namespace(namespace(scope, 'CustomerManagedPolicy'), ref.path), ref.name, {
+      new SsoadminCustomerManagedPolicyAttachment(namespace(namespace(scope, 'CustomerManagedPolicy'), ref.path), constructId(ref.name), {
         instanceArn,
         permissionSetArn,
         customerManagedPolicyReference: { name: ref.name, path: ref.path },

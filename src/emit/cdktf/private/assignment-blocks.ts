@@ -7,18 +7,20 @@
  * while synthesizing; at that size synthesis took minutes and over 2 GB. These blocks are simple
  * and uniform (string attributes, references to look-ups in the same stack), so they are written
  * here in the exact form cdktf gives them: the same construct paths (`Assignment/<type>/<principal>/
- * <permission set>/<account>`, `IdentityStore/GroupLookup/<name>`, ...), logical ids from cdktf's own
- * `makeUniqueId`, the same attribute names and `//` metadata. test/emit/cdktf/assignment-blocks
- * holds the output byte for byte against the same stack built from constructs (AccountAssignments,
- * IdentityStore, DataAwsSsoadminPermissionSet).
+ * <permission set>/<account>`, `IdentityStore/GroupLookup/<name>`, ...) with ids from constructId,
+ * logical ids from cdktf's own `makeUniqueId`, the same attribute names and `//` metadata; strings
+ * stay in literal text, and GeneratedStack finishes them with the rest of the stack.
+ * test/emit/cdktf/assignment-blocks holds the output byte for byte against the same stack built from
+ * constructs (AccountAssignments, IdentityStore, DataAwsSsoadminPermissionSet).
  */
 import type { PrincipalType, ResolvedAssignment, ResolvedGroup, ResolvedUser } from '../../../model/ir';
 import { compareKeys } from '../../../model/ir';
 import { makeUniqueId } from '../cdktf';
+import type { Address } from './addresses';
+import { constructId } from './construct-ids';
+import type { Blocks, WrittenBlocks } from './generated-stack';
 
 type Block = Record<string, unknown>;
-/** `{ data: { <type>: { <logical id>: block } }, resource: { ... } }` */
-export type Blocks = Record<'data' | 'resource', Record<string, Record<string, Block>>>;
 
 export interface AssignmentBlocksInput {
   /** Stack id: the first element of every construct path. */
@@ -31,32 +33,29 @@ export interface AssignmentBlocksInput {
   readonly users: readonly ResolvedUser[];
 }
 
-/** constructs' `sanitizeId`: path and address separators inside one id become `--`. */
-function sanitize(id: string): string {
-  return id.replace(/[/\n]/g, '--');
-}
-
 class BlockWriter {
   readonly blocks: Blocks = { data: {}, resource: {} };
+  readonly addresses: Address[] = [];
   private readonly paths = new Set<string>();
 
   constructor(private readonly stack: string) {}
 
   /** Adds a block at construct path `components` under the stack; returns its logical id. */
   add(kind: 'data' | 'resource', type: string, components: readonly string[], attributes: Block): string {
-    const ids = components.map(sanitize);
+    const ids = components.map(constructId);
     const path = [this.stack, ...ids].join('/');
     // A construct path is unique in a stack (constructs throws on a second child of the same id).
     if (this.paths.has(path)) throw new Error(`two blocks at construct path ${path}`);
     this.paths.add(path);
     const uniqueId = makeUniqueId(ids);
     (this.blocks[kind][type] ??= {})[uniqueId] = { '//': { metadata: { path, uniqueId } }, ...attributes };
+    this.addresses.push({ kind, type, logicalId: uniqueId, components: ids });
     return uniqueId;
   }
 }
 
 /** Look-ups of the permission sets and principals the assignments name, then the assignments. */
-export function assignmentBlocks(input: AssignmentBlocksInput): Blocks {
+export function assignmentBlocks(input: AssignmentBlocksInput): WrittenBlocks {
   const w = new BlockWriter(input.stack);
   const { instanceArn, identityStoreId } = input;
 
@@ -97,7 +96,7 @@ export function assignmentBlocks(input: AssignmentBlocksInput): Blocks {
       target_type: 'AWS_ACCOUNT',
     });
   }
-  return w.blocks;
+  return { blocks: w.blocks, addresses: w.addresses };
 }
 
 function unknownPrincipal(a: ResolvedAssignment): Error {

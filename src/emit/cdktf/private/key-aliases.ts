@@ -4,7 +4,7 @@
  */
 import type { ResolvedKey } from '../../../model/ir';
 import { AwsProvider, Construct, DataAwsKmsAlias } from '../cdktf';
-import { namespace } from './namespace';
+import { constructId, namespace } from './namespace';
 
 export function keyAliasLookups(
   scope: Construct,
@@ -17,7 +17,7 @@ export function keyAliasLookups(
     if (!found) {
       const key = keys.find((k) => k.name === name);
       if (!key) throw new Error(`policy names key ${name}, which is not in the model`);
-      found = new DataAwsKmsAlias(namespace(scope, 'KeyAlias'), key.name, { provider, name: key.alias });
+      found = new DataAwsKmsAlias(namespace(scope, 'KeyAlias'), constructId(key.name), { provider, name: key.alias });
       aliases.set(name, found);
     }
     return found;

@@ -4,22 +4,24 @@
  * the groups and users it assigns by name: the stacks that create them are deployed before it.
  */
 import { unitApplications } from '../../../model/ir-index';
-import { Construct, TerraformStack } from '../cdktf';
+import { Construct } from '../cdktf';
 import { Applications } from '../constructs/applications';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { IdentityStore } from '../constructs/identity-store';
+import { GeneratedStack } from '../private/generated-stack';
+import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type ApplicationsStackConfig = UnitStackConfig;
 
 /** The stack of an applications unit, when applications do not fit in the management unit. */
-export class ApplicationsStack extends TerraformStack {
+export class ApplicationsStack extends GeneratedStack {
   readonly applications: Applications;
 
   constructor(scope: Construct, id: string, config: ApplicationsStackConfig) {
     super(scope, id);
-    const { ir, unit } = config;
+    const { ir, unit } = literalView(config.ir, config.unit);
     configureStack(this, unit, ir.deployment.backend, config.configureBackend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
 

@@ -8,21 +8,23 @@
  * (private/assignment-blocks.ts explains why, and how they stay identical to constructs').
  */
 import { unitAssignments } from '../../../model/ir-index';
-import { Construct, TerraformStack } from '../cdktf';
+import { Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { assignmentBlocks, checkPrincipals, type AssignmentBlocksInput } from '../private/assignment-blocks';
+import { GeneratedStack, type WrittenBlocks } from '../private/generated-stack';
+import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type AssignmentsStackConfig = UnitStackConfig;
 
 /** The stack of an assignments unit: account assignments, looking up the groups, users and permission sets they name. */
-export class AssignmentsStack extends TerraformStack {
+export class AssignmentsStack extends GeneratedStack {
   private readonly input: AssignmentBlocksInput;
 
   constructor(scope: Construct, id: string, config: AssignmentsStackConfig) {
     super(scope, id);
-    const { ir, unit } = config;
+    const { ir, unit } = literalView(config.ir, config.unit);
     configureStack(this, unit, ir.deployment.backend, config.configureBackend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
 
@@ -39,16 +41,8 @@ export class AssignmentsStack extends TerraformStack {
     checkPrincipals(this.input);
   }
 
-  /** cdktf's synthesized stack plus the assignment blocks (plain JSON: nothing left to resolve). */
-  override toTerraform(): Record<string, unknown> {
-    const tf = super.toTerraform() as Record<string, Record<string, Record<string, unknown>> | undefined>;
-    const blocks = assignmentBlocks(this.input);
-    for (const kind of ['data', 'resource'] as const) {
-      for (const [type, byId] of Object.entries(blocks[kind])) {
-        const section = (tf[kind] ??= {});
-        section[type] = { ...(section[type] as Record<string, unknown> | undefined), ...byId };
-      }
-    }
-    return tf;
+  /** The look-ups and assignments, rendered at synthesis (plain JSON: nothing left to resolve). */
+  protected override writtenBlocks(): WrittenBlocks {
+    return assignmentBlocks(this.input);
   }
 }

@@ -4,21 +4,23 @@
  * and their memberships, reading member ids by user name from the users stacks deployed before.
  */
 import { unitGroups, unitMemberLookups, unitUsers } from '../../../model/ir-index';
-import { Construct, TerraformStack } from '../cdktf';
+import { Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { IdentityStore } from '../constructs/identity-store';
+import { GeneratedStack } from '../private/generated-stack';
+import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type IdentityStoreStackConfig = UnitStackConfig;
 
 /** The stack of a users or groups unit, when the identity store does not fit in the management unit. */
-export class IdentityStoreStack extends TerraformStack {
+export class IdentityStoreStack extends GeneratedStack {
   readonly identityStore: IdentityStore;
 
   constructor(scope: Construct, id: string, config: IdentityStoreStackConfig) {
     super(scope, id);
-    const { ir, unit } = config;
+    const { ir, unit } = literalView(config.ir, config.unit);
     configureStack(this, unit, ir.deployment.backend, config.configureBackend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
 

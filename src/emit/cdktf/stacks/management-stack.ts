@@ -8,7 +8,7 @@ import { partitionOf } from '../../../model/arns';
 import { compareKeys } from '../../../model/ir';
 import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model/ir-index';
 import { encryptionStep } from '../../encryption-step';
-import { AwsProvider, Construct, TerraformStack } from '../cdktf';
+import { AwsProvider, Construct } from '../cdktf';
 import { AccessControlAttributes } from '../constructs/access-control-attributes';
 import { Applications } from '../constructs/applications';
 import { IdentityCenterEncryption } from '../constructs/encryption-step';
@@ -17,14 +17,17 @@ import { IdentityCenterKey } from '../constructs/identity-center-key';
 import { IdentityStore } from '../constructs/identity-store';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
 import { PermissionSets } from '../constructs/permission-sets';
+import { constructId } from '../private/namespace';
 import { refResolver } from '../private/refs';
+import { GeneratedStack } from '../private/generated-stack';
+import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type ManagementStackConfig = UnitStackConfig;
 
 /** The stack of the management unit: the keys and, while they fit, permission sets and the identity store. */
-export class ManagementStack extends TerraformStack {
+export class ManagementStack extends GeneratedStack {
   readonly instance: IdentityCenterInstance;
   /** By key name. */
   readonly keys: ReadonlyMap<string, IdentityCenterKey>;
@@ -36,7 +39,7 @@ export class ManagementStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, config: ManagementStackConfig) {
     super(scope, id);
-    const { ir, unit } = config;
+    const { ir, unit } = literalView(config.ir, config.unit);
     const { region } = ir.identityCenter;
     const accountId = ir.organization.managementAccountId;
     configureStack(this, unit, ir.deployment.backend, config.configureBackend);
@@ -70,7 +73,7 @@ export class ManagementStack extends TerraformStack {
     });
     const keyScope = new Construct(this, 'Key');
     for (const k of ir.keys) {
-      keys.set(k.name, new IdentityCenterKey(keyScope, k.name, { key: k, accountId, partition, replicaProviders, resolve }));
+      keys.set(k.name, new IdentityCenterKey(keyScope, constructId(k.name), { key: k, accountId, partition, replicaProviders, resolve }));
     }
     this.keys = keys;
 

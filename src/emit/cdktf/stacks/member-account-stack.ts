@@ -5,11 +5,13 @@
  * alias from the management account, so no stack reads another stack's state.
  */
 import { partitionOf } from '../../../model/arns';
-import { AwsProvider, Construct, TerraformStack } from '../cdktf';
+import { AwsProvider, Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
 import { keyAliasLookups } from '../private/key-aliases';
 import { refResolver } from '../private/refs';
+import { GeneratedStack } from '../private/generated-stack';
+import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
@@ -19,12 +21,12 @@ export type MemberAccountStackConfig = UnitStackConfig;
 export const MANAGEMENT_PROVIDER_ALIAS = 'management';
 
 /** The stack of a member account unit (`account-<name>`): IAM policies created in that account through the assumed role. */
-export class MemberAccountStack extends TerraformStack {
+export class MemberAccountStack extends GeneratedStack {
   readonly management: AwsProvider;
 
   constructor(scope: Construct, id: string, config: MemberAccountStackConfig) {
     super(scope, id);
-    const { ir, unit } = config;
+    const { ir, unit } = literalView(config.ir, config.unit);
     const { region } = ir.identityCenter;
     const managementAccountId = ir.organization.managementAccountId;
     if (!unit.assumeRoleArn) throw new Error(`member unit ${unit.name} has no role to assume`);

@@ -5,23 +5,25 @@
  */
 import { partitionOf } from '../../../model/arns';
 import { unitPermissionSets } from '../../../model/ir-index';
-import { Construct, TerraformStack } from '../cdktf';
+import { Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { PermissionSets } from '../constructs/permission-sets';
 import { keyAliasLookups } from '../private/key-aliases';
 import { refResolver } from '../private/refs';
+import { GeneratedStack } from '../private/generated-stack';
+import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type PermissionSetsStackConfig = UnitStackConfig;
 
 /** The stack of a permission-sets unit, when permission sets do not fit in the management unit. */
-export class PermissionSetsStack extends TerraformStack {
+export class PermissionSetsStack extends GeneratedStack {
   readonly permissionSets: PermissionSets;
 
   constructor(scope: Construct, id: string, config: PermissionSetsStackConfig) {
     super(scope, id);
-    const { ir, unit } = config;
+    const { ir, unit } = literalView(config.ir, config.unit);
     const managementAccountId = ir.organization.managementAccountId;
     configureStack(this, unit, ir.deployment.backend, config.configureBackend);
     awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: managementAccountId });

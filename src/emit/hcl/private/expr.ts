@@ -5,6 +5,7 @@
  * Rendering produces canonical spacing but no indentation: `format()` indents and aligns the whole
  * file afterwards, exactly as `terraform fmt` would.
  */
+import { templateBody } from '../../template-text';
 import { commentText, hclString, hclStringBody } from './escape';
 
 /** A Terraform expression written by idcgen itself (a reference such as `module.x.key_arn`). */
@@ -56,21 +57,10 @@ function renderKey(key: string, quote: boolean): string {
 }
 
 function renderTemplate(parts: readonly TemplatePart[]): string {
-  let out = '';
-  parts.forEach((part, i) => {
-    if (typeof part !== 'string') {
-      out += `\${${part.expr}}`;
-      return;
-    }
-    let body = hclStringBody(part);
-    // A literal `$` or `%` right before an interpolation would turn `${` into the `$${` escape.
-    const next = parts[i + 1];
-    if (next !== undefined && typeof next !== 'string' && /[$%]$/.test(part)) {
-      body = `${body.slice(0, -1)}\${"${body.slice(-1)}"}`;
-    }
-    out += body;
-  });
-  return `"${out}"`;
+  return `"${templateBody(
+    parts.map((p) => (typeof p === 'string' ? p : { ref: p.expr })),
+    hclStringBody,
+  )}"`;
 }
 
 /** Scalars (and references) stay on one line; lists and objects with content span lines. */

@@ -56,9 +56,9 @@ export function hclAsserts(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks): A
     out.push({ condition: `toset(keys(output.group_ids)) == ${set(unitGroups(ir, unit).map((g) => g.name))}`, message: `groups of ${unit.name}` });
     out.push({ condition: `toset(keys(output.user_ids)) == ${set(users)}`, message: `users of ${unit.name}, members looked up included` });
   }
-  if (unit.kind === 'member') {
+  if (unit.kind === 'member' || (unit.kind === 'management' && unit.keyIdentityPolicies.length + unit.customerManagedPolicies.length > 0)) {
     const names = [...unit.keyIdentityPolicies.map((p) => p.policyName), ...unit.customerManagedPolicies.map((p) => p.name)];
-    out.push({ condition: `toset(keys(module.key_user_policies.policy_arns)) == ${set(names)}`, message: `IAM policies in ${unit.accountName}` });
+    out.push({ condition: `toset(keys(output.policy_arns)) == ${set(names)}`, message: `IAM policies in ${unit.accountName}` });
   }
   if (unit.kind === 'assignments') {
     out.push({ condition: `toset(keys(output.assignment_ids)) == ${set(unit.assignmentKeys)}`, message: `assignment keys of ${unit.name}` });

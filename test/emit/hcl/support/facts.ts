@@ -50,9 +50,12 @@ export function planFacts(resources: readonly PlannedResource[], m: Mocks): Fact
       case 'aws_kms_key_policy':
         put('key_policies', name(a.key_id), keyPolicy(a.policy));
         break;
-      case 'aws_kms_alias':
-        put('aliases', String(a.name), name(a.target_key_id));
+      case 'aws_kms_alias': {
+        // One per Region: the primary's and each replica's alias share the name and the key id.
+        const aliases = (facts.aliases ??= {}) as Record<string, string[]>;
+        aliases[String(a.name)] = [...(aliases[String(a.name)] ?? []), name(a.target_key_id)].sort(compareKeys);
         break;
+      }
       case 'aws_kms_replica_key':
         put('replicas', `${name(a.primary_key_arn)} ${String(a.description)}`, {
           deletion_window: a.deletion_window_in_days,

@@ -8,6 +8,8 @@ import type { DeploymentUnit, ResolvedModel } from '../../../../src/model/ir';
 import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../../src/model/ir-index';
 import { keyIdentifiers } from '../../../../src/emit/hcl/view-common';
 import { hclString } from '../../../../src/emit/hcl/private/escape';
+import { unescapeTemplate } from '../../../../src/emit/template-text';
+import { regionIdentifier } from '../../../../src/emit/hcl/private/names';
 import { isPolicyRef } from '../../../../src/policy/types';
 import type { Mocks } from './mocks';
 
@@ -27,6 +29,11 @@ export function hclOverrides(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks):
     for (const key of ir.keys) {
       const values = { arn: m.keyArn(key.name), key_id: m.keyId(key.name), id: m.keyId(key.name) };
       out.push({ kind: 'resource', target: `module.${idents.get(key.name)}.aws_kms_key.this[0]`, values });
+      // A replica shares its primary's key id (its alias targets it).
+      for (const region of key.replicaRegions) {
+        const replica = `module.${idents.get(key.name)}_replica_${regionIdentifier(region)}.aws_kms_replica_key.this[0]`;
+        out.push({ kind: 'resource', target: replica, values: { key_id: m.keyId(key.name), id: m.keyId(key.name) } });
+      }
     }
   }
   // The root looks up exactly the keys its policies refer to (member and permission-set roots).
@@ -77,14 +84,16 @@ export function hclOverrides(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks):
       for (const u of assigned('USER')) out.push({ kind: 'data', target: at('module.applications.data.aws_identitystore_user.this', u), values: { user_id: m.userId(u) } });
     }
   }
-  if (unit.kind === 'member') {
-    aliasLookups([...unit.keyIdentityPolicies, ...unit.customerManagedPolicies].map((p) => p.document));
+  if (unit.kind === 'member' || unit.kind === 'management') {
+    // Key ARNs in the management root come from its own key modules, not from alias look-ups.
+    if (unit.kind === 'member') aliasLookups([...unit.keyIdentityPolicies, ...unit.customerManagedPolicies].map((p) => p.document));
     const policies = [
       ...unit.keyIdentityPolicies.map((p) => ({ name: p.policyName, path: '/' })),
       ...unit.customerManagedPolicies.map((p) => ({ name: p.name, path: p.path })),
     ];
     for (const p of policies) {
-      out.push({ kind: 'resource', target: at('module.key_user_policies.aws_iam_policy.this', p.name), values: { arn: m.iamPolicyArn(unit.accountId, p.path, p.name) } });
+      const module = unit.kind === 'management' ? 'iam_policies' : 'key_user_policies';
+      out.push({ kind: 'resource', target: at(`module.${module}.aws_iam_policy.this`, p.name), values: { arn: m.iamPolicyArn(unit.accountId, p.path, p.name) } });
     }
   }
   if (unit.kind === 'assignments') {
@@ -114,8 +123,16 @@ function lookupValue(block: Record<string, unknown>): string | undefined {
   return (unique?.attribute_value ?? first(block.filter)?.attribute_value) as string | undefined;
 }
 
+/** A parsed stack with its strings as the model wrote them (cdk.tf.json escapes `${` and `%{`). */
+function modelText(value: unknown): unknown {
+  if (typeof value === 'string') return unescapeTemplate(value);
+  if (Array.isArray(value)) return value.map(modelText);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, modelText(v)]));
+  return value;
+}
+
 export function cdktfOverrides(ir: ResolvedModel, stackJson: string, unit: DeploymentUnit, m: Mocks): Override[] {
-  const json = JSON.parse(stackJson) as { resource?: Blocks; data?: Blocks };
+  const json = modelText(JSON.parse(stackJson)) as { resource?: Blocks; data?: Blocks };
   const resources = json.resource ?? {};
   const data = json.data ?? {};
   const out: Override[] = [];
@@ -123,9 +140,11 @@ export function cdktfOverrides(ir: ResolvedModel, stackJson: string, unit: Deplo
 
   for (const [id, alias] of Object.entries(resources.aws_kms_alias ?? {})) {
     const key = keyByAlias.get(alias.name as string);
-    const target = /\$\{aws_kms_key\.([^.]+)\./.exec(String(alias.target_key_id))?.[1];
+    const target = /\$\{(aws_kms_key|aws_kms_replica_key)\.([^.]+)\./.exec(String(alias.target_key_id));
     if (!key || !target) throw new Error(`${unit.name}: cannot tell which key alias ${id} names`);
-    out.push({ kind: 'resource', target: `aws_kms_key.${target}`, values: { arn: m.keyArn(key), key_id: m.keyId(key), id: m.keyId(key) } });
+    // A replica's alias (in its own Region) names the replica, which shares the primary's key id.
+    const values: Record<string, string> = target[1] === 'aws_kms_key' ? { arn: m.keyArn(key), key_id: m.keyId(key), id: m.keyId(key) } : { key_id: m.keyId(key), id: m.keyId(key) };
+    out.push({ kind: 'resource', target: `${target[1]}.${target[2]}`, values });
   }
   for (const [id, b] of Object.entries(resources.aws_ssoadmin_permission_set ?? {})) {
     const arn = m.permissionSetArn(b.name as string);

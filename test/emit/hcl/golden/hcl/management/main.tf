@@ -322,6 +322,7 @@ module "key_identity_center_replica_eu_central_1" {
   tags = {
     "purpose" = "identity-center"
   }
+  alias = "alias/identity-center"
 }
 
 ################################################################################

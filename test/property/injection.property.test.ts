@@ -1,0 +1,162 @@
+/**
+ * Property (issue 14 section 1): arbitrary text — `${`, `$${`, `%{`, `%%{`, braces, quotes,
+ * backslashes, newlines, tabs, non-ASCII — in every free-text field of a model comes out of
+ * `terraform test` (mocked AWS providers) equal to the model text, in both emitters: group names
+ * and descriptions, user names and attributes, permission set descriptions, relay states and tags,
+ * key descriptions and tags (primary and replica), inline policy values, and the assignments and
+ * memberships that look those names up. Each run batches dozens of strings into one model and one
+ * Terraform run; S3 backend settings, which Terraform does not plan, are checked by parsing.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseHcl } from '@cdktf/hcl2json';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { stateKey } from '../../src/emit/terraform-settings';
+import { unescapeTemplate } from '../../src/emit/template-text';
+import type { ResolvedModel } from '../../src/model/ir';
+import type { OrgModel } from '../../src/model/schema';
+import { loadResolved } from '../../src/pipeline';
+import { Mocks } from '../emit/hcl/support/mocks';
+import { planBoth, type ModelPlans, type Side } from '../support/plan-both';
+import { describeWithTerraform } from '../support/terraform';
+import { runs } from './support/settings';
+import { useWorkdir } from './support/generate';
+
+/** Pieces that mean something to Terraform, cdktf, HCL, JSON or YAML, and plain text between them. */
+const PIECES = ['${', '$${', '%{', '%%{', '{', '}', '$', '%', '"', "'", '\\', '\\n', '\n', '\t', ' ', '#', '//', 'TfToken[TOKEN.1]', 'é', 'Zürich', '東京', '🔑', 'x', 'aws:username'];
+const text = fc.string({ unit: fc.constantFrom(...PIECES), minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== '');
+/** Permission set descriptions are printable Latin-1 (PATTERNS.permissionSetDescription). */
+const latin1 = fc.string({ unit: fc.constantFrom('${', '$${', '%{', '%%{', '{', '}', '$', '%', '"', '\\', '\n', '\t', 'é', 'x', ' '), minLength: 1, maxLength: 10 });
+/** Relay states are URL characters (PATTERNS.relayState), which include $ { } % and quotes. */
+const relay = fc.string({ unit: fc.constantFrom('${', '%{', '{', '}', '$', '%', '"', "'", '\\', '/', 'a', '?', '='), minLength: 1, maxLength: 10 }).map((s) => `https://console.aws.amazon.com/${s}`);
+const unique = (arb: fc.Arbitrary<string>, min: number, max: number) => fc.uniqueArray(arb, { minLength: min, maxLength: max, selector: (s) => s.toLowerCase() });
+
+const model = fc
+  .record({
+    groups: unique(text, 3, 8),
+    descriptions: fc.array(text, { minLength: 8, maxLength: 8 }),
+    users: unique(text, 2, 4),
+    userText: fc.array(text, { minLength: 16, maxLength: 16 }),
+    psDescriptions: fc.array(latin1, { minLength: 2, maxLength: 2 }),
+    relayStates: fc.array(relay, { minLength: 2, maxLength: 2 }),
+    tags: fc.dictionary(text, text, { minKeys: 1, maxKeys: 3 }),
+    keyDescription: text,
+    conditionValues: fc.array(text, { minLength: 1, maxLength: 3 }),
+    bucket: text,
+  })
+  .map((t): OrgModel => ({
+    version: 1,
+    organization: { id: 'o-a1b2c3d4e5', managementAccount: 'management' },
+    identityCenter: { region: 'eu-west-1', instanceArn: 'arn:aws:sso:::instance/ssoins-1111222233334444', identityStoreId: 'd-1111222233', encryption: { key: 'identity-center' } },
+    deployment: { backend: { type: 's3', bucket: t.bucket, keyPrefix: t.bucket, dynamodbTable: t.bucket } },
+    accounts: [
+      { name: 'management', id: '111111111111', ou: 'Root' },
+      { name: 'prod', id: '222222222222', ou: 'Workloads' },
+    ],
+    users: t.users.map((userName, i) => ({
+      userName,
+      displayName: t.userText[i * 4],
+      givenName: t.userText[i * 4 + 1],
+      familyName: t.userText[i * 4 + 2],
+      email: t.userText[i * 4 + 3],
+    })),
+    groups: t.groups.map((name, i) => ({ name, description: t.descriptions[i], ...(i === 0 ? { members: t.users } : {}) })),
+    permissionSets: [
+      {
+        name: 'Admin',
+        description: t.psDescriptions[0],
+        relayState: t.relayStates[0],
+        tags: t.tags,
+        managedPolicies: ['arn:aws:iam::aws:policy/AWSSSOMasterAccountAdministrator'],
+        inlinePolicy: {
+          Version: '2012-10-17',
+          Statement: [{ Sid: 'InRegions', Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': t.conditionValues } } }],
+        },
+      },
+      { name: 'ReadOnly', description: t.psDescriptions[1], relayState: t.relayStates[1], managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+    ],
+    assignments: [
+      ...t.groups.map((group) => ({ group, permissionSet: 'ReadOnly', accounts: ['prod'] })),
+      ...t.users.map((user) => ({ user, permissionSet: 'Admin', accounts: ['management'] })),
+    ],
+    keys: [
+      {
+        name: 'identity-center',
+        description: t.keyDescription,
+        tags: t.tags,
+        replicaRegions: ['eu-central-1'],
+        administrators: [{ permissionSet: 'Admin', account: 'management' }],
+        useCases: [{ 'identity-center-admins': { principals: [{ permissionSet: 'Admin', account: 'management' }] } }, { 'restrict-to-instance': {} }],
+      },
+    ],
+  }));
+
+type After = Record<string, any>;
+const sorted = <T>(xs: T[]): T[] => xs.map((x) => JSON.stringify(x)).sort().map((x) => JSON.parse(x) as T);
+
+/** The model text each side planned, in the shape the IR has it. */
+function plannedText(plans: ModelPlans, side: Side): Record<string, unknown> {
+  const all = [...plans.plans[side].values()].flatMap((p) => p.resources);
+  const of = (type: string): After[] => all.filter((r) => r.type === type).map((r) => r.after);
+  const facts = [...plans.plans[side].values()].map((p) => p.facts as Record<string, Record<string, unknown>>);
+  const keysOf = (kind: string): string[] => facts.flatMap((f) => Object.keys(f[kind] ?? {})).sort();
+  return {
+    groups: sorted(of('aws_identitystore_group').map((g) => ({ name: g.display_name, description: g.description }))),
+    users: sorted(
+      of('aws_identitystore_user').map((u) => ({ userName: u.user_name, displayName: u.display_name, givenName: u.name[0].given_name, familyName: u.name[0].family_name, email: u.emails[0].value })),
+    ),
+    permissionSets: sorted(of('aws_ssoadmin_permission_set').map((p) => ({ name: p.name, description: p.description, relayState: p.relay_state, tags: p.tags ?? {} }))),
+    keys: sorted([...of('aws_kms_key'), ...of('aws_kms_replica_key')].map((k) => ({ description: k.description, tags: k.tags }))),
+    inlinePolicies: facts.flatMap((f) => Object.values(f.inline_policies ?? {})),
+    memberships: keysOf('memberships'),
+    assignments: keysOf('assignments'),
+  };
+}
+
+/** The same, from the IR (mocked ids and ARNs named as the facts name them). */
+function modelText(ir: ResolvedModel): Record<string, unknown> {
+  const m = new Mocks(ir);
+  const account = new Map(ir.accounts.map((a) => [a.name, a.id]));
+  return {
+    groups: sorted(ir.groups.map((g) => ({ name: g.name, description: g.description }))),
+    users: sorted(ir.users.map((u) => ({ userName: u.userName, displayName: u.displayName, givenName: u.givenName, familyName: u.familyName, email: u.email }))),
+    permissionSets: sorted(ir.permissionSets.map((p) => ({ name: p.name, description: p.description, relayState: p.relayState, tags: p.tags }))),
+    keys: sorted(ir.keys.flatMap((k) => [k, ...k.replicaRegions.map(() => k)]).map((k) => ({ description: k.description, tags: k.tags }))),
+    inlinePolicies: ir.permissionSets.filter((p) => p.inlinePolicy).map((p) => m.render(p.inlinePolicy)),
+    memberships: ir.groups.flatMap((g) => g.members.map((u) => `group ${g.name} user ${u}`)).sort(),
+    assignments: ir.assignments.map((a) => `${a.principalType} ${a.principalType === 'GROUP' ? 'group' : 'user'} ${a.principalName} permission set ${a.permissionSet} ${account.get(a.accountName)}`).sort(),
+  };
+}
+
+const workdir = useWorkdir('property-injection');
+
+describeWithTerraform('model text reaches Terraform as written', () => {
+  test('in every free-text field, through both emitters, planned by terraform test', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(model, async (org) => {
+        // GIVEN a model with arbitrary text everywhere it may stand
+        const dir = path.join(workdir(), `run${n++}`);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, 'org.yaml'), stringify(org));
+        const { ir } = loadResolved(path.relative(process.cwd(), path.join(dir, 'org.yaml')));
+        // WHEN both emitters' output is planned
+        const plans = (await planBoth(path.join(dir, 'plan'), new Map([['m', ir]]))).get('m') as ModelPlans;
+        // THEN each side planned exactly the model's text
+        const expected = modelText(ir);
+        for (const side of ['hcl', 'cdktf'] as const) expect({ side, text: plannedText(plans, side) }).toEqual({ side, text: expected });
+        // AND the backend settings, which are not planned, parse back to the model's text
+        const backend = ir.deployment.backend;
+        if (backend.type !== 's3') throw new Error('expected an s3 backend');
+        const stack = JSON.parse(plans.files.get('cdktf/stacks/management/cdk.tf.json') as string) as { terraform: { backend: { s3: Record<string, string> } } };
+        const hcl = (await parseHcl('backend.tf', plans.files.get('hcl/management/backend.tf') as string)) as { terraform: { backend: { s3: Record<string, string>[] } }[] };
+        for (const s3 of [stack.terraform.backend.s3, hcl.terraform[0].backend.s3[0]]) {
+          expect([s3.bucket, s3.dynamodb_table, s3.key].map((v) => unescapeTemplate(v))).toEqual([backend.bucket, backend.dynamodbTable, stateKey(backend.keyPrefix, 'management')]);
+        }
+      }),
+      // Each run is a Terraform run: report the failing model as generated rather than shrink it.
+      { ...runs(1, 12), endOnFailure: true },
+    );
+  }, 900_000); // a Terraform run per model: minutes on a loaded two-core machine
+});
