@@ -69,7 +69,7 @@ export function renderExplainMarkdown(x: Explanation): string {
       ...table(
         ['application', 'who can open it', 'access scopes'],
         x.applications.map((a) => [
-          `${code(a.name)}${a.status === 'DISABLED' ? ' (disabled: nobody)' : ''}`,
+          code(a.name),
           whoOpens(a),
           a.accessScopes.length > 0 ? a.accessScopes.map(text).join(', ') : '-',
         ]),
@@ -79,8 +79,9 @@ export function renderExplainMarkdown(x: Explanation): string {
   return `${out.join('\n')}\n`;
 }
 
-/** `every user (no assignment required)`, or the assigned groups (with members) and users. */
+/** Nobody (disabled), every user (no assignment required), or the assigned groups (with members) and users. */
 function whoOpens(a: ApplicationExplanation): string {
+  if (a.status === 'DISABLED') return 'nobody: the application is disabled';
   if (!a.assignmentRequired) return 'every user of the identity store (no assignment required)';
   const parts = [
     ...a.groups.map((g) => `group ${text(g.name)}${g.external ? ' (members in the identity provider)' : g.members.length > 0 ? ` (${g.members.map(text).join(', ')})` : ' (no members)'}`),
