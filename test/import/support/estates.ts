@@ -4,10 +4,10 @@
  * model → estate → import → model can be checked.
  */
 import { createHash } from 'node:crypto';
-import type { Estate, EstateAccount, EstateAssignment, EstateGroup, EstateKey, EstatePermissionSet, EstateUser } from '../../../src/import/estate';
+import type { Estate, EstateAccount, EstateApplication, EstateAssignment, EstateGroup, EstateKey, EstatePermissionSet, EstateUser } from '../../../src/import/estate';
 import { stringify } from 'yaml';
 import type { OrgModel } from '../../../src/model/schema';
-import { arnPartition, identityStoreArn, keyArn as buildKeyArn, partitionOf } from '../../../src/model/arns';
+import { applicationArn, arnPartition, identityStoreArn, keyArn as buildKeyArn, partitionOf } from '../../../src/model/arns';
 import { renderPolicy, type PolicyRefValues } from '../../../src/policy/render';
 import { resolveText } from './validate';
 
@@ -91,6 +91,19 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
     principalId: a.principalType === 'GROUP' ? groupId(a.principalName) : userId(a.principalName),
   }));
 
+  const applications: EstateApplication[] = (ir.applications ?? []).map((a) => ({
+    arn: applicationArn(mgmtId, 'ssoins-1111222233334444', `apl-${fakeId('app', a.name)}`, partitionOf(region)),
+    name: a.name,
+    providerArn: a.providerArn,
+    ...(a.description ? { description: a.description } : {}),
+    status: a.status,
+    ...(a.portal ? { portal: a.portal } : {}),
+    assignmentRequired: a.assignmentRequired,
+    assignments: a.assignments.map((p) => ({ principalType: p.principalType, principalId: p.principalType === 'GROUP' ? groupId(p.principalName) : userId(p.principalName) })),
+    accessScopes: a.accessScopes.map((s) => ({ scope: s.scope, authorizedTargets: [...s.authorizedTargets] })),
+    tags: { ...a.tags },
+  }));
+
   const estateKey: EstateKey | undefined = irKey
     ? {
         keyId: KEY_ID,
@@ -121,5 +134,7 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
     users,
     assignments,
     ...(estateKey ? { key: estateKey } : {}),
+    ...(applications.length > 0 ? { applications } : {}),
+    ...(ir.identityCenter.accessControlAttributes ? { accessControlAttributes: ir.identityCenter.accessControlAttributes.map((a) => ({ key: a.key, sources: [...a.sources] })) } : {}),
   };
 }
