@@ -14,7 +14,7 @@ import {
   ListApplicationAccessScopesCommand,
   ListApplicationAssignmentsCommand,
   ListApplicationsCommand,
-  ListTagsForResourceCommand,
+  ListTagsForResourceCommand as ListSsoTagsCommand,
 } from '@aws-sdk/client-sso-admin';
 import { isAwsManagedApplicationProvider } from '../model/arns';
 import { compareKeys } from '../model/ir';
@@ -45,7 +45,7 @@ export async function readApplications(clients: ImportClients, caller: Caller, I
       return { items: r.Scopes, next: r.NextToken };
     });
     const tags = await caller.all('ssoAdmin', 'ListTagsForResource', async (NextToken) => {
-      const r = await sso.send(new ListTagsForResourceCommand({ InstanceArn, ResourceArn: ApplicationArn, NextToken }));
+      const r = await sso.send(new ListSsoTagsCommand({ InstanceArn, ResourceArn: ApplicationArn, NextToken }));
       return { items: r.Tags, next: r.NextToken };
     });
     const portal = a.PortalOptions;
