@@ -86,7 +86,7 @@ variable "applications" {
 
   validation {
     condition     = alltrue([for app in values(var.applications) : can(regex("^arn:aws[a-z-]*:sso::aws:applicationProvider/[a-zA-Z0-9-/]+$", app.provider_arn))])
-    error_message = "Every provider_arn must be an application provider ARN such as arn:aws:sso::aws:applicationProvider/custom."
+    error_message = "Every provider_arn must be an application provider ARN such as arn:<partition>:sso::aws:applicationProvider/custom."
   }
 
   validation {
@@ -103,6 +103,12 @@ variable "applications" {
   validation {
     condition     = alltrue([for app in values(var.applications) : app.portal == null ? true : app.portal.visibility == null ? true : contains(["ENABLED", "DISABLED"], app.portal.visibility)])
     error_message = "Every portal visibility must be ENABLED or DISABLED."
+  }
+
+  # The AWS provider refuses portal_options.visibility without sign_in_options at plan time.
+  validation {
+    condition     = alltrue([for app in values(var.applications) : app.portal == null ? true : app.portal.visibility == null || app.portal.sign_in != null])
+    error_message = "Every portal that sets visibility must also set sign_in: the AWS provider requires sign-in options with visibility."
   }
 
   validation {

@@ -25,6 +25,10 @@ function checkOne(ctx: CheckContext, app: ApplicationInput, at: ModelPath): void
   }
 
   const signIn = app.portal?.signIn;
+  // The AWS provider refuses portal_options.visibility without sign_in_options at plan time.
+  if (app.portal?.visibility !== undefined && signIn === undefined) {
+    ctx.error([...at, 'portal', 'visibility'], `application '${app.name}' sets portal visibility without signIn; the aws provider requires sign-in options with visibility, so add signIn: { origin: IDENTITY_CENTER } (or origin APPLICATION with url)`);
+  }
   if (signIn !== undefined) {
     const here: ModelPath = [...at, 'portal', 'signIn'];
     if (signIn.url === undefined && signIn.origin === 'APPLICATION') {
