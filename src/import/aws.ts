@@ -18,6 +18,8 @@ export interface ImportClients {
   readonly identityStore: IdentitystoreClient;
   readonly organizations: OrganizationsClient;
   readonly kms: KMSClient;
+  /** A KMS client in another Region (multi-Region replicas and their aliases live there). */
+  readonly kmsIn: (region: string) => KMSClient;
 }
 
 /**
@@ -26,15 +28,18 @@ export interface ImportClients {
  */
 export function createClients(region: string): ImportClients {
   const config = { region, maxAttempts: 1 };
+  const kms = new KMSClient(config);
+  const regional = new Map<string, KMSClient>([[region, kms]]);
   return {
     ssoAdmin: new SSOAdminClient(config),
     identityStore: new IdentitystoreClient(config),
     organizations: new OrganizationsClient(config),
-    kms: new KMSClient(config),
+    kms,
+    kmsIn: (r) => regional.get(r) ?? regional.set(r, new KMSClient({ ...config, region: r })).get(r)!,
   };
 }
 
-export type Service = keyof ImportClients;
+export type Service = Exclude<keyof ImportClients, 'kmsIn'>;
 
 /** Requests per second idcgen allows itself per service: below each documented limit, leaving room for others. */
 export const RATE_LIMITS: Readonly<Record<Service, number>> = {

@@ -90,6 +90,8 @@ export interface EstateKey {
   readonly rotationPeriodDays?: number;
   /** Alias names (`alias/...`) pointing at the key. */
   readonly aliases: readonly string[];
+  /** Region → alias names pointing at the replica there (aliases are Regional). */
+  readonly replicaAliases: Readonly<Record<string, readonly string[]>>;
   readonly tags: Readonly<Record<string, string>>;
   /** The key policy JSON text. */
   readonly policy: string;

@@ -44,6 +44,10 @@ export function keyEntry(key: EstateKey, ctx: KeyInferContext, resources: Import
   const replicaRegions = key.replicaRegions.filter((r) => r !== ctx.region);
   for (const region of replicaRegions) {
     resources.push({ type: T.KMS_REPLICA_KEY, key: `${name}/${region}`, identity: { key: name, region }, id: key.keyId, region });
+    // The generated replica carries the primary's alias in its Region; adopt it where it exists.
+    if (aliases.length > 0 && (key.replicaAliases[region] ?? []).includes(aliases[0])) {
+      resources.push({ type: T.KMS_ALIAS, key: `${name}/${region}`, identity: { key: name, alias: aliases[0], region }, id: aliases[0], region });
+    }
   }
 
   const base: KeyInput = {

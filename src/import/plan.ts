@@ -57,7 +57,7 @@ export enum ImportResourceType {
   KMS_KEY = 'aws_kms_key',
   /** key `<keyName>`; id `<key_id>` (when the emitter keeps the policy in its own resource) */
   KMS_KEY_POLICY = 'aws_kms_key_policy',
-  /** key `<keyName>`; id `<alias name>` */
+  /** key `<keyName>`; id `<alias name>`. A replica's alias: key `<keyName>/<region>`, `region` set */
   KMS_ALIAS = 'aws_kms_alias',
   /** key `<keyName>/<region>`; id `<key_id>`; `region` set */
   KMS_REPLICA_KEY = 'aws_kms_replica_key',

@@ -24,6 +24,17 @@ export async function readKey(clients: ImportClients, caller: Caller, KeyId: str
     const r = await kms.send(new ListAliasesCommand({ KeyId: meta.KeyId, Marker }));
     return { items: r.Aliases, next: r.Truncated ? r.NextMarker : undefined };
   });
+  // Aliases are Regional: each replica's alias (idcgen gives it the primary's) is listed in its own Region.
+  const replicas = (meta.MultiRegionConfiguration?.ReplicaKeys ?? []).filter((r) => r.Region && r.Arn);
+  const replicaAliases: Record<string, string[]> = {};
+  for (const replica of [...replicas].sort((a, b) => compareKeys(a.Region as string, b.Region as string))) {
+    const client = clients.kmsIn(replica.Region as string);
+    const found = await caller.all('kms', 'ListAliases', async (Marker) => {
+      const r = await client.send(new ListAliasesCommand({ KeyId: replica.Arn, Marker }));
+      return { items: r.Aliases, next: r.Truncated ? r.NextMarker : undefined };
+    });
+    replicaAliases[replica.Region as string] = found.map((a) => a.AliasName ?? '').filter((n) => n !== '').sort(compareKeys);
+  }
   const tags = await caller.all('kms', 'ListResourceTags', async (Marker) => {
     const r = await kms.send(new ListResourceTagsCommand({ KeyId, Marker }));
     return { items: r.Tags, next: r.Truncated ? r.NextMarker : undefined };
@@ -37,6 +48,7 @@ export async function readKey(clients: ImportClients, caller: Caller, KeyId: str
     rotationEnabled: rotation.KeyRotationEnabled === true,
     ...(rotation.RotationPeriodInDays !== undefined ? { rotationPeriodDays: rotation.RotationPeriodInDays } : {}),
     aliases: aliases.map((a) => a.AliasName ?? '').filter((n) => n !== '').sort(compareKeys),
+    replicaAliases,
     tags: tagRecord(tags),
     policy: policy.Policy ?? '{}',
   };

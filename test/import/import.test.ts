@@ -142,6 +142,18 @@ describe('import of a small estate', () => {
     ]);
   });
 
+  test("a replica's alias is read in the replica's Region and imported there (aliases are Regional)", async () => {
+    // the small estate's replica carries the primary's alias; ListAliases asked eu-central-2 for the replica's ARN
+    expect(out.plan.resources.filter((r) => r.type === ImportResourceType.KMS_ALIAS)).toEqual([
+      { type: 'aws_kms_alias', key: 'identity-center', identity: { alias: 'alias/identity-center', key: 'identity-center' }, id: 'alias/identity-center' },
+      { type: 'aws_kms_alias', key: 'identity-center/eu-central-2', identity: { alias: 'alias/identity-center', key: 'identity-center', region: 'eu-central-2' }, id: 'alias/identity-center', region: 'eu-central-2' },
+    ]);
+    // GIVEN a replica without an alias in its Region (made outside idcgen), THEN there is nothing to import for it
+    const estate = smallEstate();
+    const bare = await importEstate({ ...estate, key: { ...estate.key!, replicaAliases: {} } });
+    expect(bare.plan.resources.filter((r) => r.type === ImportResourceType.KMS_ALIAS).map((r) => r.key)).toEqual(['identity-center']);
+  });
+
   test('synced principals are never imported: idcgen does not create them', () => {
     const ids = out.plan.resources.map((r) => r.id).join('\n');
     expect(ids).not.toContain(`${STORE_ID}/${groupId('Auditors')}`);
@@ -166,9 +178,9 @@ describe('pagination', () => {
     // THEN each list operation was called with a token at least once
     const listOps = [...paged.calls.keys()].filter((op) => op.startsWith('List'));
     const withoutToken = listOps.filter((op) => !(paged.calls.get(op) ?? []).some((i) => i.NextToken !== undefined || i.Marker !== undefined));
-    // these return one item here (one instance, one root, one alias, one key tag, one tag per permission set, and one
-    // application: the AWS managed one the fake lists beside the estate's none): one page, no token
-    expect(withoutToken.sort()).toEqual(['ListAliases', 'ListApplications', 'ListInstances', 'ListResourceTags', 'ListRoots', 'ListTagsForResource(sso-admin)']);
+    // these return one item here (one instance, one root, one alias in each Region, one key tag, one tag per permission set,
+    // and one application: the AWS managed one the fake lists beside the estate's none): one page, no token
+    expect(withoutToken.sort()).toEqual(['ListAliases', 'ListAliases(eu-central-2)', 'ListApplications', 'ListInstances', 'ListResourceTags', 'ListRoots', 'ListTagsForResource(sso-admin)']);
     expect(listOps.length).toBeGreaterThanOrEqual(14);
   });
 });

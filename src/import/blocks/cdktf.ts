@@ -132,7 +132,11 @@ function identify(stack: StackJson, ir: ResolvedModel): Map<string, string> {
     for (const [name, b] of Object.entries(resources[T.KMS_REPLICA_KEY] ?? {})) {
       if (refOf(b.primary_key_arn)?.name !== keyName) continue;
       const region = providerRegion(stack, b.provider);
-      if (region) set(T.KMS_REPLICA_KEY, `${key.name}/${region}`, name);
+      if (!region) continue;
+      set(T.KMS_REPLICA_KEY, `${key.name}/${region}`, name);
+      // The replica's own alias (aliases are Regional) targets the replica resource.
+      const replicaAlias = Object.entries(resources[T.KMS_ALIAS] ?? {}).find(([, a]) => a.name === key.alias && refOf(a.target_key_id)?.type === T.KMS_REPLICA_KEY && refOf(a.target_key_id)?.name === name);
+      if (replicaAlias) set(T.KMS_ALIAS, `${key.name}/${region}`, replicaAlias[0]);
     }
   }
   return out;

@@ -94,6 +94,14 @@ export function hclImportBlocks(files: ReadonlyMap<string, string>, ir: Resolved
       // No `provider` argument: Terraform takes it from the module call (and allows it only when generating configuration).
       return { unit, to: `module.${call.ident}.${resource}.this${index}` };
     };
+    // A replica key and its alias live in the replica module call of their Region.
+    const replicaCall = (ident: string | undefined, region: string | undefined, type: string) => {
+      if (ident === undefined || region === undefined) return undefined;
+      const call = callsOf(management).find(
+        (c) => c.source === MODULE_SOURCE.replica && c.region === region && c.body.includes(`primary_key_arn`) && c.body.includes(`module.${ident}.key_arn`),
+      );
+      return call ? inModule(management, MODULE_SOURCE.replica, type, 0, call.ident) : undefined;
+    };
     switch (r.type) {
       case T.ACCOUNT_ASSIGNMENT: {
         const unit = unitOf.get(r.key);
@@ -125,15 +133,12 @@ export function hclImportBlocks(files: ReadonlyMap<string, string>, ir: Resolved
         const ident = keyIdents.get(id.key);
         const key = ir.keys.find((k) => k.name === id.key);
         if (ident === undefined || !key || (r.type === T.KMS_ALIAS && key.alias !== id.alias)) return undefined;
+        // A replica's alias lives in the replica module of its Region.
+        if (r.type === T.KMS_ALIAS && r.region !== undefined) return replicaCall(ident, r.region, r.type);
         return inModule(management, MODULE_SOURCE.key, r.type, 0, ident);
       }
-      case T.KMS_REPLICA_KEY: {
-        const ident = keyIdents.get(id.key);
-        const call = callsOf(management).find(
-          (c) => c.source === MODULE_SOURCE.replica && c.region === id.region && c.body.includes(`primary_key_arn`) && c.body.includes(`module.${ident}.key_arn`),
-        );
-        return call ? inModule(management, MODULE_SOURCE.replica, r.type, 0, call.ident) : undefined;
-      }
+      case T.KMS_REPLICA_KEY:
+        return replicaCall(keyIdents.get(id.key), r.region ?? id.region, r.type);
       case T.APPLICATION:
       case T.APPLICATION_ASSIGNMENT_CONFIGURATION:
         return app(id.application) ? inModule(appUnit(id.application), MODULE_SOURCE.applications, r.type, id.application) : undefined;

@@ -4,6 +4,7 @@
  *   `update permission set Developer: session_duration PT8H -> PT6H`
  *   `create assignment USER/alice/ReadOnly/333333333333`
  *   `create replica key of identity-center` (its Region is checked in the emulator after the apply)
+ *   `create alias alias/identity-center` (the same: which Region's, the emulator says after the apply)
  * Anything else is described by its actions, type and address, so an unexpected change shows up as
  * itself in a failed comparison.
  */
@@ -46,6 +47,8 @@ function describeChange(c: PlannedChange, names: Names): string {
       const primary = str('primary_key_arn');
       return `${action} replica key of ${names.keys.get(primary) ?? primary}`;
     }
+    case 'aws_kms_alias':
+      return `${action} alias ${str('name')}`;
     default:
       return `${action} ${c.type} ${c.address}`;
   }

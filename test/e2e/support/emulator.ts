@@ -128,6 +128,7 @@ export async function startEmulator(seed: EmulatorSeed, workDir: string): Promis
         identityStore: new IdentitystoreClient(config),
         organizations: new OrganizationsClient(config),
         kms: new KMSClient(config),
+        kmsIn: (r: string) => new KMSClient({ ...config, region: r }),
       };
     },
     stop: async () => {

@@ -8,7 +8,7 @@
  * of the harness; key policies are compared as parsed JSON with statements ordered by Sid (order
  * carries no meaning in a policy; the HCL module orders them by Sid).
  */
-import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { identityStoreArn } from '../../../src/aws/facts';
 import { Caller } from '../../../src/import/aws';
 import type { Estate } from '../../../src/import/estate';
@@ -36,6 +36,8 @@ export interface KeyFacts {
   readonly replicaRegions: readonly string[];
   /** Region → key policy (the primary's Region and each replica's). */
   readonly policies: Readonly<Record<string, unknown>>;
+  /** Region → alias names of the key there (aliases are Regional: each replica carries the primary's). */
+  readonly aliases: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface StateFacts {
@@ -124,9 +126,12 @@ async function liveKeys(emu: Emulator, ir: ResolvedModel): Promise<Record<string
     const rotation = await kms.send(new GetKeyRotationStatusCommand({ KeyId }));
     const replicaRegions = sorted((meta?.MultiRegionConfiguration?.ReplicaKeys ?? []).map((r) => r.Region as string));
     const policies: Record<string, unknown> = {};
+    const aliases: Record<string, string[]> = {};
     for (const region of [ir.identityCenter.region, ...replicaRegions]) {
-      const policy = await emu.clients(region).kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' }));
+      const regional = emu.clients(region).kms;
+      const policy = await regional.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' }));
       policies[region] = policyBySid(JSON.parse(policy.Policy as string));
+      aliases[region] = sorted(((await regional.send(new ListAliasesCommand({ KeyId }))).Aliases ?? []).map((a) => a.AliasName as string));
     }
     out[key.name] = {
       description: meta?.Description ?? '',
@@ -134,6 +139,7 @@ async function liveKeys(emu: Emulator, ir: ResolvedModel): Promise<Record<string
       rotation: { enabled: rotation.KeyRotationEnabled === true, ...(rotation.RotationPeriodInDays !== undefined ? { periodDays: rotation.RotationPeriodInDays } : {}) },
       replicaRegions,
       policies,
+      aliases,
     };
   }
   return out;
@@ -180,6 +186,7 @@ export function modelFacts(ir: ResolvedModel, keyArns: Readonly<Record<string, s
           rotation: { enabled: k.rotation.enabled, ...(k.rotation.enabled ? { periodDays: k.rotation.periodDays } : {}) },
           replicaRegions: sorted(k.replicaRegions),
           policies: Object.fromEntries([region, ...k.replicaRegions].map((r) => [r, policy])),
+          aliases: Object.fromEntries([region, ...k.replicaRegions].map((r) => [r, [k.alias]])),
         },
       ];
     }),

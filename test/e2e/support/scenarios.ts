@@ -35,7 +35,8 @@ const CHANGE: ModelChange = {
 };
 const CHANGE_PLAN = {
   assignments: ['create assignment USER/alice/ReadOnly/333333333333', 'delete assignment GROUP/Developers/Developer/666666666666'],
-  management: ['create replica key of identity-center', 'update permission set Developer: session_duration "PT8H" -> "PT6H"'],
+  // the new replica gets the primary's alias in its own Region (aliases are Regional)
+  management: ['create alias alias/identity-center', 'create replica key of identity-center', 'update permission set Developer: session_duration "PT8H" -> "PT6H"'],
 };
 
 function ok(res: CliResult, what: string): CliResult {

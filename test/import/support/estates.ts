@@ -114,6 +114,8 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
         rotationEnabled: irKey.rotation.enabled,
         ...(irKey.rotation.enabled ? { rotationPeriodDays: irKey.rotation.periodDays } : {}),
         aliases: [irKey.alias],
+        // as generated: every replica carries the primary's alias in its Region
+        replicaAliases: Object.fromEntries(irKey.replicaRegions.map((r) => [r, [irKey.alias]])),
         tags: { ...irKey.tags },
         policy: JSON.stringify(renderPolicy(irKey.keyPolicy, values)),
         ...key,

@@ -83,12 +83,32 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
     identityStore: new IdentitystoreClient(config),
     organizations: new OrganizationsClient(config),
     kms: new KMSClient(config),
+    kmsIn: (region) => regionalKms(region),
   };
   const sso = mockClient(clients.ssoAdmin);
   const ids = mockClient(clients.identityStore);
   const org = mockClient(clients.organizations);
   const kms = mockClient(clients.kms);
   const mocks = [sso, ids, org, kms];
+  // Replica Regions: a KMS client each, answering ListAliases with the replica's aliases there.
+  const regional = new Map<string, KMSClient>();
+  function regionalKms(region: string): KMSClient {
+    if (region === estate.region) return clients.kms;
+    const existing = regional.get(region);
+    if (existing) return existing;
+    const client = new KMSClient({ ...config, region });
+    const mock = mockClient(client);
+    mocks.push(mock);
+    mock.on(ListAliasesCommand).callsFake(
+      handle(`ListAliases(${region})`, (i) => {
+        const replicaArn = estate.key?.arn.replace(estate.region, region);
+        const names = i.KeyId === replicaArn ? (estate.key?.replicaAliases[region] ?? []) : [];
+        return page(names.map((AliasName) => ({ AliasName, TargetKeyId: estate.key?.keyId })), i.Marker, 'Aliases', 'NextMarker');
+      }),
+    );
+    regional.set(region, client);
+    return client;
+  }
   const calls = new Map<string, Record<string, unknown>[]>();
 
   /** Wraps a handler: records the call, throttles when asked, pages a list result. */
