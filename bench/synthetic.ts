@@ -147,6 +147,8 @@ export function syntheticModel(size: SyntheticSize, seed = 42): OrgModel {
   }
 
   const psForAdmins = permissionSets[0].name;
+  // the key administrators' permission set exists in the management account only while assigned there
+  assignments.push({ group: groups[0].name, permissionSet: psForAdmins, accounts: ['management'] });
   return {
     version: 1,
     organization: { id: 'o-synthetic01', managementAccount: 'management' },
@@ -156,6 +158,7 @@ export function syntheticModel(size: SyntheticSize, seed = 42): OrgModel {
       identityStoreId: 'd-1111222233',
       encryption: { key: 'identity-center' },
     },
+    deployment: { deployer: `arn:aws:iam::${accounts[0].id}:role/IdcgenDeployer` },
     accounts,
     groups,
     users,

@@ -13,12 +13,14 @@ import {
   type InstanceMetadata,
 } from '@aws-sdk/client-sso-admin';
 import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, type KeyMetadata } from '@aws-sdk/client-kms';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { callAws, THROTTLE_RETRY, type RetryContext } from './errors';
 import { EncryptionStatus, InstanceKeyType } from './facts';
 
 export interface AwsClients {
   readonly ssoAdmin: SSOAdminClient;
   readonly kms: KMSClient;
+  readonly sts: STSClient;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface AwsClients {
  */
 export function createClients(region: string): AwsClients {
   const config = { region, retryMode: 'standard', maxAttempts: 3 };
-  return { ssoAdmin: new SSOAdminClient(config), kms: new KMSClient(config) };
+  return { ssoAdmin: new SSOAdminClient(config), kms: new KMSClient(config), sts: new STSClient(config) };
 }
 
 /** What DescribeInstance says about encryption; an instance without details uses the AWS owned key. */
@@ -140,6 +142,13 @@ export class EncryptionApi {
     );
     if (!r.KeyMetadata) throw new Error(`DescribeKey returned no metadata for ${keyId}`);
     return r.KeyMetadata;
+  }
+
+  /** Who the credentials belong to (the principal that would call UpdateInstance). */
+  async getCallerIdentity(): Promise<{ arn: string; account: string }> {
+    const r = await callAws('GetCallerIdentity', this.ctx, () => this.clients.sts.send(new GetCallerIdentityCommand({})));
+    if (r.Arn === undefined || r.Account === undefined) throw new Error('GetCallerIdentity returned no Arn or Account');
+    return { arn: r.Arn, account: r.Account };
   }
 
   /** The key policy text (KMS keys have one policy, named `default`). */

@@ -9,7 +9,7 @@ import { type EncryptionApi, type InstanceEncryption, type InstanceState, type W
 import { AwsCallError } from './errors';
 import { DOCS, EncryptionStatus, InstanceKeyType } from './facts';
 import { hasErrors, type Finding } from './findings';
-import { ENABLE_CALLER_KMS_PERMISSIONS } from './permissions';
+import { ACTIONS } from '../policy/catalog/aws';
 import { checkInstance, preflight, type ExpectedPolicy } from './preflight';
 import { usesWantedKey, waitForEncryption, type Clock } from './wait';
 
@@ -27,6 +27,9 @@ export interface EncryptionRequest {
   readonly expectedPolicy?: ExpectedPolicy;
   /** From the model: the management account that must own the instance. */
   readonly managementAccountId?: string;
+  /** From the model: the organization and the deployer, for the caller check. */
+  readonly organizationId?: string;
+  readonly deployer?: string;
   /** Application or application provider ARNs confirmed to work with a customer managed key. */
   readonly confirmedApps: readonly string[];
   readonly dryRun: boolean;
@@ -156,6 +159,8 @@ async function enable(
     expectedPolicy: req.expectedPolicy,
     confirmedApps: req.confirmedApps,
     managementAccountId: req.managementAccountId,
+    // Only a switch needs the caller's own KMS permissions (Identity Center validates with them).
+    caller: { organizationId: req.organizationId, deployer: req.deployer },
   });
   report(deps.io, result.findings);
   if (hasErrors(result.findings) || result.key?.Arn === undefined) {
@@ -221,7 +226,7 @@ async function applySwitch(
       wanted.keyType === InstanceKeyType.CUSTOMER_MANAGED_KEY
     ) {
       throw new Failed(
-        `${e.message}; the caller of UpdateInstance also needs ${ENABLE_CALLER_KMS_PERMISSIONS.join(
+        `${e.message}; the caller of UpdateInstance also needs ${ACTIONS.switchCaller.join(
           ', ',
         )} on the key (see ${DOCS.cmkErrors})`,
       );

@@ -12,6 +12,10 @@ export interface ModelTarget {
   readonly region: string;
   readonly instanceArn?: string;
   readonly managementAccountId: string;
+  /** The organization (aws:PrincipalOrgID of the caller in the caller check). */
+  readonly organizationId: string;
+  /** deployment.deployer, so the caller check knows its role path. */
+  readonly deployer?: string;
   /** Alias of the key Identity Center should use; absent when the model keeps the AWS owned key. */
   readonly key?: string;
   readonly expectedPolicy?: ExpectedPolicy;
@@ -19,7 +23,13 @@ export interface ModelTarget {
 
 export function targetFromModel(ir: ResolvedModel): ModelTarget {
   const { region, instanceArn, encryptionKey } = ir.identityCenter;
-  const base = { region, instanceArn, managementAccountId: ir.organization.managementAccountId };
+  const base = {
+    region,
+    instanceArn,
+    managementAccountId: ir.organization.managementAccountId,
+    organizationId: ir.organization.id,
+    ...(ir.deployment.deployer !== undefined ? { deployer: ir.deployment.deployer } : {}),
+  };
   const key = ir.keys.find((k) => k.name === encryptionKey);
   if (!key) return base;
   return {

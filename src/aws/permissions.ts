@@ -4,6 +4,8 @@
  * permission to grant even when AWS's message does not. KMS actions:
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html
  */
+import { ACTIONS } from '../policy/catalog/aws';
+
 export const API_PERMISSIONS = {
   ListInstances: 'sso:ListInstances',
   DescribeInstance: 'sso:DescribeInstance',
@@ -11,19 +13,11 @@ export const API_PERMISSIONS = {
   ListApplications: 'sso:ListApplications',
   DescribeKey: 'kms:DescribeKey',
   GetKeyPolicy: 'kms:GetKeyPolicy',
+  /** Needs no permission (sts:GetCallerIdentity cannot be denied); listed so every call has its entry. */
+  GetCallerIdentity: 'sts:GetCallerIdentity',
 } as const;
 
 export type ApiOperation = keyof typeof API_PERMISSIONS;
 
-/**
- * KMS permissions the principal calling UpdateInstance needs on the new key: Identity Center
- * validates the key with the caller's credentials ("The user or IAM principal lacks one or more
- * required KMS permissions ... when enabling customer managed key").
- * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/cmk-related-errors.html
- */
-export const ENABLE_CALLER_KMS_PERMISSIONS = [
-  'kms:Decrypt',
-  'kms:DescribeKey',
-  'kms:Encrypt',
-  'kms:GenerateDataKey',
-] as const;
+/** KMS permissions the principal calling UpdateInstance needs on the new key: the policy catalog's ACTIONS.switchCaller. */
+export const ENABLE_CALLER_KMS_PERMISSIONS = ACTIONS.switchCaller;

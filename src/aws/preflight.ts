@@ -20,6 +20,7 @@ import {
 } from './facts';
 import { fail, warn, type Finding } from './findings';
 import { checkServiceGrants, compareKeyPolicy, parseKeyPolicy } from './policy-compare';
+import { checkCaller } from './caller-check';
 
 /** Live values the expected key policy is rendered with (its PolicyRefs). */
 export interface LiveRefs {
@@ -42,6 +43,12 @@ export interface PreflightInput {
   readonly confirmedApps: readonly string[];
   /** From the model: the organization's management account, which must own the instance. */
   readonly managementAccountId?: string;
+  /**
+   * Check that the caller (STS GetCallerIdentity) may use the key as Identity Center validates it
+   * when switching (caller-check.ts); enable only. The model's organization and deployer help.
+   * @default absent: not checked
+   */
+  readonly caller?: { readonly organizationId?: string; readonly deployer?: string };
 }
 
 export interface PreflightResult {
@@ -215,6 +222,22 @@ export async function preflight(api: EncryptionApi, input: PreflightInput): Prom
               identityStoreArn(instance.arn, instance.ownerAccountId, instance.identityStoreId),
           });
           findings.push(...compareKeyPolicy(expected, parsed.policy));
+        }
+        if (input.caller) {
+          const caller = await attempt(findings, () => api.getCallerIdentity());
+          if (caller) {
+            findings.push(
+              ...checkCaller({
+                caller,
+                policy: parsed.policy,
+                keyArn,
+                instanceArn: instance.arn,
+                keyAccountId: instance.ownerAccountId,
+                region,
+                ...input.caller,
+              }),
+            );
+          }
         }
       }
     }

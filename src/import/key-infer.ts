@@ -197,7 +197,8 @@ function firstCandidate(profile: Profile, table: Map<string, UseCaseId>, existin
       const inManagement = (p: PrincipalInput): boolean => accountOf(p, ctx) === ctx.managementAccountName;
       if (principals.some(inManagement)) add('identity-center-admins', principals.filter(inManagement));
       if (principals.some((p) => !inManagement(p))) add('delegated-admins', principals.filter((p) => !inManagement(p)));
-    } else {
+    } else if (uc !== 'deployer' && uc !== 'deletion-guard') {
+      // the deployer and the deletion guard come from other settings, not from use cases
       add(uc, useCaseEntry(uc).principals === 'none' ? [] : principals);
     }
   }

@@ -272,3 +272,26 @@ export const EXAMPLE_ARNS = {
   customApplicationProvider: applicationProviderArn('custom', 'aws'),
   application: applicationArn('111111111111', 'ssoins-1111222233334444', 'apl-1111222233334444', 'aws'),
 } as const;
+
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
+/**
+ * A role or user ARN as identity: partition, account, type and name. IAM names are unique in an
+ * account whatever their path, so two ARNs that differ only in the path name one principal.
+ */
+export function iamPrincipalIdentity(arn: string): { partition: string; account: string; type: 'role' | 'user'; name: string } | undefined {
+  const m = new RegExp(`^arn:(${ARN_PARTITION}):iam::(\\d{12}):(role|user)\\/(?:.*\\/)?([^/]+)$`).exec(arn);
+  return m ? { partition: m[1], account: m[2], type: m[3] as 'role' | 'user', name: m[4] } : undefined;
+}
+
+// https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
+/**
+ * What GetCallerIdentity's Arn names: an assumed role (`arn:<p>:sts::<account>:assumed-role/<role>/<session>`,
+ * the role's path left out), an IAM user (path kept) or the account root; undefined for anything
+ * else (a federated user).
+ */
+export function parseCallerArn(arn: string): { partition: string; account: string; kind: 'assumed-role'; roleName: string } | { partition: string; account: string; kind: 'iam'; arn: string } | undefined {
+  const assumed = new RegExp(`^arn:(${ARN_PARTITION}):sts::(\\d{12}):assumed-role\\/([^/]+)\\/.+$`).exec(arn);
+  if (assumed) return { partition: assumed[1], account: assumed[2], kind: 'assumed-role', roleName: assumed[3] };
+  const iam = new RegExp(`^arn:(${ARN_PARTITION}):iam::(\\d{12}):(?:user\\/.+|root)$`).exec(arn);
+  return iam ? { partition: iam[1], account: iam[2], kind: 'iam', arn } : undefined;
+}

@@ -165,6 +165,19 @@ export interface KeyIdentityPolicy {
   readonly useCases: readonly string[];
 }
 
+/** A key principal as the model names it, bound to its account. */
+export type KeyPrincipalRef =
+  | { readonly kind: 'role'; readonly arn: string; readonly roleName: string; readonly accountId: string; readonly accountName: string }
+  | { readonly kind: 'account'; readonly accountId: string; readonly accountName: string }
+  | { readonly kind: 'permission-set'; readonly permissionSet: string; readonly accountId: string; readonly accountName: string };
+
+/** A principal the model names for a key, and what for. */
+export interface KeyPrincipalUse {
+  /** `key-administration` (administrators) or the model use case that names it. */
+  readonly useCase: string;
+  readonly principal: KeyPrincipalRef;
+}
+
 /** A customer managed KMS key with its key policy, replicas and the identity policies its users need. */
 export interface ResolvedKey {
   readonly name: string;
@@ -188,6 +201,13 @@ export interface ResolvedKey {
   readonly tags: Tags;
   /** True when Identity Center is configured to use this key. */
   readonly usedByIdentityCenter: boolean;
+  /**
+   * The principals the model names: administrators (`key-administration`) and each use case's
+   * principals, sorted by use case order then principal. The deployer is not among them.
+   */
+  readonly principals: readonly KeyPrincipalUse[];
+  /** The key policy denies deletion, disabling and policy changes to all but administrators and the deployer. */
+  readonly deletionGuard: boolean;
 }
 
 /** State in an S3 bucket, one key per unit, locked with a lock file (`use_lockfile`). */
@@ -293,6 +313,11 @@ export interface ResolvedModel {
     readonly accessControlAttributes?: readonly AccessControlAttribute[];
   };
   readonly deployment: {
+    /**
+     * IAM role ARN (management account) that runs Terraform: a key administrator of every key.
+     * @default absent: the model names none
+     */
+    readonly deployer?: string;
     readonly roleName: string;
     /**
      * Role assumed in member accounts when planning (`deployment.planRoleName`).

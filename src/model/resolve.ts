@@ -60,6 +60,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     encryptionKeyName: identityCenter.encryption?.key,
     accounts,
     permissionSetNames: new Set((model.permissionSets ?? []).map((p) => p.name)),
+    deployer: deployment?.deployer,
   });
   for (const p of keyResult.problems) {
     issues.push({ ...loaded.issue(p.path, p.message, { rule: p.rule }), severity: p.severity });
@@ -127,7 +128,13 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
       manageEncryption,
       ...(accessControlAttributes !== undefined ? { accessControlAttributes } : {}),
     },
-    deployment: { roleName, ...(planRoleName !== undefined ? { planRoleName } : {}), maxResourcesPerStack, backend: resolveBackend(model) },
+    deployment: {
+      ...(deployment?.deployer !== undefined ? { deployer: deployment.deployer } : {}),
+      roleName,
+      ...(planRoleName !== undefined ? { planRoleName } : {}),
+      maxResourcesPerStack,
+      backend: resolveBackend(model),
+    },
     accounts,
     groups,
     users,

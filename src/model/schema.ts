@@ -114,6 +114,10 @@ export const keySchema = z.strictObject({
   rotation: z.strictObject({ enabled: z.boolean().optional(), periodDays: z.number().int().optional() }).optional(),
   deletionWindowDays: z.number().int().optional(),
   administrators: principals.optional(),
+  deletionGuard: z
+    .boolean()
+    .optional()
+    .describe('deny kms:ScheduleKeyDeletion, kms:DisableKey and kms:PutKeyPolicy to everyone but the administrators and the deployer; default true for least-privilege, false for baseline'),
   policyProfile: z.enum(['baseline', 'least-privilege']).optional(),
   replicaRegions: z.array(z.string()).optional(),
   useCases: z.array(useCaseSchema).optional(),
@@ -141,6 +145,10 @@ export const modelSchema = z.strictObject({
   }),
   deployment: z
     .strictObject({
+      deployer: z
+        .string()
+        .optional()
+        .describe('IAM role ARN of the role (in the management account) that runs Terraform; every key makes it a key administrator'),
       roleName: z.string().optional().describe('role assumed in member accounts; default OrganizationAccountAccessRole'),
       planRoleName: z
         .string()
@@ -226,6 +234,7 @@ export type UseCaseInput = z.infer<typeof useCaseSchema>;
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
 export type KeyInput = z.infer<typeof keySchema>;
 export type ApplicationInput = z.infer<typeof applicationSchema>;
+export type DeploymentInput = NonNullable<OrgModel['deployment']>;
 
 /** JSON Schema for editors (yaml-language-server). */
 export function modelJsonSchema(): object {

@@ -4,7 +4,7 @@
  * model path, for file:line:col). Pure: the same input gives the same output.
  */
 import { compareKeys, type ResolvedAccount, type ResolvedKey } from '../model/ir';
-import { identityStoreArn, partitionOf } from '../model/arns';
+import { identityStoreArn, partitionOf, ROLE_ARN } from '../model/arns';
 import type { KeyInput, PrincipalInput } from '../model/schema';
 import type { PolicyRef, StatementJson } from './types';
 import { SERVICE_PRINCIPAL } from './catalog/aws';
@@ -36,6 +36,8 @@ export interface KeyContext {
   encryptionKeyName?: string;
   accounts: readonly ResolvedAccount[];
   permissionSetNames: ReadonlySet<string>;
+  /** deployment.deployer: a role ARN in the management account (validated). */
+  deployer?: string;
 }
 
 export interface KeyProblem {
@@ -101,6 +103,7 @@ function buildKey(
   };
 
   const administrators = resolveAll(input.administrators, [...path, 'administrators']);
+  const deployer = deployerPrincipal(ctx);
   const useCases = new Map<ModelUseCaseId, KeyPrincipal[]>();
   let restrictedApps: RestrictedAppsProps | undefined;
   (input.useCases ?? []).forEach((useCase, i) => {
@@ -132,6 +135,9 @@ function buildKey(
     useCases,
     restrictedApps,
     instanceContext,
+    deployer,
+    usedByIdentityCenter: ctx.encryptionKeyName === input.name,
+    deletionGuard: input.deletionGuard ?? spec.profile === 'least-privilege',
   });
   for (const message of policy.document.validateForResourcePolicy()) {
     const rule = message.startsWith('key policy is ') ? 'key-policy-too-large' : 'key-policy-invalid';
@@ -158,8 +164,23 @@ function buildKey(
     identityPolicies: identity.identityPolicies,
     tags: sortedTags(input.tags ?? {}),
     usedByIdentityCenter: ctx.encryptionKeyName === input.name,
+    principals: [
+      ...administrators.map((principal) => ({ useCase: 'key-administration', principal })),
+      ...[...useCases]
+        .sort(([a], [b]) => useCaseOrder(a) - useCaseOrder(b))
+        .flatMap(([useCase, principals]) => principals.map((principal) => ({ useCase, principal }))),
+    ],
+    deletionGuard: input.deletionGuard ?? spec.profile === 'least-privilege',
   };
   return { key, permissionSetStatements: identity.permissionSetStatements };
+}
+
+/** The deployer as a key principal; validate has checked it is a role ARN in the management account. */
+function deployerPrincipal(ctx: KeyContext): KeyPrincipal | undefined {
+  if (ctx.deployer === undefined) return undefined;
+  const m = ROLE_ARN.exec(ctx.deployer);
+  if (!m) return undefined;
+  return { kind: 'role', arn: ctx.deployer, roleName: m[2], accountId: ctx.managementAccountId, accountName: ctx.managementAccountName };
 }
 
 /** Where the docs expect a use case's principals: administrators in the management account, delegated admins elsewhere. */

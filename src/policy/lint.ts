@@ -2,7 +2,7 @@
  * Safety checks on the resolved model's policies. Errors block `generate`; warnings are printed.
  * Each rule has a stable id (LINT_RULES); lint reads only the IR, never the YAML.
  */
-import { identityStoreArn, instanceArn, keyArn, partitionOf } from '../model/arns';
+import { identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, roleArn } from '../model/arns';
 import type { ResolvedKey, ResolvedModel } from '../model/ir';
 import { LIMITS } from '../model/limits';
 import type { PolicyDocumentJson, StatementJson } from './types';
@@ -10,6 +10,8 @@ import { isPolicyRef } from './types';
 import { PolicyDocument, policyBytes, policyNonWhitespaceChars } from './document';
 import { renderPolicy } from './render';
 import { ACTIONS, CONDITION_KEYS, KEY_POLICY_ADMIN_ACTION, SCOPING_CONDITION_KEYS, SERVICE_PRINCIPALS } from './catalog/aws';
+
+const KEY_ADMINISTRATION = 'key-administration';
 import { iamActionKnown, iamConditionKeyKnown } from './private/iam-data';
 import { actionsOf, awsPrincipalsOf, conditionKeysOf, conditionValues, grantsAction, isAnyPrincipal, servicePrincipalsOf } from './private/statement-facts';
 import { toArray } from './private/values';
@@ -36,16 +38,27 @@ export const LINT_RULES = {
   'key-single-region': { severity: 'warning', why: 'AWS recommends multi-Region keys for Identity Center; a key cannot become multi-Region later' },
   'encryption-context-unrestricted': { severity: 'warning', why: 'production keys should be restricted to this instance through encryption context' },
   'key-location': { severity: 'error', why: 'the key Identity Center uses must be in the management account and the Identity Center Region' },
+  'key-deployer-missing': {
+    severity: 'error',
+    why: 'a least-privilege key (or any key with the deletion guard on) with no deployer and no role or account-root administrator in the management account: the role that runs Terraform cannot apply or refresh it',
+  },
+  'key-admin-unassigned': {
+    severity: 'error',
+    why: 'a permission-set principal exists in AWS only while the permission set is assigned in its account: an unassigned administrator is no administrator (an unassigned use-case principal is a warning)',
+  },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; why: string }>;
 
 export type LintRule = keyof typeof LINT_RULES;
 
 export function lintModel(ir: ResolvedModel): LintFinding[] {
   const findings: LintFinding[] = [];
-  const add = (rule: LintRule, message: string, where: { keyName?: string; permissionSet?: string } = {}) =>
-    findings.push({ rule, severity: LINT_RULES[rule].severity, message, ...where });
+  const add = (rule: LintRule, message: string, where: { keyName?: string; permissionSet?: string } = {}, severity: LintFinding['severity'] = LINT_RULES[rule].severity) =>
+    findings.push({ rule, severity, message, ...where });
 
-  for (const key of ir.keys) lintKey(ir, key, (rule, message) => add(rule, message, { keyName: key.name }));
+  for (const key of ir.keys) {
+    lintKey(ir, key, (rule, message) => add(rule, message, { keyName: key.name }));
+    lintKeyPrincipals(ir, key, (rule, message, severity) => add(rule, message, { keyName: key.name }, severity));
+  }
   lintLocation(ir, add);
 
   for (const ps of ir.permissionSets) {
@@ -107,6 +120,47 @@ function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
   );
   if (!restricted) {
     add('encryption-context-unrestricted', `key '${key.name}' accepts any identity center instance's encryption context; for production add the restrict-to-instance use case`);
+  }
+}
+
+/**
+ * The principals a key names must exist when it is applied and later:
+ * - a least-privilege key is applied by the deployer, or by a role or account root administrator
+ *   of the management account (whoever runs Terraform there must pass KMS's lockout check);
+ * - a permission-set principal is a role only while the permission set is assigned in its account.
+ */
+function lintKeyPrincipals(ir: ResolvedModel, key: ResolvedKey, add: (rule: LintRule, message: string, severity?: LintFinding['severity']) => void): void {
+  const mgmt = ir.organization.managementAccountId;
+  const administrators = key.principals.filter((u) => u.useCase === KEY_ADMINISTRATION);
+  // A least-privilege key grants only whom it names; a guarded key (any profile) denies
+  // kms:PutKeyPolicy to whom it does not name. Either way the role that runs terraform must be named.
+  const guardedBaseline = key.profile !== 'least-privilege' && key.deletionGuard;
+  if ((key.profile === 'least-privilege' || guardedBaseline) && ir.deployment.deployer === undefined && !administrators.some((u) => u.principal.kind !== 'permission-set' && u.principal.accountId === mgmt)) {
+    const what = guardedBaseline
+      ? `(${key.profile} with deletionGuard) names no deployer and no role or account root administrator in the management account ${ir.organization.managementAccountName}, so its deletion guard would deny the role that runs terraform kms:PutKeyPolicy and kms lockout check refuses the policy`
+      : `(least-privilege) names no deployer and no role or account root administrator in the management account ${ir.organization.managementAccountName}, so the role that runs terraform could not apply its key policy again (kms lockout check) nor read the key`;
+    add('key-deployer-missing', `key '${key.name}' ${what}; set deployment.deployer: ${roleArn(mgmt, '<the role that runs terraform>', partitionOf(ir.identityCenter.region))}`);
+  }
+  const assigned = new Set(ir.assignments.map((a) => `${a.permissionSet}\u0000${a.accountName}`));
+  const reported = new Set<string>();
+  for (const { useCase, principal: p } of key.principals) {
+    if (p.kind !== 'permission-set' || assigned.has(`${p.permissionSet}\u0000${p.accountName}`)) continue;
+    const admin = useCase === KEY_ADMINISTRATION;
+    if (reported.has(`${admin}\u0000${p.permissionSet}\u0000${p.accountName}`)) continue;
+    reported.add(`${admin}\u0000${p.permissionSet}\u0000${p.accountName}`);
+    const why = `identity center creates its ${PERMISSION_SET_ROLE.namePrefix}${p.permissionSet}_ role only while it is assigned there (and deletes it with the last assignment)`;
+    if (admin) {
+      add(
+        'key-admin-unassigned',
+        `key '${key.name}' administrator permission set ${p.permissionSet} in ${p.accountName} is not assigned in ${p.accountName}: ${why}, so it administers nothing; assign it there (assignments: [{ group, permissionSet: ${p.permissionSet}, accounts: [${p.accountName}] }]) or name another administrator`,
+      );
+    } else {
+      add(
+        'key-admin-unassigned',
+        `key '${key.name}' use case ${useCase} principal permission set ${p.permissionSet} in ${p.accountName} is not assigned in ${p.accountName}: ${why}, so the grant reaches nobody; assign it there or remove the principal`,
+        'warning',
+      );
+    }
   }
 }
 

@@ -13,15 +13,12 @@
  *   does not create these roles, they exist before the key policy, and KMS's principal check then
  *   catches a mistyped ARN at apply time instead of silently granting nothing.
  */
-import { compareKeys, type ResolvedAccount } from '../model/ir';
+import { compareKeys, type KeyPrincipalRef, type ResolvedAccount } from '../model/ir';
 import { accountPrincipalArnPattern, accountRootArn, partitionOf, permissionSetRoleArnPattern, ROLE_ARN, roleArn } from '../model/arns';
 import type { PrincipalInput } from '../model/schema';
 import type { PrincipalSet } from './catalog/shapes';
 
-export type KeyPrincipal =
-  | { readonly kind: 'role'; readonly arn: string; readonly roleName: string; readonly accountId: string; readonly accountName: string }
-  | { readonly kind: 'account'; readonly accountId: string; readonly accountName: string }
-  | { readonly kind: 'permission-set'; readonly permissionSet: string; readonly accountId: string; readonly accountName: string };
+export type KeyPrincipal = KeyPrincipalRef;
 
 export interface PrincipalContext {
   readonly region: string;
@@ -74,16 +71,18 @@ export function principalSet(principals: readonly KeyPrincipal[], region: string
   const aws = new Set<string>();
   const arns = new Set<string>();
   for (const p of principals) {
-    if (p.kind === 'role') {
-      aws.add(p.arn);
-      arns.add(p.arn);
-    } else {
-      aws.add(accountRootArn(p.accountId, partition));
-      arns.add(p.kind === 'account' ? accountPrincipalArnPattern(p.accountId, partition) : permissionSetRoleArnPattern(p.accountId, region, p.permissionSet, partition));
-    }
+    aws.add(p.kind === 'role' ? p.arn : accountRootArn(p.accountId, partition));
+    arns.add(principalArnPattern(p, region));
   }
   const narrowed = principals.some((p) => p.kind === 'permission-set');
   return { aws: [...aws].sort(compareKeys), principalArns: narrowed ? [...arns].sort(compareKeys) : [] };
+}
+
+/** The aws:PrincipalArn value (ArnLike) that admits exactly this principal: its role ARN, its permission-set role pattern, or every principal of its account. */
+export function principalArnPattern(p: KeyPrincipal, region: string): string {
+  const partition = partitionOf(region);
+  if (p.kind === 'role') return p.arn;
+  return p.kind === 'account' ? accountPrincipalArnPattern(p.accountId, partition) : permissionSetRoleArnPattern(p.accountId, region, p.permissionSet, partition);
 }
 
 /** Stable identity of a principal, for de-duplication and sorting. */

@@ -5,6 +5,7 @@
  */
 import { compareKeys, type ResolvedModel } from '../model/ir';
 import { explainApplications } from './private/applications';
+import { keyPower } from '../policy/key-power';
 import { keyAccess } from './private/key-access';
 import { accountIndex } from './private/production';
 import type { Explanation, MatrixGrant, MatrixRow } from './types';
@@ -43,6 +44,7 @@ export function explainModel(ir: ResolvedModel): Explanation {
       multiRegion: k.multiRegion,
       replicaRegions: k.replicaRegions,
       access: keyAccess(k, ir),
+      power: keyPower(ir, k),
     })),
     applications: explainApplications(ir),
   };

@@ -3,7 +3,7 @@
  * spreadsheet can filter: account, key and application rows share the columns).
  */
 import { compareKeys } from '../model/ir';
-import type { ApplicationExplanation, Explanation, KeyAccess, KeyAccessKind } from './types';
+import type { ApplicationExplanation, Explanation, KeyAccess, KeyAccessKind, KeyPower } from './types';
 import { accountText, code, table, text } from './private/markdown';
 
 const KIND_TEXT: Record<KeyAccessKind, string> = {
@@ -14,6 +14,16 @@ const KIND_TEXT: Record<KeyAccessKind, string> = {
   'managed-applications': 'AWS managed applications',
   wildcard: 'any principal',
 };
+
+/** `administer`, or `administer (possibly)` when it depends on policies or values idcgen cannot see. */
+export function powerText(p: KeyPower): string {
+  return p.certain ? p.power : `${p.power} (possibly)`;
+}
+
+/** The principal in the model's words with its account: `permission set Admin in management`. */
+export function powerWho(p: KeyPower): string {
+  return p.kind === 'account' ? `account root of ${p.accountName}` : p.kind === 'permission-set' ? `${p.principal} in ${p.accountName}` : p.principal;
+}
 
 /** Plain words for the CSV; the Markdown escapes them. */
 function accessNotes(e: KeyAccess): string {
@@ -62,6 +72,13 @@ export function renderExplainMarkdown(x: Explanation): string {
         ),
       );
     }
+    out.push('', `#### Effective power on key ${code(k.name)}`, '');
+    out.push(
+      'What each principal can really do: the key policy together with its identity policies. `administer` changes the key policy, schedules deletion or disables the key; `use via Identity Center` encrypts through Identity Center or Identity Store; `decrypt` decrypts only. "possibly": it depends on IAM policies or request values outside the model.',
+      '',
+    );
+    if (k.power.length === 0) out.push('No principal the model knows can use the key.');
+    else out.push(...table(['power', 'principal', 'account', 'actions', 'through'], k.power.map((p) => [text(powerText(p)), code(powerWho(p)), text(`${p.accountName} (${p.accountId})`), p.actions.map(text).join(', '), p.through.map(text).join('; ')])));
   }
   if (x.applications.length > 0) {
     out.push('', '### Who can open which application', '');
@@ -117,6 +134,9 @@ export function renderExplainCsv(x: Explanation): string {
       const via = e.via.length > 0 ? `; via ${e.via.join(' ')}` : '';
       const ip = e.identityPolicies.length > 0 ? `; identity policies ${e.identityPolicies.join(' ')}` : '';
       rows.push([e.kind, e.principal, 'key', k.name, e.accountId ?? '', e.actions.join(' '), `${accessNotes(e)}${via}${ip}`]);
+    }
+    for (const p of k.power) {
+      rows.push([p.kind, powerWho(p), 'key power', k.name, p.accountId, powerText(p), `actions ${p.actions.join(' ')}; through ${p.through.join('; ')}`]);
     }
   }
   for (const a of x.applications) {

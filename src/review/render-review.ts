@@ -13,11 +13,13 @@ import type {
   AssignmentGroup,
   FieldChange,
   KeyAccess,
+  KeyPower,
   MembershipEffect,
   PermissionSetChange,
   Review,
   StatementChange,
 } from './types';
+import { powerText, powerWho } from './render-explain';
 import { accountText, code, fieldLine, statementBlock, statementSummary, table, text } from './private/markdown';
 import { isEmptyReview } from './review-models';
 import { MarkdownBudget, type Section } from './private/markdown-budget';
@@ -173,6 +175,15 @@ function detailSections(r: Review): Section[] {
     });
     const [head, sep, ...body] = table(['change', 'key', 'principal', 'access'], rows);
     sections.push({ title: 'Who can use the keys', preamble: [head, sep], items: body.map((l) => [l]), what: 'key access changes' });
+  }
+  if (r.keyPower.length > 0) {
+    const level = (p: KeyPower | undefined) => text(p ? powerText(p) : 'none');
+    const rows = r.keyPower.map((c) => {
+      const p = (c.after ?? c.before)!;
+      return [text(p.key), code(powerWho(p)), `${level(c.before)} → ${level(c.after)}`, p.through.map(text).join('; ')];
+    });
+    const [head, sep, ...body] = table(['key', 'principal', 'power', 'through'], rows);
+    sections.push({ title: 'Effective key power', preamble: [head, sep], items: body.map((l) => [l]), what: 'key power changes' });
   }
   section('Settings', r.settings.map((f) => [`- ${fieldLine(f)}`]), 'settings');
   return sections;

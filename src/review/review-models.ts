@@ -11,14 +11,15 @@ import { stableJson } from './private/canonical';
 import { diffCustomerManagedPolicies } from './private/customer-policies';
 import { diffFields, type Fields } from './private/fields';
 import { keyAccess } from './private/key-access';
-import { keyRisks } from './private/key-risks';
+import { administerRisks, keyRisks } from './private/key-risks';
 import { membershipEffects } from './private/membership';
 import { diffKeys } from './private/keys';
 import { diffPermissionSets } from './private/permission-sets';
 import { diffPrincipals } from './private/principals';
 import { accountIndex } from './private/production';
 import { touchedUnits } from './private/units';
-import { RISK_SEVERITIES, type KeyAccess, type KeyAccessChange, type Review, type RiskFlag } from './types';
+import { keyPower, type KeyPower } from '../policy/key-power';
+import { RISK_SEVERITIES, type KeyAccess, type KeyAccessChange, type KeyPowerChange, type Review, type RiskFlag } from './types';
 
 function settings(ir: ResolvedModel): Fields {
   return [
@@ -31,6 +32,7 @@ function settings(ir: ResolvedModel): Fields {
     ['identityCenter.encryption.manage', ir.identityCenter.manageEncryption],
     // One field per attribute: a changed source changes the session tag every permission set tests.
     ...(ir.identityCenter.accessControlAttributes ?? []).map((a): [string, string[]] => [`identityCenter.accessControlAttributes.${a.key}`, [...a.sources]]),
+    ['deployment.deployer', ir.deployment.deployer],
     ['deployment.roleName', ir.deployment.roleName],
     ['deployment.maxResourcesPerStack', ir.deployment.maxResourcesPerStack],
     ['deployment.backend', stableJson(ir.deployment.backend)],
@@ -73,6 +75,25 @@ function diffKeyAccess(base: ResolvedModel, head: ResolvedModel): KeyAccessChang
   return out;
 }
 
+function powerId(p: KeyPower): string {
+  return `${p.key}\u0000${p.principal}\u0000${p.accountName}`;
+}
+
+/** Power gained, lost or changed in level or certainty; the statements it comes through alone changing is no change. */
+function diffKeyPower(base: ResolvedModel, head: ResolvedModel): KeyPowerChange[] {
+  const all = (ir: ResolvedModel) => new Map(ir.keys.flatMap((k) => keyPower(ir, k)).map((p) => [powerId(p), p]));
+  const b = all(base);
+  const h = all(head);
+  const out: KeyPowerChange[] = [];
+  for (const id of [...new Set([...b.keys(), ...h.keys()])].sort(compareKeys)) {
+    const x = b.get(id);
+    const y = h.get(id);
+    if (x && y && x.power === y.power && x.certain === y.certain) continue;
+    out.push({ change: x && y ? 'changed' : x ? 'removed' : 'added', ...(x ? { before: x } : {}), ...(y ? { after: y } : {}) });
+  }
+  return out;
+}
+
 /** Most severe first; then by rule and message so the order never depends on discovery order. */
 function sortRisks(risks: RiskFlag[]): RiskFlag[] {
   return risks.sort(
@@ -91,6 +112,7 @@ export function reviewModels(base: ResolvedModel, head: ResolvedModel): Review {
   const permissionSets = diffPermissionSets(base.permissionSets, head.permissionSets);
   const customerManagedPolicies = diffCustomerManagedPolicies(base.units, head.units);
   const keys = diffKeys(base.keys, head.keys);
+  const power = diffKeyPower(base, head);
   const grantedKeys = new Set(delta.granted.map((a) => a.key));
   const changedPolicies = new Set(customerManagedPolicies.map((p) => p.name));
   const risks = sortRisks([
@@ -99,6 +121,7 @@ export function reviewModels(base: ResolvedModel, head: ResolvedModel): Review {
     ...renameRisks(head, permissionSets),
     ...keyRisks(base, head, keys),
     ...applicationRisks(base, head),
+    ...administerRisks(power),
   ]);
   const applications = applicationAssignmentDelta(base, head);
   const units = touchedUnits(base, head);
@@ -117,6 +140,7 @@ export function reviewModels(base: ResolvedModel, head: ResolvedModel): Review {
     customerManagedPolicies,
     keys,
     keyAccess: diffKeyAccess(base, head),
+    keyPower: power,
     settings: diffFields(settings(base), settings(head)),
     units,
     batches: batchUnits(units.filter((u) => u.change !== 'removed')),
@@ -139,6 +163,7 @@ export function isEmptyReview(r: Review): boolean {
     r.customerManagedPolicies.length === 0 &&
     r.keys.length === 0 &&
     r.keyAccess.length === 0 &&
+    r.keyPower.length === 0 &&
     r.settings.length === 0 &&
     r.units.length === 0
   );

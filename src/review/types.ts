@@ -4,7 +4,10 @@
  * built, so all formats agree.
  */
 import type { PrincipalType, UnitKind } from '../model/ir';
+import type { KeyPower } from '../policy/key-power';
 import type { StatementJson } from '../policy/types';
+
+export type { KeyPower, KeyPowerLevel } from '../policy/key-power';
 
 /** Ordered from least to most severe; `--fail-on` compares by this order. */
 export const RISK_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -16,6 +19,7 @@ export const RISK_RULES = [
   'production-affected',
   'key-service-access-removed',
   'key-administrator-removed',
+  'key-administer-granted',
   'key-single-region',
   'key-removed',
   'key-deletion-window-shortened',
@@ -186,6 +190,13 @@ export interface KeyAccess {
   readonly identityPolicies: readonly string[];
 }
 
+/** One principal's effective power on one key before and after (principal + account identify it). */
+export interface KeyPowerChange {
+  readonly change: ChangeKind;
+  readonly before?: KeyPower;
+  readonly after?: KeyPower;
+}
+
 export interface KeyAccessChange {
   readonly change: ChangeKind;
   readonly before?: KeyAccess;
@@ -231,6 +242,8 @@ export interface Review {
   readonly customerManagedPolicies: readonly PolicyDocumentChange[];
   readonly keys: readonly KeyChange[];
   readonly keyAccess: readonly KeyAccessChange[];
+  /** Effective key power (key policy with identity policies) gained, lost or changed. */
+  readonly keyPower: readonly KeyPowerChange[];
   /** organization, identityCenter and deployment settings. */
   readonly settings: readonly FieldChange[];
   readonly units: readonly TouchedUnit[];
@@ -269,6 +282,8 @@ export interface KeyExplanation {
   readonly replicaRegions: readonly string[];
   /** Sorted by kind, then principal. */
   readonly access: readonly KeyAccess[];
+  /** What each principal can really do with the key (src/policy/key-power.ts), strongest first. */
+  readonly power: readonly KeyPower[];
 }
 
 /** Who can open one application. */

@@ -5,7 +5,7 @@
  * what it runs; none can be switched off silently (not from the model, not from an environment
  * variable), and a run that allows one prints a warning for it and flags it at the top of review.md.
  *
- * Two rails are policy lint rules (src/policy/lint.ts) and share their ids, so `idcgen lint`,
+ * Four rails are policy lint rules (src/policy/lint.ts) and share their ids, so `idcgen lint`,
  * `validate` and `generate` name the same problem the same way. Deletion protection is checked by
  * generate on the model and on the generated files; the last two compare this run with the
  * previous output in --out (its marker and its Terraform state files).
@@ -28,6 +28,14 @@ export const SAFETY_RAILS = {
     why: 'Identity Center or the Identity Store may not use the key: the instance stops working and its users cannot sign in',
     fix: 'keep the identity-center-service statements the policy engine adds to every key policy',
   },
+  'key-deployer-missing': {
+    why: 'the role that runs Terraform is not named in a least-privilege key policy (or one with the deletion guard on): KMS refuses to let it apply the policy (lockout check) and later refreshes of the key fail',
+    fix: 'set deployment.deployer to the IAM role ARN (management account) that runs Terraform, or list a role administrator in the management account',
+  },
+  'key-admin-unassigned': {
+    why: 'a permission-set key administrator whose permission set is not assigned in its account has no role, so the key has one administrator fewer than the model says (possibly none)',
+    fix: 'assign the permission set in that account (assignments:), or name another administrator',
+  },
   'key-deletion-protection-off': {
     why: 'a key that can be destroyed by terraform destroy, or is recoverable for less than 30 days once scheduled for deletion, takes all identity data it encrypts with it',
     fix: 'set deletionWindowDays: 30 (the default); generated key resources always carry lifecycle prevent_destroy',
@@ -46,7 +54,7 @@ export const SAFETY_RAILS = {
 export type RailId = keyof typeof SAFETY_RAILS;
 
 /** Rails that are lint rules: the same id in both tables (a compile error if lint renames one). */
-export const LINT_RAILS = ['key-admin-missing', 'key-service-statements-missing'] as const satisfies readonly (LintRule & RailId)[];
+export const LINT_RAILS = ['key-admin-missing', 'key-service-statements-missing', 'key-deployer-missing', 'key-admin-unassigned'] as const satisfies readonly (LintRule & RailId)[];
 
 export const RAIL_IDS = Object.keys(SAFETY_RAILS) as RailId[];
 

@@ -184,12 +184,13 @@ describe('model target', () => {
     ],
   };
 
-  test('takes region, instance, management account and key alias from the model', () => {
+  test('takes region, instance, management account, organization and key alias from the model', () => {
     const target = targetFromModel(ir);
     expect({ ...target, expectedPolicy: undefined }).toEqual({
       region: 'eu-west-1',
       instanceArn: INSTANCE_ARN,
       managementAccountId: ACCOUNT,
+      organizationId: ir.organization.id,
       key: 'alias/identity-center',
       expectedPolicy: undefined,
     });

@@ -13,6 +13,7 @@ import {
   type DescribeInstanceResponse,
 } from '@aws-sdk/client-sso-admin';
 import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, type KeyMetadata } from '@aws-sdk/client-kms';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { EncryptionApi } from '../../src/aws/api';
 import { runEncryption, type EncryptionIo, type EncryptionRequest, type ExitCode } from '../../src/aws/encryption';
 import type { StatementJson } from '../../src/policy/types';
@@ -26,6 +27,8 @@ export const IDENTITY_STORE_ID = 'd-1111222233';
 export const KEY_ID = 'mrk-0123456789abcdef0123456789abcdef';
 export const KEY_ARN = `arn:aws:kms:${REGION}:${ACCOUNT}:key/${KEY_ID}`;
 export const ALIAS = 'alias/identity-center';
+/** Who the mocked credentials are: a permission-set role of the management account (eu-west-1 path). */
+export const CALLER_ARN = `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_IdentityCenterAdmin_0123456789abcdef/alice`;
 
 export const HEALTHY_KEY: KeyMetadata = {
   AWSAccountId: ACCOUNT,
@@ -85,6 +88,10 @@ export function harness() {
   const kmsClient = new KMSClient({ region: REGION });
   const sso = mockClient(ssoClient);
   const kms = mockClient(kmsClient);
+  const stsClient = new STSClient({ region: REGION });
+  const sts = mockClient(stsClient);
+  // An administrator's role of the management account: the baseline key policy hands it to its IAM policies.
+  sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT, Arn: CALLER_ARN, UserId: 'AROAEXAMPLE:alice' });
   sso.on(ListInstancesCommand).resolves({ Instances: [{ InstanceArn: INSTANCE_ARN, OwnerAccountId: ACCOUNT }] });
   sso.on(DescribeInstanceCommand).resolves(describeInstance());
   sso.on(ListApplicationsCommand).resolves({ Applications: [] });
@@ -101,7 +108,7 @@ export function harness() {
       now += ms;
     },
   };
-  const api = new EncryptionApi({ ssoAdmin: ssoClient, kms: kmsClient }, { sleep: clock.sleep, random: () => 0.5 });
+  const api = new EncryptionApi({ ssoAdmin: ssoClient, kms: kmsClient, sts: stsClient }, { sleep: clock.sleep, random: () => 0.5 });
 
   async function run(request: Partial<EncryptionRequest>, options: RunOptions = {}): Promise<ExitCode> {
     const io: EncryptionIo = {
@@ -130,7 +137,7 @@ export function harness() {
     return runEncryption(full, { api, clock, io });
   }
 
-  return { sso, kms, captured, run, api };
+  return { sso, kms, sts, captured, run, api };
 }
 
 /** Errors printed on stderr, without the `error: ` prefix. */

@@ -31,6 +31,12 @@ const BOTH = modelWith({
 });
 
 const ADMIN_FINDING = "key 'identity-center' policy lets no named principal call kms:PutKeyPolicy; add key administrators (administrators: [{ permissionSet, account }])";
+/** A least-privilege key without administrators has no deployer either (the deployer is one). */
+const DEPLOYER_FINDING =
+  "key 'identity-center' (least-privilege) names no deployer and no role or account root administrator in the management account management, so the role that runs terraform could not apply its key policy again (kms lockout check) nor read the key; set deployment.deployer: arn:aws:iam::111111111111:role/<the role that runs terraform>";
+const UNASSIGNED = modelWith({ 'assignments:': [], '  - { group: IdentityAdmins, permissionSet: IdentityCenterAdmin, accounts: [management] }': [] });
+const UNASSIGNED_FINDING =
+  "key 'identity-center' administrator permission set IdentityCenterAdmin in management is not assigned in management: identity center creates its AWSReservedSSO_IdentityCenterAdmin_ role only while it is assigned there (and deletes it with the last assignment), so it administers nothing; assign it there (assignments: [{ group, permissionSet: IdentityCenterAdmin, accounts: [management] }]) or name another administrator";
 const WINDOW_FINDING =
   "key 'identity-center' deletionWindowDays 7 is shorter than 30, so a key scheduled for deletion can be recovered for 7 days only; deletion protection needs deletionWindowDays: 30";
 const refused = (finding: string, rule: string) => `${finding}; safety rail ${rule} refuses to generate this, fix the model or pass --allow-unsafe ${rule}`;
@@ -43,15 +49,17 @@ describe('key-admin-missing', () => {
     const s = scratch();
     const model = s.write('org.yaml', NO_ADMIN);
     const res = await generateRefused(s, model);
-    expect(res.stderr).toBe(`${model}:${KEY_LINE}:5: ${refused(ADMIN_FINDING, 'key-admin-missing')}\n`);
+    expect(res.stderr).toBe(`${model}:${KEY_LINE}:5: ${refused(DEPLOYER_FINDING, 'key-deployer-missing')}\n${model}:${KEY_LINE}:5: ${refused(ADMIN_FINDING, 'key-admin-missing')}\n`);
   });
 
-  test('--allow-unsafe key-admin-missing generates it, warns, and review.md opens with the rail', async () => {
+  test('--allow-unsafe key-admin-missing (with key-deployer-missing) generates it, warns, and review.md opens with the rail', async () => {
     const s = scratch();
     const model = s.write('org.yaml', NO_ADMIN);
-    const res = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'key-admin-missing']);
+    const res = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'key-admin-missing', '--allow-unsafe', 'key-deployer-missing']);
     expect(res.code).toBe(0);
-    expect(res.stderr).toBe(`${model}:${KEY_LINE}:5: warning: ${allowed(ADMIN_FINDING, 'key-admin-missing')}\n`);
+    expect(res.stderr).toBe(
+      `${model}:${KEY_LINE}:5: warning: ${allowed(DEPLOYER_FINDING, 'key-deployer-missing')}\n${model}:${KEY_LINE}:5: warning: ${allowed(ADMIN_FINDING, 'key-admin-missing')}\n`,
+    );
     const review = fs.readFileSync(path.join(s.out, 'review.md'), 'utf8');
     expect(review.startsWith('## Unsafe: generated with --allow-unsafe\n')).toBe(true);
     expect(review).toContain(`### \`key-admin-missing\`\n\nRisk: no named principal may change the key policy (kms:PutKeyPolicy)`);
@@ -65,6 +73,19 @@ describe('key-admin-missing', () => {
     const lint = await runCli(['lint', model]);
     expect(lint.code).toBe(1);
     expect(lint.stderr).toContain(`${model}:${KEY_LINE}:5: ${ADMIN_FINDING} [key-admin-missing]\n`);
+  });
+});
+
+describe('key-admin-unassigned', () => {
+  test('fails if the administrators\' permission set is not assigned in the account the key names, and --allow-unsafe lets it through', async () => {
+    const s = scratch();
+    const model = s.write('org.yaml', UNASSIGNED);
+    const res = await generateRefused(s, model);
+    // two lines fewer: the key entry moves up to line KEY_LINE - 2
+    expect(res.stderr).toContain(`${model}:${KEY_LINE - 2}:5: ${refused(UNASSIGNED_FINDING, 'key-admin-unassigned')}\n`);
+    const ok = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'key-admin-unassigned']);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain(`${model}:${KEY_LINE - 2}:5: warning: ${allowed(UNASSIGNED_FINDING, 'key-admin-unassigned')}\n`);
   });
 });
 
@@ -164,16 +185,16 @@ describe('--allow-unsafe itself', () => {
     const s = scratch();
     const model = s.write('org.yaml', BOTH);
     const res = await generateRefused(s, model);
-    // the lint rail stops the pipeline first; with it allowed, deletion protection still refuses
-    expect(res.stderr).toBe(`${model}:${KEY_LINE}:5: ${refused(ADMIN_FINDING, 'key-admin-missing')}\n`);
-    const one = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'key-admin-missing']);
+    // the lint rails stop the pipeline first; with them allowed, deletion protection still refuses
+    expect(res.stderr).toBe(`${model}:${KEY_LINE}:5: ${refused(DEPLOYER_FINDING, 'key-deployer-missing')}\n${model}:${KEY_LINE}:5: ${refused(ADMIN_FINDING, 'key-admin-missing')}\n`);
+    const one = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'key-admin-missing', '--allow-unsafe', 'key-deployer-missing']);
     expect(one.code).toBe(1);
     expect(one.stderr).toContain(`${model}:${WINDOW_LINE}:25: ${refused(WINDOW_FINDING, 'key-deletion-protection-off')}\n`);
     expect(fs.existsSync(s.out)).toBe(false);
-    const both = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'key-admin-missing', '--allow-unsafe', 'key-deletion-protection-off']);
+    const both = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'key-admin-missing', '--allow-unsafe', 'key-deployer-missing', '--allow-unsafe', 'key-deletion-protection-off']);
     expect(both.code).toBe(0);
     const review = fs.readFileSync(path.join(s.out, 'review.md'), 'utf8');
-    expect(review).toMatch(/^## Unsafe: generated with --allow-unsafe\n\nThis output breaks 2 safety rails /);
+    expect(review).toMatch(/^## Unsafe: generated with --allow-unsafe\n\nThis output breaks 3 safety rails /);
   });
 
   test('an --allow-unsafe that allows nothing is reported, and review.md stays unflagged', async () => {
@@ -191,7 +212,7 @@ describe('--allow-unsafe itself', () => {
     const res = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'principal-star-unconditioned']);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('Invalid values:');
-    expect(res.stderr).toContain('Argument: allow-unsafe, Given: "principal-star-unconditioned", Choices: "key-admin-missing", "key-service-statements-missing", "key-deletion-protection-off", "key-removed", "unit-state-orphaned"');
+    expect(res.stderr).toContain('Argument: allow-unsafe, Given: "principal-star-unconditioned", Choices: "key-admin-missing", "key-service-statements-missing", "key-deployer-missing", "key-admin-unassigned", "key-deletion-protection-off", "key-removed", "unit-state-orphaned"');
     expect(fs.existsSync(s.out)).toBe(false);
   });
 

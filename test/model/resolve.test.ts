@@ -130,12 +130,17 @@ permissionSets:
 
   test("merges the key statements a permission set principal needs into that permission set's inline policy", () => {
     // GIVEN a permission set with its own inline policy that is a principal of the ec2-windows-sso use case
-    const ir = resolve(`${ACCOUNTS}permissionSets:
+    const ir = resolve(`${ACCOUNTS}deployment: { deployer: "arn:aws:iam::111111111111:role/Deployer" }
+groups: [{ name: Admins }, { name: Windows }]
+permissionSets:
   - name: Admin
   - name: WindowsUser
     inlinePolicy:
       Version: "2012-10-17"
       Statement: { Sid: Own, Effect: Allow, Action: ec2:DescribeInstances, Resource: "*" }
+assignments:
+  - { group: Admins, permissionSet: Admin, accounts: [management] }
+  - { group: Windows, permissionSet: WindowsUser, accounts: [prod] }
 keys:
   - name: idc
     administrators: [{ permissionSet: Admin, account: management }]
@@ -151,6 +156,8 @@ keys:
     expect(statements.slice(1)).toContainEqual(
       expect.objectContaining({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: { ref: 'key-arn-all-regions', key: 'idc' } }),
     );
+    // AND the added statements apply in the account the key names it in only (prod)
+    for (const s of statements.slice(1)) expect(s.Condition?.StringEquals?.['aws:PrincipalAccount']).toBe('333333333333');
     expect(ir.keys.map((k) => k.name)).toEqual(['idc']);
   });
 

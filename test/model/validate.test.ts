@@ -177,8 +177,8 @@ describe('lint findings', () => {
     // local user beside a synced group: a warning at the user
     const { warnings } = loadResolved('examples/typical.yaml');
     expect(warnings.map((w) => `${formatIssue(w)} [${w.rule}]`)).toEqual([
-      "examples/typical.yaml:26:5: warning: user 'alice' is created in identity center, but group Auditors is synced from an identity provider; create the user there and set external: true [identity-source-mixed]",
-      "examples/typical.yaml:51:5: warning: key 'identity-center' accepts any identity center instance's encryption context; for production add the restrict-to-instance use case [encryption-context-unrestricted]",
+      "examples/typical.yaml:28:5: warning: user 'alice' is created in identity center, but group Auditors is synced from an identity provider; create the user there and set external: true [identity-source-mixed]",
+      "examples/typical.yaml:53:5: warning: key 'identity-center' accepts any identity center instance's encryption context; for production add the restrict-to-instance use case [encryption-context-unrestricted]",
     ]);
   });
 });

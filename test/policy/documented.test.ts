@@ -8,8 +8,9 @@ import type { PolicyDocumentJson, StatementJson } from '../../src/policy/types';
 import { renderPolicy } from '../../src/policy/render';
 import { launchPostAppAdminIdentityStatement, launchPostKeyPolicyStatements, launchPostManagedAppStatements, LAUNCH_POST_KEY_POLICY_ID } from '../../src/policy/catalog/launch-post';
 import { PolicyDocument } from '../../src/policy/document';
+import { DELETION_GUARD_SID } from '../../src/policy/catalog/deletion-guard';
 import { normalizePolicyJson } from './support/policy-json';
-import { ADMIN, buildOne, context, DELEGATED_ADMIN, KEY_ARN, key, MGMT_ID, MRK_ARN } from './support/fixtures';
+import { ADMIN, buildOne, context, DELEGATED_ADMIN, DELEGATED_ID, KEY_ARN, key, MGMT_ID, MRK_ARN, WORKLOAD_ID } from './support/fixtures';
 
 function vector(name: string): unknown {
   return JSON.parse(fs.readFileSync(path.join(__dirname, 'vectors', `${name}.json`), 'utf8'));
@@ -24,6 +25,16 @@ function sidsOf(v: unknown): string[] {
 }
 
 const render = (doc: PolicyDocumentJson, keyArn = KEY_ARN) => renderPolicy(doc, { keyArns: { idc: keyArn } });
+
+/**
+ * A documented identity policy as idcgen writes it into a permission set's inline policy: each
+ * statement also requires the account the model named the permission set in (aws:PrincipalAccount),
+ * because the inline policy is the same in every account the permission set is provisioned in.
+ */
+const inAccount = (doc: unknown, accountId: string) => {
+  const d = doc as PolicyDocumentJson;
+  return { ...d, Statement: d.Statement.map((st) => ({ ...st, Condition: { ...st.Condition, StringEquals: { ...st.Condition?.StringEquals, 'aws:PrincipalAccount': accountId } } })) };
+};
 
 describe('G3 baseline (identity-center-cmk.md §2)', () => {
   test('§2.1: baseline key policy with a delegated administrator and managed applications equals the documented policy', () => {
@@ -49,7 +60,7 @@ describe('G3 baseline (identity-center-cmk.md §2)', () => {
   test('§2.2: a delegated-admin permission set gets the same statements in its inline policy', () => {
     const r = buildOne(key({ policyProfile: 'baseline', useCases: [{ 'delegated-admins': { principals: [DELEGATED_ADMIN] } }] }));
     const doc: PolicyDocumentJson = { Version: '2012-10-17', Statement: r.permissionSetStatements.get('DelegatedAdmin') ?? [] };
-    expect(normalizePolicyJson(render(doc, MRK_ARN))).toEqual(normalizePolicyJson(vector('g3-2.2-identity-policy')));
+    expect(normalizePolicyJson(render(doc, MRK_ARN))).toEqual(normalizePolicyJson(inAccount(vector('g3-2.2-identity-policy'), DELEGATED_ID)));
   });
 
   test('§2.3: restrict-to-instance adds the documented encryption-context conditions, one service per statement', () => {
@@ -112,8 +123,8 @@ describe('G2 per-use-case statements (identity-center-cmk.md §3)', () => {
     );
     const v = expected as PolicyDocumentJson;
     expect(normalizePolicyJson(statements(r.key.keyPolicy, sidsOf(v)))).toEqual(normalizePolicyJson(v.Statement));
-    // The only other statement is idcgen's key administration (G2 has none).
-    expect(r.key.keyPolicy.Statement.map((s) => s.Sid).filter((s) => !sidsOf(v).includes(s as string))).toEqual(['KeyAdministration']);
+    // The only other statements are idcgen's key administration (G2 has none) and the deletion guard.
+    expect(r.key.keyPolicy.Statement.map((s) => s.Sid).filter((s) => !sidsOf(v).includes(s as string))).toEqual(['KeyAdministration', DELETION_GUARD_SID]);
   });
 
   test('§3.1 in another Region: permission-set role patterns carry the Region segment', () => {
@@ -153,7 +164,7 @@ describe('G2 per-use-case statements (identity-center-cmk.md §3)', () => {
   test('§3.7: an ec2-windows-sso permission set gets the documented statement in its inline policy', () => {
     const r = lp([{ 'ec2-windows-sso': { principals: [{ permissionSet: 'MyPermissionSet', account: 'workload' }] } }]);
     const doc: PolicyDocumentJson = { Version: '2012-10-17', Statement: r.permissionSetStatements.get('MyPermissionSet') ?? [] };
-    expect(normalizePolicyJson(render(doc))).toEqual(normalizePolicyJson(vector('g2-3.7-ec2-windows-identity')));
+    expect(normalizePolicyJson(render(doc))).toEqual(normalizePolicyJson(inAccount(vector('g2-3.7-ec2-windows-identity'), WORKLOAD_ID)));
   });
 
   test('§3.9: identity policy of a custom-workflow role in another account equals the documented policy', () => {

@@ -20,13 +20,15 @@ afterEach(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** examples/typical.yaml with its key switched to least-privilege, minus its administrators line. */
+/** examples/typical.yaml with its key switched to least-privilege, minus its administrators line and its deployer (a key administrator too). */
 function lockedOutModel(): string {
   const text = fs.readFileSync(path.join(ROOT, 'examples/typical.yaml'), 'utf8');
   const admins = '    administrators: [{ permissionSet: IdentityCenterAdmin, account: management }]\n';
+  const deployer = /^deployment:\n  deployer: .*\n/m;
   expect(text).toContain(admins);
+  expect(text).toMatch(deployer);
   const file = path.join(tmp, 'org.yaml');
-  fs.writeFileSync(file, text.replace('policyProfile: baseline', 'policyProfile: least-privilege').replace(admins, ''));
+  fs.writeFileSync(file, text.replace('policyProfile: baseline', 'policyProfile: least-privilege').replace(admins, '').replace(deployer, ''));
   return file;
 }
 
@@ -64,6 +66,8 @@ test('--json prints findings with their rule ids', async () => {
   const rows = JSON.parse(res.stdout) as { rule: string; severity: string; file: string }[];
   expect(rows.map((r) => [r.rule, r.severity])).toEqual([
     ['identity-source-mixed', 'warning'],
+    // no administrator at all, so no deployer either (findings at one position sort by message)
+    ['key-deployer-missing', 'error'],
     ['encryption-context-unrestricted', 'warning'],
     ['key-admin-missing', 'error'],
   ]);

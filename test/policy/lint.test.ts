@@ -31,7 +31,7 @@ test('every rule has a test below', () => {
 
 /** rule → a model that trips it (the clean model must not, checked above). */
 const CASES: Record<LintRule, () => ResolvedModel> = {
-  'key-admin-missing': () => irFor([key({ administrators: [], policyProfile: 'least-privilege', useCases: [{ 'restrict-to-instance': {} }] })]),
+  'key-admin-missing': () => irFor([key({ administrators: [], policyProfile: 'least-privilege', useCases: [{ 'restrict-to-instance': {} }] })], { deployer: undefined }),
   'key-service-statements-missing': () => editKeyPolicy(clean(), dropSids('AllowIdentityStoreToUseTheKMSKey')),
   'principal-star-unconditioned': () =>
     editKeyPolicy(clean(), (doc) => ({ ...doc, Statement: [...doc.Statement, { Sid: 'Open', Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*', Condition: { StringLike: { 'kms:ViaService': 'sso.*.amazonaws.com' } } }] })),
@@ -54,13 +54,18 @@ const CASES: Record<LintRule, () => ResolvedModel> = {
     const ir = clean();
     return { ...ir, identityCenter: { ...ir.identityCenter, encryptionKey: 'missing' } };
   },
+  'key-deployer-missing': () =>
+    irFor([key({ multiRegion: true, policyProfile: 'least-privilege', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'restrict-to-instance': {} }] })], { deployer: undefined }),
+  'key-admin-unassigned': () =>
+    irFor([key({ multiRegion: true, policyProfile: 'least-privilege', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'restrict-to-instance': {} }] })], { assigned: [] }),
 };
 
 test.each(Object.entries(CASES) as [LintRule, () => ResolvedModel][])('fails if the model trips %s (and only then)', (rule, model) => {
   const findings = lintModel(model());
   expect(findings.map((f) => f.rule)).toContain(rule);
   for (const f of findings.filter((x) => x.rule === rule)) {
-    expect(f.severity).toBe(LINT_RULES[rule].severity);
+    // key-admin-unassigned is a warning for use-case principals (its error case is tested below)
+    if (!(rule === 'key-admin-unassigned' && f.severity === 'warning')) expect(f.severity).toBe(LINT_RULES[rule].severity);
     expect(f.message).toMatch(/^[^A-Z]/);
     expect(f.message).not.toMatch(/\.$/);
   }
@@ -72,8 +77,62 @@ describe('details', () => {
   });
 
   test('key-admin-missing: kms:PutKeyPolicy only through a service does not count', () => {
-    const ir = irFor([key({ administrators: [], policyProfile: 'least-privilege', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'restrict-to-instance': {} }] })]);
+    const ir = irFor([key({ administrators: [], policyProfile: 'least-privilege', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'restrict-to-instance': {} }] })], { deployer: undefined });
     expect(rulesOf(ir)).toContain('key-admin-missing');
+  });
+
+  test('key-admin-missing: the deployer alone is an administrator', () => {
+    expect(rulesOf(irFor([key({ administrators: [], policyProfile: 'least-privilege', useCases: [{ 'restrict-to-instance': {} }] })]))).not.toContain('key-admin-missing');
+  });
+
+  test('key-deployer-missing: least-privilege only, and a role or account root administrator in the management account will do', () => {
+    const lp = (administrators: NonNullable<Parameters<typeof key>[0]>['administrators'], policyProfile: 'baseline' | 'least-privilege' = 'least-privilege') =>
+      rulesOf(irFor([key({ administrators, policyProfile, useCases: [{ 'restrict-to-instance': {} }] })], { deployer: undefined }));
+    expect(lp([ADMIN])).toContain('key-deployer-missing');
+    expect(lp([{ role: 'arn:aws:iam::444455556666:role/Ci' }])).toContain('key-deployer-missing');
+    expect(lp([{ role: 'arn:aws:iam::111122223333:role/Ci' }])).not.toContain('key-deployer-missing');
+    expect(lp([{ accountRoot: 'management' }])).not.toContain('key-deployer-missing');
+    expect(lp([ADMIN], 'baseline')).not.toContain('key-deployer-missing');
+    expect(lintModel(irFor([key({ administrators: [ADMIN], policyProfile: 'least-privilege' })], { deployer: undefined })).find((f) => f.rule === 'key-deployer-missing')?.message).toBe(
+      "key 'idc' (least-privilege) names no deployer and no role or account root administrator in the management account management, so the role that runs terraform could not apply its key policy again (kms lockout check) nor read the key; set deployment.deployer: arn:aws:iam::111122223333:role/<the role that runs terraform>",
+    );
+  });
+
+  test('key-deployer-missing: a baseline key with the deletion guard on needs the deployer too (the guard denies kms:PutKeyPolicy to every principal it does not name)', () => {
+    const baseline = (administrators: NonNullable<Parameters<typeof key>[0]>['administrators'], deletionGuard: boolean, deployer?: string) =>
+      lintModel(irFor([key({ administrators, policyProfile: 'baseline', deletionGuard, useCases: [{ 'restrict-to-instance': {} }] })], { deployer }));
+    expect(baseline([ADMIN], true).find((f) => f.rule === 'key-deployer-missing')?.message).toBe(
+      "key 'idc' (baseline with deletionGuard) names no deployer and no role or account root administrator in the management account management, so its deletion guard would deny the role that runs terraform kms:PutKeyPolicy and kms lockout check refuses the policy; set deployment.deployer: arn:aws:iam::111122223333:role/<the role that runs terraform>",
+    );
+    expect(baseline([], true).map((f) => f.rule)).toContain('key-deployer-missing');
+    expect(baseline([{ role: 'arn:aws:iam::111122223333:role/Ci' }], true).map((f) => f.rule)).not.toContain('key-deployer-missing');
+    expect(baseline([ADMIN], true, 'arn:aws:iam::111122223333:role/Deployer').map((f) => f.rule)).not.toContain('key-deployer-missing');
+    expect(baseline([ADMIN], false).map((f) => f.rule)).not.toContain('key-deployer-missing');
+  });
+
+  test('key-admin-unassigned: an error for an administrator, a warning for a use-case principal, once per permission set and account', () => {
+    const ir = irFor([key({ policyProfile: 'baseline', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'ec2-windows-sso': { principals: [ADMIN, DELEGATED_ADMIN] } }] })], {
+      assigned: [['DelegatedAdmin', 'delegated']],
+    });
+    expect(lintModel(ir).filter((f) => f.rule === 'key-admin-unassigned')).toEqual([
+      {
+        rule: 'key-admin-unassigned',
+        severity: 'error',
+        keyName: 'idc',
+        message:
+          "key 'idc' administrator permission set Admin in management is not assigned in management: identity center creates its AWSReservedSSO_Admin_ role only while it is assigned there (and deletes it with the last assignment), so it administers nothing; assign it there (assignments: [{ group, permissionSet: Admin, accounts: [management] }]) or name another administrator",
+      },
+      {
+        rule: 'key-admin-unassigned',
+        severity: 'warning',
+        keyName: 'idc',
+        message:
+          "key 'idc' use case identity-center-admins principal permission set Admin in management is not assigned in management: identity center creates its AWSReservedSSO_Admin_ role only while it is assigned there (and deletes it with the last assignment), so the grant reaches nobody; assign it there or remove the principal",
+      },
+    ]);
+    // assigned in another account than the one the key names is no assignment
+    expect(rulesOf(irFor([key({ policyProfile: 'baseline' })], { assigned: [['Admin', 'workload']] }))).toContain('key-admin-unassigned');
+    expect(rulesOf(irFor([key({ policyProfile: 'baseline' })], { assigned: [['Admin', 'management']] }))).not.toContain('key-admin-unassigned');
   });
 
   test('key-service-statements-missing names the service and the missing actions', () => {

@@ -53,6 +53,10 @@ const DENIED: Row[] = [
   // AWSReservedSSO_<name>_* matched the roles of <name>_<anything>: the suffix is exactly 16 characters
   ['role of permission set Admin_ReadOnly (name starts with Admin_) changing the key policy of a key whose administrator is Admin', () => roleCall(P.adminPrefixed, 'kms:PutKeyPolicy')],
   ['role of permission set Admin_ReadOnly scheduling deletion', () => roleCall(P.adminPrefixed, 'kms:ScheduleKeyDeletion')],
+  // identity statements carry aws:PrincipalAccount: a permission set is the same in every account
+  ['the administrators\' permission set in the delegated account changing the key policy with its inline policy', (s) => roleCall(P.adminInDelegated, 'kms:PutKeyPolicy', { identityPolicies: s.identityOf(P.adminInDelegated) })],
+  ['the administrators\' permission set in the delegated account scheduling deletion with its inline policy', (s) => roleCall(P.adminInDelegated, 'kms:ScheduleKeyDeletion', { identityPolicies: s.identityOf(P.adminInDelegated) })],
+  ['the delegated administrators\' permission set in a workload account encrypting via sso with its inline policy', (s) => roleCall(P.delegatedAdminInWorkload, 'kms:Encrypt', { via: VIA.sso, contextKeys: [...CONTEXT_KEYS.sso], identityPolicies: s.identityOf(P.delegatedAdminInWorkload) })],
   ['Control Tower admin encrypting (Decrypt only)', () => roleCall(P.controlTower, 'kms:Encrypt', { via: VIA.sso, contextKeys: [...CONTEXT_KEYS.sso] })],
 ];
 

@@ -27,7 +27,10 @@ describe('idcgen review', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-review-lint-'));
     try {
       const base = fs.readFileSync(path.join(ROOT, 'examples/typical.yaml'), 'utf8').replace('policyProfile: baseline', 'policyProfile: least-privilege');
-      const head = base.replace('    administrators: [{ permissionSet: IdentityCenterAdmin, account: management }]', '    administrators: []');
+      // (and the deployer, itself a key administrator, is gone from the model)
+      const head = base
+        .replace('    administrators: [{ permissionSet: IdentityCenterAdmin, account: management }]', '    administrators: []')
+        .replace(/^deployment:\n  deployer: .*\n/m, '');
       expect(head).not.toBe(base);
       fs.writeFileSync(path.join(dir, 'base.yaml'), base);
       fs.writeFileSync(path.join(dir, 'head.yaml'), head);
@@ -36,6 +39,27 @@ describe('idcgen review', () => {
       // THEN the review prints the lockout as a critical risk, the lint error as a warning, and fails the gate
       expect(res.stdout).toContain('| **critical** | key-administrator-removed | key identity-center loses its last administrator');
       expect(res.stderr).toContain("head.yaml:51:5: warning: key 'identity-center' policy lets no named principal call kms:PutKeyPolicy");
+      expect(res.stderr).toContain("head.yaml:51:5: warning: key 'identity-center' (least-privilege) names no deployer");
+      expect(res.code).toBe(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('key-admin-unassigned is a warning in review too: removing the assignment that keeps the administrator role alive is reviewed and critical', async () => {
+    // GIVEN the enterprise example without the IdentityAdmins → IdentityCenterAdmin → management assignment
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-review-unassigned-'));
+    try {
+      const base = fs.readFileSync(path.join(ROOT, 'examples/enterprise.yaml'), 'utf8');
+      const head = base.replace('  - { group: IdentityAdmins, permissionSet: IdentityCenterAdmin, accounts: [management] }\n', '');
+      expect(head).not.toBe(base);
+      fs.writeFileSync(path.join(dir, 'base.yaml'), base);
+      fs.writeFileSync(path.join(dir, 'head.yaml'), head);
+      // WHEN it is reviewed with a CI gate
+      const res = await runCli(['review', '--base', path.join(dir, 'base.yaml'), '--head', path.join(dir, 'head.yaml'), '--fail-on', 'critical']);
+      // THEN the lint rail prints as a warning, the review flags the lost administrator as critical, and the gate fails
+      expect(res.stderr).toMatch(/head\.yaml:\d+:\d+: warning: key 'identity-center' administrator permission set IdentityCenterAdmin in management is not assigned in management/);
+      expect(res.stdout).toContain('| **critical** | key-administrator-removed | key identity-center loses its last administrator other than the deployer');
       expect(res.code).toBe(1);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

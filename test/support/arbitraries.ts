@@ -345,14 +345,28 @@ export function validModel(options: ValidModelOptions = {}): fc.Arbitrary<OrgMod
             identityStoreId: base.lookedUp ? undefined : 'd-1111222233',
             encryption: rest.awsOwnedKey ? undefined : { key: key.name },
           }),
-          deployment: rest.deployment,
+          // the role that runs terraform (key-deployer-missing), now and then absent where no least-privilege key needs it
+          deployment: compact({
+            ...rest.deployment,
+            deployer: rest.keys.some((k) => k.policyProfile === 'least-privilege') || rest.encryptionKeyIndex % 3 !== 0 ? `arn:aws:iam::${base.accounts[0].id}:role/IdcgenDeployer` : undefined,
+          }),
           accounts: base.accounts,
           groups: rest.groups,
           users: rest.users.length > 0 ? rest.users : undefined,
           permissionSets: base.permissionSets,
-          assignments: rest.assignments,
+          // a permission-set administrator exists only where its permission set is assigned (key-admin-unassigned)
+          assignments: [...rest.assignments, ...adminAssignments(rest.keys, rest.groups[0].name)],
           keys: rest.keys,
         });
       }),
     );
+}
+
+/** One assignment per permission-set key administrator, in the account the key names it in. */
+function adminAssignments(keys: readonly Key[], group: string): Assignment[] {
+  const pairs = keys.flatMap((k) => (k.administrators ?? []).flatMap((p) => ('permissionSet' in p ? [`${p.permissionSet}\u0000${p.account}`] : [])));
+  return [...new Set(pairs)].sort().map((pair) => {
+    const [permissionSet, account] = pair.split('\u0000');
+    return { group, permissionSet, accounts: [account] };
+  });
 }

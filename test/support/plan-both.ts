@@ -84,7 +84,8 @@ export function expectedResourceCounts(ir: ResolvedModel): Record<string, number
   const counts: Record<string, number> = {
     aws_kms_key: ir.keys.length,
     aws_kms_key_policy: ir.keys.length,
-    aws_kms_alias: ir.keys.length,
+    // each replica carries the primary's alias in its own Region (aliases are Regional)
+    aws_kms_alias: ir.keys.length + sum(ir.keys.map((k) => k.replicaRegions.length)),
     aws_kms_replica_key: sum(ir.keys.map((k) => k.replicaRegions.length)),
     aws_ssoadmin_permission_set: ir.permissionSets.length,
     aws_ssoadmin_managed_policy_attachment: sum(ir.permissionSets.map((p) => p.managedPolicyArns.length)),

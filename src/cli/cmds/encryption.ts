@@ -111,6 +111,8 @@ export function buildRequest(
     key: argv.action === 'disable' ? undefined : argv['key-arn'] ?? target?.key,
     expectedPolicy,
     managementAccountId: target?.managementAccountId,
+    organizationId: target?.organizationId,
+    deployer: target?.deployer,
     confirmedApps: argv['confirm-apps'],
     dryRun: argv['dry-run'],
     yes: argv.yes,

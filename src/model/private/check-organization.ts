@@ -1,8 +1,9 @@
 /** Checks of the organization, identityCenter and deployment sections. */
 import { PATTERNS } from '../aws-patterns';
+import { partitionOf, roleArn } from '../arns';
 import { unknownRegionMessage } from '../regions';
 import { LIMITS, rangeMessage } from '../limits';
-import { checkPattern, type CheckContext } from './context';
+import { checkPattern, checkRoleArn, type CheckContext } from './context';
 import { lengthMessage, outOfLength, unknownRef } from './describe';
 
 export function checkOrganization(ctx: CheckContext): void {
@@ -31,6 +32,7 @@ export function checkOrganization(ctx: CheckContext): void {
 
   if (!deployment) return;
   const { maxResourcesPerStack, backend } = deployment;
+  checkDeployer(ctx, deployment.deployer);
   for (const field of ['roleName', 'planRoleName'] as const) {
     const value = deployment[field];
     if (value === undefined) continue;
@@ -55,6 +57,25 @@ export function checkOrganization(ctx: CheckContext): void {
         severity: 'warning',
       });
     }
+  }
+}
+
+/**
+ * The deployer runs the management unit, whose provider works in the management account without
+ * assuming a role (`allowed_account_ids`): it is a role there, named exactly, because the key policy
+ * names it as a principal.
+ */
+function checkDeployer(ctx: CheckContext, deployer: string | undefined): void {
+  const at = ['deployment', 'deployer'];
+  const management = (ctx.model.accounts ?? []).find((a) => a.name === ctx.model.organization.managementAccount);
+  const example = roleArn(management?.id ?? '111111111111', 'IdcgenDeployer', partitionOf(ctx.model.identityCenter.region));
+  if (deployer === undefined || !checkRoleArn(ctx, at, 'deployer', deployer, example) || !management) return;
+  const account = deployer.split(':')[4];
+  if (account !== management.id) {
+    ctx.error(
+      at,
+      `deployer '${deployer}' is in account ${account}, not the management account ${management.name} (${management.id}); the management unit runs there without assuming a role, so the deployer must be a role in it, e.g. ${example}`,
+    );
   }
 }
 

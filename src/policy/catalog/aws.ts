@@ -20,6 +20,12 @@ export const DOCS = {
   kmsKeyAdministrators: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-administrators',
   kmsCrossAccount: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html',
   kmsQuotas: 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html',
+  /** "Prevent unmanageable KMS keys": the policy lockout safety check of PutKeyPolicy. */
+  kmsLockout: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key',
+  /** "Controlling access to key deletion": deny ScheduleKeyDeletion to those who need not delete keys. */
+  kmsDeletingKeys: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-adding-permission.html',
+  /** Troubleshooting: the KMS permissions of the principal that enables the customer managed key. */
+  cmkErrors: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/cmk-related-errors.html',
 } as const;
 
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/identity-center-customer-managed-keys.html
@@ -55,6 +61,7 @@ export const CONDITION_KEYS = {
   /** The advanced page writes aws:SourceARN. */
   sourceArn: 'aws:SourceARN',
   principalOrgId: 'aws:PrincipalOrgID',
+  principalAccount: 'aws:PrincipalAccount',
   principalArn: 'aws:PrincipalArn',
   principalIsAwsService: 'aws:PrincipalIsAWSService',
 } as const;
@@ -113,6 +120,27 @@ export const ACTIONS = {
    * @see https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-auth.html
    */
   multiRegionKeyAdministration: ['kms:ReplicateKey', 'kms:UpdatePrimaryRegion'],
+  /**
+   * What the principal that switches the instance to the key needs on it: Identity Center
+   * validates the key with the caller's permissions ("The user or IAM principal lacks one or more
+   * required KMS permissions (kms:Decrypt, kms:Encrypt, kms:GenerateDataKey, kms:DescribeKey) when
+   * enabling customer managed key"). The administrators' statements grant
+   * kms:GenerateDataKeyWithoutPlaintext instead; which one UpdateInstance needs is not documented.
+   * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/cmk-related-errors.html
+   */
+  switchCaller: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+  /**
+   * The deployer through Identity Center and Identity Store (least-privilege, the key Identity
+   * Center uses): the administrators' use (adminUse) and what switching the instance needs
+   * (switchCaller; kms:DescribeKey it has as a key administrator).
+   */
+  deployerUse: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext'],
+  /**
+   * Denied by the deletion guard to everyone but the key administrators and the deployer: what
+   * destroys the key (ScheduleKeyDeletion), stops it (DisableKey), or could remove the guard itself
+   * (PutKeyPolicy). See catalog/deletion-guard.ts for why PutKeyPolicy is among them.
+   */
+  guarded: ['kms:DisableKey', 'kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion'],
 } as const;
 
 // https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key

@@ -19,8 +19,11 @@ export type ModelUseCaseId =
   | 'restrict-managed-applications'
   | 'restrict-to-instance';
 
-/** Catalog ids: the model's use cases plus the two idcgen always adds. */
-export type UseCaseId = 'key-administration' | 'identity-center-service' | ModelUseCaseId;
+/** Catalog ids: the model's use cases plus those idcgen adds itself. */
+export type UseCaseId = 'key-administration' | 'identity-center-service' | 'deployer' | 'deletion-guard' | ModelUseCaseId;
+
+/** Use cases idcgen adds from other settings (administrators, the deployer, the deletion guard): never listed under useCases. */
+const ADDED: readonly UseCaseId[] = ['key-administration', 'identity-center-service', 'deployer', 'deletion-guard'];
 
 export interface UseCaseEntry {
   readonly id: UseCaseId;
@@ -40,6 +43,7 @@ export const USE_CASES: readonly UseCaseEntry[] = [
   { id: 'key-administration', title: 'key administrators', docUrl: DOCS.kmsKeyAdministrators, principals: 'required', identityAccess: 'none' },
   { id: 'identity-center-admins', title: 'Identity Center administrators', docUrl: DOCS.baseline, principals: 'required', identityAccess: 'administration' },
   { id: 'delegated-admins', title: 'delegated administrators', docUrl: DOCS.baseline, principals: 'required', identityAccess: 'administration' },
+  { id: 'deployer', title: 'the deployer using the key through Identity Center (deployment.deployer)', docUrl: DOCS.cmkErrors, principals: 'none', identityAccess: 'none' },
   { id: 'identity-center-service', title: 'Identity Center and Identity Store services', docUrl: DOCS.baseline, principals: 'none', identityAccess: 'none' },
   { id: 'read-only-admins', title: 'read-only administrators of the instance', docUrl: DOCS.advanced, principals: 'required', identityAccess: 'decrypt' },
   { id: 'managed-application-admins', title: 'administrators of AWS managed applications', docUrl: DOCS.baseline, principals: 'optional', identityAccess: 'decrypt' },
@@ -49,6 +53,7 @@ export const USE_CASES: readonly UseCaseEntry[] = [
   { id: 'ec2-windows-sso', title: 'SSO to Amazon EC2 Windows instances', docUrl: DOCS.baseline, principals: 'required', identityAccess: 'decrypt' },
   { id: 'custom-workflows', title: 'custom workflows calling Identity Center APIs', docUrl: DOCS.baseline, principals: 'required', identityAccess: 'decrypt' },
   { id: 'restrict-to-instance', title: 'encryption context restricted to this instance and identity store', docUrl: DOCS.advanced, principals: 'none', identityAccess: 'none' },
+  { id: 'deletion-guard', title: 'nobody but the key administrators and the deployer may delete, disable or re-policy the key', docUrl: DOCS.kmsDeletingKeys, principals: 'none', identityAccess: 'none' },
 ];
 
 const BY_ID = new Map(USE_CASES.map((u) => [u.id, u]));
@@ -64,6 +69,4 @@ export function useCaseOrder(id: UseCaseId): number {
   return USE_CASES.findIndex((u) => u.id === id);
 }
 
-export const MODEL_USE_CASE_IDS: readonly ModelUseCaseId[] = USE_CASES.map((u) => u.id).filter(
-  (id): id is ModelUseCaseId => id !== 'key-administration' && id !== 'identity-center-service',
-);
+export const MODEL_USE_CASE_IDS: readonly ModelUseCaseId[] = USE_CASES.map((u) => u.id).filter((id): id is ModelUseCaseId => !ADDED.includes(id));

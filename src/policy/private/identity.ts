@@ -5,7 +5,9 @@
  */
 import { compareKeys, type KeyIdentityPolicy } from '../../model/ir';
 import type { PolicyRef, StatementJson } from '../types';
-import type { PolicyStatement } from '../statement';
+import { PolicyStatement } from '../statement';
+import { CONDITION_KEYS } from '../catalog/aws';
+import { canonicalJson } from './values';
 import { g2AdminIdentityStatements, g2IdentityDecryptStatement, G2_IDENTITY_DECRYPT_SIDS } from '../catalog/g2';
 import { g3CrossAccountStatements } from '../catalog/g3';
 import { keyAdministrationIdentityStatement } from '../catalog/key-administration';
@@ -79,14 +81,21 @@ export function groupIdentityNeeds(
   keyArn: PolicyRef,
   needs: readonly IdentityNeed[],
 ): IdentityResult {
-  const byPermissionSet = new Map<string, StatementJson[]>();
+  // permission set → statement (canonical JSON) → the statement and the accounts it was generated for
+  const byPermissionSet = new Map<string, Map<string, { statement: StatementJson; accounts: Set<string> }>>();
   const byAccount = new Map<string, { accountName: string; accountId: string; roles: Set<string>; statements: StatementJson[]; useCases: Set<UseCaseId> }>();
   for (const need of needs) {
     const statements = identityStatements(profile, need.useCase, keyArn).map((s) => s.toJSON());
     if (statements.length === 0) continue;
     const p = need.principal;
     if (p.kind === 'permission-set') {
-      byPermissionSet.set(p.permissionSet, [...(byPermissionSet.get(p.permissionSet) ?? []), ...statements]);
+      const own = byPermissionSet.get(p.permissionSet) ?? new Map<string, { statement: StatementJson; accounts: Set<string> }>();
+      for (const statement of statements) {
+        const entry = own.get(canonicalJson(statement)) ?? { statement, accounts: new Set<string>() };
+        entry.accounts.add(p.accountId);
+        own.set(canonicalJson(statement), entry);
+      }
+      byPermissionSet.set(p.permissionSet, own);
       continue;
     }
     const entry = byAccount.get(p.accountName) ?? { accountName: p.accountName, accountId: p.accountId, roles: new Set(), statements: [], useCases: new Set() };
@@ -109,8 +118,21 @@ export function groupIdentityNeeds(
       }),
     );
   const permissionSetStatements = new Map<string, StatementJson[]>();
-  for (const name of [...byPermissionSet.keys()].sort(compareKeys)) permissionSetStatements.set(name, mergeStatements(byPermissionSet.get(name) ?? []));
+  for (const name of [...byPermissionSet.keys()].sort(compareKeys)) {
+    const statements = [...(byPermissionSet.get(name)?.values() ?? [])].map((e) => inAccounts(e.statement, [...e.accounts].sort(compareKeys)));
+    permissionSetStatements.set(name, mergeStatements(statements));
+  }
   return { identityPolicies, permissionSetStatements };
+}
+
+/**
+ * A permission set's inline policy is the same in every account it is provisioned in, but a key
+ * principal is one permission set in one account: `aws:PrincipalAccount` keeps the statement to
+ * the accounts the model named. (Member-account identity policies need no such condition: an IAM
+ * policy created in an account can only be attached to that account's roles.)
+ */
+function inAccounts(statement: StatementJson, accountIds: readonly string[]): StatementJson {
+  return PolicyStatement.fromJson(statement).addCondition('StringEquals', CONDITION_KEYS.principalAccount, [...accountIds]).toJSON();
 }
 
 /** IAM policy name of a key's identity policy in a member account. */

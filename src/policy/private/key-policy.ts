@@ -7,13 +7,15 @@ import { compareKeys, type StatementSource } from '../../model/ir';
 import { PolicyDocument } from '../document';
 import type { PolicyStatement } from '../statement';
 import { DOCS } from '../catalog/aws';
+import { deletionGuardStatement } from '../catalog/deletion-guard';
+import { deployerUseStatements } from '../catalog/deployer';
 import { readOnlyAdminStatements, restrictedAppStatements, type RestrictedAppsProps } from '../catalog/advanced';
 import { g2AdminStatements, g2AppAdminStatements, g2DecryptPair, g2ManagedAppStatements, g2ServiceStatements, G2_DECRYPT_PAIRS } from '../catalog/g2';
 import { g3AdminAccountsStatement, g3ManagedAppsStatements, g3OrgPrincipalsStatements, g3ServiceStatements } from '../catalog/g3';
 import { keyAdministrationStatement } from '../catalog/key-administration';
 import type { EncryptionContextValues } from '../catalog/shapes';
 import { useCaseEntry, type ModelUseCaseId, type UseCaseId } from '../catalog/use-cases';
-import { principalSet, uniquePrincipals, type KeyPrincipal } from '../principals';
+import { principalArnPattern, principalSet, uniquePrincipals, type KeyPrincipal } from '../principals';
 
 export interface KeyPolicyInputs {
   readonly profile: 'baseline' | 'least-privilege';
@@ -23,6 +25,12 @@ export interface KeyPolicyInputs {
   /** Administrators of a multi-Region key may also replicate it. */
   readonly multiRegion: boolean;
   readonly administrators: readonly KeyPrincipal[];
+  /** deployment.deployer as a role principal (management account). */
+  readonly deployer?: KeyPrincipal;
+  /** Identity Center uses this key: the deployer also gets the administrators' use through it. */
+  readonly usedByIdentityCenter: boolean;
+  /** Deny deletion, disabling and policy changes to all but the administrators and the deployer (catalog/deletion-guard.ts). */
+  readonly deletionGuard: boolean;
   /** Principals per use case the key lists (empty array when it has none). */
   readonly useCases: ReadonlyMap<ModelUseCaseId, readonly KeyPrincipal[]>;
   readonly restrictedApps?: RestrictedAppsProps;
@@ -67,11 +75,15 @@ export function buildKeyPolicy(inputs: KeyPolicyInputs): KeyPolicyResult {
     if (outside.length > 0) add('key-administration', [keyAdministrationStatement(set(outside), inputs.multiRegion)]);
     add('identity-center-service', g3ServiceStatements());
   } else {
-    if (inputs.administrators.length > 0) add('key-administration', [keyAdministrationStatement(set(inputs.administrators), inputs.multiRegion)]);
+    // The deployer applies this policy, so it must be able to apply it again (KMS's lockout check).
+    const keyAdmins = uniquePrincipals([...inputs.administrators, ...(inputs.deployer ? [inputs.deployer] : [])]);
+    if (keyAdmins.length > 0) add('key-administration', [keyAdministrationStatement(set(keyAdmins), inputs.multiRegion)]);
     const admins = principalsOf('identity-center-admins', 'delegated-admins');
     if (admins.length > 0) {
       add(has('identity-center-admins') ? 'identity-center-admins' : 'delegated-admins', g2AdminStatements(set(admins), ec));
     }
+    // Once Identity Center encrypts with this key, the deployer's Identity Center calls need it too.
+    if (inputs.deployer && inputs.usedByIdentityCenter) add('deployer', deployerUseStatements(set([inputs.deployer]), ec));
     add('identity-center-service', g2ServiceStatements(inputs.managementAccountId, ec));
   }
 
@@ -93,6 +105,14 @@ export function buildKeyPolicy(inputs: KeyPolicyInputs): KeyPolicyResult {
     }
   }
 
+  if (inputs.deletionGuard) add('deletion-guard', [deletionGuardStatement(guardExemptions(inputs))]);
+
   doc.freeze();
   return { document: doc, sources, adminAccountIds };
+}
+
+/** aws:PrincipalArn values that keep the guarded actions: every administrator and the deployer. */
+function guardExemptions(inputs: KeyPolicyInputs): string[] {
+  const principals = uniquePrincipals([...inputs.administrators, ...(inputs.deployer ? [inputs.deployer] : [])]);
+  return [...new Set(principals.map((p) => principalArnPattern(p, inputs.region)))].sort(compareKeys);
 }

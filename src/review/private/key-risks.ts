@@ -5,7 +5,7 @@
  */
 import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/ir';
 import type { StatementJson } from '../../policy/types';
-import type { KeyChange, RiskFlag, RiskSeverity, StatementChange } from '../types';
+import type { KeyChange, KeyPowerChange, RiskFlag, RiskSeverity, StatementChange } from '../types';
 import { isWildcardPrincipal, valueList } from './canonical';
 import { allowsAction } from './actions';
 import { keyAccess } from './key-access';
@@ -64,17 +64,69 @@ function lockoutRisks(base: ResolvedModel, x: ResolvedKey, head: ResolvedModel, 
       message: `${svc.principal} loses ${lost.join(', ')} on key ${x.name}${used ? ', which locks Identity Center out of its own encrypted data' : ', so Identity Center could not use the key'}`,
     });
   }
-  const admins = (list: typeof before) => list.filter((e) => e.kind === 'administrator').map((e) => e.principal);
-  const remaining = admins(after);
-  const removed = admins(before).filter((p) => !remaining.includes(p));
+  // An administrator is one only while it exists: a permission set's role while it is assigned
+  // (and someone can sign in to it). The deployer is an administrator, but a machine one: losing
+  // every other administrator leaves no person who can fix the key outside the pipeline.
+  const admins = (list: typeof before, ir: ResolvedModel) => list.filter((e) => e.kind === 'administrator' && administratorAlive(ir, e.principal)).map((e) => e.principal);
+  const remaining = admins(after, head);
+  const removed = admins(before, base).filter((p) => !remaining.includes(p));
   if (removed.length > 0) {
+    const deployer = head.deployment.deployer;
+    const people = remaining.filter((p) => p !== deployer);
+    const why = removed.map((p) => `${p}${after.some((e) => e.principal === p && e.kind === 'administrator') ? ` (${lostRoleReason(base, head, p)})` : ''}`).join(', ');
     out.push({
       rule: 'key-administrator-removed',
-      severity: remaining.length === 0 ? 'critical' : 'high',
+      severity: people.length === 0 ? 'critical' : 'high',
       message:
         remaining.length === 0
-          ? `key ${x.name} loses its last administrator (${removed.join(', ')}), so nobody could change its key policy again`
-          : `key ${x.name} loses administrator ${removed.join(', ')}; ${remaining.join(', ')} remain`,
+          ? `key ${x.name} loses its last administrator (${why}), so nobody could change its key policy again`
+          : people.length === 0
+            ? `key ${x.name} loses its last administrator other than the deployer (${why}); only the deployer ${deployer} could change its key policy again`
+            : `key ${x.name} loses administrator ${why}; ${remaining.join(', ')} remain`,
+    });
+  }
+  return out;
+}
+
+const PERMISSION_SET_PRINCIPAL = /^permission set (.+) in ([^ ]+)$/;
+
+/**
+ * A permission-set administrator exists while the permission set is assigned in its account and
+ * a person can sign in to it: a user assignment, or a group that is synced from the identity
+ * provider (members unknown) or has members. Roles, account roots and the deployer are taken to exist.
+ */
+function administratorAlive(ir: ResolvedModel, principal: string): boolean {
+  const m = PERMISSION_SET_PRINCIPAL.exec(principal);
+  if (!m) return true;
+  return ir.assignments.some((a) => a.permissionSet === m[1] && a.accountName === m[2] && (a.principalType === 'USER' || groupReachable(ir, a.principalName)));
+}
+
+function groupReachable(ir: ResolvedModel, name: string): boolean {
+  const g = ir.groups.find((x) => x.name === name);
+  return g === undefined || g.external || g.members.length > 0;
+}
+
+/** Why a permission-set administrator still in the key policy is gone. */
+function lostRoleReason(base: ResolvedModel, head: ResolvedModel, principal: string): string {
+  const m = PERMISSION_SET_PRINCIPAL.exec(principal);
+  if (!m) return 'no longer exists';
+  const assigned = head.assignments.some((a) => a.permissionSet === m[1] && a.accountName === m[2]);
+  return assigned
+    ? `no user can sign in to it any more: the groups assigned ${m[1]} in ${m[2]} lost their last members`
+    : `${m[1]} is no longer assigned in ${m[2]}, so identity center deletes its role`;
+}
+
+/** A principal that may now administer a key (change its policy, delete or disable it): high. */
+export function administerRisks(changes: readonly KeyPowerChange[]): RiskFlag[] {
+  const out: RiskFlag[] = [];
+  for (const c of changes) {
+    const y = c.after;
+    if (!y || y.power !== 'administer' || c.before?.power === 'administer') continue;
+    const who = y.kind === 'permission-set' ? `${y.principal} in ${y.accountName}` : y.kind === 'account' ? `the account root of ${y.accountName}` : y.principal;
+    out.push({
+      rule: 'key-administer-granted',
+      severity: 'high',
+      message: `${who} ${y.certain ? 'can now' : 'may now'} administer key ${y.key} (${y.actions.join(', ')}) through ${y.through.join(', ')}${y.certain ? '' : ', if policies outside the model allow it'}`,
     });
   }
   return out;
@@ -135,10 +187,13 @@ export function keyRisks(base: ResolvedModel, head: ResolvedModel, keys: readonl
   for (const change of keys) {
     const x = base.keys.find((k) => k.name === change.name);
     const y = head.keys.find((k) => k.name === change.name);
-    const used = inUse(change.name, base, head);
-    if (x) out.push(...specRisks(x, y, used));
-    if (x && y) out.push(...lockoutRisks(base, x, head, y, used));
+    if (x) out.push(...specRisks(x, y, inUse(change.name, base, head)));
     out.push(...wildcardRisks(change));
+  }
+  // Lockout also comes from outside the key: an administrator's assignment or group members going.
+  for (const x of base.keys) {
+    const y = head.keys.find((k) => k.name === x.name);
+    if (y) out.push(...lockoutRisks(base, x, head, y, inUse(x.name, base, head)));
   }
   return out;
 }

@@ -23,6 +23,10 @@ export const P = {
   otherPsInWorkload: psRole(WORKLOAD_ID, 'ReadOnly'),
   /** A permission set whose name starts with the administrators' `Admin_` (its own role, not Admin's). */
   adminPrefixed: psRole(MGMT_ID, 'Admin_ReadOnly'),
+  /** The administrators' permission set provisioned in the delegated account too: same inline policy, other account. */
+  adminInDelegated: psRole(DELEGATED_ID, 'Admin'),
+  /** The delegated administrators' permission set provisioned in a workload account. */
+  delegatedAdminInWorkload: psRole(WORKLOAD_ID, 'DelegatedAdmin'),
   controlTower: `arn:aws:iam::${MGMT_ID}:role/AWSControlTowerAdmin`,
   provisioner: `arn:aws:iam::${DELEGATED_ID}:role/Provisioner`,
   auditor: `arn:aws:iam::${MGMT_ID}:role/Auditor`,
