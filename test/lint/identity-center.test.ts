@@ -58,6 +58,7 @@ keys:
     useCases:
       - identity-center-admins: { principals: [{ permissionSet: Admin, account: management }] }
       - restrict-to-instance: {}
+deployment: { deployer: arn:aws:iam::111111111111:role/IdcgenDeployer }
 `;
 
 let dir: string;
