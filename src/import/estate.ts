@@ -127,6 +127,20 @@ export interface EstateKey {
   readonly policy: string;
 }
 
+/** A customer managed application of the instance, with who may open it. */
+export interface EstateApplication {
+  readonly arn: string;
+  readonly name: string;
+  readonly providerArn: string;
+  readonly description?: string;
+  readonly status: 'ENABLED' | 'DISABLED';
+  readonly portal?: { readonly visibility?: 'ENABLED' | 'DISABLED'; readonly signIn?: { readonly origin: 'IDENTITY_CENTER' | 'APPLICATION'; readonly url?: string } };
+  readonly assignmentRequired: boolean;
+  readonly assignments: readonly { readonly principalType: 'GROUP' | 'USER'; readonly principalId: string }[];
+  readonly accessScopes: readonly { readonly scope: string; readonly authorizedTargets: readonly string[] }[];
+  readonly tags: Readonly<Record<string, string>>;
+}
+
 export interface Estate {
   readonly region: string;
   readonly instance: EstateInstance;
@@ -137,4 +151,14 @@ export interface Estate {
   readonly assignments: readonly EstateAssignment[];
   /** The customer managed key Identity Center uses; absent with the AWS owned key. */
   readonly key?: EstateKey;
+  /**
+   * Customer managed applications (AWS managed ones belong to their service and are not read).
+   * @default none
+   */
+  readonly applications?: readonly EstateApplication[];
+  /**
+   * The instance's attributes for access control, by key.
+   * @default none configured
+   */
+  readonly accessControlAttributes?: readonly { readonly key: string; readonly sources: readonly string[] }[];
 }

@@ -31,6 +31,7 @@ import {
 } from '@aws-sdk/client-sso-admin';
 import { compareKeys, type UserAddress, type UserContact } from '../model/ir';
 import { mapLimit, tagRecord, type Caller, type ImportClients } from './aws';
+import { readAccessControlAttributes, readApplications } from './read-applications';
 import { readKey } from './read-key';
 import type {
   Estate,
@@ -52,7 +53,6 @@ export interface ReadOptions {
   readonly concurrency?: number;
 }
 
-
 export async function readEstate(clients: ImportClients, caller: Caller, opts: ReadOptions): Promise<Estate> {
   const limit = opts.concurrency ?? 4;
   const instance = await readInstance(clients, caller, opts.instanceArn);
@@ -61,7 +61,20 @@ export async function readEstate(clients: ImportClients, caller: Caller, opts: R
   const { groups, users } = await readIdentityStore(clients, caller, instance.identityStoreId, limit);
   const assignments = await readAssignments(clients, caller, instance.instanceArn, permissionSets, limit);
   const key = instance.keyType === 'CUSTOMER_MANAGED_KEY' && instance.kmsKeyArn ? await readKey(clients, caller, instance.kmsKeyArn) : undefined;
-  return { region: opts.region, instance, organization, permissionSets, groups, users, assignments, ...(key ? { key } : {}) };
+  const applications = await readApplications(clients, caller, instance.instanceArn, limit);
+  const accessControlAttributes = await readAccessControlAttributes(clients, caller, instance.instanceArn);
+  return {
+    region: opts.region,
+    instance,
+    organization,
+    permissionSets,
+    groups,
+    users,
+    assignments,
+    ...(key ? { key } : {}),
+    ...(applications.length > 0 ? { applications } : {}),
+    ...(accessControlAttributes ? { accessControlAttributes } : {}),
+  };
 }
 
 async function readInstance(clients: ImportClients, caller: Caller, wanted: string | undefined): Promise<EstateInstance> {

@@ -12,6 +12,7 @@
  *   hand-written one and re-importing it gives the same bytes.
  */
 import { compareKeys, type ResolvedAccount, type UserContact } from '../model/ir';
+import { accessControlAttributesToModel, applicationsToModel } from './applications-to-model';
 import type { OrgModel } from '../model/schema';
 import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateUser } from './estate';
 import { TargetInference } from './infer-targets';
@@ -78,6 +79,15 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
       id: `${a.principalId},${a.principalType},${a.accountId},AWS_ACCOUNT,${ps.arn},${instanceArn}`,
     });
   }
+
+  const applications = applicationsToModel(estate, {
+    groupName: (id) => groupsById.get(id)?.displayName,
+    userName: (id) => usersById.get(id)?.userName,
+    use: (type, id) => (type === 'GROUP' ? usedGroups : usedUsers).add(id),
+    notes,
+    resources,
+  });
+  const accessControlAttributes = accessControlAttributesToModel(estate, resources);
 
   const groups = estate.groups
     .filter((g) => usedGroups.has(g.id))
@@ -184,7 +194,6 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
       return { ...who, permissionSet: s.ps, ...inference.infer([...s.accounts]) };
     });
 
-
   const model: OrgModel = {
     version: 1,
     organization: { id: estate.organization.id, managementAccount: mgmtName },
@@ -192,6 +201,7 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
       region: estate.region,
       instanceArn,
       identityStoreId,
+      ...(accessControlAttributes ? { accessControlAttributes } : {}),
       ...(key ? { encryption: { key: key.entry.name } } : {}),
     },
     accounts: accounts.map((a) => ({ name: a.name, id: a.id, ou: a.ou, ...(Object.keys(a.tags).length ? { tags: sortedRecord(a.tags) } : {}) })),
@@ -200,6 +210,7 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
     ...(permissionSets.length ? { permissionSets } : {}),
     ...(assignments.length ? { assignments } : {}),
     ...(key ? { keys: [key.entry] } : {}),
+    ...(applications.length ? { applications } : {}),
   };
   const plan: ImportPlan = {
     format: IMPORT_PLAN_FORMAT,

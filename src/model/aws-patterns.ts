@@ -107,6 +107,38 @@ export const PATTERNS = {
     expected: 'the aws access portal url, e.g. https://d-1234567890.awsapps.com/start',
     url: 'https://docs.aws.amazon.com/signin/latest/userguide/sign-in-urls-defined.html',
   },
+  applicationProviderArn: {
+    re: ARN_PATTERNS.applicationProviderArn,
+    expected: `an application provider arn such as ${EXAMPLE_ARNS.customApplicationProvider}`,
+    url: `${SSO_API}/API_CreateApplication.html`,
+  },
+  applicationUrl: {
+    re: /^http(s)?:\/\/[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%?=~_|]$/,
+    expected: 'an http or https url such as https://grafana.example.com/login',
+    url: `${SSO_API}/API_SignInOptions.html`,
+  },
+  /** One to three parts of 1 to 50 letters, digits or `_`, separated by `:` (`redshift:connect`). */
+  accessScope: {
+    re: /^[A-Za-z0-9_]{1,50}(?::[A-Za-z0-9_]{1,50}){0,2}$/,
+    expected: 'one to three parts of letters, digits and _ separated by :, e.g. redshift:connect',
+    url: `${SSO_API}/API_PutApplicationAccessScope.html`,
+  },
+  accessScopeTarget: {
+    re: ARN_PATTERNS.accessScopeTarget,
+    expected: `an application or instance arn such as ${EXAMPLE_ARNS.application}`,
+    url: `${SSO_API}/API_PutApplicationAccessScope.html`,
+  },
+  /** The key becomes the session tag `aws:PrincipalTag/<key>`. */
+  accessControlAttributeKey: {
+    re: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u,
+    expected: 'letters, digits, spaces and _.:/=+-@ only, e.g. CostCenter',
+    url: `${SSO_API}/API_AccessControlAttribute.html`,
+  },
+  accessControlAttributeSource: {
+    re: /^[\p{L}\p{Z}\p{N}_.:/=+\-@[\]{}$\\"]*$/u,
+    expected: 'letters, digits, spaces and _.:/=+-@[]{}$\\" only',
+    url: `${SSO_API}/API_AccessControlAttributeValue.html`,
+  },
   /**
    * idcgen's own rule, not AWS's: account and key names become deployment unit names, directory
    * names and Terraform addresses, so they are limited to characters that are safe in all three.

@@ -138,6 +138,59 @@ export interface ResolvedAssignment {
   readonly reasons: readonly string[];
 }
 
+/** Who may open an application: a group or a user of the identity store. */
+export interface ResolvedApplicationAssignment {
+  readonly principalType: PrincipalType;
+  readonly principalName: string;
+}
+
+/** An access scope of an application, with the application or instance ARNs it is authorized for. */
+export interface ResolvedAccessScope {
+  /** e.g. `redshift:connect`. */
+  readonly scope: string;
+  /** Sorted; empty = none given. */
+  readonly authorizedTargets: readonly string[];
+}
+
+/** Visible in the access portal, or in use at all (ENABLED | DISABLED, the AWS wire strings). */
+export type ApplicationSwitch = 'ENABLED' | 'DISABLED';
+
+/** Access portal options of an application; absent fields are AWS's defaults. */
+export interface ApplicationPortal {
+  readonly visibility?: ApplicationSwitch;
+  readonly signIn?: { readonly origin: 'IDENTITY_CENTER' | 'APPLICATION'; readonly url?: string };
+}
+
+/**
+ * A customer managed application of Identity Center with its assignment requirement, the groups
+ * and users assigned to it and its access scopes.
+ * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/customermanagedapps.html
+ */
+export interface ResolvedApplication {
+  readonly name: string;
+  /** `arn:<partition>:sso::aws:applicationProvider/<name>`; default the partition's `custom`. */
+  readonly providerArn: string;
+  readonly description?: string;
+  readonly status: ApplicationSwitch;
+  /** @default absent: AWS's defaults */
+  readonly portal?: ApplicationPortal;
+  /** True: only the assigned principals can open it (AWS's default). */
+  readonly assignmentRequired: boolean;
+  /** Groups first, then users, each by name. */
+  readonly assignments: readonly ResolvedApplicationAssignment[];
+  /** Sorted by scope. */
+  readonly accessScopes: readonly ResolvedAccessScope[];
+  readonly tags: Tags;
+}
+
+/** An attribute for access control: the session tag key and the identity-source attribute its value comes from. */
+export interface AccessControlAttribute {
+  /** Session tag key (`aws:PrincipalTag/<key>`). */
+  readonly key: string;
+  /** Attribute references as AWS takes them, e.g. `${path:enterprise.department}`: literal text, never interpolated. */
+  readonly sources: readonly string[];
+}
+
 /** A documented statement in a key policy, with where it comes from. */
 export interface StatementSource {
   readonly sid: string;
@@ -228,14 +281,15 @@ export type BackendConfig = { readonly type: 'local' } | S3Backend;
  * `permission-sets` and `identity-store` units exist only when the management unit would exceed
  * `maxResourcesPerStack` with them (shard.ts); small models have none.
  */
-export type UnitKind = 'management' | 'member' | 'assignments' | 'permission-sets' | 'identity-store';
+export type UnitKind = 'management' | 'member' | 'assignments' | 'permission-sets' | 'identity-store' | 'applications';
 
 /** A deployment unit: one CDKTF stack and one HCL root. */
 export interface DeploymentUnit {
   /**
    * `management`, `account-<name>`, `assignments[-<shard>]` (and `assignments-management` with a
    * delegated administrator), `permission-sets[-<shard>]`,
-   * `users[-<shard>]` and `groups[-<shard>]` (the last two of kind `identity-store`).
+   * `users[-<shard>]` and `groups[-<shard>]` (the last two of kind `identity-store`),
+   * `applications[-<shard>]`.
    */
   readonly name: string;
   readonly kind: UnitKind;
@@ -278,6 +332,13 @@ export interface DeploymentUnit {
    * @default absent: none
    */
   readonly users?: readonly string[];
+  /**
+   * Applications units only: the applications this unit creates with their assignment
+   * configuration, access scopes and assignments (principals looked up by name), sorted. The
+   * management unit holds every application that no applications unit lists.
+   * @default absent: none
+   */
+  readonly applications?: readonly string[];
 }
 
 /** The resolved organization model (IR): sorted, every reference bound; the input of every emitter and construct. */
@@ -304,6 +365,11 @@ export interface ResolvedModel {
      * @default absent: everything runs in the management account
      */
     readonly delegatedAdmin?: { readonly accountName: string; readonly accountId: string };
+    /**
+     * Attributes for access control (ABAC), sorted by key.
+     * @default absent: none (the instance's configuration is not managed)
+     */
+    readonly accessControlAttributes?: readonly AccessControlAttribute[];
   };
   readonly deployment: {
     /**
@@ -327,8 +393,13 @@ export interface ResolvedModel {
   readonly assignments: readonly ResolvedAssignment[];
   readonly keys: readonly ResolvedKey[];
   /**
+   * Customer managed applications, sorted by name.
+   * @default absent: none
+   */
+  readonly applications?: readonly ResolvedApplication[];
+  /**
    * Sorted: management first, then member units, then permission-set units, then identity-store
-   * units, then assignment units, each by name.
+   * units, then applications units, then assignment units, each by name.
    */
   readonly units: readonly DeploymentUnit[];
 }

@@ -9,15 +9,18 @@
  *   stable keys (private/expand-assignments.ts).
  * - Keys: the policy engine (buildKeys) builds key policies and identity policies; statements a
  *   permission set needs are merged into its inline policy.
- * - Units: shard.ts (permission sets and the identity store leave the management unit only when it
- *   would exceed maxResourcesPerStack, or when a delegated administrator manages them:
- *   private/delegated-admin.ts).
+ * - Applications: provider `custom` of the partition, ENABLED, assignment required
+ *   (private/resolve-applications.ts); attributes for access control sorted by key.
+ * - Units: shard.ts (permission sets, applications and the identity store leave the management
+ *   unit only when it would exceed maxResourcesPerStack, or when a delegated administrator manages
+ *   them: private/delegated-admin.ts).
  * - Every list sorted with compareKeys; nothing depends on YAML order or positions.
  *
  * Runs only on a model that passed validateModel, so every name it looks up exists.
  */
 import * as path from 'node:path';
 import { buildKeys } from '../policy/keys';
+import { partitionOf } from './arns';
 import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel } from './ir';
 import { compareKeys } from './ir';
 import { ModelError, sortIssues, type Issue } from './issues';
@@ -26,12 +29,12 @@ import { ouIdMap } from './private/check-ous';
 import { accountPolicyNameIssues } from './private/check-account-policies';
 import { expandAssignments } from './private/expand-assignments';
 import { delegatedAdminPrincipals, keysWithDelegatedAdmin, MANAGEMENT_ASSIGNMENTS_UNIT, managedFromManagement } from './private/delegated-admin';
-import { partitionOf } from './arns';
 import { resolveUsers } from './private/resolve-users';
+import { resolveAccessControlAttributes, resolveApplications } from './private/resolve-applications';
 import { policiesToCreate, resolvePermissionSets, sortedTags } from './private/resolve-permission-sets';
 import type { OrgModel } from './schema';
 import { buildUnits, shardAssignments } from './shard';
-import { groupResources, keyResources, permissionSetResources, userResources } from './unit-resources';
+import { accessControlResources, applicationResources, groupResources, keyResources, permissionSetResources, userResources } from './unit-resources';
 
 export const DEFAULT_ROLE_NAME = 'OrganizationAccountAccessRole';
 export const DEFAULT_MAX_RESOURCES_PER_STACK = 500;
@@ -113,6 +116,8 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   const users = resolveUsers(model);
   const manageEncryption = identityCenter.encryption?.manage ?? false;
   const encryptionKey = identityCenter.encryption?.key;
+  const applications = resolveApplications(model.applications ?? [], partitionOf(identityCenter.region));
+  const accessControlAttributes = resolveAccessControlAttributes(model);
   const units = buildUnits({
     region: identityCenter.region,
     roleName,
@@ -125,11 +130,13 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     ...(delegatedAdmin ? { delegatedAdmin: { account: delegatedAdmin, managedFromManagement: fromManagement } } : {}),
     management: {
       maxResources: maxResourcesPerStack,
-      keyResources: keys.reduce((n, k) => n + keyResources(k), 0) + (manageEncryption && encryptionKey !== undefined ? 1 : 0),
+      keyResources:
+        keys.reduce((n, k) => n + keyResources(k), 0) + (manageEncryption && encryptionKey !== undefined ? 1 : 0) + accessControlResources(accessControlAttributes),
       // External permission sets are only looked up: no unit creates them.
       permissionSets: sets.permissionSets.filter((ps) => ps.external !== true).map((ps) => ({ name: ps.name, resources: permissionSetResources(ps) })),
       groups: groups.map((g) => ({ name: g.name, resources: groupResources(g) })),
       users: users.map((u) => ({ name: u.userName, resources: userResources(u) })),
+      applications: applications.map((a) => ({ name: a.name, resources: applicationResources(a) })),
     },
   });
 
@@ -143,6 +150,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
       ...(encryptionKey !== undefined ? { encryptionKey } : {}),
       manageEncryption,
       ...(delegatedAdmin ? { delegatedAdmin: { accountName: delegatedAdmin.name, accountId: delegatedAdmin.id } } : {}),
+      ...(accessControlAttributes !== undefined ? { accessControlAttributes } : {}),
     },
     deployment: {
       ...(deployment?.deployer !== undefined ? { deployer: deployment.deployer } : {}),
@@ -157,6 +165,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     permissionSets: sets.permissionSets,
     assignments,
     keys,
+    applications,
     units,
   };
   return { ir, issues: sortIssues(issues) };

@@ -93,6 +93,37 @@ export const assignmentSchema = z.strictObject({
   includeManagementAccount: z.boolean().optional().describe('allow the management account to be selected by ous/tags; default false'),
 });
 
+const enabled = z.enum(['ENABLED', 'DISABLED']);
+
+/** A customer managed application of Identity Center, and who may open it. */
+export const applicationSchema = z.strictObject({
+  name,
+  provider: z.string().optional().describe(`application provider arn; default ${EXAMPLE_ARNS.customApplicationProvider} (OAuth 2.0)`),
+  description: z.string().optional(),
+  status: enabled.optional().describe('default ENABLED'),
+  portal: z
+    .strictObject({
+      visibility: enabled.optional().describe('whether the application shows in the AWS access portal'),
+      signIn: z
+        .strictObject({
+          origin: z.enum(['IDENTITY_CENTER', 'APPLICATION']).describe('APPLICATION sends users to url; IDENTITY_CENTER signs them in (SAML)'),
+          url: z.string().optional().describe('the url that accepts sign-in requests; required with origin APPLICATION'),
+        })
+        .optional(),
+    })
+    .optional()
+    .describe('access portal options; absent = AWS defaults'),
+  assignmentRequired: z.boolean().optional().describe('default true: only the groups and users under assignments can open it'),
+  assignments: z
+    .strictObject({ groups: z.array(name).optional(), users: z.array(name).optional() })
+    .optional()
+    .describe('groups and users that may open the application'),
+  accessScopes: z
+    .array(z.strictObject({ scope: z.string().describe('e.g. redshift:connect'), authorizedTargets: z.array(z.string()).optional().describe('application or instance arns') }))
+    .optional(),
+  tags: tags.optional(),
+});
+
 export const keySchema = z.strictObject({
   name,
   alias: z.string().optional(),
@@ -122,6 +153,10 @@ export const modelSchema = z.strictObject({
     delegatedAdmin: name
       .optional()
       .describe('a member account name: permission sets, the identity store and assignments are managed from it (the key stays in the management account)'),
+    accessControlAttributes: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .describe('attribute-based access control: session tag key -> [source], e.g. department: ["${path:enterprise.department}"]'),
     encryption: z
       .strictObject({
         key: name.optional().describe('a key below; absent = AWS owned key'),
@@ -225,6 +260,7 @@ export const modelSchema = z.strictObject({
     .optional(),
   assignments: z.array(assignmentSchema).optional(),
   keys: z.array(keySchema).optional(),
+  applications: z.array(applicationSchema).optional().describe('customer managed applications of Identity Center'),
   lint: z
     .strictObject({
       // Any string here: unknown ids and errors get positioned messages with a suggestion (validate);
@@ -240,6 +276,7 @@ export type PrincipalInput = z.infer<typeof principalSchema>;
 export type UseCaseInput = z.infer<typeof useCaseSchema>;
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
 export type KeyInput = z.infer<typeof keySchema>;
+export type ApplicationInput = z.infer<typeof applicationSchema>;
 export type DeploymentInput = NonNullable<OrgModel['deployment']>;
 
 /** JSON Schema for editors (yaml-language-server). */

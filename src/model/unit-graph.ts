@@ -7,6 +7,7 @@
  * - every unit depends on `management`: it holds the key (member units read its alias) and, while
  *   they fit, the permission sets and the identity store;
  * - a groups unit depends on the users units holding the members its memberships look up;
+ * - an applications unit depends on the units holding the groups and users it assigns;
  * - an assignments unit depends on the units creating the permission sets and principals it
  *   assigns, and on the member units of its accounts (customer managed policies must exist in an
  *   account before a permission set referencing them is provisioned there).
@@ -18,12 +19,12 @@
  * dependencies. Units of one wave never depend on each other, so they can be applied in parallel
  * once the waves before them are. With the dependencies above there are at most four waves:
  * management → member, permission-set and users units (and groups units whose members live in
- * management) → groups units reading users units → assignments; five with a delegated
- * administrator whose account has a member unit (it comes before that account's units).
+ * management) → groups units reading users units → assignments and applications; five with a
+ * delegated administrator whose account has a member unit (it comes before that account's units).
  */
 import type { DeploymentUnit, ResolvedModel } from './ir';
 import { compareKeys } from './ir';
-import { assignmentsByKey, groupUnit, permissionSetUnit, unitMemberLookups, userUnit } from './ir-index';
+import { assignmentsByKey, groupUnit, permissionSetUnit, unitApplications, unitMemberLookups, userUnit } from './ir-index';
 
 /** Dependencies and apply waves of the deployment units (see `unitOrder`). */
 export interface UnitOrder {
@@ -106,6 +107,10 @@ function ownDependencies(ir: ResolvedModel, unit: DeploymentUnit): (string | und
       return unitMemberLookups(ir, unit).map((user) => userUnit(ir, user));
     case 'assignments':
       return assignmentDependencies(ir, unit);
+    case 'applications':
+      return unitApplications(ir, unit).flatMap((a) =>
+        a.assignments.map((p) => (p.principalType === 'GROUP' ? groupUnit(ir, p.principalName) : userUnit(ir, p.principalName))),
+      );
   }
 }
 

@@ -13,6 +13,8 @@
 import type { Issue } from './issues';
 import { ModelError, sortIssues } from './issues';
 import type { LoadedModel } from './load';
+import { checkAccessControlAttributes } from './private/check-access-control';
+import { checkApplications } from './private/check-applications';
 import { checkContext } from './private/context';
 import { checkAccounts, checkGroups } from './private/check-directory';
 import { checkUsers } from './private/check-users';
@@ -44,6 +46,8 @@ export function validateModel(loaded: LoadedModel, model: OrgModel): Issue[] {
   checkPermissionSets(ctx);
   checkAssignments(ctx);
   checkKeys(ctx);
+  checkApplications(ctx);
+  checkAccessControlAttributes(ctx);
   checkPartition(ctx);
   checkLint(ctx);
   checkKeyAliases(ctx);

@@ -35,6 +35,11 @@ export function findingPath(model: OrgModel, at: FindingLocation): ModelPath {
       const i = (model.users ?? []).findIndex((u) => u.userName === at.name);
       return i < 0 ? [] : ['users', i];
     }
+    case 'application': {
+      const apps = model.applications ?? [];
+      const i = apps.findIndex((a) => a.name === at.name);
+      return i < 0 ? [] : at.field !== undefined && apps[i][at.field] !== undefined ? ['applications', i, at.field] : ['applications', i];
+    }
     case 'assignment': {
       const i = (model.assignments ?? []).findIndex(
         (a) => a.permissionSet === at.permissionSet && (at.principalType === 'USER' ? a.user : a.group) === at.principal,

@@ -28,6 +28,7 @@ export const RISK_RULES = [
   'wildcard-principal-widened',
   'permission-set-renamed',
   'external-permission-set-unknown',
+  'application-assignment-not-required',
 ] as const;
 export type RiskRule = (typeof RISK_RULES)[number];
 
@@ -125,6 +126,21 @@ export interface PolicyDocumentChange {
   readonly statements: readonly StatementChange[];
 }
 
+/** A group or user that gains or loses an application (an application assignment). */
+export interface ApplicationAssignmentChange {
+  readonly application: string;
+  readonly principalType: PrincipalType;
+  readonly principalName: string;
+}
+
+/** An application added, removed or changed: its settings and access scopes (`scope` or `scope → targets`). */
+export interface ApplicationChange {
+  readonly name: string;
+  readonly change: ChangeKind;
+  readonly fields: readonly FieldChange[];
+  readonly accessScopes: ListChange;
+}
+
 export interface IdentityPolicyChange {
   readonly accountName: string;
   readonly policyName: string;
@@ -216,6 +232,10 @@ export interface Review {
   readonly risks: readonly RiskFlag[];
   readonly granted: readonly AssignmentGroup[];
   readonly revoked: readonly AssignmentGroup[];
+  /** Application assignments granted and revoked, by application, principal type and name. */
+  readonly applicationsGranted: readonly ApplicationAssignmentChange[];
+  readonly applicationsRevoked: readonly ApplicationAssignmentChange[];
+  readonly applications: readonly ApplicationChange[];
   readonly principals: readonly PrincipalChange[];
   /** What each membership change grants or revokes, by user, group and permission set. */
   readonly membership: readonly MembershipEffect[];
@@ -292,6 +312,20 @@ export interface PermissionSetPlacement {
   readonly declaredManagedPolicies?: readonly string[];
 }
 
+/** Who can open one application. */
+export interface ApplicationExplanation {
+  readonly name: string;
+  readonly providerArn: string;
+  readonly status: 'ENABLED' | 'DISABLED';
+  /** False: every user of the identity store can open it, assigned or not. */
+  readonly assignmentRequired: boolean;
+  /** Assigned groups with their members where the model lists them (synced groups: empty), sorted. */
+  readonly groups: readonly { readonly name: string; readonly external: boolean; readonly members: readonly string[] }[];
+  /** Users assigned directly, sorted. */
+  readonly users: readonly string[];
+  readonly accessScopes: readonly string[];
+}
+
 export interface Explanation {
   readonly source: string;
   /** Every deployment unit in IR order, with the account it runs in. */
@@ -303,4 +337,6 @@ export interface Explanation {
   /** Group name → members (groups idcgen creates). Sorted. */
   readonly groupMembers: Readonly<Record<string, readonly string[]>>;
   readonly keys: readonly KeyExplanation[];
+  /** Sorted by name. */
+  readonly applications: readonly ApplicationExplanation[];
 }

@@ -13,9 +13,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ResolvedModel } from '../../src/model/ir';
-import { unitPermissionSets, userUnit } from '../../src/model/ir-index';
+import { unitApplications, unitPermissionSets, userUnit } from '../../src/model/ir-index';
 import { loadResolved } from '../../src/pipeline';
 import type { Facts } from '../emit/hcl/support/facts';
+import { Mocks } from '../emit/hcl/support/mocks';
 import { removeWorkDir } from '../emit/hcl/support/harness';
 import { planBoth, type ModelPlans } from '../support/plan-both';
 import { describeWithTerraform, terraformOk } from '../support/terraform';
@@ -82,6 +83,20 @@ describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
         }
         if (unit.kind === 'assignments') {
           expect(Object.keys(f.assignments).length).toBe(unit.assignmentKeys.length);
+        }
+        // Applications live in the management unit unless the model moved them to units of their own.
+        if (unit.kind === 'management' || unit.kind === 'applications') {
+          const apps = unitApplications(ir, unit);
+          expect(Object.keys(f.applications ?? {}).sort()).toEqual(apps.map((a) => a.name).sort());
+          expect(Object.keys(f.application_assignments ?? {}).sort()).toEqual(
+            apps.flatMap((a) => a.assignments.map((p) => `application ${a.name} ${p.principalType} ${p.principalType === 'GROUP' ? 'group' : 'user'} ${p.principalName}`)).sort(),
+          );
+          expect(Object.keys(f.application_access_scopes ?? {}).sort()).toEqual(apps.flatMap((a) => a.accessScopes.map((s) => `application ${a.name} ${s.scope}`)).sort());
+        }
+        if (unit.kind === 'management') {
+          // Attribute sources are AWS's references, planned exactly as the model writes them (escaped on the way in).
+          const attrs = ir.identityCenter.accessControlAttributes ?? [];
+          expect(f.access_control_attributes ?? {}).toEqual(attrs.length > 0 ? { [new Mocks(ir).instanceArn]: Object.fromEntries(attrs.map((a) => [a.key, [[...a.sources].sort()]])) } : {});
         }
       }
       const planned = ir.units.flatMap((u) => Object.keys((factsOf(example, 'cdktf', u.name) as Record<string, object>).permission_sets ?? {}));

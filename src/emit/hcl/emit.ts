@@ -8,6 +8,7 @@ import type { FileMap } from '../files';
 import { moduleFiles } from './private/assets';
 import { format } from './private/fmt';
 import { render } from './private/templates';
+import { applicationsView } from './view-applications';
 import { assignmentsView } from './view-assignments';
 import { backendView, providersView, versionsView } from './view-common';
 import { identityStoreView } from './view-identity-store';
@@ -46,6 +47,10 @@ function rootFiles(ir: ResolvedModel, unit: DeploymentUnit): Record<string, stri
     case 'identity-store': {
       const view = identityStoreView(ir, unit);
       return { ...common, 'main.tf': render('identity-store/main.tf', view), 'outputs.tf': render('identity-store/outputs.tf', view) };
+    }
+    case 'applications': {
+      const view = applicationsView(ir, unit);
+      return { ...common, 'main.tf': render('applications/main.tf', view), 'outputs.tf': render('applications/outputs.tf', view) };
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
- * View of the management root: identity store, permission sets, keys with their replicas, and the
- * opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
+ * View of the management root: identity store, permission sets, applications, attributes for
+ * access control, keys with their replicas, and the opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
  */
 import {
   compareKeys,
@@ -11,10 +11,11 @@ import {
   type ResolvedPermissionSet,
   type ResolvedUser,
 } from '../../model/ir';
-import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model/ir-index';
+import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model/ir-index';
 import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';
+import { accessControlAttributesCall, applicationsCall } from './view-applications';
 import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
 import { groupEntry, userEntry } from './view-identity-entries';
 import { keyUserPoliciesCall } from './view-member';
@@ -51,6 +52,8 @@ export interface ManagementView {
   readonly instance: InstanceView;
   readonly identityStore: ModuleCallView | null;
   readonly permissionSets: ModuleCallView | null;
+  readonly applications: ModuleCallView | null;
+  readonly accessControlAttributes: ModuleCallView | null;
   /** IAM policies the management account needs (key identity policies, customer managed policies), or null. */
   readonly keyUserPolicies: ModuleCallView | null;
   readonly keys: readonly KeyView[];
@@ -227,6 +230,11 @@ export function managementView(ir: ResolvedModel, unit: DeploymentUnit): Managem
   const groups = unitGroups(ir, unit);
   const identityStore = identityStoreCall(groups, unitUsers(ir, unit), unitMemberLookups(ir, unit));
   const permissionSets = permissionSetsCall(unitPermissionSets(ir, unit), resolve);
+  // Applications stay in this root only with the identity store (shard.ts): they take its ids.
+  const applications = applicationsCall(
+    unitApplications(ir, unit),
+    identityStore ? { groups: ref('module.identity_store.group_ids'), users: ref('module.identity_store.user_ids') } : null,
+  );
 
   const keys = [...ir.keys].sort(byName).map((k) => keyView(k, identOf(k), resolve));
   const keyUserPolicies = unit.keyIdentityPolicies.length + unit.customerManagedPolicies.length > 0 ? keyUserPoliciesCall(unit, resolve, 'iam_policies') : null;
@@ -241,6 +249,8 @@ export function managementView(ir: ResolvedModel, unit: DeploymentUnit): Managem
     instance: instanceView(ir),
     identityStore,
     permissionSets,
+    applications,
+    accessControlAttributes: accessControlAttributesCall(ir.identityCenter.accessControlAttributes),
     keyUserPolicies,
     keys,
     encryptionStep: encryptionStepView(ir, keys),

@@ -4,11 +4,11 @@
  * model → estate → import → model can be checked.
  */
 import { createHash } from 'node:crypto';
-import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateAssignment, type EstateGroup, type EstateKey, type EstatePermissionSet, type EstateUser } from '../../../src/import/estate';
+import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateApplication, type EstateAssignment, type EstateGroup, type EstateKey, type EstatePermissionSet, type EstateUser } from '../../../src/import/estate';
 import { stringify } from 'yaml';
 import type { OrgModel } from '../../../src/model/schema';
 import type { ResolvedUser } from '../../../src/model/ir';
-import { arnPartition, identityStoreArn, keyArn as buildKeyArn, partitionOf } from '../../../src/model/arns';
+import { applicationArn, arnPartition, identityStoreArn, keyArn as buildKeyArn, partitionOf } from '../../../src/model/arns';
 import { renderPolicy, type PolicyRefValues } from '../../../src/policy/render';
 import { resolveText } from './validate';
 
@@ -91,6 +91,19 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
     principalId: a.principalType === 'GROUP' ? groupId(a.principalName) : userId(a.principalName),
   }));
 
+  const applications: EstateApplication[] = (ir.applications ?? []).map((a) => ({
+    arn: applicationArn(mgmtId, 'ssoins-1111222233334444', `apl-${fakeId('app', a.name)}`, partitionOf(region)),
+    name: a.name,
+    providerArn: a.providerArn,
+    ...(a.description ? { description: a.description } : {}),
+    status: a.status,
+    ...(a.portal ? { portal: a.portal } : {}),
+    assignmentRequired: a.assignmentRequired,
+    assignments: a.assignments.map((p) => ({ principalType: p.principalType, principalId: p.principalType === 'GROUP' ? groupId(p.principalName) : userId(p.principalName) })),
+    accessScopes: a.accessScopes.map((s) => ({ scope: s.scope, authorizedTargets: [...s.authorizedTargets] })),
+    tags: { ...a.tags },
+  }));
+
   const estateKey: EstateKey | undefined = irKey
     ? {
         keyId: KEY_ID,
@@ -123,6 +136,8 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
     users,
     assignments,
     ...(estateKey ? { key: estateKey } : {}),
+    ...(applications.length > 0 ? { applications } : {}),
+    ...(ir.identityCenter.accessControlAttributes ? { accessControlAttributes: ir.identityCenter.accessControlAttributes.map((a) => ({ key: a.key, sources: [...a.sources] })) } : {}),
   };
 }
 

@@ -28,12 +28,17 @@ import {
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import {
+  DescribeInstanceAccessControlAttributeConfigurationCommand,
   DescribeInstanceCommand,
   DescribePermissionSetCommand,
+  GetApplicationAssignmentConfigurationCommand,
   GetInlinePolicyForPermissionSetCommand,
   GetPermissionsBoundaryForPermissionSetCommand,
   ListAccountAssignmentsCommand,
   ListAccountsForProvisionedPermissionSetCommand,
+  ListApplicationAccessScopesCommand,
+  ListApplicationAssignmentsCommand,
+  ListApplicationsCommand,
   ListCustomerManagedPolicyReferencesInPermissionSetCommand,
   ListInstancesCommand,
   ListManagedPoliciesInPermissionSetCommand,
@@ -167,7 +172,62 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
       };
     }),
   );
-  sso.on(ListSsoTagsCommand).callsFake(handle('ListTagsForResource(sso-admin)', (i) => page(tagList(ps({ PermissionSetArn: i.ResourceArn }).tags, 'Key', 'Value'), i.NextToken, 'Tags')));
+  // Tags of a permission set or of an application (both are read through sso-admin).
+  const appByArn = new Map((estate.applications ?? []).map((a) => [a.arn, a]));
+  const app = (arn: unknown) => {
+    const a = appByArn.get(String(arn));
+    if (!a) throw new ResourceNotFoundException({ message: 'no such application', $metadata: {} });
+    return a;
+  };
+  sso.on(ListSsoTagsCommand).callsFake(
+    handle('ListTagsForResource(sso-admin)', (i) =>
+      page(tagList(appByArn.get(String(i.ResourceArn))?.tags ?? ps({ PermissionSetArn: i.ResourceArn }).tags, 'Key', 'Value'), i.NextToken, 'Tags'),
+    ),
+  );
+  // Applications as ListApplications answers them, plus an AWS managed one, which import leaves alone.
+  const listedApps = [
+    ...[...appByArn.values()].map((a) => ({
+      ApplicationArn: a.arn,
+      ApplicationProviderArn: a.providerArn,
+      Name: a.name,
+      Description: a.description,
+      Status: a.status,
+      InstanceArn: instance.instanceArn,
+      PortalOptions: a.portal ? { Visibility: a.portal.visibility, SignInOptions: a.portal.signIn ? { Origin: a.portal.signIn.origin, ApplicationUrl: a.portal.signIn.url } : undefined } : undefined,
+    })),
+    { ApplicationArn: 'arn:aws:sso::111111111111:application/ssoins-1111222233334444/apl-qbusiness0000000', ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/qbusiness', Name: 'QBusiness', Status: 'ENABLED' },
+  ];
+  sso.on(ListApplicationsCommand).callsFake(handle('ListApplications', (i) => page(listedApps, i.NextToken, 'Applications')));
+  sso.on(GetApplicationAssignmentConfigurationCommand).callsFake(
+    handle('GetApplicationAssignmentConfiguration', (i) => ({ AssignmentRequired: app(i.ApplicationArn).assignmentRequired })),
+  );
+  sso.on(ListApplicationAssignmentsCommand).callsFake(
+    handle('ListApplicationAssignments', (i) =>
+      page(
+        app(i.ApplicationArn).assignments.map((p) => ({ ApplicationArn: i.ApplicationArn, PrincipalType: p.principalType, PrincipalId: p.principalId })),
+        i.NextToken,
+        'ApplicationAssignments',
+      ),
+    ),
+  );
+  sso.on(ListApplicationAccessScopesCommand).callsFake(
+    handle('ListApplicationAccessScopes', (i) =>
+      page(
+        app(i.ApplicationArn).accessScopes.map((sc) => ({ Scope: sc.scope, ...(sc.authorizedTargets.length > 0 ? { AuthorizedTargets: [...sc.authorizedTargets] } : {}) })),
+        i.NextToken,
+        'Scopes',
+      ),
+    ),
+  );
+  sso.on(DescribeInstanceAccessControlAttributeConfigurationCommand).callsFake(
+    handle('DescribeInstanceAccessControlAttributeConfiguration', () => {
+      if (!estate.accessControlAttributes) throw new ResourceNotFoundException({ message: 'no attribute configuration', $metadata: {} });
+      return {
+        Status: 'ENABLED',
+        InstanceAccessControlAttributeConfiguration: { AccessControlAttributes: estate.accessControlAttributes.map((a) => ({ Key: a.key, Value: { Source: [...a.sources] } })) },
+      };
+    }),
+  );
   sso.on(ListManagedPoliciesInPermissionSetCommand).callsFake(
     handle('ListManagedPoliciesInPermissionSet', (i) =>
       page(ps(i).managedPolicyArns.map((Arn) => ({ Arn, Name: Arn.split('/').pop() })), i.NextToken, 'AttachedManagedPolicies'),

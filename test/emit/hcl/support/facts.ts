@@ -114,6 +114,31 @@ export function planFacts(resources: readonly PlannedResource[], m: Mocks): Fact
           instance: a.instance_arn,
         });
         break;
+      case 'aws_ssoadmin_application':
+        put('applications', String(a.name), {
+          instance: a.instance_arn,
+          provider: a.application_provider_arn,
+          description: a.description ?? null,
+          status: a.status ?? null,
+          portal: a.portal_options ?? [],
+          tags: a.tags ?? {},
+        });
+        break;
+      case 'aws_ssoadmin_application_assignment_configuration':
+        put('application_assignment_required', name(a.application_arn), a.assignment_required);
+        break;
+      case 'aws_ssoadmin_application_access_scope':
+        put('application_access_scopes', `${name(a.application_arn)} ${String(a.scope)}`, a.authorized_targets ?? null);
+        break;
+      case 'aws_ssoadmin_application_assignment':
+        put('application_assignments', `${name(a.application_arn)} ${String(a.principal_type)} ${name(a.principal_id)}`, true);
+        break;
+      case 'aws_ssoadmin_instance_access_control_attributes': {
+        // A set of blocks: keyed by attribute key, so the order Terraform lists them in does not matter.
+        const attrs = a.attribute as { key: string; value: { source: string[] }[] }[];
+        put('access_control_attributes', name(a.instance_arn), Object.fromEntries(attrs.map((x) => [x.key, x.value.map((v) => [...v.source].sort())])));
+        break;
+      }
       case 'aws_iam_policy':
         put('iam_policies', `${String(a.path ?? '/')}${String(a.name)}`, policy(a.policy));
         break;
