@@ -4,7 +4,7 @@
  * apart lets tests check the translation without AWS and the reading without the translation.
  */
 
-import type { UserAddress, UserContact } from '../model/ir';
+import { USER_TEXT_ATTRIBUTES, type UserAddress, type UserContact } from '../model/ir';
 
 export interface EstateInstance {
   readonly instanceArn: string;
@@ -74,20 +74,8 @@ export interface EstateGroup {
   readonly memberships: readonly { readonly membershipId: string; readonly userId: string }[];
 }
 
-/** Optional string attributes of a user, named as the model names them. */
-export const USER_TEXT_ATTRIBUTES = [
-  'middleName',
-  'honorificPrefix',
-  'honorificSuffix',
-  'formattedName',
-  'nickname',
-  'profileUrl',
-  'title',
-  'userType',
-  'preferredLanguage',
-  'locale',
-  'timezone',
-] as const;
+/** Optional string attributes of a user, named as the model names them (the model's own list). */
+export { USER_TEXT_ATTRIBUTES };
 
 export type EstateUser = {
   readonly id: string;

@@ -51,6 +51,24 @@ export interface UserAddress {
 }
 
 /**
+ * Optional text attributes of a user, as the model and the identity store name them
+ * (`aws_identitystore_user`); one list for resolve, import and its tests.
+ */
+export const USER_TEXT_ATTRIBUTES = [
+  'middleName',
+  'honorificPrefix',
+  'honorificSuffix',
+  'formattedName',
+  'nickname',
+  'profileUrl',
+  'title',
+  'userType',
+  'preferredLanguage',
+  'locale',
+  'timezone',
+] as const;
+
+/**
  * An identity store user, created by idcgen or (external) looked up by user name. External users
  * carry no attributes (the identity provider owns them): names are empty, lists empty.
  * @see https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_CreateUser.html

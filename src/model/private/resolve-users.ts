@@ -5,24 +5,12 @@
  * writes to the primary email). External users keep only their user name: the identity provider
  * owns the rest (validation refuses attributes on them).
  */
-import { compareKeys, type ResolvedUser, type UserAddress, type UserContact } from '../ir';
+import { compareKeys, USER_TEXT_ATTRIBUTES, type ResolvedUser, type UserAddress, type UserContact } from '../ir';
 import type { OrgModel } from '../schema';
 
 type UserInput = NonNullable<OrgModel['users']>[number];
 
-const OPTIONAL = [
-  'middleName',
-  'honorificPrefix',
-  'honorificSuffix',
-  'formattedName',
-  'nickname',
-  'profileUrl',
-  'title',
-  'userType',
-  'preferredLanguage',
-  'locale',
-  'timezone',
-] as const satisfies readonly (keyof UserInput & keyof ResolvedUser)[];
+const OPTIONAL = USER_TEXT_ATTRIBUTES satisfies readonly (keyof UserInput & keyof ResolvedUser)[];
 
 const ADDRESS_PARTS = ['streetAddress', 'locality', 'region', 'postalCode', 'country', 'formatted', 'type'] as const;
 
