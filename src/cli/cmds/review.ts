@@ -40,6 +40,8 @@ interface Args {
 
 /** Lint findings do not stop a review: its risk flags say what a change that breaks them means. */
 const REVIEW_LOAD = { lintAsWarnings: true } as const;
+/** The base's warnings are not shown (see loadBase), so it is not linted at all. */
+const BASE_LOAD = { ...REVIEW_LOAD, skipLint: true } as const;
 
 function loadHead(file: string): ResolvedModel {
   const { ir, warnings } = loadResolved(file, REVIEW_LOAD);
@@ -75,10 +77,10 @@ function baseSource(args: Args): { git: GitSpec } | { file: string } {
  */
 function loadBase(args: Args): ResolvedModel {
   const source = baseSource(args);
-  if ('file' in source) return loadResolved(source.file, REVIEW_LOAD).ir;
+  if ('file' in source) return loadResolved(source.file, BASE_LOAD).ir;
   const model = readGitModel(source.git, process.cwd());
   try {
-    return { ...loadResolved(model.file, REVIEW_LOAD).ir, source: model.label };
+    return { ...loadResolved(model.file, BASE_LOAD).ir, source: model.label };
   } catch (e) {
     if (e instanceof ModelError) throw new ModelError(e.issues.map(model.relabel), model.label);
     throw e;
