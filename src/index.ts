@@ -19,13 +19,19 @@ export type { RailId } from './safety';
 export { formatIssue, ModelError } from './model/issues';
 export type { Issue, Severity } from './model/issues';
 export type {
+  AccessControlAttribute,
+  ApplicationPortal,
+  ApplicationSwitch,
   BackendConfig,
   CustomerManagedPolicyRef,
   DeploymentUnit,
   KeyIdentityPolicy,
   PermissionsBoundary,
   PrincipalType,
+  ResolvedAccessScope,
   ResolvedAccount,
+  ResolvedApplication,
+  ResolvedApplicationAssignment,
   ResolvedAssignment,
   ResolvedGroup,
   ResolvedKey,
@@ -44,7 +50,10 @@ export { IdentityCenterStacks } from './emit/cdktf/identity-center-stacks';
 export type { IdentityCenterStacksProps } from './emit/cdktf/identity-center-stacks';
 export type { BackendConfigurer, UnitStackConfig } from './emit/cdktf/private/stack-setup';
 export {
+  AccessControlAttributes,
   AccountAssignments,
+  Applications,
+  ApplicationsStack,
   AssignmentsStack,
   IdentityCenterEncryption,
   IdentityCenterInstance,
@@ -56,7 +65,10 @@ export {
   PermissionSets,
 } from './emit/cdktf';
 export type {
+  AccessControlAttributesProps,
   AccountAssignmentsProps,
+  ApplicationsProps,
+  ApplicationsStackConfig,
   AssignmentsStackConfig,
   IdentityCenterEncryptionProps,
   IdentityCenterInstanceProps,

@@ -5,9 +5,10 @@
  * every issue found so far, sorted by file and position (warnings included, so they are not lost).
  * Later stages run only on a model whose earlier stages passed: resolution needs every reference
  * bound, and a mistake is reported once, by the stage that owns it. The last stage is the policy
- * lint over the IR (src/policy/lint.ts) and the Well-Architected identity checks
- * (src/policy/well-architected.ts); their findings are positioned at the entry they are about, and
- * the rules the model turns off (`lint: { disable: [...] }`, warnings only) are dropped. Lint only
+ * lint over the IR (src/policy/lint.ts), the Well-Architected identity checks
+ * (src/policy/well-architected.ts) and the Identity Center checks
+ * (src/policy/identity-center-lint.ts); their findings are positioned at the entry they are about,
+ * and the rules the model turns off (`lint: { disable: [...] }`, warnings only) are dropped. Lint only
  * reports: the IR, and so every generated file, is the same whatever it finds or the model disables.
  */
 import type { ResolvedModel } from './model/ir';
@@ -17,6 +18,7 @@ import { resolveWithIssues } from './model/resolve';
 import type { OrgModel } from './model/schema';
 import { parseModel, validateModel } from './model/validate';
 import { findingPath } from './policy/finding-path';
+import { lintIdentityCenter, type IdentityCenterFinding } from './policy/identity-center-lint';
 import { lintModel, type LintFinding } from './policy/lint';
 import { lintWellArchitected, type WellArchitectedFinding } from './policy/well-architected';
 import { applyRail, type RailOptions } from './safety/lint-rails';
@@ -75,6 +77,7 @@ export function resolveChecked({ loaded, model, issues }: Checked, opts: LoadOpt
   const linted = [
     ...lintModel(resolved.ir).map((f) => lintIssue(loaded, model, f)),
     ...lintWellArchitected(resolved.ir).map((f) => wellArchitectedIssue(loaded, model, f)),
+    ...lintIdentityCenter(resolved.ir).map((f) => wellArchitectedIssue(loaded, model, f)),
   ]
     // validate lets only warnings be disabled, so no error (and no safety rail) can be dropped here
     .filter((i) => !(i.severity === 'warning' && i.rule !== undefined && disabled.has(i.rule)))
@@ -98,7 +101,8 @@ function lintIssue(loaded: LoadedModel, model: OrgModel, f: LintFinding): Issue 
   return { ...loaded.issue(at, f.message, { key: at.length === 3, rule: f.rule }), severity: f.severity };
 }
 
-function wellArchitectedIssue(loaded: LoadedModel, model: OrgModel, f: WellArchitectedFinding): Issue {
+/** A finding positioned at the entry it is about (findingPath). */
+function wellArchitectedIssue(loaded: LoadedModel, model: OrgModel, f: WellArchitectedFinding | IdentityCenterFinding): Issue {
   return { ...loaded.issue(findingPath(model, f.at), f.message, { rule: f.rule }), severity: f.severity };
 }
 

@@ -60,21 +60,59 @@ data "aws_identitystore_group" "external" {
 resource "aws_identitystore_user" "this" {
   for_each = local.created_users
 
-  identity_store_id = var.identity_store_id
-  user_name         = each.key
-  display_name      = each.value.display_name
+  identity_store_id  = var.identity_store_id
+  user_name          = each.key
+  display_name       = each.value.display_name
+  nickname           = each.value.nickname
+  profile_url        = each.value.profile_url
+  title              = each.value.title
+  user_type          = each.value.user_type
+  preferred_language = each.value.preferred_language
+  locale             = each.value.locale
+  timezone           = each.value.timezone
 
   name {
-    given_name  = each.value.given_name
-    family_name = each.value.family_name
+    given_name       = each.value.given_name
+    family_name      = each.value.family_name
+    middle_name      = each.value.middle_name
+    honorific_prefix = each.value.honorific_prefix
+    honorific_suffix = each.value.honorific_suffix
+    formatted        = each.value.formatted_name
   }
 
+  # `email` is short for one primary email of no type.
   dynamic "emails" {
-    for_each = each.value.email != null ? [each.value.email] : []
+    for_each = each.value.email != null ? [{ value = each.value.email, type = null, primary = true }] : each.value.emails
 
     content {
-      value   = emails.value
-      primary = true
+      value   = emails.value.value
+      type    = emails.value.type
+      primary = emails.value.primary
+    }
+  }
+
+  dynamic "phone_numbers" {
+    for_each = each.value.phone_numbers
+
+    content {
+      value   = phone_numbers.value.value
+      type    = phone_numbers.value.type
+      primary = phone_numbers.value.primary
+    }
+  }
+
+  dynamic "addresses" {
+    for_each = each.value.addresses
+
+    content {
+      street_address = addresses.value.street_address
+      locality       = addresses.value.locality
+      region         = addresses.value.region
+      postal_code    = addresses.value.postal_code
+      country        = addresses.value.country
+      formatted      = addresses.value.formatted
+      type           = addresses.value.type
+      primary        = addresses.value.primary
     }
   }
 }

@@ -49,14 +49,48 @@ variable "groups" {
 variable "users" {
   description = <<-EOT
     Users keyed by user name (1 to 128 characters). external = true looks the user up instead of
-    creating it; display_name, given_name and family_name are then ignored.
+    creating it; every other attribute is then ignored (the identity provider owns it). Created
+    users need display_name, given_name and family_name; the other attributes are optional, each 1
+    to 1024 characters. email is short for one primary email; emails, phone_numbers and addresses
+    hold at most one entry each (the identity store keeps one of each per user).
   EOT
   type = map(object({
-    display_name = optional(string)
-    given_name   = optional(string)
-    family_name  = optional(string)
-    email        = optional(string)
-    external     = optional(bool, false)
+    display_name       = optional(string)
+    given_name         = optional(string)
+    family_name        = optional(string)
+    middle_name        = optional(string)
+    honorific_prefix   = optional(string)
+    honorific_suffix   = optional(string)
+    formatted_name     = optional(string)
+    nickname           = optional(string)
+    profile_url        = optional(string)
+    title              = optional(string)
+    user_type          = optional(string)
+    preferred_language = optional(string)
+    locale             = optional(string)
+    timezone           = optional(string)
+    email              = optional(string)
+    emails = optional(list(object({
+      value   = string
+      type    = optional(string)
+      primary = optional(bool, true)
+    })), [])
+    phone_numbers = optional(list(object({
+      value   = string
+      type    = optional(string)
+      primary = optional(bool, true)
+    })), [])
+    addresses = optional(list(object({
+      street_address = optional(string)
+      locality       = optional(string)
+      region         = optional(string)
+      postal_code    = optional(string)
+      country        = optional(string)
+      formatted      = optional(string)
+      type           = optional(string)
+      primary        = optional(bool, true)
+    })), [])
+    external = optional(bool, false)
   }))
   default = {}
 
@@ -68,5 +102,10 @@ variable "users" {
   validation {
     condition     = alltrue([for user in values(var.users) : user.external || (user.display_name != null && user.given_name != null && user.family_name != null)])
     error_message = "Every user this module creates needs display_name, given_name and family_name."
+  }
+
+  validation {
+    condition     = alltrue([for user in values(var.users) : length(user.emails) + (user.email != null ? 1 : 0) <= 1 && length(user.phone_numbers) <= 1 && length(user.addresses) <= 1])
+    error_message = "Every user has at most one email (email or emails), one phone number and one address: the identity store keeps one of each per user."
   }
 }

@@ -88,9 +88,8 @@ export const SERVICE_PRINCIPALS = [
 
 export const SERVICE_REQUIRED_ACTIONS: readonly string[] = [...ACTIONS.serviceUse, ...ACTIONS.describe].sort();
 
-/** AWS managed application provider ARNs: model/arns.ts (`AWS_APPLICATION_PROVIDER`). */
-export { AWS_APPLICATION_PROVIDER } from '../model/arns';
-export const CUSTOMER_APPLICATION_PROVIDERS: readonly string[] = ['custom'];
+/** Application provider ARNs and the customer managed ones: model/arns.ts. */
+export { AWS_APPLICATION_PROVIDER, CUSTOMER_APPLICATION_PROVIDERS } from '../model/arns';
 
 /** Key and alias ARNs (the partition-aware patterns of model/arns.ts). */
 export { ALIAS_ARN, KEY_ARN } from '../model/arns';

@@ -4,6 +4,8 @@
  * apart lets tests check the translation without AWS and the reading without the translation.
  */
 
+import type { UserAddress, UserContact } from '../model/ir';
+
 export interface EstateInstance {
   readonly instanceArn: string;
   readonly identityStoreId: string;
@@ -26,10 +28,21 @@ export interface EstateAccount {
   readonly state?: string;
 }
 
+/** An organizational unit with its id, as the OU tree lists it. */
+export interface EstateOu {
+  readonly id: string;
+  /** OU names from the root, e.g. ['Workloads', 'Prod']. */
+  readonly path: readonly string[];
+}
+
 export interface EstateOrganization {
   readonly id: string;
   readonly managementAccountId: string;
   readonly accounts: readonly EstateAccount[];
+  /** @default absent when not read */
+  readonly rootId?: string;
+  /** Every OU of the organization, sorted by id. @default absent when not read */
+  readonly organizationalUnits?: readonly EstateOu[];
 }
 
 export interface EstatePolicyRef {
@@ -61,16 +74,33 @@ export interface EstateGroup {
   readonly memberships: readonly { readonly membershipId: string; readonly userId: string }[];
 }
 
-export interface EstateUser {
+/** Optional string attributes of a user, named as the model names them. */
+export const USER_TEXT_ATTRIBUTES = [
+  'middleName',
+  'honorificPrefix',
+  'honorificSuffix',
+  'formattedName',
+  'nickname',
+  'profileUrl',
+  'title',
+  'userType',
+  'preferredLanguage',
+  'locale',
+  'timezone',
+] as const;
+
+export type EstateUser = {
   readonly id: string;
   readonly userName: string;
   readonly displayName?: string;
   readonly givenName?: string;
   readonly familyName?: string;
-  /** The primary email, or the first one. */
-  readonly email?: string;
+  /** As the identity store lists them (`primary` false when it does not say true). */
+  readonly emails?: readonly UserContact[];
+  readonly phoneNumbers?: readonly UserContact[];
+  readonly addresses?: readonly UserAddress[];
   readonly external: boolean;
-}
+} & { readonly [K in (typeof USER_TEXT_ATTRIBUTES)[number]]?: string };
 
 export interface EstateAssignment {
   readonly permissionSetArn: string;
@@ -97,6 +127,20 @@ export interface EstateKey {
   readonly policy: string;
 }
 
+/** A customer managed application of the instance, with who may open it. */
+export interface EstateApplication {
+  readonly arn: string;
+  readonly name: string;
+  readonly providerArn: string;
+  readonly description?: string;
+  readonly status: 'ENABLED' | 'DISABLED';
+  readonly portal?: { readonly visibility?: 'ENABLED' | 'DISABLED'; readonly signIn?: { readonly origin: 'IDENTITY_CENTER' | 'APPLICATION'; readonly url?: string } };
+  readonly assignmentRequired: boolean;
+  readonly assignments: readonly { readonly principalType: 'GROUP' | 'USER'; readonly principalId: string }[];
+  readonly accessScopes: readonly { readonly scope: string; readonly authorizedTargets: readonly string[] }[];
+  readonly tags: Readonly<Record<string, string>>;
+}
+
 export interface Estate {
   readonly region: string;
   readonly instance: EstateInstance;
@@ -107,4 +151,14 @@ export interface Estate {
   readonly assignments: readonly EstateAssignment[];
   /** The customer managed key Identity Center uses; absent with the AWS owned key. */
   readonly key?: EstateKey;
+  /**
+   * Customer managed applications (AWS managed ones belong to their service and are not read).
+   * @default none
+   */
+  readonly applications?: readonly EstateApplication[];
+  /**
+   * The instance's attributes for access control, by key.
+   * @default none configured
+   */
+  readonly accessControlAttributes?: readonly { readonly key: string; readonly sources: readonly string[] }[];
 }

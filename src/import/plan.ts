@@ -25,6 +25,7 @@
  * `id` is the provider's import id (reference §11.3–11.5); `region` is set only for resources
  * outside the Identity Center Region (multi-Region key replicas).
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssoadmin_account_assignment#import
+ * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssoadmin_application_assignment#import
  */
 import { compareKeys } from '../model/ir';
 
@@ -60,6 +61,16 @@ export enum ImportResourceType {
   KMS_ALIAS = 'aws_kms_alias',
   /** key `<keyName>/<region>`; id `<key_id>`; `region` set */
   KMS_REPLICA_KEY = 'aws_kms_replica_key',
+  /** key `<application>`; id `<application_arn>` */
+  APPLICATION = 'aws_ssoadmin_application',
+  /** key `<application>`; id `<application_arn>` */
+  APPLICATION_ASSIGNMENT_CONFIGURATION = 'aws_ssoadmin_application_assignment_configuration',
+  /** key `<application>/<scope>` (`%` and `/` of the name as `%25`, `%2F`); id `<application_arn>,<scope>` */
+  APPLICATION_ACCESS_SCOPE = 'aws_ssoadmin_application_access_scope',
+  /** key `<application>/<GROUP|USER>/<principal>` (names encoded as above); id `<application_arn>,<principal_id>,<GROUP|USER>` */
+  APPLICATION_ASSIGNMENT = 'aws_ssoadmin_application_assignment',
+  /** key `instance`; id `<instance_arn>` */
+  ACCESS_CONTROL_ATTRIBUTES = 'aws_ssoadmin_instance_access_control_attributes',
 }
 
 export interface ImportResource {

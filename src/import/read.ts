@@ -29,8 +29,9 @@ import {
   ListPermissionSetsCommand,
   ListTagsForResourceCommand as ListSsoTagsCommand,
 } from '@aws-sdk/client-sso-admin';
-import { compareKeys } from '../model/ir';
+import { compareKeys, type UserAddress, type UserContact } from '../model/ir';
 import { mapLimit, tagRecord, type Caller, type ImportClients } from './aws';
+import { readAccessControlAttributes, readApplications } from './read-applications';
 import { readKey } from './read-key';
 import type {
   Estate,
@@ -39,6 +40,7 @@ import type {
   EstateGroup,
   EstateInstance,
   EstateOrganization,
+  EstateOu,
   EstatePermissionSet,
   EstateUser,
 } from './estate';
@@ -51,7 +53,6 @@ export interface ReadOptions {
   readonly concurrency?: number;
 }
 
-
 export async function readEstate(clients: ImportClients, caller: Caller, opts: ReadOptions): Promise<Estate> {
   const limit = opts.concurrency ?? 4;
   const instance = await readInstance(clients, caller, opts.instanceArn);
@@ -60,7 +61,20 @@ export async function readEstate(clients: ImportClients, caller: Caller, opts: R
   const { groups, users } = await readIdentityStore(clients, caller, instance.identityStoreId, limit);
   const assignments = await readAssignments(clients, caller, instance.instanceArn, permissionSets, limit);
   const key = instance.keyType === 'CUSTOMER_MANAGED_KEY' && instance.kmsKeyArn ? await readKey(clients, caller, instance.kmsKeyArn) : undefined;
-  return { region: opts.region, instance, organization, permissionSets, groups, users, assignments, ...(key ? { key } : {}) };
+  const applications = await readApplications(clients, caller, instance.instanceArn, limit);
+  const accessControlAttributes = await readAccessControlAttributes(clients, caller, instance.instanceArn);
+  return {
+    region: opts.region,
+    instance,
+    organization,
+    permissionSets,
+    groups,
+    users,
+    assignments,
+    ...(key ? { key } : {}),
+    ...(applications.length > 0 ? { applications } : {}),
+    ...(accessControlAttributes ? { accessControlAttributes } : {}),
+  };
 }
 
 async function readInstance(clients: ImportClients, caller: Caller, wanted: string | undefined): Promise<EstateInstance> {
@@ -105,6 +119,7 @@ export async function readOrganization(clients: Pick<ImportClients, 'organizatio
 
   // Breadth-first over the OU tree; each level's parents are read concurrently.
   const found: { id: string; name: string; ouPath: string[]; state?: string }[] = [];
+  const ous: EstateOu[] = [];
   let level: { id: string; path: string[] }[] = [{ id: roots[0].Id, path: [] }];
   while (level.length > 0) {
     const results = await mapLimit(level, limit, async (parent) => {
@@ -112,20 +127,25 @@ export async function readOrganization(clients: Pick<ImportClients, 'organizatio
         const r = await org.send(new ListAccountsForParentCommand({ ParentId: parent.id, NextToken }));
         return { items: r.Accounts, next: r.NextToken };
       });
-      const ous = await caller.all('organizations', 'ListOrganizationalUnitsForParent', async (NextToken) => {
+      const children = await caller.all('organizations', 'ListOrganizationalUnitsForParent', async (NextToken) => {
         const r = await org.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parent.id, NextToken }));
         return { items: r.OrganizationalUnits, next: r.NextToken };
       });
-      return { parent, accounts, ous };
+      return { parent, accounts, children };
     });
     const nextLevel: { id: string; path: string[] }[] = [];
-    for (const { parent, accounts, ous } of results) {
+    for (const { parent, accounts, children } of results) {
       for (const a of accounts) {
         // State replaces the deprecated Status (which has no CLOSED); either may be absent in old responses
         const state = a.State ?? a.Status;
         if (a.Id) found.push({ id: a.Id, name: a.Name ?? a.Id, ouPath: parent.path, ...(state ? { state } : {}) });
       }
-      for (const ou of ous) if (ou.Id) nextLevel.push({ id: ou.Id, path: [...parent.path, ou.Name ?? ou.Id] });
+      for (const ou of children) {
+        if (!ou.Id) continue;
+        const path = [...parent.path, ou.Name ?? ou.Id];
+        nextLevel.push({ id: ou.Id, path });
+        ous.push({ id: ou.Id, path });
+      }
     }
     level = nextLevel;
   }
@@ -138,7 +158,8 @@ export async function readOrganization(clients: Pick<ImportClients, 'organizatio
     return { id: a.id, name: a.name, ouPath: a.ouPath, tags: tagRecord(tags), ...(a.state ? { state: a.state } : {}) };
   });
   accounts.sort((x, y) => compareKeys(x.id, y.id));
-  return { id: d.Organization.Id, managementAccountId: d.Organization.MasterAccountId, accounts };
+  ous.sort((x, y) => compareKeys(x.id, y.id));
+  return { id: d.Organization.Id, managementAccountId: d.Organization.MasterAccountId, accounts, rootId: roots[0].Id, organizationalUnits: ous };
 }
 
 async function readPermissionSets(clients: ImportClients, caller: Caller, InstanceArn: string, limit: number): Promise<EstatePermissionSet[]> {
@@ -239,18 +260,15 @@ async function readIdentityStore(
         .sort((a, b) => compareKeys(a.membershipId, b.membershipId)),
     };
   });
-  const users = rawUsers.filter(hasUserId).map((u): EstateUser => {
-    const email = u.Emails?.find((e) => e.Primary)?.Value ?? u.Emails?.[0]?.Value;
-    return {
-      id: u.UserId,
-      userName: u.UserName ?? u.UserId,
-      ...(u.DisplayName ? { displayName: u.DisplayName } : {}),
-      ...(u.Name?.GivenName ? { givenName: u.Name.GivenName } : {}),
-      ...(u.Name?.FamilyName ? { familyName: u.Name.FamilyName } : {}),
-      ...(email ? { email } : {}),
-      external: (u.ExternalIds?.length ?? 0) > 0,
-    };
-  });
+  const users = rawUsers.filter(hasUserId).map((u): EstateUser => ({
+    id: u.UserId,
+    userName: u.UserName ?? u.UserId,
+    ...(u.DisplayName ? { displayName: u.DisplayName } : {}),
+    ...(u.Name?.GivenName ? { givenName: u.Name.GivenName } : {}),
+    ...(u.Name?.FamilyName ? { familyName: u.Name.FamilyName } : {}),
+    ...userAttributes(u),
+    external: (u.ExternalIds?.length ?? 0) > 0,
+  }));
   return { groups: groups.sort((a, b) => compareKeys(a.id, b.id)), users: users.sort((a, b) => compareKeys(a.id, b.id)) };
 }
 
@@ -293,4 +311,40 @@ async function readAssignments(
   }
   const key = (a: EstateAssignment): string => `${a.permissionSetArn}|${a.accountId}|${a.principalType}|${a.principalId}`;
   return out.sort((a, b) => compareKeys(key(a), key(b)));
+}
+
+/** A user's identity store attributes besides its names, as the model names them (absent ones left out). */
+function userAttributes(u: User): Partial<EstateUser> {
+  const text: Record<string, string> = {};
+  const put = (k: string, v: string | undefined): void => {
+    if (v !== undefined && v !== '') text[k] = v;
+  };
+  put('middleName', u.Name?.MiddleName);
+  put('honorificPrefix', u.Name?.HonorificPrefix);
+  put('honorificSuffix', u.Name?.HonorificSuffix);
+  put('formattedName', u.Name?.Formatted);
+  put('nickname', u.NickName);
+  put('profileUrl', u.ProfileUrl);
+  put('title', u.Title);
+  put('userType', u.UserType);
+  put('preferredLanguage', u.PreferredLanguage);
+  put('locale', u.Locale);
+  put('timezone', u.Timezone);
+  const contacts = (list: { Value?: string; Type?: string; Primary?: boolean }[] | undefined): UserContact[] =>
+    (list ?? []).filter((c) => c.Value).map((c) => ({ value: c.Value as string, ...(c.Type ? { type: c.Type } : {}), primary: c.Primary === true }));
+  const addresses = (u.Addresses ?? []).map(
+    (a): UserAddress => ({
+      ...(a.StreetAddress ? { streetAddress: a.StreetAddress } : {}),
+      ...(a.Locality ? { locality: a.Locality } : {}),
+      ...(a.Region ? { region: a.Region } : {}),
+      ...(a.PostalCode ? { postalCode: a.PostalCode } : {}),
+      ...(a.Country ? { country: a.Country } : {}),
+      ...(a.Formatted ? { formatted: a.Formatted } : {}),
+      ...(a.Type ? { type: a.Type } : {}),
+      primary: a.Primary === true,
+    }),
+  );
+  const emails = contacts(u.Emails);
+  const phoneNumbers = contacts(u.PhoneNumbers);
+  return { ...text, ...(emails.length ? { emails } : {}), ...(phoneNumbers.length ? { phoneNumbers } : {}), ...(addresses.length ? { addresses } : {}) };
 }

@@ -11,9 +11,10 @@
  * - Defaults of the model are left out (session PT1H, path `/`), so an imported model reads like a
  *   hand-written one and re-importing it gives the same bytes.
  */
-import { compareKeys, type ResolvedAccount } from '../model/ir';
+import { compareKeys, type ResolvedAccount, type UserContact } from '../model/ir';
+import { accessControlAttributesToModel, applicationsToModel } from './applications-to-model';
 import type { OrgModel } from '../model/schema';
-import type { Estate, EstateAccount } from './estate';
+import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateUser } from './estate';
 import { TargetInference } from './infer-targets';
 import type { StatementJson } from '../policy/types';
 import { keyEntry } from './key-entry';
@@ -79,6 +80,15 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
     });
   }
 
+  const applications = applicationsToModel(estate, {
+    groupName: (id) => groupsById.get(id)?.displayName,
+    userName: (id) => usersById.get(id)?.userName,
+    use: (type, id) => (type === 'GROUP' ? usedGroups : usedUsers).add(id),
+    notes,
+    resources,
+  });
+  const accessControlAttributes = accessControlAttributesToModel(estate, resources);
+
   const groups = estate.groups
     .filter((g) => usedGroups.has(g.id))
     .sort((a, b) => compareKeys(a.displayName, b.displayName))
@@ -112,7 +122,7 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
         ...(u.displayName ? { displayName: u.displayName } : {}),
         ...(u.givenName ? { givenName: u.givenName } : {}),
         ...(u.familyName ? { familyName: u.familyName } : {}),
-        ...(u.email ? { email: u.email } : {}),
+        ...userAttributesInput(u),
       };
     });
 
@@ -184,7 +194,6 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
       return { ...who, permissionSet: s.ps, ...inference.infer([...s.accounts]) };
     });
 
-
   const model: OrgModel = {
     version: 1,
     organization: { id: estate.organization.id, managementAccount: mgmtName },
@@ -192,6 +201,7 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
       region: estate.region,
       instanceArn,
       identityStoreId,
+      ...(accessControlAttributes ? { accessControlAttributes } : {}),
       ...(key ? { encryption: { key: key.entry.name } } : {}),
     },
     accounts: accounts.map((a) => ({ name: a.name, id: a.id, ou: a.ou, ...(Object.keys(a.tags).length ? { tags: sortedRecord(a.tags) } : {}) })),
@@ -200,6 +210,7 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
     ...(permissionSets.length ? { permissionSets } : {}),
     ...(assignments.length ? { assignments } : {}),
     ...(key ? { keys: [key.entry] } : {}),
+    ...(applications.length ? { applications } : {}),
   };
   const plan: ImportPlan = {
     format: IMPORT_PLAN_FORMAT,
@@ -277,4 +288,20 @@ function withoutGenerated(doc: Record<string, unknown>, generated: readonly Stat
   const kept = statementsOf(doc).filter((s) => !drop.has(normalStatement(s, { withSid: false })));
   if (kept.length === 0) return undefined;
   return { ...doc, Statement: kept };
+}
+
+/**
+ * A user's attributes as the model writes them: `email: x` for one untyped primary email (what
+ * `email:` means), else `emails:`; `primary` written only when false (the model's default is true).
+ */
+function userAttributesInput(u: EstateUser): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of USER_TEXT_ATTRIBUTES) if (u[k] !== undefined) out[k] = u[k];
+  const contact = (c: UserContact) => ({ value: c.value, ...(c.type !== undefined ? { type: c.type } : {}), ...(c.primary ? {} : { primary: false }) });
+  const emails = u.emails ?? [];
+  if (emails.length === 1 && emails[0].type === undefined && emails[0].primary) out.email = emails[0].value;
+  else if (emails.length > 0) out.emails = emails.map(contact);
+  if (u.phoneNumbers?.length) out.phoneNumbers = u.phoneNumbers.map(contact);
+  if (u.addresses?.length) out.addresses = u.addresses.map(({ primary, ...parts }) => ({ ...parts, ...(primary ? {} : { primary: false }) }));
+  return out;
 }

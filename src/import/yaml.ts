@@ -1,6 +1,6 @@
 /**
  * Render an imported model as YAML a person would write: short items on one line (accounts,
- * account lists of assignments, synced principals), everything else in block style, no folding.
+ * account lists of assignments, synced principals, application principals and scopes, attribute sources), everything else in block style, no folding.
  * Same model, same bytes: key order is the model object's (built in a fixed order by to-model.ts)
  * and every list is already sorted.
  */
@@ -29,6 +29,8 @@ export function renderModelYaml(model: OrgModel, header: readonly string[]): str
       if (section === 'accounts' && parentKey === 'accounts') node.flow = true;
       else if ((section === 'groups' || section === 'users') && node.items.some((p) => isScalar(p.key) && p.key.value === 'external')) node.flow = true;
       else if (parentKey === 'ous' || parentKey === 'tags' || parentKey === 'principals' || parentKey === 'administrators') node.flow = true;
+      // an application's sign-in options and access scopes
+      else if (section === 'applications' && (parentKey === 'signIn' || parentKey === 'accessScopes')) node.flow = true;
     },
     Seq(_, node, path) {
       const section = topSection(path);
@@ -36,6 +38,9 @@ export function renderModelYaml(model: OrgModel, header: readonly string[]): str
       if (parentKey !== undefined && FLOW_VALUES.has(parentKey)) node.flow = true;
       else if (section !== 'accounts' && parentKey !== undefined && FLOW_ITEMS.has(parentKey)) node.flow = true;
       else if (section === 'keys' && parentKey === 'sourceAccounts') node.flow = true;
+      // an application's groups and users; the sources of each attribute for access control
+      else if (section === 'applications' && (parentKey === 'groups' || parentKey === 'users')) node.flow = true;
+      else if (section === 'identityCenter') node.flow = true;
     },
   });
   const body = doc.toString({ lineWidth: 0, indentSeq: true });

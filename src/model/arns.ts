@@ -195,8 +195,32 @@ export const KEY_ARN = new RegExp(
 export const ALIAS_ARN = new RegExp(`^arn:${ARN_PARTITION}:kms:[a-z0-9-]+:[0-9]{12}:alias\\/.+$`);
 
 // https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_CreateApplication.html
-/** An AWS managed application's provider ARN; captures the provider name. */
+/** An application provider ARN (AWS owns every provider); captures the provider name. */
 export const AWS_APPLICATION_PROVIDER = new RegExp(`^arn:${ARN_PARTITION}:sso::aws:applicationProvider\\/(.+)$`);
+
+// https://docs.aws.amazon.com/singlesignon/latest/userguide/customermanagedapps.html
+/**
+ * Providers of customer managed applications: OAuth 2.0 (`custom`, the only one CreateApplication
+ * documents) and SAML 2.0 (`custom-saml`, set up in the console). Every other provider is an AWS
+ * managed application's (Amazon Q, Redshift, ...), which signs in through the instance's key.
+ */
+export const CUSTOMER_APPLICATION_PROVIDERS: readonly string[] = ['custom', 'custom-saml'];
+
+/** `arn:<partition>:sso::aws:applicationProvider/<name>`. */
+export function applicationProviderArn(name: string, partition: string): string {
+  return `arn:${partition}:sso::aws:applicationProvider/${name}`;
+}
+
+/** An application's ARN: `arn:<partition>:sso::<account>:application/<instance id>/<application id>`. */
+export function applicationArn(accountId: string, instanceId: string, applicationId: string, partition: string): string {
+  return `arn:${partition}:sso::${accountId}:application/${instanceId}/${applicationId}`;
+}
+
+/** True for the provider of an AWS managed application (a provider ARN that is not a customer managed one). */
+export function isAwsManagedApplicationProvider(arn: string): boolean {
+  const provider = AWS_APPLICATION_PROVIDER.exec(arn)?.[1];
+  return provider !== undefined && !CUSTOMER_APPLICATION_PROVIDERS.includes(provider);
+}
 
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies
 /** An AWS managed policy: `arn:<partition>:iam::aws:policy/<path/>name`. */
@@ -224,6 +248,10 @@ export const ARN_PATTERNS = {
   instanceArn: new RegExp(`^arn:${ARN_PARTITION}:sso:::instance/(?:sso)?ins-[a-zA-Z0-9-.]{16}$`),
   awsManagedPolicyArn: new RegExp(`^arn:${ARN_PARTITION}:iam::aws:policy${IAM_PATH_SEGMENTS}/[A-Za-z0-9.,+=@_-]+$`),
   roleArn: new RegExp(`^arn:${ARN_PARTITION}:iam::\\d{12}:role${IAM_PATH_SEGMENTS}/[\\w+=,.@-]{1,64}$`),
+  /** CreateApplication's ApplicationProviderArn. */
+  applicationProviderArn: new RegExp(`^arn:${ARN_PARTITION}:sso::aws:applicationProvider/[a-zA-Z0-9-/]+$`),
+  /** PutApplicationAccessScope's ScopeTarget: an application or an instance. */
+  accessScopeTarget: new RegExp(`^arn:${ARN_PARTITION}:sso::(?:\\d{12}:application/(?:sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}|:instance/(?:sso)?ins-[a-zA-Z0-9-.]{16})$`),
   /** Where S3 may find a KMS key: the key's ARN or an alias ARN (Terraform's s3 backend `kms_key_id`). */
   kmsKeyArn: new RegExp(
     `^arn:${ARN_PARTITION}:kms:[a-z]{2}(?:-[a-z]+){1,3}-\\d{1,2}:\\d{12}:(?:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})|alias/[A-Za-z0-9/_-]{1,250})$`,
@@ -241,6 +269,8 @@ export const EXAMPLE_ARNS = {
   ssoMasterAccountAdministrator: managedPolicyArn('AWSSSOMasterAccountAdministrator', 'aws'),
   keyArnPattern: keyArn('eu-west-1', '111111111111', 'mrk-...', 'aws'),
   kmsKey: keyArn('eu-west-1', '111111111111', '1234abcd-12ab-34cd-56ef-1234567890ab', 'aws'),
+  customApplicationProvider: applicationProviderArn('custom', 'aws'),
+  application: applicationArn('111111111111', 'ssoins-1111222233334444', 'apl-1111222233334444', 'aws'),
 } as const;
 
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns

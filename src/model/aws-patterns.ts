@@ -21,6 +21,14 @@ const IAM_PATH_SEGMENTS = '(?:/[A-Za-z0-9.,+@=_-]+)*';
 
 export const PATTERNS = {
   accountId: { re: /^\d{12}$/, expected: 'exactly 12 digits, quoted, e.g. "111111111111"', url: `${ORG_API}/API_Account.html` },
+  /** An organizational unit: `ou-<root id suffix>-<suffix>`. */
+  ouId: {
+    re: /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/,
+    expected: 'ou- and 4 to 32 lowercase letters or digits, -, and 8 to 32 lowercase letters or digits, e.g. ou-ab12-34cd56ef',
+    url: `${ORG_API}/API_OrganizationalUnit.html`,
+  },
+  /** The organization's root. */
+  rootId: { re: /^r-[0-9a-z]{4,32}$/, expected: 'r- and 4 to 32 lowercase letters or digits, e.g. r-ab12', url: `${ORG_API}/API_Root.html` },
   organizationId: { re: /^o-[a-z0-9]{10,32}$/, expected: 'o- and 10 to 32 lowercase letters or digits, e.g. o-a1b2c3d4e5', url: `${ORG_API}/API_Organization.html` },
   /** Region codes: `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`. */
   region: {
@@ -38,6 +46,12 @@ export const PATTERNS = {
     re: /^(?:d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
     expected: 'd- and 10 hexadecimal digits, e.g. d-1111222233',
     url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_IdentityStore.html',
+  },
+  /** Every string attribute of an identity store user (names, emails, phone numbers, address parts, title, ...). */
+  identityStoreText: {
+    re: /^[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r \u00A0\u3000]+$/u,
+    expected: 'letters, marks, symbols, digits, punctuation, spaces, tabs and line breaks',
+    url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_User.html',
   },
   /** AWS managed policies only: customer managed policies are referenced by name and path. */
   awsManagedPolicyArn: {
@@ -92,6 +106,38 @@ export const PATTERNS = {
     re: /^https:\/\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.awsapps\.(?:com|cn)\/start\/?(?:#\/?)?|ssoins-[a-z0-9]{16}\.[a-z]{2}(?:-[a-z]+){1,3}-\d{1,2}\.portal\.amazonaws\.com\/?)$/i,
     expected: 'the aws access portal url, e.g. https://d-1234567890.awsapps.com/start',
     url: 'https://docs.aws.amazon.com/signin/latest/userguide/sign-in-urls-defined.html',
+  },
+  applicationProviderArn: {
+    re: ARN_PATTERNS.applicationProviderArn,
+    expected: `an application provider arn such as ${EXAMPLE_ARNS.customApplicationProvider}`,
+    url: `${SSO_API}/API_CreateApplication.html`,
+  },
+  applicationUrl: {
+    re: /^http(s)?:\/\/[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%?=~_|]$/,
+    expected: 'an http or https url such as https://grafana.example.com/login',
+    url: `${SSO_API}/API_SignInOptions.html`,
+  },
+  /** One to three parts of 1 to 50 letters, digits or `_`, separated by `:` (`redshift:connect`). */
+  accessScope: {
+    re: /^[A-Za-z0-9_]{1,50}(?::[A-Za-z0-9_]{1,50}){0,2}$/,
+    expected: 'one to three parts of letters, digits and _ separated by :, e.g. redshift:connect',
+    url: `${SSO_API}/API_PutApplicationAccessScope.html`,
+  },
+  accessScopeTarget: {
+    re: ARN_PATTERNS.accessScopeTarget,
+    expected: `an application or instance arn such as ${EXAMPLE_ARNS.application}`,
+    url: `${SSO_API}/API_PutApplicationAccessScope.html`,
+  },
+  /** The key becomes the session tag `aws:PrincipalTag/<key>`. */
+  accessControlAttributeKey: {
+    re: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u,
+    expected: 'letters, digits, spaces and _.:/=+-@ only, e.g. CostCenter',
+    url: `${SSO_API}/API_AccessControlAttribute.html`,
+  },
+  accessControlAttributeSource: {
+    re: /^[\p{L}\p{Z}\p{N}_.:/=+\-@[\]{}$\\"]*$/u,
+    expected: 'letters, digits, spaces and _.:/=+-@[]{}$\\" only',
+    url: `${SSO_API}/API_AccessControlAttributeValue.html`,
   },
   /**
    * idcgen's own rule, not AWS's: account and key names become deployment unit names, directory

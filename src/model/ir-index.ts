@@ -6,7 +6,7 @@
  * map rebuilt for every unit made emitting quadratic (tens of seconds). The IR is immutable, so a
  * cache keyed by the IR object can never go stale, and a WeakMap lets it go with the IR.
  */
-import type { DeploymentUnit, ResolvedAssignment, ResolvedGroup, ResolvedModel, ResolvedPermissionSet, ResolvedUser } from './ir';
+import type { DeploymentUnit, ResolvedApplication, ResolvedAssignment, ResolvedGroup, ResolvedModel, ResolvedPermissionSet, ResolvedUser } from './ir';
 import { compareKeys } from './ir';
 import { MANAGEMENT_UNIT } from './shard';
 
@@ -36,13 +36,14 @@ interface Placement {
   readonly permissionSets: ReadonlyMap<string, string>;
   readonly groups: ReadonlyMap<string, string>;
   readonly users: ReadonlyMap<string, string>;
+  readonly applications: ReadonlyMap<string, string>;
 }
 
 const placementCache = new WeakMap<ResolvedModel, Placement>();
 
 /**
- * Which unit holds each permission set, group and user: the unit that lists it, else the
- * management unit (see DeploymentUnit.permissionSets, .groups, .users).
+ * Which unit holds each permission set, group, user and application: the unit that lists it, else
+ * the management unit (see DeploymentUnit.permissionSets, .groups, .users, .applications).
  */
 function placement(ir: ResolvedModel): Placement {
   let p = placementCache.get(ir);
@@ -54,8 +55,9 @@ function placement(ir: ResolvedModel): Placement {
       return out;
     };
     p = {
+      // External permission sets are only looked up (by every unit assigning them): no unit holds them.
       permissionSets: place(
-        ir.permissionSets.map((ps) => ps.name),
+        ir.permissionSets.filter((ps) => ps.external !== true).map((ps) => ps.name),
         (u) => u.permissionSets,
       ),
       groups: place(
@@ -66,13 +68,17 @@ function placement(ir: ResolvedModel): Placement {
         ir.users.map((u) => u.userName),
         (u) => u.users,
       ),
+      applications: place(
+        (ir.applications ?? []).map((a) => a.name),
+        (u) => u.applications,
+      ),
     };
     placementCache.set(ir, p);
   }
   return p;
 }
 
-/** Name of the unit that creates the permission set; undefined for a name the model lacks. */
+/** Name of the unit that creates the permission set; undefined for an external one or a name the model lacks. */
 export function permissionSetUnit(ir: ResolvedModel, name: string): string | undefined {
   return placement(ir).permissionSets.get(name);
 }
@@ -117,4 +123,15 @@ export function unitMemberLookups(ir: ResolvedModel, unit: DeploymentUnit): stri
     for (const m of g.members) if (!held.has(m)) names.add(m);
   }
   return [...names].sort(compareKeys);
+}
+
+/** Name of the unit that creates the application; undefined for a name the model lacks. */
+export function applicationUnit(ir: ResolvedModel, name: string): string | undefined {
+  return placement(ir).applications.get(name);
+}
+
+/** The applications the unit creates, in IR order. */
+export function unitApplications(ir: ResolvedModel, unit: DeploymentUnit): ResolvedApplication[] {
+  const at = placement(ir).applications;
+  return (ir.applications ?? []).filter((a) => at.get(a.name) === unit.name);
 }

@@ -30,13 +30,51 @@ export interface ResolvedGroup {
   readonly members: readonly string[];
 }
 
-/** An identity store user, created by idcgen or (external) looked up by user name. */
+/** An email address or phone number of a user (identity store Email, PhoneNumber). */
+export interface UserContact {
+  readonly value: string;
+  /** e.g. `work`. @default absent */
+  readonly type?: string;
+  readonly primary: boolean;
+}
+
+/** A postal address of a user (identity store Address); every part optional. */
+export interface UserAddress {
+  readonly streetAddress?: string;
+  readonly locality?: string;
+  readonly region?: string;
+  readonly postalCode?: string;
+  readonly country?: string;
+  readonly formatted?: string;
+  readonly type?: string;
+  readonly primary: boolean;
+}
+
+/**
+ * An identity store user, created by idcgen or (external) looked up by user name. External users
+ * carry no attributes (the identity provider owns them): names are empty, lists empty.
+ * @see https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_CreateUser.html
+ */
 export interface ResolvedUser {
   readonly userName: string;
   readonly displayName: string;
   readonly givenName: string;
   readonly familyName: string;
-  readonly email?: string;
+  readonly middleName?: string;
+  readonly honorificPrefix?: string;
+  readonly honorificSuffix?: string;
+  readonly formattedName?: string;
+  /** At most one each: the identity store holds one email, phone number and address per user. */
+  readonly emails: readonly UserContact[];
+  readonly phoneNumbers: readonly UserContact[];
+  readonly addresses: readonly UserAddress[];
+  readonly nickname?: string;
+  readonly profileUrl?: string;
+  readonly title?: string;
+  readonly userType?: string;
+  readonly preferredLanguage?: string;
+  readonly locale?: string;
+  readonly timezone?: string;
   readonly external: boolean;
 }
 
@@ -52,9 +90,19 @@ export type PermissionsBoundary =
   | { readonly managedPolicyArn: string }
   | { readonly customerManagedPolicy: CustomerManagedPolicyRef };
 
-/** A permission set with its policies, boundary and session settings. */
+/**
+ * A permission set with its policies, boundary and session settings; or, `external`, one owned
+ * outside idcgen (Control Tower, a landing zone) that is looked up by name and only assigned.
+ */
 export interface ResolvedPermissionSet {
   readonly name: string;
+  /**
+   * Owned elsewhere: no unit creates or changes it; assignments look it up by name. Its
+   * `managedPolicyArns` are the ones the model declares it holds (for review and import), and it
+   * has no other policies here.
+   * @default absent: idcgen creates it
+   */
+  readonly external?: boolean;
   readonly description?: string;
   /** ISO-8601, PT1H..PT12H; default PT1H. */
   readonly sessionDuration: string;
@@ -88,6 +136,59 @@ export interface ResolvedAssignment {
   readonly unit: string;
   /** Why this account was selected, e.g. `account prod-app`, `ou Workloads/*`, `tag env=prod`. Sorted. */
   readonly reasons: readonly string[];
+}
+
+/** Who may open an application: a group or a user of the identity store. */
+export interface ResolvedApplicationAssignment {
+  readonly principalType: PrincipalType;
+  readonly principalName: string;
+}
+
+/** An access scope of an application, with the application or instance ARNs it is authorized for. */
+export interface ResolvedAccessScope {
+  /** e.g. `redshift:connect`. */
+  readonly scope: string;
+  /** Sorted; empty = none given. */
+  readonly authorizedTargets: readonly string[];
+}
+
+/** Visible in the access portal, or in use at all (ENABLED | DISABLED, the AWS wire strings). */
+export type ApplicationSwitch = 'ENABLED' | 'DISABLED';
+
+/** Access portal options of an application; absent fields are AWS's defaults. */
+export interface ApplicationPortal {
+  readonly visibility?: ApplicationSwitch;
+  readonly signIn?: { readonly origin: 'IDENTITY_CENTER' | 'APPLICATION'; readonly url?: string };
+}
+
+/**
+ * A customer managed application of Identity Center with its assignment requirement, the groups
+ * and users assigned to it and its access scopes.
+ * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/customermanagedapps.html
+ */
+export interface ResolvedApplication {
+  readonly name: string;
+  /** `arn:<partition>:sso::aws:applicationProvider/<name>`; default the partition's `custom`. */
+  readonly providerArn: string;
+  readonly description?: string;
+  readonly status: ApplicationSwitch;
+  /** @default absent: AWS's defaults */
+  readonly portal?: ApplicationPortal;
+  /** True: only the assigned principals can open it (AWS's default). */
+  readonly assignmentRequired: boolean;
+  /** Groups first, then users, each by name. */
+  readonly assignments: readonly ResolvedApplicationAssignment[];
+  /** Sorted by scope. */
+  readonly accessScopes: readonly ResolvedAccessScope[];
+  readonly tags: Tags;
+}
+
+/** An attribute for access control: the session tag key and the identity-source attribute its value comes from. */
+export interface AccessControlAttribute {
+  /** Session tag key (`aws:PrincipalTag/<key>`). */
+  readonly key: string;
+  /** Attribute references as AWS takes them, e.g. `${path:enterprise.department}`: literal text, never interpolated. */
+  readonly sources: readonly string[];
 }
 
 /** A documented statement in a key policy, with where it comes from. */
@@ -180,22 +281,27 @@ export type BackendConfig = { readonly type: 'local' } | S3Backend;
  * `permission-sets` and `identity-store` units exist only when the management unit would exceed
  * `maxResourcesPerStack` with them (shard.ts); small models have none.
  */
-export type UnitKind = 'management' | 'member' | 'assignments' | 'permission-sets' | 'identity-store';
+export type UnitKind = 'management' | 'member' | 'assignments' | 'permission-sets' | 'identity-store' | 'applications';
 
 /** A deployment unit: one CDKTF stack and one HCL root. */
 export interface DeploymentUnit {
   /**
-   * `management`, `account-<name>`, `assignments[-<shard>]`, `permission-sets[-<shard>]`,
-   * `users[-<shard>]` and `groups[-<shard>]` (the last two of kind `identity-store`).
+   * `management`, `account-<name>`, `assignments[-<shard>]` (and `assignments-management` with a
+   * delegated administrator), `permission-sets[-<shard>]`,
+   * `users[-<shard>]` and `groups[-<shard>]` (the last two of kind `identity-store`),
+   * `applications[-<shard>]`.
    */
   readonly name: string;
   readonly kind: UnitKind;
   readonly accountName: string;
   readonly accountId: string;
-  /** Member units only: role assumed in that account. */
+  /**
+   * Role assumed in the unit's account: member units, and units running in the delegated
+   * administrator's account. Absent for units of the management account.
+   */
   readonly assumeRoleArn?: string;
   /**
-   * Member units only: role assumed in that account when planning (`TF_VAR_idcgen_plan=true`),
+   * Units with assumeRoleArn: role assumed in that account when planning (`TF_VAR_idcgen_plan=true`),
    * from `deployment.planRoleName`.
    * @default absent: plans assume assumeRoleArn too
    */
@@ -226,6 +332,13 @@ export interface DeploymentUnit {
    * @default absent: none
    */
   readonly users?: readonly string[];
+  /**
+   * Applications units only: the applications this unit creates with their assignment
+   * configuration, access scopes and assignments (principals looked up by name), sorted. The
+   * management unit holds every application that no applications unit lists.
+   * @default absent: none
+   */
+  readonly applications?: readonly string[];
 }
 
 /** The resolved organization model (IR): sorted, every reference bound; the input of every emitter and construct. */
@@ -245,6 +358,18 @@ export interface ResolvedModel {
     readonly encryptionKey?: string;
     /** Opt-in: generated Terraform runs the UpdateInstance step. */
     readonly manageEncryption: boolean;
+    /**
+     * The member account that administers Identity Center (identityCenter.delegatedAdmin): the
+     * permission-set, identity-store and assignment units run there, except what only the
+     * management account may manage (src/model/private/delegated-admin.ts).
+     * @default absent: everything runs in the management account
+     */
+    readonly delegatedAdmin?: { readonly accountName: string; readonly accountId: string };
+    /**
+     * Attributes for access control (ABAC), sorted by key.
+     * @default absent: none (the instance's configuration is not managed)
+     */
+    readonly accessControlAttributes?: readonly AccessControlAttribute[];
   };
   readonly deployment: {
     /**
@@ -268,8 +393,13 @@ export interface ResolvedModel {
   readonly assignments: readonly ResolvedAssignment[];
   readonly keys: readonly ResolvedKey[];
   /**
+   * Customer managed applications, sorted by name.
+   * @default absent: none
+   */
+  readonly applications?: readonly ResolvedApplication[];
+  /**
    * Sorted: management first, then member units, then permission-set units, then identity-store
-   * units, then assignment units, each by name.
+   * units, then applications units, then assignment units, each by name.
    */
   readonly units: readonly DeploymentUnit[];
 }

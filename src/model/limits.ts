@@ -18,6 +18,7 @@ const KMS_QUOTAS = 'https://docs.aws.amazon.com/kms/latest/developerguide/resour
 const KMS_KEY_TF = 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key';
 const SESSION = 'https://docs.aws.amazon.com/singlesignon/latest/userguide/howtosessionduration.html';
 const IAM_QUOTAS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html';
+const SSO_API = 'https://docs.aws.amazon.com/singlesignon/latest/APIReference';
 
 export const LIMITS = {
   permissionSetName: { min: 1, max: 32, why: 'Identity Center permission set name', url: PS_API },
@@ -36,12 +37,25 @@ export const LIMITS = {
   identityCenterRegions: { max: 6, why: 'AWS Regions enabled for one Identity Center instance (adjustable)', url: IDC_LIMITS },
   groupDisplayName: { min: 1, max: 1024, why: 'identity store group display name', url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_Group.html' },
   userName: { min: 1, max: 128, why: 'identity store user name', url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_User.html' },
+  userAttribute: { min: 1, max: 1024, why: 'identity store user attribute', url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_CreateUser.html' },
+  userContactsPerKind: { max: 1, why: 'identity store: one email, phone number and address per user', url: 'https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_CreateUser.html' },
   customerManagedPolicyName: { min: 1, max: 128, why: 'customer managed policy name', url: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_CustomerManagedPolicyReference.html' },
   iamPath: { min: 1, max: 512, why: 'IAM path', url: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_CustomerManagedPolicyReference.html' },
   roleName: { min: 1, max: 64, why: 'IAM role name', url: IAM_QUOTAS },
   accountName: { min: 1, max: 50, why: 'AWS account name', url: 'https://docs.aws.amazon.com/organizations/latest/APIReference/API_Account.html' },
   tagKey: { min: 1, max: 128, why: 'tag key', url: 'https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html' },
   tagValue: { min: 0, max: 256, why: 'tag value', url: 'https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html' },
+  // Identity Center applications (CreateApplication, PutApplicationAccessScope).
+  applicationName: { min: 1, max: 100, why: 'Identity Center application name', url: `${SSO_API}/API_CreateApplication.html` },
+  applicationDescription: { min: 1, max: 128, why: 'Identity Center application description', url: `${SSO_API}/API_CreateApplication.html` },
+  applicationTags: { max: 75, why: 'tags per Identity Center application', url: `${SSO_API}/API_CreateApplication.html` },
+  applicationUrl: { min: 1, max: 512, why: 'application sign-in url', url: `${SSO_API}/API_SignInOptions.html` },
+  accessScopeTargets: { min: 1, max: 10, why: 'authorized targets per application access scope', url: `${SSO_API}/API_PutApplicationAccessScope.html` },
+  // Attributes for access control (ABAC).
+  accessControlAttributes: { max: 50, why: 'attributes for access control per Identity Center instance', url: `${SSO_API}/API_InstanceAccessControlAttributeConfiguration.html` },
+  accessControlAttributeKey: { min: 1, max: 128, why: 'attribute for access control key', url: `${SSO_API}/API_AccessControlAttribute.html` },
+  accessControlAttributeSources: { min: 1, max: 1, why: 'sources per attribute for access control', url: `${SSO_API}/API_AccessControlAttributeValue.html` },
+  accessControlAttributeSource: { max: 256, why: 'attribute for access control source', url: `${SSO_API}/API_AccessControlAttributeValue.html` },
   keyPolicyBytes: { max: 32768, why: 'KMS key policy document size', url: KMS_QUOTAS },
   managedPolicyBytes: { max: 6144, why: 'IAM customer managed policy size, non-whitespace characters', url: IAM_QUOTAS },
   rotationPeriodDays: { min: 90, max: 2560, why: 'KMS key rotation period', url: KMS_KEY_TF },

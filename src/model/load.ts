@@ -2,8 +2,9 @@
  * Load org.yaml (and the files it includes) keeping every node's position.
  *
  * Included files hold list sections only (accounts, groups, users, permissionSets, assignments,
- * keys); their items are appended to the main file's lists. `locate()` maps a path in the merged
- * model back to the file and line:col the value came from, so errors name the right file.
+ * keys, applications); their items are appended to the main file's lists. `locate()` maps a path
+ * in the merged model back to the file and line:col the value came from, so errors name the right
+ * file.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,7 +26,7 @@ export interface Position {
 }
 
 /** Sections an included file may contribute. */
-export const LIST_SECTIONS = ['accounts', 'groups', 'users', 'permissionSets', 'assignments', 'keys'] as const;
+export const LIST_SECTIONS = ['accounts', 'groups', 'users', 'permissionSets', 'assignments', 'keys', 'applications'] as const;
 export type ListSection = (typeof LIST_SECTIONS)[number];
 
 interface SourceFile {

@@ -9,24 +9,32 @@
  *   stable keys (private/expand-assignments.ts).
  * - Keys: the policy engine (buildKeys) builds key policies and identity policies; statements a
  *   permission set needs are merged into its inline policy.
- * - Units: shard.ts (permission sets and the identity store leave the management unit only when it
- *   would exceed maxResourcesPerStack).
+ * - Applications: provider `custom` of the partition, ENABLED, assignment required
+ *   (private/resolve-applications.ts); attributes for access control sorted by key.
+ * - Units: shard.ts (permission sets, applications and the identity store leave the management
+ *   unit only when it would exceed maxResourcesPerStack, or when a delegated administrator manages
+ *   them: private/delegated-admin.ts).
  * - Every list sorted with compareKeys; nothing depends on YAML order or positions.
  *
  * Runs only on a model that passed validateModel, so every name it looks up exists.
  */
 import * as path from 'node:path';
 import { buildKeys } from '../policy/keys';
-import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel, ResolvedUser } from './ir';
+import { partitionOf } from './arns';
+import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel } from './ir';
 import { compareKeys } from './ir';
 import { ModelError, sortIssues, type Issue } from './issues';
 import type { LoadedModel } from './load';
+import { ouIdMap } from './private/check-ous';
 import { accountPolicyNameIssues } from './private/check-account-policies';
 import { expandAssignments } from './private/expand-assignments';
+import { delegatedAdminPrincipals, keysWithDelegatedAdmin, MANAGEMENT_ASSIGNMENTS_UNIT, managedFromManagement } from './private/delegated-admin';
+import { resolveUsers } from './private/resolve-users';
+import { resolveAccessControlAttributes, resolveApplications } from './private/resolve-applications';
 import { policiesToCreate, resolvePermissionSets, sortedTags } from './private/resolve-permission-sets';
 import type { OrgModel } from './schema';
 import { buildUnits, shardAssignments } from './shard';
-import { groupResources, keyResources, permissionSetResources, userResources } from './unit-resources';
+import { accessControlResources, applicationResources, groupResources, keyResources, permissionSetResources, userResources } from './unit-resources';
 
 export const DEFAULT_ROLE_NAME = 'OrganizationAccountAccessRole';
 export const DEFAULT_MAX_RESOURCES_PER_STACK = 500;
@@ -45,8 +53,15 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   const accounts = resolveAccounts(model);
   const management = accounts.find((a) => a.name === model.organization.managementAccount) as ResolvedAccount;
   const { identityCenter, deployment } = model;
+  const roleName = deployment?.roleName ?? DEFAULT_ROLE_NAME;
+  const planRoleName = deployment?.planRoleName;
+  const partition = partitionOf(identityCenter.region);
+  const delegatedAdmin = accounts.find((a) => a.name === identityCenter.delegatedAdmin);
 
-  const keyResult = buildKeys(model.keys ?? [], {
+  const keysInput = delegatedAdmin
+    ? keysWithDelegatedAdmin(model.keys ?? [], identityCenter.encryption?.key, delegatedAdminPrincipals(delegatedAdmin, roleName, planRoleName, partition))
+    : (model.keys ?? []);
+  const keyResult = buildKeys(keysInput, {
     organizationId: model.organization.id,
     managementAccountName: management.name,
     managementAccountId: management.id,
@@ -65,13 +80,25 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   const sets = resolvePermissionSets(loaded, model.permissionSets ?? [], keyResult.permissionSetStatements);
   for (const i of sets.issues) issues.push(i);
 
-  const expanded = expandAssignments(loaded, model.assignments ?? [], accounts, management.name);
+  const expanded = expandAssignments(loaded, model.assignments ?? [], accounts, management.name, ouIdMap(model));
   for (const i of expanded.issues) issues.push(i);
   const maxResourcesPerStack = deployment?.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
-  const unitOf = shardAssignments(
-    expanded.triples.map((t) => ({ key: t.key, accountName: t.account.name, permissionSet: t.permissionSet })),
+  // With a delegated administrator, what only the management account may manage stays with it.
+  const fromManagement = delegatedAdmin
+    ? managedFromManagement(
+        expanded.triples.map((t) => ({ permissionSet: t.permissionSet, accountName: t.account.name })),
+        management.name,
+        (model.permissionSets ?? []).filter((ps) => ps.external === true).map((ps) => ps.name),
+      )
+    : new Set<string>();
+  const inManagementUnit = (t: (typeof expanded.triples)[number]): boolean => delegatedAdmin !== undefined && (t.account.name === management.name || fromManagement.has(t.permissionSet));
+  const sharded = expanded.triples.filter((t) => !inManagementUnit(t));
+  const shardOf = shardAssignments(
+    sharded.map((t) => ({ key: t.key, accountName: t.account.name, permissionSet: t.permissionSet })),
     maxResourcesPerStack,
   );
+  const shardByKey = new Map(sharded.map((t, i) => [t.key, shardOf[i]]));
+  const unitOf = expanded.triples.map((t) => shardByKey.get(t.key) ?? MANAGEMENT_ASSIGNMENTS_UNIT);
   const assignments = expanded.triples.map((t, i) => ({
     key: t.key,
     principalType: t.principalType,
@@ -83,14 +110,14 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     reasons: t.reasons,
   }));
 
-  const roleName = deployment?.roleName ?? DEFAULT_ROLE_NAME;
-  const planRoleName = deployment?.planRoleName;
   const keys = [...keyResult.keys].sort((a, b) => compareKeys(a.name, b.name));
   issues.push(...accountPolicyNameIssues(loaded, model, assignments, keys.flatMap((k) => k.identityPolicies)));
   const groups = resolveGroups(model);
   const users = resolveUsers(model);
   const manageEncryption = identityCenter.encryption?.manage ?? false;
   const encryptionKey = identityCenter.encryption?.key;
+  const applications = resolveApplications(model.applications ?? [], partitionOf(identityCenter.region));
+  const accessControlAttributes = resolveAccessControlAttributes(model);
   const units = buildUnits({
     region: identityCenter.region,
     roleName,
@@ -100,12 +127,16 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     assignments,
     identityPolicies: keys.flatMap((k) => k.identityPolicies),
     policiesByPermissionSet: policiesToCreate(model.permissionSets ?? []),
+    ...(delegatedAdmin ? { delegatedAdmin: { account: delegatedAdmin, managedFromManagement: fromManagement } } : {}),
     management: {
       maxResources: maxResourcesPerStack,
-      keyResources: keys.reduce((n, k) => n + keyResources(k), 0) + (manageEncryption && encryptionKey !== undefined ? 1 : 0),
-      permissionSets: sets.permissionSets.map((ps) => ({ name: ps.name, resources: permissionSetResources(ps) })),
+      keyResources:
+        keys.reduce((n, k) => n + keyResources(k), 0) + (manageEncryption && encryptionKey !== undefined ? 1 : 0) + accessControlResources(accessControlAttributes),
+      // External permission sets are only looked up: no unit creates them.
+      permissionSets: sets.permissionSets.filter((ps) => ps.external !== true).map((ps) => ({ name: ps.name, resources: permissionSetResources(ps) })),
       groups: groups.map((g) => ({ name: g.name, resources: groupResources(g) })),
       users: users.map((u) => ({ name: u.userName, resources: userResources(u) })),
+      applications: applications.map((a) => ({ name: a.name, resources: applicationResources(a) })),
     },
   });
 
@@ -118,6 +149,8 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
       ...(identityCenter.identityStoreId !== undefined ? { identityStoreId: identityCenter.identityStoreId } : {}),
       ...(encryptionKey !== undefined ? { encryptionKey } : {}),
       manageEncryption,
+      ...(delegatedAdmin ? { delegatedAdmin: { accountName: delegatedAdmin.name, accountId: delegatedAdmin.id } } : {}),
+      ...(accessControlAttributes !== undefined ? { accessControlAttributes } : {}),
     },
     deployment: {
       ...(deployment?.deployer !== undefined ? { deployer: deployment.deployer } : {}),
@@ -132,6 +165,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     permissionSets: sets.permissionSets,
     assignments,
     keys,
+    applications,
     units,
   };
   return { ir, issues: sortIssues(issues) };
@@ -159,25 +193,6 @@ function resolveGroups(model: OrgModel): ResolvedGroup[] {
       members: [...new Set(g.members ?? [])].sort(compareKeys),
     }))
     .sort((a, b) => compareKeys(a.name, b.name));
-}
-
-/** Display name defaults to "given family" (or the user name); external users need neither. */
-function resolveUsers(model: OrgModel): ResolvedUser[] {
-  return (model.users ?? [])
-    .map((u) => {
-      const givenName = u.givenName ?? '';
-      const familyName = u.familyName ?? '';
-      const both = `${givenName} ${familyName}`.trim();
-      return {
-        userName: u.userName,
-        displayName: u.displayName ?? (both === '' ? u.userName : both),
-        givenName,
-        familyName,
-        ...(u.email !== undefined ? { email: u.email } : {}),
-        external: u.external ?? false,
-      };
-    })
-    .sort((a, b) => compareKeys(a.userName, b.userName));
 }
 
 function resolveBackend(model: OrgModel): BackendConfig {

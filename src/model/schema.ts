@@ -51,9 +51,27 @@ const customerManagedPolicyRef = z.strictObject({
   policy: policyDocument.optional().describe('when given, idcgen creates this policy in every account the permission set is assigned to'),
 });
 
+/** An email address or phone number of a user (identity store Email / PhoneNumber). */
+const contact = z.strictObject({
+  value: z.string(),
+  type: z.string().optional().describe('e.g. work, home'),
+  primary: z.boolean().optional().describe('default true'),
+});
+/** A postal address of a user (identity store Address). */
+const address = z.strictObject({
+  streetAddress: z.string().optional(),
+  locality: z.string().optional(),
+  region: z.string().optional(),
+  postalCode: z.string().optional(),
+  country: z.string().optional(),
+  formatted: z.string().optional(),
+  type: z.string().optional().describe('e.g. work, home'),
+  primary: z.boolean().optional().describe('default true'),
+});
+
 /** Where an assignment (or anything else that selects accounts) points. */
 export const targetFields = {
-  accounts: z.array(name).optional().describe('account names'),
+  accounts: z.array(name).optional().describe('account names or 12-digit account ids'),
   ous: z
     .array(
       z.union([
@@ -62,7 +80,7 @@ export const targetFields = {
       ]),
     )
     .optional()
-    .describe('OU paths (with everything below them) or globs (Workloads/*, Workloads/**)'),
+    .describe('OU paths (with everything below them), globs (Workloads/*, Workloads/**), or OU ids listed in organizationalUnits'),
   tags: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional().describe('all of these tags; a list means any of its values'),
 };
 
@@ -73,6 +91,37 @@ export const assignmentSchema = z.strictObject({
   ...targetFields,
   exclude: z.strictObject(targetFields).optional().describe('accounts removed from the selection'),
   includeManagementAccount: z.boolean().optional().describe('allow the management account to be selected by ous/tags; default false'),
+});
+
+const enabled = z.enum(['ENABLED', 'DISABLED']);
+
+/** A customer managed application of Identity Center, and who may open it. */
+export const applicationSchema = z.strictObject({
+  name,
+  provider: z.string().optional().describe(`application provider arn; default ${EXAMPLE_ARNS.customApplicationProvider} (OAuth 2.0)`),
+  description: z.string().optional(),
+  status: enabled.optional().describe('default ENABLED'),
+  portal: z
+    .strictObject({
+      visibility: enabled.optional().describe('whether the application shows in the AWS access portal'),
+      signIn: z
+        .strictObject({
+          origin: z.enum(['IDENTITY_CENTER', 'APPLICATION']).describe('APPLICATION sends users to url; IDENTITY_CENTER signs them in (SAML)'),
+          url: z.string().optional().describe('the url that accepts sign-in requests; required with origin APPLICATION'),
+        })
+        .optional(),
+    })
+    .optional()
+    .describe('access portal options; absent = AWS defaults'),
+  assignmentRequired: z.boolean().optional().describe('default true: only the groups and users under assignments can open it'),
+  assignments: z
+    .strictObject({ groups: z.array(name).optional(), users: z.array(name).optional() })
+    .optional()
+    .describe('groups and users that may open the application'),
+  accessScopes: z
+    .array(z.strictObject({ scope: z.string().describe('e.g. redshift:connect'), authorizedTargets: z.array(z.string()).optional().describe('application or instance arns') }))
+    .optional(),
+  tags: tags.optional(),
 });
 
 export const keySchema = z.strictObject({
@@ -101,6 +150,13 @@ export const modelSchema = z.strictObject({
     region: z.string(),
     instanceArn: z.string().optional(),
     identityStoreId: z.string().optional(),
+    delegatedAdmin: name
+      .optional()
+      .describe('a member account name: permission sets, the identity store and assignments are managed from it (the key stays in the management account)'),
+    accessControlAttributes: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .describe('attribute-based access control: session tag key -> [source], e.g. department: ["${path:enterprise.department}"]'),
     encryption: z
       .strictObject({
         key: name.optional().describe('a key below; absent = AWS owned key'),
@@ -137,6 +193,10 @@ export const modelSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  organizationalUnits: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('OU path -> OU id (ou-..., r-... for Root), so targets can name OUs by id; idcgen accounts sync keeps it current'),
   accounts: z.array(z.strictObject({ name, id: z.string(), ou: z.string().optional(), tags: tags.optional() })).optional(),
   groups: z
     .array(
@@ -155,7 +215,21 @@ export const modelSchema = z.strictObject({
         displayName: z.string().optional(),
         givenName: z.string().optional(),
         familyName: z.string().optional(),
-        email: z.string().optional(),
+        middleName: z.string().optional(),
+        honorificPrefix: z.string().optional(),
+        honorificSuffix: z.string().optional(),
+        formattedName: z.string().optional().describe('the full name as it should be displayed'),
+        email: z.string().optional().describe('shorthand for emails: [{ value: <email>, primary: true }]'),
+        emails: z.array(contact).optional().describe('at most one (the identity store holds one email per user)'),
+        phoneNumbers: z.array(contact).optional().describe('at most one (the identity store holds one phone number per user)'),
+        addresses: z.array(address).optional().describe('at most one (the identity store holds one address per user)'),
+        nickname: z.string().optional(),
+        profileUrl: z.string().optional(),
+        title: z.string().optional(),
+        userType: z.string().optional().describe('e.g. Employee, Contractor'),
+        preferredLanguage: z.string().optional().describe('e.g. en-US'),
+        locale: z.string().optional().describe('e.g. en-US'),
+        timezone: z.string().optional().describe('e.g. Europe/Paris'),
         external: z.boolean().optional(),
       }),
     )
@@ -164,11 +238,15 @@ export const modelSchema = z.strictObject({
     .array(
       z.strictObject({
         name,
+        external: z
+          .boolean()
+          .optional()
+          .describe('owned outside idcgen (control tower, a landing zone): looked up by name, assignable, never created or changed'),
         description: z.string().optional(),
         sessionDuration: z.string().optional(),
         relayState: z.string().optional(),
         tags: tags.optional(),
-        managedPolicies: z.array(z.string()).optional(),
+        managedPolicies: z.array(z.string()).optional().describe('on an external permission set: the aws managed policies it is expected to hold (for review and import)'),
         customerManagedPolicies: z.array(customerManagedPolicyRef).optional(),
         inlinePolicy: policyDocument.optional(),
         permissionsBoundary: z
@@ -182,6 +260,7 @@ export const modelSchema = z.strictObject({
     .optional(),
   assignments: z.array(assignmentSchema).optional(),
   keys: z.array(keySchema).optional(),
+  applications: z.array(applicationSchema).optional().describe('customer managed applications of Identity Center'),
   lint: z
     .strictObject({
       // Any string here: unknown ids and errors get positioned messages with a suggestion (validate);
@@ -197,6 +276,7 @@ export type PrincipalInput = z.infer<typeof principalSchema>;
 export type UseCaseInput = z.infer<typeof useCaseSchema>;
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
 export type KeyInput = z.infer<typeof keySchema>;
+export type ApplicationInput = z.infer<typeof applicationSchema>;
 export type DeploymentInput = NonNullable<OrgModel['deployment']>;
 
 /** JSON Schema for editors (yaml-language-server). */

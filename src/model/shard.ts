@@ -27,12 +27,16 @@
  *     (80) characters whatever the model: a directory name far below the 255 file systems allow.
  *     (The first 32 bits are the ones earlier idcgen used, so every unit name it wrote is kept.)
  *     Empty leaves produce no unit.
- * - Permission sets and the identity store stay in the management unit while everything fits in it
- *   (small models: no extra units). When the management unit would exceed `maxResourcesPerStack`
- *   (resources counted by unit-resources.ts), permission sets move out first, then, if it is still
- *   too big, the identity store:
+ * - Permission sets, applications and the identity store stay in the management unit while
+ *   everything fits in it (small models: no extra units). When the management unit would exceed
+ *   `maxResourcesPerStack` (resources counted by unit-resources.ts), permission sets move out first,
+ *   then applications, then, if it is still too big, the identity store (applications never stay
+ *   behind it: their assignments read the principals' ids, and the management unit is applied
+ *   before every identity-store unit):
  *   - permission sets into `permission-sets[-<bits>]` units, each set whole with its attachments,
  *     placed by the same trie over the first 64 bits of sha256(name) and split by resource weight;
+ *   - applications into `applications[-<bits>]` units the same way, each with its configuration,
+ *     access scopes and assignments (principals looked up by name);
  *   - users into `users[-<bits>]` units and groups (with their memberships) into `groups[-<bits>]`
  *     units, two tries of the same kind. Users and groups never share a unit, so a groups unit
  *     looks its members up by user name from units deployed before it, and no two units need each
@@ -43,8 +47,14 @@
  *   its resources to other states: that happens once, when the organization outgrows one stack.
  *   A unit exceeds the bound only when one indivisible item does (one group with more members than
  *   the bound), or when the management unit's keys and policies alone do.
+ * - With a delegated administrator (identityCenter.delegatedAdmin), permission sets (except those
+ *   only the management account may manage: private/delegated-admin.ts), users and groups always
+ *   leave the management unit, into the same families of units, and those units and the assignment
+ *   units run in the delegated administrator's account through the deployment role there. The
+ *   assignments only the management account may make are held by `assignments-management`, which
+ *   runs in the management account. The key always stays in `management` (AWS requirement).
  * - Order: management, then member units, then permission-set units, then identity-store units,
- *   then assignment units, each sorted by name.
+ *   then applications units, then assignment units, each sorted by name.
  */
 import { createHash } from 'node:crypto';
 import { partitionOf, roleArn } from './arns';
@@ -57,6 +67,7 @@ import {
   type UnitKind,
 } from './ir';
 import { identityPolicyResources } from './unit-resources';
+import { MANAGEMENT_ASSIGNMENTS_UNIT } from './private/delegated-admin';
 import type { PolicyDocumentJson } from '../policy/types';
 
 export const ASSIGNMENTS_UNIT = 'assignments';
@@ -64,6 +75,7 @@ export const MANAGEMENT_UNIT = 'management';
 export const PERMISSION_SETS_UNIT = 'permission-sets';
 export const USERS_UNIT = 'users';
 export const GROUPS_UNIT = 'groups';
+export const APPLICATIONS_UNIT = 'applications';
 
 /** Bits of an item's trie path, and so the most bits a unit name can carry. */
 export const SHARD_BITS = 64;
@@ -181,6 +193,13 @@ export interface UnitsInput {
   /** Permission set name → the customer managed policies with documents it needs in its accounts. */
   readonly policiesByPermissionSet: ReadonlyMap<string, readonly PolicyToCreate[]>;
   /**
+   * The delegated administrator's account, and the permission sets only the management account may
+   * manage (private/delegated-admin.ts): every other permission set, the identity store and the
+   * assignments not in `assignments-management` move to units running in that account.
+   * @default absent: no delegated administrator
+   */
+  readonly delegatedAdmin?: { readonly account: ResolvedAccount; readonly managedFromManagement: ReadonlySet<string> };
+  /**
    * What the management unit would hold besides its IAM policies, with the bound that decides
    * whether permission sets and the identity store stay in it (see the module comment).
    * @default absent: they stay
@@ -196,11 +215,13 @@ export interface Weighted {
 
 export interface ManagementContent {
   readonly maxResources: number;
-  /** Keys, their replicas and the encryption step. */
+  /** What never leaves the management unit: keys, their replicas, the encryption step, the attributes for access control. */
   readonly keyResources: number;
   readonly permissionSets: readonly Weighted[];
   readonly groups: readonly Weighted[];
   readonly users: readonly Weighted[];
+  /** @default none */
+  readonly applications?: readonly Weighted[];
 }
 
 interface AccountNeeds {
@@ -250,7 +271,19 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
   };
 
   const management = unitFor(mgmt, 'management');
-  const moved = input.management ? movedOutOfManagement(management, input.management) : [];
+  const delegated = input.delegatedAdmin;
+  // Where units that manage Identity Center run: the delegated administrator's account, through the
+  // deployment role there, or the management account.
+  const runsIn = (name: string): Pick<DeploymentUnit, 'accountName' | 'accountId' | 'assumeRoleArn' | 'planAssumeRoleArn'> =>
+    delegated && name !== MANAGEMENT_ASSIGNMENTS_UNIT
+      ? {
+          accountName: delegated.account.name,
+          accountId: delegated.account.id,
+          assumeRoleArn: roleArn(delegated.account.id, input.roleName, partition),
+          ...(input.planRoleName !== undefined && input.planRoleName !== input.roleName ? { planAssumeRoleArn: roleArn(delegated.account.id, input.planRoleName, partition) } : {}),
+        }
+      : { accountName: mgmt.name, accountId: mgmt.id };
+  const moved = input.management ? movedOutOfManagement(management, input.management, delegated?.managedFromManagement).map((u) => ({ ...u, ...runsIn(u.name) })) : [];
 
   const members = [...needs.keys()]
     .filter((name) => name !== mgmt.name)
@@ -260,8 +293,7 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
     (name): DeploymentUnit => ({
       name,
       kind: 'assignments',
-      accountName: mgmt.name,
-      accountId: mgmt.id,
+      ...runsIn(name),
       customerManagedPolicies: [],
       keyIdentityPolicies: [],
       assignmentKeys: (assignmentKeys.get(name) as string[]).sort(compareKeys),
@@ -272,15 +304,21 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
 
 const sum = (items: readonly Weighted[]): number => items.reduce((n, it) => n + it.resources, 0);
 
-/** Permission-set and identity-store units, when the management unit cannot hold their content. */
-function movedOutOfManagement(management: DeploymentUnit, content: ManagementContent): DeploymentUnit[] {
+/**
+ * Permission-set and identity-store units, when the management unit cannot hold their content, or
+ * when a delegated administrator manages them (`fromManagement` set: only those permission sets stay).
+ */
+function movedOutOfManagement(management: DeploymentUnit, content: ManagementContent, fromManagement?: ReadonlySet<string>): DeploymentUnit[] {
   const policies =
     management.customerManagedPolicies.length + management.keyIdentityPolicies.reduce((n, p) => n + identityPolicyResources(p), 0);
   const base = content.keyResources + policies;
   const permissionSets = sum(content.permissionSets);
+  const applications = content.applications ?? [];
+  const identityStore = sum(content.groups) + sum(content.users);
   const keepPermissionSets = base + permissionSets <= content.maxResources;
   const kept = base + (keepPermissionSets ? permissionSets : 0);
-  const keepIdentityStore = kept + sum(content.groups) + sum(content.users) <= content.maxResources;
+  const keepApplications = kept + sum(applications) + identityStore <= content.maxResources;
+  const keepIdentityStore = kept + (keepApplications ? sum(applications) : 0) + identityStore <= content.maxResources;
 
   const shell = (name: string, kind: UnitKind): DeploymentUnit => ({
     name,
@@ -291,8 +329,8 @@ function movedOutOfManagement(management: DeploymentUnit, content: ManagementCon
     keyIdentityPolicies: [],
     assignmentKeys: [],
   });
-  const units = new Map<string, { kind: UnitKind; permissionSets: string[]; groups: string[]; users: string[] }>();
-  const place = (family: string, kind: UnitKind, items: readonly Weighted[], field: 'permissionSets' | 'groups' | 'users'): void => {
+  const units = new Map<string, { kind: UnitKind; permissionSets: string[]; groups: string[]; users: string[]; applications: string[] }>();
+  const place = (family: string, kind: UnitKind, items: readonly Weighted[], field: 'permissionSets' | 'groups' | 'users' | 'applications'): void => {
     const leaves = trieLeaves(
       family,
       items.map((it) => ({ source: [{ text: it.name, bits: SHARD_BITS }], weight: it.resources })),
@@ -300,22 +338,27 @@ function movedOutOfManagement(management: DeploymentUnit, content: ManagementCon
     );
     items.forEach((it, i) => {
       let u = units.get(leaves[i]);
-      if (!u) units.set(leaves[i], (u = { kind, permissionSets: [], groups: [], users: [] }));
+      if (!u) units.set(leaves[i], (u = { kind, permissionSets: [], groups: [], users: [], applications: [] }));
       u[field].push(it.name);
     });
   };
-  if (!keepPermissionSets) place(PERMISSION_SETS_UNIT, 'permission-sets', content.permissionSets, 'permissionSets');
-  if (!keepIdentityStore) {
+  if (fromManagement) {
+    place(PERMISSION_SETS_UNIT, 'permission-sets', content.permissionSets.filter((ps) => !fromManagement.has(ps.name)), 'permissionSets');
+  } else if (!keepPermissionSets) place(PERMISSION_SETS_UNIT, 'permission-sets', content.permissionSets, 'permissionSets');
+  if (fromManagement || !keepIdentityStore) {
     place(GROUPS_UNIT, 'identity-store', content.groups, 'groups');
     place(USERS_UNIT, 'identity-store', content.users, 'users');
   }
-  const kindOrder = (k: UnitKind): number => (k === 'permission-sets' ? 0 : 1);
+  if (!keepApplications) place(APPLICATIONS_UNIT, 'applications', applications, 'applications');
+  const kindOrder = (k: UnitKind): number => (k === 'permission-sets' ? 0 : k === 'identity-store' ? 1 : 2);
   return [...units.entries()]
     .sort(([a, x], [b, y]) => kindOrder(x.kind) - kindOrder(y.kind) || compareKeys(a, b))
     .map(([name, u]) => ({
       ...shell(name, u.kind),
       ...(u.kind === 'permission-sets'
         ? { permissionSets: u.permissionSets.sort(compareKeys) }
-        : { groups: u.groups.sort(compareKeys), users: u.users.sort(compareKeys) }),
+        : u.kind === 'applications'
+          ? { applications: u.applications.sort(compareKeys) }
+          : { groups: u.groups.sort(compareKeys), users: u.users.sort(compareKeys) }),
     }));
 }

@@ -7,9 +7,11 @@
  * Rules (each default says why):
  * - The selectors `accounts`, `ous` and `tags` are a union: an account is selected when any of them
  *   selects it (as org-formation's OrganizationBinding does). `exclude` then removes accounts.
- * - `accounts:` names accounts. An unknown name is a problem. Naming the management account here
- *   selects it explicitly, even without `includeManagementAccount`, because naming it is the
- *   deliberate act that rule asks for.
+ * - `accounts:` names accounts, by name or by 12-digit account id. An unknown name or id is a
+ *   problem. Naming the management account here selects it explicitly, even without
+ *   `includeManagementAccount`, because naming it is the deliberate act that rule asks for.
+ * - `ous:` entries may also be OU ids (`ou-ab12-34cd56ef`) or the root id (`r-ab12`), which
+ *   `organizationalUnits` maps to paths (private/target-refs.ts); they select like that path.
  * - `ous:` entries are OU paths below the root (`Workloads/Prod`; a leading `Root/` is accepted and
  *   dropped) or globs. A plain path is recursive by default: it selects that OU and every OU below
  *   it, because that is what users ask for and the non-recursive behaviour of LZA and the
@@ -35,6 +37,7 @@
  */
 import { compareKeys, type ResolvedAccount } from './ir';
 import { accountIndex, displayOu, normOu, type AccountIndex } from './private/account-index';
+import { accountRef, isOuId, listOf, noOuMatch, noTagsMatch, ouIdPath, type OuIds } from './private/target-refs';
 
 /** How reasons name an account's OU: its path below the root, or `Root`. */
 export { displayOu };
@@ -63,14 +66,15 @@ export interface TargetProblem {
   message: string;
 }
 
-/** How many known names a message lists before it says "and N more". */
-const LIST_IN_MESSAGE = 10;
-
-/** Select the accounts a target reaches, with the reasons for each; see the module comment. */
+/**
+ * Select the accounts a target reaches, with the reasons for each; see the module comment.
+ * @param ouIds OU id → path, from the model's `organizationalUnits` (default: none known)
+ */
 export function selectAccounts(
   target: TargetInput,
   accounts: readonly ResolvedAccount[],
   managementAccountName: string,
+  ouIds: OuIds = new Map(),
 ): { selected: SelectedAccount[]; problems: TargetProblem[] } {
   const problems: TargetProblem[] = [];
   const reasons = new Map<string, Set<string>>();
@@ -89,14 +93,14 @@ export function selectAccounts(
     return { selected: [], problems };
   }
 
-  (target.accounts ?? []).forEach((name, i) => {
-    const a = byName.get(name);
-    if (a) add(a, `account ${name}`);
-    else problems.push({ path: ['accounts', i], message: unknownAccount(name, index) });
+  (target.accounts ?? []).forEach((ref, i) => {
+    const r = accountRef(ref, index);
+    if ('account' in r) add(r.account, r.reason);
+    else problems.push({ path: ['accounts', i], message: r.message });
   });
 
   (target.ous ?? []).forEach((sel, i) => {
-    const m = compileOu(sel);
+    const m = compileOu(sel, ouIds);
     if (typeof m === 'string') {
       problems.push({ path: ['ous', i], message: m });
       return;
@@ -104,7 +108,7 @@ export function selectAccounts(
     const hits = ouHits(m, accounts, index);
     const eligible = hits.filter((a) => includeManagement || !isManagement(a));
     for (const a of eligible) add(a, displayOu(a.ou) === m.label ? `ou ${m.label}` : `ou ${m.label} (${displayOu(a.ou)})`);
-    if (eligible.length === 0) problems.push({ path: ['ous', i], message: noOuMatch(m.label, hits, index) });
+    if (eligible.length === 0) problems.push({ path: ['ous', i], message: noOuMatch(m.described, hits, index) });
   });
 
   if (target.tags) {
@@ -114,11 +118,11 @@ export function selectAccounts(
       const hits = tagHits(target.tags, accounts, index);
       const eligible = hits.filter((a) => includeManagement || !isManagement(a));
       for (const a of eligible) add(a, tagReason(target.tags, a));
-      if (eligible.length === 0) problems.push({ path: ['tags'], message: noTagsMatch(target.tags, hits) });
+      if (eligible.length === 0) problems.push({ path: ['tags'], message: noTagsMatch(tagsText(target.tags), hits) });
     }
   }
 
-  const excluded = excludedAccounts(target.exclude, accounts, problems);
+  const excluded = excludedAccounts(target.exclude, accounts, problems, ouIds);
   const selected: SelectedAccount[] = [...reasons.keys()]
     .filter((name) => !excluded.has(name))
     .sort(compareKeys)
@@ -139,23 +143,25 @@ function excludedAccounts(
   exclude: TargetInput['exclude'],
   accounts: readonly ResolvedAccount[],
   problems: TargetProblem[],
+  ouIds: OuIds,
 ): Set<string> {
   const out = new Set<string>();
   if (!exclude) return out;
   const index = accountIndex(accounts);
-  (exclude.accounts ?? []).forEach((name, i) => {
-    if (index.byName.has(name)) out.add(name);
-    else problems.push({ path: ['exclude', 'accounts', i], message: unknownAccount(name, index) });
+  (exclude.accounts ?? []).forEach((ref, i) => {
+    const r = accountRef(ref, index);
+    if ('account' in r) out.add(r.account.name);
+    else problems.push({ path: ['exclude', 'accounts', i], message: r.message });
   });
   (exclude.ous ?? []).forEach((sel, i) => {
-    const m = compileOu(sel);
+    const m = compileOu(sel, ouIds);
     if (typeof m === 'string') {
       problems.push({ path: ['exclude', 'ous', i], message: m });
       return;
     }
     const hits = ouHits(m, accounts, index);
     for (const a of hits) out.add(a.name);
-    if (hits.length === 0) problems.push({ path: ['exclude', 'ous', i], message: noOuMatch(m.label, hits, index) });
+    if (hits.length === 0) problems.push({ path: ['exclude', 'ous', i], message: noOuMatch(m.described, hits, index) });
   });
   if (exclude.tags) {
     const tagProblems = checkTags(exclude.tags, index, ['exclude', 'tags']);
@@ -163,15 +169,17 @@ function excludedAccounts(
     if (tagProblems.length === 0) {
       const hits = tagHits(exclude.tags, accounts, index);
       for (const a of hits) out.add(a.name);
-      if (hits.length === 0) problems.push({ path: ['exclude', 'tags'], message: noTagsMatch(exclude.tags, hits) });
+      if (hits.length === 0) problems.push({ path: ['exclude', 'tags'], message: noTagsMatch(tagsText(exclude.tags), hits) });
     }
   }
   return out;
 }
 
 interface OuMatcher {
-  /** The selector as written (normalised), for reasons and messages. */
+  /** The selector as written (normalised), for reasons. */
   readonly label: string;
+  /** For messages: the label, and the OU path when the selector is an OU id. */
+  readonly described: string;
   /** Whether an OU path (relative to the root, '' for the root) is selected. */
   matches(ou: string): boolean;
 }
@@ -193,8 +201,16 @@ function tagHits(sel: TagSelector, accounts: readonly ResolvedAccount[], index: 
 }
 
 /** A matcher for an OU selector, or the message saying why the selector is not valid. */
-function compileOu(sel: OuSelector): OuMatcher | string {
+function compileOu(sel: OuSelector, ouIds: OuIds): OuMatcher | string {
   const raw = typeof sel === 'string' ? sel : sel.path;
+  if (isOuId(raw.trim())) {
+    const id = raw.trim();
+    const found = ouIdPath(id, ouIds);
+    if ('message' in found) return found.message;
+    // An id names one OU (never a glob, whatever its name holds): recursive unless told otherwise.
+    const recursive = typeof sel === 'string' ? true : (sel.recursive ?? true);
+    return { label: id, described: `${id} (${found.path === '' ? 'Root' : found.path})`, matches: pathMatcher(found.path, recursive) };
+  }
   const path = normOu(raw);
   const label = path === '' ? 'Root' : path;
   const segments = path === '' ? [] : path.split('/');
@@ -205,13 +221,7 @@ function compileOu(sel: OuSelector): OuMatcher | string {
 
   const isGlob = path.includes('*');
   const recursive = typeof sel === 'string' ? !isGlob : (sel.recursive ?? !isGlob);
-  if (!isGlob) {
-    const matches = (ou: string): boolean => {
-      if (!recursive) return ou === path;
-      return path === '' || ou === path || ou.startsWith(`${path}/`);
-    };
-    return { label, matches };
-  }
+  if (!isGlob) return { label, described: label, matches: pathMatcher(path, recursive) };
   const glob = ouGlob(segments);
   const matches = (ou: string): boolean => {
     if (ou === '') return false; // a glob names OUs below the root, never the root itself
@@ -219,7 +229,12 @@ function compileOu(sel: OuSelector): OuMatcher | string {
     if (!recursive) return glob(parts);
     return parts.some((_, i) => glob(parts.slice(0, i + 1)));
   };
-  return { label, matches };
+  return { label, described: label, matches };
+}
+
+/** An OU path ('' for the root): that OU, and with `recursive` every OU below it. */
+function pathMatcher(path: string, recursive: boolean): (ou: string) => boolean {
+  return (ou) => (recursive ? path === '' || ou === path || ou.startsWith(`${path}/`) : ou === path);
 }
 
 /**
@@ -268,32 +283,10 @@ function checkTags(sel: TagSelector, index: AccountIndex, at: (string | number)[
   return problems;
 }
 
-function noTagsMatch(sel: TagSelector, hits: readonly ResolvedAccount[]): string {
-  const text = Object.keys(sel)
+/** `env=prod|staging, team=a` for messages. */
+function tagsText(sel: TagSelector): string {
+  return Object.keys(sel)
     .sort(compareKeys)
     .map((k) => `${k}=${tagValues(sel[k]).join('|')}`)
     .join(', ');
-  if (hits.length > 0) {
-    return `tags ${text} match only the management account '${hits[0].name}'; set includeManagementAccount: true or name it under accounts`;
-  }
-  return `tags ${text} match no account together (every key must match); check each key's values`;
-}
-
-function noOuMatch(label: string, hits: readonly ResolvedAccount[], index: AccountIndex): string {
-  if (hits.length > 0) {
-    return `ou ${label} matches only the management account '${hits[0].name}'; set includeManagementAccount: true or name it under accounts`;
-  }
-  return `ou ${label} matches no account; ous that hold accounts: ${listOf(index.ousHeld)}`;
-}
-
-function unknownAccount(name: string, index: AccountIndex): string {
-  const near = index.byLowerName.get(name.toLowerCase());
-  const hint = near ? ` (did you mean ${near}?)` : '';
-  return `account '${name}' is not in accounts${hint}; known accounts: ${listOf(index.sortedNames)}`;
-}
-
-function listOf(items: readonly string[]): string {
-  if (items.length === 0) return '(none)';
-  if (items.length <= LIST_IN_MESSAGE) return items.join(', ');
-  return `${items.slice(0, LIST_IN_MESSAGE).join(', ')} and ${items.length - LIST_IN_MESSAGE} more`;
 }

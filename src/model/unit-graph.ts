@@ -7,19 +7,24 @@
  * - every unit depends on `management`: it holds the key (member units read its alias) and, while
  *   they fit, the permission sets and the identity store;
  * - a groups unit depends on the users units holding the members its memberships look up;
+ * - an applications unit depends on the units holding the groups and users it assigns;
  * - an assignments unit depends on the units creating the permission sets and principals it
  *   assigns, and on the member units of its accounts (customer managed policies must exist in an
  *   account before a permission set referencing them is provisioned there).
+ *
+ * - a unit run by a delegated administrator depends on the member unit of that account (the
+ *   identity policy that lets its role use the key).
  *
  * Wave: `management` is wave 1; every other unit is one more than the highest wave among its
  * dependencies. Units of one wave never depend on each other, so they can be applied in parallel
  * once the waves before them are. With the dependencies above there are at most four waves:
  * management → member, permission-set and users units (and groups units whose members live in
- * management) → groups units reading users units → assignments.
+ * management) → groups units reading users units → assignments and applications; five with a
+ * delegated administrator whose account has a member unit (it comes before that account's units).
  */
 import type { DeploymentUnit, ResolvedModel } from './ir';
 import { compareKeys } from './ir';
-import { assignmentsByKey, groupUnit, permissionSetUnit, unitMemberLookups, userUnit } from './ir-index';
+import { assignmentsByKey, groupUnit, permissionSetUnit, unitApplications, unitMemberLookups, userUnit } from './ir-index';
 
 /** Dependencies and apply waves of the deployment units (see `unitOrder`). */
 export interface UnitOrder {
@@ -77,8 +82,22 @@ function computeOrder(ir: ResolvedModel): UnitOrder {
   return { dependsOn, wave, waves };
 }
 
-/** Units (other than management) holding what `unit` reads by name. */
+/** Units (other than management) holding what `unit` reads by name, or needs before it can run. */
 function directDependencies(ir: ResolvedModel, unit: DeploymentUnit): (string | undefined)[] {
+  return [...ownDependencies(ir, unit), delegatedAdminPolicies(ir, unit)];
+}
+
+/**
+ * A unit run by the delegated administrator uses the key (the instance's data is encrypted with it)
+ * through the identity policy its role gets in the member unit of that account: that unit first.
+ */
+function delegatedAdminPolicies(ir: ResolvedModel, unit: DeploymentUnit): string | undefined {
+  const admin = ir.identityCenter.delegatedAdmin;
+  if (!admin || unit.kind === 'member' || unit.kind === 'management' || unit.accountName !== admin.accountName) return undefined;
+  return ir.units.find((u) => u.kind === 'member' && u.accountName === admin.accountName)?.name;
+}
+
+function ownDependencies(ir: ResolvedModel, unit: DeploymentUnit): (string | undefined)[] {
   switch (unit.kind) {
     case 'management':
     case 'member':
@@ -88,6 +107,10 @@ function directDependencies(ir: ResolvedModel, unit: DeploymentUnit): (string | 
       return unitMemberLookups(ir, unit).map((user) => userUnit(ir, user));
     case 'assignments':
       return assignmentDependencies(ir, unit);
+    case 'applications':
+      return unitApplications(ir, unit).flatMap((a) =>
+        a.assignments.map((p) => (p.principalType === 'GROUP' ? groupUnit(ir, p.principalName) : userUnit(ir, p.principalName))),
+      );
   }
 }
 

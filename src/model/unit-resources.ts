@@ -5,7 +5,7 @@
  * the two emitters to them. Data sources (look-ups) are not counted: the bound is on what a plan
  * manages.
  */
-import type { KeyIdentityPolicy, ResolvedGroup, ResolvedKey, ResolvedPermissionSet, ResolvedUser } from './ir';
+import type { AccessControlAttribute, KeyIdentityPolicy, ResolvedApplication, ResolvedGroup, ResolvedKey, ResolvedPermissionSet, ResolvedUser } from './ir';
 
 /** `aws_ssoadmin_permission_set`, one attachment per policy, the inline policy and the boundary. */
 export function permissionSetResources(ps: ResolvedPermissionSet): number {
@@ -36,4 +36,18 @@ export function keyResources(k: ResolvedKey): number {
 /** `aws_iam_policy` and one `aws_iam_role_policy_attachment` per role. */
 export function identityPolicyResources(p: KeyIdentityPolicy): number {
   return 1 + p.attachToRoles.length;
+}
+
+/**
+ * `aws_ssoadmin_application`, its `aws_ssoadmin_application_assignment_configuration`, one
+ * `aws_ssoadmin_application_access_scope` per scope and one `aws_ssoadmin_application_assignment`
+ * per assigned principal.
+ */
+export function applicationResources(a: ResolvedApplication): number {
+  return 2 + a.accessScopes.length + a.assignments.length;
+}
+
+/** `aws_ssoadmin_instance_access_control_attributes`: one for the instance, when any attribute is set. */
+export function accessControlResources(attrs: readonly AccessControlAttribute[] | undefined): number {
+  return attrs !== undefined && attrs.length > 0 ? 1 : 0;
 }

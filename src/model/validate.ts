@@ -13,10 +13,14 @@
 import type { Issue } from './issues';
 import { ModelError, sortIssues } from './issues';
 import type { LoadedModel } from './load';
+import { checkAccessControlAttributes } from './private/check-access-control';
+import { checkApplications } from './private/check-applications';
 import { checkContext } from './private/context';
-import { checkAccounts, checkGroups, checkUsers } from './private/check-directory';
+import { checkAccounts, checkGroups } from './private/check-directory';
+import { checkUsers } from './private/check-users';
 import { checkLint } from './private/check-lint';
 import { checkOrganization } from './private/check-organization';
+import { checkOrganizationalUnits } from './private/check-ous';
 import { checkPartition } from './private/check-partition';
 import { checkPermissionSets } from './private/check-permission-sets';
 import { checkKeyAliases, checkPolicyNamesPerPermissionSet } from './private/check-names';
@@ -35,12 +39,15 @@ export function parseModel(loaded: LoadedModel): OrgModel {
 export function validateModel(loaded: LoadedModel, model: OrgModel): Issue[] {
   const ctx = checkContext(loaded, model);
   checkOrganization(ctx);
+  checkOrganizationalUnits(ctx);
   checkAccounts(ctx);
   checkGroups(ctx);
   checkUsers(ctx);
   checkPermissionSets(ctx);
   checkAssignments(ctx);
   checkKeys(ctx);
+  checkApplications(ctx);
+  checkAccessControlAttributes(ctx);
   checkPartition(ctx);
   checkLint(ctx);
   checkKeyAliases(ctx);

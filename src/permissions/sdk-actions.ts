@@ -27,6 +27,11 @@ export const IMPORT_ACTIONS: Readonly<Record<string, string>> = {
   GetPermissionsBoundaryForPermissionSet: 'sso:GetPermissionsBoundaryForPermissionSet',
   ListAccountsForProvisionedPermissionSet: 'sso:ListAccountsForProvisionedPermissionSet',
   ListAccountAssignments: 'sso:ListAccountAssignments',
+  // applications (ListApplications is in API_PERMISSIONS) and attributes for access control
+  GetApplicationAssignmentConfiguration: 'sso:GetApplicationAssignmentConfiguration',
+  ListApplicationAssignments: 'sso:ListApplicationAssignments',
+  ListApplicationAccessScopes: 'sso:ListApplicationAccessScopes',
+  DescribeInstanceAccessControlAttributeConfiguration: 'sso:DescribeInstanceAccessControlAttributeConfiguration',
   // identitystore
   ListGroups: 'identitystore:ListGroups',
   ListUsers: 'identitystore:ListUsers',

@@ -93,6 +93,28 @@ export const TERRAFORM_ACTIONS: Readonly<Record<string, TypeActions>> = {
     read: ['sso:GetPermissionsBoundaryForPermissionSet'],
     write: ['sso:PutPermissionsBoundaryToPermissionSet', 'sso:DeletePermissionsBoundaryFromPermissionSet', ...PROVISION],
   },
+  // Applications and attributes for access control (internal/service/ssoadmin/application*.go,
+  // instance_access_control_attributes.go): no provisioning step.
+  aws_ssoadmin_application: {
+    read: ['sso:DescribeApplication', 'sso:ListTagsForResource'],
+    write: ['sso:CreateApplication', 'sso:UpdateApplication', 'sso:DeleteApplication', 'sso:TagResource', 'sso:UntagResource'],
+  },
+  aws_ssoadmin_application_assignment_configuration: {
+    read: ['sso:GetApplicationAssignmentConfiguration'],
+    write: ['sso:PutApplicationAssignmentConfiguration'],
+  },
+  aws_ssoadmin_application_access_scope: {
+    read: ['sso:GetApplicationAccessScope'],
+    write: ['sso:PutApplicationAccessScope', 'sso:DeleteApplicationAccessScope'],
+  },
+  aws_ssoadmin_application_assignment: {
+    read: ['sso:DescribeApplicationAssignment'],
+    write: ['sso:CreateApplicationAssignment', 'sso:DeleteApplicationAssignment'],
+  },
+  aws_ssoadmin_instance_access_control_attributes: {
+    read: ['sso:DescribeInstanceAccessControlAttributeConfiguration'],
+    write: ['sso:CreateInstanceAccessControlAttributeConfiguration', 'sso:UpdateInstanceAccessControlAttributeConfiguration', 'sso:DeleteInstanceAccessControlAttributeConfiguration'],
+  },
   aws_ssoadmin_account_assignment: {
     read: ['sso:ListAccountAssignments'],
     write: [

@@ -1,8 +1,8 @@
 /**
  * The Terraform types each unit's stack holds, read from the synthesized CDKTF stacks (the HCL
  * roots plan the same resources: test/equivalence), split by the account they act in: the
- * unit's default provider acts in the unit's account; aliased providers (`management`, replica
- * Regions) act in the management account.
+ * unit's default provider acts in the unit's account (through the role it assumes there, if any);
+ * aliased providers (`management`, replica Regions) act in the management account.
  */
 import { synthCdktf } from '../emit/cdktf';
 import { compareKeys, type ResolvedModel } from '../model/ir';
@@ -22,7 +22,9 @@ export function unitTypes(ir: ResolvedModel): UnitTypes[] {
     const place = (type: string, blocks: Record<string, { provider?: string }>): void => {
       for (const block of Object.values(blocks)) {
         const aliased = block.provider !== undefined && block.provider !== 'aws';
-        (unit.kind === 'member' && !aliased ? member : management).add(type);
+        // The default provider of a unit that assumes a role (member units, a delegated
+        // administrator's units) acts through that role.
+        (unit.assumeRoleArn !== undefined && !aliased ? member : management).add(type);
       }
     };
     for (const [type, blocks] of Object.entries(stack.resource ?? {})) place(type, blocks);

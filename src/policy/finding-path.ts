@@ -80,6 +80,11 @@ export function findingPath(model: OrgModel, at: FindingLocation): ModelPath {
       const i = index.users.get(at.name) ?? -1;
       return i < 0 ? [] : ['users', i];
     }
+    case 'application': {
+      const apps = model.applications ?? [];
+      const i = apps.findIndex((a) => a.name === at.name);
+      return i < 0 ? [] : at.field !== undefined && apps[i][at.field] !== undefined ? ['applications', i, at.field] : ['applications', i];
+    }
     case 'assignment': {
       const i = index.assignments.get(`${at.principalType === 'USER' ? 'USER' : 'GROUP'}\u0000${at.principal}\u0000${at.permissionSet}`) ?? -1;
       return i < 0 ? [] : ['assignments', i];

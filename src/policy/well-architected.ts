@@ -21,7 +21,8 @@ export type FindingLocation =
   | { readonly kind: 'customerPolicyStatement'; readonly path: string; readonly name: string; readonly statement: StatementJson }
   | { readonly kind: 'group'; readonly name: string; readonly field?: 'members' }
   | { readonly kind: 'user'; readonly name: string }
-  | { readonly kind: 'assignment'; readonly principalType: PrincipalType; readonly principal: string; readonly permissionSet: string };
+  | { readonly kind: 'assignment'; readonly principalType: PrincipalType; readonly principal: string; readonly permissionSet: string }
+  | { readonly kind: 'application'; readonly name: string; readonly field?: 'provider' };
 
 export interface WellArchitectedFinding {
   readonly rule: WellArchitectedRule;

@@ -1,9 +1,12 @@
 /**
  * explainModel(ir): what one model grants. The access matrix (principal × account → permission
- * sets, each with why the account was selected) and, per key, who can use it and how.
+ * sets, each with why the account was selected), per key, who can use it and how, where each
+ * deployment unit and permission set is managed from, and who can open each application.
  */
 import { compareKeys, type ResolvedModel } from '../model/ir';
+import { explainApplications } from './private/applications';
 import { keyPower } from '../policy/key-power';
+import { permissionSetPlacements, unitPlacements } from './private/deployment';
 import { keyAccess } from './private/key-access';
 import { accountIndex } from './private/production';
 import type { Explanation, MatrixGrant, MatrixRow } from './types';
@@ -33,6 +36,8 @@ export function explainModel(ir: ResolvedModel): Explanation {
 
   return {
     source: ir.source,
+    units: unitPlacements(ir),
+    permissionSets: permissionSetPlacements(ir),
     matrix,
     groupMembers,
     keys: ir.keys.map((k) => ({
@@ -44,5 +49,6 @@ export function explainModel(ir: ResolvedModel): Explanation {
       access: keyAccess(k, ir),
       power: keyPower(ir, k),
     })),
+    applications: explainApplications(ir),
   };
 }

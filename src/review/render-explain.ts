@@ -1,9 +1,10 @@
 /**
  * Renderers of an Explanation: Markdown (also DIR/review.md), JSON, and CSV (one table a
- * spreadsheet can filter: account rows and key rows share the columns).
+ * spreadsheet can filter: account, key and application rows share the columns).
  */
 import { compareKeys } from '../model/ir';
-import type { Explanation, KeyAccess, KeyAccessKind, KeyPower } from './types';
+import type { ApplicationExplanation, Explanation, KeyAccess, KeyAccessKind } from './types';
+import { powerText, powerWho } from './private/key-power-rows';
 import { accountText, code, table, text } from './private/markdown';
 
 const KIND_TEXT: Record<KeyAccessKind, string> = {
@@ -14,16 +15,6 @@ const KIND_TEXT: Record<KeyAccessKind, string> = {
   'managed-applications': 'AWS managed applications',
   wildcard: 'any principal',
 };
-
-/** `administer`, or `administer (possibly)` when it depends on policies or values idcgen cannot see. */
-export function powerText(p: KeyPower): string {
-  return p.certain ? p.power : `${p.power} (possibly)`;
-}
-
-/** The principal in the model's words with its account: `permission set Admin in management`. */
-export function powerWho(p: KeyPower): string {
-  return p.kind === 'account' ? `account root of ${p.accountName}` : p.kind === 'permission-set' ? `${p.principal} in ${p.accountName}` : p.principal;
-}
 
 /** Plain words for the CSV; the Markdown escapes them. */
 function accessNotes(e: KeyAccess): string {
@@ -80,7 +71,62 @@ export function renderExplainMarkdown(x: Explanation): string {
     if (k.power.length === 0) out.push('No principal the model knows can use the key.');
     else out.push(...table(['power', 'principal', 'account', 'actions', 'through'], k.power.map((p) => [text(powerText(p)), code(powerWho(p)), text(`${p.accountName} (${p.accountId})`), p.actions.map(text).join(', '), p.through.map(text).join('; ')])));
   }
+  if (x.applications.length > 0) {
+    out.push('', '### Who can open which application', '');
+    out.push(
+      ...table(
+        ['application', 'who can open it', 'access scopes'],
+        x.applications.map((a) => [
+          code(a.name),
+          whoOpens(a),
+          a.accessScopes.length > 0 ? a.accessScopes.map(text).join(', ') : '-',
+        ]),
+      ),
+    );
+  }
+  out.push(...deploymentMarkdown(x));
   return `${out.join('\n')}\n`;
+}
+
+/** Which account each unit runs in, and which unit manages each permission set. */
+function deploymentMarkdown(x: Explanation): string[] {
+  const out = ['', '### Where each deployment unit runs', ''];
+  out.push(
+    ...table(
+      ['unit', 'kind', 'account', 'role assumed', 'wave'],
+      x.units.map((u) => [code(u.name), text(u.kind), accountText({ ...u.account, production: false }), u.role === null ? 'none (management account credentials)' : code(u.role), String(u.wave)]),
+    ),
+  );
+  if (x.permissionSets.length === 0) return out;
+  out.push('', '### Who manages each permission set', '');
+  out.push(
+    ...table(
+      ['permission set', 'managed by', 'notes'],
+      x.permissionSets.map((p) => [code(p.name), p.managedFrom === null ? 'nobody here (external)' : `${code(p.unit ?? '')} in ${accountText({ ...p.managedFrom, production: false })}`, text(permissionSetNotes(p))]),
+    ),
+  );
+  return out;
+}
+
+function permissionSetNotes(p: Explanation['permissionSets'][number]): string {
+  const notes: string[] = [];
+  if (p.external) {
+    const declared = p.declaredManagedPolicies ?? [];
+    notes.push(declared.length > 0 ? `external: looked up by name, never changed; declared to hold ${declared.join(', ')}` : 'external: looked up by name, never changed; its policies are not declared (unknown)');
+  }
+  if (p.assignedInManagement) notes.push('assigned in the management account: managed from management');
+  return notes.join('; ') || '-';
+}
+
+/** Nobody (disabled), every user (no assignment required), or the assigned groups (with members) and users. */
+function whoOpens(a: ApplicationExplanation): string {
+  if (a.status === 'DISABLED') return 'nobody: the application is disabled';
+  if (!a.assignmentRequired) return 'every user of the identity store (no assignment required)';
+  const parts = [
+    ...a.groups.map((g) => `group ${text(g.name)}${g.external ? ' (members in the identity provider)' : g.members.length > 0 ? ` (${g.members.map(text).join(', ')})` : ' (no members)'}`),
+    ...a.users.map((u) => `user ${text(u)}`),
+  ];
+  return parts.length > 0 ? parts.join('; ') : 'nobody: no assignment';
 }
 
 export function renderExplainJson(x: Explanation): string {
@@ -114,6 +160,16 @@ export function renderExplainCsv(x: Explanation): string {
     for (const p of k.power) {
       rows.push([p.kind, powerWho(p), 'key power', k.name, p.accountId, powerText(p), `actions ${p.actions.join(' ')}; through ${p.through.join('; ')}`]);
     }
+  }
+  for (const a of x.applications) {
+    if (a.status === 'DISABLED') continue;
+    const scopes = a.accessScopes.length > 0 ? `; access scopes ${a.accessScopes.join(' ')}` : '';
+    if (!a.assignmentRequired) rows.push(['ALL', '*', 'application', a.name, '', 'open', `no assignment required${scopes}`]);
+    for (const g of a.groups) {
+      rows.push(['GROUP', g.name, 'application', a.name, '', 'open', `assigned${scopes}`]);
+      for (const m of g.members) rows.push(['USER', m, 'application', a.name, '', 'open', `member of group ${g.name}${scopes}`]);
+    }
+    for (const u of a.users) rows.push(['USER', u, 'application', a.name, '', 'open', `assigned${scopes}`]);
   }
   // LF rows like every other file idcgen writes; spreadsheet tools and csv parsers accept both.
   return rows.map((r) => `${r.map(csvCell).join(',')}\n`).join('');

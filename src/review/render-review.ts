@@ -7,8 +7,18 @@
  * does not fit is counted ("N more — see review.json") and named at the end. review.json is always
  * complete. Every model string goes through `text` or `code` (src/review/markdown-escape.ts).
  */
-import type { AssignmentGroup, FieldChange, KeyAccess, KeyPower, MembershipEffect, PermissionSetChange, Review, StatementChange } from './types';
-import { powerText, powerWho } from './render-explain';
+import type {
+  ApplicationAssignmentChange,
+  ApplicationChange,
+  AssignmentGroup,
+  FieldChange,
+  KeyAccess,
+  MembershipEffect,
+  PermissionSetChange,
+  Review,
+  StatementChange,
+} from './types';
+import { keyPowerRows, type KeyPowerRow } from './private/key-power-rows';
 import { accountText, code, fieldLine, statementBlock, statementSummary, table, text } from './private/markdown';
 import { isEmptyReview } from './review-models';
 import { MarkdownBudget, type Section } from './private/markdown-budget';
@@ -76,6 +86,14 @@ function grantLine(g: AssignmentGroup): string[] {
   return [`- ${g.principalType.toLowerCase()} **${text(g.principalName)}** · permission set ${code(g.permissionSet)} · ${accountsLine(g.accounts, g.selectors)}`];
 }
 
+function applicationAccessLine(a: ApplicationAssignmentChange): string[] {
+  return [`- ${a.principalType.toLowerCase()} **${text(a.principalName)}** · application ${code(a.application)}`];
+}
+
+function applicationLines(c: ApplicationChange): string[] {
+  return [`- application ${code(c.name)} ${c.change}`, ...fieldLines(c.change, c.fields, '  '), ...listLines('access scopes', c.accessScopes.added, c.accessScopes.removed, '  ')];
+}
+
 function membershipLine(e: MembershipEffect): string[] {
   const admin = e.keyAdministratorIn.length > 0 ? ` — key administrator in ${e.keyAdministratorIn.map(text).join(', ')}` : '';
   return [`- user **${text(e.userName)}** ${e.change} ${code(e.permissionSet)} (via group ${code(e.group)}) · ${accountsLine(e.accounts)}${admin}`];
@@ -89,6 +107,14 @@ function accessHow(e: KeyAccess): string {
   return `${e.kind}: ${e.actions.map(text).join(', ')}${e.via.length > 0 ? ` via ${e.via.map(text).join(', ')}` : ''}`;
 }
 
+/** `management (111…)`, or `1,000 accounts · a (…), b (…) and 990 more`. */
+function powerAccounts(p: KeyPowerRow): string {
+  const one = (a: KeyPowerRow['accounts'][number]) => `${text(a.name)} (${text(a.id)})`;
+  if (p.accounts.length === 1) return one(p.accounts[0]);
+  const more = p.accounts.length > ACCOUNTS_SHOWN ? ` and ${n(p.accounts.length - ACCOUNTS_SHOWN)} more` : '';
+  return `${plural(p.accounts.length, 'account')} · ${p.accounts.slice(0, ACCOUNTS_SHOWN).map(one).join(', ')}${more}`;
+}
+
 function summary(r: Review): string {
   const bySeverity = ['critical', 'high', 'medium', 'low'].map((s) => [s, r.risks.filter((f) => f.severity === s).length] as const).filter(([, c]) => c > 0);
   const count = (groups: readonly AssignmentGroup[]) => groups.reduce((x, g) => x + g.accounts.length, 0);
@@ -96,6 +122,9 @@ function summary(r: Review): string {
     r.risks.length === 0 ? 'no risk flags' : `${plural(r.risks.length, 'risk flag')} (${bySeverity.map(([s, c]) => `${c} ${s}`).join(', ')})`,
     `${plural(count(r.granted), 'assignment')} granted, ${n(count(r.revoked))} revoked`,
   ];
+  if (r.applicationsGranted.length + r.applicationsRevoked.length > 0) {
+    parts.push(`${plural(r.applicationsGranted.length, 'application assignment')} granted, ${n(r.applicationsRevoked.length)} revoked`);
+  }
   if (r.membership.length > 0) parts.push(plural(r.membership.length, 'membership effect'));
   if (r.permissionSets.length > 0) parts.push(`${plural(r.permissionSets.length, 'permission set')} changed`);
   if (r.keys.length > 0) parts.push(`${plural(r.keys.length, 'key')} changed`);
@@ -111,6 +140,8 @@ function detailSections(r: Review): Section[] {
   };
   section('Access granted', r.granted.map(grantLine), 'grants');
   section('Access revoked', r.revoked.map(grantLine), 'revocations');
+  section('Application access granted', r.applicationsGranted.map(applicationAccessLine), 'application grants');
+  section('Application access revoked', r.applicationsRevoked.map(applicationAccessLine), 'application revocations');
   section('What membership changes grant and revoke', r.membership.map(membershipLine), 'membership effects');
   section(
     'Groups and users',
@@ -122,6 +153,7 @@ function detailSections(r: Review): Section[] {
     'groups and users',
   );
   section('Permission sets', r.permissionSets.map(permissionSetLines), 'permission sets');
+  section('Applications', r.applications.map(applicationLines), 'applications');
   section(
     'Customer managed policies',
     r.customerManagedPolicies.map((p) => [`- ${code(p.name)} ${p.change}`, ...p.statements.flatMap((s) => statementLines(s, 'policy', 2, p.change === 'changed'))]),
@@ -152,12 +184,8 @@ function detailSections(r: Review): Section[] {
     sections.push({ title: 'Who can use the keys', preamble: [head, sep], items: body.map((l) => [l]), what: 'key access changes' });
   }
   if (r.keyPower.length > 0) {
-    const level = (p: KeyPower | undefined) => text(p ? powerText(p) : 'none');
-    const rows = r.keyPower.map((c) => {
-      const p = (c.after ?? c.before)!;
-      return [text(p.key), code(powerWho(p)), `${level(c.before)} → ${level(c.after)}`, p.through.map(text).join('; ')];
-    });
-    const [head, sep, ...body] = table(['key', 'principal', 'power', 'through'], rows);
+    const rows = keyPowerRows(r.keyPower).map((p) => [text(p.key), code(p.principal), `${text(p.before)} → ${text(p.after)}`, powerAccounts(p), p.through.map(text).join('; ')]);
+    const [head, sep, ...body] = table(['key', 'principal', 'power', 'accounts', 'through'], rows);
     sections.push({ title: 'Effective key power', preamble: [head, sep], items: body.map((l) => [l]), what: 'key power changes' });
   }
   section('Settings', r.settings.map((f) => [`- ${fieldLine(f)}`]), 'settings');

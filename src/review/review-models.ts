@@ -4,6 +4,7 @@
  */
 import { compareKeys, type ResolvedModel } from '../model/ir';
 import { adminRisks, productionRisks, renameRisks } from './private/access-risks';
+import { applicationAssignmentDelta, applicationRisks, diffApplications } from './private/applications';
 import { assignmentDelta, groupAssignments, ouIndex } from './private/assignments';
 import { batchUnits } from './private/batches';
 import { stableJson } from './private/canonical';
@@ -29,6 +30,8 @@ function settings(ir: ResolvedModel): Fields {
     ['identityCenter.identityStoreId', ir.identityCenter.identityStoreId],
     ['identityCenter.encryption.key', ir.identityCenter.encryptionKey],
     ['identityCenter.encryption.manage', ir.identityCenter.manageEncryption],
+    // One field per attribute: a changed source changes the session tag every permission set tests.
+    ...(ir.identityCenter.accessControlAttributes ?? []).map((a): [string, string[]] => [`identityCenter.accessControlAttributes.${a.key}`, [...a.sources]]),
     ['deployment.deployer', ir.deployment.deployer],
     ['deployment.roleName', ir.deployment.roleName],
     ['deployment.maxResourcesPerStack', ir.deployment.maxResourcesPerStack],
@@ -117,8 +120,10 @@ export function reviewModels(base: ResolvedModel, head: ResolvedModel): Review {
     ...productionRisks(base, head, granted, revoked, permissionSets, membership, accounts),
     ...renameRisks(head, permissionSets),
     ...keyRisks(base, head, keys),
+    ...applicationRisks(base, head),
     ...administerRisks(power),
   ]);
+  const applications = applicationAssignmentDelta(base, head);
   const units = touchedUnits(base, head);
   return {
     base: base.source,
@@ -126,6 +131,9 @@ export function reviewModels(base: ResolvedModel, head: ResolvedModel): Review {
     risks,
     granted,
     revoked,
+    applicationsGranted: applications.granted,
+    applicationsRevoked: applications.revoked,
+    applications: diffApplications(base, head),
     principals,
     membership,
     permissionSets,
@@ -146,6 +154,9 @@ export function isEmptyReview(r: Review): boolean {
     r.risks.length === 0 &&
     r.granted.length === 0 &&
     r.revoked.length === 0 &&
+    r.applicationsGranted.length === 0 &&
+    r.applicationsRevoked.length === 0 &&
+    r.applications.length === 0 &&
     r.principals.length === 0 &&
     r.membership.length === 0 &&
     r.permissionSets.length === 0 &&

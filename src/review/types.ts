@@ -27,6 +27,8 @@ export const RISK_RULES = [
   'key-rotation-disabled',
   'wildcard-principal-widened',
   'permission-set-renamed',
+  'external-permission-set-unknown',
+  'application-assignment-not-required',
 ] as const;
 export type RiskRule = (typeof RISK_RULES)[number];
 
@@ -124,6 +126,21 @@ export interface PolicyDocumentChange {
   readonly statements: readonly StatementChange[];
 }
 
+/** A group or user that gains or loses an application (an application assignment). */
+export interface ApplicationAssignmentChange {
+  readonly application: string;
+  readonly principalType: PrincipalType;
+  readonly principalName: string;
+}
+
+/** An application added, removed or changed: its settings and access scopes (`scope` or `scope → targets`). */
+export interface ApplicationChange {
+  readonly name: string;
+  readonly change: ChangeKind;
+  readonly fields: readonly FieldChange[];
+  readonly accessScopes: ListChange;
+}
+
 export interface IdentityPolicyChange {
   readonly accountName: string;
   readonly policyName: string;
@@ -215,6 +232,10 @@ export interface Review {
   readonly risks: readonly RiskFlag[];
   readonly granted: readonly AssignmentGroup[];
   readonly revoked: readonly AssignmentGroup[];
+  /** Application assignments granted and revoked, by application, principal type and name. */
+  readonly applicationsGranted: readonly ApplicationAssignmentChange[];
+  readonly applicationsRevoked: readonly ApplicationAssignmentChange[];
+  readonly applications: readonly ApplicationChange[];
   readonly principals: readonly PrincipalChange[];
   /** What each membership change grants or revokes, by user, group and permission set. */
   readonly membership: readonly MembershipEffect[];
@@ -266,11 +287,56 @@ export interface KeyExplanation {
   readonly power: readonly KeyPower[];
 }
 
+/** Where a deployment unit runs (explain, review.md). */
+export interface UnitPlacement {
+  readonly name: string;
+  readonly kind: string;
+  /** The account its resources are managed from. */
+  readonly account: { readonly name: string; readonly id: string };
+  /** Role assumed in that account; null: the credentials' own account (management). */
+  readonly role: string | null;
+  readonly wave: number;
+}
+
+/** Which unit (and account) manages a permission set (explain, review.md). */
+export interface PermissionSetPlacement {
+  readonly name: string;
+  /** Owned outside idcgen: looked up, never created or changed. */
+  readonly external: boolean;
+  /** Null for an external permission set. */
+  readonly unit: string | null;
+  readonly managedFrom: { readonly name: string; readonly id: string } | null;
+  /** Provisioned into the management account: only the management account can manage it. */
+  readonly assignedInManagement: boolean;
+  /** External ones: the AWS managed policies the model says it holds. */
+  readonly declaredManagedPolicies?: readonly string[];
+}
+
+/** Who can open one application. */
+export interface ApplicationExplanation {
+  readonly name: string;
+  readonly providerArn: string;
+  readonly status: 'ENABLED' | 'DISABLED';
+  /** False: every user of the identity store can open it, assigned or not. */
+  readonly assignmentRequired: boolean;
+  /** Assigned groups with their members where the model lists them (synced groups: empty), sorted. */
+  readonly groups: readonly { readonly name: string; readonly external: boolean; readonly members: readonly string[] }[];
+  /** Users assigned directly, sorted. */
+  readonly users: readonly string[];
+  readonly accessScopes: readonly string[];
+}
+
 export interface Explanation {
   readonly source: string;
+  /** Every deployment unit in IR order, with the account it runs in. */
+  readonly units: readonly UnitPlacement[];
+  /** Sorted by name. */
+  readonly permissionSets: readonly PermissionSetPlacement[];
   /** Sorted by principal type, principal name, account name. */
   readonly matrix: readonly MatrixRow[];
   /** Group name → members (groups idcgen creates). Sorted. */
   readonly groupMembers: Readonly<Record<string, readonly string[]>>;
   readonly keys: readonly KeyExplanation[];
+  /** Sorted by name. */
+  readonly applications: readonly ApplicationExplanation[];
 }

@@ -10,9 +10,10 @@
  * again and must equal the edited document, else the edited document's text is used whole.
  */
 import { diffArrays } from 'diff';
-import { Document, isMap, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type ToStringOptions } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type ToStringOptions } from 'yaml';
 import { AMBIGUOUS } from '../import/yaml';
 import { isDeepStrictEqual } from 'node:util';
+import type { OuEntry } from './ous';
 import type { ModelAccount, SyncPlan } from './plan';
 
 export interface SourceText {
@@ -45,6 +46,15 @@ export function readAccounts(sources: readonly SourceText[]): ModelAccount[] {
   return out;
 }
 
+/** `organizationalUnits` of the model (in the main file: included files hold list sections only), or undefined without one. */
+export function readOrganizationalUnits(sources: readonly SourceText[]): OuEntry[] | undefined {
+  for (const s of sources) {
+    const map = ousMap(parseDocument(s.text));
+    if (map) return map.items.map((pair) => ({ path: String(isScalar(pair.key) ? pair.key.value : pair.key), id: String(isScalar(pair.value) ? pair.value.value : pair.value) }));
+  }
+  return undefined;
+}
+
 /** The files the plan changes, with their text before and after. */
 export function applyPlan(sources: readonly SourceText[], plan: SyncPlan): EditedFile[] {
   const docs = sources.map((s) => parseDocument(s.text));
@@ -64,6 +74,7 @@ export function applyPlan(sources: readonly SourceText[], plan: SyncPlan): Edite
       }
     }
   }
+  if (plan.organizationalUnits) setOrganizationalUnits(docs, plan.organizationalUnits.entries);
   if (plan.add.length > 0) {
     const target = docs.find((d) => accountsSeq(d) !== undefined) ?? docs[0];
     let seq = accountsSeq(target);
@@ -91,6 +102,30 @@ export function applyPlan(sources: readonly SourceText[], plan: SyncPlan): Edite
     if (after !== s.text) out.push({ file: s.file, before: s.text, after });
   });
   return out;
+}
+
+function ousMap(doc: Document): YAMLMap | undefined {
+  const map = isMap(doc.contents) ? doc.get('organizationalUnits', true) : undefined;
+  return isMap(map) ? map : undefined;
+}
+
+/** The section's entries, in order: kept pairs are edited in place, so their comments stay. */
+function setOrganizationalUnits(docs: readonly Document[], entries: readonly OuEntry[]): void {
+  const doc = docs.find((d) => ousMap(d) !== undefined);
+  const map = doc && ousMap(doc);
+  if (!doc || !map) return;
+  const byId = new Map(map.items.map((pair) => [String(isScalar(pair.value) ? pair.value.value : pair.value), pair]));
+  // `organizationalUnits: {}` filled for the first time becomes a block mapping, one OU a line.
+  if (map.items.length === 0) map.flow = false;
+  map.items = entries.map((e) => {
+    const pair = byId.get(e.id) ?? map.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === e.path);
+    if (pair && isScalar(pair.key) && isScalar(pair.value)) {
+      pair.key.value = e.path;
+      pair.value.value = e.id;
+      return pair;
+    }
+    return doc.createPair(e.path, e.id);
+  });
 }
 
 function accountsSeq(doc: Document): YAMLSeq | undefined {

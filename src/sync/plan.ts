@@ -18,6 +18,7 @@ import { compareKeys } from '../model/ir';
 import { LIMITS } from '../model/limits';
 import { normalizeOu } from '../model/resolve';
 import { uniqueNames } from '../model/unique-names';
+import { planOrganizationalUnits, type OuEntry, type OuPlan } from './ous';
 
 export interface ModelAccount {
   readonly name: string;
@@ -44,12 +45,14 @@ export interface SyncPlan {
   readonly update: readonly AccountUpdate[];
   readonly warnings: readonly string[];
   readonly notes: readonly string[];
+  /** `organizationalUnits` after the sync, when the model has the section (sync/ous.ts). */
+  readonly organizationalUnits?: OuPlan;
 }
 
 /** Account states in which assignments cannot be used: the account leaves the model. */
 const GONE_STATES: Readonly<Record<string, string>> = { SUSPENDED: 'suspended', PENDING_CLOSURE: 'closing', CLOSED: 'closed' };
 
-export function planSync(model: readonly ModelAccount[], org: EstateOrganization, modelOrganizationId: string): SyncPlan {
+export function planSync(model: readonly ModelAccount[], org: EstateOrganization, modelOrganizationId: string, modelOus?: readonly OuEntry[]): SyncPlan {
   if (org.id !== modelOrganizationId) {
     throw new Error(`aws organizations answered for organization ${org.id}, but the model is organization ${modelOrganizationId}; use credentials of the model's organization`);
   }
@@ -94,7 +97,8 @@ export function planSync(model: readonly ModelAccount[], org: EstateOrganization
   const add = fresh
     .map((a, i) => ({ name: names[i], id: a.id, ou: ouString(a, notes), tags: sorted(a.tags), awsName: a.name }))
     .sort((x, y) => compareKeys(x.name, y.name));
-  return { add, remove, update, warnings, notes: [...new Set(notes)] };
+  const organizationalUnits = planOrganizationalUnits(modelOus, org, notes);
+  return { add, remove, update, warnings, notes: [...new Set(notes)], ...(organizationalUnits ? { organizationalUnits } : {}) };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { createTwoFilesPatch } from 'diff';
 import { Caller } from '../import/aws';
 import { readOrganization } from '../import/read';
-import { applyPlan, readAccounts, type EditedFile, type SourceText } from './accounts-file';
+import { applyPlan, readAccounts, readOrganizationalUnits, type EditedFile, type SourceText } from './accounts-file';
 import { planSync, type SyncPlan } from './plan';
 
 export interface SyncInput {
@@ -38,7 +38,7 @@ const CONCURRENCY = 4;
 export async function syncAccounts(input: SyncInput, deps: SyncDeps): Promise<SyncResult> {
   const caller = new Caller({ sleep: deps.sleep, onThrottle: (_s, op, attempt, wait) => deps.onThrottle?.(op, attempt, wait) });
   const org = await readOrganization({ organizations: deps.organizations }, caller, CONCURRENCY);
-  const plan = planSync(readAccounts(input.sources), org, input.organizationId);
+  const plan = planSync(readAccounts(input.sources), org, input.organizationId, readOrganizationalUnits(input.sources));
   const edited = applyPlan(input.sources, plan);
   const diff = edited.map((e) => createTwoFilesPatch(`a/${e.file}`, `b/${e.file}`, e.before, e.after, '', '', { context: 3 }).replace(/^(?:Index:.*\n)?=+\n/, '')).join('');
   return { plan, edited, diff, accounts: org.accounts.length };

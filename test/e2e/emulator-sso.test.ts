@@ -7,7 +7,10 @@ import { CreateGroupCommand, CreateGroupMembershipCommand, CreateUserCommand, De
 import { CreateKeyCommand, DisableKeyCommand, type KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import {
   CreateAccountAssignmentCommand,
+  CreateInstanceAccessControlAttributeConfigurationCommand,
   CreatePermissionSetCommand,
+  DeleteInstanceAccessControlAttributeConfigurationCommand,
+  DescribeInstanceAccessControlAttributeConfigurationCommand,
   DeletePermissionsBoundaryFromPermissionSetCommand,
   DescribeInstanceCommand,
   DescribePermissionSetProvisioningStatusCommand,
@@ -21,6 +24,7 @@ import {
   type SSOAdminClient,
   TagResourceCommand,
   UntagResourceCommand,
+  UpdateInstanceAccessControlAttributeConfigurationCommand,
   UpdateInstanceCommand,
 } from '@aws-sdk/client-sso-admin';
 import { describeWithEmulator } from './support/emulator';
@@ -45,6 +49,20 @@ describeWithEmulator('AWS emulator: sso-admin and identitystore', () => {
       await sso().send(new TagResourceCommand({ InstanceArn: INSTANCE, ResourceArn, Tags: [{ Key: 'env', Value: 'prod' }] }));
       await sso().send(new UntagResourceCommand({ InstanceArn: INSTANCE, ResourceArn, TagKeys: ['team'] }));
       expect(await list()).toEqual([{ Key: 'env', Value: 'prod' }]);
+    });
+
+    test('attributes for access control: none is ResourceNotFoundException; create, update, read back, delete; two sources refused', async () => {
+      const ref = { InstanceArn: INSTANCE };
+      const describe = () => sso().send(new DescribeInstanceAccessControlAttributeConfigurationCommand(ref));
+      const config = (source: string) => ({ AccessControlAttributes: [{ Key: 'department', Value: { Source: [source] } }] });
+      expect(await errorName(describe())).toBe('ResourceNotFoundException');
+      await sso().send(new CreateInstanceAccessControlAttributeConfigurationCommand({ ...ref, InstanceAccessControlAttributeConfiguration: config('${path:enterprise.department}') }));
+      await sso().send(new UpdateInstanceAccessControlAttributeConfigurationCommand({ ...ref, InstanceAccessControlAttributeConfiguration: config('${path:enterprise.division}') }));
+      expect((await describe()).InstanceAccessControlAttributeConfiguration).toEqual(config('${path:enterprise.division}'));
+      const two = { AccessControlAttributes: [{ Key: 'team', Value: { Source: ['${path:a}', '${path:b}'] } }] };
+      expect(await errorName(sso().send(new UpdateInstanceAccessControlAttributeConfigurationCommand({ ...ref, InstanceAccessControlAttributeConfiguration: two })))).toBe('ValidationException');
+      await sso().send(new DeleteInstanceAccessControlAttributeConfigurationCommand(ref));
+      expect(await errorName(describe())).toBe('ResourceNotFoundException');
     });
 
     test('permissions boundary: none is ResourceNotFoundException; put, read back, delete', async () => {

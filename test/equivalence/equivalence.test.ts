@@ -13,9 +13,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ResolvedModel } from '../../src/model/ir';
-import { unitPermissionSets } from '../../src/model/ir-index';
+import { unitApplications, unitPermissionSets, userUnit } from '../../src/model/ir-index';
 import { loadResolved } from '../../src/pipeline';
 import type { Facts } from '../emit/hcl/support/facts';
+import { Mocks } from '../emit/hcl/support/mocks';
 import { removeWorkDir } from '../emit/hcl/support/harness';
 import { planBoth, type ModelPlans } from '../support/plan-both';
 import { describeWithTerraform, terraformOk } from '../support/terraform';
@@ -83,9 +84,51 @@ describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
         if (unit.kind === 'assignments') {
           expect(Object.keys(f.assignments).length).toBe(unit.assignmentKeys.length);
         }
+        // Applications live in the management unit unless the model moved them to units of their own.
+        if (unit.kind === 'management' || unit.kind === 'applications') {
+          const apps = unitApplications(ir, unit);
+          expect(Object.keys(f.applications ?? {}).sort()).toEqual(apps.map((a) => a.name).sort());
+          expect(Object.keys(f.application_assignments ?? {}).sort()).toEqual(
+            apps.flatMap((a) => a.assignments.map((p) => `application ${a.name} ${p.principalType} ${p.principalType === 'GROUP' ? 'group' : 'user'} ${p.principalName}`)).sort(),
+          );
+          expect(Object.keys(f.application_access_scopes ?? {}).sort()).toEqual(apps.flatMap((a) => a.accessScopes.map((s) => `application ${a.name} ${s.scope}`)).sort());
+        }
+        if (unit.kind === 'management') {
+          // Attribute sources are AWS's references, planned exactly as the model writes them (escaped on the way in).
+          const attrs = ir.identityCenter.accessControlAttributes ?? [];
+          expect(f.access_control_attributes ?? {}).toEqual(attrs.length > 0 ? { [new Mocks(ir).instanceArn]: Object.fromEntries(attrs.map((a) => [a.key, [[...a.sources].sort()]])) } : {});
+        }
       }
       const planned = ir.units.flatMap((u) => Object.keys((factsOf(example, 'cdktf', u.name) as Record<string, object>).permission_sets ?? {}));
-      expect(planned.sort()).toEqual(ir.permissionSets.map((p) => p.name).sort());
+      // External permission sets (owned by another tool) are only looked up: no unit plans them.
+      expect(planned.sort()).toEqual(ir.permissionSets.filter((p) => p.external !== true).map((p) => p.name).sort());
+    });
+
+    test('every user idcgen creates is planned with the attributes the model gives it', () => {
+      const ir = irs.get(example)!;
+      const contact = (c: { value: string; type?: string; primary: boolean }) => [c.value, c.type ?? null, c.primary];
+      for (const u of ir.users.filter((x) => !x.external)) {
+        const f = factsOf(example, 'cdktf', userUnit(ir, u.userName) as string) as Record<string, Record<string, any>>;
+        const planned = f.users[u.userName];
+        const name = planned.name[0];
+        expect({
+          user: u.userName,
+          display: planned.display_name,
+          names: [name.given_name, name.family_name, name.middle_name ?? null, name.formatted ?? null],
+          texts: [planned.title, planned.locale, planned.timezone, planned.user_type, planned.preferred_language, planned.nickname, planned.profile_url],
+          emails: planned.emails.map(contact),
+          phones: planned.phone_numbers.map(contact),
+          addresses: planned.addresses.map((a: Record<string, unknown>) => [a.street_address ?? null, a.locality ?? null, a.postal_code ?? null, a.country ?? null, a.type ?? null, a.primary]),
+        }).toEqual({
+          user: u.userName,
+          display: u.displayName,
+          names: [u.givenName, u.familyName, u.middleName ?? null, u.formattedName ?? null],
+          texts: [u.title, u.locale, u.timezone, u.userType, u.preferredLanguage, u.nickname, u.profileUrl].map((v) => v ?? null),
+          emails: u.emails.map(contact),
+          phones: u.phoneNumbers.map(contact),
+          addresses: u.addresses.map((a) => [a.streetAddress ?? null, a.locality ?? null, a.postalCode ?? null, a.country ?? null, a.type ?? null, a.primary]),
+        });
+      }
     });
 
     test('each deployment unit plans the same key policies, permission sets, attachments and assignments in HCL and CDKTF', () => {

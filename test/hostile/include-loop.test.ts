@@ -61,6 +61,6 @@ test('fails if an included file tries to include (back into the model or anywher
   const model = s.write('org.yaml', `${BASE}include: [groups.yaml]\n`);
   const res = await generateRefused(s, model);
   expect(res.stderr).toBe(
-    `${groups}:3:10: included files may hold only accounts, groups, users, permissionSets, assignments, keys; found 'include'\n`,
+    `${groups}:3:10: included files may hold only accounts, groups, users, permissionSets, assignments, keys, applications; found 'include'\n`,
   );
 });

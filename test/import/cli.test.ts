@@ -38,6 +38,60 @@ describe('idcgen import command', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['org.imports.json', 'org.yaml']);
   });
 
+  test('--compare checks the external permission sets of a model against the instance', async () => {
+    // GIVEN a model owning none of the live permission sets: Admin declared with its managed policy
+    // (live it also holds the key statements in an inline policy), ReadOnly declared with one policy
+    // too few (live it also holds customer managed and inline policies and a boundary), and one
+    // Control Tower permission set the instance does not have
+    const compare = path.join(dir, 'org.yaml');
+    fs.writeFileSync(
+      compare,
+      `version: 1
+organization: { id: o-a1b2c3d4e5, managementAccount: management }
+identityCenter: { region: eu-west-1 }
+accounts: [{ name: management, id: "111111111111" }]
+permissionSets:
+  - { name: Admin, external: true, managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess] }
+  - { name: ReadOnly, external: true, managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess] }
+  - { name: AWSReadOnlyAccess, external: true }
+`,
+    );
+    const aws = fakeAws(estateFromModel(MODEL));
+    const stdout = sink();
+    const stderr = sink();
+    // WHEN the estate is imported with --compare
+    await runImportCommand(args({ out: path.join(dir, 'live.yaml'), compare }), { clients: () => aws.clients, sleep: async () => {}, stdout, stderr });
+    aws.restore();
+    // THEN each difference is said, in name order
+    expect(stderr.text.split('\n').filter((l) => l.includes('external permission set'))).toEqual([
+      `idcgen import: ${compare}: external permission set 'AWSReadOnlyAccess' is not in the instance: its assignments will fail until its owner creates it`,
+      `idcgen import: ${compare}: external permission set 'Admin' differs from its declaration (managedPolicies): it also holds an inline policy, which the review cannot see`,
+      `idcgen import: ${compare}: external permission set 'ReadOnly' differs from its declaration (managedPolicies): held but not declared: arn:aws:iam::aws:policy/SecurityAudit; it also holds customer managed policies /DenySecrets, /teams/TeamBoundary, an inline policy, a permissions boundary, which the review cannot see`,
+    ]);
+    expect(stdout.text).toContain(`compared 3 external permission sets of ${compare} with the instance: 3 differ\n`);
+  });
+
+  test('--compare says all match when every declaration matches', async () => {
+    const compare = path.join(dir, 'org.yaml');
+    fs.writeFileSync(
+      compare,
+      `version: 1
+organization: { id: o-a1b2c3d4e5, managementAccount: management }
+identityCenter: { region: eu-west-1 }
+accounts: [{ name: management, id: "111111111111" }]
+permissionSets:
+  - { name: Billing, external: true, managedPolicies: [arn:aws:iam::aws:policy/job-function/Billing] }
+`,
+    );
+    const aws = fakeAws(estateFromModel(MODEL));
+    const stdout = sink();
+    const stderr = sink();
+    await runImportCommand(args({ out: path.join(dir, 'live.yaml'), compare }), { clients: () => aws.clients, sleep: async () => {}, stdout, stderr });
+    aws.restore();
+    expect(stderr.text).not.toContain('external permission set');
+    expect(stdout.text).toContain(`compared 1 external permission set of ${compare} with the instance: all match\n`);
+  });
+
   test('fails if the model file exists, unless --force', async () => {
     fs.writeFileSync(path.join(dir, 'org.yaml'), 'hand edited\n');
     const aws = fakeAws(estateFromModel(MODEL));

@@ -178,8 +178,9 @@ describe('pagination', () => {
     // THEN each list operation was called with a token at least once
     const listOps = [...paged.calls.keys()].filter((op) => op.startsWith('List'));
     const withoutToken = listOps.filter((op) => !(paged.calls.get(op) ?? []).some((i) => i.NextToken !== undefined || i.Marker !== undefined));
-    // these return one item here (one instance, one root, one alias in each Region, one key tag, one tag per permission set): one page, no token
-    expect(withoutToken.sort()).toEqual(['ListAliases', 'ListAliases(eu-central-2)', 'ListInstances', 'ListResourceTags', 'ListRoots', 'ListTagsForResource(sso-admin)']);
+    // these return one item here (one instance, one root, one alias in each Region, one key tag, one tag per permission set,
+    // and one application: the AWS managed one the fake lists beside the estate's none): one page, no token
+    expect(withoutToken.sort()).toEqual(['ListAliases', 'ListAliases(eu-central-2)', 'ListApplications', 'ListInstances', 'ListResourceTags', 'ListRoots', 'ListTagsForResource(sso-admin)']);
     expect(listOps.length).toBeGreaterThanOrEqual(14);
   });
 });

@@ -7,7 +7,7 @@ import { estateFromModel } from './support/estates';
 import { fakeAws } from './support/fake-aws';
 import { resolveText } from './support/validate';
 
-const FIXTURES = ['estate-model.yaml', 'baseline.yaml', 'least-privilege.yaml', 'delegated-permission-set.yaml'];
+const FIXTURES = ['estate-model.yaml', 'baseline.yaml', 'least-privilege.yaml', 'delegated-permission-set.yaml', 'user-attributes.yaml'];
 const OPTS = { region: 'eu-west-1', modelFile: 'org.yaml', planFile: 'org.imports.json' };
 const noSleep = async (): Promise<void> => {};
 

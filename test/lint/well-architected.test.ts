@@ -210,7 +210,7 @@ describe('lint: { disable }', () => {
     }
     expect(err).toBeInstanceOf(ModelError);
     expect((err as ModelError).issues.map(formatIssue)).toEqual([
-      `${file}:${lineOf(m, 'assignment-to-usr')}:13: lint rule 'assignment-to-usr' does not exist (did you mean 'assignment-to-user'?); rules that can be disabled: admin-broad, admin-session-long, assignment-to-user, encryption-context-unrestricted, group-unused, identity-source-mixed, key-single-region, permission-set-unused, wildcard-action`,
+      `${file}:${lineOf(m, 'assignment-to-usr')}:13: lint rule 'assignment-to-usr' does not exist (did you mean 'assignment-to-user'?); rules that can be disabled: admin-broad, admin-session-long, application-key-access-missing, assignment-to-user, encryption-context-unrestricted, group-unused, identity-source-mixed, key-single-region, permission-set-unused, principal-tag-undeclared, wildcard-action`,
     ]);
   });
   test('fails if the rule is an error: safety checks cannot be turned off', () => {

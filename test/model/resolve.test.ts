@@ -90,8 +90,8 @@ permissionSets:
       ['prod', 'Workloads/Prod'],
     ]);
     expect(ir.users).toEqual([
-      { userName: 'ann', displayName: 'Ann Example', givenName: 'Ann', familyName: 'Example', external: false },
-      { userName: 'ext', displayName: 'ext', givenName: '', familyName: '', external: true },
+      { userName: 'ann', displayName: 'Ann Example', givenName: 'Ann', familyName: 'Example', emails: [], phoneNumbers: [], addresses: [], external: false },
+      { userName: 'ext', displayName: 'ext', givenName: '', familyName: '', emails: [], phoneNumbers: [], addresses: [], external: true },
     ]);
   });
 

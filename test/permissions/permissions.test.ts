@@ -12,7 +12,7 @@ import { API_PERMISSIONS } from '../../src/aws/permissions';
 import { emitHcl } from '../../src/emit/hcl';
 import { synthCdktf } from '../../src/emit/cdktf';
 import type { PermissionDocument } from '../../src/permissions';
-import { ENCRYPTION_ACTIONS, IMPORT_ACTIONS, TERRAFORM_ACTIONS, unitTypes } from '../../src/permissions';
+import { ENCRYPTION_ACTIONS, IMPORT_ACTIONS, TERRAFORM_ACTIONS, unitDocuments, unitTypes } from '../../src/permissions';
 import { iamActionKnown } from '../../src/policy/private/iam-data';
 import { loadResolved } from '../../src/pipeline';
 import { writeSplitModel } from '../fixtures/split-model';
@@ -20,7 +20,7 @@ import { memberModel } from '../fixtures/member-model';
 import { runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
-const EXAMPLES = ['examples/minimal.yaml', 'examples/typical.yaml', 'examples/enterprise.yaml', 'examples/split/main.yaml'];
+const EXAMPLES = ['examples/minimal.yaml', 'examples/typical.yaml', 'examples/enterprise.yaml', 'examples/delegated.yaml', 'examples/split/main.yaml'];
 
 const allActions = (): string[] => [
   ...Object.values(TERRAFORM_ACTIONS).flatMap((t) => [...t.read, ...t.write, ...(t.scoped ?? []).flatMap((s) => s.actions)]),
@@ -141,5 +141,32 @@ describe('idcgen permissions', () => {
     const res = await runCli(['permissions', file, '--unit', 'account-nope']);
     expect(res.code).toBe(1);
     expect(res.stderr.split('\n').filter((l) => !l.includes('warning:')).join('\n')).toBe(`idcgen: no unit 'account-nope' in ${file}; units: management, account-prod-app, assignments, import, encryption\n`);
+  });
+});
+
+describe('with a delegated administrator (examples/delegated.yaml)', () => {
+  const actionsOf = (d: PermissionDocument): string[] => d.policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action as string]));
+  const ir = loadResolved(path.join(ROOT, 'examples/delegated.yaml')).ir;
+  const role = 'arn:aws:iam::222222222222:role/OrganizationAccountAccessRole';
+
+  test('the units it runs act through the role in its account; the management account keeps the key and its own assignments', () => {
+    const types = new Map(unitTypes(ir).map((t) => [t.unit, t]));
+    // Identity Center resources of the delegated administrator's units are made through its role
+    expect(types.get('permission-sets')!.member).toEqual(expect.arrayContaining(['aws_ssoadmin_permission_set', 'aws_ssoadmin_managed_policy_attachment']));
+    expect(types.get('permission-sets')!.management).toEqual([]);
+    expect(types.get('users')!.member).toContain('aws_identitystore_user');
+    expect(types.get('assignments')!.member).toContain('aws_ssoadmin_account_assignment');
+    // while the management account's own units act with its credentials
+    expect(types.get('assignments-management')!.member).toEqual([]);
+    expect(types.get('assignments-management')!.management).toContain('aws_ssoadmin_account_assignment');
+    expect(types.get('management')!.management).toEqual(expect.arrayContaining(['aws_kms_key', 'aws_ssoadmin_permission_set']));
+  });
+
+  test("the deployer may assume the delegated administrator's role for those units, and that role gets the Identity Center actions", () => {
+    const unit = ir.units.find((u) => u.name === 'permission-sets')!;
+    const docs = new Map(unitDocuments(ir, unit, unitTypes(ir).find((t) => t.unit === unit.name)!).map((d) => [d.name, d]));
+    expect(docs.get('permission-sets/deployer/apply')!.policy.Statement).toEqual([{ Sid: 'AssumeMemberRoleApply', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role }]);
+    expect(docs.get('permission-sets/member-role/apply')!.attachTo).toBe(`${role} (assumed in security)`);
+    expect(actionsOf(docs.get('permission-sets/member-role/apply')!)).toEqual(expect.arrayContaining(['sso:CreatePermissionSet', 'sso:ProvisionPermissionSet']));
   });
 });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LINT_RULES } from '../../src/policy/lint';
+import { IDENTITY_CENTER_RULES } from '../../src/policy/identity-center-rules';
 import { WELL_ARCHITECTED_RULES } from '../../src/policy/well-architected-rules';
 import { runCli } from '../support/cli';
 
@@ -76,7 +77,7 @@ test('--rules lists every rule with its severity, the Well-Architected ones with
   const res = await runCli(['lint', '--rules']);
   expect(res.code).toBe(0);
   const lines = res.stdout.split('\n').filter(Boolean);
-  expect(lines.map((l) => l.split(' ')[0])).toEqual([...Object.keys(LINT_RULES), ...Object.keys(WELL_ARCHITECTED_RULES)]);
+  expect(lines.map((l) => l.split(' ')[0])).toEqual([...Object.keys(LINT_RULES), ...Object.keys(WELL_ARCHITECTED_RULES), ...Object.keys(IDENTITY_CENTER_RULES)]);
   expect(lines).toContain(
     'admin-broad (warning): administrator-equivalent access in production should belong to a small, trusted group (SEC03-BP02) (well-architected: https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_permissions_least_privileges.html)',
   );

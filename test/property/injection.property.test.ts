@@ -4,8 +4,9 @@
  * `terraform test` (mocked AWS providers) equal to the model text, in both emitters: group names
  * and descriptions, user names and attributes, permission set descriptions, relay states and tags,
  * key descriptions and tags (primary and replica), inline policy values, customer managed policy
- * documents (created in a member account and in the management account), and the assignments and
- * memberships that look those names up. Each run batches dozens of strings into one model and one
+ * documents (created in a member account and in the management account), application names,
+ * descriptions and tags, the sources of attributes for access control, and the assignments,
+ * memberships and application assignments that look those names up. Each run batches dozens of strings into one model and one
  * Terraform run; S3 backend settings, which Terraform does not plan, are checked by parsing.
  */
 import * as fs from 'node:fs';
@@ -31,6 +32,14 @@ const text = fc.string({ unit: fc.constantFrom(...PIECES), minLength: 1, maxLeng
 const latin1 = fc.string({ unit: fc.constantFrom('${', '$${', '%{', '%%{', '{', '}', '$', '%', '"', '\\', '\n', '\t', 'é', 'x', ' '), minLength: 1, maxLength: 10 });
 /** Relay states are URL characters (PATTERNS.relayState), which include $ { } % and quotes. */
 const relay = fc.string({ unit: fc.constantFrom('${', '%{', '{', '}', '$', '%', '"', "'", '\\', '/', 'a', '?', '='), minLength: 1, maxLength: 10 }).map((s) => `https://console.aws.amazon.com/${s}`);
+/**
+ * Attribute sources are AWS's attribute references in AWS's source alphabet (PATTERNS.accessControlAttributeSource:
+ * `$ { } \\ "` allowed, `%` not), so text around one `${path:...}` reference; a `$` right before it makes `$${`.
+ */
+const sourceText = fc.string({ unit: fc.constantFrom('$', '{', '}', '"', '\\', ' ', 'é', 'x', '東京'), maxLength: 4 });
+const source = fc.tuple(sourceText, fc.constantFrom('enterprise.department', 'name.givenName', 'emails[primary eq true].value'), sourceText).map(([a, attr, b]) => `${noReference(a)}\${path:${attr}}${noReference(b)}`);
+/** Text around the reference must not open another (`${` without its `}` is refused by validation). */
+const noReference = (x: string): string => x.replace(/\$\{/g, '$');
 const unique = (arb: fc.Arbitrary<string>, min: number, max: number) => fc.uniqueArray(arb, { minLength: min, maxLength: max, selector: (s) => s.toLowerCase() });
 
 /** A customer managed policy document whose condition values are model text. */
@@ -53,11 +62,20 @@ const model = fc
     prodPolicyValues: fc.array(text, { minLength: 1, maxLength: 3 }),
     managementPolicyValues: fc.array(text, { minLength: 1, maxLength: 3 }),
     bucket: text,
+    applications: unique(text.filter((x) => x.length <= 100), 1, 2), // LIMITS.applicationName
+    appDescriptions: fc.array(text, { minLength: 2, maxLength: 2 }),
+    sources: fc.array(source, { minLength: 1, maxLength: 2 }),
   })
   .map((t): OrgModel => ({
     version: 1,
     organization: { id: 'o-a1b2c3d4e5', managementAccount: 'management' },
-    identityCenter: { region: 'eu-west-1', instanceArn: 'arn:aws:sso:::instance/ssoins-1111222233334444', identityStoreId: 'd-1111222233', encryption: { key: 'identity-center' } },
+    identityCenter: {
+      region: 'eu-west-1',
+      instanceArn: 'arn:aws:sso:::instance/ssoins-1111222233334444',
+      identityStoreId: 'd-1111222233',
+      accessControlAttributes: Object.fromEntries(t.sources.map((src, i) => [`attr${i}`, [src]])),
+      encryption: { key: 'identity-center' },
+    },
     deployment: { backend: { type: 's3', bucket: t.bucket, keyPrefix: t.bucket, dynamodbTable: t.bucket } },
     accounts: [
       { name: 'management', id: '111111111111', ou: 'Root' },
@@ -98,6 +116,12 @@ const model = fc
       ...t.groups.map((group) => ({ group, permissionSet: 'ReadOnly', accounts: ['prod'] })),
       ...t.users.map((user) => ({ user, permissionSet: 'Admin', accounts: ['management'] })),
     ],
+    applications: t.applications.map((name, i) => ({
+      name,
+      description: t.appDescriptions[i],
+      tags: t.tags,
+      assignments: { groups: [t.groups[0]], users: [t.users[0]] },
+    })),
     keys: [
       {
         name: 'identity-center',
@@ -132,6 +156,11 @@ function plannedText(plans: ModelPlans, side: Side): Record<string, unknown> {
     customerManagedPolicies: sorted(of('aws_iam_policy').filter((p) => CUSTOMER_MANAGED.has(p.name)).map((p) => ({ path: p.path, name: p.name, document: JSON.parse(p.policy) }))),
     memberships: keysOf('memberships'),
     assignments: keysOf('assignments'),
+    applications: sorted(of('aws_ssoadmin_application').map((a) => ({ name: a.name, description: a.description, tags: a.tags ?? {} }))),
+    applicationAssignments: keysOf('application_assignments'),
+    attributes: of('aws_ssoadmin_instance_access_control_attributes').flatMap((r) =>
+      sorted((r.attribute as After[]).map((a) => ({ key: a.key, sources: (a.value as After[]).flatMap((v) => v.source as string[]) }))),
+    ),
   };
 }
 
@@ -141,13 +170,18 @@ function modelText(ir: ResolvedModel): Record<string, unknown> {
   const account = new Map(ir.accounts.map((a) => [a.name, a.id]));
   return {
     groups: sorted(ir.groups.map((g) => ({ name: g.name, description: g.description }))),
-    users: sorted(ir.users.map((u) => ({ userName: u.userName, displayName: u.displayName, givenName: u.givenName, familyName: u.familyName, email: u.email }))),
+    users: sorted(ir.users.map((u) => ({ userName: u.userName, displayName: u.displayName, givenName: u.givenName, familyName: u.familyName, email: u.emails[0]?.value }))),
     permissionSets: sorted(ir.permissionSets.map((p) => ({ name: p.name, description: p.description, relayState: p.relayState, tags: p.tags }))),
     keys: sorted(ir.keys.flatMap((k) => [k, ...k.replicaRegions.map(() => k)]).map((k) => ({ description: k.description, tags: k.tags }))),
     inlinePolicies: ir.permissionSets.filter((p) => p.inlinePolicy).map((p) => m.render(p.inlinePolicy)),
     customerManagedPolicies: sorted(ir.units.flatMap((u) => u.customerManagedPolicies.map((p) => ({ path: p.path, name: p.name, document: m.render(p.document) })))),
     memberships: ir.groups.flatMap((g) => g.members.map((u) => `group ${g.name} user ${u}`)).sort(),
     assignments: ir.assignments.map((a) => `${a.principalType} ${a.principalType === 'GROUP' ? 'group' : 'user'} ${a.principalName} permission set ${a.permissionSet} ${account.get(a.accountName)}`).sort(),
+    applications: sorted((ir.applications ?? []).map((a) => ({ name: a.name, description: a.description, tags: a.tags }))),
+    applicationAssignments: (ir.applications ?? [])
+      .flatMap((a) => a.assignments.map((p) => `application ${a.name} ${p.principalType} ${p.principalType === 'GROUP' ? 'group' : 'user'} ${p.principalName}`))
+      .sort(),
+    attributes: sorted((ir.identityCenter.accessControlAttributes ?? []).map((a) => ({ key: a.key, sources: [...a.sources] }))),
   };
 }
 

@@ -147,13 +147,13 @@ describe('risk rows at scale', () => {
     expect(md.split('\n').filter((l) => l.includes('Auditors')).length).toBe(3);
   });
 
-  // KNOWN REGRESSION (found merging main, 2026-09): the "Effective key power" section that came with
-  // issue 13 writes one row per permission set and account (here 1,000 rows, 59,000 characters, cut
-  // only by --max-chars), where issue 15 asks for one row per change with a count and examples.
-  // `test.failing` passes while the section is per account; once it is aggregated this test fails:
-  // then remove `.failing`.
-  test.failing('the whole review of that one-line grant stays small: no section lists the 1,000 accounts one by one', () => {
+  // The "Effective key power" section of issue 13 once wrote one row per permission set and account
+  // (here 1,000 rows, 59,000 characters); it now writes one row per change with a count and examples.
+  test('the whole review of that one-line grant stays small: no section lists the 1,000 accounts one by one', () => {
     const md = renderReviewMarkdown(reviewModels(wide, grantEverywhere('Auditors', 'Admin')));
     expect(md.length).toBeLessThan(5000);
+    // the key power the grant brings is one row: the count and the first ten accounts
+    expect(md).toContain('| identity-center | `permission set Admin` | none → decrypt | 1,000 accounts · d-0600 (400000000600), d-0601 (400000000601)');
+    expect(md).toContain('and 990 more | key policy AllowOrgPrincipalsViaIdentityCenterAndIdentityStore; managed policy AdministratorAccess |');
   });
 });

@@ -89,8 +89,11 @@ const WITH_HOSTILE: Names = {
   path: fc.constantFrom(...HOSTILE.path),
 };
 
-/** `undefined` or a value: optional keys are left out of the YAML entirely. */
-const maybe = <T>(arb: fc.Arbitrary<T>, freq = 2): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq });
+/**
+ * `undefined` or a value, each about half the time: optional keys are left out of the YAML entirely.
+ * (fast-check's `freq` is the odds of the nil value, 1 in `freq`: `freq: 1` would never give a value.)
+ */
+const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq: 2 });
 
 const uniqueCi = (arb: fc.Arbitrary<string>, minLength: number, maxLength: number) =>
   fc.uniqueArray(arb, { minLength, maxLength, selector: (s) => s.toLowerCase() });
@@ -118,7 +121,7 @@ function accountsArb(names: Names): fc.Arbitrary<Account[]> {
         ...names.map((name, i) =>
           i === 0
             ? fc.record({ name: fc.constant(name), id: fc.constant(String(ids[i])), ou: maybe(fc.constant('Root')) }).map(compact)
-            : fc.record({ name: fc.constant(name), id: fc.constant(String(ids[i])), ou: fc.constantFrom(...MEMBER_OUS), tags: maybe(tags, 1) }).map(compact),
+            : fc.record({ name: fc.constant(name), id: fc.constant(String(ids[i])), ou: fc.constantFrom(...MEMBER_OUS), tags: maybe(tags) }).map(compact),
         ),
       ),
     );
@@ -145,7 +148,7 @@ function groupsArb(users: readonly User[], arbs: Names): fc.Arbitrary<Group[]> {
           .record({
             description: maybe(fc.constantFrom('Platform team', 'Auditors from the IdP', 'Data engineers')),
             external: maybe(fc.boolean()),
-            members: userNames.length > 0 ? maybe(fc.subarray(userNames, { minLength: 1 }), 1) : fc.constant(undefined),
+            members: userNames.length > 0 ? maybe(fc.subarray(userNames, { minLength: 1 })) : fc.constant(undefined),
           })
           .map((g): Group => compact({ name, ...g, members: g.external === true || userNames.length === 0 ? undefined : g.members })),
       ),
@@ -161,8 +164,8 @@ function permissionSetsArb(arbs: Names): fc.Arbitrary<PermissionSet[]> {
           .record({
             description: maybe(fc.constantFrom('Reads everything', 'Operates workloads', 'Administers Identity Center')),
             sessionDuration: maybe(fc.integer({ min: 1, max: 12 }).map((h) => `PT${h}H`)),
-            relayState: maybe(fc.constant('https://console.aws.amazon.com/ec2/'), 1),
-            tags: maybe(tags, 1),
+            relayState: maybe(fc.constant('https://console.aws.amazon.com/ec2/')),
+            tags: maybe(tags),
             managedPolicies: maybe(fc.subarray([...MANAGED_POLICIES], { minLength: 1, maxLength: 3 })),
             // named after the permission set, so two sets never give one name two documents
             customerManagedPolicies: maybe(
@@ -173,7 +176,6 @@ function permissionSetsArb(arbs: Names): fc.Arbitrary<PermissionSet[]> {
                   policy: withDocument ? { Version: '2012-10-17', Statement: [{ Sid: 'DescribeInstances', Effect: 'Allow', Action: 'ec2:DescribeInstances', Resource: '*' }] } : undefined,
                 }),
               ]),
-              1,
             ),
             inlinePolicy: maybe(fc.constantFrom(...INLINE_POLICIES)),
             permissionsBoundary: maybe(
@@ -181,7 +183,6 @@ function permissionSetsArb(arbs: Names): fc.Arbitrary<PermissionSet[]> {
                 { managedPolicy: 'arn:aws:iam::aws:policy/PowerUserAccess' },
                 { customerManagedPolicy: { name: 'Boundary', path: '/' } },
               ),
-              1,
             ),
           })
           .map((ps): PermissionSet => compact({ name, ...ps })),
@@ -276,9 +277,9 @@ function keysArb(d: Directory, region: string, arbs: Names): fc.Arbitrary<Key[]>
             deletionWindowDays: maybe(fc.constant(30)),
             policyProfile: maybe(fc.constantFrom<'baseline' | 'least-privilege'>('baseline', 'least-privilege')),
             administrators: fc.uniqueArray(admin, { minLength: 0, maxLength: 2, selector: (x) => JSON.stringify(x) }),
-            replicaRegions: maybe(fc.subarray(replicas, { minLength: 1, maxLength: 2 }), 1),
+            replicaRegions: maybe(fc.subarray(replicas, { minLength: 1, maxLength: 2 })),
             useCases: useCasesArb(d),
-            tags: maybe(tags, 1),
+            tags: maybe(tags),
           })
           .chain((k) =>
             // a least-privilege key needs a named administrator (the key-admin-missing rail);
@@ -329,7 +330,6 @@ export function validModel(options: ValidModelOptions = {}): fc.Arbitrary<OrgMod
           awsOwnedKey: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
           deployment: maybe(
             fc.record({ maxResourcesPerStack: maybe(fc.integer({ min: 10, max: 40 })), roleName: maybe(fc.constant('IdcgenDeploy')) }).map(compact),
-            1,
           ),
           users: fc.constant(base.users),
           groups: fc.constant(groups),

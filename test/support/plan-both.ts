@@ -81,17 +81,19 @@ export function expectedResourceCounts(ir: ResolvedModel): Record<string, number
   const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
   const createdGroups = ir.groups.filter((g) => !g.external);
   const policies = ir.units.flatMap((u) => [...u.keyIdentityPolicies, ...u.customerManagedPolicies]);
+  // External permission sets are only looked up: nothing is created for them.
+  const ownSets = ir.permissionSets.filter((p) => p.external !== true);
   const counts: Record<string, number> = {
     aws_kms_key: ir.keys.length,
     aws_kms_key_policy: ir.keys.length,
     // each replica carries the primary's alias in its own Region (aliases are Regional)
     aws_kms_alias: ir.keys.length + sum(ir.keys.map((k) => k.replicaRegions.length)),
     aws_kms_replica_key: sum(ir.keys.map((k) => k.replicaRegions.length)),
-    aws_ssoadmin_permission_set: ir.permissionSets.length,
-    aws_ssoadmin_managed_policy_attachment: sum(ir.permissionSets.map((p) => p.managedPolicyArns.length)),
-    aws_ssoadmin_customer_managed_policy_attachment: sum(ir.permissionSets.map((p) => p.customerManagedPolicies.length)),
-    aws_ssoadmin_permission_set_inline_policy: ir.permissionSets.filter((p) => p.inlinePolicy !== undefined).length,
-    aws_ssoadmin_permissions_boundary_attachment: ir.permissionSets.filter((p) => p.permissionsBoundary !== undefined).length,
+    aws_ssoadmin_permission_set: ownSets.length,
+    aws_ssoadmin_managed_policy_attachment: sum(ownSets.map((p) => p.managedPolicyArns.length)),
+    aws_ssoadmin_customer_managed_policy_attachment: sum(ownSets.map((p) => p.customerManagedPolicies.length)),
+    aws_ssoadmin_permission_set_inline_policy: ownSets.filter((p) => p.inlinePolicy !== undefined).length,
+    aws_ssoadmin_permissions_boundary_attachment: ownSets.filter((p) => p.permissionsBoundary !== undefined).length,
     aws_identitystore_group: createdGroups.length,
     aws_identitystore_user: ir.users.filter((u) => !u.external).length,
     aws_identitystore_group_membership: sum(createdGroups.map((g) => g.members.length)),

@@ -11,7 +11,7 @@ import type { Estate, EstateAccount } from '../../src/import/estate';
 import { loadResolved } from '../../src/pipeline';
 import { accountHandle } from '../../src/sync/plan';
 import { runCli } from '../support/cli';
-import { fakeAws, type FakeOptions } from '../import/support/fake-aws';
+import { fakeAws, fakeOuId, type FakeOptions } from '../import/support/fake-aws';
 
 const ROOT = path.resolve(__dirname, '../..');
 const READ_OPERATIONS = ['DescribeOrganization', 'ListRoots', 'ListAccountsForParent', 'ListOrganizationalUnitsForParent', 'ListTagsForResource(organizations)'];
@@ -159,7 +159,7 @@ describe('reading AWS', () => {
     expect(hard.stdout).toBe(plain.stdout);
     expect(hard.stderr).toContain('ListRoots throttled (attempt 1); retrying in 200 ms');
     // Workloads/Prod holds two accounts: two pages, the second asked for with the first's token
-    const prodPages = (hard.calls.get('ListAccountsForParent') ?? []).filter((c) => c.ParentId === 'ou-Workloads.Prod');
+    const prodPages = (hard.calls.get('ListAccountsForParent') ?? []).filter((c) => c.ParentId === fakeOuId(['Workloads', 'Prod']));
     expect(prodPages.map((c) => c.NextToken)).toEqual([undefined, 'page-1']);
     expect([...hard.calls.keys()].sort()).toEqual([...READ_OPERATIONS].sort());
   });
@@ -169,6 +169,75 @@ describe('reading AWS', () => {
     const estate = organizationOf(model);
     const other = { ...estate, organization: { ...estate.organization, id: 'o-zzzzzzzzzz' } };
     await expect(sync(model, other)).rejects.toThrow("aws organizations answered for organization o-zzzzzzzzzz, but the model is organization o-a1b2c3d4e5; use credentials of the model's organization");
+  });
+});
+
+describe('organizationalUnits (OU path -> id, for targets by OU id)', () => {
+  const ids = {
+    root: 'r-root',
+    security: fakeOuId(['Security']),
+    workloads: fakeOuId(['Workloads']),
+    prod: fakeOuId(['Workloads', 'Prod']),
+    dev: fakeOuId(['Workloads', 'Dev']),
+    sandbox: fakeOuId(['Sandbox']),
+  };
+
+  test('GIVEN a model with organizationalUnits: {} WHEN synced THEN it lists the root and every ou with its id, once, and a target by ou id then resolves', async () => {
+    const model = copyExample('examples/typical.yaml');
+    fs.writeFileSync(model, fs.readFileSync(model, 'utf8').replace('accounts:\n', 'organizationalUnits: {}\naccounts:\n'));
+    const res = await sync(model, organizationOf(model), { write: true });
+    expect(res.code).toBe(EXIT_CHANGED);
+    expect(res.stderr).toContain('0 added, 0 removed, 0 updated, 6 organizationalUnits changes; wrote');
+    // Root first, then by path; a block mapping, one ou a line (Workloads holds no account, yet is listed)
+    expect(fs.readFileSync(model, 'utf8')).toContain(
+      ['organizationalUnits:', `  Root: ${ids.root}`, `  Sandbox: ${ids.sandbox}`, `  Security: ${ids.security}`, `  Workloads: ${ids.workloads}`, `  Workloads/Dev: ${ids.dev}`, `  Workloads/Prod: ${ids.prod}`, 'accounts:'].join('\n'),
+    );
+    const again = await sync(model, organizationOf(model));
+    expect(again.code).toBe(0);
+
+    fs.writeFileSync(model, fs.readFileSync(model, 'utf8').replace('assignments:\n', `assignments:\n  - { group: Developers, permissionSet: ReadOnly, ous: [${ids.workloads}] }\n`));
+    const { ir } = loadResolved(model);
+    expect(ir.assignments.filter((a) => a.principalName === 'Developers' && a.permissionSet === 'ReadOnly').map((a) => [a.accountName, a.reasons])).toEqual([
+      ['dev-app', [`ou ${ids.workloads} (Workloads/Dev)`]],
+      ['prod-app', [`ou ${ids.workloads} (Workloads/Prod)`]],
+    ]);
+  });
+
+  test('GIVEN entries for a renamed ou, a recreated ou and a deleted ou WHEN synced THEN each follows organizations, in place, comments kept', async () => {
+    const model = copyExample('examples/typical.yaml');
+    const section = [
+      'organizationalUnits:',
+      `  Root: ${ids.root}`,
+      `  Security: ${ids.security}   # kept as it is`,
+      `  Root/Workloads: ${ids.workloads}`,
+      `  Production: ${ids.prod}   # renamed to Workloads/Prod in organizations`,
+      '  Workloads/Dev: ou-root-0000000000   # recreated: a new id',
+      '  Legacy: ou-root-1111111111   # deleted',
+      '',
+    ].join('\n');
+    fs.writeFileSync(model, fs.readFileSync(model, 'utf8').replace('accounts:\n', `${section}accounts:\n`));
+    const res = await sync(model, organizationOf(model), { write: true });
+    expect(res.code).toBe(EXIT_CHANGED);
+    expect(res.stderr).toContain(`note: ou Legacy (ou-root-1111111111) is not in organization o-a1b2c3d4e5: removed from organizationalUnits`);
+    expect(fs.readFileSync(model, 'utf8')).toContain(
+      [
+        'organizationalUnits:',
+        `  Root: ${ids.root}`,
+        `  Security: ${ids.security}   # kept as it is`,
+        `  Root/Workloads: ${ids.workloads}`,
+        // a changed line is written anew (one space before its comment); unchanged lines stay byte for byte
+        `  Workloads/Prod: ${ids.prod} # renamed to Workloads/Prod in organizations`,
+        `  Workloads/Dev: ${ids.dev} # recreated: a new id`,
+        `  Sandbox: ${ids.sandbox}`,
+        'accounts:',
+      ].join('\n'),
+    );
+  });
+
+  test('GIVEN a model without organizationalUnits WHEN synced THEN no section is added', async () => {
+    const model = copyExample('examples/typical.yaml');
+    const res = await sync(model, organizationOf(model));
+    expect(res.code).toBe(0);
   });
 });
 

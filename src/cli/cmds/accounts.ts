@@ -53,7 +53,8 @@ export async function runAccountsSync(args: SyncArgs, deps: SyncCommandDeps): Pr
   }
   const list = (xs: readonly { name: string }[]): string => (xs.length > 0 ? ` (${xs.map((x) => x.name).join(', ')})` : '');
   deps.stderr.write(
-    `idcgen accounts sync: ${plan.add.length} added${list(plan.add)}, ${plan.remove.length} removed${list(plan.remove)}, ${plan.update.length} updated${list(plan.update)}; ` +
+    `idcgen accounts sync: ${plan.add.length} added${list(plan.add)}, ${plan.remove.length} removed${list(plan.remove)}, ${plan.update.length} updated${list(plan.update)}` +
+      `${plan.organizationalUnits && plan.organizationalUnits.changes.length > 0 ? `, ${plan.organizationalUnits.changes.length} organizationalUnits changes` : ''}; ` +
       `${args.write ? `wrote ${result.edited.map((e) => e.file).join(', ')}` : 'nothing written (pass --write to apply)'}\n`,
   );
   return EXIT_CHANGED;

@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { createClients, type ImportClients } from '../../import/aws';
+import { compareExternalPermissionSets } from '../../import/external-compare';
 import { runImport } from '../../import/run';
+import { loadResolved } from '../../pipeline';
 import { EXAMPLE_ARNS } from '../../model/arns';
 import { PATTERNS } from '../../model/aws-patterns';
 import { planPathFor } from '../../import/with-plan';
@@ -20,6 +22,8 @@ export interface ImportArgs {
   readonly 'instance-arn'?: string;
   readonly force: boolean;
   readonly concurrency: number;
+  /** A model whose external permission sets are compared with the live ones. */
+  readonly compare?: string;
 }
 
 /** What the command touches outside itself, so tests run it against mocked clients. */
@@ -56,6 +60,13 @@ export async function runImportCommand(argv: ImportArgs, deps: ImportCommandDeps
   writeFileAtomically(argv.out, out.yaml);
   writeFileAtomically(planPath, out.planJson);
   for (const note of out.notes) deps.stderr.write(`idcgen import: note: ${note}\n`);
+  if (argv.compare !== undefined) {
+    const { ir } = loadResolved(argv.compare);
+    const differences = compareExternalPermissionSets(out.estate, ir);
+    for (const d of differences) deps.stderr.write(`idcgen import: ${argv.compare}: ${d}\n`);
+    const external = ir.permissionSets.filter((p) => p.external === true).length;
+    deps.stdout.write(`compared ${external} external permission set${external === 1 ? '' : 's'} of ${argv.compare} with the instance: ${differences.length === 0 ? 'all match' : `${differences.length} differ`}\n`);
+  }
   const m = out.model;
   deps.stdout.write(
     `wrote ${argv.out} (${m.accounts?.length ?? 0} accounts, ${m.permissionSets?.length ?? 0} permission sets, ` +
@@ -75,8 +86,10 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       .option('instance-arn', { type: 'string', describe: 'instance to read when the Region has more than one' })
       .option('force', { type: 'boolean', default: false, describe: 'replace existing output files' })
       .option('concurrency', { type: 'number', default: 4, describe: 'requests in flight (1..16); pacing keeps each API under its rate limit' })
+      .option('compare', { type: 'string', describe: "a model whose external permission sets (external: true) are compared with the instance's: declared managedPolicies against what each holds" })
       .check((argv) => checkImportArgs(argv as unknown as ImportArgs))
       .example('$0 import --region eu-west-1', 'write org.yaml and org.imports.json')
+      .example('$0 import --region eu-west-1 --out live.yaml --compare org.yaml', "also check org.yaml's external permission sets against AWS")
       .example(`$0 import --region eu-west-1 --out adopted/org.yaml --instance-arn ${EXAMPLE_ARNS.instance}`, 'choose the instance and the file') as unknown as Argv<ImportArgs>,
   handler: (args) =>
     runImportCommand(args, {

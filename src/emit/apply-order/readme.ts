@@ -60,10 +60,20 @@ function waveSections(waves: readonly (readonly string[])[], units: ReadonlyMap<
 
 function credentialLines(ir: ResolvedModel, units: readonly UnitEntry[]): string[] {
   const members = units.filter((u) => u.runsAs.assumeRoleArn !== null);
-  const out = [
-    '- `management` and the `permission-sets*`, `users*`, `groups*` and `assignments*` roots act in the',
-    '  management account with those credentials directly.',
-  ];
+  const admin = ir.identityCenter.delegatedAdmin;
+  const out = admin
+    ? [
+        '- `management` and `assignments-management` act in the management account with those credentials',
+        '  directly: the key, and the permission sets provisioned into the management account and their',
+        '  assignments, which only the management account can manage.',
+        `- The \`permission-sets*\`, \`users*\`, \`groups*\` and other \`assignments*\` roots run in the delegated`,
+        `  administrator account ${code(`${admin.accountName} (${admin.accountId})`)} (\`identityCenter.delegatedAdmin\`), assuming`,
+        `  ${code(ir.deployment.roleName)} there.`,
+      ]
+    : [
+        '- `management` and the `permission-sets*`, `users*`, `groups*` and `assignments*` roots act in the',
+        '  management account with those credentials directly.',
+      ];
   if (members.length > 0) {
     out.push(
       `- \`account-*\` roots assume ${code(ir.deployment.roleName)} in their account (\`deployment.roleName\`), and read the`,

@@ -7,6 +7,7 @@ import type { ResolvedModel } from '../../model/ir';
 import { unitOrder } from '../../model/unit-graph';
 import { App, TerraformStack } from './cdktf';
 import type { BackendConfigurer } from './private/stack-setup';
+import { ApplicationsStack } from './stacks/applications-stack';
 import { AssignmentsStack } from './stacks/assignments-stack';
 import { IdentityStoreStack } from './stacks/identity-store-stack';
 import { ManagementStack } from './stacks/management-stack';
@@ -42,6 +43,9 @@ export function buildStacks(app: App, ir: ResolvedModel, opts: BuildOptions = {}
         break;
       case 'assignments':
         stacks.set(unit.name, new AssignmentsStack(app, unit.name, config));
+        break;
+      case 'applications':
+        stacks.set(unit.name, new ApplicationsStack(app, unit.name, config));
         break;
     }
     onStack?.(stacks.size, ir.units.length);

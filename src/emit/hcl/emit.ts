@@ -8,6 +8,7 @@ import type { FileMap } from '../files';
 import { moduleFiles } from './private/assets';
 import { format } from './private/fmt';
 import { render } from './private/templates';
+import { applicationsView } from './view-applications';
 import { assignmentsView } from './view-assignments';
 import { backendView, providersView, versionsView } from './view-common';
 import { identityStoreView } from './view-identity-store';
@@ -40,11 +41,16 @@ function rootFiles(ir: ResolvedModel, unit: DeploymentUnit): Record<string, stri
     }
     case 'permission-sets': {
       const view = permissionSetsView(ir, unit);
-      return { ...common, 'main.tf': render('permission-sets/main.tf', view), 'outputs.tf': render('permission-sets/outputs.tf', view) };
+      const providers = render('providers.tf', providersView(ir, unit, replicaRegions, view.keyLookupProvider !== null));
+      return { ...common, 'providers.tf': providers, 'main.tf': render('permission-sets/main.tf', view), 'outputs.tf': render('permission-sets/outputs.tf', view) };
     }
     case 'identity-store': {
       const view = identityStoreView(ir, unit);
       return { ...common, 'main.tf': render('identity-store/main.tf', view), 'outputs.tf': render('identity-store/outputs.tf', view) };
+    }
+    case 'applications': {
+      const view = applicationsView(ir, unit);
+      return { ...common, 'main.tf': render('applications/main.tf', view), 'outputs.tf': render('applications/outputs.tf', view) };
     }
   }
 }

@@ -85,10 +85,11 @@ export function backendView(ir: ResolvedModel, unit: DeploymentUnit): BackendVie
 /**
  * The default provider works in the unit's account in the Identity Center Region (member units
  * through the assumed role); `management` reads the key and the instance from member units;
- * one alias per replica Region creates replica keys. `allowed_account_ids` stops an apply with
- * credentials for the wrong account.
+ * one alias per replica Region creates replica keys. A permission-set root that runs in the
+ * delegated administrator's account and reads key aliases (`readsManagement`) reads them through
+ * `management` too. `allowed_account_ids` stops an apply with credentials for the wrong account.
  */
-export function providersView(ir: ResolvedModel, unit: DeploymentUnit, replicaRegions: readonly string[]): ProvidersView {
+export function providersView(ir: ResolvedModel, unit: DeploymentUnit, replicaRegions: readonly string[], readsManagement = false): ProvidersView {
   const region = ir.identityCenter.region;
   const mgmt = list([str(ir.organization.managementAccountId)]);
   const providers: ProviderView[] = [
@@ -99,12 +100,12 @@ export function providersView(ir: ResolvedModel, unit: DeploymentUnit, replicaRe
       assumeRoleArn: unit.assumeRoleArn ?? null,
       planAssumeRoleArn: unit.planAssumeRoleArn ?? null,
       comment:
-        unit.kind === 'member'
+        unit.assumeRoleArn !== undefined
           ? `Account ${unit.accountName}, through the role idcgen assumes there.`
           : `Account ${unit.accountName}, in the Identity Center Region.`,
     },
   ];
-  if (unit.kind === 'member') {
+  if (unit.kind === 'member' || (unit.kind === 'permission-sets' && readsManagement)) {
     providers.push({
       alias: 'management',
       region,

@@ -1,6 +1,6 @@
 /**
- * View of the management root: identity store, permission sets, keys with their replicas, and the
- * opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
+ * View of the management root: identity store, permission sets, applications, attributes for
+ * access control, keys with their replicas, and the opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
  */
 import {
   compareKeys,
@@ -11,11 +11,13 @@ import {
   type ResolvedPermissionSet,
   type ResolvedUser,
 } from '../../model/ir';
-import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model/ir-index';
+import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model/ir-index';
 import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';
+import { accessControlAttributesCall, applicationsCall } from './view-applications';
 import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
+import { groupEntry, userEntry } from './view-identity-entries';
 import { keyUserPoliciesCall } from './view-member';
 import { keyMoves, membershipMoves } from './view-moved';
 import { keyPolicyStatements, policyDocument, type RefResolver } from './view-policy';
@@ -50,6 +52,8 @@ export interface ManagementView {
   readonly instance: InstanceView;
   readonly identityStore: ModuleCallView | null;
   readonly permissionSets: ModuleCallView | null;
+  readonly applications: ModuleCallView | null;
+  readonly accessControlAttributes: ModuleCallView | null;
   /** IAM policies the management account needs (key identity policies, customer managed policies), or null. */
   readonly keyUserPolicies: ModuleCallView | null;
   readonly keys: readonly KeyView[];
@@ -71,27 +75,6 @@ function tags(t: Readonly<Record<string, string>>): Expr {
       .sort(compareKeys)
       .map((key) => ({ key, value: str(t[key]), quoteKey: true })),
   );
-}
-
-function groupEntry(g: ResolvedGroup): ObjectEntry {
-  const entries: ObjectEntry[] = [];
-  if (g.description !== undefined) entries.push({ key: 'description', value: str(g.description) });
-  if (g.external) entries.push({ key: 'external', value: bool(true) });
-  if (g.members.length > 0) entries.push({ key: 'members', value: list([...g.members].sort(compareKeys).map(str)) });
-  return { key: g.name, value: obj(entries), quoteKey: true };
-}
-
-function userEntry(u: ResolvedUser): ObjectEntry {
-  // The identity provider owns external users: the module only looks them up by user name.
-  const entries: ObjectEntry[] = u.external
-    ? [{ key: 'external', value: bool(true) }]
-    : [
-        { key: 'display_name', value: str(u.displayName) },
-        { key: 'given_name', value: str(u.givenName) },
-        { key: 'family_name', value: str(u.familyName) },
-        ...(u.email !== undefined ? [{ key: 'email', value: str(u.email) }] : []),
-      ];
-  return { key: u.userName, value: obj(entries), quoteKey: true };
 }
 
 function permissionSetEntry(ps: ResolvedPermissionSet, resolve: RefResolver): ObjectEntry {
@@ -247,6 +230,11 @@ export function managementView(ir: ResolvedModel, unit: DeploymentUnit): Managem
   const groups = unitGroups(ir, unit);
   const identityStore = identityStoreCall(groups, unitUsers(ir, unit), unitMemberLookups(ir, unit));
   const permissionSets = permissionSetsCall(unitPermissionSets(ir, unit), resolve);
+  // Applications stay in this root only with the identity store (shard.ts): they take its ids.
+  const applications = applicationsCall(
+    unitApplications(ir, unit),
+    identityStore ? { groups: ref('module.identity_store.group_ids'), users: ref('module.identity_store.user_ids') } : null,
+  );
 
   const keys = [...ir.keys].sort(byName).map((k) => keyView(k, identOf(k), resolve));
   const keyUserPolicies = unit.keyIdentityPolicies.length + unit.customerManagedPolicies.length > 0 ? keyUserPoliciesCall(unit, resolve, 'iam_policies') : null;
@@ -261,6 +249,8 @@ export function managementView(ir: ResolvedModel, unit: DeploymentUnit): Managem
     instance: instanceView(ir),
     identityStore,
     permissionSets,
+    applications,
+    accessControlAttributes: accessControlAttributesCall(ir.identityCenter.accessControlAttributes),
     keyUserPolicies,
     keys,
     encryptionStep: encryptionStepView(ir, keys),

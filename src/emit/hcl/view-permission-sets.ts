@@ -1,8 +1,9 @@
 /**
  * View of a permission-set root: one shard of the permission sets, when the management root would
- * exceed the stack bound with them (src/model/shard.ts). It works in the management account and
- * reads the ARNs of the keys its inline policies name through their aliases, so it shares no state
- * with the management root, which is applied first.
+ * exceed the stack bound with them or a delegated administrator manages them (src/model/shard.ts).
+ * It works in the unit's account and reads the ARNs of the keys its inline policies name through
+ * their aliases in the management account, so it shares no state with the management root, which
+ * is applied first.
  */
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
 import { unitPermissionSets } from '../../model/ir-index';
@@ -14,6 +15,8 @@ import { policyRefs } from './view-policy';
 export interface PermissionSetsView {
   readonly source: string;
   readonly keyLookups: readonly KeyLookupView[];
+  /** Provider alias the key look-ups use: `management` when the root runs in another account (a delegated administrator's). */
+  readonly keyLookupProvider: string | null;
   readonly instance: InstanceView;
   readonly permissionSets: ModuleCallView;
 }
@@ -36,5 +39,6 @@ export function permissionSetsView(ir: ResolvedModel, unit: DeploymentUnit): Per
   });
   const permissionSets = permissionSetsCall(sets, resolve);
   if (!permissionSets) throw new Error(`unit ${unit.name} holds no permission set`);
-  return { source: ir.source, keyLookups, instance: instanceView(ir), permissionSets };
+  const keyLookupProvider = keyLookups.length > 0 && unit.accountId !== ir.organization.managementAccountId ? 'management' : null;
+  return { source: ir.source, keyLookups, keyLookupProvider, instance: instanceView(ir), permissionSets };
 }

@@ -10,6 +10,7 @@
  * @see https://developer.hashicorp.com/terraform/language/syntax/json#import-blocks
  */
 import { unescapeTemplate } from '../../emit/template-text';
+import { applicationAssignmentKey, applicationScopeKey } from '../../emit/hcl/private/names';
 import { compareKeys, type ResolvedModel } from '../../model/ir';
 import { ImportResourceType as T, type ImportPlan, type ImportResource } from '../plan';
 import type { ImportBlocksResult } from './hcl';
@@ -96,6 +97,26 @@ function identify(stack: StackJson, ir: ResolvedModel): Map<string, string> {
           set(type, ps && principal && account && `${b.principal_type as string}/${principal}/${ps}/${account}`, name);
           break;
         }
+        case T.APPLICATION:
+          set(type, b.name as string, name);
+          break;
+        case T.APPLICATION_ASSIGNMENT_CONFIGURATION:
+          set(type, nameOf(b.application_arn, 'name'), name);
+          break;
+        case T.APPLICATION_ACCESS_SCOPE: {
+          const app = nameOf(b.application_arn, 'name');
+          set(type, app && applicationScopeKey(app, b.scope as string), name);
+          break;
+        }
+        case T.APPLICATION_ASSIGNMENT: {
+          const app = nameOf(b.application_arn, 'name');
+          const principal = nameOf(b.principal_id, b.principal_type === 'GROUP' ? 'display_name' : 'user_name');
+          set(type, app && principal && applicationAssignmentKey(app, b.principal_type as string, principal), name);
+          break;
+        }
+        case T.ACCESS_CONTROL_ATTRIBUTES:
+          set(type, 'instance', name);
+          break;
       }
     }
   }

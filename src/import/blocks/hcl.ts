@@ -12,9 +12,9 @@
 import { compareKeys, type ResolvedModel } from '../../model/ir';
 import { keyIdentifiers } from '../../emit/hcl/view-common';
 import { ImportResourceType as T, type ImportPlan, type ImportResource } from '../plan';
-import { groupUnit, permissionSetUnit, userUnit } from '../../model/ir-index';
+import { applicationUnit, groupUnit, permissionSetUnit, userUnit } from '../../model/ir-index';
 import { hclString } from '../../emit/hcl/private/escape';
-import { membershipKey } from '../../emit/hcl/private/names';
+import { applicationAssignmentKey, applicationScopeKey, membershipKey } from '../../emit/hcl/private/names';
 
 export interface ImportBlocksResult {
   /** New or replaced files, by output-relative path. */
@@ -37,6 +37,8 @@ const MODULE_SOURCE: Record<string, string> = {
   key: '../modules/identity-center-key',
   replica: '../modules/identity-center-key/modules/replica',
   assignments: '../modules/account-assignments',
+  applications: '../modules/applications',
+  accessControlAttributes: '../modules/access-control-attributes',
 };
 
 /** Module calls of a root, read from its main.tf (terraform fmt layout, as the emitter writes it). */
@@ -137,7 +139,26 @@ export function hclImportBlocks(files: ReadonlyMap<string, string>, ir: Resolved
       }
       case T.KMS_REPLICA_KEY:
         return replicaCall(keyIdents.get(id.key), r.region ?? id.region, r.type);
+      case T.APPLICATION:
+      case T.APPLICATION_ASSIGNMENT_CONFIGURATION:
+        return app(id.application) ? inModule(appUnit(id.application), MODULE_SOURCE.applications, r.type, id.application) : undefined;
+      case T.APPLICATION_ACCESS_SCOPE:
+        return app(id.application)?.accessScopes.some((s) => s.scope === id.scope)
+          ? inModule(appUnit(id.application), MODULE_SOURCE.applications, r.type, applicationScopeKey(id.application, id.scope))
+          : undefined;
+      case T.APPLICATION_ASSIGNMENT:
+        return app(id.application)?.assignments.some((p) => p.principalType === id.principalType && p.principalName === id.principal)
+          ? inModule(appUnit(id.application), MODULE_SOURCE.applications, r.type, applicationAssignmentKey(id.application, id.principalType, id.principal))
+          : undefined;
+      case T.ACCESS_CONTROL_ATTRIBUTES:
+        return (ir.identityCenter.accessControlAttributes ?? []).length > 0 ? inModule(management, MODULE_SOURCE.accessControlAttributes, r.type, 0) : undefined;
     }
+  }
+  function app(name: string) {
+    return (ir.applications ?? []).find((a) => a.name === name);
+  }
+  function appUnit(name: string): string {
+    return applicationUnit(ir, name) ?? management;
   }
   function existsPs(name: string): boolean {
     const ps = ir.permissionSets.find((p) => p.name === name);

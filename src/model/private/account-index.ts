@@ -8,6 +8,10 @@ import { compareKeys, type ResolvedAccount } from '../ir';
 
 export interface AccountIndex {
   readonly byName: ReadonlyMap<string, ResolvedAccount>;
+  /** By 12-digit account id. */
+  readonly byId: ReadonlyMap<string, ResolvedAccount>;
+  /** Every account id, sorted. */
+  readonly sortedIds: readonly string[];
   /** Every account name, sorted. */
   readonly sortedNames: readonly string[];
   /** Lowercased name → the first name (in sorted order) that lowercases to it. */
@@ -59,6 +63,8 @@ export function accountIndex(accounts: readonly ResolvedAccount[]): AccountIndex
   });
   index = {
     byName: new Map(accounts.map((a) => [a.name, a])),
+    byId: new Map(accounts.map((a) => [a.id, a])),
+    sortedIds: accounts.map((a) => a.id).sort(compareKeys),
     sortedNames,
     byLowerName,
     byOu,

@@ -1,4 +1,4 @@
-/** Checks of accounts, groups and users: ids, names, duplicates and group members. */
+/** Checks of accounts and groups: ids, names, duplicates and group members (users: check-users.ts). */
 import { PATTERNS } from '../aws-patterns';
 import { LIMITS } from '../limits';
 import { checkPattern, checkTags, checkUnique, type CheckContext } from './context';
@@ -49,21 +49,5 @@ export function checkGroups(ctx: CheckContext): void {
       seen.add(m);
       if (!ctx.users.has(m)) ctx.error(['groups', i, 'members', j], unknownRef('member', m, 'users', [...ctx.users]));
     });
-  });
-}
-
-export function checkUsers(ctx: CheckContext): void {
-  const users = ctx.model.users ?? [];
-  checkUnique(ctx, 'users', users, 'userName', (u) => u.userName, 'user name', true);
-  users.forEach((u, i) => {
-    if (outOfLength(u.userName, LIMITS.userName)) ctx.error(['users', i, 'userName'], lengthMessage('userName', u.userName, LIMITS.userName));
-    if (u.external === true) return;
-    const missing = (['givenName', 'familyName'] as const).filter((k) => u[k] === undefined || u[k] === '');
-    if (missing.length > 0) {
-      ctx.error(
-        ['users', i],
-        `user '${u.userName}' is created by idcgen and needs ${missing.join(' and ')} (the identity store requires a given and a family name); add them or set external: true`,
-      );
-    }
   });
 }

@@ -16,6 +16,7 @@ export function checkOrganization(ctx: CheckContext): void {
     );
   }
 
+  checkDelegatedAdmin(ctx);
   checkRegion(ctx, ['identityCenter', 'region'], 'region', identityCenter.region);
   checkPattern(ctx, ['identityCenter', 'instanceArn'], 'instanceArn', identityCenter.instanceArn, PATTERNS.instanceArn);
   checkPattern(ctx, ['identityCenter', 'identityStoreId'], 'identityStoreId', identityCenter.identityStoreId, PATTERNS.identityStoreId);
@@ -57,6 +58,24 @@ export function checkOrganization(ctx: CheckContext): void {
         severity: 'warning',
       });
     }
+  }
+}
+
+/**
+ * The delegated administrator is a member account of the model: AWS registers only a member
+ * account of the organization, never the management account.
+ * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html
+ */
+function checkDelegatedAdmin(ctx: CheckContext): void {
+  const { organization, identityCenter } = ctx.model;
+  const admin = identityCenter.delegatedAdmin;
+  if (admin === undefined) return;
+  const at = ['identityCenter', 'delegatedAdmin'];
+  if (admin === organization.managementAccount) {
+    const members = [...ctx.accounts].filter((a) => a !== organization.managementAccount);
+    ctx.error(at, `delegatedAdmin '${admin}' is the management account; a delegated administrator must be a member account; allowed: ${members.join(', ') || '(no member account in accounts)'}`);
+  } else if (!ctx.accounts.has(admin)) {
+    ctx.error(at, unknownRef('delegatedAdmin', admin, 'accounts', [...ctx.accounts].filter((a) => a !== organization.managementAccount)));
   }
 }
 

@@ -27,7 +27,19 @@ export function checkPermissionSets(ctx: CheckContext): void {
   checkPolicyDocumentsAgree(ctx, sets);
 }
 
+/** What an external permission set may say: idcgen only looks it up, so anything it would set is refused. */
+const EXTERNAL_FIELDS: ReadonlySet<string> = new Set(['name', 'external', 'managedPolicies']);
+
 function checkOne(ctx: CheckContext, ps: PermissionSetInput, at: ModelPath): void {
+  if (ps.external === true) {
+    for (const field of Object.keys(ps).filter((f) => !EXTERNAL_FIELDS.has(f))) {
+      ctx.error(
+        [...at, field],
+        `permission set '${ps.name}' is external (owned outside idcgen, e.g. by control tower), so idcgen never sets its ${field}; remove ${field} or drop external: true (an external permission set allows only ${[...EXTERNAL_FIELDS].join(', ')})`,
+        { key: true },
+      );
+    }
+  }
   const { permissionSetName, permissionSetDescription, relayState, sessionDurationHours: hours } = LIMITS;
   if (outOfLength(ps.name, permissionSetName)) ctx.error([...at, 'name'], lengthMessage('permission set name', ps.name, permissionSetName));
   else checkPattern(ctx, [...at, 'name'], 'permission set name', ps.name, PATTERNS.permissionSetName);

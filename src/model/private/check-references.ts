@@ -8,7 +8,9 @@ import { PATTERNS } from '../aws-patterns';
 import type { ModelPath } from '../load';
 import type { PrincipalInput } from '../schema';
 import { checkPattern, checkRoleArn, checkUnique, type CheckContext } from './context';
+import { compareKeys } from '../ir';
 import { unknownRef } from './describe';
+import { unknownAccountId } from './target-refs';
 
 export function checkAssignments(ctx: CheckContext): void {
   (ctx.model.assignments ?? []).forEach((a, i) => {
@@ -29,8 +31,20 @@ export function checkAssignments(ctx: CheckContext): void {
     if (selectors === 0) {
       ctx.error(at, `assignments[${i}] selects no accounts; give accounts, ous or tags`);
     }
-    checkAccountNames(ctx, [...at, 'accounts'], a.accounts);
-    checkAccountNames(ctx, [...at, 'exclude', 'accounts'], a.exclude?.accounts);
+    checkTargetAccounts(ctx, [...at, 'accounts'], a.accounts);
+    checkTargetAccounts(ctx, [...at, 'exclude', 'accounts'], a.exclude?.accounts);
+  });
+}
+
+/** A target names an account by name or by the 12-digit id of an account in the model. */
+function checkTargetAccounts(ctx: CheckContext, at: ModelPath, refs: readonly string[] | undefined): void {
+  (refs ?? []).forEach((n, j) => {
+    if (ctx.accounts.has(n)) return;
+    if (PATTERNS.accountId.re.test(n)) {
+      if (!ctx.accountIds.has(n)) ctx.error([...at, j], unknownAccountId(n, [...ctx.accountIds].sort(compareKeys)));
+      return;
+    }
+    ctx.error([...at, j], unknownRef('account', n, 'accounts', [...ctx.accounts]));
   });
 }
 

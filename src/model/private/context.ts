@@ -19,6 +19,8 @@ export interface CheckContext {
   ref(path: ModelPath): string;
   /** Defined names (first definition wins when duplicated). */
   readonly accounts: ReadonlySet<string>;
+  /** Account ids of the model: targets may name accounts by id. */
+  readonly accountIds: ReadonlySet<string>;
   readonly groups: ReadonlySet<string>;
   readonly users: ReadonlySet<string>;
   readonly permissionSets: ReadonlySet<string>;
@@ -38,6 +40,7 @@ export function checkContext(loaded: LoadedModel, model: OrgModel): CheckContext
       return pos.file === loaded.file ? `line ${pos.line}` : `${pos.file}:${pos.line}`;
     },
     accounts: new Set((model.accounts ?? []).map((a) => a.name)),
+    accountIds: new Set((model.accounts ?? []).map((a) => a.id)),
     groups: new Set((model.groups ?? []).map((g) => g.name)),
     users: new Set((model.users ?? []).map((u) => u.userName)),
     permissionSets: new Set((model.permissionSets ?? []).map((p) => p.name)),

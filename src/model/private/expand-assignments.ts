@@ -14,6 +14,7 @@ import { LIMITS } from '../limits';
 import type { LoadedModel } from '../load';
 import type { AssignmentInput } from '../schema';
 import { selectAccounts } from '../targets';
+import type { OuIds } from './target-refs';
 
 export interface Triple {
   readonly key: string;
@@ -35,6 +36,7 @@ export function expandAssignments(
   assignments: readonly AssignmentInput[],
   accounts: readonly ResolvedAccount[],
   managementAccountName: string,
+  ouIds: OuIds = new Map(),
 ): { triples: Triple[]; issues: Issue[] } {
   const collector = issueCollector();
   const issues = collector.issues;
@@ -52,6 +54,7 @@ export function expandAssignments(
       { accounts: a.accounts, ous: a.ous, tags: a.tags, exclude: a.exclude, includeManagementAccount: a.includeManagementAccount },
       accounts,
       managementAccountName,
+      ouIds,
     );
     for (const p of problems) collector.add('error', () => loaded.issue(['assignments', i, ...p.path], p.message));
     const principalType: PrincipalType = a.group !== undefined ? 'GROUP' : 'USER';

@@ -43,6 +43,21 @@ export function resolvePermissionSets(
 ): { permissionSets: ResolvedPermissionSet[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const out = sets.map((ps, i): ResolvedPermissionSet => {
+    if (ps.external === true) {
+      const needs = keyStatements.get(ps.name) ?? [];
+      if (needs.length > 0) {
+        const actions = [...new Set(needs.flatMap((st) => [st.Action ?? []].flat()))].sort(compareKeys);
+        issues.push({
+          ...loaded.issue(
+            ['permissionSets', i, 'external'],
+            `permission set '${ps.name}' is external, so idcgen cannot add the key statements it needs as a key principal to its inline policy; the policies it holds must allow ${actions.join(', ')} on the key (aws managed administrator policies do)`,
+            { key: true },
+          ),
+          severity: 'warning',
+        });
+      }
+      return { name: ps.name, external: true, sessionDuration: DEFAULT_SESSION_DURATION, tags: {}, managedPolicyArns: [...new Set(ps.managedPolicies ?? [])].sort(compareKeys), customerManagedPolicies: [] };
+    }
     const user = ps.inlinePolicy ? toPolicyDocument(ps.inlinePolicy) : undefined;
     const inlinePolicy = withKeyStatements(user, keyStatements.get(ps.name) ?? []);
     const lim = LIMITS.inlinePolicyNonWhitespaceBytes;
@@ -87,6 +102,7 @@ export function policiesToCreate(sets: readonly PermissionSetInput[]): Map<strin
   const out = new Map<string, PolicyToCreate[]>();
   if (documents.size === 0) return out;
   for (const ps of sets) {
+    if (ps.external === true) continue;
     const refs = (ps.customerManagedPolicies ?? []).map(ref);
     const b = ps.permissionsBoundary;
     if (b && 'customerManagedPolicy' in b) refs.push(ref(b.customerManagedPolicy));

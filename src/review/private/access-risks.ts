@@ -49,6 +49,18 @@ function adminFlag(who: string, reasons: readonly string[], how: string, account
   };
 }
 
+/**
+ * An external permission set whose policies the model does not declare could grant anything: its
+ * assignment is judged as if it were administrator-level, until `managedPolicies` says what it holds.
+ */
+function unknownExternalFlag(who: string, permissionSet: string, accounts: readonly AccountRef[]): RiskFlag {
+  return {
+    rule: 'external-permission-set-unknown',
+    severity: accounts.some((a) => a.production) ? 'critical' : 'high',
+    message: `${who} gains external permission set ${permissionSet}, whose policies the model does not declare (declare them with managedPolicies), in ${accountList(accounts)}`,
+  };
+}
+
 function refs(list: readonly ResolvedAssignment[], index: ReadonlyMap<string, AccountRef>): AccountRef[] {
   const seen = new Map<string, AccountRef>();
   for (const a of list) seen.set(`${a.accountName}\u0000${a.accountId}`, { name: a.accountName, id: a.accountId, production: index.get(a.accountName)?.production ?? false });
@@ -75,9 +87,11 @@ export function adminRisks(
   const headAdmin = adminReasonsIn(head);
   const baseAdmin = adminReasonsIn(base);
 
+  const unknownExternal = new Set(head.permissionSets.filter((p) => p.external === true && p.managedPolicyArns.length === 0).map((p) => p.name));
   for (const g of granted) {
     const reasons = headAdmin(g.permissionSet);
     if (reasons.length > 0) out.push(adminFlag(`${g.principalType.toLowerCase()} ${g.principalName}`, reasons, `through permission set ${g.permissionSet}`, g.accounts));
+    if (unknownExternal.has(g.permissionSet)) out.push(unknownExternalFlag(`${g.principalType.toLowerCase()} ${g.principalName}`, g.permissionSet, g.accounts));
   }
 
   // Only a permission set whose content changed, or whose customer managed policy document idcgen

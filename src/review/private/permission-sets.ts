@@ -23,6 +23,9 @@ function boundaryText(b: PermissionsBoundary | undefined): string | undefined {
 }
 
 function fields(ps: ResolvedPermissionSet): Fields {
+  // An external permission set has no settings here: only that it is external (and the managed
+  // policies it is declared to hold, diffed below).
+  if (ps.external === true) return [['external', true]];
   return [
     ['description', ps.description],
     ['sessionDuration', ps.sessionDuration],

@@ -2,7 +2,7 @@
  * Groups and users added, removed or changed, including group membership: a user joining a group
  * gains everything the group is assigned, which no assignment diff shows.
  */
-import { compareKeys, type ResolvedGroup, type ResolvedUser } from '../../model/ir';
+import { compareKeys, type ResolvedGroup, type ResolvedUser, type UserAddress, type UserContact } from '../../model/ir';
 import type { PrincipalChange } from '../types';
 import { diffFields, diffList, isEmptyList, type Fields } from './fields';
 
@@ -13,12 +13,38 @@ function groupFields(g: ResolvedGroup): Fields {
   ];
 }
 
+/** `alice@example.com (work, primary)`: one string per email or phone number. */
+function contacts(list: readonly UserContact[]): string[] {
+  return list.map((c) => `${c.value}${c.type !== undefined || c.primary ? ` (${[c.type, c.primary ? 'primary' : undefined].filter(Boolean).join(', ')})` : ''}`);
+}
+
+function addresses(list: readonly UserAddress[]): string[] {
+  return list.map((a) => {
+    const { primary, type, ...parts } = a;
+    const tail = [type, primary ? 'primary' : undefined].filter(Boolean).join(', ');
+    return `${Object.values(parts).join(', ')}${tail ? ` (${tail})` : ''}`;
+  });
+}
+
 function userFields(u: ResolvedUser): Fields {
   return [
     ['displayName', u.displayName],
     ['givenName', u.givenName],
     ['familyName', u.familyName],
-    ['email', u.email],
+    ['middleName', u.middleName],
+    ['honorificPrefix', u.honorificPrefix],
+    ['honorificSuffix', u.honorificSuffix],
+    ['formattedName', u.formattedName],
+    ['emails', contacts(u.emails)],
+    ['phoneNumbers', contacts(u.phoneNumbers)],
+    ['addresses', addresses(u.addresses)],
+    ['nickname', u.nickname],
+    ['profileUrl', u.profileUrl],
+    ['title', u.title],
+    ['userType', u.userType],
+    ['preferredLanguage', u.preferredLanguage],
+    ['locale', u.locale],
+    ['timezone', u.timezone],
     ['external', u.external],
   ];
 }

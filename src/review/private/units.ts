@@ -6,11 +6,12 @@
  * - every unit: its own record (account, role, the policies and assignment keys it holds) and the
  *   settings every stack is built from (organization; the Identity Center Region, instance and
  *   identity store; deployment: backend, role name, stack size);
- * - `management`: also the encryption settings, keys, and the permission sets, groups and users it
- *   holds (all of them unless the model is split; Identity Center, the identity store and the key
- *   all live in the management account);
+ * - `management`: also the encryption settings and attributes for access control, keys, and the
+ *   permission sets, groups, users and applications it holds (all of them unless the model is
+ *   split; Identity Center, the identity store and the key all live in the management account);
  * - `permission-sets-*`: also its permission sets and the keys (their inline policies read key ARNs
  *   by alias); `users-*`, `groups-*`: also the users and groups (with members) they hold;
+ *   `applications-*`: also the applications (with scopes and assignments) they hold;
  * - `assignments-*`: also the assignments it holds (without `reasons`, which explain but do not
  *   deploy anything) and whether each principal they name is created or looked up.
  * Policy documents are compared by meaning, like everywhere in the review. The rule otherwise errs
@@ -18,7 +19,7 @@
  * every unit.
  */
 import { compareKeys, type DeploymentUnit, type ResolvedAssignment, type ResolvedModel } from '../../model/ir';
-import { assignmentsByKey, unitGroups, unitPermissionSets, unitUsers } from '../../model/ir-index';
+import { assignmentsByKey, unitApplications, unitGroups, unitPermissionSets, unitUsers } from '../../model/ir-index';
 import type { StatementJson } from '../../policy/types';
 import type { TouchedUnit } from '../types';
 import { canonicalStatement, stableJson } from './canonical';
@@ -112,8 +113,10 @@ function unitParts(ir: ResolvedModel, unit: DeploymentUnit): object {
       permissionSets: unitPermissionSets(ir, unit),
       groups: unitGroups(ir, unit),
       users: unitUsers(ir, unit),
+      applications: unitApplications(ir, unit),
     };
   }
+  if (unit.kind === 'applications') return { ...shared, applications: unitApplications(ir, unit) };
   if (unit.kind === 'permission-sets') return { ...shared, keys: ir.keys, permissionSets: unitPermissionSets(ir, unit) };
   if (unit.kind === 'identity-store') return { ...shared, groups: unitGroups(ir, unit), users: unitUsers(ir, unit) };
   return shared;
@@ -142,7 +145,7 @@ export function touchedUnits(base: ResolvedModel, head: ResolvedModel): TouchedU
   const out: TouchedUnit[] = [];
   // The IR's unit order: management, member, permission-set, identity-store, then assignment units, each by name.
   const names = [...new Set([...h.keys(), ...b.keys()])];
-  const rank = { management: 0, member: 1, 'permission-sets': 2, 'identity-store': 3, assignments: 4 };
+  const rank = { management: 0, member: 1, 'permission-sets': 2, 'identity-store': 3, applications: 4, assignments: 5 };
   const order = (n: string): number => rank[(h.get(n) ?? b.get(n))!.kind];
   names.sort((x, y) => order(x) - order(y) || compareKeys(x, y));
   for (const name of names) {

@@ -25,6 +25,7 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_ba
 
 import ext_identity_store  # noqa: E402
 import ext_kms  # noqa: E402
+import ext_sso_abac  # noqa: E402
 import ext_sso_admin  # noqa: E402
 import ext_sso_instance  # noqa: E402
 from seed import seed  # noqa: E402
@@ -36,6 +37,7 @@ def main(seed_file: str) -> None:
     ext_kms.apply()
     ext_sso_instance.apply()
     ext_sso_admin.apply()
+    ext_sso_abac.apply()
     ext_identity_store.apply()
     ext_sso_instance.configure(spec["keyRequirements"])
     seeded = seed(spec)

@@ -105,7 +105,7 @@ export async function liveFacts(emu: Emulator, ir: ResolvedModel): Promise<State
   const users = Object.fromEntries(
     estate.users.map((u) => [
       u.userName,
-      { displayName: u.displayName, givenName: u.givenName, familyName: u.familyName, ...(u.email !== undefined ? { email: u.email } : {}), external: u.external },
+      { displayName: u.displayName, givenName: u.givenName, familyName: u.familyName, emails: u.emails ?? [], external: u.external },
     ]),
   );
   const assignments = sorted(
@@ -171,7 +171,7 @@ export function modelFacts(ir: ResolvedModel, keyArns: Readonly<Record<string, s
   const users = Object.fromEntries(
     ir.users.map((u) => [
       u.userName,
-      { displayName: u.displayName, givenName: u.givenName, familyName: u.familyName, ...(u.email !== undefined ? { email: u.email } : {}), external: u.external },
+      { displayName: u.displayName, givenName: u.givenName, familyName: u.familyName, emails: u.emails ?? [], external: u.external },
     ]),
   );
   const assignments = sorted(ir.assignments.map((a) => `${a.principalType}/${a.principalName}/${a.permissionSet}/${a.accountId}`));

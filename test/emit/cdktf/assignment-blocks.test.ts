@@ -18,7 +18,7 @@ import { IdentityStore } from '../../../src/emit/cdktf/constructs/identity-store
 import { GeneratedStack } from '../../../src/emit/cdktf/private/generated-stack';
 import { literalView } from '../../../src/emit/cdktf/private/literal-view';
 import { constructId } from '../../../src/emit/cdktf/private/namespace';
-import { awsProvider, configureStack } from '../../../src/emit/cdktf/private/stack-setup';
+import { configureStack, unitProvider } from '../../../src/emit/cdktf/private/stack-setup';
 import { AssignmentsStack } from '../../../src/emit/cdktf/stacks/assignments-stack';
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../../src/model/ir';
 import { unitAssignments } from '../../../src/model/ir-index';
@@ -32,7 +32,7 @@ class ConstructAssignmentsStack extends GeneratedStack {
     super(scope, id);
     const { ir, unit } = literalView(model, modelUnit);
     configureStack(this, unit, ir.deployment.backend);
-    awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
+    unitProvider(this, ir.identityCenter.region, unit);
     const mine = unitAssignments(ir, unit);
     const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
       instanceArn: ir.identityCenter.instanceArn,

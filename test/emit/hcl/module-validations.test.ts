@@ -114,6 +114,10 @@ ${Object.entries({
   'resource aws_kms_key': { arn: 'arn:aws:kms:eu-west-1:111111111111:key/mrk-0123456789abcdef0123456789abcdef', key_id: 'mrk-0123456789abcdef0123456789abcdef' },
   'resource aws_kms_replica_key': { arn: 'arn:aws:kms:eu-central-1:111111111111:key/mrk-0123456789abcdef0123456789abcdef', key_id: 'mrk-0123456789abcdef0123456789abcdef' },
   'resource aws_iam_policy': { arn: 'arn:aws:iam::111111111111:policy/idcgen-key-use' },
+  'resource aws_ssoadmin_application': {
+    application_arn: 'arn:aws:sso::111111111111:application/ssoins-1111222233334444/apl-1111222233334444',
+    id: 'arn:aws:sso::111111111111:application/ssoins-1111222233334444/apl-1111222233334444',
+  },
 })
   .map(([k, v]) => {
     const [kind, type] = k.split(' ');

@@ -70,12 +70,15 @@ describeWithTerraform('generated HCL under Terraform', () => {
     expect(policy.Statement.AllowIdentityCenterAndIdentityStoreToDescribeKey.Condition).toEqual({
       StringEquals: { 'aws:SourceAccount': '${aws:ResourceAccount}' },
     });
+    // one replica (eu-central-1); a key's replicas are a list in the facts
     expect(f.replicas).toEqual({
-      'key identity-center Encrypts IAM Identity Center workforce identity data': {
-        deletion_window: 30,
-        tags: { purpose: 'identity-center' },
-        policy,
-      },
+      'key identity-center Encrypts IAM Identity Center workforce identity data': [
+        {
+          deletion_window: 30,
+          tags: { purpose: 'identity-center' },
+          policy,
+        },
+      ],
     });
     // The restricted key's encryption-context conditions hold the instance and identity store.
     expect(f.key_policies['key app-data'].Statement.KeyUsageRestrictToInstance.Condition.StringEquals).toEqual({

@@ -4,10 +4,11 @@
  * model → estate → import → model can be checked.
  */
 import { createHash } from 'node:crypto';
-import type { Estate, EstateAccount, EstateAssignment, EstateGroup, EstateKey, EstatePermissionSet, EstateUser } from '../../../src/import/estate';
+import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateApplication, type EstateAssignment, type EstateGroup, type EstateKey, type EstatePermissionSet, type EstateUser } from '../../../src/import/estate';
 import { stringify } from 'yaml';
 import type { OrgModel } from '../../../src/model/schema';
-import { arnPartition, identityStoreArn, keyArn as buildKeyArn, partitionOf } from '../../../src/model/arns';
+import type { ResolvedUser } from '../../../src/model/ir';
+import { applicationArn, arnPartition, identityStoreArn, keyArn as buildKeyArn, partitionOf } from '../../../src/model/arns';
 import { renderPolicy, type PolicyRefValues } from '../../../src/policy/render';
 import { resolveText } from './validate';
 
@@ -73,8 +74,7 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
   const users: EstateUser[] = ir.users.map((u) => ({
     id: userId(u.userName),
     userName: u.userName,
-    ...(u.external ? {} : { displayName: u.displayName, givenName: u.givenName, familyName: u.familyName }),
-    ...(u.email ? { email: u.email } : {}),
+    ...(u.external ? {} : userAttributes(u)),
     external: u.external,
   }));
   const groups: EstateGroup[] = ir.groups.map((g) => ({
@@ -89,6 +89,19 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
     accountId: a.accountId,
     principalType: a.principalType,
     principalId: a.principalType === 'GROUP' ? groupId(a.principalName) : userId(a.principalName),
+  }));
+
+  const applications: EstateApplication[] = (ir.applications ?? []).map((a) => ({
+    arn: applicationArn(mgmtId, 'ssoins-1111222233334444', `apl-${fakeId('app', a.name)}`, partitionOf(region)),
+    name: a.name,
+    providerArn: a.providerArn,
+    ...(a.description ? { description: a.description } : {}),
+    status: a.status,
+    ...(a.portal ? { portal: a.portal } : {}),
+    assignmentRequired: a.assignmentRequired,
+    assignments: a.assignments.map((p) => ({ principalType: p.principalType, principalId: p.principalType === 'GROUP' ? groupId(p.principalName) : userId(p.principalName) })),
+    accessScopes: a.accessScopes.map((s) => ({ scope: s.scope, authorizedTargets: [...s.authorizedTargets] })),
+    tags: { ...a.tags },
   }));
 
   const estateKey: EstateKey | undefined = irKey
@@ -123,5 +136,17 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
     users,
     assignments,
     ...(estateKey ? { key: estateKey } : {}),
+    ...(applications.length > 0 ? { applications } : {}),
+    ...(ir.identityCenter.accessControlAttributes ? { accessControlAttributes: ir.identityCenter.accessControlAttributes.map((a) => ({ key: a.key, sources: [...a.sources] })) } : {}),
   };
+}
+
+/** A created user as the identity store holds it: names and every attribute the IR gives it. */
+function userAttributes(u: ResolvedUser): Partial<EstateUser> {
+  const out: Record<string, unknown> = { displayName: u.displayName, givenName: u.givenName, familyName: u.familyName };
+  for (const k of USER_TEXT_ATTRIBUTES) if (u[k] !== undefined) out[k] = u[k];
+  if (u.emails.length) out.emails = u.emails;
+  if (u.phoneNumbers.length) out.phoneNumbers = u.phoneNumbers;
+  if (u.addresses.length) out.addresses = u.addresses;
+  return out as Partial<EstateUser>;
 }

@@ -4,6 +4,7 @@
  * and `throttle` can make any call fail with ThrottlingException first. No network: every client
  * is stubbed, and a command without a handler fails the test.
  */
+import { createHash } from 'node:crypto';
 import {
   IdentitystoreClient,
   ListGroupMembershipsCommand,
@@ -27,12 +28,17 @@ import {
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import {
+  DescribeInstanceAccessControlAttributeConfigurationCommand,
   DescribeInstanceCommand,
   DescribePermissionSetCommand,
+  GetApplicationAssignmentConfigurationCommand,
   GetInlinePolicyForPermissionSetCommand,
   GetPermissionsBoundaryForPermissionSetCommand,
   ListAccountAssignmentsCommand,
   ListAccountsForProvisionedPermissionSetCommand,
+  ListApplicationAccessScopesCommand,
+  ListApplicationAssignmentsCommand,
+  ListApplicationsCommand,
   ListCustomerManagedPolicyReferencesInPermissionSetCommand,
   ListInstancesCommand,
   ListManagedPoliciesInPermissionSetCommand,
@@ -63,7 +69,10 @@ export interface FakeAws {
 }
 
 const ROOT_ID = 'r-root';
-const ouId = (path: readonly string[]): string => (path.length === 0 ? ROOT_ID : `ou-${path.join('.')}`);
+/** OU ids shaped as Organizations issues them: `ou-<root id suffix>-<8 to 32 lowercase letters or digits>`. */
+export const fakeOuId = (path: readonly string[]): string =>
+  path.length === 0 ? ROOT_ID : `ou-root-${createHash('sha256').update(path.join('/'), 'utf8').digest('hex').slice(0, 10)}`;
+const ouId = fakeOuId;
 
 function tagList<K extends string, V extends string>(tags: Readonly<Record<string, string>>, k: K, v: V): Record<K | V, string>[] {
   return Object.entries(tags).map(([key, value]) => ({ [k]: key, [v]: value }) as Record<K | V, string>);
@@ -163,7 +172,62 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
       };
     }),
   );
-  sso.on(ListSsoTagsCommand).callsFake(handle('ListTagsForResource(sso-admin)', (i) => page(tagList(ps({ PermissionSetArn: i.ResourceArn }).tags, 'Key', 'Value'), i.NextToken, 'Tags')));
+  // Tags of a permission set or of an application (both are read through sso-admin).
+  const appByArn = new Map((estate.applications ?? []).map((a) => [a.arn, a]));
+  const app = (arn: unknown) => {
+    const a = appByArn.get(String(arn));
+    if (!a) throw new ResourceNotFoundException({ message: 'no such application', $metadata: {} });
+    return a;
+  };
+  sso.on(ListSsoTagsCommand).callsFake(
+    handle('ListTagsForResource(sso-admin)', (i) =>
+      page(tagList(appByArn.get(String(i.ResourceArn))?.tags ?? ps({ PermissionSetArn: i.ResourceArn }).tags, 'Key', 'Value'), i.NextToken, 'Tags'),
+    ),
+  );
+  // Applications as ListApplications answers them, plus an AWS managed one, which import leaves alone.
+  const listedApps = [
+    ...[...appByArn.values()].map((a) => ({
+      ApplicationArn: a.arn,
+      ApplicationProviderArn: a.providerArn,
+      Name: a.name,
+      Description: a.description,
+      Status: a.status,
+      InstanceArn: instance.instanceArn,
+      PortalOptions: a.portal ? { Visibility: a.portal.visibility, SignInOptions: a.portal.signIn ? { Origin: a.portal.signIn.origin, ApplicationUrl: a.portal.signIn.url } : undefined } : undefined,
+    })),
+    { ApplicationArn: 'arn:aws:sso::111111111111:application/ssoins-1111222233334444/apl-qbusiness0000000', ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/qbusiness', Name: 'QBusiness', Status: 'ENABLED' },
+  ];
+  sso.on(ListApplicationsCommand).callsFake(handle('ListApplications', (i) => page(listedApps, i.NextToken, 'Applications')));
+  sso.on(GetApplicationAssignmentConfigurationCommand).callsFake(
+    handle('GetApplicationAssignmentConfiguration', (i) => ({ AssignmentRequired: app(i.ApplicationArn).assignmentRequired })),
+  );
+  sso.on(ListApplicationAssignmentsCommand).callsFake(
+    handle('ListApplicationAssignments', (i) =>
+      page(
+        app(i.ApplicationArn).assignments.map((p) => ({ ApplicationArn: i.ApplicationArn, PrincipalType: p.principalType, PrincipalId: p.principalId })),
+        i.NextToken,
+        'ApplicationAssignments',
+      ),
+    ),
+  );
+  sso.on(ListApplicationAccessScopesCommand).callsFake(
+    handle('ListApplicationAccessScopes', (i) =>
+      page(
+        app(i.ApplicationArn).accessScopes.map((sc) => ({ Scope: sc.scope, ...(sc.authorizedTargets.length > 0 ? { AuthorizedTargets: [...sc.authorizedTargets] } : {}) })),
+        i.NextToken,
+        'Scopes',
+      ),
+    ),
+  );
+  sso.on(DescribeInstanceAccessControlAttributeConfigurationCommand).callsFake(
+    handle('DescribeInstanceAccessControlAttributeConfiguration', () => {
+      if (!estate.accessControlAttributes) throw new ResourceNotFoundException({ message: 'no attribute configuration', $metadata: {} });
+      return {
+        Status: 'ENABLED',
+        InstanceAccessControlAttributeConfiguration: { AccessControlAttributes: estate.accessControlAttributes.map((a) => ({ Key: a.key, Value: { Source: [...a.sources] } })) },
+      };
+    }),
+  );
   sso.on(ListManagedPoliciesInPermissionSetCommand).callsFake(
     handle('ListManagedPoliciesInPermissionSet', (i) =>
       page(ps(i).managedPolicyArns.map((Arn) => ({ Arn, Name: Arn.split('/').pop() })), i.NextToken, 'AttachedManagedPolicies'),
@@ -232,8 +296,29 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
           UserId: u.id,
           UserName: u.userName,
           DisplayName: u.displayName,
-          Name: u.givenName || u.familyName ? { GivenName: u.givenName, FamilyName: u.familyName } : undefined,
-          Emails: u.email ? [{ Value: u.email, Type: 'work', Primary: true }] : undefined,
+          Name:
+            u.givenName || u.familyName
+              ? { GivenName: u.givenName, FamilyName: u.familyName, MiddleName: u.middleName, HonorificPrefix: u.honorificPrefix, HonorificSuffix: u.honorificSuffix, Formatted: u.formattedName }
+              : undefined,
+          Emails: u.emails?.map((e) => ({ Value: e.value, Type: e.type, Primary: e.primary })),
+          PhoneNumbers: u.phoneNumbers?.map((e) => ({ Value: e.value, Type: e.type, Primary: e.primary })),
+          Addresses: u.addresses?.map((a) => ({
+            StreetAddress: a.streetAddress,
+            Locality: a.locality,
+            Region: a.region,
+            PostalCode: a.postalCode,
+            Country: a.country,
+            Formatted: a.formatted,
+            Type: a.type,
+            Primary: a.primary,
+          })),
+          NickName: u.nickname,
+          ProfileUrl: u.profileUrl,
+          Title: u.title,
+          UserType: u.userType,
+          PreferredLanguage: u.preferredLanguage,
+          Locale: u.locale,
+          Timezone: u.timezone,
           ExternalIds: u.external ? [{ Issuer: 'https://scim.example.com', Id: `ext-${u.id}` }] : undefined,
           IdentityStoreId: instance.identityStoreId,
         })),

@@ -16,6 +16,7 @@ import {
   IdentitystoreGroup,
   IdentitystoreGroupMembership,
   IdentitystoreUser,
+  type IdentitystoreUserConfig,
 } from '../cdktf';
 import { constructId, namespace } from '../private/namespace';
 
@@ -60,13 +61,7 @@ export class IdentityStore extends Construct {
       if (user.external || lookupOnly) {
         lookupUser(user.userName);
       } else {
-        const created = new IdentitystoreUser(namespace(this, 'User'), constructId(user.userName), {
-          identityStoreId,
-          userName: user.userName,
-          displayName: user.displayName,
-          name: { givenName: user.givenName, familyName: user.familyName },
-          emails: user.email ? { value: user.email, primary: true } : undefined,
-        });
+        const created = new IdentitystoreUser(namespace(this, 'User'), constructId(user.userName), { identityStoreId, ...userAttributes(user) });
         this.userIds.set(user.userName, created.userId);
       }
     }
@@ -115,4 +110,36 @@ export class IdentityStore extends Construct {
   principalId(type: 'GROUP' | 'USER', name: string): string {
     return type === 'GROUP' ? this.groupId(name) : this.userId(name);
   }
+}
+
+/**
+ * A created user's attributes as the provider takes them: one email, phone number and address at
+ * most (each a single block in provider 5.100 and 6.x, as the identity store holds one of each).
+ */
+function userAttributes(u: ResolvedUser): Omit<IdentitystoreUserConfig, 'identityStoreId'> {
+  const [email] = u.emails;
+  const [phone] = u.phoneNumbers;
+  const [address] = u.addresses;
+  return {
+    userName: u.userName,
+    displayName: u.displayName,
+    name: {
+      givenName: u.givenName,
+      familyName: u.familyName,
+      middleName: u.middleName,
+      honorificPrefix: u.honorificPrefix,
+      honorificSuffix: u.honorificSuffix,
+      formatted: u.formattedName,
+    },
+    emails: email ? { value: email.value, type: email.type, primary: email.primary } : undefined,
+    phoneNumbers: phone ? { value: phone.value, type: phone.type, primary: phone.primary } : undefined,
+    addresses: address ? { ...address } : undefined,
+    nickname: u.nickname,
+    profileUrl: u.profileUrl,
+    title: u.title,
+    userType: u.userType,
+    preferredLanguage: u.preferredLanguage,
+    locale: u.locale,
+    timezone: u.timezone,
+  };
 }

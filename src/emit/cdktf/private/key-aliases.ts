@@ -9,7 +9,7 @@ import { constructId, namespace } from './namespace';
 export function keyAliasLookups(
   scope: Construct,
   keys: readonly ResolvedKey[],
-  provider?: AwsProvider,
+  provider?: AwsProvider | (() => AwsProvider),
 ): (keyName: string) => DataAwsKmsAlias {
   const aliases = new Map<string, DataAwsKmsAlias>();
   return (name) => {
@@ -17,7 +17,7 @@ export function keyAliasLookups(
     if (!found) {
       const key = keys.find((k) => k.name === name);
       if (!key) throw new Error(`policy names key ${name}, which is not in the model`);
-      found = new DataAwsKmsAlias(namespace(scope, 'KeyAlias'), constructId(key.name), { provider, name: key.alias });
+      found = new DataAwsKmsAlias(namespace(scope, 'KeyAlias'), constructId(key.name), { provider: typeof provider === 'function' ? provider() : provider, name: key.alias });
       aliases.set(name, found);
     }
     return found;

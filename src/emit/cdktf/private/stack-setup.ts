@@ -73,6 +73,14 @@ export function awsProvider(stack: TerraformStack, id: string, props: ProviderPr
   });
 }
 
+/**
+ * The default provider of a unit's stack: the unit's account in the Identity Center Region, through
+ * the role the unit assumes there (member units and units run by a delegated administrator).
+ */
+export function unitProvider(stack: TerraformStack, region: string, unit: DeploymentUnit): AwsProvider {
+  return awsProvider(stack, 'aws', { region, accountId: unit.accountId, assumeRoleArn: unit.assumeRoleArn, planAssumeRoleArn: unit.planAssumeRoleArn });
+}
+
 /** The stack's `idcgen_plan` variable (the same as the HCL roots'), created on first use. */
 function planVariable(stack: TerraformStack): TerraformVariable {
   const existing = stack.node.tryFindChild(PLAN_VARIABLE);

@@ -13,7 +13,7 @@ import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { assignmentBlocks, checkPrincipals, type AssignmentBlocksInput } from '../private/assignment-blocks';
 import { GeneratedStack, type WrittenBlocks } from '../private/generated-stack';
 import { literalView } from '../private/literal-view';
-import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
+import { configureStack, unitProvider, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type AssignmentsStackConfig = UnitStackConfig;
@@ -26,7 +26,7 @@ export class AssignmentsStack extends GeneratedStack {
     super(scope, id);
     const { ir, unit } = literalView(config.ir, config.unit);
     configureStack(this, unit, ir.deployment.backend, config.configureBackend);
-    awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
+    unitProvider(this, ir.identityCenter.region, unit);
 
     const assignments = unitAssignments(ir, unit);
     const instance = new IdentityCenterInstance(this, 'IdentityCenter', {

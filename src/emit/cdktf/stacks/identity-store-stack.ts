@@ -9,7 +9,7 @@ import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { IdentityStore } from '../constructs/identity-store';
 import { GeneratedStack } from '../private/generated-stack';
 import { literalView } from '../private/literal-view';
-import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
+import { configureStack, unitProvider, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type IdentityStoreStackConfig = UnitStackConfig;
@@ -22,7 +22,7 @@ export class IdentityStoreStack extends GeneratedStack {
     super(scope, id);
     const { ir, unit } = literalView(config.ir, config.unit);
     configureStack(this, unit, ir.deployment.backend, config.configureBackend);
-    awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
+    unitProvider(this, ir.identityCenter.region, unit);
 
     const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
       instanceArn: ir.identityCenter.instanceArn,

@@ -1,14 +1,16 @@
 /**
  * The management account's stack: the Identity Center keys (with their replicas), permission sets,
- * identity store principals (unless the model moved them into stacks of their own to respect the
- * stack bound), any IAM policies the management account itself needs, and the opt-in encryption
- * step. Its provider works in the Identity Center Region.
+ * identity store principals and applications (unless the model moved them into stacks of their own
+ * to respect the stack bound), the attributes for access control, any IAM policies the management
+ * account itself needs, and the opt-in encryption step. Its provider works in the Identity Center Region.
  */
 import { partitionOf } from '../../../model/arns';
 import { compareKeys } from '../../../model/ir';
-import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model/ir-index';
+import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model/ir-index';
 import { encryptionStep } from '../../encryption-step';
 import { AwsProvider, Construct } from '../cdktf';
+import { AccessControlAttributes } from '../constructs/access-control-attributes';
+import { Applications } from '../constructs/applications';
 import { IdentityCenterEncryption } from '../constructs/encryption-step';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { IdentityCenterKey } from '../constructs/identity-center-key';
@@ -31,6 +33,8 @@ export class ManagementStack extends GeneratedStack {
   readonly keys: ReadonlyMap<string, IdentityCenterKey>;
   readonly permissionSets: PermissionSets;
   readonly identityStore: IdentityStore;
+  readonly applications: Applications;
+  readonly accessControlAttributes?: AccessControlAttributes;
   readonly encryption?: IdentityCenterEncryption;
 
   constructor(scope: Construct, id: string, config: ManagementStackConfig) {
@@ -85,6 +89,18 @@ export class ManagementStack extends GeneratedStack {
       users: unitUsers(ir, unit),
       memberLookups: unitMemberLookups(ir, unit),
     });
+
+    // Applications stay in this stack only with the identity store (shard.ts): they take its ids.
+    this.applications = new Applications(this, 'Applications', {
+      instanceArn: this.instance.instanceArn,
+      applications: unitApplications(ir, unit),
+      principalId: (type, name) => this.identityStore.principalId(type, name),
+    });
+
+    const attributes = ir.identityCenter.accessControlAttributes ?? [];
+    if (attributes.length > 0) {
+      this.accessControlAttributes = new AccessControlAttributes(this, 'AccessControlAttributes', { instanceArn: this.instance.instanceArn, attributes });
+    }
 
     if (unit.customerManagedPolicies.length > 0 || unit.keyIdentityPolicies.length > 0) {
       new KeyUserPolicies(this, 'Policies', {

@@ -1,18 +1,20 @@
 /**
  * A shard of the permission sets, for organizations whose management stack would exceed the stack
- * bound with them (src/model/shard.ts). It works in the management account, like the management
- * stack, and reads key ARNs for the inline policies by alias, so it shares no state with it.
+ * bound with them, or whose delegated administrator manages them (src/model/shard.ts). It works in
+ * the unit's account and reads key ARNs for the inline policies by alias (in the management
+ * account), so it shares no state with the management stack.
  */
 import { partitionOf } from '../../../model/arns';
 import { unitPermissionSets } from '../../../model/ir-index';
-import { Construct } from '../cdktf';
+import { AwsProvider, Construct } from '../cdktf';
+import { MANAGEMENT_PROVIDER_ALIAS } from './member-account-stack';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { PermissionSets } from '../constructs/permission-sets';
 import { keyAliasLookups } from '../private/key-aliases';
 import { refResolver } from '../private/refs';
 import { GeneratedStack } from '../private/generated-stack';
 import { literalView } from '../private/literal-view';
-import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
+import { awsProvider, configureStack, unitProvider, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type PermissionSetsStackConfig = UnitStackConfig;
@@ -26,9 +28,14 @@ export class PermissionSetsStack extends GeneratedStack {
     const { ir, unit } = literalView(config.ir, config.unit);
     const managementAccountId = ir.organization.managementAccountId;
     configureStack(this, unit, ir.deployment.backend, config.configureBackend);
-    awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: managementAccountId });
+    unitProvider(this, ir.identityCenter.region, unit);
 
-    const alias = keyAliasLookups(this, ir.keys);
+    // Run by a delegated administrator, the stack reads key aliases in the management account, where
+    // the keys live, through a second provider made on first use (as member stacks do).
+    let management: AwsProvider | undefined;
+    const managementProvider = (): AwsProvider =>
+      (management ??= awsProvider(this, 'aws-management', { region: ir.identityCenter.region, accountId: managementAccountId, alias: MANAGEMENT_PROVIDER_ALIAS }));
+    const alias = keyAliasLookups(this, ir.keys, unit.accountId === managementAccountId ? undefined : managementProvider);
     const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
       instanceArn: ir.identityCenter.instanceArn,
       identityStoreId: ir.identityCenter.identityStoreId,

@@ -68,6 +68,19 @@ export function membershipKey(group: string, user: string): string {
   return `${membershipPart(group)}/${membershipPart(user)}`;
 }
 
+/**
+ * The for_each keys of modules/applications: `<application>/<GROUP|USER>/<principal>` for an
+ * assignment and `<application>/<scope>` for an access scope, names encoded as for memberships
+ * (scopes hold neither `%` nor `/`). The import plan uses the same keys.
+ */
+export function applicationAssignmentKey(application: string, principalType: string, principal: string): string {
+  return `${membershipPart(application)}/${principalType}/${membershipPart(principal)}`;
+}
+
+export function applicationScopeKey(application: string, scope: string): string {
+  return `${membershipPart(application)}/${scope}`;
+}
+
 /** The key earlier modules gave a membership: `<group>/<user>` (`A/B` + `c` and `A` + `B/c` met). */
 export function previousMembershipKey(group: string, user: string): string {
   return `${group}/${user}`;

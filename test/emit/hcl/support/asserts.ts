@@ -6,7 +6,7 @@
  * HCL string, so `${aws:ResourceAccount}` only matches when the plan holds it literally.
  */
 import type { DeploymentUnit, ResolvedModel } from '../../../../src/model/ir';
-import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../../src/model/ir-index';
+import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../../src/model/ir-index';
 import type { PolicyDocumentJson } from '../../../../src/policy/types';
 import { hclString } from '../../../../src/emit/hcl/private/escape';
 import { keyIdentifiers } from '../../../../src/emit/hcl/view-common';
@@ -46,6 +46,10 @@ export function hclAsserts(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks): A
         message: `permission set ${ps.name}: inline policy`,
       });
     }
+  }
+  const apps = unit.kind === 'management' || unit.kind === 'applications' ? unitApplications(ir, unit) : [];
+  if (apps.length > 0) {
+    out.push({ condition: `output.application_arns == { ${apps.map((a) => `${hclString(a.name)} = ${hclString(m.applicationArn(a.name))}`).join(', ')} }`, message: `applications of ${unit.name}` });
   }
   if (unit.kind === 'identity-store') {
     const users = [...unitUsers(ir, unit).map((u) => u.userName), ...unitMemberLookups(ir, unit)];

@@ -11,6 +11,9 @@ import type { PlannedResource } from './harness';
 
 export type Facts = Record<string, unknown>;
 
+/** The string attributes of aws_identitystore_user besides names (provider 5.100). */
+const USER_TEXT = ['nickname', 'profile_url', 'title', 'user_type', 'preferred_language', 'locale', 'timezone'] as const;
+
 function policy(text: unknown): unknown {
   if (typeof text !== 'string') return text;
   const doc = JSON.parse(text) as { Statement?: unknown[] };
@@ -56,13 +59,15 @@ export function planFacts(resources: readonly PlannedResource[], m: Mocks): Fact
         aliases[String(a.name)] = [...(aliases[String(a.name)] ?? []), name(a.target_key_id)].sort(compareKeys);
         break;
       }
-      case 'aws_kms_replica_key':
-        put('replicas', `${name(a.primary_key_arn)} ${String(a.description)}`, {
-          deletion_window: a.deletion_window_in_days,
-          tags: a.tags ?? {},
-          policy: keyPolicy(a.policy),
-        });
+      case 'aws_kms_replica_key': {
+        // One per replica Region; planned values do not say the Region (the provider does), so a
+        // key's replicas are a list, sorted, compared as a whole.
+        const replicas = (facts.replicas ??= {}) as Record<string, unknown[]>;
+        const key = `${name(a.primary_key_arn)} ${String(a.description)}`;
+        const fact = { deletion_window: a.deletion_window_in_days, tags: a.tags ?? {}, policy: keyPolicy(a.policy) };
+        replicas[key] = [...(replicas[key] ?? []), fact].sort((x, y) => compareKeys(JSON.stringify(x), JSON.stringify(y)));
         break;
+      }
       case 'aws_ssoadmin_permission_set':
         put('permission_sets', String(a.name), {
           instance: a.instance_arn,
@@ -90,7 +95,15 @@ export function planFacts(resources: readonly PlannedResource[], m: Mocks): Fact
         put('groups', String(a.display_name), { description: a.description ?? null, store: a.identity_store_id });
         break;
       case 'aws_identitystore_user':
-        put('users', String(a.user_name), { display_name: a.display_name, name: a.name, emails: a.emails ?? [], store: a.identity_store_id });
+        put('users', String(a.user_name), {
+          display_name: a.display_name,
+          name: a.name,
+          emails: a.emails ?? [],
+          phone_numbers: a.phone_numbers ?? [],
+          addresses: a.addresses ?? [],
+          ...Object.fromEntries(USER_TEXT.map((k) => [k, a[k] ?? null])),
+          store: a.identity_store_id,
+        });
         break;
       case 'aws_identitystore_group_membership':
         put('memberships', `${name(a.group_id)} ${name(a.member_id)}`, a.identity_store_id);
@@ -101,6 +114,31 @@ export function planFacts(resources: readonly PlannedResource[], m: Mocks): Fact
           instance: a.instance_arn,
         });
         break;
+      case 'aws_ssoadmin_application':
+        put('applications', String(a.name), {
+          instance: a.instance_arn,
+          provider: a.application_provider_arn,
+          description: a.description ?? null,
+          status: a.status ?? null,
+          portal: a.portal_options ?? [],
+          tags: a.tags ?? {},
+        });
+        break;
+      case 'aws_ssoadmin_application_assignment_configuration':
+        put('application_assignment_required', name(a.application_arn), a.assignment_required);
+        break;
+      case 'aws_ssoadmin_application_access_scope':
+        put('application_access_scopes', `${name(a.application_arn)} ${String(a.scope)}`, a.authorized_targets ?? null);
+        break;
+      case 'aws_ssoadmin_application_assignment':
+        put('application_assignments', `${name(a.application_arn)} ${String(a.principal_type)} ${name(a.principal_id)}`, true);
+        break;
+      case 'aws_ssoadmin_instance_access_control_attributes': {
+        // A set of blocks: keyed by attribute key, so the order Terraform lists them in does not matter.
+        const attrs = a.attribute as { key: string; value: { source: string[] }[] }[];
+        put('access_control_attributes', name(a.instance_arn), Object.fromEntries(attrs.map((x) => [x.key, x.value.map((v) => [...v.source].sort())])));
+        break;
+      }
       case 'aws_iam_policy':
         put('iam_policies', `${String(a.path ?? '/')}${String(a.name)}`, policy(a.policy));
         break;

@@ -1,6 +1,6 @@
 /**
  * Deterministic fake identifiers for `terraform test` mock plans. Each permission set, group, user,
- * key and IAM policy gets its own value derived from its name, so a planned reference (the
+ * key, application and IAM policy gets its own value derived from its name, so a planned reference (the
  * `permission_set_arn` of an attachment, the `principal_id` of an assignment) tells which object
  * it points to. The same values are injected into the HCL roots and the CDKTF stacks, so their
  * plans can be compared field by field.
@@ -35,6 +35,7 @@ export class Mocks {
     ir.groups.forEach((g) => this.groupId(g.name));
     ir.users.forEach((u) => this.userId(u.userName));
     ir.assignments.forEach((a) => (a.principalType === 'GROUP' ? this.groupId(a.principalName) : this.userId(a.principalName)));
+    (ir.applications ?? []).forEach((a) => this.applicationArn(a.name));
     for (const unit of ir.units) {
       unit.keyIdentityPolicies.forEach((p) => this.iamPolicyArn(unit.accountId, '/', p.policyName));
       unit.customerManagedPolicies.forEach((p) => this.iamPolicyArn(unit.accountId, p.path, p.name));
@@ -66,6 +67,11 @@ export class Mocks {
 
   userId(name: string): string {
     return this.remember(guid(`user:${name}`), `user ${name}`);
+  }
+
+  applicationArn(name: string): string {
+    const instance = this.instanceArn.split('/').pop() as string;
+    return this.remember(`arn:aws:sso::${this.ir.organization.managementAccountId}:application/${instance}/apl-${hex(`app:${name}`, 16)}`, `application ${name}`);
   }
 
   iamPolicyArn(accountId: string, path: string, name: string): string {

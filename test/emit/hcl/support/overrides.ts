@@ -5,7 +5,7 @@
  * value, the key behind an alias), so neither side's naming scheme leaks into the other.
  */
 import type { DeploymentUnit, ResolvedModel } from '../../../../src/model/ir';
-import { unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../../src/model/ir-index';
+import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../../src/model/ir-index';
 import { keyIdentifiers } from '../../../../src/emit/hcl/view-common';
 import { hclString } from '../../../../src/emit/hcl/private/escape';
 import { unescapeTemplate } from '../../../../src/emit/template-text';
@@ -70,6 +70,18 @@ export function hclOverrides(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks):
     // Members another root creates are passed as external users: looked up by user name.
     for (const userName of unitMemberLookups(ir, unit)) {
       out.push({ kind: 'data', target: at('module.identity_store.data.aws_identitystore_user.external', userName), values: { user_id: m.userId(userName) } });
+    }
+  }
+  if (unit.kind === 'management' || unit.kind === 'applications') {
+    const apps = unitApplications(ir, unit);
+    for (const a of apps) {
+      out.push({ kind: 'resource', target: at('module.applications.aws_ssoadmin_application.this', a.name), values: { application_arn: m.applicationArn(a.name), id: m.applicationArn(a.name) } });
+    }
+    // An applications root looks its principals up by name (the management root passes the ids it creates).
+    if (unit.kind === 'applications') {
+      const assigned = (type: 'GROUP' | 'USER'): Set<string> => new Set(apps.flatMap((a) => a.assignments.filter((p) => p.principalType === type).map((p) => p.principalName)));
+      for (const g of assigned('GROUP')) out.push({ kind: 'data', target: at('module.applications.data.aws_identitystore_group.this', g), values: { group_id: m.groupId(g) } });
+      for (const u of assigned('USER')) out.push({ kind: 'data', target: at('module.applications.data.aws_identitystore_user.this', u), values: { user_id: m.userId(u) } });
     }
   }
   if (unit.kind === 'member' || unit.kind === 'management') {
@@ -143,6 +155,10 @@ export function cdktfOverrides(ir: ResolvedModel, stackJson: string, unit: Deplo
   }
   for (const [id, b] of Object.entries(resources.aws_identitystore_user ?? {})) {
     out.push({ kind: 'resource', target: `aws_identitystore_user.${id}`, values: { user_id: m.userId(b.user_name as string) } });
+  }
+  for (const [id, b] of Object.entries(resources.aws_ssoadmin_application ?? {})) {
+    const arn = m.applicationArn(b.name as string);
+    out.push({ kind: 'resource', target: `aws_ssoadmin_application.${id}`, values: { application_arn: arn, id: arn } });
   }
   for (const [id, b] of Object.entries(resources.aws_iam_policy ?? {})) {
     out.push({ kind: 'resource', target: `aws_iam_policy.${id}`, values: { arn: m.iamPolicyArn(unit.accountId, (b.path as string) ?? '/', b.name as string) } });

@@ -29,6 +29,8 @@ export interface Boundary {
 
 const KEY_ARN = 'arn:aws:kms:eu-west-1:111111111111:key/mrk-0123456789abcdef0123456789abcdef';
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1111222233334444';
+const CUSTOM_PROVIDER = 'arn:aws:sso::aws:applicationProvider/custom';
+const APP_ARN = 'arn:aws:sso::111111111111:application/ssoins-1111222233334444/apl-1111222233334444';
 const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] });
 
 /** Valid values of every required variable, per module. */
@@ -51,6 +53,8 @@ export const BASE_INPUTS: Readonly<Record<string, Readonly<Record<string, unknow
   },
   'key-user-policies': { policies: { 'idcgen-key-use': { policy: POLICY } } },
   'permission-sets': { instance_arn: INSTANCE, permission_sets: { ReadOnly: { description: 'Read only' } } },
+  applications: { instance_arn: INSTANCE, identity_store_id: 'd-1111222233', applications: { Wiki: { provider_arn: CUSTOM_PROVIDER } } },
+  'access-control-attributes': { instance_arn: INSTANCE, attributes: { department: ['${path:enterprise.department}'] } },
 };
 
 const chars = (n: number, c = 'a') => c.repeat(n);
@@ -178,6 +182,24 @@ add('identity-store', 'users', 'needs display_name, given_name and family_name',
   ['created without a family name', user('bob', { display_name: 'Bob', given_name: 'Bob' }), false, [[['users', SPARE_USER], { userName: 'spare', displayName: 'Spare', givenName: 'Spare' }]]],
 ]);
 
+// LIMITS.userContactsPerKind: the identity store keeps one email, phone number and address per user.
+const names = { display_name: 'Bob', given_name: 'Bob', family_name: 'Example' };
+const spare = (o: Record<string, unknown>) => [[['users', SPARE_USER], { userName: 'spare', displayName: 'Spare', givenName: 'Spare', familyName: 'User', ...o }]] as const;
+const two = LIMITS.userContactsPerKind.max + 1;
+const many = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+add('identity-store', 'users', 'has at most one email', [
+  [
+    'one of each',
+    user('bob', { ...names, emails: [{ value: 'b@example.com' }], phone_numbers: [{ value: '+1 555 0100' }], addresses: [{ locality: 'Paris' }] }),
+    true,
+    spare({ emails: [{ value: 's@example.com' }], phoneNumbers: [{ value: '+1 555 0100' }], addresses: [{ locality: 'Paris' }] }),
+  ],
+  [`${two} emails`, user('bob', { ...names, emails: many(two, (i) => ({ value: `b${i}@example.com` })) }), false, spare({ emails: many(two, (i) => ({ value: `s${i}@example.com` })) })],
+  ['email and emails', user('bob', { ...names, email: 'a@example.com', emails: [{ value: 'b@example.com' }] }), false, spare({ email: 'a@example.com', emails: [{ value: 'b@example.com' }] })],
+  [`${two} phone numbers`, user('bob', { ...names, phone_numbers: many(two, (i) => ({ value: `+1 555 010${i}` })) }), false, spare({ phoneNumbers: many(two, (i) => ({ value: `+1 555 010${i}` })) })],
+  [`${two} addresses`, user('bob', { ...names, addresses: many(two, (i) => ({ locality: `City ${i}` })) }), false, spare({ addresses: many(two, (i) => ({ locality: `City ${i}` })) })],
+]);
+
 // ---- Customer managed policies (LIMITS.customerManagedPolicyName, iamPath) ----
 const { customerManagedPolicyName: policyName, iamPath: pathLimit } = LIMITS;
 const cmp = (o: Record<string, unknown>) => [[['permissionSets', SPARE_PS, 'customerManagedPolicies'], [{ name: 'Boundary', path: '/', policy: JSON.parse(POLICY), ...o }]]] as const;
@@ -245,6 +267,108 @@ add('permission-sets', 'permission_sets', 'customer managed policy path must sta
   [`${pathLimit.max} characters`, psPath(iamPath(pathLimit.max)), true, psPathEdit(iamPath(pathLimit.max))],
   [`${pathLimit.max + 1} characters`, psPath(iamPath(pathLimit.max + 1)), false, psPathEdit(iamPath(pathLimit.max + 1))],
   ['no slashes', psPath('teams'), false],
+]);
+
+// ---- Applications (CreateApplication, PutApplicationAccessScope: limits.ts, aws-patterns.ts) ----
+add('applications', 'instance_arn', 'instance ARN must look like', [
+  ['16 characters', INSTANCE, true],
+  ['15 characters', 'arn:aws:sso:::instance/ssoins-111122223333444', false],
+]);
+add('applications', 'identity_store_id', 'identity store ID must look like', [
+  ['d- and 10 hex digits', 'd-1111222233', true],
+  ['9 hex digits', 'd-111122223', false],
+]);
+/** The applications variable holding one application `name` with `fields`, and the same in a model. */
+const app = (fields: Record<string, unknown>, name = 'Wiki') => ({ [name]: { provider_arn: CUSTOM_PROVIDER, ...fields } });
+const appEdit = (entry: Record<string, unknown>) => [[['applications'], [{ name: 'Wiki', ...entry }]]] as const;
+const appName = LIMITS.applicationName;
+const appDescription = LIMITS.applicationDescription;
+const appUrl = LIMITS.applicationUrl;
+const targets = LIMITS.accessScopeTargets;
+const url = (n: number) => `https://example.com/${chars(n - 'https://example.com/'.length)}`;
+add('applications', 'applications', 'application name must be 1 to 100', [
+  [`${appName.max} characters`, app({}, chars(appName.max)), true, [[['applications'], [{ name: chars(appName.max) }]]]],
+  [`${appName.max + 1} characters`, app({}, chars(appName.max + 1)), false, [[['applications'], [{ name: chars(appName.max + 1) }]]]],
+]);
+add('applications', 'applications', 'must be an application provider ARN', [
+  ['custom', app({}), true, appEdit({ provider: CUSTOM_PROVIDER })],
+  ['no provider name', app({ provider_arn: 'arn:aws:sso::aws:applicationProvider/' }), false, appEdit({ provider: 'arn:aws:sso::aws:applicationProvider/' })],
+]);
+add('applications', 'applications', 'application description must be 1 to 128', [
+  [`${appDescription.max} characters`, app({ description: chars(appDescription.max) }), true, appEdit({ description: chars(appDescription.max) })],
+  [`${appDescription.max + 1} characters`, app({ description: chars(appDescription.max + 1) }), false, appEdit({ description: chars(appDescription.max + 1) })],
+]);
+add('applications', 'applications', 'application status must be ENABLED or DISABLED', [
+  ['DISABLED', app({ status: 'DISABLED' }), true, appEdit({ status: 'DISABLED' })],
+  ['OFF', app({ status: 'OFF' }), false],
+]);
+const signIn = { origin: 'IDENTITY_CENTER' };
+add('applications', 'applications', 'portal visibility must be ENABLED or DISABLED', [
+  ['DISABLED', app({ portal: { visibility: 'DISABLED', sign_in: signIn } }), true, appEdit({ portal: { visibility: 'DISABLED', signIn } })],
+  ['HIDDEN', app({ portal: { visibility: 'HIDDEN', sign_in: signIn } }), false],
+]);
+add('applications', 'applications', 'portal that sets visibility must also set sign_in', [
+  ['with sign_in', app({ portal: { visibility: 'ENABLED', sign_in: signIn } }), true, appEdit({ portal: { visibility: 'ENABLED', signIn } })],
+  ['without sign_in', app({ portal: { visibility: 'ENABLED' } }), false, appEdit({ portal: { visibility: 'ENABLED' } })],
+]);
+add('applications', 'applications', 'sign_in origin must be IDENTITY_CENTER, or APPLICATION with the url', [
+  ['APPLICATION with a url', app({ portal: { sign_in: { origin: 'APPLICATION', url: url(40) } } }), true, appEdit({ portal: { signIn: { origin: 'APPLICATION', url: url(40) } } })],
+  ['APPLICATION without url', app({ portal: { sign_in: { origin: 'APPLICATION' } } }), false, appEdit({ portal: { signIn: { origin: 'APPLICATION' } } })],
+]);
+add('applications', 'applications', 'sign_in url must be an http or https URL', [
+  [`${appUrl.max} characters`, app({ portal: { sign_in: { origin: 'APPLICATION', url: url(appUrl.max) } } }), true, appEdit({ portal: { signIn: { origin: 'APPLICATION', url: url(appUrl.max) } } })],
+  [`${appUrl.max + 1} characters`, app({ portal: { sign_in: { origin: 'APPLICATION', url: url(appUrl.max + 1) } } }), false, appEdit({ portal: { signIn: { origin: 'APPLICATION', url: url(appUrl.max + 1) } } })],
+  ['ftp', app({ portal: { sign_in: { origin: 'APPLICATION', url: 'ftp://example.com/x' } } }), false, appEdit({ portal: { signIn: { origin: 'APPLICATION', url: 'ftp://example.com/x' } } })],
+]);
+add('applications', 'applications', 'assignment principal_type must be GROUP or USER', [
+  ['GROUP', app({ assignments: [{ principal_type: 'GROUP', principal_name: 'Spare' }] }), true, appEdit({ assignments: { groups: ['Spare'] } })],
+  ['ROLE', app({ assignments: [{ principal_type: 'ROLE', principal_name: 'Spare' }] }), false],
+]);
+add('applications', 'applications', 'access scope must be 1 to 3 parts', [
+  ['three parts of 50', app({ access_scopes: { [`${chars(50)}:b:c`]: {} } }), true, appEdit({ accessScopes: [{ scope: `${chars(50)}:b:c` }] })],
+  ['a part of 51', app({ access_scopes: { [`${chars(51)}:b`]: {} } }), false, appEdit({ accessScopes: [{ scope: `${chars(51)}:b` }] })],
+  ['four parts', app({ access_scopes: { 'a:b:c:d': {} } }), false, appEdit({ accessScopes: [{ scope: 'a:b:c:d' }] })],
+]);
+const scopeTargets = (n: number) => Array.from({ length: n }, (_, i) => APP_ARN.replace('apl-1111222233334444', `apl-${String(i).padStart(16, '0')}`));
+add('applications', 'applications', "authorized_targets must list 1 to 10", [
+  [`${targets.max} targets`, app({ access_scopes: { 'qapps:access': { authorized_targets: scopeTargets(targets.max) } } }), true, appEdit({ accessScopes: [{ scope: 'qapps:access', authorizedTargets: scopeTargets(targets.max) }] })],
+  [`${targets.max + 1} targets`, app({ access_scopes: { 'qapps:access': { authorized_targets: scopeTargets(targets.max + 1) } } }), false, appEdit({ accessScopes: [{ scope: 'qapps:access', authorizedTargets: scopeTargets(targets.max + 1) }] })],
+  ['none', app({ access_scopes: { 'qapps:access': { authorized_targets: [] } } }), false, appEdit({ accessScopes: [{ scope: 'qapps:access', authorizedTargets: [] }] })],
+]);
+const appTags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
+add('applications', 'applications', 'at most 75 tags', [
+  [`${LIMITS.applicationTags.max} tags`, app({ tags: appTags(LIMITS.applicationTags.max) }), true, appEdit({ tags: appTags(LIMITS.applicationTags.max) })],
+  [`${LIMITS.applicationTags.max + 1} tags`, app({ tags: appTags(LIMITS.applicationTags.max + 1) }), false, appEdit({ tags: appTags(LIMITS.applicationTags.max + 1) })],
+]);
+
+// ---- Attributes for access control (AccessControlAttribute: limits.ts, aws-patterns.ts) ----
+const ABAC: readonly (string | number)[] = ['identityCenter', 'accessControlAttributes'];
+const source = '${path:enterprise.department}';
+const attrs = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, [source]]));
+add('access-control-attributes', 'instance_arn', 'instance ARN must look like', [
+  ['16 characters', INSTANCE, true],
+  ['15 characters', 'arn:aws:sso:::instance/ssoins-111122223333444', false],
+]);
+add('access-control-attributes', 'attributes', 'at most 50 attributes', [
+  [`${LIMITS.accessControlAttributes.max}`, attrs(LIMITS.accessControlAttributes.max), true, [[ABAC, attrs(LIMITS.accessControlAttributes.max)]]],
+  [`${LIMITS.accessControlAttributes.max + 1}`, attrs(LIMITS.accessControlAttributes.max + 1), false, [[ABAC, attrs(LIMITS.accessControlAttributes.max + 1)]]],
+]);
+const keyLimit = LIMITS.accessControlAttributeKey;
+add('access-control-attributes', 'attributes', 'Every attribute key must be 1 to 128', [
+  [`${keyLimit.max} characters`, { [chars(keyLimit.max)]: [source] }, true, [[ABAC, { [chars(keyLimit.max)]: [source] }]]],
+  [`${keyLimit.max + 1} characters`, { [chars(keyLimit.max + 1)]: [source] }, false, [[ABAC, { [chars(keyLimit.max + 1)]: [source] }]]],
+  ['a !', { 'cost!': [source] }, false, [[ABAC, { 'cost!': [source] }]]],
+]);
+add('access-control-attributes', 'attributes', 'exactly one source', [
+  ['one', { team: [source] }, true, [[ABAC, { team: [source] }]]],
+  ['two', { team: [source, '${user:email}'] }, false, [[ABAC, { team: [source, '${user:email}'] }]]],
+]);
+const sourceLimit = LIMITS.accessControlAttributeSource;
+const longSource = (n: number) => `${source}${chars(n - source.length)}`;
+add('access-control-attributes', 'attributes', 'Every source must be at most 256', [
+  [`${sourceLimit.max} characters`, { team: [longSource(sourceLimit.max)] }, true, [[ABAC, { team: [longSource(sourceLimit.max)] }]]],
+  [`${sourceLimit.max + 1} characters`, { team: [longSource(sourceLimit.max + 1)] }, false, [[ABAC, { team: [longSource(sourceLimit.max + 1)] }]]],
+  ['no reference', { team: ['enterprise.team'] }, false, [[ABAC, { team: ['enterprise.team'] }]]],
 ]);
 
 export const BOUNDARIES: readonly Boundary[] = rows;
