@@ -23,6 +23,8 @@ import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { emitCdktf, emitHcl, loadChecked, loadResolved, renderReviewMarkdown, resolveChecked, reviewModels } from './stages';
 import { ONE_LINE_CHANGE, SIZES, syntheticModel, type SizeName } from './synthetic';
+import type { ResolvedModel } from '../src/model/ir';
+import { LIMITS } from '../src/model/limits';
 
 interface Figures {
   size: SizeName;
@@ -112,7 +114,42 @@ function table(rows: Figures[]): string {
   return [head, sep, ...lines].join('\n');
 }
 
+/**
+ * What Terraform refreshes for a one-assignment change: with every assignment in one state (a
+ * single-state module) all of them; with idcgen's units only the unit holding it. Each refresh is
+ * at least one Identity Center API call, throttled at LIMITS.identityCenterApiRequestsPerSecond.
+ */
+interface RefreshCost {
+  singleState: number;
+  largestUnit: number;
+  medianUnit: number;
+  /** The one-line change's touched units (it reaches many accounts): resources in them. */
+  oneLineChange: number;
+}
+
+function refreshCost(head: ResolvedModel, touched: readonly string[]): RefreshCost {
+  const sizes = head.units.filter((u) => u.kind === 'assignments').map((u) => u.assignmentKeys.length);
+  const byName = new Map(head.units.map((u) => [u.name, u.assignmentKeys.length]));
+  return {
+    singleState: head.assignments.length,
+    largestUnit: Math.max(0, ...sizes),
+    medianUnit: sizes.length === 0 ? 0 : median(sizes),
+    oneLineChange: touched.reduce((n, name) => n + (byName.get(name) ?? 0), 0),
+  };
+}
+
+function refreshLine(c: RefreshCost): string {
+  const rps = LIMITS.identityCenterApiRequestsPerSecond.max;
+  const at = (n: number): string => `${n.toLocaleString('en-US')} resources (${(n / rps).toFixed(0)} s at ${rps} requests/s)`;
+  return (
+    `per-pull-request refresh, one assignment changed: one state holding every assignment ${at(c.singleState)}; ` +
+    `idcgen's unit holding it ${at(c.medianUnit)} median, ${at(c.largestUnit)} at most; ` +
+    `the one-line OU change above (it reaches every Workloads account and reshapes the assignment units): ${at(c.oneLineChange)} in its touched units\n`
+  );
+}
+
 interface ReviewFigures {
+  refresh: RefreshCost;
   wallMs: number;
   cpuMs: number;
   markdownChars: number;
@@ -133,22 +170,36 @@ function enterpriseReview(runs: number): ReviewFigures {
     const cli = path.join(__dirname, '..', 'src', 'cli', 'index.js');
     const samples: { wallMs: number; cpuMs: number }[] = [];
     let markdown = '';
+    let headIr: ResolvedModel | undefined;
     for (let r = 0; r < runs; r++) {
       const t = process.hrtime.bigint();
-      markdown = execFileSync(process.execPath, [cli, 'review', '--base-file', base, '--head', head], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      // stderr (thousands of the synthetic model's lint warnings) is not the figure: dropped.
+      markdown = execFileSync(process.execPath, [cli, 'review', '--base-file', base, '--head', head], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       const wallMs = since(t);
       // The same work in this process, for its CPU time: on a busy machine wall time mostly waits.
       const cpu = process.cpuUsage();
-      renderReviewMarkdown(reviewModels(loadResolved(base, { lintAsWarnings: true }).ir, loadResolved(head, { lintAsWarnings: true }).ir));
+      headIr = loadResolved(head, { lintAsWarnings: true }).ir;
+      renderReviewMarkdown(reviewModels(loadResolved(base, { lintAsWarnings: true, skipLint: true }).ir, headIr));
       const used = process.cpuUsage(cpu);
       samples.push({ wallMs, cpuMs: (used.user + used.system) / 1000 });
     }
-    const json = JSON.parse(execFileSync(process.execPath, [cli, 'review', '--base-file', base, '--head', head, '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as {
+    const json = JSON.parse(
+      execFileSync(process.execPath, [cli, 'review', '--base-file', base, '--head', head, '--format', 'json'], {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as {
       risks: unknown[];
-      units: unknown[];
+      units: { name: string }[];
       batches: unknown[];
     };
     return {
+      refresh: refreshCost(headIr!, json.units.map((u) => u.name)),
       wallMs: median(samples.map((s) => s.wallMs)),
       cpuMs: median(samples.map((s) => s.cpuMs)),
       markdownChars: markdown.length,
@@ -194,7 +245,8 @@ function main(): void {
     review =
       `enterprise one-line review (${JSON.stringify(ONE_LINE_CHANGE)} added) through the CLI: ${(f.wallMs / 1000).toFixed(2)} s wall, ` +
       `${(f.cpuMs / 1000).toFixed(2)} s CPU in process; Markdown ${f.markdownChars.toLocaleString('en-US')} characters, ${f.riskRows} risk rows; ` +
-      `${f.units} units to plan in ${f.batches} batches\n`;
+      `${f.units} units to plan in ${f.batches} batches\n` +
+      refreshLine(f.refresh);
   }
   process.stdout.write(
     `${table(rows)}\n\n${cli}${review}machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ` +

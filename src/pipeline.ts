@@ -38,6 +38,12 @@ export interface LoadOptions {
    * administrators) is still loaded and reported by the review's risk flags instead of refused.
    */
   readonly lintAsWarnings?: boolean;
+  /**
+   * review's base only: lint is skipped. The base's warnings are never shown and, with
+   * lintAsWarnings, lint cannot refuse it, so linting it was a second of work for nothing at
+   * enterprise size.
+   */
+  readonly skipLint?: boolean;
 }
 
 /** Load, check and resolve one model file; throws ModelError listing every issue when any is an error. */
@@ -66,6 +72,7 @@ export function resolveChecked({ loaded, model, issues }: Checked, opts: LoadOpt
   const resolved = resolveWithIssues(loaded, model);
   const resolvedIssues = sortIssues([...issues, ...resolved.issues]);
   throwOnErrors(loaded, resolvedIssues);
+  if (opts.skipLint) return { ir: resolved.ir, warnings: resolvedIssues.filter((i) => i.severity === 'warning'), loaded };
   const disabled = new Set(model.lint?.disable ?? []);
   const linted = [
     ...lintModel(resolved.ir).map((f) => lintIssue(loaded, model, f)),

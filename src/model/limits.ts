@@ -28,6 +28,8 @@ export const LIMITS = {
   inlinePolicyNonWhitespaceBytes: { max: 10240, why: 'inline policy per permission set, non-whitespace bytes', url: IDC_LIMITS },
   inlinePoliciesPerPermissionSet: { max: 1, why: 'inline policies per permission set', url: IDC_LIMITS },
   policiesPerPermissionSet: { max: 25, why: 'AWS managed and customer managed policies per permission set', url: IDC_LIMITS },
+  /** Every Identity Center API together (throttled above it): what a Terraform refresh of assignments runs into. */
+  identityCenterApiRequestsPerSecond: { max: 20, why: 'Identity Center API requests per second, all APIs together', url: IDC_LIMITS },
   permissionSets: { max: 3500, why: 'permission sets per Identity Center instance (adjustable)', url: IDC_LIMITS },
   accounts: { max: 7000, why: 'AWS accounts per Identity Center instance (adjustable)', url: IDC_LIMITS },
   groupsPerPermissionSetPerAccount: { max: 100, why: 'groups assigned to a permission set per AWS account', url: IDC_LIMITS },

@@ -4,7 +4,7 @@
  */
 import { baseIr, edit, type Mutable } from '../fixtures/review/ir';
 import { hasRiskAtOrAbove, isEmptyReview, isProduction, renderReviewMarkdown, reviewModels, type Review, type RiskRule } from '../../src/review';
-import type { ResolvedAssignment } from '../../src/model/ir';
+import type { ResolvedAssignment, ResolvedModel } from '../../src/model/ir';
 
 const rules = (r: Review): RiskRule[] => r.risks.map((f) => f.rule);
 
@@ -339,6 +339,28 @@ describe('keys and units', () => {
     const r = reviewModels(baseIr, head);
     expect(r.customerManagedPolicies.map((p) => [p.name, p.change, p.statements.map((s) => s.change)])).toEqual([['/DevBoundary', 'changed', ['changed']]]);
     expect(r.units.map((u) => [u.name, u.change, u.hclRoot, u.stack])).toEqual([['account-dev-app', 'changed', 'hcl/account-dev-app', 'account-dev-app']]);
+  });
+
+  // Assignment units are compared field by field (src/review/private/units.ts, for speed): each
+  // fact an assignment stack is built from touches its unit, and `reasons` (explanation only) does not.
+  const all = ['management', 'account-dev-app', 'account-security', 'assignments-0'];
+  test.each<[string, (m: Mutable<ResolvedModel>) => void, string[]]>([
+    ['an assignment\'s principal type', (m) => void (m.assignments[3].principalType = 'GROUP'), ['assignments-0']],
+    ['an assignment\'s principal name', (m) => void (m.assignments[0].principalName = 'PlatformAdmins'), ['assignments-0']],
+    ['an assignment\'s permission set', (m) => void (m.assignments[0].permissionSet = 'Developer'), ['assignments-0']],
+    ['an assignment\'s account name', (m) => void (m.assignments[0].accountName = 'prod-app'), ['assignments-0']],
+    ['an assignment\'s account id', (m) => void (m.assignments[0].accountId = '333333333333'), ['assignments-0']],
+    ['an assignment\'s unit field', (m) => void (m.assignments[0].unit = 'assignments-1'), ['assignments-0']],
+    ['whether its group is created', (m) => void (m.groups[0].external = false), ['management', 'assignments-0']],
+    ['the unit\'s account', (m) => void (m.units[3].accountId = '222222222222'), ['assignments-0']],
+    ['the unit\'s assignment keys', (m) => void (m.units[3].assignmentKeys = m.units[3].assignmentKeys.slice(1)), ['assignments-0']],
+    ['a setting every stack reads', (m) => void (m.deployment.roleName = 'OtherRole'), all],
+    ['only an assignment\'s reasons', (m) => void (m.assignments[0].reasons = ['tag env=prod']), []],
+  ])('changing %s touches exactly its units', (_, change, touched) => {
+    // GIVEN one fact changed in place (keys kept)
+    const head = edit(baseIr, change);
+    // WHEN / THEN
+    expect(reviewModels(baseIr, head).units.map((u) => u.name)).toEqual(touched);
   });
 
   test('units only in one model are added or removed', () => {
