@@ -6,8 +6,11 @@
  * the delegated administrator account through the deployment role. Parsed with HashiCorp's HCL
  * parser; the planned resources of both are compared by test/equivalence.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
+import { parseDocument } from 'yaml';
 import { synthCdktf } from '../../src/emit/cdktf';
 import { renderHclReadme } from '../../src/emit/apply-order/readme';
 import { emitHcl } from '../../src/emit/hcl';
@@ -90,4 +93,33 @@ test('hcl/README.md says which roots run in the delegated administrator account,
       '  `OrganizationAccountAccessRole` there.',
     ].join('\n'),
   );
+});
+
+test('an applications unit moved out of management runs in the delegated administrator account in both emitters', async () => {
+  // GIVEN the example with ten applications and a stack bound small enough to move them out of management
+  const model = parseDocument(fs.readFileSync(path.join(ROOT, 'examples/delegated.yaml'), 'utf8'));
+  model.setIn(['deployment', 'maxResourcesPerStack'], 10);
+  model.set(
+    'applications',
+    Array.from({ length: 10 }, (_, i) => ({ name: `App${i}`, assignments: { groups: ['PlatformAdmins'] } })),
+  );
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-delegated-apps-'));
+  try {
+    const file = path.join(dir, 'org.yaml');
+    fs.writeFileSync(file, model.toString());
+    const { ir: withApps } = loadResolved(path.relative(process.cwd(), file));
+    const appUnits = withApps.units.filter((u) => u.name.startsWith('applications'));
+    expect(appUnits.length).toBeGreaterThan(0);
+    const hcl = emitHcl(withApps);
+    const cdktf = synthCdktf(withApps);
+    for (const unit of appUnits) {
+      const parsed = (await parse(`${unit.name}/providers.tf`, hcl.get(`hcl/${unit.name}/providers.tf`) as string)) as { provider: { aws: ProviderBlock[] } };
+      const stack = JSON.parse(cdktf.get(`cdktf/stacks/${unit.name}/cdk.tf.json`) as string) as { provider: { aws: ProviderBlock[] } };
+      // THEN both act in the delegated administrator account through its role, as the unit says
+      expect({ unit: unit.name, hcl: facts(parsed.provider.aws) }).toEqual({ unit: unit.name, hcl: [{ alias: null, allowed: ['222222222222'], role: ADMIN_ROLE }] });
+      expect({ unit: unit.name, cdktf: facts(stack.provider.aws) }).toEqual({ unit: unit.name, cdktf: facts(parsed.provider.aws) });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

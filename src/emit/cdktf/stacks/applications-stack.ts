@@ -1,7 +1,8 @@
 /**
  * A shard of the applications, for organizations whose management stack would exceed the stack
- * bound with them (src/model/shard.ts). It works in the management account and reads the ids of
- * the groups and users it assigns by name: the stacks that create them are deployed before it.
+ * bound with them (src/model/shard.ts). It works where the unit runs (the management account, or
+ * the delegated administrator's) and reads the ids of the groups and users it assigns by name: the
+ * stacks that create them are deployed before it.
  */
 import { unitApplications } from '../../../model/ir-index';
 import { Construct } from '../cdktf';
@@ -10,7 +11,7 @@ import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { IdentityStore } from '../constructs/identity-store';
 import { GeneratedStack } from '../private/generated-stack';
 import { literalView } from '../private/literal-view';
-import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
+import { configureStack, unitProvider, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
 export type ApplicationsStackConfig = UnitStackConfig;
@@ -23,7 +24,7 @@ export class ApplicationsStack extends GeneratedStack {
     super(scope, id);
     const { ir, unit } = literalView(config.ir, config.unit);
     configureStack(this, unit, ir.deployment.backend, config.configureBackend);
-    awsProvider(this, 'aws', { region: ir.identityCenter.region, accountId: ir.organization.managementAccountId });
+    unitProvider(this, ir.identityCenter.region, unit);
 
     const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
       instanceArn: ir.identityCenter.instanceArn,
