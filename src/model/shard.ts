@@ -305,8 +305,9 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
 const sum = (items: readonly Weighted[]): number => items.reduce((n, it) => n + it.resources, 0);
 
 /**
- * Permission-set and identity-store units, when the management unit cannot hold their content, or
- * when a delegated administrator manages them (`fromManagement` set: only those permission sets stay).
+ * Permission-set, identity-store and applications units, when the management unit cannot hold
+ * their content, or when a delegated administrator manages them (`fromManagement` set: only those
+ * permission sets stay).
  */
 function movedOutOfManagement(management: DeploymentUnit, content: ManagementContent, fromManagement?: ReadonlySet<string>): DeploymentUnit[] {
   const policies =
@@ -317,7 +318,9 @@ function movedOutOfManagement(management: DeploymentUnit, content: ManagementCon
   const identityStore = sum(content.groups) + sum(content.users);
   const keepPermissionSets = base + permissionSets <= content.maxResources;
   const kept = base + (keepPermissionSets ? permissionSets : 0);
-  const keepApplications = kept + sum(applications) + identityStore <= content.maxResources;
+  // A delegated administrator moves the identity store out of management (fromManagement), so the
+  // applications assigned to its groups and users must follow: management is applied before them.
+  const keepApplications = !fromManagement && kept + sum(applications) + identityStore <= content.maxResources;
   const keepIdentityStore = kept + (keepApplications ? sum(applications) : 0) + identityStore <= content.maxResources;
 
   const shell = (name: string, kind: UnitKind): DeploymentUnit => ({

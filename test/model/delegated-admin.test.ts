@@ -176,3 +176,16 @@ describe('explain and review.md', () => {
     expect(md).toContain('| `AWSAdministratorAccess` | nobody here (external) | external\\: looked up by name, never changed; its policies are not declared (unknown) |');
   });
 });
+
+test('with a delegated administrator, applications leave the management unit and are applied after the groups and users they are assigned to', () => {
+  // GIVEN a small model (everything would fit in management) with an application assigned to a group idcgen creates
+  const ir = resolved(MODEL('security', 'applications:\n  - { name: Grafana, assignments: { groups: [Admins], users: [alice] } }\n'));
+  // THEN the application is in an applications unit run by the delegated administrator, not in management
+  const apps = ir.units.filter((u) => u.kind === 'applications');
+  expect(apps.map((u) => [u.name, u.accountId])).toEqual([['applications', '222222222222']]);
+  // AND that unit comes after the units that create the group and the user it looks up by name
+  const order = unitOrder(ir);
+  const waveOf = (name: string): number => order.wave.get(name) as number;
+  expect(waveOf('applications')).toBeGreaterThan(waveOf('groups'));
+  expect(waveOf('applications')).toBeGreaterThan(waveOf('users'));
+});

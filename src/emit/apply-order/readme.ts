@@ -66,12 +66,12 @@ function credentialLines(ir: ResolvedModel, units: readonly UnitEntry[]): string
         '- `management` and `assignments-management` act in the management account with those credentials',
         '  directly: the key, and the permission sets provisioned into the management account and their',
         '  assignments, which only the management account can manage.',
-        `- The \`permission-sets*\`, \`users*\`, \`groups*\` and other \`assignments*\` roots run in the delegated`,
+        `- The \`permission-sets*\`, \`users*\`, \`groups*\`, \`applications*\` and other \`assignments*\` roots run in the delegated`,
         `  administrator account ${code(`${admin.accountName} (${admin.accountId})`)} (\`identityCenter.delegatedAdmin\`), assuming`,
         `  ${code(ir.deployment.roleName)} there.`,
       ]
     : [
-        '- `management` and the `permission-sets*`, `users*`, `groups*` and `assignments*` roots act in the',
+        '- `management` and the `permission-sets*`, `users*`, `groups*`, `applications*` and `assignments*` roots act in the',
         '  management account with those credentials directly.',
       ];
   if (members.length > 0) {
