@@ -74,7 +74,7 @@ describe('review', () => {
     });
     const md = renderReviewMarkdown(reviewModels(base, head));
     expect(md).toMatch(/access scopes.*redshift\\?:read/);
-    expect(md).toContain('identityCenter.accessControlAttributes.department: `${path:enterprise.department}` → `${path:enterprise.division}`');
+    expect(md).toContain('identityCenter\\.accessControlAttributes\\.department: `${path:enterprise.department}` → `${path:enterprise.division}`');
   });
 });
 

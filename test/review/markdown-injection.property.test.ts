@@ -86,7 +86,7 @@ describe('whole reviews and explanations', () => {
   const explanation = explainModel(head);
 
   /** Fields the renderers take from idcgen itself (enumerations, documentation links, model terms). */
-  const FIXED = new Set(['change', 'severity', 'rule', 'kind', 'principalType', 'docUrl', 'field', 'useCase']);
+  const FIXED = new Set(['change', 'severity', 'rule', 'kind', 'principalType', 'docUrl', 'useCase']);
 
   /** Every string from the model replaced by `f(original)`. */
   function replaceStrings<T>(v: T, f: (s: string) => string): T {

@@ -31,8 +31,10 @@ export function valueText(v: FieldValue | undefined): string {
 
 /** `field: before → after`; a field set where there was none reads `field: value`. */
 export function fieldLine(f: FieldChange): string {
-  if (f.before === undefined) return `${f.field}: ${valueText(f.after)}`;
-  return `${f.field}: ${valueText(f.before)} → ${valueText(f.after)}`;
+  // A field name can carry model text (an attribute key for access control): escaped like any.
+  const field = mdText(f.field);
+  if (f.before === undefined) return `${field}: ${valueText(f.after)}`;
+  return `${field}: ${valueText(f.before)} → ${valueText(f.after)}`;
 }
 
 export function accountText(a: AccountRef): string {
