@@ -6,6 +6,7 @@ import {
   DescribeKeyCommand,
   GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
+  type KMSClient,
   ListAliasesCommand,
   ListResourceTagsCommand,
 } from '@aws-sdk/client-kms';
@@ -20,20 +21,20 @@ export async function readKey(clients: ImportClients, caller: Caller, KeyId: str
   if (!meta?.KeyId || !meta.Arn) throw new Error(`DescribeKey returned no key metadata for ${KeyId}`);
   const policy = await caller.call('kms', 'GetKeyPolicy', () => kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' })));
   const rotation = await caller.call('kms', 'GetKeyRotationStatus', () => kms.send(new GetKeyRotationStatusCommand({ KeyId })));
-  const aliases = await caller.all('kms', 'ListAliases', async (Marker) => {
-    const r = await kms.send(new ListAliasesCommand({ KeyId: meta.KeyId, Marker }));
-    return { items: r.Aliases, next: r.Truncated ? r.NextMarker : undefined };
-  });
+  /** The sorted alias names of a key, as one KMS client (Region) lists them. */
+  const aliasNames = async (client: KMSClient, key: string): Promise<string[]> => {
+    const found = await caller.all('kms', 'ListAliases', async (Marker) => {
+      const r = await client.send(new ListAliasesCommand({ KeyId: key, Marker }));
+      return { items: r.Aliases, next: r.Truncated ? r.NextMarker : undefined };
+    });
+    return found.map((a) => a.AliasName ?? '').filter((n) => n !== '').sort(compareKeys);
+  };
+  const aliases = await aliasNames(kms, meta.KeyId);
   // Aliases are Regional: each replica's alias (idcgen gives it the primary's) is listed in its own Region.
   const replicas = (meta.MultiRegionConfiguration?.ReplicaKeys ?? []).filter((r) => r.Region && r.Arn);
   const replicaAliases: Record<string, string[]> = {};
   for (const replica of [...replicas].sort((a, b) => compareKeys(a.Region as string, b.Region as string))) {
-    const client = clients.kmsIn(replica.Region as string);
-    const found = await caller.all('kms', 'ListAliases', async (Marker) => {
-      const r = await client.send(new ListAliasesCommand({ KeyId: replica.Arn, Marker }));
-      return { items: r.Aliases, next: r.Truncated ? r.NextMarker : undefined };
-    });
-    replicaAliases[replica.Region as string] = found.map((a) => a.AliasName ?? '').filter((n) => n !== '').sort(compareKeys);
+    replicaAliases[replica.Region as string] = await aliasNames(clients.kmsIn(replica.Region as string), replica.Arn as string);
   }
   const tags = await caller.all('kms', 'ListResourceTags', async (Marker) => {
     const r = await kms.send(new ListResourceTagsCommand({ KeyId, Marker }));
@@ -47,7 +48,7 @@ export async function readKey(clients: ImportClients, caller: Caller, KeyId: str
     replicaRegions: (meta.MultiRegionConfiguration?.ReplicaKeys ?? []).map((r) => r.Region ?? '').filter((r) => r !== '').sort(compareKeys),
     rotationEnabled: rotation.KeyRotationEnabled === true,
     ...(rotation.RotationPeriodInDays !== undefined ? { rotationPeriodDays: rotation.RotationPeriodInDays } : {}),
-    aliases: aliases.map((a) => a.AliasName ?? '').filter((n) => n !== '').sort(compareKeys),
+    aliases,
     replicaAliases,
     tags: tagRecord(tags),
     policy: policy.Policy ?? '{}',
