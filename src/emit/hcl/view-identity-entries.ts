@@ -4,7 +4,7 @@
  * written with the module's `email` shorthand, so roots of models that only ever had `email:` read
  * as they always did.
  */
-import { compareKeys, type ResolvedGroup, type ResolvedUser, type UserAddress, type UserContact } from '../../model/ir';
+import { compareKeys, USER_TEXT_ATTRIBUTES, type ResolvedGroup, type ResolvedUser, type UserAddress, type UserContact } from '../../model/ir';
 import { bool, list, obj, str, type Expr, type ObjectEntry } from './private/expr';
 
 export function groupEntry(g: ResolvedGroup): ObjectEntry {
@@ -15,20 +15,11 @@ export function groupEntry(g: ResolvedGroup): ObjectEntry {
   return { key: g.name, value: obj(entries), quoteKey: true };
 }
 
+/** `middleName` → `middle_name`: the module's variables are the IR's field names in snake case. */
+const snakeCase = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
 /** Optional string attributes: IR field → module attribute, in the order the module declares them. */
-const OPTIONAL_TEXT = [
-  ['middleName', 'middle_name'],
-  ['honorificPrefix', 'honorific_prefix'],
-  ['honorificSuffix', 'honorific_suffix'],
-  ['formattedName', 'formatted_name'],
-  ['nickname', 'nickname'],
-  ['profileUrl', 'profile_url'],
-  ['title', 'title'],
-  ['userType', 'user_type'],
-  ['preferredLanguage', 'preferred_language'],
-  ['locale', 'locale'],
-  ['timezone', 'timezone'],
-] as const satisfies readonly (readonly [keyof ResolvedUser, string])[];
+const OPTIONAL_TEXT = USER_TEXT_ATTRIBUTES.map((field) => [field, snakeCase(field)] as const);
 
 const ADDRESS_PARTS = [
   ['streetAddress', 'street_address'],

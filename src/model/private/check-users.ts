@@ -6,6 +6,7 @@
  * @see https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_CreateUser.html
  */
 import { PATTERNS } from '../aws-patterns';
+import { USER_TEXT_ATTRIBUTES } from '../ir';
 import { LIMITS } from '../limits';
 import type { ModelPath } from '../load';
 import type { OrgModel } from '../schema';
@@ -14,29 +15,19 @@ import { lengthMessage, outOfLength, quote } from './describe';
 
 type UserInput = NonNullable<OrgModel['users']>[number];
 
-/** Attributes a user entry can carry besides userName and external, in schema order. */
+/** Attributes a user entry can carry besides userName and external (issues are sorted by position). */
 const ATTRIBUTES = [
   'displayName',
   'givenName',
   'familyName',
-  'middleName',
-  'honorificPrefix',
-  'honorificSuffix',
-  'formattedName',
   'email',
   'emails',
   'phoneNumbers',
   'addresses',
-  'nickname',
-  'profileUrl',
-  'title',
-  'userType',
-  'preferredLanguage',
-  'locale',
-  'timezone',
+  ...USER_TEXT_ATTRIBUTES,
 ] as const satisfies readonly (keyof UserInput)[];
 
-const TEXT = ['displayName', 'middleName', 'honorificPrefix', 'honorificSuffix', 'formattedName', 'email', 'nickname', 'profileUrl', 'title', 'userType', 'preferredLanguage', 'locale', 'timezone'] as const;
+const TEXT = ['displayName', 'email', ...USER_TEXT_ATTRIBUTES] as const;
 
 const LISTS = { emails: 'emails', phoneNumbers: 'phone numbers', addresses: 'addresses' } as const;
 
