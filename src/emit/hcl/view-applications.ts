@@ -8,21 +8,13 @@
 import { compareKeys, type AccessControlAttribute, type DeploymentUnit, type ResolvedApplication, type ResolvedModel } from '../../model/ir';
 import { unitApplications } from '../../model/ir-index';
 import { bool, list, obj, ref, str, type Expr, type ObjectEntry } from './private/expr';
-import { instanceView, MODULES_PATH, type InstanceView } from './view-common';
+import { instanceView, MODULES_PATH, tags, type InstanceView } from './view-common';
 import type { ModuleCallView } from './view-management';
 
 export interface ApplicationsView {
   readonly source: string;
   readonly instance: InstanceView;
   readonly applications: ModuleCallView;
-}
-
-function tags(t: Readonly<Record<string, string>>): Expr {
-  return obj(
-    Object.keys(t)
-      .sort(compareKeys)
-      .map((key) => ({ key, value: str(t[key]), quoteKey: true })),
-  );
 }
 
 function applicationEntry(a: ResolvedApplication): ObjectEntry {

@@ -2,11 +2,11 @@
  * View models shared by every root: the marker line, versions.tf, providers.tf, backend.tf, and the
  * instance ARN / identity store ID locals. Plain data, precomputed and sorted, for the templates.
  */
-import type { DeploymentUnit, ResolvedKey, ResolvedModel } from '../../model/ir';
+import { compareKeys, type DeploymentUnit, type ResolvedKey, type ResolvedModel } from '../../model/ir';
 import { identityStoreArnPrefix, keyArnAllRegionsPrefix, partitionOf } from '../../model/arns';
 import { AWS_PROVIDER_VERSION, PLAN_VARIABLE, requiredTerraformVersion, LOCAL_STATE_PATH, stateKey } from '../terraform-settings';
 import type { PolicyRef } from '../../policy/types';
-import { list, ref, str, template, type Expr } from './private/expr';
+import { list, obj, ref, str, template, type Expr } from './private/expr';
 import { keyIdentifier, regionIdentifier } from './private/names';
 import type { RefResolver } from './view-policy';
 
@@ -172,4 +172,13 @@ export function refResolver(ir: ResolvedModel, keyExprs: (key: ResolvedKey) => {
         return template([identityStoreArnPrefix(account, partition), ref('local.identity_store_id')]);
     }
   };
+}
+
+/** A tag map as an HCL object, keys sorted and quoted. */
+export function tags(t: Readonly<Record<string, string>>): Expr {
+  return obj(
+    Object.keys(t)
+      .sort(compareKeys)
+      .map((key) => ({ key, value: str(t[key]), quoteKey: true })),
+  );
 }

@@ -16,7 +16,7 @@ import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';
 import { accessControlAttributesCall, applicationsCall } from './view-applications';
-import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
+import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, tags, type InstanceView } from './view-common';
 import { groupEntry, userEntry } from './view-identity-entries';
 import { keyUserPoliciesCall } from './view-member';
 import { keyMoves, membershipMoves } from './view-moved';
@@ -68,14 +68,6 @@ export interface ManagementView {
 }
 
 const byName = <T extends { name: string }>(a: T, b: T): number => compareKeys(a.name, b.name);
-
-function tags(t: Readonly<Record<string, string>>): Expr {
-  return obj(
-    Object.keys(t)
-      .sort(compareKeys)
-      .map((key) => ({ key, value: str(t[key]), quoteKey: true })),
-  );
-}
 
 function permissionSetEntry(ps: ResolvedPermissionSet, resolve: RefResolver): ObjectEntry {
   const entries: ObjectEntry[] = [];

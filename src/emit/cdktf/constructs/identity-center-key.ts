@@ -83,24 +83,20 @@ export class IdentityCenterKey extends Construct {
     const replicaAliasScope = key.replicaRegions.length > 0 ? namespace(this, 'ReplicaAlias') : undefined;
     for (const region of key.replicaRegions) {
       const provider = props.replicaProviders.get(region);
-      if (!provider || !replicaScope) throw new Error(`no provider for replica Region ${region} of key ${key.name}`);
-      replicas.set(
-        region,
-        new KmsReplicaKey(replicaScope, region, {
-          provider,
-          primaryKeyArn: this.kmsKey.arn,
-          description: key.description,
-          deletionWindowInDays: key.deletionWindowDays,
-          policy,
-          tags,
-          // as the HCL replica module: destroying a replica schedules its deletion (safety rail key-deletion-protection-off)
-          lifecycle: { preventDestroy: true },
-        }),
-      );
-    }
-    // Aliases are Regional: without its own, a replica has no alias in its Region.
-    for (const [region, replica] of replicas) {
-      replicaAliases.set(region, new KmsAlias(replicaAliasScope!, region, { provider: props.replicaProviders.get(region), name: key.alias, targetKeyId: replica.keyId }));
+      if (!provider || !replicaScope || !replicaAliasScope) throw new Error(`no provider for replica Region ${region} of key ${key.name}`);
+      const replica = new KmsReplicaKey(replicaScope, region, {
+        provider,
+        primaryKeyArn: this.kmsKey.arn,
+        description: key.description,
+        deletionWindowInDays: key.deletionWindowDays,
+        policy,
+        tags,
+        // as the HCL replica module: destroying a replica schedules its deletion (safety rail key-deletion-protection-off)
+        lifecycle: { preventDestroy: true },
+      });
+      replicas.set(region, replica);
+      // Aliases are Regional: without its own, a replica has no alias in its Region.
+      replicaAliases.set(region, new KmsAlias(replicaAliasScope, region, { provider, name: key.alias, targetKeyId: replica.keyId }));
     }
     this.replicas = replicas;
     this.replicaAliases = replicaAliases;
