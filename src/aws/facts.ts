@@ -88,8 +88,8 @@ export const SERVICE_PRINCIPALS = [
 
 export const SERVICE_REQUIRED_ACTIONS: readonly string[] = [...ACTIONS.serviceUse, ...ACTIONS.describe].sort();
 
-/** Application provider ARNs and the customer managed ones: model/arns.ts. */
-export { AWS_APPLICATION_PROVIDER, CUSTOMER_APPLICATION_PROVIDERS } from '../model/arns';
+/** Whether an application's provider is an AWS managed one: model/arns.ts. */
+export { isAwsManagedApplicationProvider } from '../model/arns';
 
 /** Key and alias ARNs (the partition-aware patterns of model/arns.ts). */
 export { ALIAS_ARN, KEY_ARN } from '../model/arns';

@@ -9,12 +9,11 @@ import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type { EncryptionApi, InstanceState } from './api';
 import { AwsCallError } from './errors';
 import {
-  AWS_APPLICATION_PROVIDER,
-  CUSTOMER_APPLICATION_PROVIDERS,
   DOCS,
   KEY_REQUIREMENTS,
   KEY_STATE,
   identityStoreArn,
+  isAwsManagedApplicationProvider,
   keyArnAccount,
   keyArnRegion,
 } from './facts';
@@ -159,8 +158,7 @@ export function checkApplications(
   const ok = new Set(confirmed);
   return apps
     .filter((app) => {
-      const provider = AWS_APPLICATION_PROVIDER.exec(app.ApplicationProviderArn ?? '')?.[1];
-      if (provider === undefined || CUSTOMER_APPLICATION_PROVIDERS.includes(provider)) return false;
+      if (!isAwsManagedApplicationProvider(app.ApplicationProviderArn ?? '')) return false;
       return !ok.has(app.ApplicationArn ?? '') && !ok.has(app.ApplicationProviderArn ?? '');
     })
     .map((app) =>

@@ -111,12 +111,13 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   }));
 
   const keys = [...keyResult.keys].sort((a, b) => compareKeys(a.name, b.name));
-  issues.push(...accountPolicyNameIssues(loaded, model, assignments, keys.flatMap((k) => k.identityPolicies)));
+  const identityPolicies = keys.flatMap((k) => k.identityPolicies);
+  issues.push(...accountPolicyNameIssues(loaded, model, assignments, identityPolicies));
   const groups = resolveGroups(model);
   const users = resolveUsers(model);
   const manageEncryption = identityCenter.encryption?.manage ?? false;
   const encryptionKey = identityCenter.encryption?.key;
-  const applications = resolveApplications(model.applications ?? [], partitionOf(identityCenter.region));
+  const applications = resolveApplications(model.applications ?? [], partition);
   const accessControlAttributes = resolveAccessControlAttributes(model);
   const units = buildUnits({
     region: identityCenter.region,
@@ -125,7 +126,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     managementAccount: management,
     accounts,
     assignments,
-    identityPolicies: keys.flatMap((k) => k.identityPolicies),
+    identityPolicies,
     policiesByPermissionSet: policiesToCreate(model.permissionSets ?? []),
     ...(delegatedAdmin ? { delegatedAdmin: { account: delegatedAdmin, managedFromManagement: fromManagement } } : {}),
     management: {

@@ -7,7 +7,7 @@
  */
 import { PATTERNS } from '../aws-patterns';
 import type { OrgModel } from '../schema';
-import { normOu } from './account-index';
+import { displayOu, normOu } from './account-index';
 import { checkPattern, type CheckContext } from './context';
 import { quote } from './describe';
 import type { OuIds } from './target-refs';
@@ -28,7 +28,7 @@ export function checkOrganizationalUnits(ctx: CheckContext): void {
       continue;
     }
     const path = normOu(written);
-    const shown = path === '' ? 'Root' : path;
+    const shown = displayOu(written);
     if (byPath.has(path)) {
       ctx.error(at, `${SECTION} ${quote(written)} is the ou ${shown}, which is already listed; list each ou once`, { key: true });
       continue;
