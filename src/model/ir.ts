@@ -296,13 +296,9 @@ export interface S3Backend {
 export type BackendConfig = { readonly type: 'local' } | S3Backend;
 
 /**
- * `permission-sets` and `identity-store` units exist only when the management unit would exceed
- * `maxResourcesPerStack` with them (shard.ts); small models have none.
+ * Where a deployment unit runs, common to every kind: one CDKTF stack and one HCL root.
  */
-export type UnitKind = 'management' | 'member' | 'assignments' | 'permission-sets' | 'identity-store' | 'applications';
-
-/** A deployment unit: one CDKTF stack and one HCL root. */
-export interface DeploymentUnit {
+interface UnitPlacement {
   /**
    * `management`, `account-<name>`, `assignments[-<shard>]` (and `assignments-management` with a
    * delegated administrator), `permission-sets[-<shard>]`,
@@ -310,7 +306,6 @@ export interface DeploymentUnit {
    * `applications[-<shard>]`.
    */
   readonly name: string;
-  readonly kind: UnitKind;
   readonly accountName: string;
   readonly accountId: string;
   /**
@@ -324,39 +319,86 @@ export interface DeploymentUnit {
    * @default absent: plans assume assumeRoleArn too
    */
   readonly planAssumeRoleArn?: string;
-  /** Member units, and the management unit when a permission set is assigned there: customer managed policies to create there, sorted. */
-  readonly customerManagedPolicies: readonly (CustomerManagedPolicyRef & { readonly document: PolicyDocumentJson })[];
-  /** Member units: key identity policies to create there, sorted by key name. */
+}
+
+/** A customer managed policy a unit creates in its account, with its document. */
+export type CustomerManagedPolicyToCreate = CustomerManagedPolicyRef & { readonly document: PolicyDocumentJson };
+
+/** The IAM policies a unit creates in its account (the management unit and member units). */
+interface AccountPolicies {
+  /** Customer managed policies the permission sets assigned in this account name, sorted. */
+  readonly customerManagedPolicies: readonly CustomerManagedPolicyToCreate[];
+  /** Key identity policies to create in this account, sorted by key name. */
   readonly keyIdentityPolicies: readonly KeyIdentityPolicy[];
-  /** Assignment units: keys of the assignments they hold, sorted. */
+}
+
+/**
+ * The management account's unit: the keys, Identity Center settings, and whatever no other unit
+ * lists (every permission set, group, user and application when no permission-set, identity-store
+ * or applications unit exists), plus the IAM policies of the management account.
+ */
+export interface ManagementUnit extends UnitPlacement, AccountPolicies {
+  readonly kind: 'management';
+}
+
+/** A member account's unit (`account-<name>`): the IAM policies created in that account. */
+export interface MemberUnit extends UnitPlacement, AccountPolicies {
+  readonly kind: 'member';
+  readonly assumeRoleArn: string;
+}
+
+/** An assignment unit (`assignments[-<shard>]`, `assignments-management`). */
+export interface AssignmentsUnit extends UnitPlacement {
+  readonly kind: 'assignments';
+  /** Keys of the assignments this unit holds, sorted. */
   readonly assignmentKeys: readonly string[];
+}
+
+/**
+ * A permission-set unit (`permission-sets[-<shard>]`): only when the management unit would exceed
+ * `maxResourcesPerStack` with its permission sets, or a delegated administrator manages them (shard.ts).
+ */
+export interface PermissionSetsUnit extends UnitPlacement {
+  readonly kind: 'permission-sets';
+  /** The permission sets (with their policy attachments, inline policy and boundary) this unit creates, sorted. */
+  readonly permissionSets: readonly string[];
+}
+
+/** An identity-store unit (`groups[-<shard>]`, `users[-<shard>]`): as permission-set units, for the identity store. */
+export interface IdentityStoreUnit extends UnitPlacement {
+  readonly kind: 'identity-store';
   /**
-   * Permission-set units only: the permission sets (with their policy attachments, inline policy and
-   * boundary) this unit creates, sorted. The management unit creates every permission set that no
-   * permission-set unit lists (all of them when there is none).
-   * @default absent: none
+   * The groups this unit creates (with their memberships) or, for external groups, looks up; sorted.
+   * Members created by another unit are looked up by user name.
    */
-  readonly permissionSets?: readonly string[];
-  /**
-   * Identity-store units only: the groups this unit creates (with their memberships) or, for
-   * external groups, looks up; sorted. Members created by another unit are looked up by user name.
-   * The management unit holds every group that no identity-store unit lists.
-   * @default absent: none
-   */
-  readonly groups?: readonly string[];
-  /**
-   * Identity-store units only: the users this unit creates (external ones: looks up), sorted. The
-   * management unit holds every user that no identity-store unit lists.
-   * @default absent: none
-   */
-  readonly users?: readonly string[];
-  /**
-   * Applications units only: the applications this unit creates with their assignment
-   * configuration, access scopes and assignments (principals looked up by name), sorted. The
-   * management unit holds every application that no applications unit lists.
-   * @default absent: none
-   */
-  readonly applications?: readonly string[];
+  readonly groups: readonly string[];
+  /** The users this unit creates (external ones: looks up), sorted. */
+  readonly users: readonly string[];
+}
+
+/**
+ * An applications unit (`applications[-<shard>]`): the applications it creates with their
+ * assignment configuration, access scopes and assignments (principals looked up by name).
+ */
+export interface ApplicationsUnit extends UnitPlacement {
+  readonly kind: 'applications';
+  /** The applications this unit creates, sorted. */
+  readonly applications: readonly string[];
+}
+
+/** A deployment unit: one CDKTF stack and one HCL root; what it holds depends on its kind. */
+export type DeploymentUnit = ManagementUnit | MemberUnit | AssignmentsUnit | PermissionSetsUnit | IdentityStoreUnit | ApplicationsUnit;
+
+export type UnitKind = DeploymentUnit['kind'];
+
+/** The unit type of one kind: `UnitOfKind<'assignments'>` is AssignmentsUnit. */
+export type UnitOfKind<K extends UnitKind> = Extract<DeploymentUnit, { readonly kind: K }>;
+
+/** The units that create IAM policies in their account. */
+export type PolicyUnit = ManagementUnit | MemberUnit;
+
+export function isPolicyUnit(unit: DeploymentUnit): unit is PolicyUnit {
+  return unit.kind === 'management' || unit.kind === 'member';
 }
 
 /** The resolved organization model (IR): sorted, every reference bound; the input of every emitter and construct. */

@@ -19,7 +19,7 @@
  * statements hand out administrator-level power at all, conditions or not (see its comment).
  */
 import { rootManagedPolicyName } from '../model/arns';
-import type { CustomerManagedPolicyRef, ResolvedModel, ResolvedPermissionSet } from '../model/ir';
+import { isPolicyUnit, type CustomerManagedPolicyRef, type ResolvedModel, type ResolvedPermissionSet } from '../model/ir';
 import { iamActionPattern } from '../model/wildcard';
 import { iamActionNames, iamPermissionsManagementActions, iamServicePrefixes } from './private/iam-data';
 import { actionCovers } from './private/statement-facts';
@@ -42,7 +42,7 @@ export const KNOWN_MANAGED_POLICIES: Readonly<Record<string, { readonly statemen
 /** Customer managed policy documents the model writes, by `<path><name>` (the same document in every account). */
 export function customerPolicyDocuments(ir: Pick<ResolvedModel, 'units'>): Map<string, PolicyDocumentJson> {
   const out = new Map<string, PolicyDocumentJson>();
-  for (const u of ir.units) for (const p of u.customerManagedPolicies) out.set(policyKey(p), p.document);
+  for (const u of ir.units.filter(isPolicyUnit)) for (const p of u.customerManagedPolicies) out.set(policyKey(p), p.document);
   return out;
 }
 

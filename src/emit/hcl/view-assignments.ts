@@ -3,7 +3,7 @@
  * principal IDs are looked up by name in the module, because permission sets and groups are created
  * by the management root (or synced from the identity provider), which is applied first.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
+import { compareKeys, type AssignmentsUnit, type ResolvedModel } from '../../model/ir';
 import { assignmentsByKey } from '../../model/ir-index';
 import { obj, str } from './private/expr';
 import { instanceView, MODULES_PATH, type InstanceView } from './view-common';
@@ -15,7 +15,7 @@ export interface AssignmentsView {
   readonly accountAssignments: ModuleCallView;
 }
 
-export function assignmentsView(ir: ResolvedModel, unit: DeploymentUnit): AssignmentsView {
+export function assignmentsView(ir: ResolvedModel, unit: AssignmentsUnit): AssignmentsView {
   const byKey = assignmentsByKey(ir);
   const entries = [...unit.assignmentKeys].sort(compareKeys).map((key, i) => {
     const a = byKey.get(key);

@@ -3,7 +3,7 @@
  * diffed statement by statement. The same document is created in every account a permission set
  * reaches, so it is reported once per policy, not once per account.
  */
-import { compareKeys, type DeploymentUnit } from '../../model/ir';
+import { compareKeys, isPolicyUnit, type DeploymentUnit } from '../../model/ir';
 import type { PolicyDocumentJson } from '../../policy/types';
 import type { PolicyDocumentChange } from '../types';
 import { cmpName } from './permission-sets';
@@ -11,7 +11,7 @@ import { diffStatements } from './statements';
 
 function documents(units: readonly DeploymentUnit[]): Map<string, PolicyDocumentJson> {
   const out = new Map<string, PolicyDocumentJson>();
-  for (const u of units) {
+  for (const u of units.filter(isPolicyUnit)) {
     for (const p of u.customerManagedPolicies) if (!out.has(cmpName(p))) out.set(cmpName(p), p.document);
   }
   return out;

@@ -10,6 +10,7 @@ import type { ResolvedModel } from '../../../src/model/ir';
 import { loadResolved } from '../../../src/pipeline';
 import { injectionModel } from './fixtures/injection-ir';
 import { lookupModel, typicalModel } from './fixtures/typical-ir';
+import { unitNamed } from '../../support/units';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const GOLDEN = path.join(__dirname, 'golden');
@@ -122,7 +123,7 @@ describe('emitHcl', () => {
 
   test('fails if a member account would get two IAM policies of one name', () => {
     const ir = typicalModel();
-    const unit = ir.units.find((u) => u.name === 'account-workflows')!;
+    const unit = unitNamed(ir, 'account-workflows', 'member');
     const clash = { name: 'idcgen-identity-center-key-use', path: '/', document: unit.keyIdentityPolicies[0].document };
     const units = ir.units.map((u) => (u === unit ? { ...u, customerManagedPolicies: [clash] } : u));
     expect(() => emitHcl({ ...ir, units })).toThrow('unit account-workflows: two IAM policies are named idcgen-identity-center-key-use');

@@ -4,6 +4,7 @@
  * the delegated administrator's) and reads the ids of the groups and users it assigns by name: the
  * stacks that create them are deployed before it.
  */
+import type { ApplicationsUnit } from '../../../model/ir';
 import { unitApplications } from '../../../model/ir-index';
 import { Construct } from '../cdktf';
 import { Applications } from '../constructs/applications';
@@ -14,7 +15,7 @@ import { literalView } from '../private/literal-view';
 import { configureStack, unitProvider, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
-export type ApplicationsStackConfig = UnitStackConfig;
+export type ApplicationsStackConfig = UnitStackConfig<ApplicationsUnit>;
 
 /** The stack of an applications unit, when applications do not fit in the management unit. */
 export class ApplicationsStack extends GeneratedStack {

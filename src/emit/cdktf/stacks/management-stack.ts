@@ -5,7 +5,7 @@
  * account itself needs, and the opt-in encryption step. Its provider works in the Identity Center Region.
  */
 import { partitionOf } from '../../../model/arns';
-import { compareKeys } from '../../../model/ir';
+import { compareKeys, type ManagementUnit } from '../../../model/ir';
 import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model/ir-index';
 import { encryptionStep } from '../../encryption-step';
 import { AwsProvider, Construct } from '../cdktf';
@@ -24,7 +24,7 @@ import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
-export type ManagementStackConfig = UnitStackConfig;
+export type ManagementStackConfig = UnitStackConfig<ManagementUnit>;
 
 /** The stack of the management unit: the keys and, while they fit, permission sets and the identity store. */
 export class ManagementStack extends GeneratedStack {
