@@ -7,6 +7,7 @@
  * - no field depends on YAML order, file positions or the machine.
  */
 import type { PolicyDocumentJson } from '../policy/types';
+import type { ModelUseCaseId } from './schema';
 
 /** Tags by key. */
 export type Tags = Readonly<Record<string, string>>;
@@ -209,11 +210,20 @@ export interface AccessControlAttribute {
   readonly sources: readonly string[];
 }
 
+/**
+ * Use cases idcgen adds to a key from other settings: administrators, the Identity Center service
+ * statements, the deployer and the deletion guard (never listed under a key's useCases).
+ */
+export type AddedUseCaseId = 'key-administration' | 'identity-center-service' | 'deployer' | 'deletion-guard';
+
+/** Every use case of the catalog (src/policy/catalog/use-cases.ts): the model's and those idcgen adds. */
+export type UseCaseId = AddedUseCaseId | ModelUseCaseId;
+
 /** A documented statement in a key policy, with where it comes from. */
 export interface StatementSource {
   readonly sid: string;
   /** Catalog use case id, e.g. `identity-center-service`, `delegated-admins`. */
-  readonly useCase: string;
+  readonly useCase: UseCaseId;
   /** AWS documentation page the statement comes from. */
   readonly docUrl: string;
 }
@@ -228,7 +238,8 @@ export interface KeyIdentityPolicy {
   /** Role names in that account to attach it to (role principals); empty = policy only. Sorted. */
   readonly attachToRoles: readonly string[];
   readonly document: PolicyDocumentJson;
-  readonly useCases: readonly string[];
+  /** The use cases that need this policy, in catalog order. */
+  readonly useCases: readonly UseCaseId[];
 }
 
 /** A key principal as the model names it, bound to its account. */
@@ -240,7 +251,7 @@ export type KeyPrincipalRef =
 /** A principal the model names for a key, and what for. */
 export interface KeyPrincipalUse {
   /** `key-administration` (administrators) or the model use case that names it. */
-  readonly useCase: string;
+  readonly useCase: 'key-administration' | ModelUseCaseId;
   readonly principal: KeyPrincipalRef;
 }
 
@@ -257,7 +268,7 @@ export interface ResolvedKey {
   /** Sorted; never the Identity Center Region. */
   readonly replicaRegions: readonly string[];
   /** Use case ids in catalog order. */
-  readonly useCases: readonly string[];
+  readonly useCases: readonly UseCaseId[];
   /** The key policy; applied identically to the primary and every replica. */
   readonly keyPolicy: PolicyDocumentJson;
   /** One entry per key policy statement, same order. */

@@ -274,6 +274,8 @@ export const modelSchema = z.strictObject({
 export type OrgModel = z.infer<typeof modelSchema>;
 export type PrincipalInput = z.infer<typeof principalSchema>;
 export type UseCaseInput = z.infer<typeof useCaseSchema>;
+/** The use cases a model lists under a key's `useCases:` (each entry's one key). */
+export type ModelUseCaseId = UseCaseInput extends infer U ? (U extends unknown ? keyof U & string : never) : never;
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
 export type KeyInput = z.infer<typeof keySchema>;
 export type ApplicationInput = z.infer<typeof applicationSchema>;

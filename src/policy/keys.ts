@@ -165,7 +165,7 @@ function buildKey(
     tags: sortedTags(input.tags ?? {}),
     usedByIdentityCenter: ctx.encryptionKeyName === input.name,
     principals: [
-      ...administrators.map((principal) => ({ useCase: 'key-administration', principal })),
+      ...administrators.map((principal) => ({ useCase: 'key-administration' as const, principal })),
       ...[...useCases]
         .sort(([a], [b]) => useCaseOrder(a) - useCaseOrder(b))
         .flatMap(([useCase, principals]) => principals.map((principal) => ({ useCase, principal }))),

@@ -193,7 +193,7 @@ module "key_identity_center" {
   }
 
   policy_statements = {
-    # baseline: https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
+    # identity-center-service: https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
     AllowIdentityCenterAdminAccounts = jsonencode({
       Effect = "Allow"
       Principal = {
@@ -206,7 +206,7 @@ module "key_identity_center" {
       Resource = "*"
     })
 
-    # baseline: https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
+    # identity-center-service: https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
     AllowIdentityCenterAndIdentityStoreToDescribeKey = jsonencode({
       Effect = "Allow"
       Principal = {
@@ -224,7 +224,7 @@ module "key_identity_center" {
       }
     })
 
-    # baseline: https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
+    # identity-center-service: https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
     AllowIdentityCenterAndIdentityStoreToUseKey = jsonencode({
       Effect = "Allow"
       Principal = {
@@ -253,7 +253,7 @@ module "key_identity_center" {
       }
     })
 
-    # baseline: https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
+    # identity-center-service: https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
     AllowOrgPrincipalsViaIdentityCenterAndIdentityStore = jsonencode({
       Effect    = "Allow"
       Principal = "*"
@@ -278,7 +278,7 @@ module "key_identity_center" {
       }
     })
 
-    # baseline: https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
+    # identity-center-service: https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
     AllowManagedApps = jsonencode({
       Effect    = "Allow"
       Principal = "*"
