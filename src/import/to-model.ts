@@ -13,7 +13,7 @@
  */
 import { compareKeys, type ResolvedAccount, type UserContact } from '../model/ir';
 import { accessControlAttributesToModel, applicationsToModel } from './applications-to-model';
-import type { OrgModel } from '../model/schema';
+import type { OrgModel, PermissionSetInput as ModelPermissionSet } from '../model/schema';
 import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateUser } from './estate';
 import { TargetInference } from './infer-targets';
 import type { StatementJson } from '../policy/types';
@@ -24,7 +24,6 @@ import { IMPORT_PLAN_FORMAT, IMPORT_PLAN_VERSION, ImportResourceType as T, sortR
 
 type Mutable<X> = { -readonly [K in keyof X]: X[K] };
 type ModelAssignment = NonNullable<OrgModel['assignments']>[number];
-type ModelPermissionSet = NonNullable<OrgModel['permissionSets']>[number];
 
 export interface ImportResult {
   readonly model: OrgModel;

@@ -5,7 +5,7 @@
  */
 import { compareKeys, type ResolvedAccount, type ResolvedKey } from '../model/ir';
 import { identityStoreArn, partitionOf, ROLE_ARN } from '../model/arns';
-import type { KeyInput, PrincipalInput } from '../model/schema';
+import type { KeyInput, PrincipalInput, UseCaseConfig } from '../model/schema';
 import type { PolicyRef, StatementJson } from './types';
 import { SERVICE_PRINCIPAL } from './catalog/aws';
 import type { RestrictedAppsProps } from './catalog/advanced';
@@ -17,12 +17,6 @@ import { buildKeyPolicy } from './private/key-policy';
 import { groupIdentityNeeds, identityNeeds } from './private/identity';
 import { mergeStatements } from './private/merge-statements';
 
-/** The value under a use case's id (schema.ts `useCaseSchema`). */
-type UseCaseConfig =
-  | { principals?: PrincipalInput[] }
-  | { servicePrincipals: string[]; sourceAccounts?: string[]; sourceArns?: string[] }
-  | null
-  | undefined;
 
 export interface KeyContext {
   organizationId: string;
@@ -117,7 +111,8 @@ function buildKey(
     }
     checkPrincipalAccounts(id, principals, at, ctx, problems);
     useCases.set(id, uniquePrincipals([...(useCases.get(id) ?? []), ...principals]));
-    if (id === 'restrict-managed-applications' && config && 'servicePrincipals' in config) restrictedApps = restrictedAppsProps(config, at, ctx, problems);
+    const restrict = 'restrict-managed-applications' in useCase ? useCase['restrict-managed-applications'] : undefined;
+    if (restrict) restrictedApps = restrictedAppsProps(restrict, at, ctx, problems);
   });
   checkManagedAppsConflict(input, path, problems);
 
@@ -224,7 +219,7 @@ function checkManagedAppsConflict(input: KeyInput, path: (string | number)[], pr
 }
 
 function restrictedAppsProps(
-  config: { servicePrincipals: string[]; sourceAccounts?: string[]; sourceArns?: string[] },
+  config: UseCaseConfig<'restrict-managed-applications'>,
   at: (string | number)[],
   ctx: KeyContext,
   problems: KeyProblem[],

@@ -17,15 +17,12 @@ import { ouString } from '../import/to-model';
 import { compareKeys } from '../model/ir';
 import { LIMITS } from '../model/limits';
 import { normalizeOu } from '../model/resolve';
+import type { AccountInput } from '../model/schema';
 import { uniqueNames } from '../model/unique-names';
 import { planOrganizationalUnits, type OuEntry, type OuPlan } from './ous';
 
-export interface ModelAccount {
-  readonly name: string;
-  readonly id: string;
-  readonly ou?: string;
-  readonly tags?: Readonly<Record<string, string>>;
-}
+/** An entry of the model's accounts, as the schema reads it. */
+export type ModelAccount = Readonly<AccountInput>;
 
 export interface AccountUpdate {
   readonly name: string;

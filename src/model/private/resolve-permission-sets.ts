@@ -9,12 +9,11 @@ import { compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet,
 import type { Issue } from '../issues';
 import { LIMITS } from '../limits';
 import type { LoadedModel } from '../load';
-import type { OrgModel } from '../schema';
+import type { PermissionSetInput } from '../schema';
 import type { PolicyToCreate } from '../shard';
 import { normalizeIamPath } from './check-permission-sets';
 import { nonWhitespaceBytes } from './policy-size';
 
-type PermissionSetInput = NonNullable<OrgModel['permissionSets']>[number];
 
 export const DEFAULT_SESSION_DURATION = 'PT1H';
 

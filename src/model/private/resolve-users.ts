@@ -6,9 +6,8 @@
  * owns the rest (validation refuses attributes on them).
  */
 import { compareKeys, USER_TEXT_ATTRIBUTES, type ResolvedUser, type UserAddress, type UserContact } from '../ir';
-import type { OrgModel } from '../schema';
+import type { OrgModel, UserInput } from '../schema';
 
-type UserInput = NonNullable<OrgModel['users']>[number];
 
 const OPTIONAL = USER_TEXT_ATTRIBUTES satisfies readonly (keyof UserInput & keyof ResolvedUser)[];
 
