@@ -335,7 +335,9 @@ describe('keys and units', () => {
 
   test('a changed customer managed policy document touches only the member units holding it', () => {
     const head = edit(baseIr, (m) => {
-      unitNamed(m, 'account-dev-app', 'member').customerManagedPolicies[0].document.Statement[0].Resource = 'arn:aws:s3:::dev-*/*';
+      const unit = m.units.find((u) => u.name === 'account-dev-app');
+      if (unit?.kind !== 'member') throw new Error('the fixture has member unit account-dev-app');
+      unit.customerManagedPolicies[0].document.Statement[0].Resource = 'arn:aws:s3:::dev-*/*';
     });
     const r = reviewModels(baseIr, head);
     expect(r.customerManagedPolicies.map((p) => [p.name, p.change, p.statements.map((s) => s.change)])).toEqual([['/DevBoundary', 'changed', ['changed']]]);
