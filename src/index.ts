@@ -20,13 +20,22 @@ export { formatIssue, ModelError } from './model/issues';
 export type { Issue, Severity } from './model/issues';
 export type {
   AccessControlAttribute,
+  AddedUseCaseId,
   ApplicationPortal,
+  ApplicationsUnit,
   ApplicationSwitch,
+  AssignmentsUnit,
   BackendConfig,
   CustomerManagedPolicyRef,
+  CustomerManagedPolicyToCreate,
   DeploymentUnit,
+  IdentityStoreUnit,
   KeyIdentityPolicy,
+  ManagementUnit,
+  MemberUnit,
+  PermissionSetsUnit,
   PermissionsBoundary,
+  PolicyUnit,
   PrincipalType,
   ResolvedAccessScope,
   ResolvedAccount,
@@ -42,7 +51,10 @@ export type {
   StatementSource,
   Tags,
   UnitKind,
+  UnitOfKind,
+  UseCaseId,
 } from './model/ir';
+export { isPolicyUnit } from './model/ir';
 export { unitOrder } from './model/unit-graph';
 export type { UnitOrder } from './model/unit-graph';
 

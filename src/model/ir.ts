@@ -400,6 +400,11 @@ export interface ApplicationsUnit extends UnitPlacement {
 /** A deployment unit: one CDKTF stack and one HCL root; what it holds depends on its kind. */
 export type DeploymentUnit = ManagementUnit | MemberUnit | AssignmentsUnit | PermissionSetsUnit | IdentityStoreUnit | ApplicationsUnit;
 
+/**
+ * What a unit holds. `permission-sets` and `identity-store` units exist only when the management
+ * unit would exceed `maxResourcesPerStack` with them, or a delegated administrator manages them
+ * (shard.ts); small models have none.
+ */
 export type UnitKind = DeploymentUnit['kind'];
 
 /** The unit type of one kind: `UnitOfKind<'assignments'>` is AssignmentsUnit. */
@@ -408,6 +413,7 @@ export type UnitOfKind<K extends UnitKind> = Extract<DeploymentUnit, { readonly 
 /** The units that create IAM policies in their account. */
 export type PolicyUnit = ManagementUnit | MemberUnit;
 
+/** Whether the unit creates IAM policies in its account (customer managed and key identity policies). */
 export function isPolicyUnit(unit: DeploymentUnit): unit is PolicyUnit {
   return unit.kind === 'management' || unit.kind === 'member';
 }
