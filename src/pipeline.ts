@@ -14,7 +14,7 @@
 import type { ResolvedModel } from './model/ir';
 import { ModelError, sortIssues, type Issue } from './model/issues';
 import { loadModel, type LoadedModel } from './model/load';
-import { resolveWithIssues } from './model/resolve';
+import { resolveWithIssues } from './resolve/resolve';
 import type { OrgModel } from './model/schema';
 import { parseModel, validateModel } from './model/validate';
 import { findingPath } from './policy/finding-path';

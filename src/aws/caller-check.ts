@@ -20,7 +20,7 @@ import { iamPrincipalIdentity, parseCallerArn, PERMISSION_SET_ROLE, permissionSe
 import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, DOCS as POLICY_DOCS } from '../policy/catalog/aws';
 import { globMatch, kmsDecision, type ContextValue, type IdentityPolicy, type Tri } from '../policy/evaluate';
 
-import type { PolicyDocumentJson } from '../policy/types';
+import type { PolicyDocumentJson } from '../model/policy-types';
 import { fail, warn, type Finding } from './findings';
 
 export interface CallerIdentity {

@@ -5,7 +5,7 @@
  */
 import { compareKeys } from '../model/ir';
 import type { KeyInput } from '../model/schema';
-import type { StatementJson } from '../policy/types';
+import type { StatementJson } from '../model/policy-types';
 import type { EstateKey } from './estate';
 import { inferKeyPolicy, type KeyInferContext } from './key-infer';
 import { statementsOf } from './key-policy';

@@ -22,7 +22,7 @@ import type { KeyInput, PrincipalInput, UseCaseInput } from '../model/schema';
 import { MODEL_USE_CASE_IDS, useCaseEntry, useCaseOrder, type ModelUseCaseId, type UseCaseId } from '../policy/catalog/use-cases';
 import { buildKeys, type KeyContext } from '../policy/keys';
 import { renderPolicy, renderStatement, type PolicyRefValues } from '../policy/render';
-import type { StatementJson } from '../policy/types';
+import type { StatementJson } from '../model/policy-types';
 import { list, normalStatement, statementPrincipals, type PrincipalContext } from './key-policy';
 
 type Profile = 'baseline' | 'least-privilege';

@@ -11,7 +11,7 @@
 import { compareKeys } from '../model/ir';
 import type { PrincipalInput } from '../model/schema';
 import { isConcreteRoleArn, parsePermissionSetRoleArn, wholeAccountOf } from '../model/arns';
-import type { StatementJson } from '../policy/types';
+import type { StatementJson } from '../model/policy-types';
 
 export interface PrincipalContext {
   /** Account id → model account name. */

@@ -16,7 +16,7 @@ import { accessControlAttributesToModel, applicationsToModel } from './applicati
 import type { OrgModel } from '../model/schema';
 import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateUser } from './estate';
 import { TargetInference } from './infer-targets';
-import type { StatementJson } from '../policy/types';
+import type { StatementJson } from '../model/policy-types';
 import { keyEntry } from './key-entry';
 import { normalStatement, statementsOf } from './key-policy';
 import { parsePolicy } from './policy-json';

@@ -156,3 +156,6 @@ export function sessionDurationSeconds(value: string): number | undefined {
   if (!m) return undefined;
   return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
 }
+
+// https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
+export const ALIAS = { pattern: /^alias\/[a-zA-Z0-9/_-]+$/, reservedPrefix: 'alias/aws/' } as const;

@@ -15,7 +15,7 @@
  */
 import { partitionOf } from '../model/arns';
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../model/ir';
-import type { PolicyDocumentJson, StatementJson } from '../policy/types';
+import type { PolicyDocumentJson, StatementJson } from '../model/policy-types';
 import { ENCRYPTION_ACTIONS, IMPORT_ACTIONS } from './sdk-actions';
 import { TERRAFORM_ACTIONS } from './terraform-actions';
 

@@ -24,7 +24,7 @@ import { iamActionPattern } from '../model/wildcard';
 import { iamActionNames, iamPermissionsManagementActions, iamServicePrefixes } from './private/iam-data';
 import { actionCovers } from './private/statement-facts';
 import { toArray } from './private/values';
-import { isPolicyRef, type PolicyDocumentJson, type PolicyValues, type StatementJson } from './types';
+import { isPolicyRef, type PolicyDocumentJson, type PolicyValues, type StatementJson } from '../model/policy-types';
 
 /** The part that matters here of AWS managed policies that grant administrator-equivalent access. */
 export const KNOWN_MANAGED_POLICIES: Readonly<Record<string, { readonly statement: StatementJson; readonly url: string }>> = {

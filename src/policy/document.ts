@@ -1,7 +1,7 @@
 /**
  * A policy document: an ordered list of statements with unique Sids, serialised only by toJSON().
  */
-import type { PolicyDocumentJson } from './types';
+import type { PolicyDocumentJson } from '../model/policy-types';
 import { PolicyStatement } from './statement';
 import { dedupeStatements } from './private/merge-statements';
 import { canonicalJson } from './private/values';

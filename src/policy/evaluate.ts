@@ -18,7 +18,7 @@ import { toArray } from './private/values';
 import { arnLike, globMatch } from './private/match';
 
 export { arnLike, globMatch };
-import type { PolicyDocumentJson, StatementJson } from './types';
+import type { PolicyDocumentJson, StatementJson } from '../model/policy-types';
 
 export type Tri = 'yes' | 'maybe' | 'no';
 

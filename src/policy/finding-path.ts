@@ -6,7 +6,7 @@
 import type { ModelPath } from '../model/load';
 import type { OrgModel } from '../model/schema';
 import { canonicalJson, toArray } from './private/values';
-import type { StatementJson } from './types';
+import type { StatementJson } from '../model/policy-types';
 import type { FindingLocation } from './well-architected';
 
 /** First position of each name in the model's lists (what findIndex would find), built once per model. */

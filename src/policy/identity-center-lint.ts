@@ -12,9 +12,9 @@
 import { isAwsManagedApplicationProvider } from '../model/arns';
 import { compareKeys, type ResolvedModel } from '../model/ir';
 import { customerPolicyDocuments } from './admin-access';
-import { IDENTITY_CENTER_RULES, PRINCIPAL_TAG, type IdentityCenterRule } from './identity-center-rules';
+import { IDENTITY_CENTER_RULES, PRINCIPAL_TAG, type IdentityCenterRule } from '../model/identity-center-rules';
 import { conditionKeysOf } from './private/statement-facts';
-import type { PolicyDocumentJson, StatementJson } from './types';
+import type { PolicyDocumentJson, StatementJson } from '../model/policy-types';
 import type { FindingLocation } from './well-architected';
 
 export interface IdentityCenterFinding {

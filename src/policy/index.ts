@@ -4,7 +4,6 @@ export { PolicyDocument, policyBytes, policyNonWhitespaceChars, type PolicyDocum
 export { renderPolicy, type PolicyRefValues } from './render';
 export { buildKeys, type KeyBuildResult, type KeyContext, type KeyProblem } from './keys';
 export { withKeyStatements } from './inline';
-export { lintModel, LINT_RULES, type LintFinding, type LintRule } from './lint';
-export * from './types';
+export { lintModel, type LintFinding } from './lint';
 export { actionsAllowedByIdentityPolicies, kmsDecision, type Decision, type IdentityPolicy, type KmsRequest, type Tri } from './evaluate';
 export { keyPower, KEY_POWER_LEVELS, type KeyPower, type KeyPowerLevel } from './key-power';

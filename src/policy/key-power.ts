@@ -23,7 +23,7 @@ import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS } from '
 import { AWS_MANAGED_KMS, AWS_MANAGED_WITHOUT_KMS } from './catalog/aws-managed-kms';
 import { kmsDecision, triOr, type ContextValue, type IdentityPolicy, type Tri } from './evaluate';
 import { renderPolicy, type PolicyRefValues } from './render';
-import type { PolicyDocumentJson } from './types';
+import type { PolicyDocumentJson } from '../model/policy-types';
 
 export const KEY_POWER_LEVELS = ['administer', 'use via Identity Center', 'decrypt'] as const;
 export type KeyPowerLevel = (typeof KEY_POWER_LEVELS)[number];

@@ -6,7 +6,7 @@
 import { compareKeys, type ResolvedAccount, type ResolvedKey } from '../model/ir';
 import { identityStoreArn, partitionOf, ROLE_ARN } from '../model/arns';
 import type { KeyInput, PrincipalInput } from '../model/schema';
-import type { PolicyRef, StatementJson } from './types';
+import type { PolicyRef, StatementJson } from '../model/policy-types';
 import { SERVICE_PRINCIPAL } from './catalog/aws';
 import type { RestrictedAppsProps } from './catalog/advanced';
 import type { EncryptionContextValues } from './catalog/shapes';

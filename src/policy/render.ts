@@ -3,7 +3,7 @@
  * this; they render refs as Terraform expressions.
  */
 import { inAllRegions } from '../model/arns';
-import { isPolicyRef, type PolicyDocumentJson, type PolicyRef, type PolicyValue, type PolicyValues, type StatementJson } from './types';
+import { isPolicyRef, type PolicyDocumentJson, type PolicyRef, type PolicyValue, type PolicyValues, type StatementJson } from '../model/policy-types';
 
 export interface PolicyRefValues {
   /** Key ARN of each key, by key name: `arn:aws:kms:<region>:<acct>:key/<id>`. */

@@ -8,11 +8,11 @@ import { sessionDurationSeconds } from '../model/aws-patterns';
 import type { PrincipalType, ResolvedAccount, ResolvedModel } from '../model/ir';
 import { compareKeys } from '../model/ir';
 // The one production rule of review and explain; imported from its file so lint does not load the review stage.
-import { isProduction } from '../review/private/production';
+import { isProduction } from '../model/production';
 import { administratorAccessReasons, customerPolicyDocuments } from './admin-access';
 import { actionsOf } from './private/statement-facts';
-import type { PolicyDocumentJson, StatementJson } from './types';
-import { ADMIN_BROAD_MAX_MEMBERS, ADMIN_SESSION_MAX, WELL_ARCHITECTED_RULES, type WellArchitectedRule } from './well-architected-rules';
+import type { PolicyDocumentJson, StatementJson } from '../model/policy-types';
+import { ADMIN_BROAD_MAX_MEMBERS, ADMIN_SESSION_MAX, WELL_ARCHITECTED_RULES, type WellArchitectedRule } from '../model/well-architected-rules';
 
 /** Where a finding belongs in the model, in the model's own terms. */
 export type FindingLocation =

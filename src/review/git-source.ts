@@ -18,7 +18,7 @@ import * as path from 'node:path';
 import { Document, isScalar, isSeq, LineCounter } from 'yaml';
 import { LIMITS } from '../model/limits';
 import { type Issue, ModelError } from '../model/issues';
-import { parseGuarded } from '../safety/yaml-guard';
+import { parseGuarded } from '../model/private/yaml-guard';
 
 export interface GitSpec {
   readonly ref: string;

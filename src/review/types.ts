@@ -5,7 +5,7 @@
  */
 import type { PrincipalType, UnitKind } from '../model/ir';
 import type { KeyPower } from '../policy/key-power';
-import type { StatementJson } from '../policy/types';
+import type { StatementJson } from '../model/policy-types';
 
 export type { KeyPower, KeyPowerLevel } from '../policy/key-power';
 

@@ -17,7 +17,7 @@ import type { OutputInspection } from '../write/inspect-output';
 import { deletionWindowFindings, preventDestroyFindings, type DeletionFinding } from './deletion-protection';
 import { removedKeyMessage, removedKeys } from './key-removal';
 import { allowedMessage, isRail, refusedMessage, type RailId } from './rails';
-import { orphanedStateMessage, orphanedStates } from './state-orphans';
+import { orphanedStateMessage, orphanedStates } from '../write/state-orphans';
 
 /** One rail the run was allowed to break, for review.md. */
 export interface Allowance {

@@ -3,9 +3,5 @@ export { enforceModelRails, enforceRails, type Allowance, type RailsInput, type 
 export { allowedMessage, isRail, LINT_RAILS, RAIL_IDS, refusedMessage, SAFETY_RAILS, type RailId, type RailSpec } from './rails';
 export { deletionWindowFindings, preventDestroyFindings, KEY_RESOURCE_TYPES, type DeletionFinding } from './deletion-protection';
 export { renderUnsafeSection } from './review-section';
-export { recoverInterruptedWrites, tempPrefix } from './interrupted-output';
-export { parseGuarded, type YamlBudget, type YamlExcess } from './yaml-guard';
-export { indentationTabAtFirstError } from './yaml-tabs';
-export { fileIdentity, realPathOutside } from './inside-directory';
 export { outputFacts, removedKeys, removedKeyMessage, type KeyFact, type RemovedKey } from './key-removal';
-export { orphanedStates, orphanedStateMessage, type OrphanedState } from './state-orphans';
+export { renderModelReview } from './model-review';

@@ -16,7 +16,7 @@ import type { EstateOrganization } from '../import/estate';
 import { ouString } from '../import/to-model';
 import { compareKeys } from '../model/ir';
 import { LIMITS } from '../model/limits';
-import { normalizeOu } from '../model/resolve';
+import { normalizeOu } from '../resolve/resolve';
 import { uniqueNames } from '../model/unique-names';
 import { planOrganizationalUnits, type OuEntry, type OuPlan } from './ous';
 

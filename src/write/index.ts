@@ -3,3 +3,5 @@ export { writeFileAtomically, writeFilesAtomically } from './write-file';
 export { WriteError, type OutputProblem } from './write-error';
 export { OUTPUT_MARKER, isTerraformWorkingFile, type PreviousOutput } from './manifest';
 export { inspectOutput, type InspectOptions, type OutputInspection, type WorkingEntry } from './inspect-output';
+export { recoverInterruptedWrites, tempPrefix } from './interrupted-output';
+export { orphanedStates, orphanedStateMessage, type OrphanedState } from './state-orphans';

@@ -7,7 +7,7 @@ import { mergeFileMaps, type FileMap } from '../../emit/files';
 import { emitHcl } from '../../emit/hcl';
 import { formatIssue } from '../../model/issues';
 import { loadResolved } from '../../pipeline';
-import { renderModelReview } from '../../review';
+import { renderModelReview } from '../../safety/model-review';
 import { enforceRails, outputFacts, RAIL_IDS, type RailId } from '../../safety';
 import { inspectOutput, writeOutput } from '../../write';
 import { progress as createProgress } from '../progress';

@@ -9,7 +9,7 @@ import { compareKeys, type AccessControlAttribute, type DeploymentUnit, type Res
 import { unitApplications } from '../../model/ir-index';
 import { bool, list, obj, ref, str, type Expr, type ObjectEntry } from './private/expr';
 import { instanceView, MODULES_PATH, tags, type InstanceView } from './view-common';
-import type { ModuleCallView } from './view-management';
+import type { ModuleCallView } from './view-common';
 
 export interface ApplicationsView {
   readonly source: string;

@@ -7,7 +7,7 @@ import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../mode
 import { assignmentsByKey } from '../../model/ir-index';
 import { obj, str } from './private/expr';
 import { instanceView, MODULES_PATH, type InstanceView } from './view-common';
-import type { ModuleCallView } from './view-management';
+import type { ModuleCallView } from './view-common';
 
 export interface AssignmentsView {
   readonly source: string;

@@ -8,7 +8,8 @@ import type { DeploymentUnit, ResolvedModel } from '../../model/ir';
 import { unitGroups, unitMemberLookups, unitUsers } from '../../model/ir-index';
 import { instanceView, type InstanceView } from './view-common';
 import type { MovedView } from './private/names';
-import { identityStoreCall, type ModuleCallView } from './view-management';
+import { identityStoreCall } from './view-management';
+import { type ModuleCallView } from './view-common';
 import { membershipMoves } from './view-moved';
 
 export interface IdentityStoreView {

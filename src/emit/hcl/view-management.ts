@@ -16,19 +16,11 @@ import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';
 import { accessControlAttributesCall, applicationsCall } from './view-applications';
-import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, tags, type InstanceView } from './view-common';
+import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, tags, type InstanceView, type ModuleCallView } from './view-common';
 import { groupEntry, userEntry } from './view-identity-entries';
 import { keyUserPoliciesCall } from './view-member';
 import { keyMoves, membershipMoves } from './view-moved';
 import { keyPolicyStatements, policyDocument, type RefResolver } from './view-policy';
-
-export interface ModuleCallView {
-  readonly ident: string;
-  readonly source: string;
-  /** Provider alias passed as the module's `aws`, or null for the default provider. */
-  readonly providerAlias: string | null;
-  readonly args: readonly ObjectEntry[];
-}
 
 export interface ReplicaView extends ModuleCallView {
   readonly region: string;

@@ -4,10 +4,10 @@
  * key's alias, read through the `management` provider, so no remote state is shared.
  */
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
-import type { PolicyDocumentJson, PolicyRef } from '../../policy/types';
+import type { PolicyDocumentJson, PolicyRef } from '../../model/policy-types';
 import { list, obj, str, type ObjectEntry } from './private/expr';
 import { findKey, instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
-import type { ModuleCallView } from './view-management';
+import type { ModuleCallView } from './view-common';
 import { policyDocument, policyRefs, type RefResolver } from './view-policy';
 
 export interface KeyLookupView {

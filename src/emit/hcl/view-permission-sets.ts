@@ -8,7 +8,8 @@
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
 import { unitPermissionSets } from '../../model/ir-index';
 import { findKey, instanceView, keyIdentifiers, refResolver, type InstanceView } from './view-common';
-import { permissionSetsCall, type ModuleCallView } from './view-management';
+import { permissionSetsCall } from './view-management';
+import { type ModuleCallView } from './view-common';
 import type { KeyLookupView } from './view-member';
 import { policyRefs } from './view-policy';
 

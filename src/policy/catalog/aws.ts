@@ -160,9 +160,6 @@ export const KEY_SPEC = {
   keyUsage: 'ENCRYPT_DECRYPT',
 } as const;
 
-// https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
-export const ALIAS = { pattern: /^alias\/[a-zA-Z0-9/_-]+$/, reservedPrefix: 'alias/aws/' } as const;
-
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/advanced-kms-policy.html
 /** "A service principal is … typically formatted as servicename.amazonaws.com". */
 export const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(?:\.cn)?$/;

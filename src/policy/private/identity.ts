@@ -4,7 +4,7 @@
  * that principal allows it too (kms/latest/developerguide/key-policy-modifying-external-accounts.html).
  */
 import { compareKeys, type KeyIdentityPolicy } from '../../model/ir';
-import type { PolicyRef, StatementJson } from '../types';
+import type { PolicyRef, StatementJson } from '../../model/policy-types';
 import { PolicyStatement } from '../statement';
 import { CONDITION_KEYS } from '../catalog/aws';
 import { canonicalJson } from './values';

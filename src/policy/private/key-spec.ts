@@ -8,7 +8,8 @@ import { compareKeys } from '../../model/ir';
 import type { KeyInput } from '../../model/schema';
 import { LIMITS, rangeMessage } from '../../model/limits';
 import { otherPartitionMessage, unknownRegionMessage } from '../../model/regions';
-import { ALIAS, REGION_NAME } from '../catalog/aws';
+import { REGION_NAME } from '../catalog/aws';
+import { ALIAS } from '../../model/aws-patterns';
 
 export interface KeySpec {
   readonly alias: string;

@@ -3,8 +3,8 @@
  * name, and whether an action pattern covers an action.
  */
 import { iamActionPattern } from '../../model/wildcard';
-import type { PolicyValue, StatementJson } from '../types';
-import { isPolicyRef } from '../types';
+import type { PolicyValue, StatementJson } from '../../model/policy-types';
+import { isPolicyRef } from '../../model/policy-types';
 import { toArray } from './values';
 
 export function actionsOf(s: StatementJson): string[] {

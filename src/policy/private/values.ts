@@ -3,7 +3,7 @@
  * and rendering so that "the same value" means the same thing everywhere.
  */
 import { compareKeys } from '../../model/ir';
-import { isPolicyRef, type PolicyValue, type PolicyValues } from '../types';
+import { isPolicyRef, type PolicyValue, type PolicyValues } from '../../model/policy-types';
 
 /** A string that identifies a value: literal strings and refs can never collide. */
 export function valueKey(v: PolicyValue): string {

@@ -1,5 +1,5 @@
 /** IAM action patterns (`kms:*`, `kms:Put*`): matching and display. */
-import type { StatementJson } from '../../policy/types';
+import type { StatementJson } from '../../model/policy-types';
 import { iamActionPattern } from '../../model/wildcard';
 import { valueList } from './canonical';
 

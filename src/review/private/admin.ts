@@ -11,7 +11,7 @@
  */
 import type { ResolvedModel, ResolvedPermissionSet } from '../../model/ir';
 import { administratorAccessReasons, customerPolicyDocuments, permissionSetAdminGrants } from '../../policy/admin-access';
-import type { PolicyDocumentJson } from '../../policy/types';
+import type { PolicyDocumentJson } from '../../model/policy-types';
 
 /** Why a permission set is administrator-level; empty when it is not. */
 export function adminReasons(ps: ResolvedPermissionSet | undefined, documents: ReadonlyMap<string, PolicyDocumentJson> = new Map()): string[] {

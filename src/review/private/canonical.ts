@@ -3,7 +3,7 @@
  * written as `"x"` or `["x"]` is the same, list order does not matter, and object keys are sorted.
  */
 import { compareKeys } from '../../model/ir';
-import { isPolicyRef, type PolicyRef, type PolicyValues, type PrincipalJson, type StatementJson } from '../../policy/types';
+import { isPolicyRef, type PolicyRef, type PolicyValues, type PrincipalJson, type StatementJson } from '../../model/policy-types';
 
 /** How a value known only to Terraform is shown in a review, e.g. `<key-arn:identity-center>`. */
 export function refLabel(ref: PolicyRef): string {

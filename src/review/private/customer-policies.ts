@@ -4,7 +4,7 @@
  * reaches, so it is reported once per policy, not once per account.
  */
 import { compareKeys, type DeploymentUnit } from '../../model/ir';
-import type { PolicyDocumentJson } from '../../policy/types';
+import type { PolicyDocumentJson } from '../../model/policy-types';
 import type { PolicyDocumentChange } from '../types';
 import { cmpName } from './permission-sets';
 import { diffStatements } from './statements';

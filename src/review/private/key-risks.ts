@@ -4,7 +4,7 @@
  * removed, rotation disabled, and wildcard principals widened in its key policy.
  */
 import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/ir';
-import type { StatementJson } from '../../policy/types';
+import type { StatementJson } from '../../model/policy-types';
 import type { KeyChange, KeyPowerChange, RiskFlag, RiskSeverity, StatementChange } from '../types';
 import { isWildcardPrincipal, valueList } from './canonical';
 import { allowsAction } from './actions';

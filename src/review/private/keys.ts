@@ -3,7 +3,7 @@
  * case and AWS documentation page it comes from), and the member-account identity policies.
  */
 import { compareKeys, type KeyIdentityPolicy, type ResolvedKey } from '../../model/ir';
-import type { StatementJson } from '../../policy/types';
+import type { StatementJson } from '../../model/policy-types';
 import type { IdentityPolicyChange, KeyChange } from '../types';
 import { diffFields, diffList, isEmptyList, tagList, type Fields } from './fields';
 import { diffStatements, type SourceLookup } from './statements';

@@ -12,7 +12,7 @@
  * The result is sorted by Sid, then (statements without a Sid) by canonical JSON.
  */
 import { compareKeys } from '../../model/ir';
-import type { PolicyDocumentJson, StatementJson } from '../../policy/types';
+import type { PolicyDocumentJson, StatementJson } from '../../model/policy-types';
 import type { StatementChange } from '../types';
 import { stableJson, canonicalStatement, statementContentKey } from './canonical';
 

@@ -20,7 +20,7 @@
  */
 import { compareKeys, type DeploymentUnit, type ResolvedAssignment, type ResolvedModel } from '../../model/ir';
 import { assignmentsByKey, unitApplications, unitGroups, unitPermissionSets, unitUsers } from '../../model/ir-index';
-import type { StatementJson } from '../../policy/types';
+import type { StatementJson } from '../../model/policy-types';
 import type { TouchedUnit } from '../types';
 import { canonicalStatement, stableJson } from './canonical';
 

@@ -12,7 +12,7 @@
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/identity-center-customer-managed-keys.html
  */
 import type { ResolvedKey } from '../../../model/ir';
-import type { PolicyRef } from '../../../policy/types';
+import type { PolicyRef } from '../../../model/policy-types';
 import { AwsProvider, Construct, KmsAlias, KmsKey, KmsKeyPolicy, KmsReplicaKey } from '../cdktf';
 import { namespace } from '../private/namespace';
 import { policyJson, type PolicyRefResolver } from '../private/policy-json';

@@ -3,7 +3,7 @@
  * to compile here instead of rendering as `[object Object]` somewhere.
  */
 import { identityStoreArn, keyArnAllRegions } from '../../../model/arns';
-import type { PolicyRef } from '../../../policy/types';
+import type { PolicyRef } from '../../../model/policy-types';
 import type { PolicyRefResolver } from './policy-json';
 
 export interface RefTargets {

@@ -8,13 +8,13 @@
  * most 500 permission sets provisioned per account (adjustable: a warning). Expansion stops at
  * LIMITS.expandedAssignments, at the entry that crosses it, so a short model cannot fill memory.
  */
-import { compareKeys, type PrincipalType, type ResolvedAccount } from '../ir';
-import { issueCollector, type Issue } from '../issues';
-import { LIMITS } from '../limits';
-import type { LoadedModel } from '../load';
-import type { AssignmentInput } from '../schema';
-import { selectAccounts } from '../targets';
-import type { OuIds } from './target-refs';
+import { compareKeys, type PrincipalType, type ResolvedAccount } from '../../model/ir';
+import { issueCollector, type Issue } from '../../model/issues';
+import { LIMITS } from '../../model/limits';
+import type { LoadedModel } from '../../model/load';
+import type { AssignmentInput } from '../../model/schema';
+import { selectAccounts } from '../../model/targets';
+import type { OuIds } from '../../model/private/target-refs';
 
 export interface Triple {
   readonly key: string;

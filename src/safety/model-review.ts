@@ -3,8 +3,8 @@
  * same words `idcgen explain` uses, so a reviewer reads one vocabulary everywhere.
  */
 import type { ResolvedModel } from '../model/ir';
-import { explainModel } from './explain';
-import { renderExplainMarkdown } from './render-explain';
+import { explainModel } from '../review/explain';
+import { renderExplainMarkdown } from '../review/render-explain';
 import type { Allowance } from '../safety/enforce';
 import { renderUnsafeSection } from '../safety/review-section';
 

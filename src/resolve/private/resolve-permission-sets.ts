@@ -4,15 +4,15 @@
  * documents each permission set needs in the accounts it is assigned to.
  */
 import { withKeyStatements } from '../../policy/inline';
-import type { PolicyDocumentJson, StatementJson } from '../../policy/types';
-import { compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Tags } from '../ir';
-import type { Issue } from '../issues';
-import { LIMITS } from '../limits';
-import type { LoadedModel } from '../load';
-import type { OrgModel } from '../schema';
-import type { PolicyToCreate } from '../shard';
-import { normalizeIamPath } from './check-permission-sets';
-import { nonWhitespaceBytes } from './policy-size';
+import type { PolicyDocumentJson, StatementJson } from '../../model/policy-types';
+import { compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Tags } from '../../model/ir';
+import type { Issue } from '../../model/issues';
+import { LIMITS } from '../../model/limits';
+import type { LoadedModel } from '../../model/load';
+import type { OrgModel } from '../../model/schema';
+import type { PolicyToCreate } from '../../model/shard';
+import { normalizeIamPath } from '../../model/private/check-permission-sets';
+import { nonWhitespaceBytes } from '../../model/private/policy-size';
 
 type PermissionSetInput = NonNullable<OrgModel['permissionSets']>[number];
 
