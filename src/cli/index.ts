@@ -3,8 +3,8 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commandsFor } from './cmds';
-import { formatIssue, ModelError } from '../model/issues';
-import { WriteError } from '../write/write-error';
+import { formatIssue, ModelError } from '../model';
+import { WriteError } from '../write';
 
 export async function main(argv: string[]): Promise<void> {
   const cli = yargs(argv)

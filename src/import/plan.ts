@@ -27,7 +27,7 @@
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssoadmin_account_assignment#import
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssoadmin_application_assignment#import
  */
-import { compareKeys } from '../model/ir';
+import { compareKeys } from '../model';
 
 export const IMPORT_PLAN_FORMAT = 'idcgen-import-plan';
 export const IMPORT_PLAN_VERSION = 1;

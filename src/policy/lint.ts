@@ -2,12 +2,7 @@
  * Safety checks on the resolved model's policies. Errors block `generate`; warnings are printed.
  * Each rule has a stable id (LINT_RULES); lint reads only the IR, never the YAML.
  */
-import { identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, roleArn } from '../model/arns';
-import type { ResolvedKey, ResolvedModel } from '../model/ir';
-import { LIMITS } from '../model/limits';
-import { LINT_RULES, type LintRule } from '../model/policy-lint-rules';
-import type { PolicyDocumentJson, StatementJson } from '../model/policy-types';
-import { isPolicyRef } from '../model/policy-types';
+import { identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, roleArn, type ResolvedKey, type ResolvedModel, LIMITS, LINT_RULES, type LintRule, type PolicyDocumentJson, type StatementJson, isPolicyRef } from '../model';
 import { PolicyDocument, policyBytes, policyNonWhitespaceChars } from './document';
 import { renderPolicy } from './render';
 import { ACTIONS, CONDITION_KEYS, KEY_POLICY_ADMIN_ACTION, SCOPING_CONDITION_KEYS, SERVICE_PRINCIPALS } from './catalog/aws';

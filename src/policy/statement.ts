@@ -8,7 +8,7 @@
  *   named principals;
  * - freeze() makes it immutable: emitters and lint read frozen statements only.
  */
-import type { PolicyValue, PolicyValues, PrincipalJson, StatementJson } from '../model/policy-types';
+import type { PolicyValue, PolicyValues, PrincipalJson, StatementJson } from '../model';
 import { toArray, toWire, uniqueValues } from './private/values';
 
 export type Effect = 'Allow' | 'Deny';

@@ -5,3 +5,4 @@ export { explainModel } from './explain';
 export { renderExplainMarkdown, renderExplainJson, renderExplainCsv } from './render-explain';
 export * from './types';
 export { gitSpecForHead, parseGitSpec, readGitModel, type GitModel, type GitSpec } from './git-source';
+export { code, table } from './private/markdown';

@@ -12,12 +12,9 @@
  *   the result does not depend on listing order. Accounts still being created are left for a
  *   later run.
  */
-import type { EstateOrganization } from '../import/estate';
-import { ouString } from '../import/to-model';
-import { compareKeys } from '../model/ir';
-import { LIMITS } from '../model/limits';
-import { normalizeOu } from '../resolve/resolve';
-import { uniqueNames } from '../model/unique-names';
+import { type EstateOrganization, ouString } from '../import';
+import { compareKeys, LIMITS, uniqueNames } from '../model';
+import { normalizeOu } from '../resolve';
 import { planOrganizationalUnits, type OuEntry, type OuPlan } from './ous';
 
 export interface ModelAccount {

@@ -5,10 +5,10 @@
  */
 import * as fs from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
-import { PATTERNS } from '../../model/aws-patterns';
+import { PATTERNS } from '../../model';
 import { loadResolved } from '../../pipeline';
-import { awsConfigProfiles, canonicalStartUrl, PROFILES_MARKER, ProfilesError, SESSION_NAME } from '../../profiles/aws-config';
-import { writeFileAtomically } from '../../write/write-file';
+import { awsConfigProfiles, canonicalStartUrl, PROFILES_MARKER, ProfilesError, SESSION_NAME } from '../../profiles';
+import { writeFileAtomically } from '../../write';
 
 interface Args {
   model: string;

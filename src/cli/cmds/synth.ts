@@ -12,10 +12,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { synthCdktf } from '../../emit/cdktf';
-import { withImportPlan } from '../../import/with-plan';
-import { formatIssue } from '../../model/issues';
+import { withImportPlan } from '../../import';
+import { formatIssue } from '../../model';
 import { loadResolved } from '../../pipeline';
-import { enforceRails, RAIL_IDS, type RailId } from '../../safety';
+import { RAIL_IDS, type RailId } from '../../safety';
+import { enforceRails } from '../../safety/output';
 
 interface Args {
   model: string;

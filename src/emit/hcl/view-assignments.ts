@@ -3,8 +3,7 @@
  * principal IDs are looked up by name in the module, because permission sets and groups are created
  * by the management root (or synced from the identity provider), which is applied first.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
-import { assignmentsByKey } from '../../model/ir-index';
+import { compareKeys, type DeploymentUnit, type ResolvedModel, assignmentsByKey } from '../../model';
 import { obj, str } from './private/expr';
 import { instanceView, MODULES_PATH, type InstanceView } from './view-common';
 import type { ModuleCallView } from './view-common';

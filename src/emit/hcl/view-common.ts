@@ -2,10 +2,8 @@
  * View models shared by every root: the marker line, versions.tf, providers.tf, backend.tf, and the
  * instance ARN / identity store ID locals. Plain data, precomputed and sorted, for the templates.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedKey, type ResolvedModel } from '../../model/ir';
-import { identityStoreArnPrefix, keyArnAllRegionsPrefix, partitionOf } from '../../model/arns';
+import { compareKeys, type DeploymentUnit, type ResolvedKey, type ResolvedModel, identityStoreArnPrefix, keyArnAllRegionsPrefix, partitionOf, type PolicyRef } from '../../model';
 import { AWS_PROVIDER_VERSION, PLAN_VARIABLE, requiredTerraformVersion, LOCAL_STATE_PATH, stateKey } from '../terraform-settings';
-import type { PolicyRef } from '../../model/policy-types';
 import { list, obj, ref, str, template, type Expr, type ObjectEntry } from './private/expr';
 import { keyIdentifier, regionIdentifier } from './private/names';
 import type { RefResolver } from './view-policy';

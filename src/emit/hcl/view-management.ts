@@ -2,16 +2,7 @@
  * View of the management root: identity store, permission sets, applications, attributes for
  * access control, keys with their replicas, and the opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
  */
-import {
-  compareKeys,
-  type DeploymentUnit,
-  type ResolvedGroup,
-  type ResolvedKey,
-  type ResolvedModel,
-  type ResolvedPermissionSet,
-  type ResolvedUser,
-} from '../../model/ir';
-import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model/ir-index';
+import { compareKeys, type DeploymentUnit, type ResolvedGroup, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, type ResolvedUser, unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model';
 import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';

@@ -5,8 +5,7 @@
  * their aliases in the management account, so it shares no state with the management root, which
  * is applied first.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
-import { unitPermissionSets } from '../../model/ir-index';
+import { compareKeys, type DeploymentUnit, type ResolvedModel, unitPermissionSets } from '../../model';
 import { findKey, instanceView, keyIdentifiers, refResolver, type InstanceView } from './view-common';
 import { permissionSetsCall } from './view-management';
 import { type ModuleCallView } from './view-common';

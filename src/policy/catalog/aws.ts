@@ -6,7 +6,7 @@
  */
 
 /** Documentation pages the catalog statements come from. */
-import { PATTERNS } from '../../model/aws-patterns';
+import { PATTERNS } from '../../model';
 
 export const DOCS = {
   /** G3 "Baseline KMS key policy" (newest) and G2 "Baseline KMS key and IAM policy statements" share this URL. */

@@ -8,13 +8,7 @@
  * most 500 permission sets provisioned per account (adjustable: a warning). Expansion stops at
  * LIMITS.expandedAssignments, at the entry that crosses it, so a short model cannot fill memory.
  */
-import { compareKeys, type PrincipalType, type ResolvedAccount } from '../../model/ir';
-import { issueCollector, type Issue } from '../../model/issues';
-import { LIMITS } from '../../model/limits';
-import type { LoadedModel } from '../../model/load';
-import type { AssignmentInput } from '../../model/schema';
-import { selectAccounts } from '../../model/targets';
-import type { OuIds } from '../../model/private/target-refs';
+import { compareKeys, type PrincipalType, type ResolvedAccount, issueCollector, type Issue, LIMITS, type LoadedModel, type AssignmentInput, selectAccounts, type OuIds } from '../../model';
 
 export interface Triple {
   readonly key: string;

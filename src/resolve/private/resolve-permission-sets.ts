@@ -3,16 +3,8 @@
  * needs (as a key principal) merged into its inline policy, and the customer managed policy
  * documents each permission set needs in the accounts it is assigned to.
  */
-import { withKeyStatements } from '../../policy/inline';
-import type { PolicyDocumentJson, StatementJson } from '../../model/policy-types';
-import { compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Tags } from '../../model/ir';
-import type { Issue } from '../../model/issues';
-import { LIMITS } from '../../model/limits';
-import type { LoadedModel } from '../../model/load';
-import type { OrgModel } from '../../model/schema';
-import type { PolicyToCreate } from '../../model/shard';
-import { normalizeIamPath } from '../../model/private/check-permission-sets';
-import { nonWhitespaceBytes } from '../../model/private/policy-size';
+import { withKeyStatements } from '../../policy';
+import { type PolicyDocumentJson, type StatementJson, compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Tags, type Issue, LIMITS, type LoadedModel, type OrgModel, type PolicyToCreate, normalizeIamPath, nonWhitespaceBytes } from '../../model';
 
 type PermissionSetInput = NonNullable<OrgModel['permissionSets']>[number];
 

@@ -12,9 +12,7 @@
  * "on this key" when their Resource names it by ref; `Resource: "*"` statements such as
  * kms:ListAliases are not about one key and are left out.
  */
-import { ACCOUNT_ROOT_ARN, roleArn } from '../../model/arns';
-import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/ir';
-import { isPolicyRef, type PolicyDocumentJson, type StatementJson } from '../../model/policy-types';
+import { ACCOUNT_ROOT_ARN, roleArn, compareKeys, type ResolvedKey, type ResolvedModel, isPolicyRef, type PolicyDocumentJson, type StatementJson } from '../../model';
 import { actionsOf, allowsAction } from './actions';
 import type { KeyAccessKind } from '../types';
 

@@ -18,9 +18,7 @@
  *   permission sets and roles those name are added (identity-access.ts).
  * Entries with the same principal are merged.
  */
-import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../../model/ir';
-import { parsePermissionSetRoleArn } from '../../model/arns';
-import type { StatementJson } from '../../model/policy-types';
+import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, parsePermissionSetRoleArn, type StatementJson } from '../../model';
 import type { KeyAccess, KeyAccessKind } from '../types';
 import { conditionValues, isWildcardPrincipal, sortedUnique, valueList } from './canonical';
 import { actionsOf, allowsAction } from './actions';

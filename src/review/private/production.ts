@@ -1,6 +1,5 @@
 /** Account references for reviews, with the production marker (model/production.ts says which accounts are production). */
-import type { ResolvedAccount } from '../../model/ir';
-import { isProduction } from '../../model/production';
+import { type ResolvedAccount, isProduction } from '../../model';
 import type { AccountRef } from '../types';
 
 /** Account references by name; head data wins over base so a re-tagged account reads as it will be. */
