@@ -52,9 +52,13 @@ const MOVED_NAMES = {
   LintRule: ['src/model/policy-lint-rules', 'src/policy/lint', 'src/policy/index'],
   isProduction: ['src/model/production', 'src/review/private/production', 'src/review/index'],
   renderModelReview: ['src/safety/output/index', 'src/review/index', 'src/safety/index'],
+  // The key-power analysis loads the AWS managed policy catalogue: its own entry, policy/power.
+  ...Object.fromEntries(
+    ['actionsAllowedByIdentityPolicies', 'kmsDecision', 'Decision', 'IdentityPolicy', 'KmsRequest', 'Tri', 'ContextValue', 'globMatch', 'keyPower', 'KEY_POWER_LEVELS', 'KeyPower', 'KeyPowerLevel'].map((n) => [n, ['src/policy/power/index', 'src/policy/index', 'src/policy/evaluate', 'src/policy/key-power']]),
+  ),
   // Rails over the emitted files load @cdktf/hcl2json (0.25 s of CPU): their own entry, safety/output.
   ...Object.fromEntries(
-    ['enforceModelRails', 'enforceRails', 'Allowance', 'RailsInput', 'RailsResult', 'deletionWindowFindings', 'preventDestroyFindings', 'KEY_RESOURCE_TYPES', 'DeletionFinding', 'renderUnsafeSection', 'outputFacts', 'removedKeys', 'removedKeyMessage', 'KeyFact', 'RemovedKey'].map((n) => [n, ['src/safety/output/index', 'src/safety/index']]),
+    ['enforceModelRails', 'enforceRails', 'Allowance', 'RailsInput', 'RailsResult', 'deletionWindowFindings', 'preventDestroyFindings', 'KEY_RESOURCE_TYPES', 'DeletionFinding', 'renderUnsafeSection', 'outputFacts', 'removedKeys', 'removedKeyMessage', 'KeyFact', 'RemovedKey'].map((n) => [n, ['src/safety/output/index', 'src/safety/index', 'src/safety/output/enforce', 'src/safety/output/deletion-protection', 'src/safety/output/review-section', 'src/safety/output/key-removal']]),
   ),
   AccessEntry: ['src/review/private/identity-access', 'src/review/private/key-access'],
   ModuleCallView: ['src/emit/hcl/view-common', 'src/emit/hcl/view-management'],
@@ -144,7 +148,9 @@ function rewriteMovedNames(file, text) {
     for (const it of items) {
       const name = it.replace(/^type\s+/, '').split(/\s+as\s+/)[0].trim();
       const mv = MOVED_NAMES[name];
-      if (mv && mv.slice(1).includes(mod) && mv[0] !== file.replace(/\.ts$/, '')) {
+      // A name that moved to another entry is only redirected for importers outside that folder.
+      const toEntry = mv && mv[0].endsWith('/index');
+      if (mv && mv.slice(1).includes(mod) && mv[0] !== file.replace(/\.ts$/, '') && !(toEntry && topFolder(mv[0]) === topFolder(file))) {
         if (!moving.has(mv[0])) moving.set(mv[0], []);
         moving.get(mv[0]).push(it);
       } else staying.push(it);

@@ -17,7 +17,8 @@
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/cmk-related-errors.html
  */
 import { iamPrincipalIdentity, parseCallerArn, PERMISSION_SET_ROLE, permissionSetRoleArn, roleArn, type PolicyDocumentJson } from '../model';
-import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, DOCS as POLICY_DOCS, globMatch, kmsDecision, type ContextValue, type IdentityPolicy, type Tri } from '../policy';
+import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, DOCS as POLICY_DOCS } from '../policy';
+import { globMatch, kmsDecision, type ContextValue, type IdentityPolicy, type Tri } from '../policy/power';
 
 import { fail, warn, type Finding } from './findings';
 

@@ -5,8 +5,6 @@ export { renderPolicy, type PolicyRefValues, renderStatement } from './render';
 export { buildKeys, type KeyBuildResult, type KeyContext, type KeyProblem } from './keys';
 export { withKeyStatements } from './inline';
 export { lintModel, type LintFinding } from './lint';
-export { actionsAllowedByIdentityPolicies, kmsDecision, type Decision, type IdentityPolicy, type KmsRequest, type Tri, type ContextValue, globMatch } from './evaluate';
-export { keyPower, KEY_POWER_LEVELS, type KeyPower, type KeyPowerLevel } from './key-power';
 export { administratorAccessReasons, customerPolicyDocuments, permissionSetAdminGrants } from './admin-access';
 export { ACTIONS, CONDITION_KEYS, DOCS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, KEY_SPEC, SERVICE_PRINCIPALS } from './catalog/aws';
 export { MODEL_USE_CASE_IDS, type ModelUseCaseId, useCaseEntry, type UseCaseId, useCaseOrder } from './catalog/use-cases';

@@ -5,7 +5,7 @@
  */
 import { compareKeys, type ResolvedModel } from '../model';
 import { explainApplications } from './private/applications';
-import { keyPower } from '../policy';
+import { keyPower } from '../policy/power';
 import { permissionSetPlacements, unitPlacements } from './private/deployment';
 import { keyAccess } from './private/key-access';
 import { accountIndex } from './private/production';

@@ -18,7 +18,7 @@ import { diffPermissionSets } from './private/permission-sets';
 import { diffPrincipals } from './private/principals';
 import { accountIndex } from './private/production';
 import { touchedUnits } from './private/units';
-import { keyPower, type KeyPower } from '../policy';
+import { keyPower, type KeyPower } from '../policy/power';
 import { RISK_SEVERITIES, type KeyAccess, type KeyAccessChange, type KeyPowerChange, type Review, type RiskFlag } from './types';
 
 function settings(ir: ResolvedModel): Fields {

@@ -4,9 +4,9 @@
  * built, so all formats agree.
  */
 import type { PrincipalType, UnitKind, StatementJson } from '../model';
-import type { KeyPower } from '../policy';
+import type { KeyPower } from '../policy/power';
 
-export type { KeyPower, KeyPowerLevel } from '../policy';
+export type { KeyPower, KeyPowerLevel } from '../policy/power';
 
 /** Ordered from least to most severe; `--fail-on` compares by this order. */
 export const RISK_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
