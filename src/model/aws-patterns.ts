@@ -72,6 +72,7 @@ export const PATTERNS = {
   },
   permissionSetName: { re: /^[\w+=,.@-]+$/, expected: 'letters, digits and _+=,.@- only, e.g. ReadOnly', url: `${SSO_API}/API_PermissionSet.html` },
   permissionSetDescription: {
+    // eslint-disable-next-line no-control-regex -- AWS's documented character set names tab, LF and CR
     re: /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/,
     expected: 'printable latin-1 text',
     url: `${SSO_API}/API_PermissionSet.html`,

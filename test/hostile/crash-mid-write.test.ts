@@ -14,6 +14,7 @@ import { useScratch } from './support/hostile';
 import { applyLike, snapshot } from './support/working-files';
 
 const scratch = useScratch();
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.spyOn needs the CommonJS module object the writer calls
 const nodeFs: typeof fs = require('node:fs');
 
 /** Every file below `dir` as { relative path: bytes as latin1 (byte-exact) }. */

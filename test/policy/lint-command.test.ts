@@ -24,7 +24,7 @@ afterEach(() => {
 function lockedOutModel(): string {
   const text = fs.readFileSync(path.join(ROOT, 'examples/typical.yaml'), 'utf8');
   const admins = '    administrators: [{ permissionSet: IdentityCenterAdmin, account: management }]\n';
-  const deployer = /^deployment:\n  deployer: .*\n/m;
+  const deployer = /^deployment:\n {2}deployer: .*\n/m;
   expect(text).toContain(admins);
   expect(text).toMatch(deployer);
   const file = path.join(tmp, 'org.yaml');

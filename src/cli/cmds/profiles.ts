@@ -52,7 +52,7 @@ export const profilesCommand: CommandModule<object, Args> = {
     try {
       result = awsConfigProfiles(ir, { startUrl: args['start-url'], sessionName: args['session-name'], group: args.group, user: args.user });
     } catch (e) {
-      if (e instanceof ProfilesError) throw new Error(`${args.model}: ${e.message}`);
+      if (e instanceof ProfilesError) throw new Error(`${args.model}: ${e.message}`, { cause: e });
       throw e;
     }
     for (const note of result.notes) process.stderr.write(`idcgen profiles: note: ${note}\n`);

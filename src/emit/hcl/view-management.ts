@@ -139,6 +139,7 @@ function encryptionStepView(ir: ResolvedModel, keys: readonly KeyView[]): Encryp
   const INSTANCE = '\u0000instance\u0000';
   const parts: TemplatePart[] = step
     .command(KEY, INSTANCE)
+    // eslint-disable-next-line no-control-regex -- NUL marks the placeholders: it cannot occur in a command
     .split(/(\u0000key\u0000|\u0000instance\u0000)/)
     .filter((p) => p !== '')
     .map((p) => (p === KEY ? ref(keyArn) : p === INSTANCE ? ref('local.instance_arn') : p));
