@@ -4,7 +4,7 @@
  * still use the key: a key the services cannot use locks every user out.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
  */
-import { iamActionPattern } from '../model/wildcard';
+import { iamActionPattern } from '../model';
 import { DOCS, SERVICE_PRINCIPALS, SERVICE_REQUIRED_ACTIONS } from './facts';
 import { fail, warn, type Finding } from './findings';
 import { diffStatements, normalizeStatement, type FieldDiff, type NormalStatement } from './private/normalize-policy';

@@ -8,10 +8,7 @@
  * permission set in its account, any other role stays a role ARN. What cannot be expressed (IAM
  * users, accounts outside the organization) is reported as a note.
  */
-import { compareKeys } from '../model/ir';
-import type { PrincipalInput } from '../model/schema';
-import { isConcreteRoleArn, parsePermissionSetRoleArn, wholeAccountOf } from '../model/arns';
-import type { StatementJson } from '../policy/types';
+import { compareKeys, type PrincipalInput, isConcreteRoleArn, parsePermissionSetRoleArn, wholeAccountOf, type StatementJson } from '../model';
 
 export interface PrincipalContext {
   /** Account id → model account name. */

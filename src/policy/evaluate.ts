@@ -13,12 +13,11 @@
  * another account needs both a key policy grant and its IAM policies. An explicit Deny anywhere
  * wins. SCPs, RCPs, permissions boundaries and session policies only narrow, and are not modelled.
  */
-import { ACCOUNT_ROOT_ARN, iamPrincipalIdentity } from '../model/arns';
+import { ACCOUNT_ROOT_ARN, iamPrincipalIdentity, type PolicyDocumentJson, type StatementJson } from '../model';
 import { toArray } from './private/values';
 import { arnLike, globMatch } from './private/match';
 
 export { arnLike, globMatch };
-import type { PolicyDocumentJson, StatementJson } from './types';
 
 export type Tri = 'yes' | 'maybe' | 'no';
 

@@ -8,7 +8,7 @@
  *   named principals;
  * - freeze() makes it immutable: emitters and lint read frozen statements only.
  */
-import type { ConditionDraft, PolicyValue, PolicyValues, PrincipalJson, StatementDraft, StatementJson } from './types';
+import type { ConditionDraft, PolicyValue, PolicyValues, PrincipalJson, StatementDraft, StatementJson } from '../model';
 import { toArray, toWire, uniqueValues } from './private/values';
 
 export type Effect = 'Allow' | 'Deny';

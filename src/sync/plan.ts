@@ -12,13 +12,9 @@
  *   the result does not depend on listing order. Accounts still being created are left for a
  *   later run.
  */
-import type { EstateOrganization } from '../import/estate';
-import { ouString } from '../import/to-model';
-import { compareKeys } from '../model/ir';
-import { LIMITS } from '../model/limits';
-import { normalizeOu } from '../model/resolve';
-import type { AccountInput } from '../model/schema';
-import { uniqueNames } from '../model/unique-names';
+import { type EstateOrganization, ouString } from '../import';
+import { type AccountInput, compareKeys, LIMITS, uniqueNames } from '../model';
+import { normalizeOu } from '../resolve';
 import { planOrganizationalUnits, type OuEntry, type OuPlan } from './ous';
 
 /** An entry of the model's accounts, as the schema reads it. */

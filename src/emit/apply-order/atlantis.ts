@@ -12,8 +12,7 @@
  * @see https://www.runatlantis.io/docs/repo-level-atlantis-yaml.html
  */
 import { stringify } from 'yaml';
-import type { ResolvedModel } from '../../model/ir';
-import { unitOrder } from '../../model/unit-graph';
+import { type ResolvedModel, unitOrder } from '../../model';
 import { generatedMarker } from './markdown';
 
 /** Paths relative to a project's dir whose change triggers its plan (`.dockerignore` syntax). */

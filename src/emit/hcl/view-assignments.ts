@@ -3,11 +3,10 @@
  * principal IDs are looked up by name in the module, because permission sets and groups are created
  * by the management root (or synced from the identity provider), which is applied first.
  */
-import { compareKeys, type AssignmentsUnit, type ResolvedModel } from '../../model/ir';
-import { assignmentsByKey } from '../../model/ir-index';
+import { compareKeys, type AssignmentsUnit, type ResolvedModel, assignmentsByKey } from '../../model';
 import { obj, str } from './private/expr';
 import { instanceView, MODULES_PATH, type InstanceView } from './view-common';
-import type { ModuleCallView } from './view-management';
+import type { ModuleCallView } from './view-common';
 
 export interface AssignmentsView {
   readonly source: string;

@@ -2,13 +2,20 @@
  * View models shared by every root: the marker line, versions.tf, providers.tf, backend.tf, and the
  * instance ARN / identity store ID locals. Plain data, precomputed and sorted, for the templates.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedKey, type ResolvedModel } from '../../model/ir';
-import { identityStoreArnPrefix, keyArnAllRegionsPrefix, partitionOf } from '../../model/arns';
+import { compareKeys, type DeploymentUnit, type ResolvedKey, type ResolvedModel, identityStoreArnPrefix, keyArnAllRegionsPrefix, partitionOf, type PolicyRef } from '../../model';
 import { AWS_PROVIDER_VERSION, PLAN_VARIABLE, requiredTerraformVersion, LOCAL_STATE_PATH, stateKey } from '../terraform-settings';
-import type { PolicyRef } from '../../policy/types';
-import { list, obj, ref, str, template, type Expr } from './private/expr';
+import { list, obj, ref, str, template, type Expr, type ObjectEntry } from './private/expr';
 import { keyIdentifier, regionIdentifier } from './private/names';
 import type { RefResolver } from './view-policy';
+
+export interface ModuleCallView {
+  readonly ident: string;
+  readonly source: string;
+  /** Provider alias passed as the module's `aws`, or null for the default provider. */
+  readonly providerAlias: string | null;
+  readonly args: readonly ObjectEntry[];
+}
+
 
 /** Where a root finds the copied modules. */
 export const MODULES_PATH = '../modules';

@@ -3,11 +3,10 @@
  * their roles) and the customer managed policies permission sets reference. Key ARNs come from the
  * key's alias, read through the `management` provider, so no remote state is shared.
  */
-import { compareKeys, type MemberUnit, type PolicyUnit, type ResolvedModel } from '../../model/ir';
-import type { PolicyDocumentJson, PolicyRef } from '../../policy/types';
+import { compareKeys, type MemberUnit, type PolicyUnit, type ResolvedModel, type PolicyDocumentJson, type PolicyRef } from '../../model';
 import { list, obj, str, type ObjectEntry } from './private/expr';
 import { findKey, instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
-import type { ModuleCallView } from './view-management';
+import type { ModuleCallView } from './view-common';
 import { policyDocument, policyRefs, type RefResolver } from './view-policy';
 
 export interface KeyLookupView {

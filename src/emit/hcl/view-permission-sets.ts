@@ -5,10 +5,10 @@
  * their aliases in the management account, so it shares no state with the management root, which
  * is applied first.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
-import { unitPermissionSets } from '../../model/ir-index';
+import { compareKeys, type DeploymentUnit, type ResolvedModel, unitPermissionSets } from '../../model';
 import { findKey, instanceView, keyIdentifiers, refResolver, type InstanceView } from './view-common';
-import { permissionSetsCall, type ModuleCallView } from './view-management';
+import { permissionSetsCall } from './view-management';
+import { type ModuleCallView } from './view-common';
 import type { KeyLookupView } from './view-member';
 import { policyRefs } from './view-policy';
 

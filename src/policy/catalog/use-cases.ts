@@ -4,8 +4,7 @@
  * the key policy, with where AWS documents it. `keys.ts` turns a key's use cases into statements
  * with the builders in g3.ts / g2.ts / advanced.ts.
  */
-import type { AddedUseCaseId, UseCaseId } from '../../model/ir';
-import type { ModelUseCaseId } from '../../model/schema';
+import type { AddedUseCaseId, ModelUseCaseId, UseCaseId } from '../../model';
 import { DOCS } from './aws';
 
 // The ids are the model's vocabulary (the IR records them): ModelUseCaseId comes from the schema.

@@ -2,7 +2,7 @@
  * Statement de-duplication and merging on wire JSON, used wherever statements from several
  * sources meet in one document (a permission set's inline policy, an account's key-use policy).
  */
-import type { PolicyValue, PolicyValues, PrincipalJson, StatementDraft, StatementJson } from '../types';
+import type { PolicyValue, PolicyValues, PrincipalJson, StatementDraft, StatementJson } from '../../model';
 import { canonicalJson, compareValues, toArray, toWire, uniqueValues, valueKey } from './values';
 
 /**

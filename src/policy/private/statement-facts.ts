@@ -2,9 +2,7 @@
  * Questions lint asks about wire statements: which actions, principals and condition keys they
  * name, and whether an action pattern covers an action.
  */
-import { iamActionPattern } from '../../model/wildcard';
-import type { PolicyValue, StatementJson } from '../types';
-import { isPolicyRef } from '../types';
+import { iamActionPattern, type PolicyValue, type StatementJson, isPolicyRef } from '../../model';
 import { toArray } from './values';
 
 export function actionsOf(s: StatementJson): string[] {

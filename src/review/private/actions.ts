@@ -1,6 +1,5 @@
 /** IAM action patterns (`kms:*`, `kms:Put*`): matching and display. */
-import type { StatementJson } from '../../policy/types';
-import { iamActionPattern } from '../../model/wildcard';
+import { type StatementJson, iamActionPattern } from '../../model';
 import { valueList } from './canonical';
 
 /** Whether the statement's Action (or NotAction) covers `action`. */

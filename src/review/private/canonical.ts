@@ -2,8 +2,7 @@
  * Canonical forms of policy statements, so a review compares meaning rather than text: a value
  * written as `"x"` or `["x"]` is the same, list order does not matter, and object keys are sorted.
  */
-import { compareKeys } from '../../model/ir';
-import { isPolicyRef, type PolicyRef, type PolicyValues, type PrincipalJson, type StatementJson } from '../../policy/types';
+import { compareKeys, isPolicyRef, type PolicyRef, type PolicyValues, type PrincipalJson, type StatementJson } from '../../model';
 
 /** How a value known only to Terraform is shown in a review, e.g. `<key-arn:identity-center>`. */
 export function refLabel(ref: PolicyRef): string {

@@ -2,8 +2,7 @@
  * How each stack answers the IR's PolicyRefs. One switch for every stack, so a new ref kind fails
  * to compile here instead of rendering as `[object Object]` somewhere.
  */
-import { identityStoreArn, keyArnAllRegions } from '../../../model/arns';
-import type { PolicyRef } from '../../../policy/types';
+import { identityStoreArn, keyArnAllRegions, type PolicyRef } from '../../../model';
 import type { PolicyRefResolver } from './policy-json';
 
 export interface RefTargets {

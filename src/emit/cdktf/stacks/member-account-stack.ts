@@ -4,8 +4,7 @@
  * the deployment role in that account; a second provider, `management`, reads the key's ARN by
  * alias from the management account, so no stack reads another stack's state.
  */
-import type { MemberUnit } from '../../../model/ir';
-import { partitionOf } from '../../../model/arns';
+import { type MemberUnit, partitionOf } from '../../../model';
 import { AwsProvider, Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
