@@ -23,7 +23,8 @@ import { MODEL_USE_CASE_IDS, useCaseEntry, useCaseOrder, type ModelUseCaseId, ty
 import { buildKeys, type KeyContext } from '../policy/keys';
 import { renderPolicy, renderStatement, type PolicyRefValues } from '../policy/render';
 import type { StatementJson } from '../policy/types';
-import { list, normalStatement, statementPrincipals, type PrincipalContext } from './key-policy';
+import { statementKey, toArray } from '../policy';
+import { statementPrincipals, type PrincipalContext } from './key-policy';
 
 type Profile = 'baseline' | 'least-privilege';
 /** Actions that let a principal change the key policy, in any case AWS accepts. */
@@ -92,13 +93,13 @@ export function inferKeyPolicy(base: KeyInput, keyArn: string, existing: readonl
     return { ok: !problems.some((p) => p.severity === 'error'), keyPolicy, inline };
   };
 
-  const existingKey = new Set(existing.map((s) => normalStatement(s, { withSid: true })));
-  const existingInline = new Map([...ctx.inlineStatements].map(([ps, ss]) => [ps, new Set(ss.map((s) => normalStatement(s, { withSid: false })))]));
+  const existingKey = new Set(existing.map((s) => statementKey(s, { withSid: true })));
+  const existingInline = new Map([...ctx.inlineStatements].map(([ps, ss]) => [ps, new Set(ss.map((s) => statementKey(s)))]));
   const score = (b: Built): number => {
     if (!b.ok) return -Infinity;
     let n = 0;
-    for (const s of b.keyPolicy) n += existingKey.has(normalStatement(s, { withSid: true })) ? 1 : -1;
-    for (const [ps, ss] of b.inline) for (const s of ss) n += existingInline.get(ps)?.has(normalStatement(s, { withSid: false })) ? 1 : -1;
+    for (const s of b.keyPolicy) n += existingKey.has(statementKey(s, { withSid: true })) ? 1 : -1;
+    for (const [ps, ss] of b.inline) for (const s of ss) n += existingInline.get(ps)?.has(statementKey(s)) ? 1 : -1;
     return n;
   };
 
@@ -173,7 +174,7 @@ function firstCandidate(profile: Profile, table: Map<string, UseCaseId>, existin
     if (uc === undefined) {
       // Not idcgen's: a statement that can change the key policy (the console's "key
       // administrators", a root kms:*) still says who administers the key.
-      if (s.Effect === 'Allow' && list(s.Action).some((a) => typeof a === 'string' && ADMIN_ACTIONS.has(a.toLowerCase()))) {
+      if (s.Effect === 'Allow' && toArray(s.Action).some((a) => typeof a === 'string' && ADMIN_ACTIONS.has(a.toLowerCase()))) {
         c.administrators = unique([...c.administrators, ...statementPrincipals(s, ctx, keyName)]);
       }
       continue;
@@ -187,7 +188,7 @@ function firstCandidate(profile: Profile, table: Map<string, UseCaseId>, existin
     if (uc === 'key-administration') {
       // Baseline statement 1 grants kms:* to the roots of the admin accounts: the management
       // account and every delegated administrator's account.
-      if (profile === 'baseline' && list(s.Action).includes('kms:*')) {
+      if (profile === 'baseline' && toArray(s.Action).includes('kms:*')) {
         add('delegated-admins', principals.filter((p) => !('accountRoot' in p && p.accountRoot === ctx.managementAccountName)));
         if (c.useCases.get('delegated-admins')?.length === 0) c.useCases.delete('delegated-admins');
       } else {
@@ -215,7 +216,7 @@ function principalTrials(c: Candidate, ctx: KeyInferContext): ((c: Candidate) =>
   const adminAccounts = [ctx.managementAccountName, ...(c.useCases.get('delegated-admins') ?? []).map((p) => accountOf(p, ctx)).filter((a): a is string => a !== undefined)];
   const trials: ((c: Candidate) => Candidate)[] = [];
   for (const [ps, statements] of [...ctx.inlineStatements].sort(([a], [b]) => compareKeys(a, b))) {
-    if (!statements.some((s) => list(s.Action).some((a) => typeof a === 'string' && a.startsWith('kms:')))) continue;
+    if (!statements.some((s) => toArray(s.Action).some((a) => typeof a === 'string' && a.startsWith('kms:')))) continue;
     const assigned = ctx.assignedAccounts.get(ps) ?? new Set<string>();
     for (const account of [...new Set(adminAccounts)].filter((a) => assigned.has(a)).sort(compareKeys)) {
       const p: PrincipalInput = { permissionSet: ps, account };
@@ -233,11 +234,11 @@ function principalTrials(c: Candidate, ctx: KeyInferContext): ((c: Candidate) =>
 }
 
 function reportKeyDifferences(generated: readonly StatementJson[], existing: readonly StatementJson[], keyName: string, notes: string[]): void {
-  const gen = new Set(generated.map((s) => normalStatement(s, { withSid: true })));
-  const have = new Set(existing.map((s) => normalStatement(s, { withSid: true })));
+  const gen = new Set(generated.map((s) => statementKey(s, { withSid: true })));
+  const have = new Set(existing.map((s) => statementKey(s, { withSid: true })));
   const label = (s: StatementJson): string => s.Sid ?? '(no sid)';
-  const onlyAws = existing.filter((s) => !gen.has(normalStatement(s, { withSid: true }))).map(label);
-  const onlyGen = generated.filter((s) => !have.has(normalStatement(s, { withSid: true }))).map(label);
+  const onlyAws = existing.filter((s) => !gen.has(statementKey(s, { withSid: true }))).map(label);
+  const onlyGen = generated.filter((s) => !have.has(statementKey(s, { withSid: true }))).map(label);
   if (onlyAws.length === 0 && onlyGen.length === 0) return;
   notes.push(
     `key ${keyName}: the generated key policy differs from the existing one (replaced: ${onlyAws.join(', ') || 'none'}; added: ${onlyGen.join(', ') || 'none'}); ` +

@@ -22,8 +22,7 @@ import { rootManagedPolicyName } from '../model/arns';
 import type { CustomerManagedPolicyRef, ResolvedModel, ResolvedPermissionSet } from '../model/ir';
 import { iamActionPattern } from '../model/wildcard';
 import { iamActionNames, iamPermissionsManagementActions, iamServicePrefixes } from './private/iam-data';
-import { actionCovers } from './private/statement-facts';
-import { toArray } from './private/values';
+import { actionMatches, toArray } from './json';
 import { isPolicyRef, type PolicyDocumentJson, type PolicyValues, type StatementJson } from './types';
 
 /** The part that matters here of AWS managed policies that grant administrator-equivalent access. */
@@ -85,7 +84,7 @@ function covered(s: StatementJson): string[] {
   const actions = toArray(s.Action);
   const notActions = toArray(s.NotAction);
   return permissionsManagement().filter((a) =>
-    s.NotAction !== undefined ? !notActions.some((p) => actionCovers(p, a)) : actions.some((p) => actionCovers(p, a)),
+    s.NotAction !== undefined ? !notActions.some((p) => actionMatches(p, a)) : actions.some((p) => actionMatches(p, a)),
   );
 }
 
@@ -127,8 +126,7 @@ export interface AdminGrant {
 const ESCALATION_ACTIONS = ['iam:PassRole', 'sts:AssumeRole'] as const;
 
 function valueStrings(v: PolicyValues | undefined): string[] {
-  if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).map((x) => (isPolicyRef(x) ? '' : x));
+  return toArray(v).map((x) => (isPolicyRef(x) ? '' : x));
 }
 
 /** Services whose every action `matches` allows; cached per pattern set. */

@@ -4,7 +4,7 @@
 import type { PolicyDocumentJson } from './types';
 import { PolicyStatement } from './statement';
 import { dedupeStatements } from './private/merge-statements';
-import { canonicalJson } from './private/values';
+import { canonicalJson } from './json';
 import { LIMITS } from '../model/limits';
 
 export interface PolicyDocumentProps {

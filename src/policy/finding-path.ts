@@ -5,7 +5,7 @@
  */
 import type { ModelPath } from '../model/load';
 import type { OrgModel } from '../model/schema';
-import { canonicalJson, toArray } from './private/values';
+import { canonicalJson, toArray } from './json';
 import type { StatementJson } from './types';
 import type { FindingLocation } from './well-architected';
 

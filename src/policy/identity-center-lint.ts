@@ -13,7 +13,7 @@ import { isAwsManagedApplicationProvider } from '../model/arns';
 import { compareKeys, type ResolvedModel } from '../model/ir';
 import { customerPolicyDocuments } from './admin-access';
 import { IDENTITY_CENTER_RULES, PRINCIPAL_TAG, type IdentityCenterRule } from './identity-center-rules';
-import { conditionKeysOf } from './private/statement-facts';
+import { conditionKeysOf } from './json';
 import type { PolicyDocumentJson, StatementJson } from './types';
 import type { FindingLocation } from './well-architected';
 

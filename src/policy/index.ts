@@ -6,5 +6,6 @@ export { buildKeys, type KeyBuildResult, type KeyContext, type KeyProblem } from
 export { withKeyStatements } from './inline';
 export { lintModel, LINT_RULES, type LintFinding, type LintRule } from './lint';
 export * from './types';
+export * from './json';
 export { actionsAllowedByIdentityPolicies, kmsDecision, type Decision, type IdentityPolicy, type KmsRequest, type Tri } from './evaluate';
 export { keyPower, KEY_POWER_LEVELS, type KeyPower, type KeyPowerLevel } from './key-power';

@@ -10,7 +10,7 @@ import { compareKeys } from '../model/ir';
 // The one production rule of review and explain; imported from its file so lint does not load the review stage.
 import { isProduction } from '../review/private/production';
 import { administratorAccessReasons, customerPolicyDocuments } from './admin-access';
-import { actionsOf } from './private/statement-facts';
+import { actionsOf } from './json';
 import type { PolicyDocumentJson, StatementJson } from './types';
 import { ADMIN_BROAD_MAX_MEMBERS, ADMIN_SESSION_MAX, WELL_ARCHITECTED_RULES, type WellArchitectedRule } from './well-architected-rules';
 

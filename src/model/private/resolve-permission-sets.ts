@@ -5,6 +5,7 @@
  */
 import { withKeyStatements } from '../../policy/inline';
 import type { PolicyDocumentJson, StatementJson } from '../../policy/types';
+import { toArray } from '../json-values';
 import { compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Tags } from '../ir';
 import type { Issue } from '../issues';
 import { LIMITS } from '../limits';
@@ -21,7 +22,7 @@ export const DEFAULT_SESSION_DURATION = 'PT1H';
 /** A user-written policy document in wire form: a single statement mapping becomes a list. */
 export function toPolicyDocument(doc: Record<string, unknown>): PolicyDocumentJson {
   const st = doc.Statement;
-  return { ...(doc as unknown as PolicyDocumentJson), Statement: (Array.isArray(st) ? st : [st]) as StatementJson[] };
+  return { ...(doc as unknown as PolicyDocumentJson), Statement: toArray(st) as StatementJson[] };
 }
 
 export function sortedTags(tags: Readonly<Record<string, string>> | undefined): Tags {

@@ -7,7 +7,7 @@ import { compareKeys, type KeyIdentityPolicy } from '../../model/ir';
 import type { PolicyRef, StatementJson } from '../types';
 import { PolicyStatement } from '../statement';
 import { CONDITION_KEYS } from '../catalog/aws';
-import { canonicalJson } from './values';
+import { canonicalJson } from '../json';
 import { g2AdminIdentityStatements, g2IdentityDecryptStatement, G2_IDENTITY_DECRYPT_SIDS } from '../catalog/g2';
 import { g3CrossAccountStatements } from '../catalog/g3';
 import { keyAdministrationIdentityStatement } from '../catalog/key-administration';

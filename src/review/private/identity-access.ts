@@ -15,7 +15,8 @@
 import { ACCOUNT_ROOT_ARN, roleArn } from '../../model/arns';
 import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/ir';
 import { isPolicyRef, type PolicyDocumentJson, type StatementJson } from '../../policy/types';
-import { actionsOf, allowsAction } from './actions';
+import { actionMatches, toArray } from '../../policy';
+import { actionLabels } from './actions';
 import type { AccessEntry } from './key-access';
 
 /** An account principal: captures partition and account id. */
@@ -25,17 +26,17 @@ export const ROOT = ACCOUNT_ROOT_ARN;
 export function keyStatements(doc: PolicyDocumentJson | undefined, keyName: string): StatementJson[] {
   return (doc?.Statement ?? []).filter((s) => {
     if (s.Effect !== 'Allow' || s.Resource === undefined) return false;
-    const resources = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
+    const resources = toArray(s.Resource);
     return resources.some((r) => isPolicyRef(r) && r.key === keyName);
   });
 }
 
 function grantedActions(statements: readonly StatementJson[], grant: AccessEntry): string[] {
-  return statements.flatMap((s) => actionsOf(s)).filter((a) => grant.actions.some((p) => allowsAction({ Action: p }, a)));
+  return statements.flatMap((s) => actionLabels(s)).filter((a) => grant.actions.some((p) => actionMatches(p, a)));
 }
 
 function entry(grant: AccessEntry, principal: string, accountId: string, actions: string[], identityPolicy: string): AccessEntry {
-  const admin = actions.some((a) => allowsAction({ Action: a }, 'kms:PutKeyPolicy'));
+  const admin = actions.some((a) => actionMatches(a, 'kms:PutKeyPolicy'));
   return {
     kind: admin ? 'administrator' : 'principal',
     principal,
