@@ -17,7 +17,7 @@
  * inline policy.
  */
 import { iamArnAccount, identityStoreArn, partitionOf } from '../model/arns';
-import { compareKeys, type ResolvedAccount } from '../model/ir';
+import { compareKeys, POLICY_PROFILES, type PolicyProfile, type ResolvedAccount } from '../model/ir';
 import type { KeyInput, PrincipalInput, UseCaseInput } from '../model/schema';
 import { MODEL_USE_CASE_IDS, useCaseEntry, useCaseOrder, type ModelUseCaseId, type UseCaseId } from '../policy/catalog/use-cases';
 import { buildKeys, type KeyContext } from '../policy/keys';
@@ -26,10 +26,9 @@ import type { StatementJson } from '../policy/types';
 import { statementKey, toArray } from '../policy';
 import { statementPrincipals, type PrincipalContext } from './key-policy';
 
-type Profile = 'baseline' | 'least-privilege';
 /** Actions that let a principal change the key policy, in any case AWS accepts. */
 const ADMIN_ACTIONS = new Set(['kms:*', 'kms:put*', 'kms:putkeypolicy']);
-const PROFILES: readonly Profile[] = ['baseline', 'least-privilege'];
+
 
 export interface KeyInferContext extends PrincipalContext {
   readonly organizationId: string;
@@ -50,7 +49,7 @@ export interface KeyInferContext extends PrincipalContext {
 }
 
 export interface KeyInference {
-  readonly profile: Profile;
+  readonly profile: PolicyProfile;
   readonly administrators: PrincipalInput[];
   readonly useCases: UseCaseInput[];
   /** Per permission set, the rendered statements resolve appends for this key. */
@@ -58,7 +57,7 @@ export interface KeyInference {
 }
 
 interface Candidate {
-  profile: Profile;
+  profile: PolicyProfile;
   administrators: PrincipalInput[];
   useCases: Map<ModelUseCaseId, PrincipalInput[]>;
 }
@@ -103,9 +102,9 @@ export function inferKeyPolicy(base: KeyInput, keyArn: string, existing: readonl
     return n;
   };
 
-  const tables = new Map(PROFILES.map((p) => [p, sidTable(p, keyCtx, base.name)]));
-  const matches = (p: Profile): number => existing.filter((s) => s.Sid !== undefined && tables.get(p)?.has(s.Sid)).length;
-  const profile: Profile = matches('least-privilege') > matches('baseline') ? 'least-privilege' : 'baseline';
+  const tables = new Map(POLICY_PROFILES.map((p) => [p, sidTable(p, keyCtx, base.name)]));
+  const matches = (p: PolicyProfile): number => existing.filter((s) => s.Sid !== undefined && tables.get(p)?.has(s.Sid)).length;
+  const profile: PolicyProfile = matches('least-privilege') > matches('baseline') ? 'least-privilege' : 'baseline';
   let best = firstCandidate(profile, tables.get(profile) as Map<string, UseCaseId>, existing, ctx, base.name);
   for (const [id, ps] of best.useCases) {
     if (useCaseEntry(id).principals === 'required' && ps.length === 0) {
@@ -135,7 +134,7 @@ export function inferKeyPolicy(base: KeyInput, keyArn: string, existing: readonl
 }
 
 /** Sid → use case for a profile, learnt from probe keys that enable every use case. */
-function sidTable(profile: Profile, ctx: KeyContext, name: string): Map<string, UseCaseId> {
+function sidTable(profile: PolicyProfile, ctx: KeyContext, name: string): Map<string, UseCaseId> {
   const table = new Map<string, UseCaseId>();
   const mgmt = ctx.managementAccountName;
   const other = ctx.accounts.find((a) => a.name !== mgmt)?.name ?? mgmt;
@@ -164,7 +163,7 @@ function sidTable(profile: Profile, ctx: KeyContext, name: string): Map<string, 
   return table;
 }
 
-function firstCandidate(profile: Profile, table: Map<string, UseCaseId>, existing: readonly StatementJson[], ctx: KeyInferContext, keyName: string): Candidate {
+function firstCandidate(profile: PolicyProfile, table: Map<string, UseCaseId>, existing: readonly StatementJson[], ctx: KeyInferContext, keyName: string): Candidate {
   const c: Candidate = { profile, administrators: [], useCases: new Map() };
   const add = (id: ModelUseCaseId, ps: readonly PrincipalInput[]): void => {
     c.useCases.set(id, unique([...(c.useCases.get(id) ?? []), ...ps]));

@@ -25,6 +25,8 @@ import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel } fro
 import { compareKeys } from './ir';
 import { ModelError, sortIssues, type Issue } from './issues';
 import type { LoadedModel } from './load';
+import { trimSlashes } from './paths';
+import { displayOu } from './private/account-index';
 import { ouIdMap } from './private/check-ous';
 import { accountPolicyNameIssues } from './private/check-account-policies';
 import { expandAssignments } from './private/expand-assignments';
@@ -172,16 +174,10 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   return { ir, issues: sortIssues(issues) };
 }
 
-/** `Workloads/Prod` for ` /Root/Workloads/Prod/`; `Root` for the root. */
-export function normalizeOu(ou: string | undefined): string {
-  const p = (ou ?? '').replace(/^\/+|\/+$/g, '');
-  if (p === '' || p === 'Root') return 'Root';
-  return p.startsWith('Root/') ? p.slice('Root/'.length) : p;
-}
 
 function resolveAccounts(model: OrgModel): ResolvedAccount[] {
   return (model.accounts ?? [])
-    .map((a) => ({ name: a.name, id: a.id, ou: normalizeOu(a.ou), tags: sortedTags(a.tags) }))
+    .map((a) => ({ name: a.name, id: a.id, ou: displayOu(a.ou ?? ''), tags: sortedTags(a.tags) }))
     .sort((a, b) => compareKeys(a.name, b.name));
 }
 
@@ -202,7 +198,7 @@ function resolveBackend(model: OrgModel): BackendConfig {
   return {
     type: 's3',
     bucket: b.bucket,
-    keyPrefix: (b.keyPrefix ?? DEFAULT_S3_KEY_PREFIX).replace(/^\/+|\/+$/g, ''),
+    keyPrefix: trimSlashes(b.keyPrefix ?? DEFAULT_S3_KEY_PREFIX),
     region: b.region ?? model.identityCenter.region,
     ...(b.dynamodbTable !== undefined ? { dynamodbTable: b.dynamodbTable } : {}),
     encrypt: b.encrypt ?? true,

@@ -16,7 +16,7 @@ import type { EstateOrganization } from '../import/estate';
 import { ouString } from '../import/to-model';
 import { compareKeys } from '../model/ir';
 import { LIMITS } from '../model/limits';
-import { normalizeOu } from '../model/resolve';
+import { displayOu } from '../model/private/account-index';
 import { uniqueNames } from '../model/unique-names';
 import { planOrganizationalUnits, type OuEntry, type OuPlan } from './ous';
 
@@ -75,7 +75,7 @@ export function planSync(model: readonly ModelAccount[], org: EstateOrganization
     }
     const ou = ouString(a, notes);
     const tags = sorted(a.tags);
-    const ouChanged = normalizeOu(m.ou) !== ou;
+    const ouChanged = displayOu(m.ou ?? '') !== ou;
     const tagsChanged = JSON.stringify(sorted(m.tags ?? {})) !== JSON.stringify(tags);
     if (ouChanged || tagsChanged) update.push({ name: m.name, id: m.id, ...(ouChanged ? { ou } : {}), ...(tagsChanged ? { tags } : {}) });
   }

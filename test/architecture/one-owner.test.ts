@@ -39,6 +39,12 @@ test.each([
   ['condition values of a key under any operator', /\.toLowerCase\(\) === [\w.]*(principalArn|'aws:principalarn')/i, []],
   ['a statement normal form', /function (normalStatement|canonicalStatement|statementContentKey)\b/, ['policy/json/canonical-statement.ts']],
   ['`Principal: "*"` in either spelling', /function (isWildcardPrincipal|isAnyPrincipal)\b/, ['policy/json/read.ts']],
+  // Literals that were written out several times.
+  ['the policy profiles', /'baseline' \| 'least-privilege'|\['baseline', 'least-privilege'\]/, ['model/ir.ts']],
+  ['trimming the slashes of an OU path or S3 key prefix', /replace\(\/\^\\\/\+\|\\\/\+\$\/g/, ['model/paths.ts']],
+  ['the message for an OU path with an empty segment', /has an empty path segment/, ['model/private/describe.ts']],
+  ['the path of the modules a root calls', /['`"]\.\.\/modules/, ['emit/hcl/module-calls.ts']],
+  ['the HCL module calls of a root (data, not a regex over main.tf)', /matchAll\(\/\^module/, []],
 ])('%s is written in one place', (_what, pattern, owners) => {
   expect(files(spelledAt(pattern))).toEqual(owners);
 });

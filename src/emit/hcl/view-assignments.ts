@@ -6,7 +6,8 @@
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
 import { assignmentsByKey } from '../../model/ir-index';
 import { obj, str } from './private/expr';
-import { instanceView, MODULES_PATH, type InstanceView } from './view-common';
+import { instanceView, type InstanceView } from './view-common';
+import { moduleSource } from './module-calls';
 import type { ModuleCallView } from './view-management';
 
 export interface AssignmentsView {
@@ -40,7 +41,8 @@ export function assignmentsView(ir: ResolvedModel, unit: DeploymentUnit): Assign
     instance: instanceView(ir),
     accountAssignments: {
       ident: 'account_assignments',
-      source: `${MODULES_PATH}/account-assignments`,
+      module: 'assignments',
+      source: moduleSource('assignments'),
       providerAlias: null,
       args: [
         { key: 'instance_arn', value: { kind: 'ref', expr: 'local.instance_arn' } },

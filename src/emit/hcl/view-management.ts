@@ -16,7 +16,8 @@ import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';
 import { accessControlAttributesCall, applicationsCall } from './view-applications';
-import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, tags, type InstanceView } from './view-common';
+import { instanceView, keyIdentifiers, refResolver, tags, type InstanceView } from './view-common';
+import { moduleSource, type HclModule } from './module-calls';
 import { groupEntry, userEntry } from './view-identity-entries';
 import { keyUserPoliciesCall } from './view-member';
 import { keyMoves, membershipMoves } from './view-moved';
@@ -24,7 +25,11 @@ import { keyPolicyStatements, policyDocument, type RefResolver } from './view-po
 
 export interface ModuleCallView {
   readonly ident: string;
+  /** Which module (module-calls.ts); `source` is its path. */
+  readonly module: HclModule;
   readonly source: string;
+  /** Key and replica calls: the name of the key (import finds them by it). */
+  readonly key?: string;
   /** Provider alias passed as the module's `aws`, or null for the default provider. */
   readonly providerAlias: string | null;
   readonly args: readonly ObjectEntry[];
@@ -32,6 +37,7 @@ export interface ModuleCallView {
 
 export interface ReplicaView extends ModuleCallView {
   readonly region: string;
+  readonly key: string;
 }
 
 export interface KeyView {
@@ -110,7 +116,9 @@ function keyView(key: ResolvedKey, ident: string, resolve: RefResolver): KeyView
   const keyTags = Object.keys(key.tags).length > 0 ? [{ key: 'tags', value: tags(key.tags) }] : [];
   const module: ModuleCallView = {
     ident,
-    source: `${MODULES_PATH}/identity-center-key`,
+    module: 'key',
+    source: moduleSource('key'),
+    key: key.name,
     providerAlias: null,
     args: [
       { key: 'alias', value: str(key.alias) },
@@ -126,8 +134,10 @@ function keyView(key: ResolvedKey, ident: string, resolve: RefResolver): KeyView
   const replicas = [...key.replicaRegions].sort(compareKeys).map(
     (region): ReplicaView => ({
       region,
+      key: key.name,
       ident: replicaIdentifier(ident, region),
-      source: `${MODULES_PATH}/identity-center-key/modules/replica`,
+      module: 'replica',
+      source: moduleSource('replica'),
       providerAlias: regionIdentifier(region),
       args: [
         { key: 'primary_key_arn', value: ref(`module.${ident}.key_arn`) },
@@ -185,7 +195,8 @@ export function identityStoreCall(
     ? null
     : {
         ident: 'identity_store',
-        source: `${MODULES_PATH}/identity-store`,
+        module: 'identityStore',
+        source: moduleSource('identityStore'),
         providerAlias: null,
         args: [
           { key: 'identity_store_id', value: ref('local.identity_store_id') },
@@ -201,7 +212,8 @@ export function permissionSetsCall(sets: readonly ResolvedPermissionSet[], resol
     ? null
     : {
         ident: 'permission_sets',
-        source: `${MODULES_PATH}/permission-sets`,
+        module: 'permissionSets',
+        source: moduleSource('permissionSets'),
         providerAlias: null,
         args: [
           { key: 'instance_arn', value: ref('local.instance_arn') },

@@ -6,7 +6,8 @@
 import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
 import type { PolicyDocumentJson, PolicyRef } from '../../policy/types';
 import { list, obj, str, type ObjectEntry } from './private/expr';
-import { findKey, instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
+import { findKey, instanceView, keyIdentifiers, refResolver, type InstanceView } from './view-common';
+import { moduleSource } from './module-calls';
 import type { ModuleCallView } from './view-management';
 import { policyDocument, policyRefs, type RefResolver } from './view-policy';
 
@@ -91,7 +92,8 @@ export function keyUserPoliciesCall(unit: DeploymentUnit, resolve: RefResolver, 
 
   return {
     ident,
-    source: `${MODULES_PATH}/key-user-policies`,
+    module: 'keyUserPolicies',
+    source: moduleSource('keyUserPolicies'),
     providerAlias: null,
     args: [{ key: 'policies', value: obj(entries) }],
   };

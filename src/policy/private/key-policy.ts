@@ -3,7 +3,7 @@
  * catalog use case it serves, so the IR can say where each statement comes from.
  */
 import { accountRootArn, partitionOf } from '../../model/arns';
-import { compareKeys, type StatementSource } from '../../model/ir';
+import { compareKeys, type PolicyProfile, type StatementSource } from '../../model/ir';
 import { PolicyDocument } from '../document';
 import type { PolicyStatement } from '../statement';
 import { DOCS } from '../catalog/aws';
@@ -18,7 +18,7 @@ import { useCaseEntry, type ModelUseCaseId, type UseCaseId } from '../catalog/us
 import { principalArnPattern, principalSet, uniquePrincipals, type KeyPrincipal } from '../principals';
 
 export interface KeyPolicyInputs {
-  readonly profile: 'baseline' | 'least-privilege';
+  readonly profile: PolicyProfile;
   readonly organizationId: string;
   readonly managementAccountId: string;
   readonly region: string;

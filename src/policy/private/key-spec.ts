@@ -4,7 +4,7 @@
  * (identity-center-customer-managed-keys.html, Step 3); those are fixed by the emitters, so only
  * the choices the model makes are checked here.
  */
-import { compareKeys } from '../../model/ir';
+import { compareKeys, type PolicyProfile } from '../../model/ir';
 import type { KeyInput } from '../../model/schema';
 import { LIMITS, rangeMessage } from '../../model/limits';
 import { otherPartitionMessage, unknownRegionMessage } from '../../model/regions';
@@ -17,7 +17,7 @@ export interface KeySpec {
   readonly rotation: { readonly enabled: boolean; readonly periodDays: number };
   readonly deletionWindowDays: number;
   readonly replicaRegions: readonly string[];
-  readonly profile: 'baseline' | 'least-privilege';
+  readonly profile: PolicyProfile;
 }
 
 export interface SpecProblem {
