@@ -1,20 +1,9 @@
 /** `idcgen generate <model> --out DIR`: CDKTF stacks, HCL roots and modules, and review.md. */
 import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { emitApplyOrder } from '../../emit/apply-order';
-import { synthCdktf } from '../../emit/cdktf';
-import { mergeFileMaps, type FileMap } from '../../emit/files';
-import { emitHcl } from '../../emit/hcl';
-import { formatIssue } from '../../model/issues';
-import { loadResolved } from '../../pipeline';
-import { renderModelReview } from '../../review';
-import { enforceRails, outputFacts, RAIL_IDS, type RailId } from '../../safety';
-import { inspectOutput, writeOutput } from '../../write';
+import { FORMATS, generate, type Format } from '../../generate';
+import { RAIL_IDS, type RailId } from '../../safety';
 import { progress as createProgress } from '../progress';
-import { withImportPlan } from '../../import/with-plan';
-
-const FORMATS = ['all', 'hcl', 'cdktf'] as const;
-type Format = (typeof FORMATS)[number];
 
 interface Args {
   model: string;
@@ -71,31 +60,13 @@ export const generateCommand: CommandModule<object, Args> = {
   handler: async (args) => {
     // Stage lines on stderr for long runs at a terminal, or always with --progress (src/cli/progress.ts).
     const progress = createProgress(process.stderr, process.env, undefined, { force: args.progress });
-    const allowUnsafe = new Set(args.allowUnsafe ?? []);
-    progress.stage('load, validate and resolve', args.model);
-    const { ir, warnings, loaded } = loadResolved(args.model, { rails: { allowUnsafe } });
-    for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
-    // What --out holds decides early whether it may be written, and feeds the state and key rails.
-    const output = inspectOutput(args.out, { modelFiles: loaded.files });
-    const units = ir.units.length;
-    const parts: FileMap[] = [];
-    if (args.format !== 'cdktf') {
-      progress.stage('HCL', `${units} roots for ${ir.accounts.length} accounts and ${ir.assignments.length} assignments`);
-      parts.push(emitHcl(ir, { onRoot: (done, total) => progress.count('HCL', done, total, 'roots') }), emitApplyOrder(ir, { atlantisDir: atlantisDir(args) }));
-    }
-    if (args.format !== 'hcl') {
-      progress.stage('CDKTF', `${units} stacks`);
-      parts.push(synthCdktf(ir, { onStack: (done, total) => progress.count('CDKTF', done, total, 'stacks built') }));
-    }
-    const emitted = mergeFileMaps(...parts);
-    progress.stage('safety rails and review.md');
-    const rails = await enforceRails({ loaded, ir, files: emitted, allowUnsafe, pipelineWarnings: warnings, output });
-    for (const w of rails.warnings) process.stderr.write(`${formatIssue(w)}\n`);
-    const review: FileMap = new Map([['review.md', renderModelReview(ir, rails.allowances)]]);
-    const files = withImportPlan(args.model, ir, mergeFileMaps(review, emitted), process.stderr);
-    progress.stage('write', `${files.size} files to ${args.out}`);
-    writeOutput(args.out, files, { modelFiles: loaded.files, facts: outputFacts(ir) });
-    progress.done();
-    process.stdout.write(`${args.model}: wrote ${files.size} files to ${args.out} (${units} deployment units)\n`);
+    const { ir, files } = await generate(args.model, {
+      out: args.out,
+      format: args.format,
+      allowUnsafe: new Set(args.allowUnsafe ?? []),
+      atlantisDir: atlantisDir(args),
+      progress,
+    });
+    process.stdout.write(`${args.model}: wrote ${files.size} files to ${args.out} (${ir.units.length} deployment units)\n`);
   },
 };
