@@ -9,3 +9,4 @@ export * from './types';
 export * from './json';
 export { actionsAllowedByIdentityPolicies, kmsDecision, type Decision, type IdentityPolicy, type KmsRequest, type Tri } from './evaluate';
 export { keyPower, KEY_POWER_LEVELS, type KeyPower, type KeyPowerLevel } from './key-power';
+export { POLICY_REF_KINDS, refParts, type ApplyTimeValue, type RefContext, type RefPart } from './refs';

@@ -45,6 +45,8 @@ test.each([
   ['the message for an OU path with an empty segment', /has an empty path segment/, ['model/private/describe.ts']],
   ['the path of the modules a root calls', /['`"]\.\.\/modules/, ['emit/hcl/module-calls.ts']],
   ['the HCL module calls of a root (data, not a regex over main.tf)', /matchAll\(\/\^module/, []],
+  // The PolicyRef kinds: the table both emitters' resolvers are built from (render.ts gives literal values for review and simulation).
+  ['what a PolicyRef kind is made of', /case 'key-arn-all-regions'|keyArnAllRegions(Prefix)?\(|identityStoreArnPrefix\(/, ['model/arns.ts', 'policy/refs.ts', 'policy/render.ts']],
 ])('%s is written in one place', (_what, pattern, owners) => {
   expect(files(spelledAt(pattern))).toEqual(owners);
 });

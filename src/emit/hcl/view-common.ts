@@ -3,9 +3,9 @@
  * instance ARN / identity store ID locals. Plain data, precomputed and sorted, for the templates.
  */
 import { compareKeys, type DeploymentUnit, type ResolvedKey, type ResolvedModel } from '../../model/ir';
-import { identityStoreArnPrefix, keyArnAllRegionsPrefix, partitionOf } from '../../model/arns';
+import { partitionOf } from '../../model/arns';
 import { AWS_PROVIDER_VERSION, PLAN_VARIABLE, requiredTerraformVersion, LOCAL_STATE_PATH, stateKey } from '../terraform-settings';
-import type { PolicyRef } from '../../policy/types';
+import { refParts, type ApplyTimeValue, type PolicyRef } from '../../policy';
 import { list, obj, ref, str, template, type Expr } from './private/expr';
 import { keyIdentifier, regionIdentifier } from './private/names';
 import type { RefResolver } from './view-policy';
@@ -151,23 +151,26 @@ export function findKey(ir: ResolvedModel, name: string | undefined): ResolvedKe
 }
 
 /**
- * Resolver for PolicyRefs given how this root reaches a key: its ARN and its key ID (replicas of a
- * multi-Region key share the key ID, so `arn:<partition>:kms:*:<account>:key/<id>` covers all of them).
+ * Resolver for PolicyRefs from the table of ref kinds (policy/refs.ts), given how this root reaches
+ * a key: its ARN and its key ID. One apply-time value alone is a reference, anything else a template.
  */
 export function refResolver(ir: ResolvedModel, keyExprs: (key: ResolvedKey) => { arn: string; id: string }): RefResolver {
-  const account = ir.organization.managementAccountId;
-  const partition = partitionOf(ir.identityCenter.region);
-  return (r: PolicyRef): Expr => {
-    switch (r.ref) {
+  const ctx = { managementAccountId: ir.organization.managementAccountId, partition: partitionOf(ir.identityCenter.region) };
+  const value = (v: ApplyTimeValue, r: PolicyRef): string => {
+    switch (v) {
       case 'key-arn':
-        return ref(keyExprs(findKey(ir, r.key)).arn);
-      case 'key-arn-all-regions':
-        return template([keyArnAllRegionsPrefix(account, partition), ref(keyExprs(findKey(ir, r.key)).id)]);
+        return keyExprs(findKey(ir, r.key)).arn;
+      case 'key-id':
+        return keyExprs(findKey(ir, r.key)).id;
       case 'instance-arn':
-        return ref('local.instance_arn');
-      case 'identity-store-arn':
-        return template([identityStoreArnPrefix(account, partition), ref('local.identity_store_id')]);
+        return 'local.instance_arn';
+      case 'identity-store-id':
+        return 'local.identity_store_id';
     }
+  };
+  return (r: PolicyRef): Expr => {
+    const parts = refParts(r, ctx).map((p) => (typeof p === 'string' ? p : ref(value(p.value, r))));
+    return parts.length === 1 && typeof parts[0] !== 'string' ? parts[0] : template(parts);
   };
 }
 
