@@ -10,14 +10,13 @@
  */
 import { emitApplyOrder } from './emit/apply-order';
 import { synthCdktf } from './emit/cdktf';
-import { mergeFileMaps, type FileMap } from './emit/files';
+import { mergeFileMaps, type FileMap } from './emit';
 import { emitHcl } from './emit/hcl';
-import { withImportPlan } from './import/with-plan';
-import type { ResolvedModel } from './model/ir';
-import { formatIssue } from './model/issues';
+import { withImportPlan } from './import';
+import { type ResolvedModel, formatIssue } from './model';
 import { loadChecked, resolveChecked } from './pipeline';
-import { renderModelReview } from './review';
-import { enforceRails, outputFacts, type RailId } from './safety';
+import { renderModelReview, enforceRails, outputFacts } from './safety/output';
+import { type RailId } from './safety';
 import { inspectOutput, writeOutput } from './write';
 
 export const FORMATS = ['all', 'hcl', 'cdktf'] as const;

@@ -16,12 +16,10 @@
  *   cannot see): a warning, never a refusal.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/cmk-related-errors.html
  */
-import { iamPrincipalIdentity, parseCallerArn, PERMISSION_SET_ROLE, permissionSetRoleArn, roleArn } from '../model/arns';
-import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, DOCS as POLICY_DOCS } from '../policy/catalog/aws';
-import { conditionValues, globMatch, toArray } from '../policy';
-import { kmsDecision, type ContextValue, type IdentityPolicy, type Tri } from '../policy/evaluate';
+import { iamPrincipalIdentity, parseCallerArn, PERMISSION_SET_ROLE, permissionSetRoleArn, roleArn, type PolicyDocumentJson } from '../model';
+import { ACTIONS, CONDITION_KEYS, conditionValues, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, globMatch, DOCS as POLICY_DOCS, toArray } from '../policy';
+import { kmsDecision, type ContextValue, type IdentityPolicy, type Tri } from '../policy/power';
 
-import type { PolicyDocumentJson } from '../policy/types';
 import { fail, warn, type Finding } from './findings';
 
 export interface CallerIdentity {

@@ -2,8 +2,7 @@
  * Terraform settings both emitters write, from one place so the HCL roots and the CDKTF stacks
  * cannot disagree.
  */
-import type { BackendConfig } from '../model/ir';
-import { trimSlashes } from '../model/paths';
+import { type BackendConfig, trimSlashes } from '../model';
 
 /**
  * AWS provider versions admitted: 5.100 is the oldest tested (the output uses no per-resource

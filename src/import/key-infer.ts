@@ -16,14 +16,8 @@
  * Anything not reproduced stays visible: a note for the key policy, the statement itself for an
  * inline policy.
  */
-import { iamArnAccount, identityStoreArn, partitionOf } from '../model/arns';
-import { compareKeys, POLICY_PROFILES, type PolicyProfile, type ResolvedAccount } from '../model/ir';
-import type { KeyInput, PrincipalInput, UseCaseInput } from '../model/schema';
-import { MODEL_USE_CASE_IDS, useCaseEntry, useCaseOrder, type ModelUseCaseId, type UseCaseId } from '../policy/catalog/use-cases';
-import { buildKeys, type KeyContext } from '../policy/keys';
-import { renderPolicy, renderStatement, type PolicyRefValues } from '../policy/render';
-import type { StatementJson } from '../policy/types';
-import { statementKey, toArray } from '../policy';
+import { iamArnAccount, identityStoreArn, partitionOf, compareKeys, POLICY_PROFILES, type PolicyProfile, type ResolvedAccount, type KeyInput, type PrincipalInput, type UseCaseInput, type StatementJson } from '../model';
+import { MODEL_USE_CASE_IDS, useCaseEntry, useCaseOrder, type ModelUseCaseId, type UseCaseId, buildKeys, type KeyContext, renderPolicy, renderStatement, type PolicyRefValues, statementKey, toArray } from '../policy';
 import { statementPrincipals, type PrincipalContext } from './key-policy';
 
 /** Actions that let a principal change the key policy, in any case AWS accepts. */

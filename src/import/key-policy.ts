@@ -7,10 +7,8 @@
  * permission set in its account, any other role stays a role ARN. What cannot be expressed (IAM
  * users, accounts outside the organization) is reported as a note.
  */
-import { compareKeys } from '../model/ir';
-import type { PrincipalInput } from '../model/schema';
-import { isConcreteRoleArn, parsePermissionSetRoleArn, wholeAccountOf } from '../model/arns';
-import { conditionValues, parsePolicyJson, toArray, type StatementJson } from '../policy';
+import { compareKeys, type PrincipalInput, isConcreteRoleArn, parsePermissionSetRoleArn, wholeAccountOf, type StatementJson } from '../model';
+import { conditionValues, parsePolicyJson, toArray } from '../policy';
 
 export interface PrincipalContext {
   /** Account id → model account name. */

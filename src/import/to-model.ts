@@ -11,12 +11,10 @@
  * - Defaults of the model are left out (session PT1H, path `/`), so an imported model reads like a
  *   hand-written one and re-importing it gives the same bytes.
  */
-import { compareKeys, type ResolvedAccount, type UserContact } from '../model/ir';
+import { compareKeys, type ResolvedAccount, type UserContact, type OrgModel, type StatementJson } from '../model';
 import { accessControlAttributesToModel, applicationsToModel } from './applications-to-model';
-import type { OrgModel } from '../model/schema';
 import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateUser } from './estate';
 import { TargetInference } from './infer-targets';
-import type { StatementJson } from '../policy/types';
 import { keyEntry } from './key-entry';
 import { statementKey, statementsOf } from '../policy';
 import { parsePolicy } from './key-policy';

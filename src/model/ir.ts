@@ -6,7 +6,7 @@
  * - every reference is bound (account ids, permission sets, principals);
  * - no field depends on YAML order, file positions or the machine.
  */
-import type { PolicyDocumentJson } from '../policy/types';
+import type { PolicyDocumentJson } from './policy-types';
 
 /**
  * A key's policy profile: `baseline` (the newest consolidated AWS key policy) or `least-privilege`

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { EXAMPLE_ARNS } from './arns';
 import { POLICY_PROFILES } from './ir';
-import { disableableRules } from '../policy/rules';
+import { disableableRules } from './lint-rules';
 
 const name = z.string().min(1);
 const tags = z.record(z.string(), z.string());

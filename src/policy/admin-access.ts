@@ -18,12 +18,9 @@
  * administratorGrants (below) asks the wider question a reviewer of a change asks: which
  * statements hand out administrator-level power at all, conditions or not (see its comment).
  */
-import { rootManagedPolicyName } from '../model/arns';
-import type { CustomerManagedPolicyRef, ResolvedModel, ResolvedPermissionSet } from '../model/ir';
-import { iamActionPattern } from '../model/wildcard';
+import { rootManagedPolicyName, type CustomerManagedPolicyRef, type ResolvedModel, type ResolvedPermissionSet, iamActionPattern, isPolicyRef, type PolicyDocumentJson, type PolicyValues, type StatementJson } from '../model';
 import { iamActionNames, iamPermissionsManagementActions, iamServicePrefixes } from './private/iam-data';
 import { actionMatches, toArray } from './json';
-import { isPolicyRef, type PolicyDocumentJson, type PolicyValues, type StatementJson } from './types';
 
 /** The part that matters here of AWS managed policies that grant administrator-equivalent access. */
 export const KNOWN_MANAGED_POLICIES: Readonly<Record<string, { readonly statement: StatementJson; readonly url: string }>> = {

@@ -1,11 +1,10 @@
 /**
  * A policy document: an ordered list of statements with unique Sids, serialised only by toJSON().
  */
-import type { PolicyDocumentJson } from './types';
+import { type PolicyDocumentJson, LIMITS } from '../model';
 import { PolicyStatement } from './statement';
 import { dedupeStatements } from './private/merge-statements';
 import { canonicalJson } from './json';
-import { LIMITS } from '../model/limits';
 
 export interface PolicyDocumentProps {
   /** Policy `Id`. @default none */

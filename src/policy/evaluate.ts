@@ -13,10 +13,8 @@
  * another account needs both a key policy grant and its IAM policies. An explicit Deny anywhere
  * wins. SCPs, RCPs, permissions boundaries and session policies only narrow, and are not modelled.
  */
-import { ACCOUNT_ROOT_ARN, iamPrincipalIdentity } from '../model/arns';
+import { ACCOUNT_ROOT_ARN, iamPrincipalIdentity, type PolicyDocumentJson, type StatementJson } from '../model';
 import { actionMatches, arnLike, globMatch, toArray } from './json';
-
-import type { PolicyDocumentJson, StatementJson } from './types';
 
 export type Tri = 'yes' | 'maybe' | 'no';
 

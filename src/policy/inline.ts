@@ -2,7 +2,7 @@
  * A permission set's inline policy: the user's policy with the KMS statements the permission set
  * needs as a key principal appended.
  */
-import type { PolicyDocumentJson, StatementJson } from './types';
+import type { PolicyDocumentJson, StatementJson } from '../model';
 import { dedupeStatements, mergeStatements } from './private/merge-statements';
 import { canonicalJson } from './json';
 

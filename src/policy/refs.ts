@@ -4,8 +4,7 @@
  * table (emit/cdktf/private/refs.ts, emit/hcl/view-common.ts), so a kind cannot mean one thing in
  * HCL and another in CDKTF, and a new kind fails to compile here until it says what it is.
  */
-import { identityStoreArnPrefix, keyArnAllRegionsPrefix } from '../model/arns';
-import type { PolicyRef, PolicyRefKind } from './types';
+import { identityStoreArnPrefix, keyArnAllRegionsPrefix, type PolicyRef, type PolicyRefKind } from '../model';
 
 /** A value Terraform knows at apply time; `key-*` values are of the ref's key. */
 export type ApplyTimeValue = 'key-arn' | 'key-id' | 'instance-arn' | 'identity-store-id';

@@ -8,7 +8,7 @@
  *   named principals;
  * - freeze() makes it immutable: emitters and lint read frozen statements only.
  */
-import type { PolicyValue, PolicyValues, PrincipalJson, StatementJson } from './types';
+import type { PolicyValue, PolicyValues, PrincipalJson, StatementJson } from '../model';
 import { toArray } from './json';
 import { toWire, uniqueValues } from './private/values';
 

@@ -1,9 +1,8 @@
-export { renderModelReview } from './model-review';
 export { reviewModels, isEmptyReview, hasRiskAtOrAbove } from './review-models';
 export { renderReviewMarkdown, renderReviewJson, DEFAULT_MAX_CHARS, type MarkdownOptions } from './render-review';
 export { mdCode, mdText } from './markdown-escape';
 export { explainModel } from './explain';
 export { renderExplainMarkdown, renderExplainJson, renderExplainCsv } from './render-explain';
-export { isProduction } from './private/production';
 export * from './types';
 export { gitSpecForHead, parseGitSpec, readGitModel, type GitModel, type GitSpec } from './git-source';
+export { code, table } from './private/markdown';

@@ -2,8 +2,7 @@
  * reviewModels(base, head): what a change to the org model does to access, keys and deployment
  * units, with risk flags. Pure and deterministic: same two models, same Review.
  */
-import { compareKeys, type ResolvedModel } from '../model/ir';
-import { unitOrder } from '../model/unit-graph';
+import { compareKeys, type ResolvedModel, unitOrder } from '../model';
 import { adminRisks, productionRisks, renameRisks } from './private/access-risks';
 import { applicationAssignmentDelta, applicationRisks, diffApplications } from './private/applications';
 import { assignmentDelta, groupAssignments, ouIndex } from './private/assignments';
@@ -19,7 +18,7 @@ import { diffPermissionSets } from './private/permission-sets';
 import { diffPrincipals } from './private/principals';
 import { accountIndex } from './private/production';
 import { touchedUnits } from './private/units';
-import { keyPower, type KeyPower } from '../policy/key-power';
+import { keyPower, type KeyPower } from '../policy/power';
 import { RISK_SEVERITIES, type KeyAccess, type KeyAccessChange, type KeyPowerChange, type Review, type RiskFlag } from './types';
 
 function settings(ir: ResolvedModel): Fields {

@@ -12,12 +12,8 @@
  *   the result does not depend on listing order. Accounts still being created are left for a
  *   later run.
  */
-import type { EstateOrganization } from '../import/estate';
-import { ouString } from '../import/to-model';
-import { compareKeys } from '../model/ir';
-import { LIMITS } from '../model/limits';
-import { displayOu } from '../model/private/account-index';
-import { uniqueNames } from '../model/unique-names';
+import { type EstateOrganization, ouString } from '../import';
+import { compareKeys, displayOu, LIMITS, uniqueNames } from '../model';
 import { planOrganizationalUnits, type OuEntry, type OuPlan } from './ous';
 
 export interface ModelAccount {

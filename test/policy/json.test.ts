@@ -1,5 +1,6 @@
 /** src/policy/json: the one reader of policy JSON that lint, review, import and the live-key checks share. */
-import { allowsAction, conditionValues, isAnyPrincipal, parsePolicyJson, statementKey, statementsOf, toArray, type StatementJson } from '../../src/policy';
+import type { StatementJson } from '../../src/model';
+import { allowsAction, conditionValues, isAnyPrincipal, parsePolicyJson, statementKey, statementsOf, toArray } from '../../src/policy';
 
 test.each([
   ['a scalar', 'kms:Decrypt', ['kms:Decrypt']],

@@ -8,7 +8,7 @@
  * Field names keep the spelling of the first document that mentions them, for messages.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
  */
-import { ACCOUNT_ROOT_ARN } from '../../model/arns';
+import { ACCOUNT_ROOT_ARN } from '../../model';
 import { toArray } from '../../policy';
 
 export interface NormalValue {

@@ -6,8 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import type { ResolvedModel } from '../../model/ir';
-import { formatIssue, ModelError } from '../../model/issues';
+import { type ResolvedModel, formatIssue, ModelError } from '../../model';
 import { loadResolved, type Loaded } from '../../pipeline';
 import { loadResolvedAside } from '../../pipeline-worker';
 import {

@@ -12,8 +12,7 @@
  * @see https://www.runatlantis.io/docs/repo-level-atlantis-yaml.html
  */
 import { stringify } from 'yaml';
-import type { ResolvedModel } from '../../model/ir';
-import { unitOrder } from '../../model/unit-graph';
+import { type ResolvedModel, unitOrder } from '../../model';
 import { MODULES_PATH } from '../hcl/module-calls';
 import { generatedMarker } from './markdown';
 

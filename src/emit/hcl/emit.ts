@@ -3,7 +3,7 @@
  * templates/, plus the modules copied into `hcl/modules/` so the output stands alone.
  * Reads only the resolved model; every policy decision was made before it.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../model/ir';
+import type { DeploymentUnit, ResolvedModel } from '../../model';
 import type { FileMap } from '../files';
 import { moduleFiles } from './private/assets';
 import { format } from './private/fmt';

@@ -5,12 +5,10 @@
  * src/model/shard.ts). An applications root looks its principals up by name, since the units that
  * create them are applied first; the management root passes the ids of the principals it creates.
  */
-import { compareKeys, type AccessControlAttribute, type DeploymentUnit, type ResolvedApplication, type ResolvedModel } from '../../model/ir';
-import { unitApplications } from '../../model/ir-index';
+import { compareKeys, type AccessControlAttribute, type DeploymentUnit, type ResolvedApplication, type ResolvedModel, unitApplications } from '../../model';
 import { bool, list, obj, ref, str, type Expr, type ObjectEntry } from './private/expr';
-import { instanceView, tags, type InstanceView } from './view-common';
+import { instanceView, tags, type InstanceView, type ModuleCallView } from './view-common';
 import { moduleSource } from './module-calls';
-import type { ModuleCallView } from './view-management';
 
 export interface ApplicationsView {
   readonly source: string;

@@ -3,12 +3,10 @@
  * principal IDs are looked up by name in the module, because permission sets and groups are created
  * by the management root (or synced from the identity provider), which is applied first.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
-import { assignmentsByKey } from '../../model/ir-index';
+import { compareKeys, type DeploymentUnit, type ResolvedModel, assignmentsByKey } from '../../model';
 import { obj, str } from './private/expr';
-import { instanceView, type InstanceView } from './view-common';
+import { instanceView, type InstanceView, type ModuleCallView } from './view-common';
 import { moduleSource } from './module-calls';
-import type { ModuleCallView } from './view-management';
 
 export interface AssignmentsView {
   readonly source: string;

@@ -2,38 +2,17 @@
  * View of the management root: identity store, permission sets, applications, attributes for
  * access control, keys with their replicas, and the opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
  */
-import {
-  compareKeys,
-  type DeploymentUnit,
-  type ResolvedGroup,
-  type ResolvedKey,
-  type ResolvedModel,
-  type ResolvedPermissionSet,
-  type ResolvedUser,
-} from '../../model/ir';
-import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model/ir-index';
+import { compareKeys, type DeploymentUnit, type ResolvedGroup, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, type ResolvedUser, unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model';
 import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';
 import { accessControlAttributesCall, applicationsCall } from './view-applications';
-import { instanceView, keyIdentifiers, refResolver, tags, type InstanceView } from './view-common';
-import { moduleSource, type HclModule } from './module-calls';
+import { instanceView, keyIdentifiers, refResolver, tags, type InstanceView, type ModuleCallView } from './view-common';
+import { moduleSource } from './module-calls';
 import { groupEntry, userEntry } from './view-identity-entries';
 import { keyUserPoliciesCall } from './view-member';
 import { keyMoves, membershipMoves } from './view-moved';
 import { keyPolicyStatements, policyDocument, type RefResolver } from './view-policy';
-
-export interface ModuleCallView {
-  readonly ident: string;
-  /** Which module (module-calls.ts); `source` is its path. */
-  readonly module: HclModule;
-  readonly source: string;
-  /** Key and replica calls: the name of the key (import finds them by it). */
-  readonly key?: string;
-  /** Provider alias passed as the module's `aws`, or null for the default provider. */
-  readonly providerAlias: string | null;
-  readonly args: readonly ObjectEntry[];
-}
 
 export interface ReplicaView extends ModuleCallView {
   readonly region: string;
@@ -166,6 +145,7 @@ function encryptionStepView(ir: ResolvedModel, keys: readonly KeyView[]): Encryp
   const INSTANCE = '\u0000instance\u0000';
   const parts: TemplatePart[] = step
     .command(KEY, INSTANCE)
+    // eslint-disable-next-line no-control-regex -- NUL marks the placeholders: it cannot occur in a command
     .split(/(\u0000key\u0000|\u0000instance\u0000)/)
     .filter((p) => p !== '')
     .map((p) => (p === KEY ? ref(keyArn) : p === INSTANCE ? ref('local.instance_arn') : p));

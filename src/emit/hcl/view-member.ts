@@ -3,12 +3,11 @@
  * their roles) and the customer managed policies permission sets reference. Key ARNs come from the
  * key's alias, read through the `management` provider, so no remote state is shared.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
-import { POLICY_REF_KINDS, type PolicyDocumentJson, type PolicyRef } from '../../policy';
+import { compareKeys, type DeploymentUnit, type ResolvedModel, type PolicyDocumentJson, type PolicyRef } from '../../model';
+import { POLICY_REF_KINDS } from '../../policy';
 import { list, obj, str, type ObjectEntry } from './private/expr';
-import { findKey, instanceView, keyIdentifiers, refResolver, type InstanceView } from './view-common';
+import { findKey, instanceView, keyIdentifiers, refResolver, type InstanceView, type ModuleCallView } from './view-common';
 import { moduleSource } from './module-calls';
-import type { ModuleCallView } from './view-management';
 import { policyDocument, policyRefs, type RefResolver } from './view-policy';
 
 export interface KeyLookupView {

@@ -5,10 +5,9 @@
  * their aliases in the management account, so it shares no state with the management root, which
  * is applied first.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../model/ir';
-import { unitPermissionSets } from '../../model/ir-index';
-import { instanceView, type InstanceView } from './view-common';
-import { permissionSetsCall, type ModuleCallView } from './view-management';
+import { type DeploymentUnit, type ResolvedModel, unitPermissionSets } from '../../model';
+import { instanceView, type InstanceView, type ModuleCallView } from './view-common';
+import { permissionSetsCall } from './view-management';
 import { keyAliasLookups, type KeyLookupView } from './view-member';
 import { policyRefs } from './view-policy';
 

@@ -10,12 +10,9 @@
  * A plan entry whose resource the generated code does not declare is returned as unmatched.
  * @see https://developer.hashicorp.com/terraform/language/import
  */
-import { compareKeys, type ResolvedModel } from '../../model/ir';
-import { hclModuleCalls, type HclModule, type HclModuleCall } from '../../emit/hcl';
+import { compareKeys, type ResolvedModel, applicationUnit, groupUnit, permissionSetUnit, userUnit } from '../../model';
+import { hclModuleCalls, hclString, applicationAssignmentKey, applicationScopeKey, membershipKey, type HclModule, type HclModuleCall } from '../../emit/hcl';
 import { ImportResourceType as T, type ImportPlan, type ImportResource } from '../plan';
-import { applicationUnit, groupUnit, permissionSetUnit, userUnit } from '../../model/ir-index';
-import { hclString } from '../../emit/hcl/private/escape';
-import { applicationAssignmentKey, applicationScopeKey, membershipKey } from '../../emit/hcl/private/names';
 
 export interface ImportBlocksResult {
   /** New or replaced files, by output-relative path. */

@@ -3,7 +3,7 @@
  * written by `idcgen import`, add `imports.tf` to each HCL root and an `import` list to each CDKTF
  * stack, so the first plan adopts existing resources instead of creating them again.
  */
-import type { ResolvedModel } from '../../model/ir';
+import type { ResolvedModel } from '../../model';
 import type { ImportPlan, ImportResource } from '../plan';
 import { cdktfImportBlocks } from './cdktf';
 import { hclImportBlocks } from './hcl';

@@ -3,8 +3,7 @@
  * a value written as `"x"` or `["x"]` is the same, list order and repeats do not matter, and
  * object keys are sorted. The review shows statements in this form.
  */
-import { compareKeys } from '../../model/ir';
-import { isPolicyRef, type PolicyRef, type PolicyValues, type PrincipalJson, type StatementJson } from '../types';
+import { compareKeys, isPolicyRef, type PolicyRef, type PolicyValues, type PrincipalJson, type StatementJson } from '../../model';
 import { canonicalJson, toArray } from './read';
 
 /** How a value known only to Terraform is shown, e.g. `<key-arn:identity-center>`. */

@@ -6,7 +6,7 @@
  * before the resource part. Built on model/wildcard.ts: linear time whatever the pattern (patterns
  * come from models and live policies, and must not be able to stall a review).
  */
-import { wildcard } from '../../model/wildcard';
+import { wildcard } from '../../model';
 
 const cache = new Map<string, (text: string) => boolean>();
 

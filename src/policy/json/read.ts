@@ -5,8 +5,7 @@
  * keys are case-insensitive, and action patterns match as IAM matches them (match.ts). Lint,
  * review, import and the live-key checks all read statements through these functions.
  */
-import { canonicalJson, toArray } from '../../model/json-values';
-import { isPolicyRef, type PolicyValue, type PrincipalJson, type StatementJson } from '../types';
+import { canonicalJson, isPolicyRef, toArray, type PolicyValue, type PrincipalJson, type StatementJson } from '../../model';
 import { actionMatches } from './match';
 
 export { canonicalJson, toArray };

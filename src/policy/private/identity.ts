@@ -3,8 +3,7 @@
  * for a principal granted through its account root or from another account, an IAM policy of
  * that principal allows it too (kms/latest/developerguide/key-policy-modifying-external-accounts.html).
  */
-import { compareKeys, type KeyIdentityPolicy, type PolicyProfile } from '../../model/ir';
-import type { PolicyRef, StatementJson } from '../types';
+import { compareKeys, type KeyIdentityPolicy, type PolicyProfile, type PolicyRef, type StatementJson } from '../../model';
 import { PolicyStatement } from '../statement';
 import { CONDITION_KEYS } from '../catalog/aws';
 import { canonicalJson } from '../json';

@@ -2,8 +2,7 @@
  * Assembles one key's policy from the catalog, per profile. Every statement is tagged with the
  * catalog use case it serves, so the IR can say where each statement comes from.
  */
-import { accountRootArn, partitionOf } from '../../model/arns';
-import { compareKeys, type PolicyProfile, type StatementSource } from '../../model/ir';
+import { accountRootArn, partitionOf, compareKeys, type PolicyProfile, type StatementSource } from '../../model';
 import { PolicyDocument } from '../document';
 import type { PolicyStatement } from '../statement';
 import { DOCS } from '../catalog/aws';

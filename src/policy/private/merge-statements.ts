@@ -2,7 +2,7 @@
  * Statement de-duplication and merging on wire JSON, used wherever statements from several
  * sources meet in one document (a permission set's inline policy, an account's key-use policy).
  */
-import type { PolicyValue, PrincipalJson, StatementJson } from '../types';
+import type { PolicyValue, PrincipalJson, StatementJson } from '../../model';
 import { canonicalJson, toArray } from '../json';
 import { compareValues, toWire, uniqueValues, valueKey } from './values';
 

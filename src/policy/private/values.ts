@@ -2,8 +2,7 @@
  * Identity and ordering of policy values (strings and PolicyRefs), shared by statements, merging
  * and rendering so that "the same value" means the same thing everywhere.
  */
-import { compareKeys } from '../../model/ir';
-import { isPolicyRef, type PolicyValue, type PolicyValues } from '../types';
+import { compareKeys, isPolicyRef, type PolicyValue, type PolicyValues } from '../../model';
 
 /** A string that identifies a value: literal strings and refs can never collide. */
 export function valueKey(v: PolicyValue): string {

@@ -1,5 +1,6 @@
 /** IAM actions as a review shows them. */
-import { valueList, type StatementJson } from '../../policy';
+import type { StatementJson } from '../../model';
+import { valueList } from '../../policy';
 
 /** The statement's actions as shown: `NotAction` entries read `all except <action>`. */
 export function actionLabels(s: Pick<StatementJson, 'Action' | 'NotAction'>): string[] {

@@ -1,5 +1,5 @@
 /** Field-by-field comparison of plain model values, and list additions/removals. */
-import type { Tags } from '../../model/ir';
+import type { Tags } from '../../model';
 import type { FieldChange, FieldValue, ListChange } from '../types';
 import { canonicalJson, sortedUnique } from '../../policy';
 

@@ -12,12 +12,24 @@
  * "on this key" when their Resource names it by ref; `Resource: "*"` statements such as
  * kms:ListAliases are not about one key and are left out.
  */
-import { ACCOUNT_ROOT_ARN, roleArn } from '../../model/arns';
-import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/ir';
-import { isPolicyRef, type PolicyDocumentJson, type StatementJson } from '../../policy/types';
+import { ACCOUNT_ROOT_ARN, roleArn, compareKeys, type ResolvedKey, type ResolvedModel, isPolicyRef, type PolicyDocumentJson, type StatementJson } from '../../model';
 import { actionMatches, toArray } from '../../policy';
 import { actionLabels } from './actions';
-import type { AccessEntry } from './key-access';
+import type { KeyAccessKind } from '../types';
+
+/** A principal's access while it is being collected from several statements. */
+export interface AccessEntry {
+  kind: KeyAccessKind;
+  principal: string;
+  accountId?: string;
+  actions: string[];
+  via: string[];
+  /** One statement without kms:ViaService opens every caller path, whatever the others narrow. */
+  anyPath: boolean;
+  statements: string[];
+  useCases: string[];
+  identityPolicies: string[];
+}
 
 /** An account principal: captures partition and account id. */
 export const ROOT = ACCOUNT_ROOT_ARN;

@@ -18,16 +18,14 @@
  *   permission sets and roles those name are added (identity-access.ts).
  * Entries with the same principal are merged.
  */
-import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../../model/ir';
-import { parsePermissionSetRoleArn } from '../../model/arns';
-import type { StatementJson } from '../../policy/types';
+import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, parsePermissionSetRoleArn, type StatementJson } from '../../model';
 import type { KeyAccess, KeyAccessKind } from '../types';
 import { allowsAction, conditionValues as conditionPolicyValues, isAnyPrincipal, sortedUnique, valueList } from '../../policy';
 import { actionLabels } from './actions';
+import { delegatedAccess, keyStatements, ROOT, type AccessEntry } from './identity-access';
 
 /** The values a condition key is tested against, as shown (sorted, refs by label). */
 const conditionValues = (s: StatementJson, key: string): string[] => valueList(conditionPolicyValues(s, key));
-import { delegatedAccess, keyStatements, ROOT } from './identity-access';
 
 const KIND_ORDER: readonly KeyAccessKind[] = ['service', 'administrator', 'principal', 'org-principals', 'managed-applications', 'wildcard'];
 
@@ -97,20 +95,6 @@ function identityPoliciesFor(principal: string, key: ResolvedKey, permissionSets
   const ps = psName === undefined ? undefined : permissionSets.find((p) => p.name === psName);
   if (ps && keyStatements(ps.inlinePolicy, key.name).length > 0) out.push(`permission set ${ps.name} inline policy`);
   return sortedUnique(out);
-}
-
-/** A principal's access while it is being collected from several statements. */
-export interface AccessEntry {
-  kind: KeyAccessKind;
-  principal: string;
-  accountId?: string;
-  actions: string[];
-  via: string[];
-  /** One statement without kms:ViaService opens every caller path, whatever the others narrow. */
-  anyPath: boolean;
-  statements: string[];
-  useCases: string[];
-  identityPolicies: string[];
 }
 
 export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionSets' | 'assignments' | 'accounts'>): KeyAccess[] {

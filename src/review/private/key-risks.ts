@@ -3,8 +3,7 @@
  * removed), the key removed or made single-Region, its deletion window shortened, replicas
  * removed, rotation disabled, and wildcard principals widened in its key policy.
  */
-import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/ir';
-import type { StatementJson } from '../../policy/types';
+import { compareKeys, type ResolvedKey, type ResolvedModel, type StatementJson } from '../../model';
 import type { KeyChange, KeyPowerChange, RiskFlag, RiskSeverity, StatementChange } from '../types';
 import { actionMatches, isAnyPrincipal, valueList } from '../../policy';
 import { keyAccess } from './key-access';

@@ -7,7 +7,7 @@
  * author did, and because it has a cost a plain add/remove hides: Identity Center replaces the
  * permission set and every assignment of it. Pairs are matched in name order, one to one.
  */
-import { compareKeys, type CustomerManagedPolicyRef, type PermissionsBoundary, type ResolvedPermissionSet } from '../../model/ir';
+import { compareKeys, type CustomerManagedPolicyRef, type PermissionsBoundary, type ResolvedPermissionSet } from '../../model';
 import type { PermissionSetChange } from '../types';
 import { canonicalJson, canonicalStatement } from '../../policy';
 import { diffFields, diffList, isEmptyList, tagList, type Fields } from './fields';

@@ -11,8 +11,7 @@
  * - statement order is not meaning: reordered statements, actions or condition values are no change.
  * The result is sorted by Sid, then (statements without a Sid) by canonical JSON.
  */
-import { compareKeys } from '../../model/ir';
-import type { PolicyDocumentJson, StatementJson } from '../../policy/types';
+import { compareKeys, type PolicyDocumentJson, type StatementJson } from '../../model';
 import type { StatementChange } from '../types';
 import { canonicalJson, canonicalStatement, statementKey } from '../../policy';
 

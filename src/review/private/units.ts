@@ -18,9 +18,7 @@
  * towards planning a unit too many rather than one too few: a setting read by every stack touches
  * every unit.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedAssignment, type ResolvedModel } from '../../model/ir';
-import { assignmentsByKey, unitApplications, unitGroups, unitPermissionSets, unitUsers } from '../../model/ir-index';
-import type { StatementJson } from '../../policy/types';
+import { compareKeys, type DeploymentUnit, type ResolvedAssignment, type ResolvedModel, assignmentsByKey, unitApplications, unitGroups, unitPermissionSets, unitUsers, type StatementJson } from '../../model';
 import type { TouchedUnit } from '../types';
 import { canonicalJson, canonicalStatement } from '../../policy';
 

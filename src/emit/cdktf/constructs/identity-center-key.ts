@@ -11,12 +11,12 @@
  *   to the default policy), so both refuse to be destroyed.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/identity-center-customer-managed-keys.html
  */
-import type { ResolvedKey } from '../../../model/ir';
+import type { ResolvedKey } from '../../../model';
 import { AwsProvider, Construct, KmsAlias, KmsKey, KmsKeyPolicy, KmsReplicaKey } from '../cdktf';
 import { namespace } from '../private/namespace';
 import { policyJson } from '../private/policy-json';
 import { refResolver, type RefTargets } from '../private/refs';
-import { KEY_SPEC } from '../../../policy/catalog/aws';
+import { KEY_SPEC } from '../../../policy';
 
 /** Props of {@link IdentityCenterKey}. */
 export interface IdentityCenterKeyProps {

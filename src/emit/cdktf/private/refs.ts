@@ -2,7 +2,8 @@
  * How each stack answers the IR's PolicyRefs: the table of ref kinds (policy/refs.ts) with this
  * stack's Terraform expressions for the apply-time values, joined into one string token.
  */
-import { refParts, type ApplyTimeValue, type PolicyRef } from '../../../policy';
+import type { PolicyRef } from '../../../model';
+import { refParts, type ApplyTimeValue } from '../../../policy';
 import type { PolicyRefResolver } from './policy-json';
 
 export interface RefTargets {

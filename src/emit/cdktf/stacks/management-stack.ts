@@ -4,9 +4,7 @@
  * to respect the stack bound), the attributes for access control, any IAM policies the management
  * account itself needs, and the opt-in encryption step. Its provider works in the Identity Center Region.
  */
-import { partitionOf } from '../../../model/arns';
-import { compareKeys } from '../../../model/ir';
-import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model/ir-index';
+import { partitionOf, compareKeys, unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model';
 import { encryptionStep } from '../../encryption-step';
 import { AwsProvider, Construct } from '../cdktf';
 import { AccessControlAttributes } from '../constructs/access-control-attributes';

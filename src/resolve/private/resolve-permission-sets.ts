@@ -3,17 +3,8 @@
  * needs (as a key principal) merged into its inline policy, and the customer managed policy
  * documents each permission set needs in the accounts it is assigned to.
  */
-import { withKeyStatements } from '../../policy/inline';
-import type { PolicyDocumentJson, StatementJson } from '../../policy/types';
-import { toArray } from '../json-values';
-import { compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Tags } from '../ir';
-import type { Issue } from '../issues';
-import { LIMITS } from '../limits';
-import type { LoadedModel } from '../load';
-import type { OrgModel } from '../schema';
-import type { PolicyToCreate } from '../shard';
-import { normalizeIamPath } from './check-permission-sets';
-import { nonWhitespaceBytes } from './policy-size';
+import { withKeyStatements } from '../../policy';
+import { type PolicyDocumentJson, type StatementJson, compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Tags, type Issue, LIMITS, type LoadedModel, type OrgModel, type PolicyToCreate, normalizeIamPath, nonWhitespaceBytes, toArray } from '../../model';
 
 type PermissionSetInput = NonNullable<OrgModel['permissionSets']>[number];
 

@@ -12,8 +12,7 @@
  * emitters' code, means a change to either emitter that drops it is caught before it is written.
  */
 import { parse } from '@cdktf/hcl2json';
-import type { ResolvedModel } from '../model/ir';
-import { LIMITS } from '../model/limits';
+import { type ResolvedModel, LIMITS } from '../../model';
 
 /** The Terraform resource types of KMS keys. */
 export const KEY_RESOURCE_TYPES = ['aws_kms_key', 'aws_kms_replica_key'] as const;
