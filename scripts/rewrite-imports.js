@@ -54,7 +54,7 @@ const MOVED_NAMES = {
   renderModelReview: ['src/safety/output/index', 'src/review/index', 'src/safety/index'],
   // The key-power analysis loads the AWS managed policy catalogue: its own entry, policy/power.
   ...Object.fromEntries(
-    ['actionsAllowedByIdentityPolicies', 'kmsDecision', 'Decision', 'IdentityPolicy', 'KmsRequest', 'Tri', 'ContextValue', 'globMatch', 'keyPower', 'KEY_POWER_LEVELS', 'KeyPower', 'KeyPowerLevel'].map((n) => [n, ['src/policy/power/index', 'src/policy/index', 'src/policy/evaluate', 'src/policy/key-power']]),
+    ['actionsAllowedByIdentityPolicies', 'kmsDecision', 'Decision', 'IdentityPolicy', 'KmsRequest', 'Tri', 'ContextValue', 'keyPower', 'KEY_POWER_LEVELS', 'KeyPower', 'KeyPowerLevel'].map((n) => [n, ['src/policy/power/index', 'src/policy/index', 'src/policy/evaluate', 'src/policy/key-power']]),
   ),
   // Rails over the emitted files load @cdktf/hcl2json (0.25 s of CPU): their own entry, safety/output.
   ...Object.fromEntries(

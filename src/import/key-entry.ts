@@ -6,9 +6,10 @@
 import { compareKeys, type KeyInput, type StatementJson } from '../model';
 import type { EstateKey } from './estate';
 import { inferKeyPolicy, type KeyInferContext } from './key-infer';
-import { statementsOf } from './key-policy';
+import { statementsOf } from '../policy';
+import { parsePolicy } from './key-policy';
 import { ImportResourceType as T, type ImportResource } from './plan';
-import { parsePolicy } from './policy-json';
+
 
 export interface KeyEntry {
   readonly entry: KeyInput;

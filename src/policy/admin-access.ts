@@ -20,8 +20,7 @@
  */
 import { rootManagedPolicyName, type CustomerManagedPolicyRef, type ResolvedModel, type ResolvedPermissionSet, iamActionPattern, isPolicyRef, isPolicyUnit, type PolicyDocumentJson, type PolicyValues, type StatementJson } from '../model';
 import { iamActionNames, iamPermissionsManagementActions, iamServicePrefixes } from './private/iam-data';
-import { actionCovers } from './private/statement-facts';
-import { toArray } from './private/values';
+import { actionMatches, toArray } from './json';
 
 /** The part that matters here of AWS managed policies that grant administrator-equivalent access. */
 export const KNOWN_MANAGED_POLICIES: Readonly<Record<string, { readonly statement: StatementJson; readonly url: string }>> = {
@@ -82,7 +81,7 @@ function covered(s: StatementJson): string[] {
   const actions = toArray(s.Action);
   const notActions = toArray(s.NotAction);
   return permissionsManagement().filter((a) =>
-    s.NotAction !== undefined ? !notActions.some((p) => actionCovers(p, a)) : actions.some((p) => actionCovers(p, a)),
+    s.NotAction !== undefined ? !notActions.some((p) => actionMatches(p, a)) : actions.some((p) => actionMatches(p, a)),
   );
 }
 
@@ -124,8 +123,7 @@ export interface AdminGrant {
 const ESCALATION_ACTIONS = ['iam:PassRole', 'sts:AssumeRole'] as const;
 
 function valueStrings(v: PolicyValues | undefined): string[] {
-  if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).map((x) => (isPolicyRef(x) ? '' : x));
+  return toArray(v).map((x) => (isPolicyRef(x) ? '' : x));
 }
 
 /** Services whose every action `matches` allows; cached per pattern set. */

@@ -4,7 +4,7 @@
 import { type PolicyDocumentJson, LIMITS } from '../model';
 import { PolicyStatement } from './statement';
 import { dedupeStatements } from './private/merge-statements';
-import { canonicalJson } from './private/values';
+import { canonicalJson } from './json';
 
 export interface PolicyDocumentProps {
   /** Policy `Id`. @default none */

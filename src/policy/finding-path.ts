@@ -4,7 +4,7 @@
  * pipeline can print `file:line:col` in the file that holds it.
  */
 import type { ModelPath, OrgModel, StatementJson } from '../model';
-import { canonicalJson, toArray } from './private/values';
+import { canonicalJson, toArray } from './json';
 import type { FindingLocation } from './well-architected';
 
 /** First position of each name in the model's lists (what findIndex would find), built once per model. */

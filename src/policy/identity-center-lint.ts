@@ -11,7 +11,7 @@
  */
 import { isAwsManagedApplicationProvider, compareKeys, type ResolvedModel, IDENTITY_CENTER_RULES, PRINCIPAL_TAG, type IdentityCenterRule, type PolicyDocumentJson, type StatementJson } from '../model';
 import { customerPolicyDocuments } from './admin-access';
-import { conditionKeysOf } from './private/statement-facts';
+import { conditionKeysOf } from './json';
 import type { FindingLocation } from './well-architected';
 
 export interface IdentityCenterFinding {

@@ -11,3 +11,5 @@ export { MODEL_USE_CASE_IDS, type ModelUseCaseId, useCaseEntry, type UseCaseId, 
 export { findingPath } from './finding-path';
 export { type IdentityCenterFinding, lintIdentityCenter } from './identity-center-lint';
 export { lintWellArchitected, type WellArchitectedFinding } from './well-architected';
+export * from './json';
+export { POLICY_REF_KINDS, refParts, type ApplyTimeValue, type RefContext, type RefPart } from './refs';

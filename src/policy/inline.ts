@@ -4,7 +4,7 @@
  */
 import type { PolicyDocumentJson, StatementJson } from '../model';
 import { dedupeStatements, mergeStatements } from './private/merge-statements';
-import { canonicalJson } from './private/values';
+import { canonicalJson } from './json';
 
 /**
  * - The user's statements are kept as written, in their order (only exact duplicates go).

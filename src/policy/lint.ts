@@ -9,8 +9,7 @@ import { ACTIONS, CONDITION_KEYS, KEY_POLICY_ADMIN_ACTION, SCOPING_CONDITION_KEY
 
 const KEY_ADMINISTRATION = 'key-administration';
 import { iamActionKnown, iamConditionKeyKnown } from './private/iam-data';
-import { actionsOf, awsPrincipalsOf, conditionKeysOf, conditionValues, grantsAction, isAnyPrincipal, servicePrincipalsOf } from './private/statement-facts';
-import { toArray } from './private/values';
+import { actionsOf, awsPrincipalsOf, conditionKeysOf, conditionValues, grantsAction, isAnyPrincipal, servicePrincipalsOf, toArray } from './json';
 
 export interface LintFinding {
   rule: string;
@@ -49,7 +48,7 @@ function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
   const statements = policy.Statement;
 
   const admins = statements.filter(
-    (s) => grantsAction(s, KEY_POLICY_ADMIN_ACTION) && !isAnyPrincipal(s) && awsPrincipalsOf(s).length > 0 && conditionValues(s, CONDITION_KEYS.viaService).length === 0,
+    (s) => grantsAction(s, KEY_POLICY_ADMIN_ACTION) && !isAnyPrincipal(s.Principal) && awsPrincipalsOf(s).length > 0 && conditionValues(s, CONDITION_KEYS.viaService).length === 0,
   );
   if (admins.length === 0) {
     add('key-admin-missing', `${what} lets no named principal call ${KEY_POLICY_ADMIN_ACTION}; add key administrators (administrators: [{ permissionSet, account }])`);
@@ -63,7 +62,7 @@ function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
   }
 
   for (const s of statements) {
-    if (s.Effect !== 'Allow' || !isAnyPrincipal(s)) continue;
+    if (s.Effect !== 'Allow' || !isAnyPrincipal(s.Principal)) continue;
     const scoped = SCOPING_CONDITION_KEYS.some((k) => conditionValues(s, k).some((v) => isPolicyRef(v) || (v !== '' && !v.includes('*'))));
     if (!scoped) {
       add('principal-star-unconditioned', `${what} statement ${label(s)} allows "Principal": "*" without a condition on ${SCOPING_CONDITION_KEYS.join(', ')}; add aws:PrincipalOrgID or aws:SourceOrgID`);

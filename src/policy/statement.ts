@@ -9,7 +9,8 @@
  * - freeze() makes it immutable: emitters and lint read frozen statements only.
  */
 import type { ConditionDraft, PolicyValue, PolicyValues, PrincipalJson, StatementDraft, StatementJson } from '../model';
-import { toArray, toWire, uniqueValues } from './private/values';
+import { toArray } from './json';
+import { toWire, uniqueValues } from './private/values';
 
 export type Effect = 'Allow' | 'Deny';
 

@@ -7,7 +7,7 @@
 import { sessionDurationSeconds, type PrincipalType, type ResolvedAccount, type ResolvedModel, compareKeys, isProduction, type PolicyDocumentJson, type StatementJson, ADMIN_BROAD_MAX_MEMBERS, ADMIN_SESSION_MAX, WELL_ARCHITECTED_RULES, type WellArchitectedRule } from '../model';
 // The one production rule of review and explain; imported from its file so lint does not load the review stage.
 import { administratorAccessReasons, customerPolicyDocuments } from './admin-access';
-import { actionsOf } from './private/statement-facts';
+import { actionsOf } from './json';
 
 /** Where a finding belongs in the model, in the model's own terms. */
 export type FindingLocation =

@@ -1,2 +1,2 @@
 /** The resolve stage: a validated model and the policy engine's keys become the IR (model/ir.ts). */
-export { normalizeOu, resolveWithIssues } from './resolve';
+export { resolveWithIssues } from './resolve';

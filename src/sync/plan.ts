@@ -13,8 +13,7 @@
  *   later run.
  */
 import { type EstateOrganization, ouString } from '../import';
-import { type AccountInput, compareKeys, LIMITS, uniqueNames } from '../model';
-import { normalizeOu } from '../resolve';
+import { type AccountInput, compareKeys, displayOu, LIMITS, uniqueNames } from '../model';
 import { planOrganizationalUnits, type OuEntry, type OuPlan } from './ous';
 
 /** An entry of the model's accounts, as the schema reads it. */
@@ -68,7 +67,7 @@ export function planSync(model: readonly ModelAccount[], org: EstateOrganization
     }
     const ou = ouString(a, notes);
     const tags = sorted(a.tags);
-    const ouChanged = normalizeOu(m.ou) !== ou;
+    const ouChanged = displayOu(m.ou ?? '') !== ou;
     const tagsChanged = JSON.stringify(sorted(m.tags ?? {})) !== JSON.stringify(tags);
     if (ouChanged || tagsChanged) update.push({ name: m.name, id: m.id, ...(ouChanged ? { ou } : {}), ...(tagsChanged ? { tags } : {}) });
   }

@@ -5,8 +5,8 @@
  */
 import { compareKeys, type AssignmentsUnit, type ResolvedModel, assignmentsByKey } from '../../model';
 import { obj, str } from './private/expr';
-import { instanceView, MODULES_PATH, type InstanceView } from './view-common';
-import type { ModuleCallView } from './view-common';
+import { instanceView, type InstanceView, type ModuleCallView } from './view-common';
+import { moduleSource } from './module-calls';
 
 export interface AssignmentsView {
   readonly source: string;
@@ -39,7 +39,8 @@ export function assignmentsView(ir: ResolvedModel, unit: AssignmentsUnit): Assig
     instance: instanceView(ir),
     accountAssignments: {
       ident: 'account_assignments',
-      source: `${MODULES_PATH}/account-assignments`,
+      module: 'assignments',
+      source: moduleSource('assignments'),
       providerAlias: null,
       args: [
         { key: 'instance_arn', value: { kind: 'ref', expr: 'local.instance_arn' } },

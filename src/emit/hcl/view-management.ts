@@ -7,7 +7,8 @@ import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';
 import { accessControlAttributesCall, applicationsCall } from './view-applications';
-import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, tags, type InstanceView, type ModuleCallView } from './view-common';
+import { instanceView, keyIdentifiers, refResolver, tags, type InstanceView, type ModuleCallView } from './view-common';
+import { moduleSource } from './module-calls';
 import { groupEntry, userEntry } from './view-identity-entries';
 import { keyUserPoliciesCall } from './view-member';
 import { keyMoves, membershipMoves } from './view-moved';
@@ -15,6 +16,7 @@ import { keyPolicyStatements, policyDocument, type RefResolver } from './view-po
 
 export interface ReplicaView extends ModuleCallView {
   readonly region: string;
+  readonly key: string;
 }
 
 export interface KeyView {
@@ -93,7 +95,9 @@ function keyView(key: ResolvedKey, ident: string, resolve: RefResolver): KeyView
   const keyTags = Object.keys(key.tags).length > 0 ? [{ key: 'tags', value: tags(key.tags) }] : [];
   const module: ModuleCallView = {
     ident,
-    source: `${MODULES_PATH}/identity-center-key`,
+    module: 'key',
+    source: moduleSource('key'),
+    key: key.name,
     providerAlias: null,
     args: [
       { key: 'alias', value: str(key.alias) },
@@ -109,8 +113,10 @@ function keyView(key: ResolvedKey, ident: string, resolve: RefResolver): KeyView
   const replicas = [...key.replicaRegions].sort(compareKeys).map(
     (region): ReplicaView => ({
       region,
+      key: key.name,
       ident: replicaIdentifier(ident, region),
-      source: `${MODULES_PATH}/identity-center-key/modules/replica`,
+      module: 'replica',
+      source: moduleSource('replica'),
       providerAlias: regionIdentifier(region),
       args: [
         { key: 'primary_key_arn', value: ref(`module.${ident}.key_arn`) },
@@ -169,7 +175,8 @@ export function identityStoreCall(
     ? null
     : {
         ident: 'identity_store',
-        source: `${MODULES_PATH}/identity-store`,
+        module: 'identityStore',
+        source: moduleSource('identityStore'),
         providerAlias: null,
         args: [
           { key: 'identity_store_id', value: ref('local.identity_store_id') },
@@ -185,7 +192,8 @@ export function permissionSetsCall(sets: readonly ResolvedPermissionSet[], resol
     ? null
     : {
         ident: 'permission_sets',
-        source: `${MODULES_PATH}/permission-sets`,
+        module: 'permissionSets',
+        source: moduleSource('permissionSets'),
         providerAlias: null,
         args: [
           { key: 'instance_arn', value: ref('local.instance_arn') },

@@ -4,5 +4,5 @@
  * policy/index because it loads the AWS managed policy catalogue, which validate and lint do not
  * need (see ARCHITECTURE.md, "Light and heavy entries").
  */
-export { actionsAllowedByIdentityPolicies, kmsDecision, type Decision, type IdentityPolicy, type KmsRequest, type Tri, type ContextValue, globMatch } from '../evaluate';
+export { actionsAllowedByIdentityPolicies, kmsDecision, type Decision, type IdentityPolicy, type KmsRequest, type Tri, type ContextValue } from '../evaluate';
 export { keyPower, KEY_POWER_LEVELS, type KeyPower, type KeyPowerLevel } from '../key-power';

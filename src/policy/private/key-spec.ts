@@ -4,7 +4,7 @@
  * (identity-center-customer-managed-keys.html, Step 3); those are fixed by the emitters, so only
  * the choices the model makes are checked here.
  */
-import { compareKeys, type KeyInput, LIMITS, rangeMessage, otherPartitionMessage, unknownRegionMessage, ALIAS } from '../../model';
+import { compareKeys, type PolicyProfile, type KeyInput, LIMITS, rangeMessage, otherPartitionMessage, unknownRegionMessage, ALIAS } from '../../model';
 import { REGION_NAME } from '../catalog/aws';
 
 export interface KeySpec {
@@ -14,7 +14,7 @@ export interface KeySpec {
   readonly rotation: { readonly enabled: boolean; readonly periodDays: number };
   readonly deletionWindowDays: number;
   readonly replicaRegions: readonly string[];
-  readonly profile: 'baseline' | 'least-privilege';
+  readonly profile: PolicyProfile;
 }
 
 export interface SpecProblem {

@@ -3,7 +3,8 @@
  * sources meet in one document (a permission set's inline policy, an account's key-use policy).
  */
 import type { PolicyValue, PolicyValues, PrincipalJson, StatementDraft, StatementJson } from '../../model';
-import { canonicalJson, compareValues, toArray, toWire, uniqueValues, valueKey } from './values';
+import { canonicalJson, toArray } from '../json';
+import { compareValues, toWire, uniqueValues, valueKey } from './values';
 
 /**
  * Merge rules (in this order, repeated until nothing changes):

@@ -17,11 +17,6 @@ export function compareValues(a: PolicyValue, b: PolicyValue): number {
   return compareKeys(valueKey(a), valueKey(b));
 }
 
-export function toArray<T>(v: T | readonly T[] | undefined): T[] {
-  if (v === undefined) return [];
-  return Array.isArray(v) ? [...(v as readonly T[])] : [v as T];
-}
-
 /** One value stays scalar, as AWS writes single values; several become an array. */
 export function toWire(values: readonly PolicyValue[]): PolicyValues {
   return values.length === 1 ? values[0] : [...values];
@@ -38,19 +33,4 @@ export function uniqueValues(values: readonly PolicyValue[]): PolicyValue[] {
     }
   }
   return out;
-}
-
-/**
- * JSON text with object keys sorted at every level: two statements are identical exactly when
- * their canonical texts are equal. Array order is kept (it is the caller's to normalise).
- */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>)
-      .filter(([, x]) => x !== undefined)
-      .sort(([a], [b]) => compareKeys(a, b));
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
 }

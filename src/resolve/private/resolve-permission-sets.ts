@@ -4,7 +4,7 @@
  * documents each permission set needs in the accounts it is assigned to.
  */
 import { withKeyStatements } from '../../policy';
-import { type PolicyDocumentJson, type StatementJson, compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Tags, type Issue, LIMITS, type LoadedModel, type PermissionSetInput, type PolicyToCreate, normalizeIamPath, nonWhitespaceBytes } from '../../model';
+import { type PolicyDocumentJson, type StatementJson, compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Tags, type Issue, LIMITS, type LoadedModel, type PermissionSetInput, type PolicyToCreate, normalizeIamPath, nonWhitespaceBytes, toArray } from '../../model';
 
 
 export const DEFAULT_SESSION_DURATION = 'PT1H';
@@ -12,7 +12,7 @@ export const DEFAULT_SESSION_DURATION = 'PT1H';
 /** A user-written policy document in wire form: a single statement mapping becomes a list. */
 export function toPolicyDocument(doc: Record<string, unknown>): PolicyDocumentJson {
   const st = doc.Statement;
-  return { ...(doc as unknown as PolicyDocumentJson), Statement: (Array.isArray(st) ? st : [st]) as StatementJson[] };
+  return { ...(doc as unknown as PolicyDocumentJson), Statement: toArray(st) as StatementJson[] };
 }
 
 export function sortedTags(tags: Readonly<Record<string, string>> | undefined): Tags {

@@ -20,9 +20,12 @@
  */
 import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, parsePermissionSetRoleArn, type StatementJson } from '../../model';
 import type { KeyAccess, KeyAccessKind } from '../types';
-import { conditionValues, isWildcardPrincipal, sortedUnique, valueList } from './canonical';
-import { actionsOf, allowsAction } from './actions';
+import { allowsAction, conditionValues as conditionPolicyValues, isAnyPrincipal, sortedUnique, valueList } from '../../policy';
+import { actionLabels } from './actions';
 import { delegatedAccess, keyStatements, ROOT, type AccessEntry } from './identity-access';
+
+/** The values a condition key is tested against, as shown (sorted, refs by label). */
+const conditionValues = (s: StatementJson, key: string): string[] => valueList(conditionPolicyValues(s, key));
 
 const KIND_ORDER: readonly KeyAccessKind[] = ['service', 'administrator', 'principal', 'org-principals', 'managed-applications', 'wildcard'];
 
@@ -32,7 +35,7 @@ function principalsOf(s: StatementJson): { kind: KeyAccessKind; principal: strin
   if (p === undefined) return out;
   if (p !== '*') for (const svc of valueList(p.Service)) out.push({ kind: 'service', principal: svc });
   const principalArns = conditionValues(s, 'aws:PrincipalArn');
-  if (isWildcardPrincipal(p)) {
+  if (isAnyPrincipal(p)) {
     if (conditionValues(s, 'aws:PrincipalIsAWSService').includes('true')) {
       const org = conditionValues(s, 'aws:SourceOrgID');
       const accounts = conditionValues(s, 'aws:SourceAccount');
@@ -122,7 +125,7 @@ export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionS
         kind: kind === 'principal' && admin ? 'administrator' : kind,
         principal: displayName(principal, accountId, ir.accounts),
         ...(accountId !== undefined ? { accountId } : {}),
-        actions: actionsOf(s),
+        actions: actionLabels(s),
         via,
         anyPath: via.length === 0,
         statements: [label],

@@ -5,7 +5,7 @@
 import type { StatementJson } from '../../model';
 import { mdCode, mdText } from '../markdown-escape';
 import type { AccountRef, FieldChange, FieldValue } from '../types';
-import { formatStatement, valueList } from './canonical';
+import { formatStatement, valueList } from '../../policy';
 import { lineDiff } from './line-diff';
 
 /** A model value as an inline code span. */

@@ -16,7 +16,7 @@ import { IdentityStore } from '../constructs/identity-store';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
 import { PermissionSets } from '../constructs/permission-sets';
 import { constructId } from '../private/namespace';
-import { refResolver } from '../private/refs';
+import { refResolver, type RefTargets } from '../private/refs';
 import { GeneratedStack } from '../private/generated-stack';
 import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
@@ -61,17 +61,18 @@ export class ManagementStack extends GeneratedStack {
       return k;
     };
     const partition = partitionOf(ir.identityCenter.region);
-    const resolve = refResolver({
+    const refTargets: RefTargets = {
       managementAccountId: accountId,
       partition,
       keyArn: (name) => key(name).arn,
       keyId: (name) => key(name).kmsKey.keyId,
       instanceArn: () => this.instance.instanceArn,
       identityStoreId: () => this.instance.identityStoreId,
-    });
+    };
+    const resolve = refResolver(refTargets);
     const keyScope = new Construct(this, 'Key');
     for (const k of ir.keys) {
-      keys.set(k.name, new IdentityCenterKey(keyScope, constructId(k.name), { key: k, accountId, partition, replicaProviders, resolve }));
+      keys.set(k.name, new IdentityCenterKey(keyScope, constructId(k.name), { key: k, replicaProviders, refTargets }));
     }
     this.keys = keys;
 

@@ -21,6 +21,11 @@ export function globMatch(glob: string, value: string, caseInsensitive: boolean)
   return match(value);
 }
 
+/** IAM's rule for an `Action`/`NotAction` entry against an action name: wildcards, case-insensitive. */
+export function actionMatches(pattern: string, action: string): boolean {
+  return globMatch(pattern, action, true);
+}
+
 /** `arn:partition:service:region:account:resource`, the resource part keeping its own colons. */
 function arnParts(arn: string): string[] | undefined {
   const parts = arn.split(':');
