@@ -6,15 +6,11 @@
  * - every reference is bound (account ids, permission sets, principals);
  * - no field depends on YAML order, file positions or the machine.
  */
+import type { PolicyProfile } from './policy-profiles';
 import type { PolicyDocumentJson } from './policy-types';
 import type { ModelUseCaseId } from './schema';
 
-/**
- * A key's policy profile: `baseline` (the newest consolidated AWS key policy) or `least-privilege`
- * (the per-use-case statements). The schema, the policy engine and import read this list.
- */
-export const POLICY_PROFILES = ['baseline', 'least-privilege'] as const;
-export type PolicyProfile = (typeof POLICY_PROFILES)[number];
+export { POLICY_PROFILES, type PolicyProfile } from './policy-profiles';
 
 /** Tags by key. */
 export type Tags = Readonly<Record<string, string>>;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { EXAMPLE_ARNS } from './arns';
-import { POLICY_PROFILES } from './ir';
+import { POLICY_PROFILES } from './policy-profiles';
 import { disableableRules } from './lint-rules';
 
 const name = z.string().min(1);
