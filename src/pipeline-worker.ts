@@ -15,6 +15,8 @@ import { loadResolved, type LoadOptions } from './pipeline';
 export interface LoadedAside {
   readonly ir: ResolvedModel;
   readonly warnings: readonly Issue[];
+  /** The model file and every file it included (LoadedModel.files). */
+  readonly files: readonly string[];
 }
 
 interface Job {
@@ -32,8 +34,8 @@ const COMPILED = __filename.endsWith('.js');
 export function loadResolvedAside(file: string, opts: LoadOptions = {}): Promise<LoadedAside> {
   if (!COMPILED) {
     try {
-      const { ir, warnings } = loadResolved(file, opts);
-      return Promise.resolve({ ir, warnings });
+      const { ir, warnings, loaded } = loadResolved(file, opts);
+      return Promise.resolve({ ir, warnings, files: loaded.files });
     } catch (e) {
       return Promise.reject(e);
     }
@@ -62,8 +64,8 @@ export function loadResolvedAside(file: string, opts: LoadOptions = {}): Promise
 /** The worker's side: load, answer once, and let the thread end. */
 function answer(job: Job): Reply {
   try {
-    const { ir, warnings } = loadResolved(job.idcgenLoad.file, job.idcgenLoad.opts);
-    return { loaded: { ir, warnings } };
+    const { ir, warnings, loaded } = loadResolved(job.idcgenLoad.file, job.idcgenLoad.opts);
+    return { loaded: { ir, warnings, files: loaded.files } };
   } catch (e) {
     if (e instanceof ModelError) return { modelError: { issues: e.issues, file: e.file } };
     return { error: { name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) } };

@@ -12,6 +12,11 @@ import { enforceRails, outputFacts, RAIL_IDS, type RailId } from '../../safety';
 import { inspectOutput, writeOutput } from '../../write';
 import { progress as createProgress } from '../progress';
 import { withImportPlan } from '../../import/with-plan';
+import { changedSinceProblem, changedSinceSource, describePlan, generatedFrom, planAgainst } from '../../incremental';
+import { loadBaseAside } from '../../pipeline-base';
+
+/** The base of --changed-since: loaded as review loads its base (lint is for the head). */
+const BASE_LOAD = { lintAsWarnings: true, skipLint: true } as const;
 
 const FORMATS = ['all', 'hcl', 'cdktf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -22,6 +27,7 @@ interface Args {
   format: Format;
   allowUnsafe?: RailId[];
   atlantisDir?: string;
+  changedSince?: string;
   progress: boolean;
 }
 
@@ -51,6 +57,11 @@ export const generateCommand: CommandModule<object, Args> = {
       // Safety rails (src/safety): each one broken must be named here; never from the environment.
       .option('allow-unsafe', { type: 'string', array: true, choices: RAIL_IDS, describe: 'generate although the model breaks this safety rail (repeat for each)' })
       .option('progress', { type: 'boolean', default: false, describe: 'print stage lines and counts on stderr even in CI or a pipe' })
+      .option('changed-since', {
+        type: 'string',
+        describe:
+          'generate only the units whose content changed since this model (a file, a git revision at the model\'s path, or <rev>:<path>); the other units\' files are kept from --out, which must hold the output of that model',
+      })
       .option('atlantis-dir', {
         type: 'string',
         describe: 'path of <out>/hcl from the repository root, for the project dirs of hcl/atlantis.yaml (default: <out>/hcl relative to the working directory)',
@@ -60,32 +71,43 @@ export const generateCommand: CommandModule<object, Args> = {
         if (typeof dir === 'string' && (dir === '.' || !ATLANTIS_DIR.test(dir.replace(/\/+$/, '')))) {
           throw Object.assign(new Error(`--atlantis-dir '${dir}' is not valid; expected a relative path from the repository root without '..' or glob characters, e.g. generated/hcl`), { name: 'YError' });
         }
+        const since = argv['changed-since'];
+        const problem = typeof since === 'string' ? changedSinceProblem(since, process.cwd()) : undefined;
+        if (problem !== undefined) throw Object.assign(new Error(problem), { name: 'YError' });
         if (process.env.IDCGEN_ALLOW_UNSAFE === undefined) return true;
         throw Object.assign(new Error('--allow-unsafe must be given on the command line, not through IDCGEN_ALLOW_UNSAFE'), { name: 'YError' });
       })
       .example('$0 generate org.yaml --out out', 'everything: out/hcl, out/cdktf, out/review.md')
       .example('$0 generate org.yaml --out out --format hcl', 'HCL roots and modules only')
       .example('$0 generate org.yaml --out generated --atlantis-dir infra/generated/hcl', 'run outside the repository root: where Atlantis finds the roots')
+      .example('$0 generate org.yaml --out generated --changed-since origin/main', 'only the units a pull request changed; generated/ holds the output of origin/main')
       .example('$0 generate org.yaml --out out --allow-unsafe key-admin-missing', 'a key nobody can administer, flagged in review.md')
       .example('$0 generate org.yaml --out out --allow-unsafe key-removed', 'drop a key the previous output generated (its deletion is scheduled on apply)') as unknown as Argv<Args>,
   handler: async (args) => {
     // Stage lines on stderr for long runs at a terminal, or always with --progress (src/cli/progress.ts).
     const progress = createProgress(process.stderr, process.env, undefined, { force: args.progress });
     const allowUnsafe = new Set(args.allowUnsafe ?? []);
+    // The base of --changed-since loads on a worker thread while the head loads here.
+    const base = args.changedSince === undefined ? undefined : loadBaseAside(changedSinceSource(args.changedSince, args.model, process.cwd()), BASE_LOAD);
+    base?.catch(() => undefined);
     progress.stage('load, validate and resolve', args.model);
     const { ir, warnings, loaded } = loadResolved(args.model, { rails: { allowUnsafe } });
     for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
     // What --out holds decides early whether it may be written, and feeds the state and key rails.
     const output = inspectOutput(args.out, { modelFiles: loaded.files });
     const units = ir.units.length;
+    const from = generatedFrom(args.model, loaded.files, ir.source, args.format);
+    const plan = base && (await planAgainst(base, { head: ir, headFrom: from, out: args.out, previous: output.previous }));
+    if (plan) process.stderr.write(`idcgen generate: ${describePlan(plan, args.changedSince!, units)}\n`);
+    const keep = plan?.kind === 'units' ? plan.keep : undefined;
     const parts: FileMap[] = [];
     if (args.format !== 'cdktf') {
       progress.stage('HCL', `${units} roots for ${ir.accounts.length} accounts and ${ir.assignments.length} assignments`);
-      parts.push(emitHcl(ir, { onRoot: (done, total) => progress.count('HCL', done, total, 'roots') }), emitApplyOrder(ir, { atlantisDir: atlantisDir(args) }));
+      parts.push(emitHcl(ir, { keep, onRoot: (done, total) => progress.count('HCL', done, total, 'roots') }), emitApplyOrder(ir, { atlantisDir: atlantisDir(args) }));
     }
     if (args.format !== 'hcl') {
       progress.stage('CDKTF', `${units} stacks`);
-      parts.push(synthCdktf(ir, { onStack: (done, total) => progress.count('CDKTF', done, total, 'stacks built') }));
+      parts.push(synthCdktf(ir, { keep, onStack: (done, total) => progress.count('CDKTF', done, total, 'stacks built') }));
     }
     const emitted = mergeFileMaps(...parts);
     progress.stage('safety rails and review.md');
@@ -94,7 +116,7 @@ export const generateCommand: CommandModule<object, Args> = {
     const review: FileMap = new Map([['review.md', renderModelReview(ir, rails.allowances)]]);
     const files = withImportPlan(args.model, ir, mergeFileMaps(review, emitted), process.stderr);
     progress.stage('write', `${files.size} files to ${args.out}`);
-    writeOutput(args.out, files, { modelFiles: loaded.files, facts: outputFacts(ir) });
+    writeOutput(args.out, files, { modelFiles: loaded.files, facts: { ...outputFacts(ir), generatedFrom: from } });
     progress.done();
     process.stdout.write(`${args.model}: wrote ${files.size} files to ${args.out} (${units} deployment units)\n`);
   },

@@ -1,0 +1,36 @@
+/**
+ * The model before a change: review's base and `generate --changed-since`'s. Read through git
+ * (`<rev>:<path>`, never from the working tree: src/review/git-source.ts) or from a file, and loaded
+ * on a worker thread (src/pipeline-worker.ts) while the caller loads the head. Its errors name the
+ * revision, and the IR's source is `<rev>:<path>`.
+ */
+import type { ResolvedModel } from './model/ir';
+import { ModelError } from './model/issues';
+import type { LoadOptions } from './pipeline';
+import { loadResolvedAside } from './pipeline-worker';
+import { readGitModel, type BaseSource } from './review';
+import { modelDigest } from './incremental/generated-from';
+
+export interface BaseModel {
+  readonly ir: ResolvedModel;
+  /** modelDigest of its files (read before a git base's temporary copy is removed). */
+  readonly digest: string;
+}
+
+/** Load the base aside (worker thread), the way review and generate --changed-since both do. */
+export async function loadBaseAside(source: BaseSource, opts: LoadOptions): Promise<BaseModel> {
+  if ('file' in source) {
+    const { ir, files } = await loadResolvedAside(source.file, opts);
+    return { ir, digest: modelDigest(files) };
+  }
+  const model = readGitModel(source.git, process.cwd());
+  try {
+    const { ir, files } = await loadResolvedAside(model.file, opts);
+    return { ir: { ...ir, source: model.label }, digest: modelDigest(files) };
+  } catch (e) {
+    if (e instanceof ModelError) throw new ModelError(e.issues.map(model.relabel), model.label);
+    throw e;
+  } finally {
+    model.dispose();
+  }
+}
