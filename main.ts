@@ -1,29 +1,25 @@
 /**
  * The CDKTF app behind `cdktf synth | diff | deploy` (cdktf.json runs `node dist/main.js`): one
  * stack per deployment unit of the model named by IDCGEN_MODEL, else by the cdktf context
- * `idcgenModel`, else the bundled example. It only builds the App; the pipeline and the emitter
- * do the work.
+ * `idcgenModel`, else the bundled example. The App only says what cdktf asked for (the context and
+ * the output directory); generate() builds the stacks, behind the same safety rails and with the
+ * same import blocks as `idcgen generate` and `idcgen synth`, and they are written where cdktf reads.
  */
 import { App } from './src/emit/cdktf/cdktf';
-import { synthApp } from './src/emit/cdktf';
-import { formatIssue } from './src/model/issues';
-import { loadResolved } from './src/pipeline';
+import { generate } from './src/generate';
+import { writeCdktfOutdir } from './src/write';
 
 const DEFAULT_MODEL = 'examples/typical.yaml';
 
-function main(): void {
-  // No stack traces in metadata: they hold absolute paths, and output must not depend on the machine.
+async function main(): Promise<void> {
   const app = new App({ stackTraces: false });
   const context: unknown = app.node.tryGetContext('idcgenModel');
   const file = process.env.IDCGEN_MODEL || (typeof context === 'string' && context) || DEFAULT_MODEL;
-  const { ir, warnings } = loadResolved(file);
-  for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
-  synthApp(app, ir);
+  const { files } = await generate(file, { format: 'cdktf' });
+  writeCdktfOutdir(app.outdir, files);
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
-}
+});

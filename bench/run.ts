@@ -21,7 +21,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
-import { emitCdktf, emitHcl, loadChecked, loadResolved, renderReviewMarkdown, resolveChecked, reviewModels } from './stages';
+import { generate, loadResolved, renderReviewMarkdown, reviewModels, type GenerateStage } from './stages';
 import { ONE_LINE_CHANGE, SIZES, syntheticModel, type SizeName } from './synthetic';
 import type { ResolvedModel } from '../src/model/ir';
 import { LIMITS } from '../src/model/limits';
@@ -38,6 +38,8 @@ interface Figures {
   resolveMs: number;
   hclMs: number;
   cdktfMs: number;
+  /** The rest of generate(): what --out holds, the safety rails, review.md, the import plan, the write. */
+  railsWriteMs: number;
   totalMs: number;
   peakRssMb: number;
 }
@@ -51,38 +53,32 @@ function resourcesIn(stackJson: string): number {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const since = (t: bigint): number => Number(process.hrtime.bigint() - t) / 1e6;
 
-function measure(size: SizeName, runs: number): Figures {
+async function measure(size: SizeName, runs: number): Promise<Figures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-bench-'));
   const file = path.join(dir, `${size}.yaml`);
   fs.writeFileSync(file, stringify(syntheticModel(SIZES[size]), { lineWidth: 0 }));
   const samples: Omit<Figures, 'size' | 'peakRssMb'>[] = [];
   for (let r = 0; r < runs; r++) {
-    const t0 = process.hrtime.bigint();
-    const checked = loadChecked(file);
-    const loadValidateMs = since(t0);
-    const t1 = process.hrtime.bigint();
-    const { ir } = resolveChecked(checked);
-    const resolveMs = since(t1);
-    const t2 = process.hrtime.bigint();
-    const hcl = emitHcl(ir);
-    const hclMs = since(t2);
-    const t3 = process.hrtime.bigint();
-    const cdktf = emitCdktf(ir);
-    const cdktfMs = since(t3);
-    if (hcl.size === 0 || cdktf.size === 0) throw new Error('an emitter wrote nothing');
+    // generate(), as `idcgen generate` runs it, each stage timed by its own callback
+    const ms = new Map<GenerateStage, number>();
+    const out = path.join(dir, `out-${r}`);
+    const { ir, files } = await generate(file, { out, stderr: { write: () => true }, onStage: (stage, t) => ms.set(stage, (ms.get(stage) ?? 0) + t) });
+    fs.rmSync(out, { recursive: true, force: true });
+    const stage = (s: GenerateStage): number => ms.get(s) ?? 0;
     // Counted after the timings, from what was synthesized: the bound is checked on the output.
-    const stackResources = ir.units.map((u) => resourcesIn(cdktf.get(`cdktf/stacks/${u.name}/cdk.tf.json`) ?? '{}'));
+    const stackResources = ir.units.map((u) => resourcesIn(files.get(`cdktf/stacks/${u.name}/cdk.tf.json`) ?? '{}'));
     samples.push({
       accounts: ir.accounts.length,
       assignments: ir.assignments.length,
       units: ir.units.length,
       maxUnitResources: Math.max(0, ...stackResources),
       modelBytes: fs.statSync(file).size,
-      loadValidateMs,
-      resolveMs,
-      hclMs,
-      cdktfMs,
-      totalMs: loadValidateMs + resolveMs + hclMs + cdktfMs,
+      loadValidateMs: stage('load'),
+      resolveMs: stage('resolve'),
+      hclMs: stage('hcl'),
+      cdktfMs: stage('cdktf'),
+      railsWriteMs: stage('inspect-output') + stage('rails') + stage('review') + stage('import-plan') + stage('write'),
+      totalMs: [...ms.values()].reduce((a, b) => a + b, 0),
     });
   }
   fs.rmSync(dir, { recursive: true, force: true });
@@ -98,6 +94,7 @@ function measure(size: SizeName, runs: number): Figures {
     resolveMs: pick('resolveMs'),
     hclMs: pick('hclMs'),
     cdktfMs: pick('cdktfMs'),
+    railsWriteMs: pick('railsWriteMs'),
     totalMs: pick('totalMs'),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
@@ -105,11 +102,11 @@ function measure(size: SizeName, runs: number): Figures {
 
 function table(rows: Figures[]): string {
   const s = (ms: number): string => (ms / 1000).toFixed(2);
-  const head = '| size | accounts | assignments | units | max resources/unit | model | load+validate s | resolve+lint s | HCL s | CDKTF s | total s | peak RSS MB |';
-  const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+  const head = '| size | accounts | assignments | units | max resources/unit | model | load+validate s | resolve+lint s | HCL s | CDKTF s | rails, review.md, write s | total s | peak RSS MB |';
+  const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
   const lines = rows.map(
     (r) =>
-      `| ${r.size} | ${r.accounts} | ${r.assignments} | ${r.units} | ${r.maxUnitResources} | ${(r.modelBytes / 1024).toFixed(0)} KiB | ${s(r.loadValidateMs)} | ${s(r.resolveMs)} | ${s(r.hclMs)} | ${s(r.cdktfMs)} | ${s(r.totalMs)} | ${r.peakRssMb.toFixed(0)} |`,
+      `| ${r.size} | ${r.accounts} | ${r.assignments} | ${r.units} | ${r.maxUnitResources} | ${(r.modelBytes / 1024).toFixed(0)} KiB | ${s(r.loadValidateMs)} | ${s(r.resolveMs)} | ${s(r.hclMs)} | ${s(r.cdktfMs)} | ${s(r.railsWriteMs)} | ${s(r.totalMs)} | ${r.peakRssMb.toFixed(0)} |`,
   );
   return [head, sep, ...lines].join('\n');
 }
@@ -212,12 +209,12 @@ function enterpriseReview(runs: number): ReviewFigures {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
     const size = args[1] as SizeName;
     const runs = Number(process.env.BENCH_RUNS ?? (size === 'enterprise' ? 1 : 3));
-    process.stdout.write(JSON.stringify(measure(size, runs)));
+    process.stdout.write(JSON.stringify(await measure(size, runs)));
     return;
   }
   const sizes = (args.length > 0 ? args : Object.keys(SIZES)) as SizeName[];
@@ -302,4 +299,7 @@ function cdktfAppSynthMs(): number {
   }
 }
 
-main();
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

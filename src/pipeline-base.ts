@@ -9,7 +9,7 @@ import { ModelError } from './model/issues';
 import type { LoadOptions } from './pipeline';
 import { loadResolvedAside } from './pipeline-worker';
 import { readGitModel, type BaseSource } from './review';
-import { modelDigest } from './incremental/generated-from';
+import { modelDigest } from './model/digest';
 
 export interface BaseModel {
   readonly ir: ResolvedModel;

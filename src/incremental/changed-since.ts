@@ -19,7 +19,12 @@ import { formatIssue, ModelError } from '../model/issues';
 import type { TouchedUnit } from '../review/types';
 import { touchedUnits } from '../review';
 import type { PreviousOutput } from '../write/manifest';
+import { loadBaseAside } from '../pipeline-base';
+import { changedSinceSource } from './base-source';
 import { generatedFromDifference, type GeneratedFrom } from './generated-from';
+
+/** The base loads as review loads its base: its warnings are not shown, so it is not linted. */
+const BASE_LOAD = { lintAsWarnings: true, skipLint: true } as const;
 
 export interface IncrementalInput {
   /** The base model and the digest of its files (src/pipeline-base.ts). */
@@ -89,4 +94,24 @@ export async function planAgainst(base: Promise<IncrementalInput['base']>, rest:
     return full(`the base does not load (${first ? formatIssue(first) : e.message})`);
   }
   return planIncremental({ ...rest, base: loaded });
+}
+
+/** --changed-since's base, loading on a worker thread while the head loads (planAgainst handles its failure). */
+export function loadChangedSinceBase(arg: string, headFile: string): Promise<IncrementalInput['base']> {
+  const pending = loadBaseAside(changedSinceSource(arg, headFile, process.cwd()), BASE_LOAD);
+  // Without this, a base that fails while the head loads would be an unhandled rejection for a moment.
+  pending.catch(() => undefined);
+  return pending;
+}
+
+/** The units to keep from --out (undefined: generate every unit), with the plan's line on stderr. */
+export async function unitsToKeep(
+  base: Promise<IncrementalInput['base']>,
+  rest: Omit<IncrementalInput, 'base'>,
+  arg: string,
+  stderr: { write(s: string): unknown },
+): Promise<KeptUnits | undefined> {
+  const plan = await planAgainst(base, rest);
+  stderr.write(`idcgen generate: ${describePlan(plan, arg, rest.head.units.length)}\n`);
+  return plan.kind === 'units' ? plan.keep : undefined;
 }

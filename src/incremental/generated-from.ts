@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { planPathFor } from '../import/with-plan';
+import { modelDigest } from '../model/digest';
 
 export interface GeneratedFrom {
   /** idcgen's version (package.json): another idcgen may write other bytes. */
@@ -38,21 +39,6 @@ export function idcgenVersion(): string {
     }
     if (path.dirname(dir) === dir) return (version = '0.0.0');
   }
-}
-
-/**
- * sha256 of the model files: each one's path relative to the main file's directory (the main file
- * itself unnamed: a base copied to another name is the same model), then its bytes.
- */
-export function modelDigest(files: readonly string[]): string {
-  const hash = createHash('sha256');
-  const dir = path.dirname(files[0]);
-  for (const [i, f] of files.entries()) {
-    const rel = i === 0 ? '' : path.relative(dir, f).split(path.sep).join('/');
-    const content = fs.readFileSync(f);
-    hash.update(`${rel}\u0000${content.length}\u0000`).update(content);
-  }
-  return `sha256:${hash.digest('hex')}`;
 }
 
 /** sha256 of a file, or null when there is none. */

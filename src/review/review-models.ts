@@ -3,6 +3,7 @@
  * units, with risk flags. Pure and deterministic: same two models, same Review.
  */
 import { compareKeys, type ResolvedModel } from '../model/ir';
+import { unitOrder } from '../model/unit-graph';
 import { adminRisks, productionRisks, renameRisks } from './private/access-risks';
 import { applicationAssignmentDelta, applicationRisks, diffApplications } from './private/applications';
 import { assignmentDelta, groupAssignments, ouIndex } from './private/assignments';
@@ -143,9 +144,23 @@ export function reviewModels(base: ResolvedModel, head: ResolvedModel): Review {
     keyPower: power,
     settings: diffFields(settings(base), settings(head)),
     units,
-    batches: batchUnits(units.filter((u) => u.change !== 'removed')),
-    removedBatches: batchUnits(units.filter((u) => u.change === 'removed')),
+    batches: batchUnits(
+      units.filter((u) => u.change !== 'removed'),
+      (name) => waveIn(head, name),
+    ),
+    // Destroyed last wave first (what reads a unit goes before it), as the apply workflow does.
+    removedBatches: batchUnits(
+      units.filter((u) => u.change === 'removed'),
+      (name) => -waveIn(base, name),
+    ),
   };
+}
+
+/** A unit's apply wave in the model that has it (model/unit-graph.ts). */
+function waveIn(ir: ResolvedModel, unitName: string): number {
+  const wave = unitOrder(ir).wave.get(unitName);
+  if (wave === undefined) throw new Error(`unit ${unitName} is not a unit of ${ir.source}`);
+  return wave;
 }
 
 /** True when the review has nothing to show (no unit touched and no difference found). */

@@ -253,7 +253,7 @@ export interface Review {
    * MAX_BATCHES lists that fit a CI job matrix; one unit each while they fit.
    */
   readonly batches: readonly (readonly string[])[];
-  /** The removed units (planned for destruction from the base), batched the same way. */
+  /** The removed units (planned for destruction from the base), batched last wave first. */
   readonly removedBatches: readonly (readonly string[])[];
 }
 

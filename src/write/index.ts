@@ -1,5 +1,6 @@
 export { writeNewFile, writeOutput, type WriteOptions } from './write-output';
 export { writeFileAtomically, writeFilesAtomically } from './write-file';
+export { writeCdktfOutdir } from './cdktf-outdir';
 export { WriteError, type OutputProblem } from './write-error';
 export { OUTPUT_MARKER, isTerraformWorkingFile, type PreviousOutput } from './manifest';
 export { inspectOutput, type InspectOptions, type OutputInspection, type WorkingEntry } from './inspect-output';

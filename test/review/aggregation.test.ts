@@ -9,6 +9,7 @@ import { loadResolved } from '../../src/pipeline';
 import type { ResolvedModel } from '../../src/model/ir';
 import { reviewModels, renderReviewMarkdown, MAX_BATCHES, type Review, type TouchedUnit } from '../../src/review';
 import { batchUnits } from '../../src/review/private/batches';
+import { unitOrder } from '../../src/model/unit-graph';
 import { baseIr, edit } from '../fixtures/review/ir';
 
 describe('membership changes show their effect', () => {
@@ -50,14 +51,45 @@ describe('membership changes show their effect', () => {
 describe('batches', () => {
   const unit = (name: string, kind: TouchedUnit['kind']): TouchedUnit => ({ name, kind, change: 'changed', accountName: 'm', hclRoot: `hcl/${name}`, stack: name });
 
-  test('follow apply order: management, permission sets, users before groups, member accounts, assignments', () => {
-    const units = [unit('account-a', 'member'), unit('assignments-0', 'assignments'), unit('groups-0', 'identity-store'), unit('management', 'management'), unit('permission-sets-0', 'permission-sets'), unit('users-0', 'identity-store')];
-    expect(batchUnits(units)).toEqual([['management'], ['permission-sets-0'], ['users-0'], ['groups-0'], ['account-a'], ['assignments-0']]);
+  /** examples/delegated.yaml, and a copy whose organization id differs: every unit of it is touched. */
+  function delegatedPair(): { base: ResolvedModel; head: ResolvedModel } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-batches-'));
+    const example = path.resolve(__dirname, '../../examples/delegated.yaml');
+    const headFile = path.join(dir, 'delegated.yaml');
+    fs.writeFileSync(headFile, fs.readFileSync(example, 'utf8').replace('id: o-a1b2c3d4e5', 'id: o-b1b2c3d4e5'));
+    try {
+      return { base: loadResolved(example).ir, head: loadResolved(headFile).ir };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test("follow the model's apply waves: the delegated administrator's member unit before the units it runs", () => {
+    // GIVEN a change touching every unit of a model whose Identity Center is run from a delegated administrator
+    const { base, head } = delegatedPair();
+    // WHEN reviewed
+    const r = reviewModels(base, head);
+    // THEN the batches list every unit once, wave by wave as unit-graph orders them (by name within a wave)
+    expect(r.units.map((u) => u.name).sort()).toEqual(head.units.map((u) => u.name).sort());
+    expect(r.batches).toEqual([['management'], ['account-security'], ['permission-sets'], ['users'], ['groups'], ['assignments'], ['assignments-management']]);
+    expect(r.batches.flat()).toEqual(unitOrder(head).waves.flat());
+    expect(r.removedBatches).toEqual([]);
+  });
+
+  test('removed units are batched for destruction, last wave first', () => {
+    // GIVEN the same model reviewed the other way round with every unit gone from the head but management
+    const { base } = delegatedPair();
+    const removed = base.units.filter((u) => u.kind !== 'management').map((u) => unit(u.name, u.kind));
+    const wave = unitOrder(base).wave;
+    // WHEN batched with the base's waves reversed, as reviewModels batches removed units
+    const batches = batchUnits(removed, (name) => -wave.get(name)!);
+    // THEN what reads a unit is destroyed before it: assignments, groups, users and permission sets, the member unit last
+    expect(batches.flat()).toEqual(['assignments', 'assignments-management', 'groups', 'permission-sets', 'users', 'account-security']);
   });
 
   test.each([0, 1, 256, 257, 600, 5000])('%i units fit a matrix of at most 256 batches, in order, sizes within one', (count) => {
     const units = Array.from({ length: count }, (_, i) => unit(`assignments-${String(i).padStart(5, '0')}`, 'assignments'));
-    const batches = batchUnits(units);
+    const batches = batchUnits(units, () => 1);
     expect(batches.length).toBe(Math.min(count, MAX_BATCHES));
     expect(batches.flat()).toEqual(units.map((u) => u.name));
     const sizes = batches.map((b) => b.length);

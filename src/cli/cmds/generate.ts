@@ -1,25 +1,10 @@
 /** `idcgen generate <model> --out DIR`: CDKTF stacks, HCL roots and modules, and review.md. */
 import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { emitApplyOrder } from '../../emit/apply-order';
-import { synthCdktf } from '../../emit/cdktf';
-import { mergeFileMaps, type FileMap } from '../../emit/files';
-import { emitHcl } from '../../emit/hcl';
-import { formatIssue } from '../../model/issues';
-import { loadResolved } from '../../pipeline';
-import { renderModelReview } from '../../review';
-import { enforceRails, outputFacts, RAIL_IDS, type RailId } from '../../safety';
-import { inspectOutput, writeOutput } from '../../write';
+import { FORMATS, generate, type Format } from '../../generate';
+import { RAIL_IDS, type RailId } from '../../safety';
+import { changedSinceProblem } from '../../incremental';
 import { progress as createProgress } from '../progress';
-import { withImportPlan } from '../../import/with-plan';
-import { changedSinceProblem, changedSinceSource, describePlan, generatedFrom, planAgainst } from '../../incremental';
-import { loadBaseAside } from '../../pipeline-base';
-
-/** The base of --changed-since: loaded as review loads its base (lint is for the head). */
-const BASE_LOAD = { lintAsWarnings: true, skipLint: true } as const;
-
-const FORMATS = ['all', 'hcl', 'cdktf'] as const;
-type Format = (typeof FORMATS)[number];
 
 interface Args {
   model: string;
@@ -60,7 +45,7 @@ export const generateCommand: CommandModule<object, Args> = {
       .option('changed-since', {
         type: 'string',
         describe:
-          'generate only the units whose content changed since this model (a file, a git revision at the model\'s path, or <rev>:<path>); the other units\' files are kept from --out, which must hold the output of that model',
+          "generate only the units whose content changed since this model (a file, a git revision at the model's path, or <rev>:<path>); the other units' files are kept from --out, which must hold the output of that model",
       })
       .option('atlantis-dir', {
         type: 'string',
@@ -86,38 +71,14 @@ export const generateCommand: CommandModule<object, Args> = {
   handler: async (args) => {
     // Stage lines on stderr for long runs at a terminal, or always with --progress (src/cli/progress.ts).
     const progress = createProgress(process.stderr, process.env, undefined, { force: args.progress });
-    const allowUnsafe = new Set(args.allowUnsafe ?? []);
-    // The base of --changed-since loads on a worker thread while the head loads here.
-    const base = args.changedSince === undefined ? undefined : loadBaseAside(changedSinceSource(args.changedSince, args.model, process.cwd()), BASE_LOAD);
-    base?.catch(() => undefined);
-    progress.stage('load, validate and resolve', args.model);
-    const { ir, warnings, loaded } = loadResolved(args.model, { rails: { allowUnsafe } });
-    for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
-    // What --out holds decides early whether it may be written, and feeds the state and key rails.
-    const output = inspectOutput(args.out, { modelFiles: loaded.files });
-    const units = ir.units.length;
-    const from = generatedFrom(args.model, loaded.files, ir.source, args.format);
-    const plan = base && (await planAgainst(base, { head: ir, headFrom: from, out: args.out, previous: output.previous }));
-    if (plan) process.stderr.write(`idcgen generate: ${describePlan(plan, args.changedSince!, units)}\n`);
-    const keep = plan?.kind === 'units' ? plan.keep : undefined;
-    const parts: FileMap[] = [];
-    if (args.format !== 'cdktf') {
-      progress.stage('HCL', `${units} roots for ${ir.accounts.length} accounts and ${ir.assignments.length} assignments`);
-      parts.push(emitHcl(ir, { keep, onRoot: (done, total) => progress.count('HCL', done, total, 'roots') }), emitApplyOrder(ir, { atlantisDir: atlantisDir(args) }));
-    }
-    if (args.format !== 'hcl') {
-      progress.stage('CDKTF', `${units} stacks`);
-      parts.push(synthCdktf(ir, { keep, onStack: (done, total) => progress.count('CDKTF', done, total, 'stacks built') }));
-    }
-    const emitted = mergeFileMaps(...parts);
-    progress.stage('safety rails and review.md');
-    const rails = await enforceRails({ loaded, ir, files: emitted, allowUnsafe, pipelineWarnings: warnings, output });
-    for (const w of rails.warnings) process.stderr.write(`${formatIssue(w)}\n`);
-    const review: FileMap = new Map([['review.md', renderModelReview(ir, rails.allowances)]]);
-    const files = withImportPlan(args.model, ir, mergeFileMaps(review, emitted), process.stderr);
-    progress.stage('write', `${files.size} files to ${args.out}`);
-    writeOutput(args.out, files, { modelFiles: loaded.files, facts: { ...outputFacts(ir), generatedFrom: from } });
-    progress.done();
-    process.stdout.write(`${args.model}: wrote ${files.size} files to ${args.out} (${units} deployment units)\n`);
+    const { ir, files } = await generate(args.model, {
+      out: args.out,
+      format: args.format,
+      allowUnsafe: new Set(args.allowUnsafe ?? []),
+      atlantisDir: atlantisDir(args),
+      changedSince: args.changedSince,
+      progress,
+    });
+    process.stdout.write(`${args.model}: wrote ${files.size} files to ${args.out} (${ir.units.length} deployment units)\n`);
   },
 };

@@ -5,25 +5,19 @@
  *
  * The same stacks as `generate` (import blocks of an import plan included) behind the same safety
  * rails: a model that breaks one is refused, and nothing is written, unless `--allow-unsafe` names
- * the rule. Files are written in place, each through a temporary file renamed over it: cdktf's
- * output directory also holds Terraform's working files and local state, which must survive.
+ * the rule. Files are written in place (src/write/cdktf-outdir.ts): cdktf's output directory also
+ * holds Terraform's working files and local state, which must survive.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { synthCdktf } from '../../emit/cdktf';
-import { withImportPlan } from '../../import/with-plan';
-import { formatIssue } from '../../model/issues';
-import { loadResolved } from '../../pipeline';
-import { enforceRails, RAIL_IDS, type RailId } from '../../safety';
+import { generate } from '../../generate';
+import { RAIL_IDS, type RailId } from '../../safety';
+import { writeCdktfOutdir } from '../../write';
 
 interface Args {
   model: string;
   out?: string;
   allowUnsafe?: RailId[];
 }
-
-const PREFIX = 'cdktf/';
 
 export const synthCommand: CommandModule<object, Args> = {
   command: 'synth <model>',
@@ -39,21 +33,7 @@ export const synthCommand: CommandModule<object, Args> = {
       })
       .example('$0 synth org.yaml', 'in cdktf.json: { "app": "./node_modules/.bin/idcgen synth org.yaml" }, then cdktf synth | diff | deploy') as unknown as Argv<Args>,
   handler: async (args) => {
-    const allowUnsafe = new Set(args.allowUnsafe ?? []);
-    const { ir, warnings, loaded } = loadResolved(args.model, { rails: { allowUnsafe } });
-    for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
-    const emitted = synthCdktf(ir);
-    const rails = await enforceRails({ loaded, ir, files: emitted, allowUnsafe, pipelineWarnings: warnings });
-    for (const w of rails.warnings) process.stderr.write(`${formatIssue(w)}\n`);
-    const files = withImportPlan(args.model, ir, emitted, process.stderr);
-    const outdir = args.out ?? (process.env.CDKTF_OUTDIR || 'cdktf.out');
-    for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (!rel.startsWith(PREFIX)) continue;
-      const target = path.join(outdir, rel.slice(PREFIX.length));
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const temp = `${target}.idcgen-tmp-${process.pid}`;
-      fs.writeFileSync(temp, content);
-      fs.renameSync(temp, target);
-    }
+    const { files } = await generate(args.model, { format: 'cdktf', allowUnsafe: new Set(args.allowUnsafe ?? []) });
+    writeCdktfOutdir(args.out ?? (process.env.CDKTF_OUTDIR || 'cdktf.out'), files);
   },
 };

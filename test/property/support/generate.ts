@@ -1,13 +1,13 @@
 /**
  * The real pipeline on a model from the arbitraries: written as YAML into a scratch directory and
- * run through `idcgen generate` in-process, output read back byte for byte.
+ * run through generate() (src/generate.ts, what `idcgen generate` runs), output read back byte for byte.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 import type { OrgModel } from '../../../src/model/schema';
-import { runCli } from '../../support/cli';
+import { generate } from '../../../src/generate';
 
 /** A scratch directory per test file, removed afterwards. */
 export function useWorkdir(prefix: string): () => string {
@@ -44,16 +44,19 @@ export function readTree(dir: string): Record<string, string> {
 }
 
 /**
- * `idcgen generate <model> --out <out>`; fails (with the model's YAML in the message, to
- * reproduce by hand) unless it exits 0 with nothing but warnings on stderr. Returns the tree.
+ * generate() of `model` into `out`; fails (with the model's YAML in the message, to reproduce by
+ * hand) unless it succeeds with nothing but warnings on stderr. Returns the tree.
  */
 export async function generateTree(model: string, out: string): Promise<Record<string, string>> {
   fs.rmSync(out, { recursive: true, force: true });
-  const res = await runCli(['generate', model, '--out', out]);
-  const errors = res.stderr.split('\n').filter((l) => l !== '' && !/^\S+: warning: /.test(l));
-  if (res.code !== 0 || errors.length > 0) {
-    throw new Error(`generate exited ${res.code}:\n${res.stderr}\nmodel:\n${fs.readFileSync(model, 'utf8')}`);
+  let stderr = '';
+  const fail = (why: string) => new Error(`generate ${why}:\n${stderr}\nmodel:\n${fs.readFileSync(model, 'utf8')}`);
+  try {
+    await generate(model, { out, stderr: { write: (s: string) => (stderr += s) } });
+  } catch (e) {
+    throw fail(`threw ${e instanceof Error ? e.message : String(e)}`);
   }
+  if (stderr.split('\n').some((l) => l !== '' && !/^\S+: warning: /.test(l))) throw fail('wrote more than warnings');
   const tree = readTree(out);
   fs.rmSync(out, { recursive: true, force: true });
   return tree;

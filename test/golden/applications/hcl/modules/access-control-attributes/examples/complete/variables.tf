@@ -1,0 +1,5 @@
+variable "region" {
+  description = "Identity Center Region."
+  type        = string
+  default     = "eu-west-1"
+}
