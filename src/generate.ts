@@ -9,10 +9,8 @@
  * is timed for `onStage` (the benchmark prints the figures). Nothing is written before every check
  * has passed, and only src/write touches `out`.
  */
-import { emitApplyOrder } from './emit/apply-order';
-import { synthCdktf } from './emit/cdktf';
+/* eslint-disable @typescript-eslint/no-require-imports */
 import { mergeFileMaps, type FileMap } from './emit/files';
-import { emitHcl } from './emit/hcl';
 import { withImportPlan } from './import/with-plan';
 import { generatedFrom, loadChangedSinceBase, unitsToKeep } from './incremental';
 import type { ResolvedModel } from './model/ir';
@@ -92,11 +90,13 @@ export async function generate(model: string, opts: GenerateOptions = {}): Promi
   if (format !== 'cdktf') {
     progress.stage('HCL', `${ir.units.length} roots for ${ir.accounts.length} accounts and ${ir.assignments.length} assignments`);
     const onRoot = (done: number, total: number) => progress.count('HCL', done, total, 'roots');
+    const { emitHcl, emitApplyOrder } = loadHclEmitters();
     parts.push(...time('hcl', () => [emitHcl(ir, { onRoot, keep }), emitApplyOrder(ir, { atlantisDir: opts.atlantisDir })]));
   }
   if (format !== 'hcl') {
     progress.stage('CDKTF', `${ir.units.length} stacks`);
     const onStack = (done: number, total: number) => progress.count('CDKTF', done, total, 'stacks built');
+    const { synthCdktf } = require('./emit/cdktf') as typeof import('./emit/cdktf');
     parts.push(time('cdktf', () => synthCdktf(ir, { onStack, keep })));
   }
   const emitted = mergeFileMaps(...parts);
@@ -116,6 +116,17 @@ export async function generate(model: string, opts: GenerateOptions = {}): Promi
   }
   progress.done();
   return { ir, files };
+}
+
+/**
+ * The emitters are loaded when the format needs them: cdktf and the AWS provider classes are ~400
+ * modules (0.1-0.2 s of a small run), handlebars and the templates the HCL emitter's. `require`,
+ * not `import()`, as in src/cli/cmds/index.ts: the output is CommonJS.
+ */
+function loadHclEmitters(): { emitHcl: typeof import('./emit/hcl').emitHcl; emitApplyOrder: typeof import('./emit/apply-order').emitApplyOrder } {
+  const { emitHcl } = require('./emit/hcl') as typeof import('./emit/hcl');
+  const { emitApplyOrder } = require('./emit/apply-order') as typeof import('./emit/apply-order');
+  return { emitHcl, emitApplyOrder };
 }
 
 const SILENT: GenerateProgress = { stage: () => undefined, count: () => undefined, done: () => undefined };
