@@ -98,7 +98,8 @@ export async function planAgainst(base: Promise<IncrementalInput['base']>, rest:
 
 /** --changed-since's base, loading on a worker thread while the head loads (planAgainst handles its failure). */
 export function loadChangedSinceBase(arg: string, headFile: string): Promise<IncrementalInput['base']> {
-  const pending = loadBaseAside(changedSinceSource(arg, headFile, process.cwd()), BASE_LOAD);
+  // Deferred, so a base git cannot name (a head outside the repository) fails the plan, not the run.
+  const pending = Promise.resolve().then(() => loadBaseAside(changedSinceSource(arg, headFile, process.cwd()), BASE_LOAD));
   // Without this, a base that fails while the head loads would be an unhandled rejection for a moment.
   pending.catch(() => undefined);
   return pending;

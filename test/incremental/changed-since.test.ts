@@ -160,6 +160,16 @@ describe('GIVEN an output that is not the base\'s WHEN generated with --changed-
     expect(r.stderr).toContain('every unit generated: out was not generated from base.yaml: format is "all", the base gives "hcl"');
   });
 
+  test('a revision that does not hold the model (it was added after it)', async () => {
+    const { root } = await caseWith(BASE_TEXT);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    git('init', '-q', '-b', 'trunk');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'empty');
+    const r = await inDir(root, ['generate', 'head.yaml', '--out', 'out', '--changed-since', 'trunk']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("every unit generated: the base does not load (trunk:head.yaml: cannot read trunk:head.yaml from git: path 'head.yaml' does not exist in 'trunk'");
+  });
+
   test('a base that does not load', async () => {
     const { root } = await caseWith(BASE_TEXT);
     fs.writeFileSync(path.join(root, 'broken.yaml'), 'version: 1\norganization: [\n');
@@ -194,6 +204,19 @@ test('GIVEN a removed unit whose root holds Terraform state WHEN generated with 
   expect(incremental.stderr).toContain('unit-state-orphaned');
   expect(incremental.stderr.split('\n').filter((l) => !l.includes('--changed-since'))).toEqual(full.stderr.split('\n'));
   expect(differences(tree(out), before)).toEqual([]);
+});
+
+test('GIVEN an HCL-only output WHEN generated with --changed-since and --format hcl THEN it equals a full HCL-only generate', async () => {
+  const root = path.join(dir, 'hcl-only');
+  fs.mkdirSync(root);
+  fs.writeFileSync(path.join(root, 'head.yaml'), BASE_TEXT);
+  expect((await inDir(root, ['generate', 'head.yaml', '--out', 'out', '--format', 'hcl'])).code).toBe(0);
+  fs.writeFileSync(path.join(root, 'base.yaml'), BASE_TEXT);
+  fs.writeFileSync(path.join(root, 'head.yaml'), edit('description: Cost and usage reports', 'description: Cost and usage reports, read only'));
+  const r = await inDir(root, ['generate', 'head.yaml', '--out', 'out', '--format', 'hcl', '--changed-since', 'base.yaml']);
+  expect(r.stderr).toMatch(/--changed-since base\.yaml: [1-9]\d* of \d+ units generated/);
+  expect((await inDir(root, ['generate', 'head.yaml', '--out', 'full', '--format', 'hcl'])).code).toBe(0);
+  expect(differences(tree(path.join(root, 'out')), tree(path.join(root, 'full')))).toEqual([]);
 });
 
 describe('GIVEN a git repository', () => {
