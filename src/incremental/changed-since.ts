@@ -22,13 +22,14 @@ import type { PreviousOutput } from '../write/manifest';
 import { loadBaseAside } from '../pipeline-base';
 import { changedSinceSource } from './base-source';
 import { generatedFromDifference, type GeneratedFrom } from './generated-from';
+import { keptFileDifferingFromGit } from './git-kept';
 
 /** The base loads as review loads its base: its warnings are not shown, so it is not linted. */
 const BASE_LOAD = { lintAsWarnings: true, skipLint: true } as const;
 
 export interface IncrementalInput {
-  /** The base model and the digest of its files (src/pipeline-base.ts). */
-  readonly base: { readonly ir: ResolvedModel; readonly digest: string };
+  /** The base model, the digest of its files (src/pipeline-base.ts) and its git revision when it came from git. */
+  readonly base: { readonly ir: ResolvedModel; readonly digest: string; readonly gitRef?: string };
   readonly head: ResolvedModel;
   /** What this run records for the head (its marker's generatedFrom). */
   readonly headFrom: GeneratedFrom;
@@ -66,6 +67,11 @@ export function planIncremental(input: IncrementalInput): IncrementalPlan {
     files.set(rel, fs.readFileSync(file, 'utf8'));
   }
   for (const [unit, files] of kept) if (files.size === 0) return full(`${out} holds no files of unit ${unit}`);
+  if (base.gitRef !== undefined) {
+    const all = new Map([...kept.values()].flatMap((files) => [...files]));
+    const edited = keptFileDifferingFromGit(base.gitRef, out, all, process.cwd());
+    if (edited !== undefined) return full(`${path.join(out, edited)} differs from its copy in ${base.gitRef}`);
+  }
   return { kind: 'units', touched: touched.filter((u) => u.change !== 'removed'), keep: kept };
 }
 
@@ -99,7 +105,11 @@ export async function planAgainst(base: Promise<IncrementalInput['base']>, rest:
 /** --changed-since's base, loading on a worker thread while the head loads (planAgainst handles its failure). */
 export function loadChangedSinceBase(arg: string, headFile: string): Promise<IncrementalInput['base']> {
   // Deferred, so a base git cannot name (a head outside the repository) fails the plan, not the run.
-  const pending = Promise.resolve().then(() => loadBaseAside(changedSinceSource(arg, headFile, process.cwd()), BASE_LOAD));
+  const pending = Promise.resolve().then(async () => {
+    const source = changedSinceSource(arg, headFile, process.cwd());
+    const base = await loadBaseAside(source, BASE_LOAD);
+    return 'git' in source ? { ...base, gitRef: source.git.ref } : base;
+  });
   // Without this, a base that fails while the head loads would be an unhandled rejection for a moment.
   pending.catch(() => undefined);
   return pending;

@@ -245,6 +245,19 @@ describe('GIVEN a git repository', () => {
     expect(differences(tree(path.join(repo, 'out')), tree(path.join(repo, 'full')))).toEqual([]);
   });
 
+  test('WHEN a kept file of the committed output was edited in the working tree THEN every unit is generated (the edit does not survive)', async () => {
+    git('checkout', '-q', '--', 'out');
+    git('clean', '-q', '-fdx', '--', 'out');
+    const kept = path.join(repo, 'out/hcl/assignments-00/main.tf');
+    fs.appendFileSync(kept, 'resource "aws_ssoadmin_account_assignment" "injected" {}\n');
+    const r = await inDir(repo, ['generate', 'org.yaml', '--out', 'out', '--changed-since', 'main']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('--changed-since main: every unit generated: out/hcl/assignments-00/main.tf differs from its copy in main');
+    expect(fs.readFileSync(kept, 'utf8')).not.toContain('injected');
+    expect((await inDir(repo, ['generate', 'org.yaml', '--out', 'full'])).code).toBe(0);
+    expect(differences(tree(path.join(repo, 'out')), tree(path.join(repo, 'full')))).toEqual([]);
+  });
+
   test('WHEN the argument is both a revision and a file in the working tree THEN refused as usage (exit 2), naming both', async () => {
     fs.writeFileSync(path.join(repo, 'main'), BASE_TEXT);
     try {
