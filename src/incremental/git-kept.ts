@@ -9,9 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { GIT_ENV } from '../review';
 
-/** Pathspecs taken literally, as in src/review/git-source.ts. */
-const GIT_ENV = { ...process.env, GIT_LITERAL_PATHSPECS: '1' };
 
 function git(args: string[], cwd: string): string | undefined {
   try {

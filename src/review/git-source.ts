@@ -57,7 +57,7 @@ const REGULAR_MODES = new Set(['100644', '100755']);
 const LINK_MODE = '120000';
 
 /** Pathspecs taken literally: a path with `*` or `:(glob)` names that file, nothing else. */
-const GIT_ENV = { ...process.env, GIT_LITERAL_PATHSPECS: '1' };
+export const GIT_ENV = { ...process.env, GIT_LITERAL_PATHSPECS: '1' };
 
 function failure(file: string, message: string): ModelError {
   return new ModelError([{ file, line: 0, col: 0, path: '', message, severity: 'error' }], file);

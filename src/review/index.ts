@@ -6,5 +6,5 @@ export { explainModel } from './explain';
 export { renderExplainMarkdown, renderExplainJson, renderExplainCsv } from './render-explain';
 export { isProduction } from './private/production';
 export * from './types';
-export { gitSpecForHead, isGitRevision, parseGitSpec, readGitModel, type BaseSource, type GitModel, type GitSpec } from './git-source';
+export { GIT_ENV, gitSpecForHead, isGitRevision, parseGitSpec, readGitModel, type BaseSource, type GitModel, type GitSpec } from './git-source';
 export { touchedUnits } from './private/units';
