@@ -7,9 +7,13 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readTree } from '../property/support/generate';
 import { runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
+
+/** Every file under `root` (relative path → bytes), the marker included. */
+const tree = (root: string): Map<string, string> => new Map(Object.entries(readTree(root)));
 const BASE_TEXT = fs.readFileSync(path.join(ROOT, 'examples/enterprise.yaml'), 'utf8');
 
 let dir: string;
@@ -17,20 +21,6 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-changed-since-'));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** Every file under `root` (relative path → bytes), the marker included. */
-function tree(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(path.relative(root, p).split(path.sep).join('/'), fs.readFileSync(p, 'latin1'));
-    }
-  };
-  walk(root);
-  return out;
-}
 
 /** The files in which two trees differ (missing on either side or different bytes). */
 function differences(a: Map<string, string>, b: Map<string, string>): string[] {

@@ -9,9 +9,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
+import { readTree } from '../property/support/generate';
 import { runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
+
+/** Every file under `root` (relative path → bytes), the marker included. */
+const tree = (root: string): Map<string, string> => new Map(Object.entries(readTree(root)));
 type Data = Record<string, unknown> & { [k: string]: unknown };
 type Mutation = (m: Data) => boolean;
 
@@ -75,19 +79,6 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-changed-since-sweep-'));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function tree(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(path.relative(root, p), fs.readFileSync(p, 'latin1'));
-    }
-  };
-  walk(root);
-  return out;
-}
 
 async function generate(cwd: string, args: string[]): Promise<string> {
   const saved = process.cwd();
