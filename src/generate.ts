@@ -10,14 +10,14 @@
  * has passed, and only src/write touches `out`.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-import { mergeFileMaps, type FileMap } from './emit/files';
-import { withImportPlan } from './import/with-plan';
-import { generatedFrom, loadChangedSinceBase, unitsToKeep } from './incremental';
-import type { ResolvedModel } from './model/ir';
-import { formatIssue } from './model/issues';
+import { mergeFileMaps, type FileMap } from './emit';
+import { withImportPlan } from './import';
+import { generatedFrom, unitsToKeep } from './incremental';
+import { type ResolvedModel, formatIssue } from './model';
+import { loadChangedSinceBase } from './pipeline-base';
 import { loadChecked, resolveChecked } from './pipeline';
-import { renderModelReview } from './review';
-import { enforceRails, outputFacts, type RailId } from './safety';
+import { renderModelReview, enforceRails, outputFacts } from './safety/output';
+import { type RailId } from './safety';
 import { inspectOutput, writeOutput } from './write';
 
 export const FORMATS = ['all', 'hcl', 'cdktf'] as const;

@@ -16,8 +16,8 @@
 export { loadModel } from './library';
 export type { LoadedOrgModel, LoadModelOptions } from './library';
 export type { RailId } from './safety';
-export { formatIssue, ModelError } from './model/issues';
-export type { Issue, Severity } from './model/issues';
+export { formatIssue, ModelError } from './model';
+export type { Issue, Severity } from './model';
 export type {
   AccessControlAttribute,
   ApplicationPortal,
@@ -42,13 +42,13 @@ export type {
   StatementSource,
   Tags,
   UnitKind,
-} from './model/ir';
-export { unitOrder } from './model/unit-graph';
-export type { UnitOrder } from './model/unit-graph';
+} from './model';
+export { unitOrder } from './model';
+export type { UnitOrder } from './model';
 
-export { IdentityCenterStacks } from './emit/cdktf/identity-center-stacks';
-export type { IdentityCenterStacksProps } from './emit/cdktf/identity-center-stacks';
-export type { BackendConfigurer, UnitStackConfig } from './emit/cdktf/private/stack-setup';
+export { IdentityCenterStacks } from './emit/cdktf';
+export type { IdentityCenterStacksProps } from './emit/cdktf';
+export type { BackendConfigurer, UnitStackConfig } from './emit/cdktf';
 export {
   AccessControlAttributes,
   AccountAssignments,
@@ -79,9 +79,9 @@ export type {
   MemberAccountStackConfig,
   PermissionSetsProps,
 } from './emit/cdktf';
-export { IdentityStoreStack } from './emit/cdktf/stacks/identity-store-stack';
-export type { IdentityStoreStackConfig } from './emit/cdktf/stacks/identity-store-stack';
-export { PermissionSetsStack } from './emit/cdktf/stacks/permission-sets-stack';
-export type { PermissionSetsStackConfig } from './emit/cdktf/stacks/permission-sets-stack';
+export { IdentityStoreStack } from './emit/cdktf';
+export type { IdentityStoreStackConfig } from './emit/cdktf';
+export { PermissionSetsStack } from './emit/cdktf';
+export type { PermissionSetsStackConfig } from './emit/cdktf';
 export { unitsFile } from './emit/apply-order';
 export type { UnitEntry, UnitsFile } from './emit/apply-order';

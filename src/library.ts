@@ -2,10 +2,10 @@
  * Loading a model from library code: the same pipeline every command runs (load → schema →
  * validate → resolve → policy lint), with its result under names fit for a public API.
  */
-import type { ResolvedModel } from './model/ir';
-import { sortIssues, type Issue } from './model/issues';
+import { type ResolvedModel, sortIssues, type Issue } from './model';
 import { loadResolved } from './pipeline';
-import { enforceModelRails, type RailId } from './safety';
+import { type RailId } from './safety';
+import { enforceModelRails } from './safety/output';
 
 /** A checked, resolved model. */
 export interface LoadedOrgModel {

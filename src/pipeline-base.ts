@@ -4,12 +4,11 @@
  * on a worker thread (src/pipeline-worker.ts) while the caller loads the head. Its errors name the
  * revision, and the IR's source is `<rev>:<path>`.
  */
-import type { ResolvedModel } from './model/ir';
-import { ModelError } from './model/issues';
+import { changedSinceSource, type IncrementalInput } from './incremental';
+import { ModelError, modelDigest, type ResolvedModel } from './model';
 import type { LoadOptions } from './pipeline';
 import { loadResolvedAside } from './pipeline-worker';
 import { readGitModel, type BaseSource } from './review';
-import { modelDigest } from './model/digest';
 
 export interface BaseModel {
   readonly ir: ResolvedModel;
@@ -33,4 +32,20 @@ export async function loadBaseAside(source: BaseSource, opts: LoadOptions): Prom
   } finally {
     model.dispose();
   }
+}
+
+/** The base loads as review loads its base: its warnings are not shown, so it is not linted. */
+const BASE_LOAD = { lintAsWarnings: true, skipLint: true } as const;
+
+/** --changed-since's base, loading on a worker thread while the head loads (planAgainst handles its failure). */
+export function loadChangedSinceBase(arg: string, headFile: string): Promise<IncrementalInput['base']> {
+  // Deferred, so a base git cannot name (a head outside the repository) fails the plan, not the run.
+  const pending = Promise.resolve().then(async () => {
+    const source = changedSinceSource(arg, headFile, process.cwd());
+    const base = await loadBaseAside(source, BASE_LOAD);
+    return 'git' in source ? { ...base, gitRef: source.git.ref } : base;
+  });
+  // Without this, a base that fails while the head loads would be an unhandled rejection for a moment.
+  pending.catch(() => undefined);
+  return pending;
 }

@@ -8,8 +8,7 @@
  * from, so the same loadResolved runs in-process instead; the built CLI always uses the worker.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { ResolvedModel } from './model/ir';
-import { ModelError, type Issue } from './model/issues';
+import { type ResolvedModel, ModelError, type Issue } from './model';
 import { loadResolved, type LoadOptions } from './pipeline';
 
 export interface LoadedAside {

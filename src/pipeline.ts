@@ -11,17 +11,10 @@
  * and the rules the model turns off (`lint: { disable: [...] }`, warnings only) are dropped. Lint only
  * reports: the IR, and so every generated file, is the same whatever it finds or the model disables.
  */
-import type { ResolvedModel } from './model/ir';
-import { ModelError, sortIssues, type Issue } from './model/issues';
-import { loadModel, type LoadedModel } from './model/load';
-import { resolveWithIssues } from './model/resolve';
-import type { OrgModel } from './model/schema';
-import { parseModel, validateModel } from './model/validate';
-import { findingPath } from './policy/finding-path';
-import { lintIdentityCenter, type IdentityCenterFinding } from './policy/identity-center-lint';
-import { lintModel, type LintFinding } from './policy/lint';
-import { lintWellArchitected, type WellArchitectedFinding } from './policy/well-architected';
-import { applyRail, type RailOptions } from './safety/lint-rails';
+import { type ResolvedModel, ModelError, sortIssues, type Issue, loadModel, type LoadedModel, type OrgModel, parseModel, validateModel } from './model';
+import { resolveWithIssues } from './resolve';
+import { findingPath, lintIdentityCenter, type IdentityCenterFinding, lintModel, type LintFinding, lintWellArchitected, type WellArchitectedFinding } from './policy';
+import { applyRail, type RailOptions } from './safety';
 
 export interface Loaded {
   readonly ir: ResolvedModel;

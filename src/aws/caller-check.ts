@@ -16,11 +16,10 @@
  *   cannot see): a warning, never a refusal.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/cmk-related-errors.html
  */
-import { iamPrincipalIdentity, parseCallerArn, PERMISSION_SET_ROLE, permissionSetRoleArn, roleArn } from '../model/arns';
-import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, DOCS as POLICY_DOCS } from '../policy/catalog/aws';
-import { globMatch, kmsDecision, type ContextValue, type IdentityPolicy, type Tri } from '../policy/evaluate';
+import { iamPrincipalIdentity, parseCallerArn, PERMISSION_SET_ROLE, permissionSetRoleArn, roleArn, type PolicyDocumentJson } from '../model';
+import { ACTIONS, CONDITION_KEYS, conditionValues, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, globMatch, DOCS as POLICY_DOCS, toArray } from '../policy';
+import { kmsDecision, type ContextValue, type IdentityPolicy, type Tri } from '../policy/power';
 
-import type { PolicyDocumentJson } from '../policy/types';
 import { fail, warn, type Finding } from './findings';
 
 export interface CallerIdentity {
@@ -64,7 +63,7 @@ const ALLOW_ALL: IdentityPolicy = { name: 'every IAM permission', document: { Ve
 function asDocument(raw: unknown): PolicyDocumentJson | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const statement = (raw as { Statement?: unknown }).Statement;
-  const list = Array.isArray(statement) ? statement : statement !== undefined ? [statement] : [];
+  const list = toArray(statement);
   if (!list.every((s) => typeof s === 'object' && s !== null)) return undefined;
   return { Version: '2012-10-17', Statement: list as PolicyDocumentJson['Statement'] };
 }
@@ -148,13 +147,7 @@ function context(input: CallerCheckInput, who: { arn: string; pathKnown: boolean
 }
 
 function principalArnValues(policy: PolicyDocumentJson): string[] {
-  return policy.Statement.flatMap((s) =>
-    Object.values(s.Condition ?? {}).flatMap((keys) =>
-      Object.entries(keys)
-        .filter(([k]) => k.toLowerCase() === CONDITION_KEYS.principalArn.toLowerCase())
-        .flatMap(([, v]) => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string')),
-    ),
-  );
+  return policy.Statement.flatMap((s) => conditionValues(s, CONDITION_KEYS.principalArn).filter((x): x is string => typeof x === 'string'));
 }
 
 /**

@@ -9,7 +9,7 @@ import { type EncryptionApi, type InstanceEncryption, type InstanceState, type W
 import { AwsCallError } from './errors';
 import { DOCS, EncryptionStatus, InstanceKeyType } from './facts';
 import { hasErrors, type Finding } from './findings';
-import { ACTIONS } from '../policy/catalog/aws';
+import { ACTIONS } from '../policy';
 import { checkInstance, preflight, type ExpectedPolicy } from './preflight';
 import { usesWantedKey, waitForEncryption, type Clock } from './wait';
 

@@ -6,9 +6,8 @@
  */
 
 /** Documentation pages quoted in messages, so the user can read the rule they broke. */
-import { arnPartition, identityStoreArn as buildIdentityStoreArn, KEY_ARN } from '../model/arns';
-import { PATTERNS } from '../model/aws-patterns';
-import { ACTIONS, KEY_SPEC, SERVICE_PRINCIPALS as CATALOG_SERVICE_PRINCIPALS } from '../policy/catalog/aws';
+import { arnPartition, identityStoreArn as buildIdentityStoreArn, KEY_ARN, PATTERNS } from '../model';
+import { ACTIONS, KEY_SPEC, SERVICE_PRINCIPALS as CATALOG_SERVICE_PRINCIPALS } from '../policy';
 
 export const DOCS = {
   /** Step 3: key requirements (same Region, symmetric, encrypt/decrypt, management account). */
@@ -89,10 +88,10 @@ export const SERVICE_PRINCIPALS = [
 export const SERVICE_REQUIRED_ACTIONS: readonly string[] = [...ACTIONS.serviceUse, ...ACTIONS.describe].sort();
 
 /** Whether an application's provider is an AWS managed one: model/arns.ts. */
-export { isAwsManagedApplicationProvider } from '../model/arns';
+export { isAwsManagedApplicationProvider } from '../model';
 
 /** Key and alias ARNs (the partition-aware patterns of model/arns.ts). */
-export { ALIAS_ARN, KEY_ARN } from '../model/arns';
+export { ALIAS_ARN, KEY_ARN } from '../model';
 
 /** Identity Center instance ARN: the one pattern in model/aws-patterns.ts. */
 export const INSTANCE_ARN = PATTERNS.instanceArn.re;

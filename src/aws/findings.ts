@@ -1,5 +1,5 @@
 /** A result of a pre-flight check: errors stop the switch, warnings are printed and let it go on. */
-import type { Severity } from '../model/issues';
+import type { Severity } from '../model';
 
 export interface Finding {
   readonly severity: Severity;

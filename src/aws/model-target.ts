@@ -4,8 +4,8 @@
  * known once Terraform created it), and the key policy idcgen generates for it, rendered with the
  * live key, instance and identity store ARNs so it compares with what GetKeyPolicy returns.
  */
-import type { ResolvedModel } from '../model/ir';
-import { renderPolicy } from '../policy/render';
+import type { ResolvedModel } from '../model';
+import { renderPolicy } from '../policy';
 import type { ExpectedPolicy } from './preflight';
 
 export interface ModelTarget {

@@ -4,7 +4,7 @@
  * permission to grant even when AWS's message does not. KMS actions:
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html
  */
-import { ACTIONS } from '../policy/catalog/aws';
+import { ACTIONS } from '../policy';
 
 export const API_PERMISSIONS = {
   ListInstances: 'sso:ListInstances',

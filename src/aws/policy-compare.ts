@@ -4,27 +4,22 @@
  * still use the key: a key the services cannot use locks every user out.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html
  */
-import { iamActionPattern } from '../model/wildcard';
+import { actionMatches, parsePolicyJson, statementsOf as policyStatements } from '../policy';
 import { DOCS, SERVICE_PRINCIPALS, SERVICE_REQUIRED_ACTIONS } from './facts';
 import { fail, warn, type Finding } from './findings';
 import { diffStatements, normalizeStatement, type FieldDiff, type NormalStatement } from './private/normalize-policy';
 
 type RawStatement = Record<string, unknown>;
 
-/** The statements of a parsed policy document (`Statement` may be one object or a list). */
-export function statementsOf(policy: unknown): RawStatement[] {
-  const s = (policy as { Statement?: unknown } | null)?.Statement;
-  if (s === undefined || s === null) return [];
-  return (Array.isArray(s) ? s : [s]).filter((x): x is RawStatement => typeof x === 'object' && x !== null);
+/** The statements of a parsed policy document, as plain objects (a live policy may hold anything). */
+function statementsOf(policy: unknown): RawStatement[] {
+  return policyStatements(policy) as unknown as RawStatement[];
 }
 
 /** Parse the text GetKeyPolicy returned; a policy that is not JSON is reported, not thrown. */
 export function parseKeyPolicy(text: string, keyArn: string): { policy?: unknown; findings: Finding[] } {
-  try {
-    return { policy: JSON.parse(text) as unknown, findings: [] };
-  } catch (e) {
-    return { findings: [fail(`key policy of ${keyArn} is not valid json: ${(e as Error).message}`)] };
-  }
+  const parsed = parsePolicyJson(text);
+  return 'doc' in parsed ? { policy: parsed.doc, findings: [] } : { findings: [fail(`key policy of ${keyArn} is not valid json: ${parsed.error}`)] };
 }
 
 function sidOf(s: RawStatement): string | undefined {
@@ -115,11 +110,6 @@ export function compareKeyPolicy(expected: unknown, live: unknown): Finding[] {
     if (!used.has(i)) findings.push(warn(`key policy statement ${name(l.sid, i)} is not in the model`));
   });
   return findings;
-}
-
-/** IAM action patterns: `*` any run of characters, `?` one; case-insensitive. */
-function actionMatches(pattern: string, action: string): boolean {
-  return iamActionPattern(pattern)(action);
 }
 
 /**

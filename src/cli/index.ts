@@ -3,8 +3,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commandsFor } from './cmds';
-import { formatIssue, ModelError } from '../model/issues';
-import { WriteError } from '../write/write-error';
+import { formatIssue, ModelError } from '../model';
 
 export async function main(argv: string[]): Promise<void> {
   const cli = yargs(argv)
@@ -30,11 +29,18 @@ export async function main(argv: string[]): Promise<void> {
   await cli.parseAsync();
 }
 
+/**
+ * The writer's error class, loaded only when an error is printed: commands that never write
+ * (validate, lint, explain) do not load the writer. `require`: see cmds/index.ts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const writeErrorClass = () => (require('../write') as typeof import('../write')).WriteError;
+
 /** How every uncaught error is shown: model issues as `file:line:col: message`, others as `idcgen: message`. */
 export function printError(e: unknown): void {
   if (e instanceof ModelError) {
     for (const issue of e.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-  } else if (e instanceof WriteError) {
+  } else if (e instanceof writeErrorClass()) {
     for (const line of e.lines()) process.stderr.write(`${line}\n`);
   } else {
     process.stderr.write(`idcgen: ${e instanceof Error ? e.message : String(e)}\n`);

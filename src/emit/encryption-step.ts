@@ -6,7 +6,7 @@
  * key ARN changes. Both emitters read this one description, so they cannot drift apart.
  * @see https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_UpdateInstance.html
  */
-import type { ResolvedModel } from '../model/ir';
+import type { ResolvedModel } from '../model';
 
 /** Terraform resource name of the step, the same in HCL and CDKTF. */
 export const ENCRYPTION_STEP_NAME = 'identity_center_encryption';

@@ -2,7 +2,7 @@
  * Terraform settings both emitters write, from one place so the HCL roots and the CDKTF stacks
  * cannot disagree.
  */
-import type { BackendConfig } from '../model/ir';
+import { type BackendConfig, trimSlashes } from '../model';
 
 /**
  * AWS provider versions admitted: 5.100 is the oldest tested (the output uses no per-resource
@@ -11,12 +11,18 @@ import type { BackendConfig } from '../model/ir';
 export const AWS_PROVIDER_VERSION = '>= 5.100.0, < 7.0.0';
 
 /**
- * Oldest Terraform a root runs on: 1.5 (import blocks), or 1.10 with the S3 backend, whose
+ * Oldest Terraform the modules and a root run on: 1.5 (import and check blocks). Every versions.tf in modules/
+ * write the same constraints (test/architecture/module-versions.test.ts holds them to these).
+ */
+export const TERRAFORM_VERSION = '>= 1.5.0';
+
+/**
+ * Oldest Terraform a root runs on: TERRAFORM_VERSION, or 1.10 with the S3 backend, whose
  * `use_lockfile` appeared in 1.10.
  * @see https://developer.hashicorp.com/terraform/language/backend/s3#state-locking
  */
 export function requiredTerraformVersion(backend: BackendConfig): string {
-  return backend.type === 's3' ? '>= 1.10.0' : '>= 1.5.0';
+  return backend.type === 's3' ? '>= 1.10.0' : TERRAFORM_VERSION;
 }
 
 /**
@@ -27,7 +33,7 @@ export const PLAN_VARIABLE = 'idcgen_plan';
 
 /** S3 state key of a unit: `<keyPrefix>/<unit>/terraform.tfstate` (no leading `/` without a prefix). */
 export function stateKey(keyPrefix: string, unit: string): string {
-  const prefix = keyPrefix.replace(/^\/+|\/+$/g, '');
+  const prefix = trimSlashes(keyPrefix);
   return prefix ? `${prefix}/${unit}/terraform.tfstate` : `${unit}/terraform.tfstate`;
 }
 

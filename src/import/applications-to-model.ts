@@ -4,10 +4,8 @@
  * so a re-import gives the same bytes. An assignment to a principal the estate does not hold is
  * skipped with a note, like an account assignment.
  */
-import { applicationProviderArn, partitionOf } from '../model/arns';
-import { compareKeys } from '../model/ir';
-import type { OrgModel } from '../model/schema';
-import { applicationAssignmentKey, applicationScopeKey } from '../emit/hcl/private/names';
+import { applicationProviderArn, partitionOf, compareKeys, type OrgModel } from '../model';
+import { applicationAssignmentKey, applicationScopeKey } from '../emit/hcl';
 import type { Estate } from './estate';
 import { ImportResourceType as T, type ImportResource } from './plan';
 

@@ -95,7 +95,7 @@ export class Caller {
         return out;
       } catch (e) {
         if (!isThrottle(e) || attempt >= RETRY.attempts) {
-          if (isThrottle(e)) throw new Error(`${operation} was throttled ${attempt} times in a row; retry later or raise the ${service} quota`);
+          if (isThrottle(e)) throw new Error(`${operation} was throttled ${attempt} times in a row; retry later or raise the ${service} quota`, { cause: e });
           throw e;
         }
         // Deterministic backoff: the pacing above already spreads requests, so no jitter is needed.

@@ -4,7 +4,7 @@
  * apart lets tests check the translation without AWS and the reading without the translation.
  */
 
-import { USER_TEXT_ATTRIBUTES, type UserAddress, type UserContact } from '../model/ir';
+import { USER_TEXT_ATTRIBUTES, type UserAddress, type UserContact } from '../model';
 
 export interface EstateInstance {
   readonly instanceArn: string;

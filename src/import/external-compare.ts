@@ -5,7 +5,7 @@
  * review judges its assignments by them (README "Permission sets idcgen does not own"), so a
  * declaration that no longer matches AWS misleads every later review: say where they differ.
  */
-import { compareKeys, type ResolvedModel } from '../model/ir';
+import { compareKeys, type ResolvedModel } from '../model';
 import type { Estate, EstatePermissionSet } from './estate';
 
 /** What a live permission set holds beyond AWS managed policies, which a model cannot declare. */

@@ -14,8 +14,7 @@
  * The management account is never selected by ous or tags (see targets.ts), so it is always
  * named under accounts.
  */
-import { compareKeys, type ResolvedAccount } from '../model/ir';
-import { selectAccounts, type OuSelector, type TargetInput } from '../model/targets';
+import { compareKeys, type ResolvedAccount, selectAccounts, type OuSelector, type TargetInput } from '../model';
 
 export interface InferredTarget {
   accounts?: string[];

@@ -3,14 +3,13 @@
  * KMS metadata (alias, description, multi-Region, replicas, rotation, tags) maps one to one; the
  * key policy is read back into administrators, use cases and profile by key-infer.ts.
  */
-import { compareKeys } from '../model/ir';
-import type { KeyInput } from '../model/schema';
-import type { StatementJson } from '../policy/types';
+import { compareKeys, type KeyInput, type StatementJson } from '../model';
 import type { EstateKey } from './estate';
 import { inferKeyPolicy, type KeyInferContext } from './key-infer';
-import { statementsOf } from './key-policy';
+import { statementsOf } from '../policy';
+import { parsePolicy } from './key-policy';
 import { ImportResourceType as T, type ImportResource } from './plan';
-import { parsePolicy } from './policy-json';
+
 
 export interface KeyEntry {
   readonly entry: KeyInput;

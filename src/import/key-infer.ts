@@ -16,19 +16,13 @@
  * Anything not reproduced stays visible: a note for the key policy, the statement itself for an
  * inline policy.
  */
-import { iamArnAccount, identityStoreArn, partitionOf } from '../model/arns';
-import { compareKeys, type ResolvedAccount } from '../model/ir';
-import type { KeyInput, PrincipalInput, UseCaseInput } from '../model/schema';
-import { MODEL_USE_CASE_IDS, useCaseEntry, useCaseOrder, type ModelUseCaseId, type UseCaseId } from '../policy/catalog/use-cases';
-import { buildKeys, type KeyContext } from '../policy/keys';
-import { renderPolicy, renderStatement, type PolicyRefValues } from '../policy/render';
-import type { StatementJson } from '../policy/types';
-import { list, normalStatement, statementPrincipals, type PrincipalContext } from './key-policy';
+import { iamArnAccount, identityStoreArn, partitionOf, compareKeys, POLICY_PROFILES, type PolicyProfile, type ResolvedAccount, type KeyInput, type PrincipalInput, type UseCaseInput, type StatementJson } from '../model';
+import { MODEL_USE_CASE_IDS, useCaseEntry, useCaseOrder, type ModelUseCaseId, type UseCaseId, buildKeys, type KeyContext, renderPolicy, renderStatement, type PolicyRefValues, statementKey, toArray } from '../policy';
+import { statementPrincipals, type PrincipalContext } from './key-policy';
 
-type Profile = 'baseline' | 'least-privilege';
 /** Actions that let a principal change the key policy, in any case AWS accepts. */
 const ADMIN_ACTIONS = new Set(['kms:*', 'kms:put*', 'kms:putkeypolicy']);
-const PROFILES: readonly Profile[] = ['baseline', 'least-privilege'];
+
 
 export interface KeyInferContext extends PrincipalContext {
   readonly organizationId: string;
@@ -49,7 +43,7 @@ export interface KeyInferContext extends PrincipalContext {
 }
 
 export interface KeyInference {
-  readonly profile: Profile;
+  readonly profile: PolicyProfile;
   readonly administrators: PrincipalInput[];
   readonly useCases: UseCaseInput[];
   /** Per permission set, the rendered statements resolve appends for this key. */
@@ -57,7 +51,7 @@ export interface KeyInference {
 }
 
 interface Candidate {
-  profile: Profile;
+  profile: PolicyProfile;
   administrators: PrincipalInput[];
   useCases: Map<ModelUseCaseId, PrincipalInput[]>;
 }
@@ -92,19 +86,19 @@ export function inferKeyPolicy(base: KeyInput, keyArn: string, existing: readonl
     return { ok: !problems.some((p) => p.severity === 'error'), keyPolicy, inline };
   };
 
-  const existingKey = new Set(existing.map((s) => normalStatement(s, { withSid: true })));
-  const existingInline = new Map([...ctx.inlineStatements].map(([ps, ss]) => [ps, new Set(ss.map((s) => normalStatement(s, { withSid: false })))]));
+  const existingKey = new Set(existing.map((s) => statementKey(s, { withSid: true })));
+  const existingInline = new Map([...ctx.inlineStatements].map(([ps, ss]) => [ps, new Set(ss.map((s) => statementKey(s)))]));
   const score = (b: Built): number => {
     if (!b.ok) return -Infinity;
     let n = 0;
-    for (const s of b.keyPolicy) n += existingKey.has(normalStatement(s, { withSid: true })) ? 1 : -1;
-    for (const [ps, ss] of b.inline) for (const s of ss) n += existingInline.get(ps)?.has(normalStatement(s, { withSid: false })) ? 1 : -1;
+    for (const s of b.keyPolicy) n += existingKey.has(statementKey(s, { withSid: true })) ? 1 : -1;
+    for (const [ps, ss] of b.inline) for (const s of ss) n += existingInline.get(ps)?.has(statementKey(s)) ? 1 : -1;
     return n;
   };
 
-  const tables = new Map(PROFILES.map((p) => [p, sidTable(p, keyCtx, base.name)]));
-  const matches = (p: Profile): number => existing.filter((s) => s.Sid !== undefined && tables.get(p)?.has(s.Sid)).length;
-  const profile: Profile = matches('least-privilege') > matches('baseline') ? 'least-privilege' : 'baseline';
+  const tables = new Map(POLICY_PROFILES.map((p) => [p, sidTable(p, keyCtx, base.name)]));
+  const matches = (p: PolicyProfile): number => existing.filter((s) => s.Sid !== undefined && tables.get(p)?.has(s.Sid)).length;
+  const profile: PolicyProfile = matches('least-privilege') > matches('baseline') ? 'least-privilege' : 'baseline';
   let best = firstCandidate(profile, tables.get(profile) as Map<string, UseCaseId>, existing, ctx, base.name);
   for (const [id, ps] of best.useCases) {
     if (useCaseEntry(id).principals === 'required' && ps.length === 0) {
@@ -134,7 +128,7 @@ export function inferKeyPolicy(base: KeyInput, keyArn: string, existing: readonl
 }
 
 /** Sid → use case for a profile, learnt from probe keys that enable every use case. */
-function sidTable(profile: Profile, ctx: KeyContext, name: string): Map<string, UseCaseId> {
+function sidTable(profile: PolicyProfile, ctx: KeyContext, name: string): Map<string, UseCaseId> {
   const table = new Map<string, UseCaseId>();
   const mgmt = ctx.managementAccountName;
   const other = ctx.accounts.find((a) => a.name !== mgmt)?.name ?? mgmt;
@@ -163,7 +157,7 @@ function sidTable(profile: Profile, ctx: KeyContext, name: string): Map<string, 
   return table;
 }
 
-function firstCandidate(profile: Profile, table: Map<string, UseCaseId>, existing: readonly StatementJson[], ctx: KeyInferContext, keyName: string): Candidate {
+function firstCandidate(profile: PolicyProfile, table: Map<string, UseCaseId>, existing: readonly StatementJson[], ctx: KeyInferContext, keyName: string): Candidate {
   const c: Candidate = { profile, administrators: [], useCases: new Map() };
   const add = (id: ModelUseCaseId, ps: readonly PrincipalInput[]): void => {
     c.useCases.set(id, unique([...(c.useCases.get(id) ?? []), ...ps]));
@@ -173,7 +167,7 @@ function firstCandidate(profile: Profile, table: Map<string, UseCaseId>, existin
     if (uc === undefined) {
       // Not idcgen's: a statement that can change the key policy (the console's "key
       // administrators", a root kms:*) still says who administers the key.
-      if (s.Effect === 'Allow' && list(s.Action).some((a) => typeof a === 'string' && ADMIN_ACTIONS.has(a.toLowerCase()))) {
+      if (s.Effect === 'Allow' && toArray(s.Action).some((a) => typeof a === 'string' && ADMIN_ACTIONS.has(a.toLowerCase()))) {
         c.administrators = unique([...c.administrators, ...statementPrincipals(s, ctx, keyName)]);
       }
       continue;
@@ -187,7 +181,7 @@ function firstCandidate(profile: Profile, table: Map<string, UseCaseId>, existin
     if (uc === 'key-administration') {
       // Baseline statement 1 grants kms:* to the roots of the admin accounts: the management
       // account and every delegated administrator's account.
-      if (profile === 'baseline' && list(s.Action).includes('kms:*')) {
+      if (profile === 'baseline' && toArray(s.Action).includes('kms:*')) {
         add('delegated-admins', principals.filter((p) => !('accountRoot' in p && p.accountRoot === ctx.managementAccountName)));
         if (c.useCases.get('delegated-admins')?.length === 0) c.useCases.delete('delegated-admins');
       } else {
@@ -215,7 +209,7 @@ function principalTrials(c: Candidate, ctx: KeyInferContext): ((c: Candidate) =>
   const adminAccounts = [ctx.managementAccountName, ...(c.useCases.get('delegated-admins') ?? []).map((p) => accountOf(p, ctx)).filter((a): a is string => a !== undefined)];
   const trials: ((c: Candidate) => Candidate)[] = [];
   for (const [ps, statements] of [...ctx.inlineStatements].sort(([a], [b]) => compareKeys(a, b))) {
-    if (!statements.some((s) => list(s.Action).some((a) => typeof a === 'string' && a.startsWith('kms:')))) continue;
+    if (!statements.some((s) => toArray(s.Action).some((a) => typeof a === 'string' && a.startsWith('kms:')))) continue;
     const assigned = ctx.assignedAccounts.get(ps) ?? new Set<string>();
     for (const account of [...new Set(adminAccounts)].filter((a) => assigned.has(a)).sort(compareKeys)) {
       const p: PrincipalInput = { permissionSet: ps, account };
@@ -233,11 +227,11 @@ function principalTrials(c: Candidate, ctx: KeyInferContext): ((c: Candidate) =>
 }
 
 function reportKeyDifferences(generated: readonly StatementJson[], existing: readonly StatementJson[], keyName: string, notes: string[]): void {
-  const gen = new Set(generated.map((s) => normalStatement(s, { withSid: true })));
-  const have = new Set(existing.map((s) => normalStatement(s, { withSid: true })));
+  const gen = new Set(generated.map((s) => statementKey(s, { withSid: true })));
+  const have = new Set(existing.map((s) => statementKey(s, { withSid: true })));
   const label = (s: StatementJson): string => s.Sid ?? '(no sid)';
-  const onlyAws = existing.filter((s) => !gen.has(normalStatement(s, { withSid: true }))).map(label);
-  const onlyGen = generated.filter((s) => !have.has(normalStatement(s, { withSid: true }))).map(label);
+  const onlyAws = existing.filter((s) => !gen.has(statementKey(s, { withSid: true }))).map(label);
+  const onlyGen = generated.filter((s) => !have.has(statementKey(s, { withSid: true }))).map(label);
   if (onlyAws.length === 0 && onlyGen.length === 0) return;
   notes.push(
     `key ${keyName}: the generated key policy differs from the existing one (replaced: ${onlyAws.join(', ') || 'none'}; added: ${onlyGen.join(', ') || 'none'}); ` +

@@ -27,7 +27,7 @@
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssoadmin_account_assignment#import
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssoadmin_application_assignment#import
  */
-import { compareKeys } from '../model/ir';
+import { compareKeys } from '../model';
 
 export const IMPORT_PLAN_FORMAT = 'idcgen-import-plan';
 export const IMPORT_PLAN_VERSION = 1;
@@ -124,7 +124,7 @@ export function parseImportPlan(text: string, file: string): ImportPlan {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file}: not valid json (${(e as Error).message})`);
+    throw new Error(`${file}: not valid json (${(e as Error).message})`, { cause: e });
   }
   const p = data as Partial<ImportPlan>;
   if (p?.format !== IMPORT_PLAN_FORMAT) throw new Error(`${file}: format is ${JSON.stringify(p?.format)}; expected '${IMPORT_PLAN_FORMAT}'`);

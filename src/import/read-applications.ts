@@ -16,8 +16,7 @@ import {
   ListApplicationsCommand,
   ListTagsForResourceCommand as ListSsoTagsCommand,
 } from '@aws-sdk/client-sso-admin';
-import { isAwsManagedApplicationProvider } from '../model/arns';
-import { compareKeys } from '../model/ir';
+import { isAwsManagedApplicationProvider, compareKeys } from '../model';
 import { mapLimit, tagRecord, type Caller, type ImportClients } from './aws';
 import type { Estate, EstateApplication } from './estate';
 

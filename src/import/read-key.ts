@@ -10,7 +10,7 @@ import {
   ListAliasesCommand,
   ListResourceTagsCommand,
 } from '@aws-sdk/client-kms';
-import { compareKeys } from '../model/ir';
+import { compareKeys } from '../model';
 import { tagRecord, type Caller, type ImportClients } from './aws';
 import type { EstateKey } from './estate';
 

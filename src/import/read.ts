@@ -29,7 +29,7 @@ import {
   ListPermissionSetsCommand,
   ListTagsForResourceCommand as ListSsoTagsCommand,
 } from '@aws-sdk/client-sso-admin';
-import { compareKeys, type UserAddress, type UserContact } from '../model/ir';
+import { compareKeys, type UserAddress, type UserContact } from '../model';
 import { mapLimit, tagRecord, type Caller, type ImportClients } from './aws';
 import { readAccessControlAttributes, readApplications } from './read-applications';
 import { readKey } from './read-key';

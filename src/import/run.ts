@@ -8,7 +8,7 @@ import { type ProgressStream, Progress } from './progress';
 import { readEstate } from './read';
 import { estateToModel } from './to-model';
 import { renderImportPlan, type ImportPlan } from './plan';
-import type { OrgModel } from '../model/schema';
+import type { OrgModel } from '../model';
 import { renderModelYaml } from './yaml';
 
 export interface ImportOptions {

@@ -11,15 +11,14 @@
  * - Defaults of the model are left out (session PT1H, path `/`), so an imported model reads like a
  *   hand-written one and re-importing it gives the same bytes.
  */
-import { compareKeys, type ResolvedAccount, type UserContact } from '../model/ir';
+import { compareKeys, type ResolvedAccount, type UserContact, type OrgModel, type StatementJson } from '../model';
 import { accessControlAttributesToModel, applicationsToModel } from './applications-to-model';
-import type { OrgModel } from '../model/schema';
 import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateUser } from './estate';
 import { TargetInference } from './infer-targets';
-import type { StatementJson } from '../policy/types';
 import { keyEntry } from './key-entry';
-import { normalStatement, statementsOf } from './key-policy';
-import { parsePolicy } from './policy-json';
+import { statementKey, statementsOf } from '../policy';
+import { parsePolicy } from './key-policy';
+
 import { IMPORT_PLAN_FORMAT, IMPORT_PLAN_VERSION, ImportResourceType as T, sortResources, type ImportPlan, type ImportResource } from './plan';
 
 type Mutable<X> = { -readonly [K in keyof X]: X[K] };
@@ -284,8 +283,8 @@ function sortedRecord(r: Readonly<Record<string, string>>): Record<string, strin
  * (compared by meaning, Sid aside: resolve may rename a clashing Sid). Undefined when nothing is left.
  */
 function withoutGenerated(doc: Record<string, unknown>, generated: readonly StatementJson[]): Record<string, unknown> | undefined {
-  const drop = new Set(generated.map((s) => normalStatement(s, { withSid: false })));
-  const kept = statementsOf(doc).filter((s) => !drop.has(normalStatement(s, { withSid: false })));
+  const drop = new Set(generated.map((s) => statementKey(s)));
+  const kept = statementsOf(doc).filter((s) => !drop.has(statementKey(s)));
   if (kept.length === 0) return undefined;
   return { ...doc, Statement: kept };
 }

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ResolvedModel } from '../model/ir';
+import type { ResolvedModel } from '../model';
 import { applyImportPlan } from './blocks';
 import { parseImportPlan } from './plan';
 

@@ -5,7 +5,7 @@
  * and every list is already sorted.
  */
 import { Document, isPair, isScalar, Scalar, visit, type Node } from 'yaml';
-import type { OrgModel } from '../model/schema';
+import type { OrgModel } from '../model';
 
 /** Strings a YAML 1.1 reader would take for something else (dates, booleans): always quoted. */
 export const AMBIGUOUS = /^(?:\d{4}-\d{2}-\d{2}.*|y|n|yes|no|on|off|true|false|null|~)$/i;

@@ -13,19 +13,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { unitOfPath, type KeptUnits } from '../emit/files';
-import type { ResolvedModel } from '../model/ir';
-import { formatIssue, ModelError } from '../model/issues';
-import type { TouchedUnit } from '../review/types';
-import { touchedUnits } from '../review';
-import type { PreviousOutput } from '../write/manifest';
-import { loadBaseAside } from '../pipeline-base';
-import { changedSinceSource } from './base-source';
+import { unitOfPath, type KeptUnits } from '../emit';
+import { formatIssue, ModelError, type ResolvedModel } from '../model';
+import { type TouchedUnit, touchedUnits } from '../review';
+import type { PreviousOutput } from '../write';
 import { generatedFromDifference, type GeneratedFrom } from './generated-from';
 import { keptFileDifferingFromGit } from './git-kept';
-
-/** The base loads as review loads its base: its warnings are not shown, so it is not linted. */
-const BASE_LOAD = { lintAsWarnings: true, skipLint: true } as const;
 
 export interface IncrementalInput {
   /** The base model, the digest of its files (src/pipeline-base.ts) and its git revision when it came from git. */
@@ -100,19 +93,6 @@ export async function planAgainst(base: Promise<IncrementalInput['base']>, rest:
     return full(`the base does not load (${first ? formatIssue(first) : e.message})`);
   }
   return planIncremental({ ...rest, base: loaded });
-}
-
-/** --changed-since's base, loading on a worker thread while the head loads (planAgainst handles its failure). */
-export function loadChangedSinceBase(arg: string, headFile: string): Promise<IncrementalInput['base']> {
-  // Deferred, so a base git cannot name (a head outside the repository) fails the plan, not the run.
-  const pending = Promise.resolve().then(async () => {
-    const source = changedSinceSource(arg, headFile, process.cwd());
-    const base = await loadBaseAside(source, BASE_LOAD);
-    return 'git' in source ? { ...base, gitRef: source.git.ref } : base;
-  });
-  // Without this, a base that fails while the head loads would be an unhandled rejection for a moment.
-  pending.catch(() => undefined);
-  return pending;
 }
 
 /** The units to keep from --out (undefined: generate every unit), with the plan's line on stderr. */

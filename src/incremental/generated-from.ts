@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { planPathFor } from '../import/with-plan';
-import { modelDigest } from '../model/digest';
+import { planPathFor } from '../import';
+import { modelDigest } from '../model';
 
 export interface GeneratedFrom {
   /** idcgen's version (package.json): another idcgen may write other bytes. */

@@ -72,6 +72,7 @@ export const PATTERNS = {
   },
   permissionSetName: { re: /^[\w+=,.@-]+$/, expected: 'letters, digits and _+=,.@- only, e.g. ReadOnly', url: `${SSO_API}/API_PermissionSet.html` },
   permissionSetDescription: {
+    // eslint-disable-next-line no-control-regex -- AWS's documented character set names tab, LF and CR
     re: /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/,
     expected: 'printable latin-1 text',
     url: `${SSO_API}/API_PermissionSet.html`,
@@ -156,3 +157,6 @@ export function sessionDurationSeconds(value: string): number | undefined {
   if (!m) return undefined;
   return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
 }
+
+// https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
+export const ALIAS = { pattern: /^alias\/[a-zA-Z0-9/_-]+$/, reservedPrefix: 'alias/aws/' } as const;

@@ -6,7 +6,14 @@
  * - every reference is bound (account ids, permission sets, principals);
  * - no field depends on YAML order, file positions or the machine.
  */
-import type { PolicyDocumentJson } from '../policy/types';
+import type { PolicyDocumentJson } from './policy-types';
+
+/**
+ * A key's policy profile: `baseline` (the newest consolidated AWS key policy) or `least-privilege`
+ * (the per-use-case statements). The schema, the policy engine and import read this list.
+ */
+export const POLICY_PROFILES = ['baseline', 'least-privilege'] as const;
+export type PolicyProfile = (typeof POLICY_PROFILES)[number];
 
 /** Tags by key. */
 export type Tags = Readonly<Record<string, string>>;
@@ -253,7 +260,7 @@ export interface ResolvedKey {
   readonly multiRegion: boolean;
   readonly rotation: { readonly enabled: boolean; readonly periodDays: number };
   readonly deletionWindowDays: number;
-  readonly profile: 'baseline' | 'least-privilege';
+  readonly profile: PolicyProfile;
   /** Sorted; never the Identity Center Region. */
   readonly replicaRegions: readonly string[];
   /** Use case ids in catalog order. */

@@ -11,11 +11,11 @@ import * as path from 'node:path';
 import { Document, isMap, isScalar, isSeq, LineCounter, visit, type Node, type Pair } from 'yaml';
 import { LIMITS } from './limits';
 import { formatPath, type Issue, ModelError } from './issues';
-import { fileIdentity, realPathOutside } from '../safety/inside-directory';
-import { aliasExpansionExcess } from '../safety/yaml-aliases';
+import { fileIdentity, realPathOutside } from './private/inside-directory';
+import { aliasExpansionExcess } from './private/yaml-aliases';
 import { checkMainFile, fileError, notRegular, readModelBytes } from './private/model-file';
-import { parseGuarded, type YamlBudget } from '../safety/yaml-guard';
-import { indentationTabAtFirstError } from '../safety/yaml-tabs';
+import { parseGuarded, type YamlBudget } from './private/yaml-guard';
+import { indentationTabAtFirstError } from './private/yaml-tabs';
 
 export type ModelPath = readonly (string | number)[];
 
@@ -158,7 +158,7 @@ function readSource(file: string, reportAs: string, budget: YamlBudget): SourceF
 
 /**
  * Plain data of a parsed file. Alias bombs (billion laughs) and aliases that bring in too many
- * nodes (src/safety/yaml-aliases.ts) become a positioned issue, not a crash or gigabytes later on.
+ * nodes (src/model/private/yaml-aliases.ts) become a positioned issue, not a crash or gigabytes later on.
  */
 function toPlain(src: SourceFile): Record<string, unknown> {
   let data: Record<string, unknown>;

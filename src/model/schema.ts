@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { EXAMPLE_ARNS } from './arns';
-import { disableableRules } from '../policy/rules';
+import { POLICY_PROFILES } from './ir';
+import { disableableRules } from './lint-rules';
 
 const name = z.string().min(1);
 const tags = z.record(z.string(), z.string());
@@ -136,7 +137,7 @@ export const keySchema = z.strictObject({
     .boolean()
     .optional()
     .describe('deny kms:ScheduleKeyDeletion, kms:DisableKey and kms:PutKeyPolicy to everyone but the administrators and the deployer; default true for least-privilege, false for baseline'),
-  policyProfile: z.enum(['baseline', 'least-privilege']).optional(),
+  policyProfile: z.enum(POLICY_PROFILES).optional(),
   replicaRegions: z.array(z.string()).optional(),
   useCases: z.array(useCaseSchema).optional(),
   tags: tags.optional(),

@@ -68,7 +68,7 @@ import {
 } from './ir';
 import { identityPolicyResources } from './unit-resources';
 import { MANAGEMENT_ASSIGNMENTS_UNIT } from './private/delegated-admin';
-import type { PolicyDocumentJson } from '../policy/types';
+import type { PolicyDocumentJson } from './policy-types';
 
 export const ASSIGNMENTS_UNIT = 'assignments';
 export const MANAGEMENT_UNIT = 'management';

@@ -36,6 +36,8 @@
  * Output is sorted by account name; each account's reasons are sorted and unique.
  */
 import { compareKeys, type ResolvedAccount } from './ir';
+import { hasEmptySegment } from './paths';
+import { emptySegmentMessage } from './private/describe';
 import { accountIndex, displayOu, normOu, type AccountIndex } from './private/account-index';
 import { accountRef, isOuId, listOf, noOuMatch, noTagsMatch, ouIdPath, type OuIds } from './private/target-refs';
 
@@ -215,7 +217,7 @@ function compileOu(sel: OuSelector, ouIds: OuIds): OuMatcher | string {
   const label = path === '' ? 'Root' : path;
   const segments = path === '' ? [] : path.split('/');
   if (raw.trim() === '') return `ou path is empty; give an ou path such as Workloads/Prod, a glob such as Workloads/*, or Root`;
-  if (segments.some((s) => s === '')) return `ou '${raw}' has an empty path segment; write ou paths as Workloads/Prod`;
+  if (path !== '' && hasEmptySegment(path)) return emptySegmentMessage('ou', raw);
   const bad = segments.find((s) => s.includes('**') && s !== '**');
   if (bad !== undefined) return `ou glob '${raw}' is not valid: '**' must be a whole path segment, found '${bad}'`;
 

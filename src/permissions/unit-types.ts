@@ -5,7 +5,7 @@
  * aliased providers (`management`, replica Regions) act in the management account.
  */
 import { synthCdktf } from '../emit/cdktf';
-import { compareKeys, type ResolvedModel } from '../model/ir';
+import { compareKeys, type ResolvedModel } from '../model';
 import type { UnitTypes } from './deployer';
 
 interface StackJson {

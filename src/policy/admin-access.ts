@@ -18,13 +18,9 @@
  * administratorGrants (below) asks the wider question a reviewer of a change asks: which
  * statements hand out administrator-level power at all, conditions or not (see its comment).
  */
-import { rootManagedPolicyName } from '../model/arns';
-import type { CustomerManagedPolicyRef, ResolvedModel, ResolvedPermissionSet } from '../model/ir';
-import { iamActionPattern } from '../model/wildcard';
+import { rootManagedPolicyName, type CustomerManagedPolicyRef, type ResolvedModel, type ResolvedPermissionSet, iamActionPattern, isPolicyRef, type PolicyDocumentJson, type PolicyValues, type StatementJson } from '../model';
 import { iamActionNames, iamPermissionsManagementActions, iamServicePrefixes } from './private/iam-data';
-import { actionCovers } from './private/statement-facts';
-import { toArray } from './private/values';
-import { isPolicyRef, type PolicyDocumentJson, type PolicyValues, type StatementJson } from './types';
+import { actionMatches, toArray } from './json';
 
 /** The part that matters here of AWS managed policies that grant administrator-equivalent access. */
 export const KNOWN_MANAGED_POLICIES: Readonly<Record<string, { readonly statement: StatementJson; readonly url: string }>> = {
@@ -85,7 +81,7 @@ function covered(s: StatementJson): string[] {
   const actions = toArray(s.Action);
   const notActions = toArray(s.NotAction);
   return permissionsManagement().filter((a) =>
-    s.NotAction !== undefined ? !notActions.some((p) => actionCovers(p, a)) : actions.some((p) => actionCovers(p, a)),
+    s.NotAction !== undefined ? !notActions.some((p) => actionMatches(p, a)) : actions.some((p) => actionMatches(p, a)),
   );
 }
 
@@ -127,8 +123,7 @@ export interface AdminGrant {
 const ESCALATION_ACTIONS = ['iam:PassRole', 'sts:AssumeRole'] as const;
 
 function valueStrings(v: PolicyValues | undefined): string[] {
-  if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).map((x) => (isPolicyRef(x) ? '' : x));
+  return toArray(v).map((x) => (isPolicyRef(x) ? '' : x));
 }
 
 /** Services whose every action `matches` allows; cached per pattern set. */

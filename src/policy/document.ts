@@ -1,11 +1,10 @@
 /**
  * A policy document: an ordered list of statements with unique Sids, serialised only by toJSON().
  */
-import type { PolicyDocumentJson } from './types';
+import { type PolicyDocumentJson, LIMITS } from '../model';
 import { PolicyStatement } from './statement';
 import { dedupeStatements } from './private/merge-statements';
-import { canonicalJson } from './private/values';
-import { LIMITS } from '../model/limits';
+import { canonicalJson } from './json';
 
 export interface PolicyDocumentProps {
   /** Policy `Id`. @default none */

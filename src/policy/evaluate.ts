@@ -13,12 +13,8 @@
  * another account needs both a key policy grant and its IAM policies. An explicit Deny anywhere
  * wins. SCPs, RCPs, permissions boundaries and session policies only narrow, and are not modelled.
  */
-import { ACCOUNT_ROOT_ARN, iamPrincipalIdentity } from '../model/arns';
-import { toArray } from './private/values';
-import { arnLike, globMatch } from './private/match';
-
-export { arnLike, globMatch };
-import type { PolicyDocumentJson, StatementJson } from './types';
+import { ACCOUNT_ROOT_ARN, iamPrincipalIdentity, type PolicyDocumentJson, type StatementJson } from '../model';
+import { actionMatches, arnLike, globMatch, toArray } from './json';
 
 export type Tri = 'yes' | 'maybe' | 'no';
 
@@ -174,7 +170,7 @@ function sameIamPrincipal(a: string, b: string): boolean {
 
 /** Action, Resource and Condition of a statement against the request (the principal is checked separately). */
 export function statementMatch(s: StatementJson, req: KmsRequest): Tri {
-  const actionHit = (patterns: readonly string[]) => patterns.some((p) => globMatch(p, req.action, true));
+  const actionHit = (patterns: readonly string[]) => patterns.some((p) => actionMatches(p, req.action));
   if (s.Action !== undefined && !actionHit(toArray(s.Action))) return 'no';
   if (s.NotAction !== undefined && actionHit(toArray(s.NotAction))) return 'no';
   if (s.Action === undefined && s.NotAction === undefined) return 'no';

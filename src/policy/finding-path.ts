@@ -3,10 +3,8 @@
  * assignment that grants, the statement that allows, the group, user or permission set), so the
  * pipeline can print `file:line:col` in the file that holds it.
  */
-import type { ModelPath } from '../model/load';
-import type { OrgModel } from '../model/schema';
-import { canonicalJson, toArray } from './private/values';
-import type { StatementJson } from './types';
+import type { ModelPath, OrgModel, StatementJson } from '../model';
+import { canonicalJson, toArray } from './json';
 import type { FindingLocation } from './well-architected';
 
 /** First position of each name in the model's lists (what findIndex would find), built once per model. */

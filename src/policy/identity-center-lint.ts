@@ -9,12 +9,9 @@
  *   while the key Identity Center uses has neither managed-applications nor
  *   restrict-managed-applications (which admits the services it lists).
  */
-import { isAwsManagedApplicationProvider } from '../model/arns';
-import { compareKeys, type ResolvedModel } from '../model/ir';
+import { isAwsManagedApplicationProvider, compareKeys, type ResolvedModel, IDENTITY_CENTER_RULES, PRINCIPAL_TAG, type IdentityCenterRule, type PolicyDocumentJson, type StatementJson } from '../model';
 import { customerPolicyDocuments } from './admin-access';
-import { IDENTITY_CENTER_RULES, PRINCIPAL_TAG, type IdentityCenterRule } from './identity-center-rules';
-import { conditionKeysOf } from './private/statement-facts';
-import type { PolicyDocumentJson, StatementJson } from './types';
+import { conditionKeysOf } from './json';
 import type { FindingLocation } from './well-architected';
 
 export interface IdentityCenterFinding {

@@ -2,9 +2,9 @@
  * A permission set's inline policy: the user's policy with the KMS statements the permission set
  * needs as a key principal appended.
  */
-import type { PolicyDocumentJson, StatementJson } from './types';
+import type { PolicyDocumentJson, StatementJson } from '../model';
 import { dedupeStatements, mergeStatements } from './private/merge-statements';
-import { canonicalJson } from './private/values';
+import { canonicalJson } from './json';
 
 /**
  * - The user's statements are kept as written, in their order (only exact duplicates go).

@@ -17,13 +17,11 @@
  * unknown. Unknowns make a power possible, not certain (`certain: false`). Permissions boundaries,
  * SCPs and session policies only narrow and are left out, so the answer errs on the side of power.
  */
-import { compareKeys, type KeyPrincipalRef, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../model/ir';
-import { accountRootArn, identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, permissionSetRoleArn } from '../model/arns';
+import { compareKeys, type KeyPrincipalRef, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, accountRootArn, identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, permissionSetRoleArn, type PolicyDocumentJson } from '../model';
 import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS } from './catalog/aws';
 import { AWS_MANAGED_KMS, AWS_MANAGED_WITHOUT_KMS } from './catalog/aws-managed-kms';
 import { kmsDecision, triOr, type ContextValue, type IdentityPolicy, type Tri } from './evaluate';
 import { renderPolicy, type PolicyRefValues } from './render';
-import type { PolicyDocumentJson } from './types';
 
 export const KEY_POWER_LEVELS = ['administer', 'use via Identity Center', 'decrypt'] as const;
 export type KeyPowerLevel = (typeof KEY_POWER_LEVELS)[number];

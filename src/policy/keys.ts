@@ -3,10 +3,7 @@
  * identity policies for principals that need one, and every problem found on the way (with its
  * model path, for file:line:col). Pure: the same input gives the same output.
  */
-import { compareKeys, type ResolvedAccount, type ResolvedKey } from '../model/ir';
-import { identityStoreArn, partitionOf, ROLE_ARN } from '../model/arns';
-import type { KeyInput, PrincipalInput } from '../model/schema';
-import type { PolicyRef, StatementJson } from './types';
+import { compareKeys, type ResolvedAccount, type ResolvedKey, identityStoreArn, partitionOf, ROLE_ARN, type KeyInput, type PrincipalInput, type PolicyRef, type StatementJson } from '../model';
 import { SERVICE_PRINCIPAL } from './catalog/aws';
 import type { RestrictedAppsProps } from './catalog/advanced';
 import type { EncryptionContextValues } from './catalog/shapes';

@@ -2,19 +2,14 @@
  * Safety checks on the resolved model's policies. Errors block `generate`; warnings are printed.
  * Each rule has a stable id (LINT_RULES); lint reads only the IR, never the YAML.
  */
-import { identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, roleArn } from '../model/arns';
-import type { ResolvedKey, ResolvedModel } from '../model/ir';
-import { LIMITS } from '../model/limits';
-import type { PolicyDocumentJson, StatementJson } from './types';
-import { isPolicyRef } from './types';
+import { identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, roleArn, type ResolvedKey, type ResolvedModel, LIMITS, LINT_RULES, type LintRule, type PolicyDocumentJson, type StatementJson, isPolicyRef } from '../model';
 import { PolicyDocument, policyBytes, policyNonWhitespaceChars } from './document';
 import { renderPolicy } from './render';
 import { ACTIONS, CONDITION_KEYS, KEY_POLICY_ADMIN_ACTION, SCOPING_CONDITION_KEYS, SERVICE_PRINCIPALS } from './catalog/aws';
 
 const KEY_ADMINISTRATION = 'key-administration';
 import { iamActionKnown, iamConditionKeyKnown } from './private/iam-data';
-import { actionsOf, awsPrincipalsOf, conditionKeysOf, conditionValues, grantsAction, isAnyPrincipal, servicePrincipalsOf } from './private/statement-facts';
-import { toArray } from './private/values';
+import { actionsOf, awsPrincipalsOf, conditionKeysOf, conditionValues, grantsAction, isAnyPrincipal, servicePrincipalsOf, toArray } from './json';
 
 export interface LintFinding {
   rule: string;
@@ -24,31 +19,6 @@ export interface LintFinding {
   /** Set when the finding is about a permission set's inline policy. */
   permissionSet?: string;
 }
-
-/** Every rule: id → severity and what it protects against. */
-export const LINT_RULES = {
-  'key-admin-missing': { severity: 'error', why: 'no principal can change the key policy: KMS lockout, the key cannot be managed' },
-  'key-service-statements-missing': { severity: 'error', why: 'Identity Center or Identity Store cannot use the key: the instance stops working' },
-  'principal-star-unconditioned': { severity: 'error', why: '"Principal": "*" without an organization or account condition admits every AWS account' },
-  'iam-unknown-action': { severity: 'error', why: 'an action AWS does not know is silently ignored' },
-  'iam-unknown-condition-key': { severity: 'error', why: 'a condition key AWS does not know never matches' },
-  'key-policy-too-large': { severity: 'error', why: 'KMS rejects key policies over 32 KB' },
-  'identity-policy-too-large': { severity: 'error', why: 'IAM and Identity Center reject policies over their size limits' },
-  'policy-invalid': { severity: 'error', why: 'the policy is malformed (duplicate Sids, missing Principal or Resource)' },
-  'key-single-region': { severity: 'warning', why: 'AWS recommends multi-Region keys for Identity Center; a key cannot become multi-Region later' },
-  'encryption-context-unrestricted': { severity: 'warning', why: 'production keys should be restricted to this instance through encryption context' },
-  'key-location': { severity: 'error', why: 'the key Identity Center uses must be in the management account and the Identity Center Region' },
-  'key-deployer-missing': {
-    severity: 'error',
-    why: 'a least-privilege key (or any key with the deletion guard on) with no deployer and no role or account-root administrator in the management account: the role that runs Terraform cannot apply or refresh it',
-  },
-  'key-admin-unassigned': {
-    severity: 'error',
-    why: 'a permission-set principal exists in AWS only while the permission set is assigned in its account: an unassigned administrator is no administrator (an unassigned use-case principal is a warning)',
-  },
-} as const satisfies Record<string, { severity: 'error' | 'warning'; why: string }>;
-
-export type LintRule = keyof typeof LINT_RULES;
 
 export function lintModel(ir: ResolvedModel): LintFinding[] {
   const findings: LintFinding[] = [];
@@ -78,7 +48,7 @@ function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
   const statements = policy.Statement;
 
   const admins = statements.filter(
-    (s) => grantsAction(s, KEY_POLICY_ADMIN_ACTION) && !isAnyPrincipal(s) && awsPrincipalsOf(s).length > 0 && conditionValues(s, CONDITION_KEYS.viaService).length === 0,
+    (s) => grantsAction(s, KEY_POLICY_ADMIN_ACTION) && !isAnyPrincipal(s.Principal) && awsPrincipalsOf(s).length > 0 && conditionValues(s, CONDITION_KEYS.viaService).length === 0,
   );
   if (admins.length === 0) {
     add('key-admin-missing', `${what} lets no named principal call ${KEY_POLICY_ADMIN_ACTION}; add key administrators (administrators: [{ permissionSet, account }])`);
@@ -92,7 +62,7 @@ function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
   }
 
   for (const s of statements) {
-    if (s.Effect !== 'Allow' || !isAnyPrincipal(s)) continue;
+    if (s.Effect !== 'Allow' || !isAnyPrincipal(s.Principal)) continue;
     const scoped = SCOPING_CONDITION_KEYS.some((k) => conditionValues(s, k).some((v) => isPolicyRef(v) || (v !== '' && !v.includes('*'))));
     if (!scoped) {
       add('principal-star-unconditioned', `${what} statement ${label(s)} allows "Principal": "*" without a condition on ${SCOPING_CONDITION_KEYS.join(', ')}; add aws:PrincipalOrgID or aws:SourceOrgID`);

@@ -13,9 +13,7 @@
  *   does not create these roles, they exist before the key policy, and KMS's principal check then
  *   catches a mistyped ARN at apply time instead of silently granting nothing.
  */
-import { compareKeys, type KeyPrincipalRef, type ResolvedAccount } from '../model/ir';
-import { accountPrincipalArnPattern, accountRootArn, partitionOf, permissionSetRoleArnPattern, ROLE_ARN, roleArn } from '../model/arns';
-import type { PrincipalInput } from '../model/schema';
+import { compareKeys, type KeyPrincipalRef, type ResolvedAccount, accountPrincipalArnPattern, accountRootArn, partitionOf, permissionSetRoleArnPattern, ROLE_ARN, roleArn, type PrincipalInput } from '../model';
 import type { PrincipalSet } from './catalog/shapes';
 
 export type KeyPrincipal = KeyPrincipalRef;

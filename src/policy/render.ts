@@ -2,8 +2,7 @@
  * Replace PolicyRefs with literal strings: for simulation, review and tests. Emitters do not use
  * this; they render refs as Terraform expressions.
  */
-import { inAllRegions } from '../model/arns';
-import { isPolicyRef, type PolicyDocumentJson, type PolicyRef, type PolicyValue, type PolicyValues, type StatementJson } from './types';
+import { inAllRegions, isPolicyRef, type PolicyDocumentJson, type PolicyRef, type PolicyValue, type PolicyValues, type StatementJson } from '../model';
 
 export interface PolicyRefValues {
   /** Key ARN of each key, by key name: `arn:aws:kms:<region>:<acct>:key/<id>`. */

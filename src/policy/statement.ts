@@ -8,8 +8,9 @@
  *   named principals;
  * - freeze() makes it immutable: emitters and lint read frozen statements only.
  */
-import type { PolicyValue, PolicyValues, PrincipalJson, StatementJson } from './types';
-import { toArray, toWire, uniqueValues } from './private/values';
+import type { PolicyValue, PolicyValues, PrincipalJson, StatementJson } from '../model';
+import { toArray } from './json';
+import { toWire, uniqueValues } from './private/values';
 
 export type Effect = 'Allow' | 'Deny';
 

@@ -4,15 +4,10 @@
  * where they belong; the pipeline positions them in the YAML and drops the rules the model disables.
  * Nothing here changes the IR, so no rule can change generated output.
  */
-import { sessionDurationSeconds } from '../model/aws-patterns';
-import type { PrincipalType, ResolvedAccount, ResolvedModel } from '../model/ir';
-import { compareKeys } from '../model/ir';
+import { sessionDurationSeconds, type PrincipalType, type ResolvedAccount, type ResolvedModel, compareKeys, isProduction, type PolicyDocumentJson, type StatementJson, ADMIN_BROAD_MAX_MEMBERS, ADMIN_SESSION_MAX, WELL_ARCHITECTED_RULES, type WellArchitectedRule } from '../model';
 // The one production rule of review and explain; imported from its file so lint does not load the review stage.
-import { isProduction } from '../review/private/production';
 import { administratorAccessReasons, customerPolicyDocuments } from './admin-access';
-import { actionsOf } from './private/statement-facts';
-import type { PolicyDocumentJson, StatementJson } from './types';
-import { ADMIN_BROAD_MAX_MEMBERS, ADMIN_SESSION_MAX, WELL_ARCHITECTED_RULES, type WellArchitectedRule } from './well-architected-rules';
+import { actionsOf } from './json';
 
 /** Where a finding belongs in the model, in the model's own terms. */
 export type FindingLocation =

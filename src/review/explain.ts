@@ -3,9 +3,9 @@
  * sets, each with why the account was selected), per key, who can use it and how, where each
  * deployment unit and permission set is managed from, and who can open each application.
  */
-import { compareKeys, type ResolvedModel } from '../model/ir';
+import { compareKeys, type ResolvedModel } from '../model';
 import { explainApplications } from './private/applications';
-import { keyPower } from '../policy/key-power';
+import { keyPower } from '../policy/power';
 import { permissionSetPlacements, unitPlacements } from './private/deployment';
 import { keyAccess } from './private/key-access';
 import { accountIndex } from './private/production';

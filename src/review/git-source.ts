@@ -16,9 +16,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Document, isScalar, isSeq, LineCounter } from 'yaml';
-import { LIMITS } from '../model/limits';
-import { type Issue, ModelError } from '../model/issues';
-import { parseGuarded } from '../safety/yaml-guard';
+import { LIMITS, type Issue, ModelError, parseGuarded } from '../model';
 
 export interface GitSpec {
   readonly ref: string;

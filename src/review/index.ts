@@ -1,10 +1,9 @@
-export { renderModelReview } from './model-review';
 export { reviewModels, isEmptyReview, hasRiskAtOrAbove } from './review-models';
 export { renderReviewMarkdown, renderReviewJson, DEFAULT_MAX_CHARS, type MarkdownOptions } from './render-review';
 export { mdCode, mdText } from './markdown-escape';
 export { explainModel } from './explain';
 export { renderExplainMarkdown, renderExplainJson, renderExplainCsv } from './render-explain';
-export { isProduction } from './private/production';
 export * from './types';
 export { GIT_ENV, gitSpecForHead, isGitRevision, parseGitSpec, readGitModel, type BaseSource, type GitModel, type GitSpec } from './git-source';
 export { touchedUnits } from './private/units';
+export { code, table } from './private/markdown';

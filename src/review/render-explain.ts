@@ -2,7 +2,7 @@
  * Renderers of an Explanation: Markdown (also DIR/review.md), JSON, and CSV (one table a
  * spreadsheet can filter: account, key and application rows share the columns).
  */
-import { compareKeys } from '../model/ir';
+import { compareKeys } from '../model';
 import type { ApplicationExplanation, Explanation, KeyAccess, KeyAccessKind } from './types';
 import { powerText, powerWho } from './private/key-power-rows';
 import { accountText, code, table, text } from './private/markdown';

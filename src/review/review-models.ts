@@ -2,13 +2,12 @@
  * reviewModels(base, head): what a change to the org model does to access, keys and deployment
  * units, with risk flags. Pure and deterministic: same two models, same Review.
  */
-import { compareKeys, type ResolvedModel } from '../model/ir';
-import { unitOrder } from '../model/unit-graph';
+import { compareKeys, type ResolvedModel, unitOrder } from '../model';
 import { adminRisks, productionRisks, renameRisks } from './private/access-risks';
 import { applicationAssignmentDelta, applicationRisks, diffApplications } from './private/applications';
 import { assignmentDelta, groupAssignments, ouIndex } from './private/assignments';
 import { batchUnits } from './private/batches';
-import { stableJson } from './private/canonical';
+import { canonicalJson } from '../policy';
 import { diffCustomerManagedPolicies } from './private/customer-policies';
 import { diffFields, type Fields } from './private/fields';
 import { keyAccess } from './private/key-access';
@@ -19,7 +18,7 @@ import { diffPermissionSets } from './private/permission-sets';
 import { diffPrincipals } from './private/principals';
 import { accountIndex } from './private/production';
 import { touchedUnits } from './private/units';
-import { keyPower, type KeyPower } from '../policy/key-power';
+import { keyPower, type KeyPower } from '../policy/power';
 import { RISK_SEVERITIES, type KeyAccess, type KeyAccessChange, type KeyPowerChange, type Review, type RiskFlag } from './types';
 
 function settings(ir: ResolvedModel): Fields {
@@ -36,7 +35,7 @@ function settings(ir: ResolvedModel): Fields {
     ['deployment.deployer', ir.deployment.deployer],
     ['deployment.roleName', ir.deployment.roleName],
     ['deployment.maxResourcesPerStack', ir.deployment.maxResourcesPerStack],
-    ['deployment.backend', stableJson(ir.deployment.backend)],
+    ['deployment.backend', canonicalJson(ir.deployment.backend)],
   ];
 }
 
@@ -46,7 +45,7 @@ function accessId(e: KeyAccess): string {
 
 /** What a principal can do with a key; statement names alone changing is no change in access. */
 function accessMeaning(e: KeyAccess): string {
-  return stableJson({ kind: e.kind, actions: e.actions, via: e.via, identityPolicies: e.identityPolicies });
+  return canonicalJson({ kind: e.kind, actions: e.actions, via: e.via, identityPolicies: e.identityPolicies });
 }
 
 /** Who can use each key of a model, once per model (the review reads it twice). */

@@ -3,11 +3,10 @@
  * data. Renderers (markdown, json, csv) only format these; every decision is made when they are
  * built, so all formats agree.
  */
-import type { PrincipalType, UnitKind } from '../model/ir';
-import type { KeyPower } from '../policy/key-power';
-import type { StatementJson } from '../policy/types';
+import type { PrincipalType, UnitKind, StatementJson } from '../model';
+import type { KeyPower } from '../policy/power';
 
-export type { KeyPower, KeyPowerLevel } from '../policy/key-power';
+export type { KeyPower, KeyPowerLevel } from '../policy/power';
 
 /** Ordered from least to most severe; `--fail-on` compares by this order. */
 export const RISK_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;

@@ -1,11 +1,7 @@
+/**
+ * The product's safety rails, light entry: the rail catalogue and the rails lint findings pass
+ * through (every command that resolves a model loads this). The rails checked against generated
+ * files and the output directory load HashiCorp's HCL parser: their entry is safety/output.
+ */
 export { applyRail, type RailOptions } from './lint-rails';
-export { enforceModelRails, enforceRails, type Allowance, type RailsInput, type RailsResult } from './enforce';
 export { allowedMessage, isRail, LINT_RAILS, RAIL_IDS, refusedMessage, SAFETY_RAILS, type RailId, type RailSpec } from './rails';
-export { deletionWindowFindings, preventDestroyFindings, KEY_RESOURCE_TYPES, type DeletionFinding } from './deletion-protection';
-export { renderUnsafeSection } from './review-section';
-export { recoverInterruptedWrites, tempPrefix } from './interrupted-output';
-export { parseGuarded, type YamlBudget, type YamlExcess } from './yaml-guard';
-export { indentationTabAtFirstError } from './yaml-tabs';
-export { fileIdentity, realPathOutside } from './inside-directory';
-export { outputFacts, removedKeys, removedKeyMessage, type KeyFact, type RemovedKey } from './key-removal';
-export { orphanedStates, orphanedStateMessage, type OrphanedState } from './state-orphans';

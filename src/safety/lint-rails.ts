@@ -3,7 +3,7 @@
  * the rule and `--allow-unsafe`), or allowed (a warning that says it was allowed). Other commands
  * (validate, lint, review) report lint findings unchanged.
  */
-import type { Issue } from '../model/issues';
+import type { Issue } from '../model';
 import { allowedMessage, isRail, refusedMessage, type RailId } from './rails';
 
 export interface RailOptions {

@@ -10,7 +10,7 @@
  * generate on the model and on the generated files; the last two compare this run with the
  * previous output in --out (its marker and its Terraform state files).
  */
-import type { LintRule } from '../policy/lint';
+import type { LintRule } from '../model';
 
 export interface RailSpec {
   /** What goes wrong, for `--help`, the catalog and review.md. */

@@ -11,7 +11,7 @@
  */
 import { diffArrays } from 'diff';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type ToStringOptions } from 'yaml';
-import { AMBIGUOUS } from '../import/yaml';
+import { AMBIGUOUS } from '../import';
 import { isDeepStrictEqual } from 'node:util';
 import type { OuEntry } from './ous';
 import type { ModelAccount, SyncPlan } from './plan';

@@ -10,10 +10,8 @@
  *   new id; an entry with neither is removed, with a note.
  * - OUs the section lacks are appended, the root first, then by path.
  */
-import type { EstateOrganization } from '../import/estate';
-import { ouString } from '../import/to-model';
-import { compareKeys } from '../model/ir';
-import { normOu } from '../model/private/account-index';
+import { type EstateOrganization, ouString } from '../import';
+import { compareKeys, normOu } from '../model';
 
 export interface OuEntry {
   /** The key as it is (or will be) written. */

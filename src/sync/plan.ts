@@ -12,12 +12,8 @@
  *   the result does not depend on listing order. Accounts still being created are left for a
  *   later run.
  */
-import type { EstateOrganization } from '../import/estate';
-import { ouString } from '../import/to-model';
-import { compareKeys } from '../model/ir';
-import { LIMITS } from '../model/limits';
-import { normalizeOu } from '../model/resolve';
-import { uniqueNames } from '../model/unique-names';
+import { type EstateOrganization, ouString } from '../import';
+import { compareKeys, displayOu, LIMITS, uniqueNames } from '../model';
 import { planOrganizationalUnits, type OuEntry, type OuPlan } from './ous';
 
 export interface ModelAccount {
@@ -75,7 +71,7 @@ export function planSync(model: readonly ModelAccount[], org: EstateOrganization
     }
     const ou = ouString(a, notes);
     const tags = sorted(a.tags);
-    const ouChanged = normalizeOu(m.ou) !== ou;
+    const ouChanged = displayOu(m.ou ?? '') !== ou;
     const tagsChanged = JSON.stringify(sorted(m.tags ?? {})) !== JSON.stringify(tags);
     if (ouChanged || tagsChanged) update.push({ name: m.name, id: m.id, ...(ouChanged ? { ou } : {}), ...(tagsChanged ? { tags } : {}) });
   }

@@ -6,8 +6,7 @@
  */
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { createTwoFilesPatch } from 'diff';
-import { Caller } from '../import/aws';
-import { readOrganization } from '../import/read';
+import { Caller, readOrganization } from '../import';
 import { applyPlan, readAccounts, readOrganizationalUnits, type EditedFile, type SourceText } from './accounts-file';
 import { planSync, type SyncPlan } from './plan';
 

@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { recoverInterruptedWrites } from '../safety/interrupted-output';
+import { recoverInterruptedWrites } from './interrupted-output';
 import { isTerraformWorkingFile, OUTPUT_MARKER, parseManifest, TERRAFORM_RUNNING_LOCK, TERRAFORM_WORKING_DIRS, type PreviousOutput } from './manifest';
 import { WriteError, type OutputProblem } from './write-error';
 

@@ -16,11 +16,11 @@
  * - on any error the temporary directory is removed and the target is untouched. The only moment
  *   the target is absent is between the two renames of the swap; a crash right there leaves the
  *   previous tree in `.<name>.idcgen-old-<pid>-*` beside it, and the next run moves it back
- *   (src/safety/interrupted-output.ts, which also removes a killed run's half-written tree).
+ *   (src/write/interrupted-output.ts, which also removes a killed run's half-written tree).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { tempPrefix } from '../safety/interrupted-output';
+import { tempPrefix } from './interrupted-output';
 import { carryWorkingFiles } from './carry';
 import { inspectOutput } from './inspect-output';
 import { isTerraformWorkingFile, OUTPUT_MARKER, renderManifest, TERRAFORM_RUNNING_LOCK, TERRAFORM_WORKING_DIRS } from './manifest';

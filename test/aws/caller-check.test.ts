@@ -11,7 +11,7 @@ import { callerPrincipal, checkCaller } from '../../src/aws/caller-check';
 import type { ResolvedAccount } from '../../src/model/ir';
 import { buildKeys } from '../../src/policy/keys';
 import { renderPolicy } from '../../src/policy/render';
-import type { PolicyDocumentJson } from '../../src/policy/types';
+import type { PolicyDocumentJson } from '../../src/model/policy-types';
 import { ACCOUNT, DELEGATED, INSTANCE_ARN, KEY_ARN, REGION, errors, harness, warnings } from './harness';
 
 const ACCOUNTS: ResolvedAccount[] = [

@@ -16,7 +16,7 @@ import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, type KeyMetadata } 
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { EncryptionApi } from '../../src/aws/api';
 import { runEncryption, type EncryptionIo, type EncryptionRequest, type ExitCode } from '../../src/aws/encryption';
-import type { StatementJson } from '../../src/policy/types';
+import type { StatementJson } from '../../src/model/policy-types';
 import { adminAccountsStatement, describeKeyStatement, managedAppsStatement, useKeyStatement } from '../fixtures/ir/policies';
 
 export const REGION = 'eu-west-1';

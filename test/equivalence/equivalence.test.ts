@@ -20,6 +20,7 @@ import { Mocks } from '../emit/hcl/support/mocks';
 import { removeWorkDir } from '../emit/hcl/support/harness';
 import { planBoth, type ModelPlans } from '../support/plan-both';
 import { describeWithTerraform, terraformOk } from '../support/terraform';
+import type { Json } from '../support/json';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = [
@@ -68,7 +69,7 @@ describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
     test('the compared facts cover the model: every key policy Sid, permission set, IAM policy and assignment', () => {
       const ir = irs.get(example)!;
       for (const unit of ir.units) {
-        const f = factsOf(example, 'cdktf', unit.name) as Record<string, Record<string, any>>;
+        const f = factsOf(example, 'cdktf', unit.name) as Record<string, Record<string, Json>>;
         if (unit.kind === 'management') {
           for (const key of ir.keys) {
             expect(Object.keys(f.key_policies[`key ${key.name}`].Statement).sort()).toEqual(key.keyPolicy.Statement.map((s) => s.Sid).sort());
@@ -108,7 +109,7 @@ describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
       const ir = irs.get(example)!;
       const contact = (c: { value: string; type?: string; primary: boolean }) => [c.value, c.type ?? null, c.primary];
       for (const u of ir.users.filter((x) => !x.external)) {
-        const f = factsOf(example, 'cdktf', userUnit(ir, u.userName) as string) as Record<string, Record<string, any>>;
+        const f = factsOf(example, 'cdktf', userUnit(ir, u.userName) as string) as Record<string, Record<string, Json>>;
         const planned = f.users[u.userName];
         const name = planned.name[0];
         expect({

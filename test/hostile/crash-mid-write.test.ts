@@ -2,18 +2,19 @@
  * A failure in the middle of writing (a file map that throws half-way through iteration, a disk
  * that fills up on the n-th file, a rename that fails, a link that cannot be made) leaves the
  * previous output byte-identical, Terraform state included, and no temporary directory; and what a
- * killed run left (src/safety/interrupted-output.ts) is repaired by the next run: a previous tree
+ * killed run left (src/write/interrupted-output.ts) is repaired by the next run: a previous tree
  * moved aside is put back, half-written trees removed.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { recoverInterruptedWrites } from '../../src/safety/interrupted-output';
+import { recoverInterruptedWrites } from '../../src/write/interrupted-output';
 import { writeOutput } from '../../src/write';
 import { useScratch } from './support/hostile';
 import { applyLike, snapshot } from './support/working-files';
 
 const scratch = useScratch();
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.spyOn needs the CommonJS module object the writer calls
 const nodeFs: typeof fs = require('node:fs');
 
 /** Every file below `dir` as { relative path: bytes as latin1 (byte-exact) }. */

@@ -5,7 +5,7 @@
 import { loadResolved } from '../../src/pipeline';
 import { synthCdktf } from '../../src/emit/cdktf';
 import { emitHcl } from '../../src/emit/hcl';
-import { deletionWindowFindings, preventDestroyFindings } from '../../src/safety';
+import { deletionWindowFindings, preventDestroyFindings } from '../../src/safety/output';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');

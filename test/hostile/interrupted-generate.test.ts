@@ -1,6 +1,6 @@
 /**
  * Ctrl-C during `generate`, on the built CLI in its own process. Generation is synchronous, so
- * SIGINT ends the process at once, wherever it is (see src/safety/interrupted-output.ts): the
+ * SIGINT ends the process at once, wherever it is (see src/write/interrupted-output.ts): the
  * output directory must still hold the previous tree byte for byte, Terraform state of an applied
  * root included, and whatever the killed run left beside it must be cleared by the next run.
  */

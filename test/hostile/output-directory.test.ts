@@ -16,6 +16,7 @@ const WITH_MEMBER = modelWith({
   [MGMT]: [MGMT, '  - { name: prod-app, id: "333333333333", ou: Workloads }'],
   '      - restrict-to-instance: {}': ['      - restrict-to-instance: {}', '      - custom-workflows: { principals: [{ role: arn:aws:iam::333333333333:role/Pipeline }] }'],
 });
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.spyOn needs the CommonJS module object the writer calls
 const nodeFs: typeof fs = require('node:fs');
 
 function files(dir: string): Record<string, string> {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as emitHclModule from '../../src/emit/hcl/emit';
 import { PolicyDocument } from '../../src/policy/document';
 import * as keyPolicyModule from '../../src/policy/private/key-policy';
-import type { StatementJson } from '../../src/policy/types';
+import type { StatementJson } from '../../src/model/policy-types';
 import { runCli } from '../support/cli';
 import { BASE_LINES, generateRefused, modelWith, useScratch } from './support/hostile';
 import { mdText } from '../../src/review';

@@ -110,6 +110,6 @@ test('hcl strings never interpolate', () => {
 test('without generated output there is nothing to add', () => {
   const plan = { format: 'idcgen-import-plan', version: 1, model: 'org.yaml', region: 'eu-west-1', instanceArn: 'i', identityStoreId: 'd', resources: [] } as const;
   const ir = { assignments: [], units: [], keys: [], permissionSets: [], groups: [], users: [], accounts: [], source: 'org.yaml' } as never;
-  expect(hclImportBlocks(new Map(), ir, plan).files.size).toBe(0);
+  expect(hclImportBlocks(ir, plan).files.size).toBe(0);
   expect(cdktfImportBlocks(new Map(), ir, plan).files.size).toBe(0);
 });

@@ -28,7 +28,6 @@ describe('import of a synthetic organization (medium: 200 accounts, 50 permissio
     const second = await runImport(OPTS, { clients: again.clients, sleep: async () => {} });
     again.restore();
     expect(second.yaml).toBe(first.yaml);
-    // eslint-disable-next-line no-console
     console.log(`medium estate: ${imported.assignments.length} assignments, ${first.model.assignments?.length} model entries, imported in ${elapsed} ms`);
   });
 });

@@ -14,6 +14,7 @@ import { Mocks } from '../emit/hcl/support/mocks';
 import { cdktfOverrides, hclOverrides, type Override } from '../emit/hcl/support/overrides';
 import { describeWithTerraform, TF_CLI_CONFIG, terraformOk } from '../support/terraform';
 import { fixtureModel, generateWithImports, importModel } from './support/generated';
+import type { Json } from '../support/json';
 
 interface Change {
   address: string;
@@ -52,7 +53,7 @@ function plan(dir: string): Change[] {
   const errors: string[] = [];
   for (const line of res.stdout.split('\n')) {
     if (line === '') continue;
-    const msg = JSON.parse(line) as Record<string, any>;
+    const msg = JSON.parse(line) as Record<string, Json>;
     if (msg.type === 'diagnostic' && msg['@level'] === 'error') errors.push(`${msg['@message']}: ${msg.diagnostic?.detail ?? ''}`);
     if (msg.type === 'test_plan') {
       for (const c of msg.test_plan.resource_changes ?? []) {

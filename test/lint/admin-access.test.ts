@@ -1,7 +1,7 @@
 /** administratorAccessReasons: administrator-equivalent access decided from policy contents. */
 import type { ResolvedPermissionSet } from '../../src/model/ir';
 import { administratorAccessReasons } from '../../src/policy/admin-access';
-import type { PolicyDocumentJson, StatementJson } from '../../src/policy/types';
+import type { PolicyDocumentJson, StatementJson } from '../../src/model/policy-types';
 
 const ps = (over: Partial<ResolvedPermissionSet> = {}): ResolvedPermissionSet => ({
   name: 'Any',

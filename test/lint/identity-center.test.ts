@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatIssue } from '../../src/model/issues';
 import { loadResolved } from '../../src/pipeline';
-import { IDENTITY_CENTER_RULES } from '../../src/policy/identity-center-rules';
+import { IDENTITY_CENTER_RULES } from '../../src/model/identity-center-rules';
 
 /** A model neither rule fires on: the tags the policies test are declared; the only application is customer managed. */
 const BASE = `version: 1

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadResolved } from '../../src/pipeline';
-import { disableableRules } from '../../src/policy/rules';
+import { disableableRules } from '../../src/model/lint-rules';
 import { runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatIssue, ModelError } from '../../src/model/issues';
 import { loadResolved } from '../../src/pipeline';
-import { WELL_ARCHITECTED_RULES } from '../../src/policy/well-architected-rules';
+import { WELL_ARCHITECTED_RULES } from '../../src/model/well-architected-rules';
 
 const USERS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'];
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { buildUnits, shardAssignments, UNIT_NAME_MAX_LENGTH, type ShardItem } from '../../src/model/shard';
 import type { ResolvedAccount } from '../../src/model/ir';
-import type { PolicyDocumentJson } from '../../src/policy/types';
+import type { PolicyDocumentJson } from '../../src/model/policy-types';
 
 /** `n` assignments over `accounts` accounts, with keys shaped as the IR's. */
 function items(n: number, accounts: number): ShardItem[] {

@@ -122,7 +122,7 @@ describe('ous: globs', () => {
 
   test.each<[string, string]>([
     ['Work**', "ou glob 'Work**' is not valid: '**' must be a whole path segment, found 'Work**'"],
-    ['Workloads//Prod', "ou 'Workloads//Prod' has an empty path segment; write ou paths as Workloads/Prod"],
+    ['Workloads//Prod', "ou 'Workloads//Prod' has an empty path segment; write ou paths like Workloads/Prod"],
     ['', 'ou path is empty; give an ou path such as Workloads/Prod, a glob such as Workloads/*, or Root'],
   ])('fails if the ou selector %j is malformed', (sel, message) => {
     expect(problemsOf({ ous: [sel] })).toEqual([{ path: ['ous', 0], message }]);

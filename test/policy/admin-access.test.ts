@@ -5,7 +5,7 @@
  */
 import { administratorGrants, permissionSetAdminGrants } from '../../src/policy/admin-access';
 import type { ResolvedPermissionSet } from '../../src/model/ir';
-import type { StatementJson } from '../../src/policy/types';
+import type { StatementJson } from '../../src/model/policy-types';
 
 const doc = (...Statement: StatementJson[]) => ({ Version: '2012-10-17' as const, Statement });
 const reasons = (...s: StatementJson[]) => administratorGrants(doc(...s)).map((g) => g.reason);

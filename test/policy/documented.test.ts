@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PolicyDocumentJson, StatementJson } from '../../src/policy/types';
+import type { PolicyDocumentJson, StatementJson } from '../../src/model/policy-types';
 import { renderPolicy } from '../../src/policy/render';
 import { launchPostAppAdminIdentityStatement, launchPostKeyPolicyStatements, launchPostManagedAppStatements, LAUNCH_POST_KEY_POLICY_ID } from '../../src/policy/catalog/launch-post';
 import { PolicyDocument } from '../../src/policy/document';

@@ -4,8 +4,9 @@
  * same decision from both, when the evaluator is told every context value (keys the request does
  * not carry are `null`). Then the evaluator's own part: `maybe` where a value is unknown.
  */
-import { kmsDecision, conditionMatch, actionsAllowedByIdentityPolicies, type KmsRequest as EvalRequest } from '../../src/policy/evaluate';
-import type { PolicyDocumentJson } from '../../src/policy/types';
+import { conditionMatch } from '../../src/policy/evaluate';
+import { kmsDecision, actionsAllowedByIdentityPolicies, type KmsRequest as EvalRequest } from '../../src/policy/power';
+import type { PolicyDocumentJson } from '../../src/model/policy-types';
 import { MGMT_ID, MRK_ARN, ORG_ID } from './support/fixtures';
 import { DEPLOYER } from './support/ir';
 import { ALLOW_ALL_KMS, CONTEXT_KEYS, P, scenario, scenarioKey, VIA } from './support/scenario';

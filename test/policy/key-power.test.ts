@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadResolved } from '../../src/pipeline';
-import { keyPower } from '../../src/policy';
+import { keyPower } from '../../src/policy/power';
 
 const ROOT = path.resolve(__dirname, '../..');
 let dir: string;

@@ -11,7 +11,7 @@ import { permissionSetRoleArn } from '../../src/model/arns';
 import { lintModel } from '../../src/policy/lint';
 import { TERRAFORM_ACTIONS } from '../../src/permissions/terraform-actions';
 import { renderPolicy } from '../../src/policy/render';
-import type { PolicyDocumentJson } from '../../src/policy/types';
+import type { PolicyDocumentJson } from '../../src/model/policy-types';
 import { ADMIN, buildOne, context, DELEGATED_ADMIN, DELEGATED_ID, IDENTITY_STORE_ARN, INSTANCE_ARN, key, MGMT_ID, MRK_ARN, OUTSIDE_ID } from './support/fixtures';
 import { DEPLOYER, irFor } from './support/ir';
 import { roleCall, simulate, stripEncryptionContext, type KmsRequest } from './support/simulate';

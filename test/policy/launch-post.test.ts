@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PolicyDocumentJson } from '../../src/policy/types';
+import type { PolicyDocumentJson } from '../../src/model/policy-types';
 import { renderPolicy } from '../../src/policy/render';
 import { ADMIN, buildOne, key, MGMT_ID, MRK_ARN, ORG_ID, OUTSIDE_ID, WORKLOAD_ID } from './support/fixtures';
 import { roleCall, serviceCall, simulate, stripEncryptionContext, type KmsRequest } from './support/simulate';

@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LINT_RULES } from '../../src/policy/lint';
-import { IDENTITY_CENTER_RULES } from '../../src/policy/identity-center-rules';
-import { WELL_ARCHITECTED_RULES } from '../../src/policy/well-architected-rules';
+import { LINT_RULES } from '../../src/model/policy-lint-rules';
+import { IDENTITY_CENTER_RULES } from '../../src/model/identity-center-rules';
+import { WELL_ARCHITECTED_RULES } from '../../src/model/well-architected-rules';
 import { runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -24,7 +24,7 @@ afterEach(() => {
 function lockedOutModel(): string {
   const text = fs.readFileSync(path.join(ROOT, 'examples/typical.yaml'), 'utf8');
   const admins = '    administrators: [{ permissionSet: IdentityCenterAdmin, account: management }]\n';
-  const deployer = /^deployment:\n  deployer: .*\n/m;
+  const deployer = /^deployment:\n {2}deployer: .*\n/m;
   expect(text).toContain(admins);
   expect(text).toMatch(deployer);
   const file = path.join(tmp, 'org.yaml');

@@ -1,7 +1,8 @@
 /** One test per lint rule: a model that trips it and one that does not. */
-import { lintModel, LINT_RULES, type LintRule } from '../../src/policy/lint';
+import { lintModel } from '../../src/policy/lint';
+import { LINT_RULES, type LintRule } from '../../src/model/policy-lint-rules';
 import type { ResolvedModel } from '../../src/model/ir';
-import type { PolicyDocumentJson } from '../../src/policy/types';
+import type { PolicyDocumentJson } from '../../src/model/policy-types';
 import { ADMIN, DELEGATED_ADMIN, key } from './support/fixtures';
 import { editKeyPolicy, irFor, withKeys } from './support/ir';
 

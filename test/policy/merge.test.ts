@@ -1,6 +1,6 @@
 /** Statement merging (merge-statements.ts rules), in the assertMerged / assertNoMerge style. */
 import { mergeStatements } from '../../src/policy/private/merge-statements';
-import type { StatementJson } from '../../src/policy/types';
+import type { StatementJson } from '../../src/model/policy-types';
 
 function assertMerged(input: StatementJson[], expected: StatementJson[]): void {
   expect(mergeStatements(input)).toEqual(expected);

@@ -1,5 +1,6 @@
 /** The test oracle's comparator: equal exactly when AWS would read two policies the same way. */
 import { normalizePolicyJson } from './support/policy-json';
+import type { Json } from '../support/json';
 
 const base = {
   Version: '2012-10-17',
@@ -21,12 +22,12 @@ test('statement order, set order and scalar-vs-one-element-array do not matter',
 });
 
 test.each([
-  ['an action', (s: any) => (s.Statement[0].Action = ['kms:Decrypt'])],
-  ['a principal', (s: any) => (s.Statement[0].Principal.AWS = 'arn:aws:iam::1:root')],
-  ['a condition value', (s: any) => (s.Statement[0].Condition.StringLike['kms:ViaService'] = ['a'])],
-  ['a condition operator', (s: any) => (s.Statement[0].Condition = { StringEquals: { 'kms:ViaService': ['a', 'b'] } })],
-  ['a sid', (s: any) => (s.Statement[1].Sid = 'C')],
-  ['the principal "*"', (s: any) => (s.Statement[1].Principal = { AWS: '*' })],
+  ['an action', (s: Json) => (s.Statement[0].Action = ['kms:Decrypt'])],
+  ['a principal', (s: Json) => (s.Statement[0].Principal.AWS = 'arn:aws:iam::1:root')],
+  ['a condition value', (s: Json) => (s.Statement[0].Condition.StringLike['kms:ViaService'] = ['a'])],
+  ['a condition operator', (s: Json) => (s.Statement[0].Condition = { StringEquals: { 'kms:ViaService': ['a', 'b'] } })],
+  ['a sid', (s: Json) => (s.Statement[1].Sid = 'C')],
+  ['the principal "*"', (s: Json) => (s.Statement[1].Principal = { AWS: '*' })],
 ])('fails if %s differs', (_, mutate) => {
   const changed = JSON.parse(JSON.stringify(base));
   mutate(changed);

@@ -1,6 +1,6 @@
 /** renderPolicy: PolicyRefs become literal strings, for simulation and review. */
 import { renderPolicy } from '../../src/policy/render';
-import type { PolicyDocumentJson } from '../../src/policy/types';
+import type { PolicyDocumentJson } from '../../src/model/policy-types';
 
 const doc: PolicyDocumentJson = {
   Version: '2012-10-17',

@@ -105,7 +105,6 @@ describe.each(EXAMPLES)('%s', (example) => {
     }
   });
   if (reason !== undefined) {
-    // eslint-disable-next-line no-console
     console.warn(`skipping the AWS CLI config check for ${example}: ${reason}`);
   }
 });

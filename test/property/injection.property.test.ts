@@ -24,6 +24,7 @@ import { planBoth, type ModelPlans, type Side } from '../support/plan-both';
 import { describeWithTerraform } from '../support/terraform';
 import { runs } from './support/settings';
 import { useWorkdir } from './support/generate';
+import type { Json } from '../support/json';
 
 /** Pieces that mean something to Terraform, cdktf, HCL, JSON or YAML, and plain text between them. */
 const PIECES = ['${', '$${', '%{', '%%{', '{', '}', '$', '%', '"', "'", '\\', '\\n', '\n', '\t', ' ', '#', '//', 'TfToken[TOKEN.1]', 'é', 'Zürich', '東京', '🔑', 'x', 'aws:username'];
@@ -134,7 +135,7 @@ const model = fc
     ],
   }));
 
-type After = Record<string, any>;
+type After = Record<string, Json>;
 /** The customer managed policies of the model above (other IAM policies are idcgen's own key-use policies). */
 const CUSTOMER_MANAGED = new Set(['ManagementText', 'ProdText']);
 const sorted = <T>(xs: T[]): T[] => xs.map((x) => JSON.stringify(x)).sort().map((x) => JSON.parse(x) as T);

@@ -21,7 +21,7 @@ test('GIVEN a model that breaks lint rules WHEN loaded with skipLint THEN the sa
     .readFileSync(path.join(ROOT, 'examples/typical.yaml'), 'utf8')
     .replace('policyProfile: baseline', 'policyProfile: least-privilege')
     .replace('    administrators: [{ permissionSet: IdentityCenterAdmin, account: management }]', '    administrators: []')
-    .replace(/^deployment:\n  deployer: .*\n/m, '');
+    .replace(/^deployment:\n {2}deployer: .*\n/m, '');
   const file = path.join(dir, 'base.yaml');
   fs.writeFileSync(file, text);
   // WHEN

@@ -30,7 +30,7 @@ describe('idcgen review', () => {
       // (and the deployer, itself a key administrator, is gone from the model)
       const head = base
         .replace('    administrators: [{ permissionSet: IdentityCenterAdmin, account: management }]', '    administrators: []')
-        .replace(/^deployment:\n  deployer: .*\n/m, '');
+        .replace(/^deployment:\n {2}deployer: .*\n/m, '');
       expect(head).not.toBe(base);
       fs.writeFileSync(path.join(dir, 'base.yaml'), base);
       fs.writeFileSync(path.join(dir, 'head.yaml'), head);

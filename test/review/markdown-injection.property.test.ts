@@ -22,6 +22,7 @@ const hostile = fc
   .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { minLength: 1, maxLength: 8 })
   .map((parts) => parts.join(''))
   // Names are never empty (validation); an empty value would only leave an empty list item.
+  // eslint-disable-next-line no-control-regex -- control characters are what this property injects
   .filter((v) => v.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029 ]/g, '') !== '');
 
 /** Block token types in order, and the inline token types of each inline block. */
@@ -67,6 +68,7 @@ describe('one value in every place the renderers put one', () => {
   test('shows the value itself: code spans literally, text with line breaks and space runs folded', () => {
     fc.assert(
       fc.property(hostile, (v) => {
+        // eslint-disable-next-line no-control-regex -- control characters are what this property injects
         const oneLine = v.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ');
         const [line] = inlineTexts(`${mdCode(v)}\n`);
         expect(line).toBe(oneLine === '' ? '(empty)' : oneLine);

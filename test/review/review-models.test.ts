@@ -3,7 +3,8 @@
  * review reports about it. Golden tests over real model pairs live in review-golden.test.ts.
  */
 import { baseIr, edit, type Mutable } from '../fixtures/review/ir';
-import { hasRiskAtOrAbove, isEmptyReview, isProduction, renderReviewMarkdown, reviewModels, type Review, type RiskRule } from '../../src/review';
+import { hasRiskAtOrAbove, isEmptyReview, renderReviewMarkdown, reviewModels, type Review, type RiskRule } from '../../src/review';
+import { isProduction } from '../../src/model/production';
 import type { ResolvedAssignment, ResolvedModel } from '../../src/model/ir';
 
 const rules = (r: Review): RiskRule[] => r.risks.map((f) => f.rule);

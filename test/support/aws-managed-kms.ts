@@ -14,7 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { StatementJson } from '../../src/policy/types';
+import type { StatementJson } from '../../src/model/policy-types';
 import { iamActionNames } from '../../src/policy/private/iam-data';
 import { iamActionPattern } from '../../src/model/wildcard';
 

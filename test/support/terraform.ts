@@ -35,7 +35,6 @@ export function describeWithTerraform(name: string, fn: () => void): void {
   const reason = terraformReason();
   if (reason) {
     describe.skip(`${name} (skipped: ${reason})`, fn);
-    // eslint-disable-next-line no-console
     console.warn(`skipping '${name}': ${reason}`);
   } else {
     describe(name, fn);

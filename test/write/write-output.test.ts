@@ -97,6 +97,7 @@ describe('writeOutput', () => {
     const before = tree(out);
     // WHEN the rename of the new tree into place fails (injected), after the old one moved aside
     // (the module object itself: the writer's namespace import reads through to it)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.spyOn needs the CommonJS module object the writer calls
     const nodeFs: typeof fs = require('node:fs');
     const real = nodeFs.renameSync;
     const spy = jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {

@@ -8,7 +8,8 @@
  * Field names keep the spelling of the first document that mentions them, for messages.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
  */
-import { ACCOUNT_ROOT_ARN } from '../../model/arns';
+import { ACCOUNT_ROOT_ARN } from '../../model';
+import { toArray } from '../../policy';
 
 export interface NormalValue {
   /** What comparison uses. */
@@ -29,10 +30,6 @@ const ACCOUNT_ID = /^\d{12}$/;
 
 type ValueKind = 'plain' | 'action' | 'principal';
 
-function toList(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [v];
-}
-
 function keyOf(text: string, kind: ValueKind): string {
   if (kind === 'action') return text.toLowerCase();
   if (kind === 'principal') {
@@ -50,7 +47,7 @@ function addField(
   field = label.toLowerCase(),
 ): void {
   const values = new Map<string, NormalValue>();
-  for (const v of toList(raw)) {
+  for (const v of toArray(raw)) {
     const text = typeof v === 'string' ? v : kind === 'plain' && typeof v !== 'object' ? String(v) : JSON.stringify(v);
     const key = keyOf(text, kind);
     if (!values.has(key)) values.set(key, { key, text });

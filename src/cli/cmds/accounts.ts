@@ -9,11 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { Argv, CommandModule } from 'yargs';
-import { formatIssue, ModelError, type Issue } from '../../model/issues';
+import { formatIssue, ModelError, type Issue } from '../../model';
 import { loadChecked, loadResolved } from '../../pipeline';
-import type { EditedFile, SourceText } from '../../sync/accounts-file';
-import { syncAccounts, type SyncDeps } from '../../sync/run';
-import { writeFilesAtomically } from '../../write/write-file';
+import { type EditedFile, type SourceText, syncAccounts, type SyncDeps } from '../../sync';
+import { writeFilesAtomically } from '../../write';
 
 /** Exit code when the accounts changed (or would, without --write): CI opens a pull request on it. */
 export const EXIT_CHANGED = 3;

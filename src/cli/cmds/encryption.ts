@@ -6,19 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { Argv, CommandModule } from 'yargs';
-import { createClients, EncryptionApi } from '../../aws/api';
-import {
-  runEncryption,
-  UsageError,
-  type EncryptionAction,
-  type EncryptionIo,
-  type EncryptionRequest,
-} from '../../aws/encryption';
-import { ALIAS_ARN, INSTANCE_ARN, KEY_ARN } from '../../aws/facts';
-import { targetFromModel, type ModelTarget } from '../../aws/model-target';
-import type { Clock } from '../../aws/wait';
-import { EXAMPLE_ARNS, isArn } from '../../model/arns';
-import { formatIssue } from '../../model/issues';
+import { createClients, EncryptionApi, runEncryption, UsageError, type EncryptionAction, type EncryptionIo, type EncryptionRequest, ALIAS_ARN, INSTANCE_ARN, KEY_ARN, targetFromModel, type ModelTarget, type Clock } from '../../aws';
+import { EXAMPLE_ARNS, isArn, formatIssue } from '../../model';
 import { loadResolved } from '../../pipeline';
 
 export interface EncryptionArgs {

@@ -3,7 +3,7 @@
  * each account was selected) and who can use each key and how.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { formatIssue } from '../../model/issues';
+import { formatIssue } from '../../model';
 import { loadResolved } from '../../pipeline';
 import { explainModel, renderExplainCsv, renderExplainJson, renderExplainMarkdown } from '../../review';
 

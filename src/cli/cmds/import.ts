@@ -5,14 +5,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { createClients, type ImportClients } from '../../import/aws';
-import { compareExternalPermissionSets } from '../../import/external-compare';
-import { runImport } from '../../import/run';
+import { createClients, type ImportClients, compareExternalPermissionSets, runImport, planPathFor } from '../../import';
 import { loadResolved } from '../../pipeline';
-import { EXAMPLE_ARNS } from '../../model/arns';
-import { PATTERNS } from '../../model/aws-patterns';
-import { planPathFor } from '../../import/with-plan';
-import { writeFileAtomically } from '../../write/write-file';
+import { EXAMPLE_ARNS, PATTERNS } from '../../model';
+import { writeFileAtomically } from '../../write';
 
 export { planPathFor };
 

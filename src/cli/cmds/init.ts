@@ -1,6 +1,6 @@
 /** `idcgen init [--out org.yaml]`: write a commented starter model that validates as is. */
 import type { Argv, CommandModule } from 'yargs';
-import { EXAMPLE_ARNS } from '../../model/arns';
+import { EXAMPLE_ARNS } from '../../model';
 import { writeNewFile } from '../../write';
 
 /** The starter model; a test checks that it validates. */

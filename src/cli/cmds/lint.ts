@@ -1,7 +1,6 @@
 /** `idcgen lint <model..>`: the policy and key safety checks, each finding as file:line:col with its rule id. */
 import type { Argv, CommandModule } from 'yargs';
-import { formatIssue, ModelError, type Issue } from '../../model/issues';
-import { ALL_LINT_RULES } from '../../policy/rules';
+import { formatIssue, ModelError, type Issue, ALL_LINT_RULES } from '../../model';
 import { loadResolved } from '../../pipeline';
 
 interface Args {

@@ -4,7 +4,7 @@
  * `idcgen encryption` (src/permissions).
  */
 import type { Argv, CommandModule } from 'yargs';
-import { formatIssue } from '../../model/issues';
+import { formatIssue } from '../../model';
 import { loadResolved } from '../../pipeline';
 import { commandDocuments, unitDocuments, unitTypes } from '../../permissions';
 

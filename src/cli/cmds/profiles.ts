@@ -5,10 +5,10 @@
  */
 import * as fs from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
-import { PATTERNS } from '../../model/aws-patterns';
+import { PATTERNS } from '../../model';
 import { loadResolved } from '../../pipeline';
-import { awsConfigProfiles, canonicalStartUrl, PROFILES_MARKER, ProfilesError, SESSION_NAME } from '../../profiles/aws-config';
-import { writeFileAtomically } from '../../write/write-file';
+import { awsConfigProfiles, canonicalStartUrl, PROFILES_MARKER, ProfilesError, SESSION_NAME } from '../../profiles';
+import { writeFileAtomically } from '../../write';
 
 interface Args {
   model: string;
@@ -52,7 +52,7 @@ export const profilesCommand: CommandModule<object, Args> = {
     try {
       result = awsConfigProfiles(ir, { startUrl: args['start-url'], sessionName: args['session-name'], group: args.group, user: args.user });
     } catch (e) {
-      if (e instanceof ProfilesError) throw new Error(`${args.model}: ${e.message}`);
+      if (e instanceof ProfilesError) throw new Error(`${args.model}: ${e.message}`, { cause: e });
       throw e;
     }
     for (const note of result.notes) process.stderr.write(`idcgen profiles: note: ${note}\n`);

@@ -6,8 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import type { ResolvedModel } from '../../model/ir';
-import { formatIssue } from '../../model/issues';
+import { type ResolvedModel, formatIssue } from '../../model';
 import { loadResolved, type Loaded } from '../../pipeline';
 import { loadBaseAside } from '../../pipeline-base';
 import {

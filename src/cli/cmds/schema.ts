@@ -1,6 +1,6 @@
 /** `idcgen schema`: the JSON Schema of org.yaml, for editors (yaml-language-server). */
 import type { Argv, CommandModule } from 'yargs';
-import { modelJsonSchema } from '../../model/schema';
+import { modelJsonSchema } from '../../model';
 
 /** The schema text exactly as printed and as committed in schema/org-model.schema.json. */
 export function schemaText(): string {

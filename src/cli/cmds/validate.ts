@@ -1,6 +1,6 @@
 /** `idcgen validate <model..>`: check models; every issue as file:line:col: message, or as JSON. */
 import type { Argv, CommandModule } from 'yargs';
-import { formatIssue, ModelError, type Issue } from '../../model/issues';
+import { formatIssue, ModelError, type Issue } from '../../model';
 import { loadResolved } from '../../pipeline';
 
 interface Args {

@@ -12,12 +12,12 @@
  * @see https://www.runatlantis.io/docs/repo-level-atlantis-yaml.html
  */
 import { stringify } from 'yaml';
-import type { ResolvedModel } from '../../model/ir';
-import { unitOrder } from '../../model/unit-graph';
+import { type ResolvedModel, unitOrder } from '../../model';
+import { MODULES_PATH } from '../hcl/module-calls';
 import { generatedMarker } from './markdown';
 
 /** Paths relative to a project's dir whose change triggers its plan (`.dockerignore` syntax). */
-export const WHEN_MODIFIED = ['*.tf', '../modules/**/*.tf', '.terraform.lock.hcl'] as const;
+export const WHEN_MODIFIED = ['*.tf', `${MODULES_PATH}/**/*.tf`, '.terraform.lock.hcl'] as const;
 
 /**
  * The repo-config fields idcgen writes, with Atlantis's own names (server/core/config/raw in

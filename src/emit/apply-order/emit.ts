@@ -1,5 +1,5 @@
 /** The apply-order files beside the HCL roots: `hcl/units.json`, `hcl/README.md`, `hcl/atlantis.yaml`. */
-import type { ResolvedModel } from '../../model/ir';
+import type { ResolvedModel } from '../../model';
 import type { FileMap } from '../files';
 import { renderAtlantisYaml } from './atlantis';
 import { renderHclReadme } from './readme';

@@ -2,8 +2,8 @@
  * `hcl/README.md`: how to apply the generated roots — the waves and what each unit depends on (from
  * units.json's data), the credentials each root needs, and where the encryption switch comes in.
  */
-import type { ResolvedModel } from '../../model/ir';
-import { code, table } from '../../review/private/markdown';
+import type { ResolvedModel } from '../../model';
+import { code, table } from '../../review';
 import { encryptionStep } from '../encryption-step';
 import { PLAN_VARIABLE } from '../terraform-settings';
 import { generatedMarker } from './markdown';

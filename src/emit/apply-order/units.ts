@@ -4,8 +4,7 @@
  * as, its HCL root and CDKTF stack, and where its state lives. CI workflows and other schedulers
  * read this file instead of parsing prose.
  */
-import type { DeploymentUnit, ResolvedModel, UnitKind } from '../../model/ir';
-import { unitOrder } from '../../model/unit-graph';
+import { type DeploymentUnit, type ResolvedModel, type UnitKind, unitOrder } from '../../model';
 import { encryptionStep } from '../encryption-step';
 import { LOCAL_STATE_PATH, stateKey } from '../terraform-settings';
 

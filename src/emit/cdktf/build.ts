@@ -3,8 +3,7 @@
  * `cdktf deploy '*'`; they come from the model's unit order (src/model/unit-graph.ts), the same
  * one `hcl/units.json` and `hcl/atlantis.yaml` are written from.
  */
-import type { ResolvedModel } from '../../model/ir';
-import { unitOrder } from '../../model/unit-graph';
+import { type ResolvedModel, unitOrder } from '../../model';
 import { App, TerraformStack } from './cdktf';
 import type { BackendConfigurer } from './private/stack-setup';
 import { ApplicationsStack } from './stacks/applications-stack';

@@ -3,7 +3,7 @@
  * app the user owns, so a team composes them with its own code (tags, aspects, a backend of its
  * own) instead of running idcgen's app.
  */
-import type { ResolvedModel } from '../../model/ir';
+import type { ResolvedModel } from '../../model';
 import { buildStacks } from './build';
 import type { App, TerraformStack } from './cdktf';
 import { withoutCreationStacks } from './private/creation-stacks';

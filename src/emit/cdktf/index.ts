@@ -26,3 +26,7 @@ export { ManagementStack } from './stacks/management-stack';
 export type { ManagementStackConfig } from './stacks/management-stack';
 export { MANAGEMENT_PROVIDER_ALIAS, MemberAccountStack } from './stacks/member-account-stack';
 export type { MemberAccountStackConfig } from './stacks/member-account-stack';
+export { IdentityCenterStacks, type IdentityCenterStacksProps } from './identity-center-stacks';
+export { type BackendConfigurer, type UnitStackConfig } from './private/stack-setup';
+export { IdentityStoreStack, type IdentityStoreStackConfig } from './stacks/identity-store-stack';
+export { PermissionSetsStack, type PermissionSetsStackConfig } from './stacks/permission-sets-stack';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { ResolvedModel } from '../../model/ir';
+import type { ResolvedModel } from '../../model';
 import { keptFiles, type FileMap, type KeptUnits } from '../files';
 import { buildStacks, type BuildOptions } from './build';
 import { App } from './cdktf';

@@ -3,7 +3,7 @@
  * templates/, plus the modules copied into `hcl/modules/` so the output stands alone.
  * Reads only the resolved model; every policy decision was made before it.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../model/ir';
+import type { DeploymentUnit, ResolvedModel } from '../../model';
 import { keptFiles, type FileMap, type KeptUnits } from '../files';
 import { moduleFiles } from './private/assets';
 import { format } from './private/fmt';
@@ -14,45 +14,50 @@ import { backendView, providersView, versionsView } from './view-common';
 import { identityStoreView } from './view-identity-store';
 import { managementView } from './view-management';
 import { memberView } from './view-member';
-import { permissionSetsView } from './view-permission-sets';
+import { permissionSetsView, type PermissionSetsView } from './view-permission-sets';
+import { callsOfView, type HclModuleCall } from './module-calls';
 
 /** Unit names become directory names: nothing that could leave hcl/ or hide a file. */
 const UNIT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+/** The view a unit's main.tf and outputs.tf are rendered from (templates/<kind>/). */
+function unitView(ir: ResolvedModel, unit: DeploymentUnit): object {
+  switch (unit.kind) {
+    case 'management':
+      return managementView(ir, unit);
+    case 'member':
+      return memberView(ir, unit);
+    case 'assignments':
+      return assignmentsView(ir, unit);
+    case 'permission-sets':
+      return permissionSetsView(ir, unit);
+    case 'identity-store':
+      return identityStoreView(ir, unit);
+    case 'applications':
+      return applicationsView(ir, unit);
+  }
+}
+
 function rootFiles(ir: ResolvedModel, unit: DeploymentUnit): Record<string, string> {
   const replicaRegions = unit.kind === 'management' ? ir.keys.flatMap((k) => k.replicaRegions) : [];
-  const common = {
+  const view = unitView(ir, unit);
+  // A permission-sets root may look its key up in the management account.
+  const readsManagement = unit.kind === 'permission-sets' && (view as PermissionSetsView).keyLookupProvider !== null;
+  return {
     'versions.tf': render('versions.tf', versionsView(ir)),
-    'providers.tf': render('providers.tf', providersView(ir, unit, replicaRegions)),
+    'providers.tf': render('providers.tf', providersView(ir, unit, replicaRegions, readsManagement)),
     'backend.tf': render('backend.tf', backendView(ir, unit)),
+    'main.tf': render(`${unit.kind}/main.tf`, view),
+    'outputs.tf': render(`${unit.kind}/outputs.tf`, view),
   };
-  switch (unit.kind) {
-    case 'management': {
-      const view = managementView(ir, unit);
-      return { ...common, 'main.tf': render('management/main.tf', view), 'outputs.tf': render('management/outputs.tf', view) };
-    }
-    case 'member': {
-      const view = memberView(ir, unit);
-      return { ...common, 'main.tf': render('member/main.tf', view), 'outputs.tf': render('member/outputs.tf', view) };
-    }
-    case 'assignments': {
-      const view = assignmentsView(ir, unit);
-      return { ...common, 'main.tf': render('assignments/main.tf', view), 'outputs.tf': render('assignments/outputs.tf', view) };
-    }
-    case 'permission-sets': {
-      const view = permissionSetsView(ir, unit);
-      const providers = render('providers.tf', providersView(ir, unit, replicaRegions, view.keyLookupProvider !== null));
-      return { ...common, 'providers.tf': providers, 'main.tf': render('permission-sets/main.tf', view), 'outputs.tf': render('permission-sets/outputs.tf', view) };
-    }
-    case 'identity-store': {
-      const view = identityStoreView(ir, unit);
-      return { ...common, 'main.tf': render('identity-store/main.tf', view), 'outputs.tf': render('identity-store/outputs.tf', view) };
-    }
-    case 'applications': {
-      const view = applicationsView(ir, unit);
-      return { ...common, 'main.tf': render('applications/main.tf', view), 'outputs.tf': render('applications/outputs.tf', view) };
-    }
-  }
+}
+
+/**
+ * The module calls of every root, by unit name, from the same views the roots are rendered from:
+ * what import addresses its `import {}` blocks to.
+ */
+export function hclModuleCalls(ir: ResolvedModel): ReadonlyMap<string, readonly HclModuleCall[]> {
+  return new Map(ir.units.map((u) => [u.name, callsOfView(unitView(ir, u))]));
 }
 
 export interface EmitHclOptions {

@@ -5,11 +5,10 @@
  * src/model/shard.ts). An applications root looks its principals up by name, since the units that
  * create them are applied first; the management root passes the ids of the principals it creates.
  */
-import { compareKeys, type AccessControlAttribute, type DeploymentUnit, type ResolvedApplication, type ResolvedModel } from '../../model/ir';
-import { unitApplications } from '../../model/ir-index';
+import { compareKeys, type AccessControlAttribute, type DeploymentUnit, type ResolvedApplication, type ResolvedModel, unitApplications } from '../../model';
 import { bool, list, obj, ref, str, type Expr, type ObjectEntry } from './private/expr';
-import { instanceView, MODULES_PATH, tags, type InstanceView } from './view-common';
-import type { ModuleCallView } from './view-management';
+import { instanceView, tags, type InstanceView, type ModuleCallView } from './view-common';
+import { moduleSource } from './module-calls';
 
 export interface ApplicationsView {
   readonly source: string;
@@ -77,7 +76,8 @@ export function applicationsCall(apps: readonly ResolvedApplication[], principal
     : [{ key: 'identity_store_id', value: ref('local.identity_store_id') }];
   return {
     ident: 'applications',
-    source: `${MODULES_PATH}/applications`,
+    module: 'applications',
+    source: moduleSource('applications'),
     providerAlias: null,
     args: [
       { key: 'instance_arn', value: ref('local.instance_arn') },
@@ -92,7 +92,8 @@ export function accessControlAttributesCall(attrs: readonly AccessControlAttribu
   if (attrs === undefined || attrs.length === 0) return null;
   return {
     ident: 'access_control_attributes',
-    source: `${MODULES_PATH}/access-control-attributes`,
+    module: 'accessControlAttributes',
+    source: moduleSource('accessControlAttributes'),
     providerAlias: null,
     args: [
       { key: 'instance_arn', value: ref('local.instance_arn') },

@@ -3,11 +3,10 @@
  * principal IDs are looked up by name in the module, because permission sets and groups are created
  * by the management root (or synced from the identity provider), which is applied first.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
-import { assignmentsByKey } from '../../model/ir-index';
+import { compareKeys, type DeploymentUnit, type ResolvedModel, assignmentsByKey } from '../../model';
 import { obj, str } from './private/expr';
-import { instanceView, MODULES_PATH, type InstanceView } from './view-common';
-import type { ModuleCallView } from './view-management';
+import { instanceView, type InstanceView, type ModuleCallView } from './view-common';
+import { moduleSource } from './module-calls';
 
 export interface AssignmentsView {
   readonly source: string;
@@ -40,7 +39,8 @@ export function assignmentsView(ir: ResolvedModel, unit: DeploymentUnit): Assign
     instance: instanceView(ir),
     accountAssignments: {
       ident: 'account_assignments',
-      source: `${MODULES_PATH}/account-assignments`,
+      module: 'assignments',
+      source: moduleSource('assignments'),
       providerAlias: null,
       args: [
         { key: 'instance_arn', value: { kind: 'ref', expr: 'local.instance_arn' } },

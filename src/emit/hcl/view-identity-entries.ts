@@ -4,7 +4,7 @@
  * written with the module's `email` shorthand, so roots of models that only ever had `email:` read
  * as they always did.
  */
-import { compareKeys, USER_TEXT_ATTRIBUTES, type ResolvedGroup, type ResolvedUser, type UserAddress, type UserContact } from '../../model/ir';
+import { compareKeys, USER_TEXT_ATTRIBUTES, type ResolvedGroup, type ResolvedUser, type UserAddress, type UserContact } from '../../model';
 import { bool, list, obj, str, type Expr, type ObjectEntry } from './private/expr';
 
 export function groupEntry(g: ResolvedGroup): ObjectEntry {

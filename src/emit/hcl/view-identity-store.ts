@@ -4,11 +4,11 @@
  * (src/model/shard.ts). A groups root looks its members up by user name: the users roots that
  * create them are applied first.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../model/ir';
-import { unitGroups, unitMemberLookups, unitUsers } from '../../model/ir-index';
+import { type DeploymentUnit, type ResolvedModel, unitGroups, unitMemberLookups, unitUsers } from '../../model';
 import { instanceView, type InstanceView } from './view-common';
 import type { MovedView } from './private/names';
-import { identityStoreCall, type ModuleCallView } from './view-management';
+import { identityStoreCall } from './view-management';
+import { type ModuleCallView } from './view-common';
 import { membershipMoves } from './view-moved';
 
 export interface IdentityStoreView {

@@ -2,36 +2,21 @@
  * View of the management root: identity store, permission sets, applications, attributes for
  * access control, keys with their replicas, and the opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
  */
-import {
-  compareKeys,
-  type DeploymentUnit,
-  type ResolvedGroup,
-  type ResolvedKey,
-  type ResolvedModel,
-  type ResolvedPermissionSet,
-  type ResolvedUser,
-} from '../../model/ir';
-import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model/ir-index';
+import { compareKeys, type DeploymentUnit, type ResolvedGroup, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, type ResolvedUser, unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model';
 import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';
 import { accessControlAttributesCall, applicationsCall } from './view-applications';
-import { instanceView, keyIdentifiers, MODULES_PATH, refResolver, tags, type InstanceView } from './view-common';
+import { instanceView, keyIdentifiers, refResolver, tags, type InstanceView, type ModuleCallView } from './view-common';
+import { moduleSource } from './module-calls';
 import { groupEntry, userEntry } from './view-identity-entries';
 import { keyUserPoliciesCall } from './view-member';
 import { keyMoves, membershipMoves } from './view-moved';
 import { keyPolicyStatements, policyDocument, type RefResolver } from './view-policy';
 
-export interface ModuleCallView {
-  readonly ident: string;
-  readonly source: string;
-  /** Provider alias passed as the module's `aws`, or null for the default provider. */
-  readonly providerAlias: string | null;
-  readonly args: readonly ObjectEntry[];
-}
-
 export interface ReplicaView extends ModuleCallView {
   readonly region: string;
+  readonly key: string;
 }
 
 export interface KeyView {
@@ -110,7 +95,9 @@ function keyView(key: ResolvedKey, ident: string, resolve: RefResolver): KeyView
   const keyTags = Object.keys(key.tags).length > 0 ? [{ key: 'tags', value: tags(key.tags) }] : [];
   const module: ModuleCallView = {
     ident,
-    source: `${MODULES_PATH}/identity-center-key`,
+    module: 'key',
+    source: moduleSource('key'),
+    key: key.name,
     providerAlias: null,
     args: [
       { key: 'alias', value: str(key.alias) },
@@ -126,8 +113,10 @@ function keyView(key: ResolvedKey, ident: string, resolve: RefResolver): KeyView
   const replicas = [...key.replicaRegions].sort(compareKeys).map(
     (region): ReplicaView => ({
       region,
+      key: key.name,
       ident: replicaIdentifier(ident, region),
-      source: `${MODULES_PATH}/identity-center-key/modules/replica`,
+      module: 'replica',
+      source: moduleSource('replica'),
       providerAlias: regionIdentifier(region),
       args: [
         { key: 'primary_key_arn', value: ref(`module.${ident}.key_arn`) },
@@ -156,6 +145,7 @@ function encryptionStepView(ir: ResolvedModel, keys: readonly KeyView[]): Encryp
   const INSTANCE = '\u0000instance\u0000';
   const parts: TemplatePart[] = step
     .command(KEY, INSTANCE)
+    // eslint-disable-next-line no-control-regex -- NUL marks the placeholders: it cannot occur in a command
     .split(/(\u0000key\u0000|\u0000instance\u0000)/)
     .filter((p) => p !== '')
     .map((p) => (p === KEY ? ref(keyArn) : p === INSTANCE ? ref('local.instance_arn') : p));
@@ -185,7 +175,8 @@ export function identityStoreCall(
     ? null
     : {
         ident: 'identity_store',
-        source: `${MODULES_PATH}/identity-store`,
+        module: 'identityStore',
+        source: moduleSource('identityStore'),
         providerAlias: null,
         args: [
           { key: 'identity_store_id', value: ref('local.identity_store_id') },
@@ -201,7 +192,8 @@ export function permissionSetsCall(sets: readonly ResolvedPermissionSet[], resol
     ? null
     : {
         ident: 'permission_sets',
-        source: `${MODULES_PATH}/permission-sets`,
+        module: 'permissionSets',
+        source: moduleSource('permissionSets'),
         providerAlias: null,
         args: [
           { key: 'instance_arn', value: ref('local.instance_arn') },

@@ -3,17 +3,34 @@
  * their roles) and the customer managed policies permission sets reference. Key ARNs come from the
  * key's alias, read through the `management` provider, so no remote state is shared.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
-import type { PolicyDocumentJson, PolicyRef } from '../../policy/types';
+import { compareKeys, type DeploymentUnit, type ResolvedModel, type PolicyDocumentJson, type PolicyRef } from '../../model';
+import { POLICY_REF_KINDS } from '../../policy';
 import { list, obj, str, type ObjectEntry } from './private/expr';
-import { findKey, instanceView, keyIdentifiers, MODULES_PATH, refResolver, type InstanceView } from './view-common';
-import type { ModuleCallView } from './view-management';
+import { findKey, instanceView, keyIdentifiers, refResolver, type InstanceView, type ModuleCallView } from './view-common';
+import { moduleSource } from './module-calls';
 import { policyDocument, policyRefs, type RefResolver } from './view-policy';
 
 export interface KeyLookupView {
   readonly ident: string;
   readonly keyName: string;
   readonly alias: string;
+}
+
+/**
+ * A root outside the management root reads the keys its policies name through their aliases
+ * (`data "aws_kms_alias"`): one look-up per key named, and the resolver that uses them.
+ */
+export function keyAliasLookups(ir: ResolvedModel, refs: readonly PolicyRef[]): { keyLookups: KeyLookupView[]; resolve: RefResolver } {
+  const idents = keyIdentifiers(ir);
+  const keyNames = new Set(refs.filter((r) => POLICY_REF_KINDS[r.ref].ofKey).map((r) => findKey(ir, r.key).name));
+  const keyLookups = [...keyNames].sort(compareKeys).map(
+    (name): KeyLookupView => ({ ident: idents.get(name) as string, keyName: name, alias: findKey(ir, name).alias }),
+  );
+  const resolve = refResolver(ir, (key) => {
+    const ident = idents.get(key.name) as string;
+    return { arn: `data.aws_kms_alias.${ident}.target_key_arn`, id: `data.aws_kms_alias.${ident}.target_key_id` };
+  });
+  return { keyLookups, resolve };
 }
 
 export interface MemberView {
@@ -26,7 +43,6 @@ export interface MemberView {
 }
 
 export function memberView(ir: ResolvedModel, unit: DeploymentUnit): MemberView {
-  const idents = keyIdentifiers(ir);
   const documents: PolicyDocumentJson[] = [
     ...unit.keyIdentityPolicies.map((p) => p.document),
     ...unit.customerManagedPolicies.map((p) => p.document),
@@ -34,15 +50,8 @@ export function memberView(ir: ResolvedModel, unit: DeploymentUnit): MemberView 
   const refs: PolicyRef[] = [];
   documents.forEach((d) => policyRefs(d, refs));
 
-  const keyNames = new Set(refs.filter((r) => r.ref === 'key-arn' || r.ref === 'key-arn-all-regions').map((r) => findKey(ir, r.key).name));
-  const keyLookups = [...keyNames].sort(compareKeys).map(
-    (name): KeyLookupView => ({ ident: idents.get(name) as string, keyName: name, alias: findKey(ir, name).alias }),
-  );
-  const resolve = refResolver(ir, (key) => {
-    const ident = idents.get(key.name) as string;
-    return { arn: `data.aws_kms_alias.${ident}.target_key_arn`, id: `data.aws_kms_alias.${ident}.target_key_id` };
-  });
-  const needsInstance = refs.some((r) => r.ref === 'instance-arn' || r.ref === 'identity-store-arn');
+  const { keyLookups, resolve } = keyAliasLookups(ir, refs);
+  const needsInstance = refs.some((r) => !POLICY_REF_KINDS[r.ref].ofKey);
 
   return {
     source: ir.source,
@@ -91,7 +100,8 @@ export function keyUserPoliciesCall(unit: DeploymentUnit, resolve: RefResolver, 
 
   return {
     ident,
-    source: `${MODULES_PATH}/key-user-policies`,
+    module: 'keyUserPolicies',
+    source: moduleSource('keyUserPolicies'),
     providerAlias: null,
     args: [{ key: 'policies', value: obj(entries) }],
   };

@@ -5,7 +5,7 @@
  * none. Terraform ignores a move whose old address is not in state.
  * @see https://developer.hashicorp.com/terraform/language/moved
  */
-import { compareKeys, type ResolvedGroup, type ResolvedModel } from '../../model/ir';
+import { compareKeys, type ResolvedGroup, type ResolvedModel } from '../../model';
 import { hclString } from './private/escape';
 import { keyIdentifier, membershipKey, movedBlocks, previousKeyIdentifiers, previousMembershipKey, replicaIdentifier, type MovedView } from './private/names';
 

@@ -5,11 +5,10 @@
  * their aliases in the management account, so it shares no state with the management root, which
  * is applied first.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../model/ir';
-import { unitPermissionSets } from '../../model/ir-index';
-import { findKey, instanceView, keyIdentifiers, refResolver, type InstanceView } from './view-common';
-import { permissionSetsCall, type ModuleCallView } from './view-management';
-import type { KeyLookupView } from './view-member';
+import { type DeploymentUnit, type ResolvedModel, unitPermissionSets } from '../../model';
+import { instanceView, type InstanceView, type ModuleCallView } from './view-common';
+import { permissionSetsCall } from './view-management';
+import { keyAliasLookups, type KeyLookupView } from './view-member';
 import { policyRefs } from './view-policy';
 
 export interface PermissionSetsView {
@@ -23,20 +22,7 @@ export interface PermissionSetsView {
 
 export function permissionSetsView(ir: ResolvedModel, unit: DeploymentUnit): PermissionSetsView {
   const sets = unitPermissionSets(ir, unit);
-  const idents = keyIdentifiers(ir);
-  const keyNames = new Set(
-    sets
-      .flatMap((ps) => policyRefs(ps.inlinePolicy))
-      .filter((r) => r.ref === 'key-arn' || r.ref === 'key-arn-all-regions')
-      .map((r) => findKey(ir, r.key).name),
-  );
-  const keyLookups = [...keyNames].sort(compareKeys).map(
-    (name): KeyLookupView => ({ ident: idents.get(name) as string, keyName: name, alias: findKey(ir, name).alias }),
-  );
-  const resolve = refResolver(ir, (key) => {
-    const ident = idents.get(key.name) as string;
-    return { arn: `data.aws_kms_alias.${ident}.target_key_arn`, id: `data.aws_kms_alias.${ident}.target_key_id` };
-  });
+  const { keyLookups, resolve } = keyAliasLookups(ir, sets.flatMap((ps) => policyRefs(ps.inlinePolicy)));
   const permissionSets = permissionSetsCall(sets, resolve);
   if (!permissionSets) throw new Error(`unit ${unit.name} holds no permission set`);
   const keyLookupProvider = keyLookups.length > 0 && unit.accountId !== ir.organization.managementAccountId ? 'management' : null;

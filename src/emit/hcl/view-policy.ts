@@ -4,8 +4,7 @@
  * the one escaping function, so IAM policy variables (`${aws:username}`) are written `$${...}` and
  * reach the planned JSON unchanged. `PolicyRef`s become Terraform references chosen by the caller.
  */
-import { compareKeys, type ResolvedKey } from '../../model/ir';
-import { isPolicyRef, type PolicyDocumentJson, type PolicyRef, type StatementJson } from '../../policy/types';
+import { compareKeys, type ResolvedKey, isPolicyRef, type PolicyDocumentJson, type PolicyRef, type StatementJson } from '../../model';
 import { bool, call, list, num, obj, str, type Expr, type ObjectEntry } from './private/expr';
 
 /** Every PolicyRef in a policy document (or any JSON value), in document order. */

@@ -9,9 +9,9 @@
  * by construct ids, so the addresses are whatever the CDKTF emitter chose.
  * @see https://developer.hashicorp.com/terraform/language/syntax/json#import-blocks
  */
-import { unescapeTemplate } from '../../emit/template-text';
-import { applicationAssignmentKey, applicationScopeKey } from '../../emit/hcl/private/names';
-import { compareKeys, type ResolvedModel } from '../../model/ir';
+import { unescapeTemplate } from '../../emit';
+import { applicationAssignmentKey, applicationScopeKey } from '../../emit/hcl';
+import { compareKeys, type ResolvedModel } from '../../model';
 import { ImportResourceType as T, type ImportPlan, type ImportResource } from '../plan';
 import type { ImportBlocksResult } from './hcl';
 

@@ -2,19 +2,17 @@
  * Terraform `import {}` blocks for the HCL roots, from an import plan.
  *
  * Each block goes into `hcl/<unit>/imports.tf` of the root that owns the resource, addressed the
- * way the generated code declares it: the module calls are read from the root's own `main.tf` (so
- * the addresses follow the emitter, not a copy of its naming rules) and the `for_each` keys are
+ * way the generated code declares it: the module calls come from the HCL emitter as data
+ * (hclModuleCalls, built from the views the roots are rendered from, so the addresses follow the
+ * emitter, not a copy of its naming rules) and the `for_each` keys are
  * the modules' documented keys (modules/*: `<permission set>|<policy arn>`, `<group>/<user>` with `%`
  * and `/` encoded (membershipKey), ...).
  * A plan entry whose resource the generated code does not declare is returned as unmatched.
  * @see https://developer.hashicorp.com/terraform/language/import
  */
-import { compareKeys, type ResolvedModel } from '../../model/ir';
-import { keyIdentifiers } from '../../emit/hcl/view-common';
+import { compareKeys, type ResolvedModel, applicationUnit, groupUnit, permissionSetUnit, userUnit } from '../../model';
+import { hclModuleCalls, hclString, applicationAssignmentKey, applicationScopeKey, membershipKey, type HclModule, type HclModuleCall } from '../../emit/hcl';
 import { ImportResourceType as T, type ImportPlan, type ImportResource } from '../plan';
-import { applicationUnit, groupUnit, permissionSetUnit, userUnit } from '../../model/ir-index';
-import { hclString } from '../../emit/hcl/private/escape';
-import { applicationAssignmentKey, applicationScopeKey, membershipKey } from '../../emit/hcl/private/names';
 
 export interface ImportBlocksResult {
   /** New or replaced files, by output-relative path. */
@@ -22,55 +20,18 @@ export interface ImportBlocksResult {
   readonly unmatched: ImportResource[];
 }
 
-interface ModuleCall {
-  readonly ident: string;
-  readonly source: string;
-  readonly body: string;
-  /** Region of the provider passed as its `aws`, when not the default. */
-  readonly region?: string;
-  readonly providerAlias?: string;
-}
-
-const MODULE_SOURCE: Record<string, string> = {
-  identityStore: '../modules/identity-store',
-  permissionSets: '../modules/permission-sets',
-  key: '../modules/identity-center-key',
-  replica: '../modules/identity-center-key/modules/replica',
-  assignments: '../modules/account-assignments',
-  applications: '../modules/applications',
-  accessControlAttributes: '../modules/access-control-attributes',
-};
-
-/** Module calls of a root, read from its main.tf (terraform fmt layout, as the emitter writes it). */
-export function moduleCalls(mainTf: string, providersTf: string): ModuleCall[] {
-  const regions = new Map<string, string>();
-  for (const m of providersTf.matchAll(/provider "aws" \{\n\s+alias\s+= "([^"]+)"\n\s+region\s+= "([^"]+)"/g)) regions.set(m[1], m[2]);
-  const calls: ModuleCall[] = [];
-  for (const m of mainTf.matchAll(/^module "([^"]+)" \{\n\s+source\s+= "([^"]+)"\n([\s\S]*?)^\}/gm)) {
-    const alias = /providers = \{\n\s+aws = aws\.([A-Za-z0-9_-]+)/.exec(m[3])?.[1];
-    calls.push({ ident: m[1], source: m[2], body: m[3], ...(alias ? { providerAlias: alias, region: regions.get(alias) } : {}) });
-  }
-  return calls;
-}
-
 /** The HCL emitter's one escaping function: import blocks quote strings exactly as the roots do. */
 export { hclString };
 
-export function hclImportBlocks(files: ReadonlyMap<string, string>, ir: ResolvedModel, plan: ImportPlan): ImportBlocksResult {
+export function hclImportBlocks(ir: ResolvedModel, plan: ImportPlan): ImportBlocksResult {
   const unitOf = new Map(ir.assignments.map((a) => [a.key, a.unit]));
   const management = ir.units.find((u) => u.kind === 'management')?.name ?? 'management';
   // Large models move permission sets and identity-store objects out of the management root
   // (src/model/shard.ts): each import goes to the root that creates the resource.
   const psUnit = (name: string): string => permissionSetUnit(ir, name) ?? management;
-  const keyIdents = keyIdentifiers(ir);
-  const calls = new Map<string, ModuleCall[]>();
-  const callsOf = (unit: string): ModuleCall[] => {
-    let c = calls.get(unit);
-    if (!c) calls.set(unit, (c = moduleCalls(files.get(`hcl/${unit}/main.tf`) ?? '', files.get(`hcl/${unit}/providers.tf`) ?? '')));
-    return c;
-  };
-  const moduleBy = (unit: string, source: string, ident?: string): ModuleCall | undefined =>
-    callsOf(unit).find((c) => c.source === source && (ident === undefined || c.ident === ident));
+  const calls = hclModuleCalls(ir);
+  const moduleBy = (unit: string, module: HclModule, find: (c: HclModuleCall) => boolean = () => true): HclModuleCall | undefined =>
+    calls.get(unit)?.find((c) => c.module === module && find(c));
 
   const blocks = new Map<string, { to: string; id: string }[]>();
   const unmatched: ImportResource[] = [];
@@ -87,71 +48,65 @@ export function hclImportBlocks(files: ReadonlyMap<string, string>, ir: Resolved
 
   function addressOf(r: ImportResource): { unit: string; to: string } | undefined {
     const id = r.identity;
-    const inModule = (unit: string, source: string, resource: string, key: string | number, ident?: string) => {
-      const call = moduleBy(unit, source, ident);
+    const inModule = (unit: string, module: HclModule, resource: string, key: string | number, find?: (c: HclModuleCall) => boolean) => {
+      const call = moduleBy(unit, module, find);
       if (!call) return undefined;
       const index = typeof key === 'number' ? `[${key}]` : `[${hclString(key)}]`;
       // No `provider` argument: Terraform takes it from the module call (and allows it only when generating configuration).
       return { unit, to: `module.${call.ident}.${resource}.this${index}` };
     };
     // A replica key and its alias live in the replica module call of their Region.
-    const replicaCall = (ident: string | undefined, region: string | undefined, type: string) => {
-      if (ident === undefined || region === undefined) return undefined;
-      const call = callsOf(management).find(
-        (c) => c.source === MODULE_SOURCE.replica && c.region === region && c.body.includes(`primary_key_arn`) && c.body.includes(`module.${ident}.key_arn`),
-      );
-      return call ? inModule(management, MODULE_SOURCE.replica, type, 0, call.ident) : undefined;
-    };
+    const replicaCall = (keyName: string, region: string | undefined, type: string) =>
+      region === undefined ? undefined : inModule(management, 'replica', type, 0, (c) => c.key === keyName && c.region === region);
     switch (r.type) {
       case T.ACCOUNT_ASSIGNMENT: {
         const unit = unitOf.get(r.key);
-        return unit === undefined ? undefined : inModule(unit, MODULE_SOURCE.assignments, r.type, r.key);
+        return unit === undefined ? undefined : inModule(unit, 'assignments', r.type, r.key);
       }
       case T.PERMISSION_SET:
       case T.INLINE_POLICY:
       case T.PERMISSIONS_BOUNDARY_ATTACHMENT:
-        return existsPs(id.permissionSet) ? inModule(psUnit(id.permissionSet), MODULE_SOURCE.permissionSets, r.type, id.permissionSet) : undefined;
+        return existsPs(id.permissionSet) ? inModule(psUnit(id.permissionSet), 'permissionSets', r.type, id.permissionSet) : undefined;
       case T.MANAGED_POLICY_ATTACHMENT:
         return hasManaged(id.permissionSet, id.managedPolicyArn)
-          ? inModule(psUnit(id.permissionSet), MODULE_SOURCE.permissionSets, r.type, `${id.permissionSet}|${id.managedPolicyArn}`)
+          ? inModule(psUnit(id.permissionSet), 'permissionSets', r.type, `${id.permissionSet}|${id.managedPolicyArn}`)
           : undefined;
       case T.CUSTOMER_MANAGED_POLICY_ATTACHMENT:
         return hasCustomer(id.permissionSet, id.path, id.name)
-          ? inModule(psUnit(id.permissionSet), MODULE_SOURCE.permissionSets, r.type, `${id.permissionSet}|${id.path}${id.name}`)
+          ? inModule(psUnit(id.permissionSet), 'permissionSets', r.type, `${id.permissionSet}|${id.path}${id.name}`)
           : undefined;
       case T.GROUP:
-        return ir.groups.some((g) => g.name === id.group && !g.external) ? inModule(groupUnit(ir, id.group) ?? management, MODULE_SOURCE.identityStore, r.type, id.group) : undefined;
+        return ir.groups.some((g) => g.name === id.group && !g.external) ? inModule(groupUnit(ir, id.group) ?? management, 'identityStore', r.type, id.group) : undefined;
       case T.USER:
-        return ir.users.some((u) => u.userName === id.user && !u.external) ? inModule(userUnit(ir, id.user) ?? management, MODULE_SOURCE.identityStore, r.type, id.user) : undefined;
+        return ir.users.some((u) => u.userName === id.user && !u.external) ? inModule(userUnit(ir, id.user) ?? management, 'identityStore', r.type, id.user) : undefined;
       case T.GROUP_MEMBERSHIP:
         return ir.groups.some((g) => g.name === id.group && !g.external && g.members.includes(id.user))
-          ? inModule(groupUnit(ir, id.group) ?? management, MODULE_SOURCE.identityStore, r.type, membershipKey(id.group, id.user))
+          ? inModule(groupUnit(ir, id.group) ?? management, 'identityStore', r.type, membershipKey(id.group, id.user))
           : undefined;
       case T.KMS_KEY:
       case T.KMS_KEY_POLICY:
       case T.KMS_ALIAS: {
-        const ident = keyIdents.get(id.key);
         const key = ir.keys.find((k) => k.name === id.key);
-        if (ident === undefined || !key || (r.type === T.KMS_ALIAS && key.alias !== id.alias)) return undefined;
+        if (!key || (r.type === T.KMS_ALIAS && key.alias !== id.alias)) return undefined;
         // A replica's alias lives in the replica module of its Region.
-        if (r.type === T.KMS_ALIAS && r.region !== undefined) return replicaCall(ident, r.region, r.type);
-        return inModule(management, MODULE_SOURCE.key, r.type, 0, ident);
+        if (r.type === T.KMS_ALIAS && r.region !== undefined) return replicaCall(id.key, r.region, r.type);
+        return inModule(management, 'key', r.type, 0, (c) => c.key === id.key);
       }
       case T.KMS_REPLICA_KEY:
-        return replicaCall(keyIdents.get(id.key), r.region ?? id.region, r.type);
+        return replicaCall(id.key, r.region ?? id.region, r.type);
       case T.APPLICATION:
       case T.APPLICATION_ASSIGNMENT_CONFIGURATION:
-        return app(id.application) ? inModule(appUnit(id.application), MODULE_SOURCE.applications, r.type, id.application) : undefined;
+        return app(id.application) ? inModule(appUnit(id.application), 'applications', r.type, id.application) : undefined;
       case T.APPLICATION_ACCESS_SCOPE:
         return app(id.application)?.accessScopes.some((s) => s.scope === id.scope)
-          ? inModule(appUnit(id.application), MODULE_SOURCE.applications, r.type, applicationScopeKey(id.application, id.scope))
+          ? inModule(appUnit(id.application), 'applications', r.type, applicationScopeKey(id.application, id.scope))
           : undefined;
       case T.APPLICATION_ASSIGNMENT:
         return app(id.application)?.assignments.some((p) => p.principalType === id.principalType && p.principalName === id.principal)
-          ? inModule(appUnit(id.application), MODULE_SOURCE.applications, r.type, applicationAssignmentKey(id.application, id.principalType, id.principal))
+          ? inModule(appUnit(id.application), 'applications', r.type, applicationAssignmentKey(id.application, id.principalType, id.principal))
           : undefined;
       case T.ACCESS_CONTROL_ATTRIBUTES:
-        return (ir.identityCenter.accessControlAttributes ?? []).length > 0 ? inModule(management, MODULE_SOURCE.accessControlAttributes, r.type, 0) : undefined;
+        return (ir.identityCenter.accessControlAttributes ?? []).length > 0 ? inModule(management, 'accessControlAttributes', r.type, 0) : undefined;
     }
   }
   function app(name: string) {

@@ -3,13 +3,13 @@
  * written by `idcgen import`, add `imports.tf` to each HCL root and an `import` list to each CDKTF
  * stack, so the first plan adopts existing resources instead of creating them again.
  */
-import type { ResolvedModel } from '../../model/ir';
+import type { ResolvedModel } from '../../model';
 import type { ImportPlan, ImportResource } from '../plan';
 import { cdktfImportBlocks } from './cdktf';
 import { hclImportBlocks } from './hcl';
 
 export { cdktfImportBlocks } from './cdktf';
-export { hclImportBlocks, hclString, moduleCalls, type ImportBlocksResult } from './hcl';
+export { hclImportBlocks, hclString, type ImportBlocksResult } from './hcl';
 
 export interface AppliedImports {
   /** The output with import blocks added (files the emitters wrote are otherwise unchanged). */
@@ -26,7 +26,7 @@ export function applyImportPlan(files: ReadonlyMap<string, string>, ir: Resolved
   const paths = [...files.keys()];
   const unmatched: { hcl?: ImportResource[]; cdktf?: ImportResource[] } = {};
   if (paths.some((p) => p.startsWith('hcl/'))) {
-    const r = hclImportBlocks(files, ir, plan);
+    const r = hclImportBlocks(ir, plan);
     for (const [p, c] of r.files) {
       if (files.has(p)) throw new Error(`the hcl emitter already writes ${p}; import blocks need their own file`);
       out.set(p, c);

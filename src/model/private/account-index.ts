@@ -4,6 +4,7 @@
  * or sorting every name again for every message, made it the slowest step of loading a
  * 2,000-account model.
  */
+import { trimSlashes } from '../paths';
 import { compareKeys, type ResolvedAccount } from '../ir';
 
 export interface AccountIndex {
@@ -28,7 +29,7 @@ export interface AccountIndex {
 
 /** An account's OU path relative to the root: `''` for accounts directly under the root. */
 export function normOu(ou: string): string {
-  const p = ou.replace(/^\/+|\/+$/g, '');
+  const p = trimSlashes(ou);
   if (p === 'Root') return '';
   return p.startsWith('Root/') ? p.slice('Root/'.length) : p;
 }

@@ -1,8 +1,9 @@
 /** Checks of accounts and groups: ids, names, duplicates and group members (users: check-users.ts). */
 import { PATTERNS } from '../aws-patterns';
 import { LIMITS } from '../limits';
+import { hasEmptySegment } from '../paths';
 import { checkPattern, checkTags, checkUnique, type CheckContext } from './context';
-import { lengthMessage, outOfLength, quote, unknownRef } from './describe';
+import { emptySegmentMessage, lengthMessage, outOfLength, unknownRef } from './describe';
 
 export function checkAccounts(ctx: CheckContext): void {
   const accounts = ctx.model.accounts ?? [];
@@ -18,9 +19,8 @@ export function checkAccounts(ctx: CheckContext): void {
     else checkPattern(ctx, ['accounts', i, 'name'], 'account name', a.name, PATTERNS.handle);
     checkPattern(ctx, ['accounts', i, 'id'], 'account id', a.id, PATTERNS.accountId);
     if (a.ou !== undefined) {
-      const trimmed = a.ou.replace(/^\/+|\/+$/g, '');
-      if (trimmed === '' || trimmed.split('/').some((seg) => seg.trim() === '')) {
-        ctx.error(['accounts', i, 'ou'], `ou ${quote(a.ou)} has an empty path segment; write OU paths like Workloads/Prod`);
+      if (hasEmptySegment(a.ou)) {
+        ctx.error(['accounts', i, 'ou'], emptySegmentMessage('ou', a.ou));
       }
     }
     checkTags(ctx, ['accounts', i, 'tags'], a.tags);

@@ -1,5 +1,5 @@
 /** Checks of the model's `lint:` settings: every disabled rule exists and is a warning. */
-import { ALL_LINT_RULES, disableableRules } from '../../policy/rules';
+import { ALL_LINT_RULES, disableableRules } from '../lint-rules';
 import type { CheckContext } from './context';
 import { didYouMean, quote } from './describe';
 

@@ -10,7 +10,7 @@
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html
  */
-import { ALIAS } from '../../policy/catalog/aws';
+import { ALIAS } from '../aws-patterns';
 import { PATTERNS } from '../aws-patterns';
 import type { ModelPath } from '../load';
 import type { CheckContext } from './context';

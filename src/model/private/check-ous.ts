@@ -6,10 +6,11 @@
  * from another organization are caught.
  */
 import { PATTERNS } from '../aws-patterns';
+import { hasEmptySegment } from '../paths';
 import type { OrgModel } from '../schema';
 import { displayOu, normOu } from './account-index';
 import { checkPattern, type CheckContext } from './context';
-import { quote } from './describe';
+import { emptySegmentMessage, quote } from './describe';
 import type { OuIds } from './target-refs';
 
 const SECTION = 'organizationalUnits';
@@ -22,9 +23,8 @@ export function checkOrganizationalUnits(ctx: CheckContext): void {
   const rootSuffix = rootId !== undefined && PATTERNS.rootId.re.test(rootId) ? rootId.slice('r-'.length) : undefined;
   for (const [written, id] of Object.entries(ous)) {
     const at = [SECTION, written];
-    const trimmed = written.replace(/^\/+|\/+$/g, '');
-    if (trimmed === '' || trimmed.split('/').some((seg) => seg.trim() === '')) {
-      ctx.error(at, `${SECTION} ${quote(written)} has an empty path segment; write ou paths like Workloads/Prod`, { key: true });
+    if (hasEmptySegment(written)) {
+      ctx.error(at, emptySegmentMessage(SECTION, written), { key: true });
       continue;
     }
     const path = normOu(written);

@@ -31,6 +31,11 @@ export function quote(s: string): string {
   return `'${oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine}'`;
 }
 
+/** The one message for an OU path with an empty segment, wherever an OU path is written. */
+export function emptySegmentMessage(what: string, written: string): string {
+  return `${what} ${quote(written)} has an empty path segment; write ou paths like Workloads/Prod`;
+}
+
 /** `accounts[0].id`, or `the top level` for the root. */
 export function where(path: ModelPath): string {
   return path.length === 0 ? 'the top level' : formatPath(path);

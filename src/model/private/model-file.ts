@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LIMITS } from '../limits';
 import { ModelError } from '../issues';
-import { realPathOutside } from '../../safety/inside-directory';
+import { realPathOutside } from './inside-directory';
 
 /** A problem with the file as a whole (no position). */
 export function fileError(file: string, message: string): ModelError {

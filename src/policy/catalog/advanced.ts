@@ -4,7 +4,7 @@
  * administrators of one instance and AWS managed applications restricted by service principal,
  * source account or application instance. Both profiles use them.
  */
-import type { PolicyValue } from '../types';
+import type { PolicyValue } from '../../model';
 import { PolicyStatement } from '../statement';
 import { ACTIONS, CONDITION_KEYS } from './aws';
 import { addPrincipalSet, addViaServiceWithContext, type EncryptionContextValues, type PrincipalSet } from './shapes';

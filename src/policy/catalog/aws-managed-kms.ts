@@ -9,7 +9,7 @@
  * A policy in neither is unknown (newer than the data): key-power.ts treats it as possibly
  * granting anything.
  */
-import type { StatementJson } from '../types';
+import type { StatementJson } from '../../model';
 import data from './aws-managed-kms.json';
 
 export const AWS_MANAGED_POLICY_SOURCE: { readonly package: string; readonly version: string; readonly integrity: string } = data.source;

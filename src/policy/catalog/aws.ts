@@ -6,7 +6,7 @@
  */
 
 /** Documentation pages the catalog statements come from. */
-import { PATTERNS } from '../../model/aws-patterns';
+import { PATTERNS } from '../../model';
 
 export const DOCS = {
   /** G3 "Baseline KMS key policy" (newest) and G2 "Baseline KMS key and IAM policy statements" share this URL. */
@@ -159,9 +159,6 @@ export const KEY_SPEC = {
   customerMasterKeySpec: 'SYMMETRIC_DEFAULT',
   keyUsage: 'ENCRYPT_DECRYPT',
 } as const;
-
-// https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
-export const ALIAS = { pattern: /^alias\/[a-zA-Z0-9/_-]+$/, reservedPrefix: 'alias/aws/' } as const;
 
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/advanced-kms-policy.html
 /** "A service principal is … typically formatted as servicename.amazonaws.com". */

@@ -4,7 +4,7 @@
  * (shared/reference/identity-center-cmk.md §3). The `least-privilege` profile is built from these.
  * Each builder returns fresh, unfrozen statements; Sids are the documented ones.
  */
-import type { PolicyValue } from '../types';
+import type { PolicyValue } from '../../model';
 import { PolicyStatement } from '../statement';
 import { ACTIONS, CONDITION_KEYS, EC_CONDITION, SERVICE_PRINCIPALS, VIA_SERVICE } from './aws';
 import { addPrincipalSet, addViaServiceWithContext, viaServicePair, type EncryptionContextValues, type PrincipalSet } from './shapes';

@@ -5,7 +5,7 @@
  * profile is built from these. `${aws:ResourceAccount}` / `${aws:ResourceOrgID}` are written as
  * the docs write them: AWS evaluates them.
  */
-import type { PolicyValue } from '../types';
+import type { PolicyValue } from '../../model';
 import { PolicyStatement } from '../statement';
 import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS, POLICY_VARIABLES, SERVICE_PRINCIPALS, VIA_SERVICE } from './aws';
 import type { EncryptionContextValues } from './shapes';

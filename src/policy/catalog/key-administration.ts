@@ -5,7 +5,7 @@
  * key could not be managed and KMS's lockout safety check would reject the policy. The actions are
  * the console default key policy's key-administrator statement.
  */
-import type { PolicyRef } from '../types';
+import type { PolicyRef } from '../../model';
 import { PolicyStatement } from '../statement';
 import { ACTIONS } from './aws';
 import { addPrincipalSet, type PrincipalSet } from './shapes';

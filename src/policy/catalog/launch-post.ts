@@ -7,7 +7,7 @@
  * proven against: test/policy checks by simulation that least-privilege allows every request the
  * launch post allows for its use cases, and denies what it denies.
  */
-import type { PolicyValue } from '../types';
+import type { PolicyValue } from '../../model';
 import { PolicyStatement } from '../statement';
 import { ACTIONS, CONDITION_KEYS, SERVICE_PRINCIPALS, VIA_SERVICE } from './aws';
 

@@ -2,7 +2,7 @@
  * Inputs shared by the catalog's statement builders: who a statement admits, and which
  * encryption-context values it requires.
  */
-import type { PolicyValue } from '../types';
+import type { PolicyValue } from '../../model';
 import { PolicyStatement } from '../statement';
 import { CONDITION_KEYS, EC_CONDITION, VIA_SERVICE } from './aws';
 

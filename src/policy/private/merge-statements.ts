@@ -2,8 +2,9 @@
  * Statement de-duplication and merging on wire JSON, used wherever statements from several
  * sources meet in one document (a permission set's inline policy, an account's key-use policy).
  */
-import type { PolicyValue, PrincipalJson, StatementJson } from '../types';
-import { canonicalJson, compareValues, toArray, toWire, uniqueValues, valueKey } from './values';
+import type { PolicyValue, PrincipalJson, StatementJson } from '../../model';
+import { canonicalJson, toArray } from '../json';
+import { compareValues, toWire, uniqueValues, valueKey } from './values';
 
 /**
  * Merge rules (in this order, repeated until nothing changes):

@@ -2,8 +2,7 @@
  * Identity and ordering of policy values (strings and PolicyRefs), shared by statements, merging
  * and rendering so that "the same value" means the same thing everywhere.
  */
-import { compareKeys } from '../../model/ir';
-import { isPolicyRef, type PolicyValue, type PolicyValues } from '../types';
+import { compareKeys, isPolicyRef, type PolicyValue, type PolicyValues } from '../../model';
 
 /** A string that identifies a value: literal strings and refs can never collide. */
 export function valueKey(v: PolicyValue): string {
@@ -16,11 +15,6 @@ export function compareValues(a: PolicyValue, b: PolicyValue): number {
   const rb = isPolicyRef(b);
   if (ra !== rb) return ra ? 1 : -1;
   return compareKeys(valueKey(a), valueKey(b));
-}
-
-export function toArray<T>(v: T | readonly T[] | undefined): T[] {
-  if (v === undefined) return [];
-  return Array.isArray(v) ? [...(v as readonly T[])] : [v as T];
 }
 
 /** One value stays scalar, as AWS writes single values; several become an array. */
@@ -39,19 +33,4 @@ export function uniqueValues(values: readonly PolicyValue[]): PolicyValue[] {
     }
   }
   return out;
-}
-
-/**
- * JSON text with object keys sorted at every level: two statements are identical exactly when
- * their canonical texts are equal. Array order is kept (it is the caller's to normalise).
- */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>)
-      .filter(([, x]) => x !== undefined)
-      .sort(([a], [b]) => compareKeys(a, b));
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
 }

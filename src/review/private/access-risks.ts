@@ -7,7 +7,7 @@
  * how many accounts it reaches, how many are production, and a few of them (production first);
  * review.json lists every account in `granted`, `revoked` and `membership`.
  */
-import { compareKeys, type ResolvedAssignment, type ResolvedModel } from '../../model/ir';
+import { compareKeys, type ResolvedAssignment, type ResolvedModel } from '../../model';
 import type { AccountRef, AssignmentGroup, MembershipEffect, PermissionSetChange, RiskFlag } from '../types';
 import { adminReasonsIn } from './admin';
 import { cmpName } from './permission-sets';

@@ -9,9 +9,8 @@
  * policies other than the known ones, and customer managed policies whose documents live outside
  * the model, are not in the model, so they cannot be read.
  */
-import type { ResolvedModel, ResolvedPermissionSet } from '../../model/ir';
-import { administratorAccessReasons, customerPolicyDocuments, permissionSetAdminGrants } from '../../policy/admin-access';
-import type { PolicyDocumentJson } from '../../policy/types';
+import type { ResolvedModel, ResolvedPermissionSet, PolicyDocumentJson } from '../../model';
+import { administratorAccessReasons, customerPolicyDocuments, permissionSetAdminGrants } from '../../policy';
 
 /** Why a permission set is administrator-level; empty when it is not. */
 export function adminReasons(ps: ResolvedPermissionSet | undefined, documents: ReadonlyMap<string, PolicyDocumentJson> = new Map()): string[] {

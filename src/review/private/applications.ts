@@ -3,7 +3,7 @@
  * what changed about an application, the one risk of opening an application to every user, and
  * who can open each application of one model.
  */
-import { compareKeys, type ResolvedApplication, type ResolvedModel } from '../../model/ir';
+import { compareKeys, type ResolvedApplication, type ResolvedModel } from '../../model';
 import type { ApplicationAssignmentChange, ApplicationChange, ApplicationExplanation, RiskFlag } from '../types';
 import { diffFields, diffList, isEmptyList, tagList, type Fields } from './fields';
 

@@ -3,8 +3,7 @@
  * with the accounts they reach and the selectors that reach them, which is how a reviewer reads
  * them ("Auditors get ReadOnly in 40 accounts, by ou Workloads/*").
  */
-import { compareKeys, type ResolvedAccount, type ResolvedAssignment } from '../../model/ir';
-import { displayOu } from '../../model/targets';
+import { compareKeys, type ResolvedAccount, type ResolvedAssignment, displayOu } from '../../model';
 import type { AccountRef, AssignmentGroup } from '../types';
 
 /**

@@ -3,8 +3,7 @@
  * diffed statement by statement. The same document is created in every account a permission set
  * reaches, so it is reported once per policy, not once per account.
  */
-import { compareKeys, type DeploymentUnit } from '../../model/ir';
-import type { PolicyDocumentJson } from '../../policy/types';
+import { compareKeys, type DeploymentUnit, type PolicyDocumentJson } from '../../model';
 import type { PolicyDocumentChange } from '../types';
 import { cmpName } from './permission-sets';
 import { diffStatements } from './statements';

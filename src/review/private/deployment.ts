@@ -5,9 +5,7 @@
  * the permission sets provisioned into the management account stay with the management account,
  * everything else runs in the delegated administrator's account.
  */
-import { compareKeys, type ResolvedModel } from '../../model/ir';
-import { permissionSetUnit } from '../../model/ir-index';
-import { unitOrder } from '../../model/unit-graph';
+import { compareKeys, type ResolvedModel, permissionSetUnit, unitOrder } from '../../model';
 import type { PermissionSetPlacement, UnitPlacement } from '../types';
 
 export function unitPlacements(ir: ResolvedModel): UnitPlacement[] {

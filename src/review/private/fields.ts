@@ -1,7 +1,7 @@
 /** Field-by-field comparison of plain model values, and list additions/removals. */
-import type { Tags } from '../../model/ir';
+import type { Tags } from '../../model';
 import type { FieldChange, FieldValue, ListChange } from '../types';
-import { sortedUnique, stableJson } from './canonical';
+import { canonicalJson, sortedUnique } from '../../policy';
 
 /** Pairs of model term and value; undefined means "not set". */
 export type Fields = readonly (readonly [string, FieldValue | undefined])[];
@@ -15,7 +15,7 @@ export function diffFields(before: Fields | undefined, after: Fields | undefined
   for (const field of terms) {
     const x = b.get(field);
     const y = a.get(field);
-    if (stableJson(x) === stableJson(y)) continue;
+    if (canonicalJson(x) === canonicalJson(y)) continue;
     // An empty list on the side of an entity that is added or removed says nothing.
     if ((x === undefined && isEmptyArray(y)) || (y === undefined && isEmptyArray(x))) continue;
     out.push({ field, ...(x !== undefined ? { before: x } : {}), ...(y !== undefined ? { after: y } : {}) });

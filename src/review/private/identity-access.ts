@@ -12,11 +12,24 @@
  * "on this key" when their Resource names it by ref; `Resource: "*"` statements such as
  * kms:ListAliases are not about one key and are left out.
  */
-import { ACCOUNT_ROOT_ARN, roleArn } from '../../model/arns';
-import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/ir';
-import { isPolicyRef, type PolicyDocumentJson, type StatementJson } from '../../policy/types';
-import { actionsOf, allowsAction } from './actions';
-import type { AccessEntry } from './key-access';
+import { ACCOUNT_ROOT_ARN, roleArn, compareKeys, type ResolvedKey, type ResolvedModel, isPolicyRef, type PolicyDocumentJson, type StatementJson } from '../../model';
+import { actionMatches, toArray } from '../../policy';
+import { actionLabels } from './actions';
+import type { KeyAccessKind } from '../types';
+
+/** A principal's access while it is being collected from several statements. */
+export interface AccessEntry {
+  kind: KeyAccessKind;
+  principal: string;
+  accountId?: string;
+  actions: string[];
+  via: string[];
+  /** One statement without kms:ViaService opens every caller path, whatever the others narrow. */
+  anyPath: boolean;
+  statements: string[];
+  useCases: string[];
+  identityPolicies: string[];
+}
 
 /** An account principal: captures partition and account id. */
 export const ROOT = ACCOUNT_ROOT_ARN;
@@ -25,17 +38,17 @@ export const ROOT = ACCOUNT_ROOT_ARN;
 export function keyStatements(doc: PolicyDocumentJson | undefined, keyName: string): StatementJson[] {
   return (doc?.Statement ?? []).filter((s) => {
     if (s.Effect !== 'Allow' || s.Resource === undefined) return false;
-    const resources = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
+    const resources = toArray(s.Resource);
     return resources.some((r) => isPolicyRef(r) && r.key === keyName);
   });
 }
 
 function grantedActions(statements: readonly StatementJson[], grant: AccessEntry): string[] {
-  return statements.flatMap((s) => actionsOf(s)).filter((a) => grant.actions.some((p) => allowsAction({ Action: p }, a)));
+  return statements.flatMap((s) => actionLabels(s)).filter((a) => grant.actions.some((p) => actionMatches(p, a)));
 }
 
 function entry(grant: AccessEntry, principal: string, accountId: string, actions: string[], identityPolicy: string): AccessEntry {
-  const admin = actions.some((a) => allowsAction({ Action: a }, 'kms:PutKeyPolicy'));
+  const admin = actions.some((a) => actionMatches(a, 'kms:PutKeyPolicy'));
   return {
     kind: admin ? 'administrator' : 'principal',
     principal,

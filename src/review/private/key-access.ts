@@ -18,13 +18,14 @@
  *   permission sets and roles those name are added (identity-access.ts).
  * Entries with the same principal are merged.
  */
-import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet } from '../../model/ir';
-import { parsePermissionSetRoleArn } from '../../model/arns';
-import type { StatementJson } from '../../policy/types';
+import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, parsePermissionSetRoleArn, type StatementJson } from '../../model';
 import type { KeyAccess, KeyAccessKind } from '../types';
-import { conditionValues, isWildcardPrincipal, sortedUnique, valueList } from './canonical';
-import { actionsOf, allowsAction } from './actions';
-import { delegatedAccess, keyStatements, ROOT } from './identity-access';
+import { allowsAction, conditionValues as conditionPolicyValues, isAnyPrincipal, sortedUnique, valueList } from '../../policy';
+import { actionLabels } from './actions';
+import { delegatedAccess, keyStatements, ROOT, type AccessEntry } from './identity-access';
+
+/** The values a condition key is tested against, as shown (sorted, refs by label). */
+const conditionValues = (s: StatementJson, key: string): string[] => valueList(conditionPolicyValues(s, key));
 
 const KIND_ORDER: readonly KeyAccessKind[] = ['service', 'administrator', 'principal', 'org-principals', 'managed-applications', 'wildcard'];
 
@@ -34,7 +35,7 @@ function principalsOf(s: StatementJson): { kind: KeyAccessKind; principal: strin
   if (p === undefined) return out;
   if (p !== '*') for (const svc of valueList(p.Service)) out.push({ kind: 'service', principal: svc });
   const principalArns = conditionValues(s, 'aws:PrincipalArn');
-  if (isWildcardPrincipal(p)) {
+  if (isAnyPrincipal(p)) {
     if (conditionValues(s, 'aws:PrincipalIsAWSService').includes('true')) {
       const org = conditionValues(s, 'aws:SourceOrgID');
       const accounts = conditionValues(s, 'aws:SourceAccount');
@@ -96,20 +97,6 @@ function identityPoliciesFor(principal: string, key: ResolvedKey, permissionSets
   return sortedUnique(out);
 }
 
-/** A principal's access while it is being collected from several statements. */
-export interface AccessEntry {
-  kind: KeyAccessKind;
-  principal: string;
-  accountId?: string;
-  actions: string[];
-  via: string[];
-  /** One statement without kms:ViaService opens every caller path, whatever the others narrow. */
-  anyPath: boolean;
-  statements: string[];
-  useCases: string[];
-  identityPolicies: string[];
-}
-
 export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionSets' | 'assignments' | 'accounts'>): KeyAccess[] {
   const merged = new Map<string, AccessEntry>();
   const add = (e: AccessEntry) => {
@@ -138,7 +125,7 @@ export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionS
         kind: kind === 'principal' && admin ? 'administrator' : kind,
         principal: displayName(principal, accountId, ir.accounts),
         ...(accountId !== undefined ? { accountId } : {}),
-        actions: actionsOf(s),
+        actions: actionLabels(s),
         via,
         anyPath: via.length === 0,
         statements: [label],

@@ -3,11 +3,9 @@
  * removed), the key removed or made single-Region, its deletion window shortened, replicas
  * removed, rotation disabled, and wildcard principals widened in its key policy.
  */
-import { compareKeys, type ResolvedKey, type ResolvedModel } from '../../model/ir';
-import type { StatementJson } from '../../policy/types';
+import { compareKeys, type ResolvedKey, type ResolvedModel, type StatementJson } from '../../model';
 import type { KeyChange, KeyPowerChange, RiskFlag, RiskSeverity, StatementChange } from '../types';
-import { isWildcardPrincipal, valueList } from './canonical';
-import { allowsAction } from './actions';
+import { actionMatches, isAnyPrincipal, valueList } from '../../policy';
 import { keyAccess } from './key-access';
 
 /** A key Identity Center uses on either side is the one whose loss is an outage. */
@@ -42,7 +40,7 @@ function specRisks(x: ResolvedKey, y: ResolvedKey | undefined, used: boolean): R
 
 /** Actions of `before` that no action of `after` covers. */
 function lostActions(before: readonly string[], after: readonly string[]): string[] {
-  return before.filter((a) => !after.some((p) => allowsAction({ Action: p }, a)));
+  return before.filter((a) => !after.some((p) => actionMatches(p, a)));
 }
 
 /**
@@ -148,14 +146,14 @@ function conditionPairs(s: StatementJson): Map<string, string[]> {
  */
 function widening(c: StatementChange): string | undefined {
   const y = c.after;
-  if (!y || y.Effect !== 'Allow' || !isWildcardPrincipal(y.Principal)) return undefined;
+  if (!y || y.Effect !== 'Allow' || !isAnyPrincipal(y.Principal)) return undefined;
   const x = c.before;
-  if (!x || x.Effect !== 'Allow' || !isWildcardPrincipal(x.Principal)) {
+  if (!x || x.Effect !== 'Allow' || !isAnyPrincipal(x.Principal)) {
     const conds = [...conditionPairs(y).keys()].map((k) => k.split(' ')[1]);
     return conds.length > 0 ? `adds a wildcard principal conditioned on ${[...new Set(conds)].sort(compareKeys).join(', ')}` : 'adds a wildcard principal';
   }
   const reasons: string[] = [];
-  const newActions = valueList(y.Action).filter((a) => !valueList(x.Action).some((p) => allowsAction({ Action: p }, a)));
+  const newActions = valueList(y.Action).filter((a) => !valueList(x.Action).some((p) => actionMatches(p, a)));
   if (newActions.length > 0) reasons.push(`allows ${newActions.join(', ')}`);
   const before = conditionPairs(x);
   const after = conditionPairs(y);

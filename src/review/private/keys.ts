@@ -2,8 +2,7 @@
  * Key changes: the key specification, the key policy statement by statement (each with the use
  * case and AWS documentation page it comes from), and the member-account identity policies.
  */
-import { compareKeys, type KeyIdentityPolicy, type ResolvedKey } from '../../model/ir';
-import type { StatementJson } from '../../policy/types';
+import { compareKeys, type KeyIdentityPolicy, type ResolvedKey, type StatementJson } from '../../model';
 import type { IdentityPolicyChange, KeyChange } from '../types';
 import { diffFields, diffList, isEmptyList, tagList, type Fields } from './fields';
 import { diffStatements, type SourceLookup } from './statements';

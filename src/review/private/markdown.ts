@@ -2,10 +2,10 @@
  * Small Markdown helpers shared by the review and explain renderers (GitHub-flavoured). Every
  * string from a model goes through `text` or `code` (src/review/markdown-escape.ts).
  */
-import type { StatementJson } from '../../policy/types';
+import type { StatementJson } from '../../model';
 import { mdCode, mdText } from '../markdown-escape';
 import type { AccountRef, FieldChange, FieldValue } from '../types';
-import { formatStatement, valueList } from './canonical';
+import { formatStatement, valueList } from '../../policy';
 import { lineDiff } from './line-diff';
 
 /** A model value as an inline code span. */

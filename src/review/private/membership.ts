@@ -8,7 +8,7 @@
  * assignment, or another group) on the other side: already had before joining, still has after
  * leaving. Grouped by permission set.
  */
-import { compareKeys, type ResolvedAssignment, type ResolvedModel } from '../../model/ir';
+import { compareKeys, type ResolvedAssignment, type ResolvedModel } from '../../model';
 import type { AccountRef, MembershipEffect, PrincipalChange } from '../types';
 
 interface Side {

@@ -7,9 +7,9 @@
  * author did, and because it has a cost a plain add/remove hides: Identity Center replaces the
  * permission set and every assignment of it. Pairs are matched in name order, one to one.
  */
-import { compareKeys, type CustomerManagedPolicyRef, type PermissionsBoundary, type ResolvedPermissionSet } from '../../model/ir';
+import { compareKeys, type CustomerManagedPolicyRef, type PermissionsBoundary, type ResolvedPermissionSet } from '../../model';
 import type { PermissionSetChange } from '../types';
-import { canonicalStatement, stableJson } from './canonical';
+import { canonicalJson, canonicalStatement } from '../../policy';
 import { diffFields, diffList, isEmptyList, tagList, type Fields } from './fields';
 import { diffStatements } from './statements';
 
@@ -36,11 +36,11 @@ function fields(ps: ResolvedPermissionSet): Fields {
 
 /** Everything but the name, canonical: equal content means a rename. */
 function contentKey(ps: ResolvedPermissionSet): string {
-  return stableJson({
+  return canonicalJson({
     fields: fields(ps),
     managed: [...ps.managedPolicyArns].sort(compareKeys),
     cmp: ps.customerManagedPolicies.map(cmpName).sort(compareKeys),
-    inline: (ps.inlinePolicy?.Statement ?? []).map((s) => stableJson(canonicalStatement(s))).sort(compareKeys),
+    inline: (ps.inlinePolicy?.Statement ?? []).map((s) => canonicalJson(canonicalStatement(s))).sort(compareKeys),
     boundary: boundaryText(ps.permissionsBoundary),
   });
 }

@@ -2,7 +2,7 @@
  * Groups and users added, removed or changed, including group membership: a user joining a group
  * gains everything the group is assigned, which no assignment diff shows.
  */
-import { compareKeys, type ResolvedGroup, type ResolvedUser, type UserAddress, type UserContact } from '../../model/ir';
+import { compareKeys, type ResolvedGroup, type ResolvedUser, type UserAddress, type UserContact } from '../../model';
 import type { PrincipalChange } from '../types';
 import { diffFields, diffList, isEmptyList, type Fields } from './fields';
 

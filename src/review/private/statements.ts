@@ -11,10 +11,9 @@
  * - statement order is not meaning: reordered statements, actions or condition values are no change.
  * The result is sorted by Sid, then (statements without a Sid) by canonical JSON.
  */
-import { compareKeys } from '../../model/ir';
-import type { PolicyDocumentJson, StatementJson } from '../../policy/types';
+import { compareKeys, type PolicyDocumentJson, type StatementJson } from '../../model';
 import type { StatementChange } from '../types';
-import { stableJson, canonicalStatement, statementContentKey } from './canonical';
+import { canonicalJson, canonicalStatement, statementKey } from '../../policy';
 
 interface Keyed {
   readonly key: string;
@@ -29,8 +28,8 @@ function keyed(doc: PolicyDocumentJson | undefined): Map<string, Keyed> {
   for (const s of statements) if (s.Sid) sidCount.set(s.Sid, (sidCount.get(s.Sid) ?? 0) + 1);
   const out = new Map<string, Keyed>();
   for (const s of statements) {
-    const content = statementContentKey(s);
-    const canonical = stableJson(canonicalStatement(s));
+    const content = statementKey(s);
+    const canonical = canonicalJson(canonicalStatement(s));
     // '0' sorts Sid keys before '1' content keys, so Sid'd statements come first.
     const key = s.Sid ? (sidCount.get(s.Sid) === 1 ? `0${s.Sid}` : `0${s.Sid}\u0000${content}`) : `1${content}`;
     out.set(key, { key, sid: s.Sid || undefined, statement: s, canonical });

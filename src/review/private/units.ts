@@ -18,11 +18,9 @@
  * towards planning a unit too many rather than one too few: a setting read by every stack touches
  * every unit.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedAssignment, type ResolvedModel } from '../../model/ir';
-import { assignmentsByKey, unitApplications, unitGroups, unitPermissionSets, unitUsers } from '../../model/ir-index';
-import type { StatementJson } from '../../policy/types';
+import { compareKeys, type DeploymentUnit, type ResolvedAssignment, type ResolvedModel, assignmentsByKey, unitApplications, unitGroups, unitPermissionSets, unitUsers, type StatementJson } from '../../model';
 import type { TouchedUnit } from '../types';
-import { canonicalStatement, stableJson } from './canonical';
+import { canonicalJson, canonicalStatement } from '../../policy';
 
 /**
  * Policy documents compared by meaning, as the review compares them: statement order and value
@@ -33,13 +31,13 @@ function canonicalDocuments(v: unknown): unknown {
   if (typeof v !== 'object' || v === null) return v;
   const o = v as Record<string, unknown>;
   if (Array.isArray(o.Statement) && typeof o.Version === 'string') {
-    return { ...o, Statement: (o.Statement as StatementJson[]).map((s) => stableJson(canonicalStatement(s))).sort(compareKeys) };
+    return { ...o, Statement: (o.Statement as StatementJson[]).map((s) => canonicalJson(canonicalStatement(s))).sort(compareKeys) };
   }
   return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, canonicalDocuments(x)]));
 }
 
 function unitContent(ir: ResolvedModel, unit: DeploymentUnit): string {
-  return stableJson(canonicalDocuments(unitParts(ir, unit)));
+  return canonicalJson(canonicalDocuments(unitParts(ir, unit)));
 }
 
 /** Whether a unit's content is the same in both models (see the module comment for what it is). */
@@ -55,7 +53,7 @@ function sharedContent(ir: ResolvedModel): string {
   let shared = sharedCache.get(ir);
   if (shared === undefined) {
     const { region, instanceArn, identityStoreId } = ir.identityCenter;
-    shared = stableJson({ organization: ir.organization, identityCenter: { region, instanceArn, identityStoreId }, deployment: ir.deployment });
+    shared = canonicalJson({ organization: ir.organization, identityCenter: { region, instanceArn, identityStoreId }, deployment: ir.deployment });
     sharedCache.set(ir, shared);
   }
   return shared;
@@ -72,7 +70,7 @@ function sameAssignmentUnit(base: ResolvedModel, x: DeploymentUnit, head: Resolv
   const { assignmentKeys: keysX, ...recordX } = x;
   const { assignmentKeys: keysY, ...recordY } = y;
   if (keysX.length !== keysY.length || keysX.some((k, i) => k !== keysY[i])) return false;
-  if (stableJson(canonicalDocuments(recordX)) !== stableJson(canonicalDocuments(recordY))) return false;
+  if (canonicalJson(canonicalDocuments(recordX)) !== canonicalJson(canonicalDocuments(recordY))) return false;
   const [inBase, inHead] = [assignmentsByKey(base), assignmentsByKey(head)];
   const [flagsBase, flagsHead] = [externalFlags(base), externalFlags(head)];
   for (const key of keysX) {

@@ -176,7 +176,6 @@ export function describeWithEmulator(name: string, fn: () => void, opts: { terra
   const reason = emulatorReason() ?? (opts.terraform ? terraformReason() : null);
   if (reason) {
     describe.skip(`${name} (skipped: ${reason})`, fn);
-    // eslint-disable-next-line no-console
     console.warn(`skipping '${name}': ${reason}`);
   } else {
     describe(name, fn);

@@ -15,7 +15,7 @@ import type { Estate } from '../../../src/import/estate';
 import { readEstate } from '../../../src/import/read';
 import type { ResolvedModel } from '../../../src/model/ir';
 import { renderPolicy } from '../../../src/policy/render';
-import type { PolicyDocumentJson } from '../../../src/policy/types';
+import type { PolicyDocumentJson } from '../../../src/model/policy-types';
 import type { Emulator } from './emulator';
 
 export interface PermissionSetFacts {

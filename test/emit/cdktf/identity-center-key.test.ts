@@ -14,13 +14,25 @@ import { blocks, onlyBlock, sids, synthGenerated } from './helpers';
 
 const multiRegionKey = fullIr.keys[0];
 const singleRegionKey = minimalIr.keys[0];
-const resolve = () => 'arn:aws:sso:::instance/ssoins-test';
+/** The stack's apply-time values: only the instance ARN is reached (the key's own come from its resource). */
+const refTargets = {
+  managementAccountId: '111111111111',
+  partition: 'aws',
+  keyArn: (name: string): string => {
+    throw new Error(`key ${name} is not in this stack`);
+  },
+  keyId: (name: string): string => {
+    throw new Error(`key ${name} is not in this stack`);
+  },
+  instanceArn: () => 'arn:aws:sso:::instance/ssoins-test',
+  identityStoreId: () => 'd-test',
+};
 
 function synthKey(key: ResolvedKey, replicaRegions: readonly string[] = key.replicaRegions): string {
   return synthGenerated((scope) => {
     new AwsProvider(scope, 'aws', { region: 'eu-west-1' });
     const replicaProviders = new Map(replicaRegions.map((r) => [r, new AwsProvider(scope, r, { region: r, alias: r })]));
-    new IdentityCenterKey(scope, key.name, { key: inLiteralText(key), accountId: '111111111111', partition: 'aws', replicaProviders, resolve });
+    new IdentityCenterKey(scope, key.name, { key: inLiteralText(key), replicaProviders, refTargets });
   });
 }
 

@@ -13,8 +13,8 @@ import * as path from 'node:path';
 import { synthCdktf } from '../../../src/emit/cdktf';
 import type { DeploymentUnit, ResolvedAssignment, ResolvedModel, ResolvedPermissionSet } from '../../../src/model/ir';
 import { unitGroups, unitPermissionSets, unitUsers } from '../../../src/model/ir-index';
-import type { PolicyDocumentJson, PolicyRef } from '../../../src/policy/types';
-import { isPolicyRef } from '../../../src/policy/types';
+import type { PolicyDocumentJson, PolicyRef } from '../../../src/model/policy-types';
+import { isPolicyRef } from '../../../src/model/policy-types';
 import { hclString } from '../../../src/emit/hcl/private/escape';
 import { constructId } from '../../../src/emit/cdktf/private/construct-ids';
 

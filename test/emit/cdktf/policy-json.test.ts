@@ -1,5 +1,5 @@
 import { policyJson } from '../../../src/emit/cdktf/private/policy-json';
-import type { PolicyDocumentJson } from '../../../src/policy/types';
+import type { PolicyDocumentJson } from '../../../src/model/policy-types';
 
 describe('policyJson', () => {
   test('renders PolicyRefs through the resolver, unescaped, wherever they appear', () => {

@@ -8,6 +8,7 @@ import { emitHcl } from '../../../src/emit/hcl';
 import { hclString } from '../../../src/emit/hcl/private/escape';
 import { ref, renderExpr, template } from '../../../src/emit/hcl/private/expr';
 import { HOSTILE, injectionModel } from './fixtures/injection-ir';
+import type { Json } from '../../support/json';
 
 /** hcl2json writes a literal `${` as `$${` (its own expression marker is `${`): undo that. */
 const literal = (v: unknown): unknown => (typeof v === 'string' ? v.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : v);
@@ -49,7 +50,7 @@ describe('a hostile model', () => {
   test('keeps every group name and description, permission set description and tag, and key text', async () => {
     const ir = injectionModel();
     const main = await parse('main.tf', emitHcl(ir).get('hcl/management/main.tf')!);
-    const module = (name: string): Record<string, any> => main.module[name][0];
+    const module = (name: string): Record<string, Json> => main.module[name][0];
 
     const groups = module('identity_store').groups as Record<string, { description?: string }>;
     expect(Object.keys(groups).map(literal).sort()).toEqual(ir.groups.map((g) => g.name).sort());

@@ -17,6 +17,7 @@ import { planFacts, type Facts } from './support/facts';
 import { removeWorkDir, runHarness, writeFiles, type HarnessRun } from './support/harness';
 import { MOCK_INSTANCE_ARN, Mocks } from './support/mocks';
 import { hclOverrides } from './support/overrides';
+import type { Json } from '../../support/json';
 
 const runName = (fixture: string, unit: string): string => `${fixture}_${unit.replace(/\W/g, '_')}`;
 
@@ -57,7 +58,7 @@ describeWithTerraform('generated HCL under Terraform', () => {
   });
 
   test('the key policy reaches the primary key and, unchanged, its replica; the encryption step follows the key', () => {
-    const f = facts.get('typical/management') as Record<string, Record<string, any>>;
+    const f = facts.get('typical/management') as Record<string, Record<string, Json>>;
     const policy = f.key_policies['key identity-center'];
     expect(Object.keys(policy.Statement).sort()).toEqual([
       'AllowIdentityCenterAdminAccounts',
@@ -123,7 +124,7 @@ describeWithTerraform('generated HCL under Terraform', () => {
   });
 
   test('member roots read the key from the management account and attach the identity policy to its role', () => {
-    const f = facts.get('typical/account-workflows') as Record<string, Record<string, any>>;
+    const f = facts.get('typical/account-workflows') as Record<string, Record<string, Json>>;
     const doc = f.iam_policies['/idcgen-identity-center-key-use'];
     const keyId = new Mocks(irs.get('typical')!).keyId('identity-center');
     expect(doc.Statement[0].Resource).toBe(`arn:aws:kms:*:111111111111:key/${keyId}`);
@@ -145,15 +146,15 @@ describeWithTerraform('generated HCL under Terraform', () => {
   });
 
   test('without an instance ARN in the model, every root uses the looked-up instance', () => {
-    const f = facts.get('lookup/management') as Record<string, Record<string, any>>;
+    const f = facts.get('lookup/management') as Record<string, Record<string, Json>>;
     expect(f.permission_sets.ReadOnly.instance).toBe(MOCK_INSTANCE_ARN);
-    const a = facts.get('lookup/assignments-1') as Record<string, Record<string, any>>;
+    const a = facts.get('lookup/assignments-1') as Record<string, Record<string, Json>>;
     expect(Object.values(a.assignments).map((x) => x.instance)).toEqual([MOCK_INSTANCE_ARN, MOCK_INSTANCE_ARN]);
   });
 
   test('hostile names, descriptions and tags reach the plan unchanged', () => {
     const ir = irs.get('injection')!;
-    const f = facts.get('injection/management') as Record<string, Record<string, any>>;
+    const f = facts.get('injection/management') as Record<string, Record<string, Json>>;
     const created = ir.groups.filter((g) => !g.external);
     expect(Object.keys(f.groups).sort()).toEqual(created.map((g) => g.name).sort());
     for (const g of created) expect(f.groups[g.name].description).toBe(g.description);

@@ -3,7 +3,7 @@ import type { ResolvedAssignment, ResolvedKey, ResolvedModel, ResolvedPermission
 import type { KeyInput } from '../../../src/model/schema';
 import { buildKeys } from '../../../src/policy/keys';
 import { withKeyStatements } from '../../../src/policy/inline';
-import type { PolicyDocumentJson } from '../../../src/policy/types';
+import type { PolicyDocumentJson } from '../../../src/model/policy-types';
 import { ACCOUNTS, context, IDENTITY_STORE_ID, INSTANCE_ARN, MGMT_ID, ORG_ID, PERMISSION_SETS } from './fixtures';
 
 /** The deployer every lint IR has unless a test says otherwise. */

@@ -3,7 +3,7 @@
  * it: the input of the simulation tables.
  */
 import type { KeyInput } from '../../../src/model/schema';
-import type { PolicyDocumentJson } from '../../../src/policy/types';
+import type { PolicyDocumentJson } from '../../../src/model/policy-types';
 import { renderPolicy } from '../../../src/policy/render';
 import { parsePermissionSetRoleArn, permissionSetRoleArn } from '../../../src/model/arns';
 import { ADMIN, buildOne, context, DELEGATED_ADMIN, DELEGATED_ID, IDENTITY_STORE_ARN, INSTANCE_ARN, key, MGMT_ID, MRK_ARN, OUTSIDE_ID, WORKLOAD_ID } from './fixtures';

@@ -10,7 +10,7 @@
  * carry the encryption context the returned conditions require (Identity Center's own).
  */
 import { runSimulation } from '@cloud-copilot/iam-simulate';
-import type { PolicyDocumentJson, StatementJson } from '../../../src/policy/types';
+import type { PolicyDocumentJson, StatementJson } from '../../../src/model/policy-types';
 import { MGMT_ID, MRK_ARN, ORG_ID } from './fixtures';
 
 export interface StrippedCondition {

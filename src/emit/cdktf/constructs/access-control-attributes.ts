@@ -3,7 +3,7 @@
  * `aws:PrincipalTag/<key>`, filled from its source in the identity source.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/attributesforaccesscontrol.html
  */
-import type { AccessControlAttribute } from '../../../model/ir';
+import type { AccessControlAttribute } from '../../../model';
 import { Construct, SsoadminInstanceAccessControlAttributes } from '../cdktf';
 
 /** Props of {@link AccessControlAttributes}. */

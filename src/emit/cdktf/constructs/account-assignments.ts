@@ -4,7 +4,7 @@
  * stable key — principal type, principal, permission set, account — and never from its position.
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssoadmin_account_assignment
  */
-import type { PrincipalType, ResolvedAssignment } from '../../../model/ir';
+import type { PrincipalType, ResolvedAssignment } from '../../../model';
 import { Construct, SsoadminAccountAssignment } from '../cdktf';
 import { constructId, namespaceAt } from '../private/namespace';
 

@@ -4,7 +4,7 @@
  * caller (created in the same stack, or looked up by name), as for account assignments.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/customermanagedapps.html
  */
-import type { PrincipalType, ResolvedApplication } from '../../../model/ir';
+import type { PrincipalType, ResolvedApplication } from '../../../model';
 import {
   Construct,
   SsoadminApplication,

@@ -11,26 +11,20 @@
  *   to the default policy), so both refuse to be destroyed.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/identity-center-customer-managed-keys.html
  */
-import type { ResolvedKey } from '../../../model/ir';
-import type { PolicyRef } from '../../../policy/types';
+import type { ResolvedKey } from '../../../model';
 import { AwsProvider, Construct, KmsAlias, KmsKey, KmsKeyPolicy, KmsReplicaKey } from '../cdktf';
 import { namespace } from '../private/namespace';
-import { policyJson, type PolicyRefResolver } from '../private/policy-json';
-import { keyArnAllRegions } from '../../../model/arns';
-import { isKeyRef } from '../private/refs';
-import { KEY_SPEC } from '../../../policy/catalog/aws';
+import { policyJson } from '../private/policy-json';
+import { refResolver, type RefTargets } from '../private/refs';
+import { KEY_SPEC } from '../../../policy';
 
 /** Props of {@link IdentityCenterKey}. */
 export interface IdentityCenterKeyProps {
   readonly key: ResolvedKey;
-  /** Account the key lives in (the management account), for all-Region key ARNs. */
-  readonly accountId: string;
-  /** Its partition, for the same ARNs. */
-  readonly partition: string;
   /** One provider per replica Region (shared by every key in the stack), by Region. */
   readonly replicaProviders: ReadonlyMap<string, AwsProvider>;
-  /** Resolves the other apply-time values in the key policy (instance ARN, identity store ARN). */
-  readonly resolve: PolicyRefResolver;
+  /** The stack's apply-time values for the key policy's refs (this key's own come from its resource). */
+  readonly refTargets: RefTargets;
 }
 
 /** The customer managed KMS key for Identity Center: key, key policy, alias and multi-Region replicas, protected from deletion. */
@@ -42,14 +36,10 @@ export class IdentityCenterKey extends Construct {
   readonly replicas: ReadonlyMap<string, KmsReplicaKey>;
   /** The primary's alias name on each replica, in the replica's Region; by Region, sorted. */
   readonly replicaAliases: ReadonlyMap<string, KmsAlias>;
-  private readonly accountId: string;
-  private readonly partition: string;
 
   constructor(scope: Construct, id: string, props: IdentityCenterKeyProps) {
     super(scope, id);
     const { key } = props;
-    this.accountId = props.accountId;
-    this.partition = props.partition;
     const tags = Object.keys(key.tags).length > 0 ? { ...key.tags } : undefined;
 
     this.kmsKey = new KmsKey(this, 'Key', {
@@ -66,7 +56,12 @@ export class IdentityCenterKey extends Construct {
     });
 
     // The policy may name this key itself; the stack's resolver only knows keys built before it.
-    const resolve: PolicyRefResolver = (ref: PolicyRef) => (ref.key === key.name && isKeyRef(ref) ? this.ref(ref) : props.resolve(ref));
+    const t = props.refTargets;
+    const resolve = refResolver({
+      ...t,
+      keyArn: (name) => (name === key.name ? this.kmsKey.arn : t.keyArn(name)),
+      keyId: (name) => (name === key.name ? this.kmsKey.keyId : t.keyId(name)),
+    });
     const policy = policyJson(key.keyPolicy, resolve);
 
     this.keyPolicy = new KmsKeyPolicy(this, 'Policy', {
@@ -105,15 +100,5 @@ export class IdentityCenterKey extends Construct {
   /** ARN of the primary key. */
   get arn(): string {
     return this.kmsKey.arn;
-  }
-
-  /** The primary key and every replica, for identity policies. */
-  get arnAllRegions(): string {
-    return keyArnAllRegions(this.accountId, this.kmsKey.keyId, this.partition);
-  }
-
-  /** The Terraform expression of a key PolicyRef that names this key. */
-  ref(ref: PolicyRef): string {
-    return ref.ref === 'key-arn-all-regions' ? this.arnAllRegions : this.arn;
   }
 }

@@ -8,7 +8,7 @@
  * runs at plan time, before the principal exists, and fails.
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/identitystore_group
  */
-import type { ResolvedGroup, ResolvedUser } from '../../../model/ir';
+import type { ResolvedGroup, ResolvedUser } from '../../../model';
 import {
   Construct,
   DataAwsIdentitystoreGroup,

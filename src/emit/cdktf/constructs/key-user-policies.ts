@@ -6,7 +6,7 @@
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/howtocmp.html
  */
-import type { DeploymentUnit } from '../../../model/ir';
+import type { DeploymentUnit } from '../../../model';
 import { Construct, IamPolicy, IamRolePolicyAttachment } from '../cdktf';
 import { constructId, namespace, namespaceAt } from '../private/namespace';
 import { policyJson, type PolicyRefResolver } from '../private/policy-json';

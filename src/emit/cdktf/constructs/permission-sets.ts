@@ -4,7 +4,7 @@
  * boundary. Each attachment provisions the permission set to every account it is assigned to.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetsconcept.html
  */
-import type { ResolvedPermissionSet } from '../../../model/ir';
+import type { ResolvedPermissionSet } from '../../../model';
 import {
   Construct,
   SsoadminCustomerManagedPolicyAttachment,

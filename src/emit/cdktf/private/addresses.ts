@@ -10,7 +10,7 @@
  *   written from an address a block of the stack still has.
  * @see https://developer.hashicorp.com/terraform/language/moved
  */
-import { compareKeys } from '../../../model/ir';
+import { compareKeys } from '../../../model';
 import { Construct, TerraformDataSource, TerraformResource, TerraformStack } from '../cdktf';
 import { previousLogicalId } from './construct-ids';
 

@@ -13,8 +13,7 @@
  * test/emit/cdktf/assignment-blocks holds the output byte for byte against the same stack built from
  * constructs (AccountAssignments, IdentityStore, DataAwsSsoadminPermissionSet).
  */
-import type { PrincipalType, ResolvedAssignment, ResolvedGroup, ResolvedUser } from '../../../model/ir';
-import { compareKeys } from '../../../model/ir';
+import { type PrincipalType, type ResolvedAssignment, type ResolvedGroup, type ResolvedUser, compareKeys } from '../../../model';
 import { makeUniqueId } from '../cdktf';
 import type { Address } from './addresses';
 import { constructId } from './construct-ids';

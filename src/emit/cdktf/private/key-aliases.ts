@@ -2,7 +2,7 @@
  * Key ARNs read by alias, for stacks that use a key the management stack creates without sharing
  * its state: one `data aws_kms_alias` per key, under `KeyAlias/<key>`, made on first use.
  */
-import type { ResolvedKey } from '../../../model/ir';
+import type { ResolvedKey } from '../../../model';
 import { AwsProvider, Construct, DataAwsKmsAlias } from '../cdktf';
 import { constructId, namespace } from './namespace';
 

@@ -13,7 +13,7 @@
  * The stand-in for a brace is a private use mark and a letter, and the mark itself is doubled
  * letter-wise too, so the mapping is reversible for every string, including ones that hold the mark.
  */
-import type { DeploymentUnit, ResolvedModel } from '../../../model/ir';
+import type { DeploymentUnit, ResolvedModel } from '../../../model';
 
 const MARK = '\uE000';
 const TO_STAND_IN: Readonly<Record<string, string>> = { [MARK]: `${MARK}m`, '{': `${MARK}o`, '}': `${MARK}c` };

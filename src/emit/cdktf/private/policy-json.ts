@@ -5,8 +5,7 @@
  * (GeneratedStack), so an IAM policy variable such as `${aws:ResourceAccount}` is written `$${…}`
  * and reaches AWS unchanged. `Fn.rawString` does not fit: it escapes quotes again and breaks the JSON.
  */
-import type { PolicyDocumentJson, PolicyRef } from '../../../policy/types';
-import { isPolicyRef } from '../../../policy/types';
+import { type PolicyDocumentJson, type PolicyRef, isPolicyRef } from '../../../model';
 
 /** A Terraform expression (a cdktf string token) for each apply-time value. */
 export type PolicyRefResolver = (ref: PolicyRef) => string;

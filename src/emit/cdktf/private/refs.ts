@@ -1,9 +1,9 @@
 /**
- * How each stack answers the IR's PolicyRefs. One switch for every stack, so a new ref kind fails
- * to compile here instead of rendering as `[object Object]` somewhere.
+ * How each stack answers the IR's PolicyRefs: the table of ref kinds (policy/refs.ts) with this
+ * stack's Terraform expressions for the apply-time values, joined into one string token.
  */
-import { identityStoreArn, keyArnAllRegions } from '../../../model/arns';
-import type { PolicyRef } from '../../../policy/types';
+import type { PolicyRef } from '../../../model';
+import { refParts, type ApplyTimeValue } from '../../../policy';
 import type { PolicyRefResolver } from './policy-json';
 
 export interface RefTargets {
@@ -19,25 +19,21 @@ export interface RefTargets {
   identityStoreId(): string;
 }
 
-export function isKeyRef(ref: PolicyRef): boolean {
-  return ref.ref === 'key-arn' || ref.ref === 'key-arn-all-regions';
-}
-
 export function refResolver(t: RefTargets): PolicyRefResolver {
-  const keyName = (ref: PolicyRef): string => {
-    if (!ref.key) throw new Error(`policy ref ${ref.ref} names no key`);
-    return ref.key;
-  };
-  return (ref) => {
-    switch (ref.ref) {
+  const value = (v: ApplyTimeValue, ref: PolicyRef): string => {
+    switch (v) {
       case 'key-arn':
-        return t.keyArn(keyName(ref));
-      case 'key-arn-all-regions':
-        return keyArnAllRegions(t.managementAccountId, t.keyId(keyName(ref)), t.partition);
+        return t.keyArn(ref.key!);
+      case 'key-id':
+        return t.keyId(ref.key!);
       case 'instance-arn':
         return t.instanceArn();
-      case 'identity-store-arn':
-        return identityStoreArn(t.managementAccountId, t.identityStoreId(), t.partition);
+      case 'identity-store-id':
+        return t.identityStoreId();
     }
   };
+  return (ref) =>
+    refParts(ref, t)
+      .map((p) => (typeof p === 'string' ? p : value(p.value, ref)))
+      .join('');
 }

@@ -1,7 +1,7 @@
 /**
  * What every generated stack shares: where its state lives and which provider versions it admits.
  */
-import type { BackendConfig, DeploymentUnit, ResolvedModel } from '../../../model/ir';
+import type { BackendConfig, DeploymentUnit, ResolvedModel } from '../../../model';
 import { AWS_PROVIDER_VERSION, LOCAL_STATE_PATH, PLAN_VARIABLE, requiredTerraformVersion, stateKey } from '../../terraform-settings';
 import { AwsProvider, Fn, LocalBackend, S3Backend, TerraformStack, TerraformVariable } from '../cdktf';
 

@@ -4,7 +4,7 @@
  * the delegated administrator's) and reads the ids of the groups and users it assigns by name: the
  * stacks that create them are deployed before it.
  */
-import { unitApplications } from '../../../model/ir-index';
+import { unitApplications } from '../../../model';
 import { Construct } from '../cdktf';
 import { Applications } from '../constructs/applications';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';

@@ -7,7 +7,7 @@
  * are nearly all of an enterprise organization's blocks, are written as JSON at synthesis
  * (private/assignment-blocks.ts explains why, and how they stay identical to constructs').
  */
-import { unitAssignments } from '../../../model/ir-index';
+import { unitAssignments } from '../../../model';
 import { Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { assignmentBlocks, checkPrincipals, type AssignmentBlocksInput } from '../private/assignment-blocks';

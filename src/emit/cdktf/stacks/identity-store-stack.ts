@@ -3,7 +3,7 @@
  * bound with it (src/model/shard.ts): `users-*` stacks create users, `groups-*` stacks create groups
  * and their memberships, reading member ids by user name from the users stacks deployed before.
  */
-import { unitGroups, unitMemberLookups, unitUsers } from '../../../model/ir-index';
+import { unitGroups, unitMemberLookups, unitUsers } from '../../../model';
 import { Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { IdentityStore } from '../constructs/identity-store';

@@ -4,9 +4,7 @@
  * to respect the stack bound), the attributes for access control, any IAM policies the management
  * account itself needs, and the opt-in encryption step. Its provider works in the Identity Center Region.
  */
-import { partitionOf } from '../../../model/arns';
-import { compareKeys } from '../../../model/ir';
-import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model/ir-index';
+import { partitionOf, compareKeys, unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model';
 import { encryptionStep } from '../../encryption-step';
 import { AwsProvider, Construct } from '../cdktf';
 import { AccessControlAttributes } from '../constructs/access-control-attributes';
@@ -18,7 +16,7 @@ import { IdentityStore } from '../constructs/identity-store';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
 import { PermissionSets } from '../constructs/permission-sets';
 import { constructId } from '../private/namespace';
-import { refResolver } from '../private/refs';
+import { refResolver, type RefTargets } from '../private/refs';
 import { GeneratedStack } from '../private/generated-stack';
 import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
@@ -63,17 +61,18 @@ export class ManagementStack extends GeneratedStack {
       return k;
     };
     const partition = partitionOf(ir.identityCenter.region);
-    const resolve = refResolver({
+    const refTargets: RefTargets = {
       managementAccountId: accountId,
       partition,
       keyArn: (name) => key(name).arn,
       keyId: (name) => key(name).kmsKey.keyId,
       instanceArn: () => this.instance.instanceArn,
       identityStoreId: () => this.instance.identityStoreId,
-    });
+    };
+    const resolve = refResolver(refTargets);
     const keyScope = new Construct(this, 'Key');
     for (const k of ir.keys) {
-      keys.set(k.name, new IdentityCenterKey(keyScope, constructId(k.name), { key: k, accountId, partition, replicaProviders, resolve }));
+      keys.set(k.name, new IdentityCenterKey(keyScope, constructId(k.name), { key: k, replicaProviders, refTargets }));
     }
     this.keys = keys;
 

@@ -4,7 +4,7 @@
  * the deployment role in that account; a second provider, `management`, reads the key's ARN by
  * alias from the management account, so no stack reads another stack's state.
  */
-import { partitionOf } from '../../../model/arns';
+import { partitionOf } from '../../../model';
 import { AwsProvider, Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { KeyUserPolicies } from '../constructs/key-user-policies';

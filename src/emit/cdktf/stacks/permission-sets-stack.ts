@@ -4,8 +4,7 @@
  * the unit's account and reads key ARNs for the inline policies by alias (in the management
  * account), so it shares no state with the management stack.
  */
-import { partitionOf } from '../../../model/arns';
-import { unitPermissionSets } from '../../../model/ir-index';
+import { partitionOf, unitPermissionSets } from '../../../model';
 import { AwsProvider, Construct } from '../cdktf';
 import { MANAGEMENT_PROVIDER_ALIAS } from './member-account-stack';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';

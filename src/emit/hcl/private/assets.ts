@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compareKeys } from '../../../model/ir';
+import { compareKeys } from '../../../model';
 
 let root: string | undefined;
 

@@ -5,7 +5,7 @@
  * from it (previousKeyIdentifiers, previousMembershipKey).
  */
 import { createHash } from 'node:crypto';
-import { compareKeys } from '../../../model/ir';
+import { compareKeys } from '../../../model';
 
 /** `identity-center` → `identity_center`; anything outside [A-Za-z0-9_] becomes `_`. */
 function sanitize(name: string): string {

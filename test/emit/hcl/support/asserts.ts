@@ -7,7 +7,7 @@
  */
 import type { DeploymentUnit, ResolvedModel } from '../../../../src/model/ir';
 import { unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../../src/model/ir-index';
-import type { PolicyDocumentJson } from '../../../../src/policy/types';
+import type { PolicyDocumentJson } from '../../../../src/model/policy-types';
 import { hclString } from '../../../../src/emit/hcl/private/escape';
 import { keyIdentifiers } from '../../../../src/emit/hcl/view-common';
 import type { Mocks } from './mocks';

@@ -16,6 +16,7 @@ import { format } from '../../../../src/emit/hcl/private/fmt';
 import { TF_CLI_CONFIG, terraformOk } from '../../../support/terraform';
 import { MOCK_IDENTITY_STORE_ID, MOCK_INSTANCE_ARN } from './mocks';
 import type { Override } from './overrides';
+import type { Json } from '../../../support/json';
 
 export interface HarnessRun {
   /** Run block name (an identifier). */
@@ -117,9 +118,9 @@ export async function runHarness(dir: string, runs: readonly HarnessRun[], alias
   const lines = readline.createInterface({ input: child.stdout.setEncoding('utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     if (line === '') continue;
-    const msg = JSON.parse(line) as Record<string, any>;
+    const msg = JSON.parse(line) as Record<string, Json>;
     if (msg.type === 'test_plan') {
-      const changes = (msg.test_plan.resource_changes ?? []) as Record<string, any>[];
+      const changes = (msg.test_plan.resource_changes ?? []) as Record<string, Json>[];
       plans.set(
         msg['@testrun'],
         changes

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ResolvedModel } from '../../../../src/model/ir';
-import type { PolicyRef } from '../../../../src/policy/types';
+import type { PolicyRef } from '../../../../src/model/policy-types';
 
 const hex = (s: string, n: number): string => createHash('sha256').update(s, 'utf8').digest('hex').slice(0, n);
 

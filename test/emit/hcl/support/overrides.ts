@@ -10,7 +10,7 @@ import { keyIdentifiers } from '../../../../src/emit/hcl/view-common';
 import { hclString } from '../../../../src/emit/hcl/private/escape';
 import { unescapeTemplate } from '../../../../src/emit/template-text';
 import { regionIdentifier } from '../../../../src/emit/hcl/private/names';
-import { isPolicyRef } from '../../../../src/policy/types';
+import { isPolicyRef } from '../../../../src/model/policy-types';
 import type { Mocks } from './mocks';
 
 export interface Override {

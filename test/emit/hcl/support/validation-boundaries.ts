@@ -5,7 +5,7 @@
  * the model can express the same value, the edit of a model that must be accepted or refused alike.
  * `sessionDuration: PT90M` passed idcgen and failed the module: such a disagreement now fails here.
  */
-import { ALIAS } from '../../../../src/policy/catalog/aws';
+import { ALIAS } from '../../../../src/model/aws-patterns';
 import { LIMITS } from '../../../../src/model/limits';
 
 /** One edit of the base model: a path and the value to set there. */

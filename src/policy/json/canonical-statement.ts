@@ -1,20 +1,19 @@
 /**
- * Canonical forms of policy statements, so a review compares meaning rather than text: a value
- * written as `"x"` or `["x"]` is the same, list order does not matter, and object keys are sorted.
+ * The normal form of a policy statement, so review and import compare meaning rather than text:
+ * a value written as `"x"` or `["x"]` is the same, list order and repeats do not matter, and
+ * object keys are sorted. The review shows statements in this form.
  */
-import { compareKeys } from '../../model/ir';
-import { isPolicyRef, type PolicyRef, type PolicyValues, type PrincipalJson, type StatementJson } from '../../policy/types';
+import { compareKeys, isPolicyRef, type PolicyRef, type PolicyValues, type PrincipalJson, type StatementJson } from '../../model';
+import { canonicalJson, toArray } from './read';
 
-/** How a value known only to Terraform is shown in a review, e.g. `<key-arn:identity-center>`. */
+/** How a value known only to Terraform is shown, e.g. `<key-arn:identity-center>`. */
 export function refLabel(ref: PolicyRef): string {
   return ref.key !== undefined ? `<${ref.ref}:${ref.key}>` : `<${ref.ref}>`;
 }
 
 /** Policy values as a sorted, deduplicated list of strings (refs shown by their label). */
 export function valueList(v: PolicyValues | undefined): string[] {
-  if (v === undefined) return [];
-  const list = Array.isArray(v) ? v : [v];
-  return sortedUnique(list.map((x) => (isPolicyRef(x) ? refLabel(x) : x)));
+  return sortedUnique(toArray(v).map((x) => (isPolicyRef(x) ? refLabel(x) : x)));
 }
 
 export function sortedUnique(list: readonly string[]): string[] {
@@ -73,7 +72,7 @@ export function canonicalStatement(s: StatementJson): Record<string, Canon> {
 }
 
 function stableClone(v: unknown): Canon {
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : stableJson(x))).sort(compareKeys);
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : canonicalJson(x))).sort(compareKeys);
   if (typeof v === 'object' && v !== null) {
     const out: Record<string, Canon> = {};
     for (const k of Object.keys(v).sort(compareKeys)) out[k] = stableClone((v as Record<string, unknown>)[k]);
@@ -82,44 +81,14 @@ function stableClone(v: unknown): Canon {
   return String(v);
 }
 
-/** JSON with object keys in sorted order: the identity of a value. */
-export function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (typeof v === 'object' && v !== null) {
-    const entries = Object.keys(v)
-      .sort(compareKeys)
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
-/** Identity of a statement's content, ignoring its Sid. */
-export function statementContentKey(s: StatementJson): string {
+/** Identity of a statement's meaning: its normal form as canonical JSON, without the Sid unless asked. */
+export function statementKey(s: StatementJson, opts: { readonly withSid?: boolean } = {}): string {
   const c = canonicalStatement(s);
-  delete c.Sid;
-  return stableJson(c);
+  if (!opts.withSid) delete c.Sid;
+  return canonicalJson(c);
 }
 
-/** A statement as indented JSON in its canonical form: what the review shows and diffs. */
+/** A statement as indented JSON in its normal form: what the review shows and diffs. */
 export function formatStatement(s: StatementJson): string {
   return JSON.stringify(canonicalStatement(s), null, 2);
-}
-
-/** Every value of a condition key under any operator, e.g. all `kms:ViaService` values. */
-export function conditionValues(s: StatementJson, conditionKey: string): string[] {
-  const out: string[] = [];
-  for (const keys of Object.values(s.Condition ?? {})) {
-    for (const [k, v] of Object.entries(keys)) {
-      if (k.toLowerCase() === conditionKey.toLowerCase()) out.push(...valueList(v));
-    }
-  }
-  return sortedUnique(out);
-}
-
-export function isWildcardPrincipal(p: PrincipalJson | undefined): boolean {
-  if (p === undefined) return false;
-  if (p === '*') return true;
-  return valueList(p.AWS).includes('*');
 }

@@ -9,15 +9,12 @@
  * (key-removed) and units with Terraform state that are gone (unit-state-orphaned).
  */
 import * as path from 'node:path';
-import type { FileMap } from '../emit/files';
-import type { ResolvedModel } from '../model/ir';
-import { ModelError, type Issue } from '../model/issues';
-import type { LoadedModel } from '../model/load';
-import type { OutputInspection } from '../write/inspect-output';
+import type { FileMap } from '../../emit';
+import { type ResolvedModel, ModelError, type Issue, type LoadedModel } from '../../model';
+import { type OutputInspection, orphanedStateMessage, orphanedStates } from '../../write';
 import { deletionWindowFindings, preventDestroyFindings, type DeletionFinding } from './deletion-protection';
 import { removedKeyMessage, removedKeys } from './key-removal';
-import { allowedMessage, isRail, refusedMessage, type RailId } from './rails';
-import { orphanedStateMessage, orphanedStates } from './state-orphans';
+import { allowedMessage, isRail, refusedMessage, type RailId } from '../rails';
 
 /** One rail the run was allowed to break, for review.md. */
 export interface Allowance {

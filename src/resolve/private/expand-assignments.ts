@@ -8,13 +8,7 @@
  * most 500 permission sets provisioned per account (adjustable: a warning). Expansion stops at
  * LIMITS.expandedAssignments, at the entry that crosses it, so a short model cannot fill memory.
  */
-import { compareKeys, type PrincipalType, type ResolvedAccount } from '../ir';
-import { issueCollector, type Issue } from '../issues';
-import { LIMITS } from '../limits';
-import type { LoadedModel } from '../load';
-import type { AssignmentInput } from '../schema';
-import { selectAccounts } from '../targets';
-import type { OuIds } from './target-refs';
+import { compareKeys, type PrincipalType, type ResolvedAccount, issueCollector, type Issue, LIMITS, type LoadedModel, type AssignmentInput, selectAccounts, type OuIds } from '../../model';
 
 export interface Triple {
   readonly key: string;

@@ -11,8 +11,7 @@
  * The model chooses (1). Both emitters always write (2); checking the generated files, not the
  * emitters' code, means a change to either emitter that drops it is caught before it is written.
  */
-import type { ResolvedModel } from '../model/ir';
-import { LIMITS } from '../model/limits';
+import { type ResolvedModel, LIMITS } from '../../model';
 
 /** The Terraform resource types of KMS keys. */
 export const KEY_RESOURCE_TYPES = ['aws_kms_key', 'aws_kms_replica_key'] as const;

@@ -19,22 +19,12 @@
  * Runs only on a model that passed validateModel, so every name it looks up exists.
  */
 import * as path from 'node:path';
-import { buildKeys } from '../policy/keys';
-import { partitionOf } from './arns';
-import type { BackendConfig, ResolvedAccount, ResolvedGroup, ResolvedModel } from './ir';
-import { compareKeys } from './ir';
-import { ModelError, sortIssues, type Issue } from './issues';
-import type { LoadedModel } from './load';
-import { ouIdMap } from './private/check-ous';
-import { accountPolicyNameIssues } from './private/check-account-policies';
+import { buildKeys } from '../policy';
+import { partitionOf, type BackendConfig, type ResolvedAccount, type ResolvedGroup, type ResolvedModel, compareKeys, ModelError, sortIssues, type Issue, type LoadedModel, ouIdMap, accountPolicyNameIssues, delegatedAdminPrincipals, keysWithDelegatedAdmin, MANAGEMENT_ASSIGNMENTS_UNIT, managedFromManagement, type OrgModel, buildUnits, shardAssignments, accessControlResources, applicationResources, groupResources, keyResources, permissionSetResources, userResources, displayOu, trimSlashes } from '../model';
 import { expandAssignments } from './private/expand-assignments';
-import { delegatedAdminPrincipals, keysWithDelegatedAdmin, MANAGEMENT_ASSIGNMENTS_UNIT, managedFromManagement } from './private/delegated-admin';
 import { resolveUsers } from './private/resolve-users';
 import { resolveAccessControlAttributes, resolveApplications } from './private/resolve-applications';
 import { policiesToCreate, resolvePermissionSets, sortedTags } from './private/resolve-permission-sets';
-import type { OrgModel } from './schema';
-import { buildUnits, shardAssignments } from './shard';
-import { accessControlResources, applicationResources, groupResources, keyResources, permissionSetResources, userResources } from './unit-resources';
 
 export const DEFAULT_ROLE_NAME = 'OrganizationAccountAccessRole';
 export const DEFAULT_MAX_RESOURCES_PER_STACK = 500;
@@ -172,16 +162,10 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   return { ir, issues: sortIssues(issues) };
 }
 
-/** `Workloads/Prod` for ` /Root/Workloads/Prod/`; `Root` for the root. */
-export function normalizeOu(ou: string | undefined): string {
-  const p = (ou ?? '').replace(/^\/+|\/+$/g, '');
-  if (p === '' || p === 'Root') return 'Root';
-  return p.startsWith('Root/') ? p.slice('Root/'.length) : p;
-}
 
 function resolveAccounts(model: OrgModel): ResolvedAccount[] {
   return (model.accounts ?? [])
-    .map((a) => ({ name: a.name, id: a.id, ou: normalizeOu(a.ou), tags: sortedTags(a.tags) }))
+    .map((a) => ({ name: a.name, id: a.id, ou: displayOu(a.ou ?? ''), tags: sortedTags(a.tags) }))
     .sort((a, b) => compareKeys(a.name, b.name));
 }
 
@@ -202,7 +186,7 @@ function resolveBackend(model: OrgModel): BackendConfig {
   return {
     type: 's3',
     bucket: b.bucket,
-    keyPrefix: (b.keyPrefix ?? DEFAULT_S3_KEY_PREFIX).replace(/^\/+|\/+$/g, ''),
+    keyPrefix: trimSlashes(b.keyPrefix ?? DEFAULT_S3_KEY_PREFIX),
     region: b.region ?? model.identityCenter.region,
     ...(b.dynamodbTable !== undefined ? { dynamodbTable: b.dynamodbTable } : {}),
     encrypt: b.encrypt ?? true,

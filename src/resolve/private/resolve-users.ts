@@ -5,8 +5,7 @@
  * writes to the primary email). External users keep only their user name: the identity provider
  * owns the rest (validation refuses attributes on them).
  */
-import { compareKeys, USER_TEXT_ATTRIBUTES, type ResolvedUser, type UserAddress, type UserContact } from '../ir';
-import type { OrgModel } from '../schema';
+import { compareKeys, USER_TEXT_ATTRIBUTES, type ResolvedUser, type UserAddress, type UserContact, type OrgModel } from '../../model';
 
 type UserInput = NonNullable<OrgModel['users']>[number];
 

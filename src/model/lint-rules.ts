@@ -5,7 +5,7 @@
  * model (`lint: { disable: [rule-id] }`); errors protect the organization and cannot.
  */
 import { IDENTITY_CENTER_RULES } from './identity-center-rules';
-import { LINT_RULES } from './lint';
+import { LINT_RULES } from './policy-lint-rules';
 import { WELL_ARCHITECTED_RULES } from './well-architected-rules';
 
 export const ALL_LINT_RULES: Readonly<Record<string, { readonly severity: 'error' | 'warning'; readonly why: string }>> = {

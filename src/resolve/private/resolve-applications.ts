@@ -3,9 +3,7 @@
  * of the partition, status ENABLED, assignment required), lists sorted, nothing left to decide for
  * the emitters.
  */
-import { applicationProviderArn } from '../arns';
-import { compareKeys, type AccessControlAttribute, type ResolvedApplication, type ResolvedApplicationAssignment } from '../ir';
-import type { ApplicationInput, OrgModel } from '../schema';
+import { applicationProviderArn, compareKeys, type AccessControlAttribute, type ResolvedApplication, type ResolvedApplicationAssignment, type ApplicationInput, type OrgModel } from '../../model';
 import { sortedTags } from './resolve-permission-sets';
 
 /** The provider CreateApplication creates OAuth 2.0 customer managed applications for. */

@@ -6,7 +6,7 @@
  * before the resource part. Built on model/wildcard.ts: linear time whatever the pattern (patterns
  * come from models and live policies, and must not be able to stall a review).
  */
-import { wildcard } from '../../model/wildcard';
+import { wildcard } from '../../model';
 
 const cache = new Map<string, (text: string) => boolean>();
 
@@ -19,6 +19,11 @@ export function globMatch(glob: string, value: string, caseInsensitive: boolean)
     cache.set(id, match);
   }
   return match(value);
+}
+
+/** IAM's rule for an `Action`/`NotAction` entry against an action name: wildcards, case-insensitive. */
+export function actionMatches(pattern: string, action: string): boolean {
+  return globMatch(pattern, action, true);
 }
 
 /** `arn:partition:service:region:account:resource`, the resource part keeping its own colons. */

@@ -14,8 +14,8 @@
  * so dropping it on a later run would bring the deletion back; and the refusal reads the same for
  * both emitters and every Terraform version.
  */
-import type { ResolvedModel } from '../model/ir';
-import type { PreviousOutput } from '../write/manifest';
+import type { ResolvedModel } from '../../model';
+import type { PreviousOutput } from '../../write';
 
 /** What the marker records about one generated key. */
 export interface KeyFact {

@@ -3,9 +3,9 @@
  * reading the pull request sees it before anything else, with the rule, why it matters and what
  * the model would need to say instead. Empty when no rail was allowed, so safe output is unchanged.
  */
-import { SAFETY_RAILS } from './rails';
+import { SAFETY_RAILS } from '../rails';
 import type { Allowance } from './enforce';
-import { mdText } from '../review/markdown-escape';
+import { mdText } from '../../review';
 
 export function renderUnsafeSection(allowances: readonly Allowance[]): string {
   if (allowances.length === 0) return '';

@@ -3,16 +3,8 @@
  * needs (as a key principal) merged into its inline policy, and the customer managed policy
  * documents each permission set needs in the accounts it is assigned to.
  */
-import { withKeyStatements } from '../../policy/inline';
-import type { PolicyDocumentJson, StatementJson } from '../../policy/types';
-import { compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Tags } from '../ir';
-import type { Issue } from '../issues';
-import { LIMITS } from '../limits';
-import type { LoadedModel } from '../load';
-import type { OrgModel } from '../schema';
-import type { PolicyToCreate } from '../shard';
-import { normalizeIamPath } from './check-permission-sets';
-import { nonWhitespaceBytes } from './policy-size';
+import { withKeyStatements } from '../../policy';
+import { type PolicyDocumentJson, type StatementJson, compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Tags, type Issue, LIMITS, type LoadedModel, type OrgModel, type PolicyToCreate, normalizeIamPath, nonWhitespaceBytes, toArray } from '../../model';
 
 type PermissionSetInput = NonNullable<OrgModel['permissionSets']>[number];
 
@@ -21,7 +13,7 @@ export const DEFAULT_SESSION_DURATION = 'PT1H';
 /** A user-written policy document in wire form: a single statement mapping becomes a list. */
 export function toPolicyDocument(doc: Record<string, unknown>): PolicyDocumentJson {
   const st = doc.Statement;
-  return { ...(doc as unknown as PolicyDocumentJson), Statement: (Array.isArray(st) ? st : [st]) as StatementJson[] };
+  return { ...(doc as unknown as PolicyDocumentJson), Statement: toArray(st) as StatementJson[] };
 }
 
 export function sortedTags(tags: Readonly<Record<string, string>> | undefined): Tags {
