@@ -14,7 +14,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 /** Bottom to top. '' is src/*.ts (the pipeline: pipeline.ts, generate.ts, library.ts, index.ts). */
-const LAYERS = ['model', 'policy', 'resolve', 'review', 'emit', 'write', 'safety', 'aws', 'import', 'permissions', 'profiles', 'sync', '', 'cli'];
+const LAYERS = ['model', 'policy', 'resolve', 'review', 'emit', 'write', 'safety', 'aws', 'import', 'permissions', 'profiles', 'sync', 'incremental', '', 'cli'];
 
 const SRC = path.resolve(__dirname, '..', '..', 'src');
 
