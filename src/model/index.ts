@@ -5,6 +5,7 @@ export { IDENTITY_CENTER_RULES, type IdentityCenterRule, PRINCIPAL_TAG } from '.
 export { POLICY_PROFILES, type PolicyProfile, type AccessControlAttribute, type AddedUseCaseId, type ApplicationPortal, type ApplicationsUnit, type ApplicationSwitch, type AssignmentsUnit, type BackendConfig, compareKeys, type CustomerManagedPolicyRef, type CustomerManagedPolicyToCreate, type DeploymentUnit, type IdentityStoreUnit, isPolicyUnit, type KeyIdentityPolicy, type KeyPrincipalRef, type ManagementUnit, type MemberUnit, type PermissionSetsUnit, type PermissionsBoundary, type PolicyUnit, type PrincipalType, type ResolvedAccessScope, type ResolvedAccount, type ResolvedApplication, type ResolvedApplicationAssignment, type ResolvedAssignment, type ResolvedGroup, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, type ResolvedUser, type S3Backend, type StatementSource, type Tags, type UnitKind, type UnitOfKind, type UseCaseId, USER_TEXT_ATTRIBUTES, type UserAddress, type UserContact } from './ir';
 export { applicationUnit, assignmentsByKey, groupUnit, permissionSetUnit, unitApplications, unitAssignments, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers, userUnit } from './ir-index';
 export { formatIssue, type Issue, issueCollector, ModelError, type Severity, sortIssues } from './issues';
+export { modelDigest } from './digest';
 export { canonicalJson, toArray } from './json-values';
 export { LIMITS, rangeMessage } from './limits';
 export { ALL_LINT_RULES } from './lint-rules';

@@ -6,11 +6,11 @@
  * - every reference is bound (account ids, permission sets, principals);
  * - no field depends on YAML order, file positions or the machine.
  */
-import type { PolicyProfile } from './policy-profiles';
 import type { PolicyDocumentJson } from './policy-types';
-import type { ModelUseCaseId } from './schema';
+import type { ModelUseCaseId, PolicyProfile } from './schema';
 
-export { POLICY_PROFILES, type PolicyProfile } from './policy-profiles';
+/** A key's policy profile (defined with the schema, which reads it). */
+export { POLICY_PROFILES, type PolicyProfile } from './schema';
 
 /** Tags by key. */
 export type Tags = Readonly<Record<string, string>>;

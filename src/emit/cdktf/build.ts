@@ -19,13 +19,23 @@ export interface BuildOptions {
   readonly configureBackend?: BackendConfigurer;
   /** Called after each stack is built: for progress lines on long runs. */
   readonly onStack?: (done: number, total: number) => void;
+  /**
+   * Units not built: each is an empty stack of its name, so the manifest and the dependencies are
+   * the whole app's (synthCdktf then takes their files from the previous output).
+   */
+  readonly skip?: ReadonlySet<string>;
 }
 
 export function buildStacks(app: App, ir: ResolvedModel, opts: BuildOptions = {}): ReadonlyMap<string, TerraformStack> {
   const order = unitOrder(ir);
   const stacks = new Map<string, TerraformStack>();
-  const { configureBackend, onStack } = opts;
+  const { configureBackend, onStack, skip } = opts;
   for (const unit of ir.units) {
+    if (skip?.has(unit.name)) {
+      stacks.set(unit.name, new TerraformStack(app, unit.name));
+      onStack?.(stacks.size, ir.units.length);
+      continue;
+    }
     switch (unit.kind) {
       case 'management':
         stacks.set(unit.name, new ManagementStack(app, unit.name, { ir, unit, configureBackend }));
