@@ -127,8 +127,9 @@ interface RefreshCost {
 }
 
 function refreshCost(head: ResolvedModel, touched: readonly string[]): RefreshCost {
-  const sizes = head.units.filter((u) => u.kind === 'assignments').map((u) => u.assignmentKeys.length);
-  const byName = new Map(head.units.map((u) => [u.name, u.assignmentKeys.length]));
+  const shards = head.units.filter((u) => u.kind === 'assignments');
+  const sizes = shards.map((u) => u.assignmentKeys.length);
+  const byName = new Map(shards.map((u) => [u.name, u.assignmentKeys.length]));
   return {
     singleState: head.assignments.length,
     largestUnit: Math.max(0, ...sizes),

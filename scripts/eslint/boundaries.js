@@ -75,6 +75,7 @@ const rule = {
       ExportAllDeclaration: (n) => check(n, n.source),
       ImportExpression: (n) => check(n, n.source),
       TSImportType: (n) => check(n, n.source ?? (n.argument && n.argument.type === 'TSLiteralType' ? n.argument.literal : n.argument)),
+      TSImportEqualsDeclaration: (n) => n.moduleReference.type === 'TSExternalModuleReference' && check(n, n.moduleReference.expression),
       CallExpression: (n) => {
         if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0] && n.arguments[0].type === 'Literal') check(n, n.arguments[0]);
       },

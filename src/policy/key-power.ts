@@ -17,7 +17,7 @@
  * unknown. Unknowns make a power possible, not certain (`certain: false`). Permissions boundaries,
  * SCPs and session policies only narrow and are left out, so the answer errs on the side of power.
  */
-import { compareKeys, type KeyPrincipalRef, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, accountRootArn, identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, permissionSetRoleArn, type PolicyDocumentJson } from '../model';
+import { compareKeys, isPolicyUnit, type KeyPrincipalRef, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, accountRootArn, identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, permissionSetRoleArn, type PolicyDocumentJson } from '../model';
 import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS } from './catalog/aws';
 import { AWS_MANAGED_KMS, AWS_MANAGED_WITHOUT_KMS } from './catalog/aws-managed-kms';
 import { kmsDecision, triOr, type ContextValue, type IdentityPolicy, type Tri } from './evaluate';
@@ -182,7 +182,7 @@ function permissionSetPolicies(ir: ResolvedModel, ps: ResolvedPermissionSet | un
     else if (!AWS_MANAGED_WITHOUT_KMS.has(name)) out.push({ name: `managed policy ${name} (not in the catalog)`, unknown: true });
   }
   for (const ref of ps.customerManagedPolicies) {
-    const doc = ir.units.flatMap((u) => u.customerManagedPolicies).find((c) => c.name === ref.name && c.path === ref.path)?.document;
+    const doc = ir.units.filter(isPolicyUnit).flatMap((u) => u.customerManagedPolicies).find((c) => c.name === ref.name && c.path === ref.path)?.document;
     const name = `customer managed policy ${ref.path}${ref.name}`;
     out.push(doc ? { name, document: doc } : { name, unknown: true });
   }

@@ -31,7 +31,6 @@ export function buildStacks(app: App, ir: ResolvedModel, opts: BuildOptions = {}
   const stacks = new Map<string, TerraformStack>();
   const { configureBackend, onStack, skip } = opts;
   for (const unit of ir.units) {
-    const config = { ir, unit, configureBackend };
     if (skip?.has(unit.name)) {
       stacks.set(unit.name, new TerraformStack(app, unit.name));
       onStack?.(stacks.size, ir.units.length);
@@ -39,22 +38,22 @@ export function buildStacks(app: App, ir: ResolvedModel, opts: BuildOptions = {}
     }
     switch (unit.kind) {
       case 'management':
-        stacks.set(unit.name, new ManagementStack(app, unit.name, config));
+        stacks.set(unit.name, new ManagementStack(app, unit.name, { ir, unit, configureBackend }));
         break;
       case 'member':
-        stacks.set(unit.name, new MemberAccountStack(app, unit.name, config));
+        stacks.set(unit.name, new MemberAccountStack(app, unit.name, { ir, unit, configureBackend }));
         break;
       case 'permission-sets':
-        stacks.set(unit.name, new PermissionSetsStack(app, unit.name, config));
+        stacks.set(unit.name, new PermissionSetsStack(app, unit.name, { ir, unit, configureBackend }));
         break;
       case 'identity-store':
-        stacks.set(unit.name, new IdentityStoreStack(app, unit.name, config));
+        stacks.set(unit.name, new IdentityStoreStack(app, unit.name, { ir, unit, configureBackend }));
         break;
       case 'assignments':
-        stacks.set(unit.name, new AssignmentsStack(app, unit.name, config));
+        stacks.set(unit.name, new AssignmentsStack(app, unit.name, { ir, unit, configureBackend }));
         break;
       case 'applications':
-        stacks.set(unit.name, new ApplicationsStack(app, unit.name, config));
+        stacks.set(unit.name, new ApplicationsStack(app, unit.name, { ir, unit, configureBackend }));
         break;
     }
     onStack?.(stacks.size, ir.units.length);
