@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { validModel } from '../support/arbitraries';
 import { runs } from './support/settings';
 import { shuffledCopy } from './support/shuffle';
-import { generateTree, useWorkdir, writeModel } from './support/generate';
+import { generateTree, useWorkdir, withoutModelDigest, writeModel } from './support/generate';
 
 const workdir = useWorkdir('property-generate');
 
@@ -26,8 +26,9 @@ test('every valid model generates the same bytes twice and after its YAML is reo
         expect(Object.keys(first).length).toBeGreaterThan(0);
         expect(again).toEqual(first);
         // WHEN the same model, in another order, replaces org.yaml THEN the output is unchanged
+        // (the marker's digest of the model's text aside: another text, another digest)
         writeModel(file, shuffled);
-        expect(await generateTree(file, path.join(workdir(), 'shuffled'))).toEqual(first);
+        expect(withoutModelDigest(await generateTree(file, path.join(workdir(), 'shuffled')))).toEqual(withoutModelDigest(first));
       },
     ),
     runs(16, 300),
