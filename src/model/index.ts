@@ -16,7 +16,7 @@ export { accountPolicyNameIssues } from './private/check-account-policies';
 export { ouIdMap } from './private/check-ous';
 export { normalizeIamPath } from './private/check-permission-sets';
 export { delegatedAdminPrincipals, keysWithDelegatedAdmin, managedFromManagement, MANAGEMENT_ASSIGNMENTS_UNIT } from './private/delegated-admin';
-export { unknownRef } from './private/describe';
+export { patternMessage, unknownRef } from './private/describe';
 export { nonWhitespaceBytes } from './private/policy-size';
 export { type OuIds } from './private/target-refs';
 export { parseGuarded } from './private/yaml-guard';
