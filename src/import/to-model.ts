@@ -11,7 +11,7 @@
  * - Defaults of the model are left out (session PT1H, path `/`), so an imported model reads like a
  *   hand-written one and re-importing it gives the same bytes.
  */
-import { compareKeys, type ResolvedAccount, type UserContact, type OrgModel, type StatementJson } from '../model';
+import { compareKeys, sortedRecord, type ResolvedAccount, type UserContact, type OrgModel, type StatementJson } from '../model';
 import { accessControlAttributesToModel, applicationsToModel } from './applications-to-model';
 import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateUser } from './estate';
 import { TargetInference } from './infer-targets';
@@ -272,10 +272,6 @@ export function ouString(a: Pick<EstateAccount, 'ouPath'>, notes: string[]): str
     return p.replace(/\//g, '-');
   });
   return parts.join('/');
-}
-
-function sortedRecord(r: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => compareKeys(a, b)));
 }
 
 /**

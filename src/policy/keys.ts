@@ -3,7 +3,7 @@
  * identity policies for principals that need one, and every problem found on the way (with its
  * model path, for file:line:col). Pure: the same input gives the same output.
  */
-import { compareKeys, type ResolvedAccount, type ResolvedKey, identityStoreArn, partitionOf, ROLE_ARN, unknownRef, type KeyInput, type PrincipalInput, type PolicyRef, type StatementJson } from '../model';
+import { compareKeys, type ResolvedAccount, type ResolvedKey, identityStoreArn, partitionOf, ROLE_ARN, sortedRecord, unknownRef, type KeyInput, type PrincipalInput, type PolicyRef, type StatementJson } from '../model';
 import { SERVICE_PRINCIPAL } from './catalog/aws';
 import type { RestrictedAppsProps } from './catalog/advanced';
 import type { EncryptionContextValues } from './catalog/shapes';
@@ -159,7 +159,7 @@ function buildKey(
     keyPolicy,
     statementSources: policy.sources,
     identityPolicies: identity.identityPolicies,
-    tags: sortedTags(input.tags ?? {}),
+    tags: sortedRecord(input.tags),
     usedByIdentityCenter: ctx.encryptionKeyName === input.name,
     principals: [
       ...administrators.map((principal) => ({ useCase: 'key-administration', principal })),
@@ -281,8 +281,4 @@ function pascal(name: string): string {
     .filter(Boolean)
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join('');
-}
-
-function sortedTags(tags: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => compareKeys(a, b)));
 }
