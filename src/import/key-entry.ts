@@ -3,7 +3,7 @@
  * KMS metadata (alias, description, multi-Region, replicas, rotation, tags) maps one to one; the
  * key policy is read back into administrators, use cases and profile by key-infer.ts.
  */
-import { compareKeys, type KeyInput, type StatementJson } from '../model';
+import { compareKeys, sortedRecord, type KeyInput, type StatementJson } from '../model';
 import type { EstateKey } from './estate';
 import { inferKeyPolicy, type KeyInferContext } from './key-infer';
 import { statementsOf } from '../policy';
@@ -70,7 +70,7 @@ export function keyEntry(key: EstateKey, ctx: KeyInferContext, resources: Import
     ...(inferred.profile !== 'baseline' ? { policyProfile: inferred.profile } : {}),
     ...(replicaRegions.length > 0 ? { replicaRegions } : {}),
     ...(inferred.useCases.length > 0 ? { useCases: inferred.useCases } : {}),
-    ...(Object.keys(key.tags).length > 0 ? { tags: Object.fromEntries(Object.entries(key.tags).sort(([a], [b]) => compareKeys(a, b))) } : {}),
+    ...(Object.keys(key.tags).length > 0 ? { tags: sortedRecord(key.tags) } : {}),
   };
   return { entry, generatedInline: inferred.generatedInline };
 }
