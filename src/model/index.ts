@@ -3,7 +3,7 @@ export { ACCOUNT_ROOT_ARN, accountPrincipalArnPattern, accountRootArn, ALIAS_ARN
 export { ALIAS, PATTERNS, sessionDurationSeconds } from './aws-patterns';
 export { IDENTITY_CENTER_RULES, type IdentityCenterRule, PRINCIPAL_TAG } from './identity-center-rules';
 export { POLICY_PROFILES, type PolicyProfile, type AccessControlAttribute, type ApplicationPortal, type ApplicationSwitch, type BackendConfig, compareKeys, type CustomerManagedPolicyRef, type DeploymentUnit, type KeyIdentityPolicy, type KeyPrincipalRef, type PermissionsBoundary, type PrincipalType, type ResolvedAccessScope, type ResolvedAccount, type ResolvedApplication, type ResolvedApplicationAssignment, type ResolvedAssignment, type ResolvedGroup, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, type ResolvedUser, type S3Backend, type StatementSource, type Tags, type UnitKind, USER_TEXT_ATTRIBUTES, type UserAddress, type UserContact } from './ir';
-export { applicationUnit, assignmentsByKey, groupUnit, permissionSetUnit, unitApplications, unitAssignments, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers, userUnit } from './ir-index';
+export { applicationUnit, assignmentsByKey, assignmentsByPrincipal, principalAssignments, groupUnit, permissionSetUnit, unitApplications, unitAssignments, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers, userUnit } from './ir-index';
 export { formatIssue, type Issue, issueCollector, ModelError, type Severity, sortIssues } from './issues';
 export { canonicalJson, sortedRecord, toArray } from './json-values';
 export { LIMITS, rangeMessage } from './limits';
