@@ -50,6 +50,7 @@ test.each([
   ['counts and "and N more" in review.md', /toLocaleString\('en-US'\)|and \$\{.*\} more`/, ['review/private/counts.ts'], 'review/'],
   ['sorting a string map by key', /Object\.fromEntries\(Object\.entries\(\w+(\.\w+)?\)\.sort/, []],
   ["an application's default provider", /applicationProviderArn\('custom'|= 'custom'/, ['model/arns.ts']],
+  ['the terminal status line', /\\x1b\[2?K|interface ProgressStream/, ['write/status-line.ts']],
 ] as [string, RegExp, string[], string?][])('%s is written in one place', (_what, pattern, owners, within = '') => {
   expect(files(spelledAt(pattern)).filter((f) => f.startsWith(within))).toEqual(owners);
 });
