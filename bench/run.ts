@@ -14,7 +14,8 @@
  *
  * With the enterprise size it also times `idcgen review` of a one-line change (one more
  * assignment by OU, see ONE_LINE_CHANGE) through the built CLI, and prints the Markdown's size and
- * its number of risk rows: what a pull request comment on that change costs and holds.
+ * its number of risk rows: what a pull request comment on that change costs and holds; and
+ * `idcgen generate` of it through the CLI, in full and with --changed-since (bench/cli-generate.ts).
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -22,6 +23,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { generate, loadResolved, renderReviewMarkdown, reviewModels, type GenerateStage } from './stages';
+import { enterpriseGenerate, generateLines } from './cli-generate';
 import { ONE_LINE_CHANGE, SIZES, syntheticModel, type SizeName } from './synthetic';
 import type { ResolvedModel } from '../src/model/ir';
 import { LIMITS } from '../src/model/limits';
@@ -125,8 +127,9 @@ interface RefreshCost {
 }
 
 function refreshCost(head: ResolvedModel, touched: readonly string[]): RefreshCost {
-  const sizes = head.units.filter((u) => u.kind === 'assignments').map((u) => u.assignmentKeys.length);
-  const byName = new Map(head.units.map((u) => [u.name, u.assignmentKeys.length]));
+  const shards = head.units.filter((u) => u.kind === 'assignments');
+  const sizes = shards.map((u) => u.assignmentKeys.length);
+  const byName = new Map(shards.map((u) => [u.name, u.assignmentKeys.length]));
   return {
     singleState: head.assignments.length,
     largestUnit: Math.max(0, ...sizes),
@@ -244,6 +247,8 @@ async function main(): Promise<void> {
       `${(f.cpuMs / 1000).toFixed(2)} s CPU in process; Markdown ${f.markdownChars.toLocaleString('en-US')} characters, ${f.riskRows} risk rows; ` +
       `${f.units} units to plan in ${f.batches} batches\n` +
       refreshLine(f.refresh);
+    process.stderr.write('bench: enterprise generate through the CLI (full, --format hcl, --changed-since)...\n');
+    review += generateLines(enterpriseGenerate());
   }
   process.stdout.write(
     `${table(rows)}\n\n${cli}${review}machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ` +

@@ -15,6 +15,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { topFolder: srcTopFolder } = require('./eslint/boundaries');
 
 const ROOT = path.resolve(__dirname, '..');
 const CHECK = process.argv.includes('--check');
@@ -105,8 +106,8 @@ function specFor(fromFile, mod) {
   if (!s.startsWith('.')) s = `./${s}`;
   return s;
 }
-/** Top-level folder under src/ ('' for src/*.ts and for files outside src/). */
-const topFolder = (mod) => (mod.startsWith('src/') && mod.split('/').length > 2 ? mod.split('/')[1] : '');
+/** Top-level folder under src/ ('' for src/*.ts and for files outside src/), as the lint rule reads it. */
+const topFolder = (mod) => (mod.startsWith('src/') ? srcTopFolder(mod.slice('src/'.length)) : '');
 /** The entry of a module's folder: the nearest index below its top-level folder. */
 function entryOf(mod) {
   const top = `src/${topFolder(mod)}`;

@@ -3,17 +3,18 @@
  * `idcgen synth`, `main.ts` (`cdktf synth`), the benchmark and the property tests run.
  *
  * Stages, in order: load and validate → resolve and lint (src/pipeline.ts) → what `out` holds
- * (feeds the state and key rails) → HCL roots, modules and apply order → CDKTF stacks → the safety
+ * (feeds the state and key rails) → with --changed-since, the units to keep from it
+ * (src/incremental) → HCL roots, modules and apply order → CDKTF stacks → the safety
  * rails over the emitted files → review.md → the import plan beside the model → write. Each stage
  * is timed for `onStage` (the benchmark prints the figures). Nothing is written before every check
  * has passed, and only src/write touches `out`.
  */
-import { emitApplyOrder } from './emit/apply-order';
-import { synthCdktf } from './emit/cdktf';
+/* eslint-disable @typescript-eslint/no-require-imports */
 import { mergeFileMaps, type FileMap } from './emit';
-import { emitHcl } from './emit/hcl';
 import { withImportPlan } from './import';
+import { generatedFrom, unitsToKeep } from './incremental';
 import { type ResolvedModel, formatIssue } from './model';
+import { loadChangedSinceBase } from './pipeline-base';
 import { loadChecked, resolveChecked } from './pipeline';
 import { renderModelReview, enforceRails, outputFacts } from './safety/output';
 import { type RailId } from './safety';
@@ -24,7 +25,7 @@ export const FORMATS = ['all', 'hcl', 'cdktf'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The stages `onStage` reports, in the order they run (a stage the options skip is not reported). */
-export type GenerateStage = 'load' | 'resolve' | 'inspect-output' | 'hcl' | 'cdktf' | 'rails' | 'review' | 'import-plan' | 'write';
+export type GenerateStage = 'load' | 'resolve' | 'inspect-output' | 'changed-since' | 'hcl' | 'cdktf' | 'rails' | 'review' | 'import-plan' | 'write';
 
 /** Stage lines for a long run (src/cli/progress.ts implements it; the library needs none). */
 export interface GenerateProgress {
@@ -45,6 +46,12 @@ export interface GenerateOptions {
   readonly format?: Format;
   /** Safety rails the user allows this model to break (`--allow-unsafe`). @default none */
   readonly allowUnsafe?: ReadonlySet<RailId>;
+  /**
+   * `--changed-since`: a model file, git revision or `<rev>:<path>` that `out` holds the output
+   * of; only the units that changed since are generated, the others' files kept (src/incremental).
+   * Needs `out`.
+   */
+  readonly changedSince?: string;
   /** Where atlantis.yaml's project dirs start, from the repository root. @default '.' */
   readonly atlantisDir?: string;
   /** Warnings, one formatted line each, and the import plan's notes. @default process.stderr */
@@ -65,23 +72,32 @@ export async function generate(model: string, opts: GenerateOptions = {}): Promi
   const time = timer(opts.onStage);
   const warn = (w: Parameters<typeof formatIssue>[0]) => stderr.write(`${formatIssue(w)}\n`);
 
+  if (opts.changedSince !== undefined && opts.out === undefined) throw new Error('generate: changedSince needs out, the output it keeps unchanged units from');
+  // The base of --changed-since loads on a worker thread while the head loads here.
+  const base = opts.changedSince === undefined ? undefined : loadChangedSinceBase(opts.changedSince, model);
   progress.stage('load, validate and resolve', model);
   const checked = time('load', () => loadChecked(model));
   const { ir, warnings, loaded } = time('resolve', () => resolveChecked(checked, { rails: { allowUnsafe } }));
   warnings.forEach(warn);
   // What `out` holds decides early whether it may be written, and feeds the state and key rails.
   const output = opts.out === undefined ? undefined : time('inspect-output', () => inspectOutput(opts.out!, { modelFiles: loaded.files }));
+  const from = generatedFrom(model, loaded.files, ir.source, format);
+  const t1 = performance.now();
+  const keep = base && output ? await unitsToKeep(base, { head: ir, headFrom: from, out: opts.out!, previous: output.previous }, opts.changedSince!, stderr) : undefined;
+  if (base) opts.onStage?.('changed-since', performance.now() - t1);
 
   const parts: FileMap[] = [];
   if (format !== 'cdktf') {
     progress.stage('HCL', `${ir.units.length} roots for ${ir.accounts.length} accounts and ${ir.assignments.length} assignments`);
     const onRoot = (done: number, total: number) => progress.count('HCL', done, total, 'roots');
-    parts.push(...time('hcl', () => [emitHcl(ir, { onRoot }), emitApplyOrder(ir, { atlantisDir: opts.atlantisDir })]));
+    const { emitHcl, emitApplyOrder } = loadHclEmitters();
+    parts.push(...time('hcl', () => [emitHcl(ir, { onRoot, keep }), emitApplyOrder(ir, { atlantisDir: opts.atlantisDir })]));
   }
   if (format !== 'hcl') {
     progress.stage('CDKTF', `${ir.units.length} stacks`);
     const onStack = (done: number, total: number) => progress.count('CDKTF', done, total, 'stacks built');
-    parts.push(time('cdktf', () => synthCdktf(ir, { onStack })));
+    const { synthCdktf } = require('./emit/cdktf') as typeof import('./emit/cdktf');
+    parts.push(time('cdktf', () => synthCdktf(ir, { onStack, keep })));
   }
   const emitted = mergeFileMaps(...parts);
 
@@ -96,10 +112,21 @@ export async function generate(model: string, opts: GenerateOptions = {}): Promi
   if (opts.out !== undefined) {
     const out = opts.out;
     progress.stage('write', `${files.size} files to ${out}`);
-    time('write', () => writeOutput(out, files, { modelFiles: loaded.files, facts: outputFacts(ir) }));
+    time('write', () => writeOutput(out, files, { modelFiles: loaded.files, facts: { ...outputFacts(ir), generatedFrom: from } }));
   }
   progress.done();
   return { ir, files };
+}
+
+/**
+ * The emitters are loaded when the format needs them: cdktf and the AWS provider classes are ~400
+ * modules (0.1-0.2 s of a small run), handlebars and the templates the HCL emitter's. `require`,
+ * not `import()`, as in src/cli/cmds/index.ts: the output is CommonJS.
+ */
+function loadHclEmitters(): { emitHcl: typeof import('./emit/hcl').emitHcl; emitApplyOrder: typeof import('./emit/apply-order').emitApplyOrder } {
+  const { emitHcl } = require('./emit/hcl') as typeof import('./emit/hcl');
+  const { emitApplyOrder } = require('./emit/apply-order') as typeof import('./emit/apply-order');
+  return { emitHcl, emitApplyOrder };
 }
 
 const SILENT: GenerateProgress = { stage: () => undefined, count: () => undefined, done: () => undefined };

@@ -20,13 +20,22 @@ export { formatIssue, ModelError } from './model';
 export type { Issue, Severity } from './model';
 export type {
   AccessControlAttribute,
+  AddedUseCaseId,
   ApplicationPortal,
+  ApplicationsUnit,
   ApplicationSwitch,
+  AssignmentsUnit,
   BackendConfig,
   CustomerManagedPolicyRef,
+  CustomerManagedPolicyToCreate,
   DeploymentUnit,
+  IdentityStoreUnit,
   KeyIdentityPolicy,
+  ManagementUnit,
+  MemberUnit,
+  PermissionSetsUnit,
   PermissionsBoundary,
+  PolicyUnit,
   PrincipalType,
   ResolvedAccessScope,
   ResolvedAccount,
@@ -42,7 +51,10 @@ export type {
   StatementSource,
   Tags,
   UnitKind,
+  UnitOfKind,
+  UseCaseId,
 } from './model';
+export { isPolicyUnit } from './model';
 export { unitOrder } from './model';
 export type { UnitOrder } from './model';
 

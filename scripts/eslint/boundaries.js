@@ -14,7 +14,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 /** Bottom to top. '' is src/*.ts (the pipeline: pipeline.ts, generate.ts, library.ts, index.ts). */
-const LAYERS = ['model', 'policy', 'resolve', 'review', 'emit', 'write', 'safety', 'aws', 'import', 'permissions', 'profiles', 'sync', '', 'cli'];
+const LAYERS = ['model', 'policy', 'resolve', 'review', 'emit', 'write', 'safety', 'aws', 'import', 'permissions', 'profiles', 'sync', 'incremental', '', 'cli'];
 
 const SRC = path.resolve(__dirname, '..', '..', 'src');
 
@@ -75,6 +75,7 @@ const rule = {
       ExportAllDeclaration: (n) => check(n, n.source),
       ImportExpression: (n) => check(n, n.source),
       TSImportType: (n) => check(n, n.source ?? (n.argument && n.argument.type === 'TSLiteralType' ? n.argument.literal : n.argument)),
+      TSImportEqualsDeclaration: (n) => n.moduleReference.type === 'TSExternalModuleReference' && check(n, n.moduleReference.expression),
       CallExpression: (n) => {
         if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0] && n.arguments[0].type === 'Literal') check(n, n.arguments[0]);
       },

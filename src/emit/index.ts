@@ -3,5 +3,5 @@
  * The emitters have their own entries: emit/cdktf (loads cdktf and the AWS provider), emit/hcl,
  * emit/apply-order.
  */
-export { type FileMap, mergeFileMaps } from './files';
+export { type FileMap, keptFiles, type KeptUnits, mergeFileMaps, unitOfPath } from './files';
 export { unescapeTemplate } from './template-text';

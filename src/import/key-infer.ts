@@ -58,7 +58,7 @@ interface Candidate {
 
 interface Built {
   ok: boolean;
-  keyPolicy: StatementJson[];
+  keyPolicy: readonly StatementJson[];
   inline: Map<string, StatementJson[]>;
 }
 

@@ -11,7 +11,7 @@
  * - Defaults of the model are left out (session PT1H, path `/`), so an imported model reads like a
  *   hand-written one and re-importing it gives the same bytes.
  */
-import { compareKeys, sortedRecord, type ResolvedAccount, type UserContact, type OrgModel, type StatementJson } from '../model';
+import { compareKeys, sortedRecord, type ResolvedAccount, type UserContact, type OrgModel, type PermissionSetInput as ModelPermissionSet, type StatementJson } from '../model';
 import { accessControlAttributesToModel, applicationsToModel } from './applications-to-model';
 import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateUser } from './estate';
 import { TargetInference } from './infer-targets';
@@ -23,7 +23,6 @@ import { IMPORT_PLAN_FORMAT, IMPORT_PLAN_VERSION, ImportResourceType as T, sortR
 
 type Mutable<X> = { -readonly [K in keyof X]: X[K] };
 type ModelAssignment = NonNullable<OrgModel['assignments']>[number];
-type ModelPermissionSet = NonNullable<OrgModel['permissionSets']>[number];
 
 export interface ImportResult {
   readonly model: OrgModel;

@@ -6,7 +6,7 @@
  * map rebuilt for every unit made emitting quadratic (tens of seconds). The IR is immutable, so a
  * cache keyed by the IR object can never go stale, and a WeakMap lets it go with the IR.
  */
-import type { DeploymentUnit, ResolvedApplication, ResolvedAssignment, ResolvedGroup, ResolvedModel, ResolvedPermissionSet, ResolvedUser } from './ir';
+import type { AssignmentsUnit, DeploymentUnit, ResolvedApplication, ResolvedAssignment, ResolvedGroup, ResolvedModel, ResolvedPermissionSet, ResolvedUser } from './ir';
 import { compareKeys } from './ir';
 import { MANAGEMENT_UNIT } from './shard';
 
@@ -51,7 +51,7 @@ export function principalAssignments(ir: ResolvedModel, type: 'GROUP' | 'USER', 
 }
 
 /** The assignments an assignment unit holds, in the unit's (sorted) key order. */
-export function unitAssignments(ir: ResolvedModel, unit: DeploymentUnit): ResolvedAssignment[] {
+export function unitAssignments(ir: ResolvedModel, unit: AssignmentsUnit): ResolvedAssignment[] {
   const byKey = assignmentsByKey(ir);
   return unit.assignmentKeys.map((key) => {
     const a = byKey.get(key);
@@ -71,7 +71,7 @@ const placementCache = new WeakMap<ResolvedModel, Placement>();
 
 /**
  * Which unit holds each permission set, group, user and application: the unit that lists it, else
- * the management unit (see DeploymentUnit.permissionSets, .groups, .users, .applications).
+ * the management unit (see PermissionSetsUnit, IdentityStoreUnit, ApplicationsUnit).
  */
 function placement(ir: ResolvedModel): Placement {
   let p = placementCache.get(ir);
@@ -86,19 +86,19 @@ function placement(ir: ResolvedModel): Placement {
       // External permission sets are only looked up (by every unit assigning them): no unit holds them.
       permissionSets: place(
         ir.permissionSets.filter((ps) => ps.external !== true).map((ps) => ps.name),
-        (u) => u.permissionSets,
+        (u) => (u.kind === 'permission-sets' ? u.permissionSets : undefined),
       ),
       groups: place(
         ir.groups.map((g) => g.name),
-        (u) => u.groups,
+        (u) => (u.kind === 'identity-store' ? u.groups : undefined),
       ),
       users: place(
         ir.users.map((u) => u.userName),
-        (u) => u.users,
+        (u) => (u.kind === 'identity-store' ? u.users : undefined),
       ),
       applications: place(
         (ir.applications ?? []).map((a) => a.name),
-        (u) => u.applications,
+        (u) => (u.kind === 'applications' ? u.applications : undefined),
       ),
     };
     placementCache.set(ir, p);

@@ -7,6 +7,7 @@
  * - no field depends on YAML order, file positions or the machine.
  */
 import type { PolicyDocumentJson } from './policy-types';
+import type { ModelUseCaseId } from './schema';
 
 /**
  * A key's policy profile: `baseline` (the newest consolidated AWS key policy) or `least-privilege`
@@ -216,11 +217,20 @@ export interface AccessControlAttribute {
   readonly sources: readonly string[];
 }
 
+/**
+ * Use cases idcgen adds to a key from other settings: administrators, the Identity Center service
+ * statements, the deployer and the deletion guard (never listed under a key's useCases).
+ */
+export type AddedUseCaseId = 'key-administration' | 'identity-center-service' | 'deployer' | 'deletion-guard';
+
+/** Every use case of the catalog (src/policy/catalog/use-cases.ts): the model's and those idcgen adds. */
+export type UseCaseId = AddedUseCaseId | ModelUseCaseId;
+
 /** A documented statement in a key policy, with where it comes from. */
 export interface StatementSource {
   readonly sid: string;
   /** Catalog use case id, e.g. `identity-center-service`, `delegated-admins`. */
-  readonly useCase: string;
+  readonly useCase: UseCaseId;
   /** AWS documentation page the statement comes from. */
   readonly docUrl: string;
 }
@@ -235,7 +245,8 @@ export interface KeyIdentityPolicy {
   /** Role names in that account to attach it to (role principals); empty = policy only. Sorted. */
   readonly attachToRoles: readonly string[];
   readonly document: PolicyDocumentJson;
-  readonly useCases: readonly string[];
+  /** The use cases that need this policy, in catalog order. */
+  readonly useCases: readonly UseCaseId[];
 }
 
 /** A key principal as the model names it, bound to its account. */
@@ -247,7 +258,7 @@ export type KeyPrincipalRef =
 /** A principal the model names for a key, and what for. */
 export interface KeyPrincipalUse {
   /** `key-administration` (administrators) or the model use case that names it. */
-  readonly useCase: string;
+  readonly useCase: 'key-administration' | ModelUseCaseId;
   readonly principal: KeyPrincipalRef;
 }
 
@@ -264,7 +275,7 @@ export interface ResolvedKey {
   /** Sorted; never the Identity Center Region. */
   readonly replicaRegions: readonly string[];
   /** Use case ids in catalog order. */
-  readonly useCases: readonly string[];
+  readonly useCases: readonly UseCaseId[];
   /** The key policy; applied identically to the primary and every replica. */
   readonly keyPolicy: PolicyDocumentJson;
   /** One entry per key policy statement, same order. */
@@ -303,13 +314,9 @@ export interface S3Backend {
 export type BackendConfig = { readonly type: 'local' } | S3Backend;
 
 /**
- * `permission-sets` and `identity-store` units exist only when the management unit would exceed
- * `maxResourcesPerStack` with them (shard.ts); small models have none.
+ * Where a deployment unit runs, common to every kind: one CDKTF stack and one HCL root.
  */
-export type UnitKind = 'management' | 'member' | 'assignments' | 'permission-sets' | 'identity-store' | 'applications';
-
-/** A deployment unit: one CDKTF stack and one HCL root. */
-export interface DeploymentUnit {
+interface UnitPlacement {
   /**
    * `management`, `account-<name>`, `assignments[-<shard>]` (and `assignments-management` with a
    * delegated administrator), `permission-sets[-<shard>]`,
@@ -317,7 +324,6 @@ export interface DeploymentUnit {
    * `applications[-<shard>]`.
    */
   readonly name: string;
-  readonly kind: UnitKind;
   readonly accountName: string;
   readonly accountId: string;
   /**
@@ -331,39 +337,92 @@ export interface DeploymentUnit {
    * @default absent: plans assume assumeRoleArn too
    */
   readonly planAssumeRoleArn?: string;
-  /** Member units, and the management unit when a permission set is assigned there: customer managed policies to create there, sorted. */
-  readonly customerManagedPolicies: readonly (CustomerManagedPolicyRef & { readonly document: PolicyDocumentJson })[];
-  /** Member units: key identity policies to create there, sorted by key name. */
+}
+
+/** A customer managed policy a unit creates in its account, with its document. */
+export type CustomerManagedPolicyToCreate = CustomerManagedPolicyRef & { readonly document: PolicyDocumentJson };
+
+/** The IAM policies a unit creates in its account (the management unit and member units). */
+interface AccountPolicies {
+  /** Customer managed policies the permission sets assigned in this account name, sorted. */
+  readonly customerManagedPolicies: readonly CustomerManagedPolicyToCreate[];
+  /** Key identity policies to create in this account, sorted by key name. */
   readonly keyIdentityPolicies: readonly KeyIdentityPolicy[];
-  /** Assignment units: keys of the assignments they hold, sorted. */
+}
+
+/**
+ * The management account's unit: the keys, Identity Center settings, and whatever no other unit
+ * lists (every permission set, group, user and application when no permission-set, identity-store
+ * or applications unit exists), plus the IAM policies of the management account.
+ */
+export interface ManagementUnit extends UnitPlacement, AccountPolicies {
+  readonly kind: 'management';
+}
+
+/** A member account's unit (`account-<name>`): the IAM policies created in that account. */
+export interface MemberUnit extends UnitPlacement, AccountPolicies {
+  readonly kind: 'member';
+  readonly assumeRoleArn: string;
+}
+
+/** An assignment unit (`assignments[-<shard>]`, `assignments-management`). */
+export interface AssignmentsUnit extends UnitPlacement {
+  readonly kind: 'assignments';
+  /** Keys of the assignments this unit holds, sorted. */
   readonly assignmentKeys: readonly string[];
+}
+
+/**
+ * A permission-set unit (`permission-sets[-<shard>]`): only when the management unit would exceed
+ * `maxResourcesPerStack` with its permission sets, or a delegated administrator manages them (shard.ts).
+ */
+export interface PermissionSetsUnit extends UnitPlacement {
+  readonly kind: 'permission-sets';
+  /** The permission sets (with their policy attachments, inline policy and boundary) this unit creates, sorted. */
+  readonly permissionSets: readonly string[];
+}
+
+/** An identity-store unit (`groups[-<shard>]`, `users[-<shard>]`): as permission-set units, for the identity store. */
+export interface IdentityStoreUnit extends UnitPlacement {
+  readonly kind: 'identity-store';
   /**
-   * Permission-set units only: the permission sets (with their policy attachments, inline policy and
-   * boundary) this unit creates, sorted. The management unit creates every permission set that no
-   * permission-set unit lists (all of them when there is none).
-   * @default absent: none
+   * The groups this unit creates (with their memberships) or, for external groups, looks up; sorted.
+   * Members created by another unit are looked up by user name.
    */
-  readonly permissionSets?: readonly string[];
-  /**
-   * Identity-store units only: the groups this unit creates (with their memberships) or, for
-   * external groups, looks up; sorted. Members created by another unit are looked up by user name.
-   * The management unit holds every group that no identity-store unit lists.
-   * @default absent: none
-   */
-  readonly groups?: readonly string[];
-  /**
-   * Identity-store units only: the users this unit creates (external ones: looks up), sorted. The
-   * management unit holds every user that no identity-store unit lists.
-   * @default absent: none
-   */
-  readonly users?: readonly string[];
-  /**
-   * Applications units only: the applications this unit creates with their assignment
-   * configuration, access scopes and assignments (principals looked up by name), sorted. The
-   * management unit holds every application that no applications unit lists.
-   * @default absent: none
-   */
-  readonly applications?: readonly string[];
+  readonly groups: readonly string[];
+  /** The users this unit creates (external ones: looks up), sorted. */
+  readonly users: readonly string[];
+}
+
+/**
+ * An applications unit (`applications[-<shard>]`): the applications it creates with their
+ * assignment configuration, access scopes and assignments (principals looked up by name).
+ */
+export interface ApplicationsUnit extends UnitPlacement {
+  readonly kind: 'applications';
+  /** The applications this unit creates, sorted. */
+  readonly applications: readonly string[];
+}
+
+/** A deployment unit: one CDKTF stack and one HCL root; what it holds depends on its kind. */
+export type DeploymentUnit = ManagementUnit | MemberUnit | AssignmentsUnit | PermissionSetsUnit | IdentityStoreUnit | ApplicationsUnit;
+
+/**
+ * What a unit holds. `permission-sets` and `identity-store` units exist only when the management
+ * unit would exceed `maxResourcesPerStack` with them, or a delegated administrator manages them
+ * (shard.ts); small models have none.
+ */
+export type UnitKind = DeploymentUnit['kind'];
+
+/** The unit type of one kind: `UnitOfKind<'assignments'>` is AssignmentsUnit. */
+export type UnitOfKind<K extends UnitKind> = Extract<DeploymentUnit, { readonly kind: K }>;
+
+/** The units that create IAM policies in their account. */
+export type PolicyUnit = ManagementUnit | MemberUnit;
+
+/** Whether the unit creates IAM policies in its account (customer managed and key identity policies). */
+export function isPolicyUnit(unit: DeploymentUnit): unit is PolicyUnit {
+  return unit.kind === 'management' || unit.kind === 'member';
 }
 
 /** The resolved organization model (IR): sorted, every reference bound; the input of every emitter and construct. */

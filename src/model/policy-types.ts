@@ -24,27 +24,33 @@ export type PolicyRefKind =
   | 'identity-store-arn';
 
 export type PolicyValue = string | PolicyRef;
-export type PolicyValues = PolicyValue | PolicyValue[];
+export type PolicyValues = PolicyValue | readonly PolicyValue[];
 
-export type PrincipalJson = '*' | { AWS?: PolicyValues; Service?: string | string[] };
+export type PrincipalJson = '*' | { readonly AWS?: PolicyValues; readonly Service?: string | readonly string[] };
 
 export interface StatementJson {
-  Sid?: string;
-  Effect: 'Allow' | 'Deny';
-  Principal?: PrincipalJson;
-  NotPrincipal?: PrincipalJson;
-  Action?: string | string[];
-  NotAction?: string | string[];
-  Resource?: PolicyValues;
-  NotResource?: PolicyValues;
+  readonly Sid?: string;
+  readonly Effect: 'Allow' | 'Deny';
+  readonly Principal?: PrincipalJson;
+  readonly NotPrincipal?: PrincipalJson;
+  readonly Action?: string | readonly string[];
+  readonly NotAction?: string | readonly string[];
+  readonly Resource?: PolicyValues;
+  readonly NotResource?: PolicyValues;
   /** operator → condition key → value(s) */
-  Condition?: Record<string, Record<string, PolicyValues>>;
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, PolicyValues>>>>;
 }
 
+/** A statement while a builder fills it in: the same shape, writable (documents in the IR are readonly). */
+export type StatementDraft = { -readonly [K in keyof StatementJson]: StatementJson[K] };
+
+/** Condition operators → keys → values, while a builder fills them in. */
+export type ConditionDraft = Record<string, Record<string, PolicyValues>>;
+
 export interface PolicyDocumentJson {
-  Version: '2012-10-17';
-  Id?: string;
-  Statement: StatementJson[];
+  readonly Version: '2012-10-17';
+  readonly Id?: string;
+  readonly Statement: readonly StatementJson[];
 }
 
 export function isPolicyRef(v: unknown): v is PolicyRef {

@@ -275,7 +275,19 @@ export const modelSchema = z.strictObject({
 export type OrgModel = z.infer<typeof modelSchema>;
 export type PrincipalInput = z.infer<typeof principalSchema>;
 export type UseCaseInput = z.infer<typeof useCaseSchema>;
+/** The use cases a model lists under a key's `useCases:` (each entry's one key). */
+export type ModelUseCaseId = UseCaseInput extends infer U ? (U extends unknown ? keyof U & string : never) : never;
+/** The value under one use case id, e.g. `{ principals: [...] }` under `identity-center-admins`. */
+export type UseCaseConfig<K extends ModelUseCaseId = ModelUseCaseId> = K extends unknown ? Extract<UseCaseInput, Record<K, unknown>>[K] : never;
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
+/** What selects accounts: an assignment's target fields (targetFields, exclude, includeManagementAccount). */
+export type TargetInput = Pick<AssignmentInput, 'accounts' | 'ous' | 'tags' | 'exclude' | 'includeManagementAccount'>;
+/** An OU selector: a path or glob, or the object form that sets recursion explicitly. */
+export type OuSelector = NonNullable<TargetInput['ous']>[number];
+export type TagSelector = NonNullable<TargetInput['tags']>;
+export type AccountInput = NonNullable<OrgModel['accounts']>[number];
+export type UserInput = NonNullable<OrgModel['users']>[number];
+export type PermissionSetInput = NonNullable<OrgModel['permissionSets']>[number];
 export type KeyInput = z.infer<typeof keySchema>;
 export type ApplicationInput = z.infer<typeof applicationSchema>;
 export type DeploymentInput = NonNullable<OrgModel['deployment']>;

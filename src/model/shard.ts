@@ -61,10 +61,16 @@ import { partitionOf, roleArn } from './arns';
 import {
   compareKeys,
   type CustomerManagedPolicyRef,
+  type ApplicationsUnit,
+  type AssignmentsUnit,
   type DeploymentUnit,
+  type IdentityStoreUnit,
   type KeyIdentityPolicy,
+  type ManagementUnit,
+  type MemberUnit,
+  type PermissionSetsUnit,
+  type PolicyUnit,
   type ResolvedAccount,
-  type UnitKind,
 } from './ir';
 import { identityPolicyResources } from './unit-resources';
 import { MANAGEMENT_ASSIGNMENTS_UNIT } from './private/delegated-admin';
@@ -251,26 +257,24 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
 
   const byName = new Map(input.accounts.map((a) => [a.name, a]));
   const partition = partitionOf(input.region);
-  const unitFor = (account: ResolvedAccount, kind: 'management' | 'member'): DeploymentUnit => {
+  const policiesOf = (account: ResolvedAccount): Pick<PolicyUnit, 'customerManagedPolicies' | 'keyIdentityPolicies'> => {
     const n = needs.get(account.name);
     return {
-      name: kind === 'management' ? MANAGEMENT_UNIT : `account-${account.name}`,
-      kind,
-      accountName: account.name,
-      accountId: account.id,
-      ...(kind === 'member' ? { assumeRoleArn: roleArn(account.id, input.roleName, partition) } : {}),
-      ...(kind === 'member' && input.planRoleName !== undefined && input.planRoleName !== input.roleName
-        ? { planAssumeRoleArn: roleArn(account.id, input.planRoleName, partition) }
-        : {}),
       customerManagedPolicies: [...(n?.policies.values() ?? [])].sort((a, b) => compareKeys(`${a.path}${a.name}`, `${b.path}${b.name}`)),
-      keyIdentityPolicies: [...(n?.identityPolicies ?? [])].sort(
-        (a, b) => compareKeys(a.keyName, b.keyName) || compareKeys(a.policyName, b.policyName),
-      ),
-      assignmentKeys: [],
+      keyIdentityPolicies: [...(n?.identityPolicies ?? [])].sort((a, b) => compareKeys(a.keyName, b.keyName) || compareKeys(a.policyName, b.policyName)),
     };
   };
+  const memberUnit = (account: ResolvedAccount): MemberUnit => ({
+    name: `account-${account.name}`,
+    kind: 'member',
+    accountName: account.name,
+    accountId: account.id,
+    assumeRoleArn: roleArn(account.id, input.roleName, partition),
+    ...(input.planRoleName !== undefined && input.planRoleName !== input.roleName ? { planAssumeRoleArn: roleArn(account.id, input.planRoleName, partition) } : {}),
+    ...policiesOf(account),
+  });
 
-  const management = unitFor(mgmt, 'management');
+  const management: ManagementUnit = { name: MANAGEMENT_UNIT, kind: 'management', accountName: mgmt.name, accountId: mgmt.id, ...policiesOf(mgmt) };
   const delegated = input.delegatedAdmin;
   // Where units that manage Identity Center run: the delegated administrator's account, through the
   // deployment role there, or the management account.
@@ -288,19 +292,20 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
   const members = [...needs.keys()]
     .filter((name) => name !== mgmt.name)
     .sort(compareKeys)
-    .map((name) => unitFor(byName.get(name) as ResolvedAccount, 'member'));
+    .map((name) => memberUnit(byName.get(name) as ResolvedAccount));
   const shards = [...assignmentKeys.keys()].sort(compareKeys).map(
-    (name): DeploymentUnit => ({
+    (name): AssignmentsUnit => ({
       name,
       kind: 'assignments',
       ...runsIn(name),
-      customerManagedPolicies: [],
-      keyIdentityPolicies: [],
       assignmentKeys: (assignmentKeys.get(name) as string[]).sort(compareKeys),
     }),
   );
   return [management, ...members, ...moved, ...shards];
 }
+
+/** The units that take content out of the management unit. */
+type MovedUnit = PermissionSetsUnit | IdentityStoreUnit | ApplicationsUnit;
 
 const sum = (items: readonly Weighted[]): number => items.reduce((n, it) => n + it.resources, 0);
 
@@ -309,7 +314,7 @@ const sum = (items: readonly Weighted[]): number => items.reduce((n, it) => n + 
  * their content, or when a delegated administrator manages them (`fromManagement` set: only those
  * permission sets stay).
  */
-function movedOutOfManagement(management: DeploymentUnit, content: ManagementContent, fromManagement?: ReadonlySet<string>): DeploymentUnit[] {
+function movedOutOfManagement(management: ManagementUnit, content: ManagementContent, fromManagement?: ReadonlySet<string>): MovedUnit[] {
   const policies =
     management.customerManagedPolicies.length + management.keyIdentityPolicies.reduce((n, p) => n + identityPolicyResources(p), 0);
   const base = content.keyResources + policies;
@@ -323,17 +328,9 @@ function movedOutOfManagement(management: DeploymentUnit, content: ManagementCon
   const keepApplications = !fromManagement && kept + sum(applications) + identityStore <= content.maxResources;
   const keepIdentityStore = kept + (keepApplications ? sum(applications) : 0) + identityStore <= content.maxResources;
 
-  const shell = (name: string, kind: UnitKind): DeploymentUnit => ({
-    name,
-    kind,
-    accountName: management.accountName,
-    accountId: management.accountId,
-    customerManagedPolicies: [],
-    keyIdentityPolicies: [],
-    assignmentKeys: [],
-  });
-  const units = new Map<string, { kind: UnitKind; permissionSets: string[]; groups: string[]; users: string[]; applications: string[] }>();
-  const place = (family: string, kind: UnitKind, items: readonly Weighted[], field: 'permissionSets' | 'groups' | 'users' | 'applications'): void => {
+  const placement = <K extends MovedUnit['kind']>(name: string, kind: K) => ({ name, kind, accountName: management.accountName, accountId: management.accountId });
+  const units = new Map<string, { kind: MovedUnit['kind']; permissionSets: string[]; groups: string[]; users: string[]; applications: string[] }>();
+  const place = (family: string, kind: MovedUnit['kind'], items: readonly Weighted[], field: 'permissionSets' | 'groups' | 'users' | 'applications'): void => {
     const leaves = trieLeaves(
       family,
       items.map((it) => ({ source: [{ text: it.name, bits: SHARD_BITS }], weight: it.resources })),
@@ -353,15 +350,14 @@ function movedOutOfManagement(management: DeploymentUnit, content: ManagementCon
     place(USERS_UNIT, 'identity-store', content.users, 'users');
   }
   if (!keepApplications) place(APPLICATIONS_UNIT, 'applications', applications, 'applications');
-  const kindOrder = (k: UnitKind): number => (k === 'permission-sets' ? 0 : k === 'identity-store' ? 1 : 2);
+  const kindOrder = (k: MovedUnit['kind']): number => (k === 'permission-sets' ? 0 : k === 'identity-store' ? 1 : 2);
   return [...units.entries()]
     .sort(([a, x], [b, y]) => kindOrder(x.kind) - kindOrder(y.kind) || compareKeys(a, b))
-    .map(([name, u]) => ({
-      ...shell(name, u.kind),
-      ...(u.kind === 'permission-sets'
-        ? { permissionSets: u.permissionSets.sort(compareKeys) }
+    .map(([name, u]): MovedUnit =>
+      u.kind === 'permission-sets'
+        ? { ...placement(name, u.kind), permissionSets: u.permissionSets.sort(compareKeys) }
         : u.kind === 'applications'
-          ? { applications: u.applications.sort(compareKeys) }
-          : { groups: u.groups.sort(compareKeys), users: u.users.sort(compareKeys) }),
-    }));
+          ? { ...placement(name, u.kind), applications: u.applications.sort(compareKeys) }
+          : { ...placement(name, 'identity-store'), groups: u.groups.sort(compareKeys), users: u.users.sort(compareKeys) },
+    );
 }

@@ -36,6 +36,7 @@
  * Output is sorted by account name; each account's reasons are sorted and unique.
  */
 import { compareKeys, type ResolvedAccount } from './ir';
+import type { OuSelector, TagSelector, TargetInput } from './schema';
 import { hasEmptySegment } from './paths';
 import { emptySegmentMessage } from './private/describe';
 import { accountIndex, displayOu, normOu, type AccountIndex } from './private/account-index';
@@ -45,17 +46,8 @@ import { accountRef, isOuId, listOf, noOuMatch, noTagsMatch, ouIdPath, type OuId
 export { displayOu };
 import { segmentWildcard } from './wildcard';
 
-/** An OU selector: a path or glob, or the object form that sets recursion explicitly. */
-export type OuSelector = string | { path: string; recursive?: boolean };
-export type TagSelector = Record<string, string | string[]>;
-
-export interface TargetInput {
-  accounts?: string[];
-  ous?: OuSelector[];
-  tags?: TagSelector;
-  exclude?: { accounts?: string[]; ous?: OuSelector[]; tags?: TagSelector };
-  includeManagementAccount?: boolean;
-}
+// The target's shape is the schema's (z.infer); re-exported for the callers of selectAccounts.
+export type { OuSelector, TagSelector, TargetInput };
 
 export interface SelectedAccount {
   account: ResolvedAccount;

@@ -22,7 +22,7 @@
  * management) → groups units reading users units → assignments and applications; five with a
  * delegated administrator whose account has a member unit (it comes before that account's units).
  */
-import type { DeploymentUnit, ResolvedModel } from './ir';
+import type { AssignmentsUnit, DeploymentUnit, ResolvedModel } from './ir';
 import { compareKeys } from './ir';
 import { assignmentsByKey, groupUnit, permissionSetUnit, unitApplications, unitMemberLookups, userUnit } from './ir-index';
 
@@ -115,7 +115,7 @@ function ownDependencies(ir: ResolvedModel, unit: DeploymentUnit): (string | und
 }
 
 /** Units creating what a shard's assignments need: member accounts, permission sets, principals. */
-function assignmentDependencies(ir: ResolvedModel, unit: DeploymentUnit): (string | undefined)[] {
+function assignmentDependencies(ir: ResolvedModel, unit: AssignmentsUnit): (string | undefined)[] {
   const byKey = assignmentsByKey(ir);
   const accounts = new Set<string>();
   const units = new Set<string | undefined>();

@@ -18,7 +18,7 @@
  * administratorGrants (below) asks the wider question a reviewer of a change asks: which
  * statements hand out administrator-level power at all, conditions or not (see its comment).
  */
-import { rootManagedPolicyName, type CustomerManagedPolicyRef, type ResolvedModel, type ResolvedPermissionSet, iamActionPattern, isPolicyRef, type PolicyDocumentJson, type PolicyValues, type StatementJson } from '../model';
+import { rootManagedPolicyName, type CustomerManagedPolicyRef, type ResolvedModel, type ResolvedPermissionSet, iamActionPattern, isPolicyRef, isPolicyUnit, type PolicyDocumentJson, type PolicyValues, type StatementJson } from '../model';
 import { iamActionNames, iamPermissionsManagementActions, iamServicePrefixes } from './private/iam-data';
 import { actionMatches, toArray } from './json';
 
@@ -38,7 +38,7 @@ export const KNOWN_MANAGED_POLICIES: Readonly<Record<string, { readonly statemen
 /** Customer managed policy documents the model writes, by `<path><name>` (the same document in every account). */
 export function customerPolicyDocuments(ir: Pick<ResolvedModel, 'units'>): Map<string, PolicyDocumentJson> {
   const out = new Map<string, PolicyDocumentJson>();
-  for (const u of ir.units) for (const p of u.customerManagedPolicies) out.set(policyKey(p), p.document);
+  for (const u of ir.units.filter(isPolicyUnit)) for (const p of u.customerManagedPolicies) out.set(policyKey(p), p.document);
   return out;
 }
 

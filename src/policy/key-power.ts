@@ -17,7 +17,7 @@
  * unknown. Unknowns make a power possible, not certain (`certain: false`). Permissions boundaries,
  * SCPs and session policies only narrow and are left out, so the answer errs on the side of power.
  */
-import { compareKeys, type KeyPrincipalRef, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, accountRootArn, identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, permissionSetRoleArn, type PolicyDocumentJson } from '../model';
+import { compareKeys, isPolicyUnit, type KeyPrincipalRef, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, accountRootArn, identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, permissionSetRoleArn, type PolicyDocumentJson } from '../model';
 import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS } from './catalog/aws';
 import { AWS_MANAGED_KMS, AWS_MANAGED_WITHOUT_KMS } from './catalog/aws-managed-kms';
 import { kmsDecision, triOr, type ContextValue, type IdentityPolicy, type Tri } from './evaluate';
@@ -51,32 +51,47 @@ const PROBES: Record<KeyPowerLevel, { actions: readonly string[]; via: readonly 
 
 const UNKNOWN_IAM = 'IAM policies outside the model';
 
-interface Subject {
-  readonly principal: string;
-  readonly kind: KeyPower['kind'];
-  readonly arn: string;
-  readonly accountName: string;
-  readonly accountId: string;
+interface Policies {
   readonly identity: readonly IdentityPolicy[];
   /** Account ids its identity policies name (aws:PrincipalAccount conditions): the answer may differ there. */
   readonly namedAccounts: ReadonlySet<string>;
 }
 
+interface Subject extends Policies {
+  readonly principal: string;
+  readonly kind: KeyPower['kind'];
+  /**
+   * Its ARN, built when it is evaluated: most permission-set placements share the answer of
+   * another placement of the same permission set (tens of thousands at enterprise size), and only
+   * the first one evaluated needs an ARN.
+   */
+  arn(): string;
+  readonly accountName: string;
+  readonly accountId: string;
+}
+
 /** Every principal's effective power on `key`, strongest first, then by principal and account. */
 export function keyPower(ir: ResolvedModel, key: ResolvedKey): KeyPower[] {
   const ctx = evaluationContext(ir, key);
-  const out: KeyPower[] = [];
+  // Grouped by power and principal as found, then each group sorted by account: the order of
+  // sorting the whole list by power, principal and account, for a fraction of the comparisons
+  // (a permission set is placed in hundreds of accounts).
+  const groups = new Map<string, { power: number; principal: string; found: KeyPower[] }>();
   const cache = new Map<string, Omit<KeyPower, 'accountName' | 'accountId'> | null>();
   for (const s of subjects(ir, key, ctx.values)) {
     // A permission set's answer depends on the account only where some policy names that account.
     const id = s.kind === 'permission-set' && !ctx.significant(s) ? `${s.principal}\u0000other` : `${s.principal}\u0000${s.accountId}`;
     if (!cache.has(id)) cache.set(id, evaluateSubject(ir, key, ctx, s));
     const found = cache.get(id);
-    if (found) out.push({ ...found, accountName: s.accountName, accountId: s.accountId });
+    if (!found) continue;
+    const group = `${found.power}\u0000${found.principal}`;
+    let g = groups.get(group);
+    if (!g) groups.set(group, (g = { power: KEY_POWER_LEVELS.indexOf(found.power), principal: found.principal, found: [] }));
+    g.found.push({ ...found, accountName: s.accountName, accountId: s.accountId });
   }
-  return out.sort(
-    (a, b) => KEY_POWER_LEVELS.indexOf(a.power) - KEY_POWER_LEVELS.indexOf(b.power) || compareKeys(a.principal, b.principal) || compareKeys(a.accountName, b.accountName),
-  );
+  return [...groups.values()]
+    .sort((a, b) => a.power - b.power || compareKeys(a.principal, b.principal))
+    .flatMap((g) => g.found.sort((a, b) => compareKeys(a.accountName, b.accountName)));
 }
 
 interface EvaluationContext {
@@ -106,18 +121,23 @@ function subjects(ir: ResolvedModel, key: ResolvedKey, values: PolicyRefValues):
   const out: Subject[] = [];
   const region = ir.identityCenter.region;
   const partition = partitionOf(region);
-  const placed = new Map<string, { ps: string; accountName: string; accountId: string }>();
-  for (const a of ir.assignments) placed.set(`${a.permissionSet}\u0000${a.accountName}`, { ps: a.permissionSet, accountName: a.accountName, accountId: a.accountId });
+  // Each permission set once per account it is assigned in (keyPower sorts what it returns).
+  const placed = new Map<string, Map<string, string>>();
+  for (const a of ir.assignments) {
+    let accounts = placed.get(a.permissionSet);
+    if (!accounts) placed.set(a.permissionSet, (accounts = new Map()));
+    accounts.set(a.accountName, a.accountId);
+  }
   const byName = new Map(ir.permissionSets.map((p) => [p.name, p]));
-  const identityCache = new Map<string, { identity: IdentityPolicy[]; namedAccounts: Set<string> }>();
-  for (const k of [...placed.keys()].sort(compareKeys)) {
-    const { ps, accountName, accountId } = placed.get(k)!;
-    if (!identityCache.has(ps)) {
-      const identity = permissionSetPolicies(ir, byName.get(ps), values);
-      identityCache.set(ps, { identity, namedAccounts: new Set(identity.flatMap((p) => ('document' in p ? (JSON.stringify(p.document).match(/\d{12}/g) ?? []) : []))) });
+  const suffix = '0'.repeat(PERMISSION_SET_ROLE.suffixLength);
+  for (const [ps, accounts] of placed) {
+    const identity = permissionSetPolicies(ir, byName.get(ps), values);
+    const policies: Policies = { identity, namedAccounts: new Set(identity.flatMap((p) => ('document' in p ? (JSON.stringify(p.document).match(/\d{12}/g) ?? []) : []))) };
+    const principal = `permission set ${ps}`;
+    for (const [accountName, accountId] of accounts) {
+      const arn = () => permissionSetRoleArn(accountId, region, ps, suffix, partition);
+      out.push({ principal, kind: 'permission-set', arn, accountName, accountId, identity: policies.identity, namedAccounts: policies.namedAccounts });
     }
-    const arn = permissionSetRoleArn(accountId, region, ps, '0'.repeat(PERMISSION_SET_ROLE.suffixLength), partition);
-    out.push({ principal: `permission set ${ps}`, kind: 'permission-set', arn, accountName, accountId, ...identityCache.get(ps)! });
   }
   const seen = new Set<string>();
   const named = (p: KeyPrincipalRef, kind: 'role' | 'deployer' | 'account'): void => {
@@ -134,7 +154,7 @@ function subjects(ir: ResolvedModel, key: ResolvedKey, values: PolicyRefValues):
     out.push({
       principal: kind === 'account' ? 'account root' : `${kind} ${arn}`,
       kind,
-      arn,
+      arn: () => arn,
       accountName: p.accountName,
       accountId: p.accountId,
       identity: [...generated, { name: UNKNOWN_IAM, unknown: true }],
@@ -162,14 +182,15 @@ function permissionSetPolicies(ir: ResolvedModel, ps: ResolvedPermissionSet | un
     else if (!AWS_MANAGED_WITHOUT_KMS.has(name)) out.push({ name: `managed policy ${name} (not in the catalog)`, unknown: true });
   }
   for (const ref of ps.customerManagedPolicies) {
-    const doc = ir.units.flatMap((u) => u.customerManagedPolicies).find((c) => c.name === ref.name && c.path === ref.path)?.document;
+    const doc = ir.units.filter(isPolicyUnit).flatMap((u) => u.customerManagedPolicies).find((c) => c.name === ref.name && c.path === ref.path)?.document;
     const name = `customer managed policy ${ref.path}${ref.name}`;
     out.push(doc ? { name, document: doc } : { name, unknown: true });
   }
   return out;
 }
 
-function evaluateSubject(ir: ResolvedModel, key: ResolvedKey, ctx: EvaluationContext, s: Subject): Omit<KeyPower, 'accountName' | 'accountId'> | null {
+function evaluateSubject(ir: ResolvedModel, key: ResolvedKey, ctx: EvaluationContext, subject: Subject): Omit<KeyPower, 'accountName' | 'accountId'> | null {
+  const s = { ...subject, arn: subject.arn() };
   for (const power of KEY_POWER_LEVELS) {
     let decision: Tri = 'no';
     const actions = new Set<string>();
@@ -196,7 +217,7 @@ function evaluateSubject(ir: ResolvedModel, key: ResolvedKey, ctx: EvaluationCon
 }
 
 /** What AWS puts in the request context of a call by `s`; keys it cannot know stay out (unknown). */
-function requestContext(ir: ResolvedModel, ctx: EvaluationContext, s: Subject, action: string, via: 'none' | 'sso' | 'identityStore'): Record<string, ContextValue> {
+function requestContext(ir: ResolvedModel, ctx: EvaluationContext, s: Omit<Subject, 'arn'> & { arn: string }, action: string, via: 'none' | 'sso' | 'identityStore'): Record<string, ContextValue> {
   const region = ir.identityCenter.region;
   const crypto = action !== 'kms:PutKeyPolicy' && action !== 'kms:ScheduleKeyDeletion' && action !== 'kms:DisableKey';
   const context: Record<string, ContextValue> = {

@@ -3,7 +3,7 @@
  * identity policies for principals that need one, and every problem found on the way (with its
  * model path, for file:line:col). Pure: the same input gives the same output.
  */
-import { compareKeys, type ResolvedAccount, type ResolvedKey, identityStoreArn, partitionOf, ROLE_ARN, sortedRecord, unknownRef, type KeyInput, type PrincipalInput, type PolicyRef, type StatementJson } from '../model';
+import { compareKeys, type ResolvedAccount, type ResolvedKey, identityStoreArn, partitionOf, ROLE_ARN, sortedRecord, unknownRef, type KeyInput, type PrincipalInput, type PolicyRef, type StatementJson, type UseCaseConfig } from '../model';
 import { SERVICE_PRINCIPAL } from './catalog/aws';
 import type { RestrictedAppsProps } from './catalog/advanced';
 import type { EncryptionContextValues } from './catalog/shapes';
@@ -14,12 +14,6 @@ import { buildKeyPolicy } from './private/key-policy';
 import { groupIdentityNeeds, identityNeeds } from './private/identity';
 import { mergeStatements } from './private/merge-statements';
 
-/** The value under a use case's id (schema.ts `useCaseSchema`). */
-type UseCaseConfig =
-  | { principals?: PrincipalInput[] }
-  | { servicePrincipals: string[]; sourceAccounts?: string[]; sourceArns?: string[] }
-  | null
-  | undefined;
 
 export interface KeyContext {
   organizationId: string;
@@ -114,7 +108,8 @@ function buildKey(
     }
     checkPrincipalAccounts(id, principals, at, ctx, problems);
     useCases.set(id, uniquePrincipals([...(useCases.get(id) ?? []), ...principals]));
-    if (id === 'restrict-managed-applications' && config && 'servicePrincipals' in config) restrictedApps = restrictedAppsProps(config, at, ctx, problems);
+    const restrict = 'restrict-managed-applications' in useCase ? useCase['restrict-managed-applications'] : undefined;
+    if (restrict) restrictedApps = restrictedAppsProps(restrict, at, ctx, problems);
   });
   checkManagedAppsConflict(input, path, problems);
 
@@ -162,7 +157,7 @@ function buildKey(
     tags: sortedRecord(input.tags),
     usedByIdentityCenter: ctx.encryptionKeyName === input.name,
     principals: [
-      ...administrators.map((principal) => ({ useCase: 'key-administration', principal })),
+      ...administrators.map((principal) => ({ useCase: 'key-administration' as const, principal })),
       ...[...useCases]
         .sort(([a], [b]) => useCaseOrder(a) - useCaseOrder(b))
         .flatMap(([useCase, principals]) => principals.map((principal) => ({ useCase, principal }))),
@@ -221,7 +216,7 @@ function checkManagedAppsConflict(input: KeyInput, path: (string | number)[], pr
 }
 
 function restrictedAppsProps(
-  config: { servicePrincipals: string[]; sourceAccounts?: string[]; sourceArns?: string[] },
+  config: UseCaseConfig<'restrict-managed-applications'>,
   at: (string | number)[],
   ctx: KeyContext,
   problems: KeyProblem[],

@@ -2,7 +2,7 @@
  * Replace PolicyRefs with literal strings: for simulation, review and tests. Emitters do not use
  * this; they render refs as Terraform expressions.
  */
-import { inAllRegions, isPolicyRef, type PolicyDocumentJson, type PolicyRef, type PolicyValue, type PolicyValues, type StatementJson } from '../model';
+import { inAllRegions, isPolicyRef, type ConditionDraft, type PolicyDocumentJson, type PolicyRef, type PolicyValue, type PolicyValues, type StatementDraft, type StatementJson } from '../model';
 
 export interface PolicyRefValues {
   /** Key ARN of each key, by key name: `arn:aws:kms:<region>:<acct>:key/<id>`. */
@@ -17,14 +17,14 @@ export function renderPolicy(doc: PolicyDocumentJson, values: PolicyRefValues): 
 }
 
 export function renderStatement(s: StatementJson, values: PolicyRefValues): StatementJson {
-  const out: StatementJson = { ...s };
+  const out: StatementDraft = { ...s };
   if (s.Principal !== undefined && s.Principal !== '*' && s.Principal.AWS !== undefined) {
     out.Principal = { ...s.Principal, AWS: renderValues(s.Principal.AWS, values) };
   }
   if (s.Resource !== undefined) out.Resource = renderValues(s.Resource, values);
   if (s.NotResource !== undefined) out.NotResource = renderValues(s.NotResource, values);
   if (s.Condition !== undefined) {
-    const condition: Record<string, Record<string, PolicyValues>> = {};
+    const condition: ConditionDraft = {};
     for (const [op, keys] of Object.entries(s.Condition)) {
       condition[op] = {};
       for (const [key, v] of Object.entries(keys)) condition[op][key] = renderValues(v, values);

@@ -8,7 +8,7 @@
  *   named principals;
  * - freeze() makes it immutable: emitters and lint read frozen statements only.
  */
-import type { PolicyValue, PolicyValues, PrincipalJson, StatementJson } from '../model';
+import type { ConditionDraft, PolicyValue, PolicyValues, PrincipalJson, StatementDraft, StatementJson } from '../model';
 import { toArray } from './json';
 import { toWire, uniqueValues } from './private/values';
 
@@ -155,7 +155,7 @@ export class PolicyStatement {
 
   /** The only serialiser. Key order follows AWS documentation: Sid, Effect, Principal, Action, Resource, Condition. */
   toJSON(): StatementJson {
-    const out: StatementJson = { Effect: this.effect };
+    const out: StatementDraft = { Effect: this.effect };
     if (this.sid !== undefined) out.Sid = this.sid;
     const principal = this.principalJson();
     if (principal !== undefined) out.Principal = principal;
@@ -163,7 +163,7 @@ export class PolicyStatement {
     if (this.notActions.length > 0) out.NotAction = toWire(this.notActions) as string | string[];
     if (this.resources.length > 0) out.Resource = toWire(this.resources);
     if (this.conditions.size > 0) {
-      const condition: Record<string, Record<string, PolicyValues>> = {};
+      const condition: ConditionDraft = {};
       for (const [op, keys] of this.conditions) {
         condition[op] = {};
         for (const [key, values] of keys) condition[op][key] = toWire(values);

@@ -24,6 +24,9 @@ export interface GitSpec {
   readonly path: string;
 }
 
+/** Where the model before a change comes from: git (`<rev>:<path>`, read only through git) or a file. */
+export type BaseSource = { readonly git: GitSpec } | { readonly file: string };
+
 export interface GitModel {
   /** The main model file inside the temporary directory. */
   readonly file: string;
@@ -52,7 +55,7 @@ const REGULAR_MODES = new Set(['100644', '100755']);
 const LINK_MODE = '120000';
 
 /** Pathspecs taken literally: a path with `*` or `:(glob)` names that file, nothing else. */
-const GIT_ENV = { ...process.env, GIT_LITERAL_PATHSPECS: '1' };
+export const GIT_ENV = { ...process.env, GIT_LITERAL_PATHSPECS: '1' };
 
 function failure(file: string, message: string): ModelError {
   return new ModelError([{ file, line: 0, col: 0, path: '', message, severity: 'error' }], file);
@@ -137,6 +140,17 @@ function repoPath(p: string, cwd: string): string {
   if (!posix.startsWith('./') && !posix.startsWith('../')) return path.posix.normalize(posix);
   const prefix = git(['rev-parse', '--show-prefix'], cwd, 'the repository').toString('utf8').trim();
   return path.posix.normalize(path.posix.join(prefix, posix));
+}
+
+/** Whether `ref` names a commit in the repository at `cwd` (false outside a repository or without git). */
+export function isGitRevision(ref: string, cwd: string): boolean {
+  if (ref === '' || ref.startsWith('-')) return false;
+  try {
+    execFileSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'ignore'] });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `--base-ref <rev>`: the head model's own path, as `./`-relative spec git resolves like any other. */

@@ -4,5 +4,6 @@ export { mdCode, mdText } from './markdown-escape';
 export { explainModel } from './explain';
 export { renderExplainMarkdown, renderExplainJson, renderExplainCsv } from './render-explain';
 export * from './types';
-export { gitSpecForHead, parseGitSpec, readGitModel, type GitModel, type GitSpec } from './git-source';
+export { GIT_ENV, gitSpecForHead, isGitRevision, parseGitSpec, readGitModel, type BaseSource, type GitModel, type GitSpec } from './git-source';
+export { touchedUnits } from './private/units';
 export { code, table } from './private/markdown';

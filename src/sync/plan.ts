@@ -13,15 +13,11 @@
  *   later run.
  */
 import { type EstateOrganization, ouString } from '../import';
-import { compareKeys, displayOu, LIMITS, sortedRecord, uniqueNames } from '../model';
+import { type AccountInput, compareKeys, displayOu, LIMITS, sortedRecord, uniqueNames } from '../model';
 import { planOrganizationalUnits, type OuEntry, type OuPlan } from './ous';
 
-export interface ModelAccount {
-  readonly name: string;
-  readonly id: string;
-  readonly ou?: string;
-  readonly tags?: Readonly<Record<string, string>>;
-}
+/** An entry of the model's accounts, as the schema reads it. */
+export type ModelAccount = Readonly<AccountInput>;
 
 export interface AccountUpdate {
   readonly name: string;

@@ -121,6 +121,7 @@ describe('the lint rule idcgen/boundaries', () => {
     ['emit imports write', 'emit/hcl/planted.ts', "export { writeOutput } from '../../write';", 'src/emit may not import src/write'],
     ['model loads cdktf lazily', 'model/planted.ts', "const m = require('../emit/cdktf');", 'src/model may not import src/emit'],
     ['model names a type of review', 'model/planted.ts', "type T = typeof import('../review');", 'src/model may not import src/review'],
+    ['model uses import = require', 'model/planted.ts', "import review = require('../review');", 'src/model may not import src/review'],
     ['a folder imports the pipeline', 'review/planted.ts', "import { generate } from '../generate';", 'src/review may not import src/*.ts'],
   ])('fails if %s', (_, at, code, expected) => {
     expect(lint(at, code)).toEqual([expect.stringContaining(expected)]);

@@ -14,6 +14,7 @@ import { formatIssue, ModelError } from '../../src/model/issues';
 import { unitOrder } from '../../src/model/unit-graph';
 import { loadResolved } from '../../src/pipeline';
 import { explainModel, renderExplainMarkdown } from '../../src/review';
+import { unitNamed } from '../support/units';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-delegated-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -113,12 +114,12 @@ describe('units', () => {
   });
 
   test('assignments into the management account, of a permission set provisioned there, or of an external one are made from the management account', () => {
-    expect(unit('assignments-management').assignmentKeys).toEqual([
+    expect(unitNamed(ir, 'assignments-management', 'assignments').assignmentKeys).toEqual([
       'GROUP/Admins/AWSAdministratorAccess/prod',
       'GROUP/Admins/IdcAdmin/management',
       'GROUP/Admins/IdcAdmin/prod',
     ]);
-    expect(unit('assignments').assignmentKeys).toEqual(['GROUP/Auditors/ReadOnly/prod', 'GROUP/Auditors/ReadOnly/security']);
+    expect(unitNamed(ir, 'assignments', 'assignments').assignmentKeys).toEqual(['GROUP/Auditors/ReadOnly/prod', 'GROUP/Auditors/ReadOnly/security']);
   });
 
   test('the apply order: the delegated administrator account unit (its key policy) before the units it runs', () => {
@@ -150,7 +151,7 @@ describe('the key', () => {
     const policy = key.identityPolicies.find((p) => p.accountName === 'security')!;
     expect(policy.attachToRoles).toEqual(['IdcgenPlan', 'OrganizationAccountAccessRole']);
     expect(policy.useCases).toContain('delegated-admins');
-    expect(ir.units.find((u) => u.name === 'account-security')!.keyIdentityPolicies.map((p) => p.policyName)).toEqual([policy.policyName]);
+    expect(unitNamed(ir, 'account-security', 'member').keyIdentityPolicies.map((p) => p.policyName)).toEqual([policy.policyName]);
   });
 
   test('principals the model lists under delegated-admins are kept beside the added roles', () => {

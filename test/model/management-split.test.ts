@@ -23,7 +23,7 @@ const named = (prefix: string, n: number, resources: (i: number) => number): Wei
 const weights = (...lists: Weighted[][]): Map<string, number> => new Map(lists.flat().map((w) => [w.name, w.resources]));
 
 function held(u: DeploymentUnit): string[] {
-  return [...(u.permissionSets ?? []), ...(u.groups ?? []), ...(u.users ?? [])];
+  return u.kind === 'permission-sets' ? [...u.permissionSets] : u.kind === 'identity-store' ? [...u.groups, ...u.users] : [];
 }
 
 describe('buildUnits: the management unit and the stack bound', () => {
@@ -88,7 +88,7 @@ describe('buildUnits: the management unit and the stack bound', () => {
     const groups = named('g', 300, (i) => 1 + (i % 7));
     const content = { maxResources: 100, keyResources: 4, permissionSets: [], groups, users: named('u', 50, () => 1) };
     const before = units(content);
-    const home = before.find((x) => x.groups?.includes('g0123')) as DeploymentUnit;
+    const home = before.find((x) => held(x).includes('g0123')) as DeploymentUnit;
     const w = weights(groups);
     const room = 100 - held(home).reduce((n, name) => n + (w.get(name) ?? 0), 0);
     // WHEN g0123 gains more members than its unit has room for
@@ -109,8 +109,8 @@ describe('buildUnits: the management unit and the stack bound', () => {
   test('a group alone above the bound gets a unit of its own: the only way a unit exceeds the bound', () => {
     const groups = [...named('g', 40, () => 2), { name: 'huge', resources: 150 }];
     const u = units({ maxResources: 50, keyResources: 4, permissionSets: [], groups, users: [] });
-    const hugeUnit = u.find((x) => x.groups?.includes('huge'));
-    expect(hugeUnit?.groups).toEqual(['huge']);
+    const hugeUnit = u.find((x) => held(x).includes('huge'));
+    expect(hugeUnit && held(hugeUnit)).toEqual(['huge']);
     const w = weights(groups);
     for (const s of u.filter((x) => x.kind === 'identity-store' && x !== hugeUnit)) {
       expect(held(s).reduce((n, name) => n + (w.get(name) ?? 0), 0)).toBeLessThanOrEqual(50);

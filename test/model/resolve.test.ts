@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ModelError } from '../../src/model/issues';
 import { loadResolved } from '../../src/pipeline';
+import { unitNamed } from '../support/units';
 
 let tmp: string;
 beforeEach(() => {
@@ -171,7 +172,7 @@ assignments:
   - { group: Devs, permissionSet: Dev, accounts: [prod] }
 `);
     expect(ir.units.map((u) => u.name)).toEqual(['management', 'account-prod', 'assignments']);
-    expect(ir.units[1].customerManagedPolicies).toEqual([
+    expect(unitNamed(ir, 'account-prod', 'member').customerManagedPolicies).toEqual([
       { name: 'Guard', path: '/', document: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'iam:*', Resource: '*' }] } },
     ]);
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { buildUnits, shardAssignments, UNIT_NAME_MAX_LENGTH, type ShardItem } from '../../src/model/shard';
 import type { ResolvedAccount } from '../../src/model/ir';
 import type { PolicyDocumentJson } from '../../src/model/policy-types';
+import { unitNamed } from '../support/units';
 
 /** `n` assignments over `accounts` accounts, with keys shaped as the IR's. */
 function items(n: number, accounts: number): ShardItem[] {
@@ -160,7 +161,7 @@ describe('buildUnits', () => {
       ['assignments-0', 'assignments'],
       ['assignments-1', 'assignments'],
     ]);
-    expect(units[0].customerManagedPolicies).toEqual([{ name: 'DevExtra', path: '/', document: doc }]);
+    expect(unitNamed({ units }, 'management', 'management').customerManagedPolicies).toEqual([{ name: 'DevExtra', path: '/', document: doc }]);
     expect(units[1]).toEqual({
       name: 'account-prod',
       kind: 'member',
@@ -169,9 +170,8 @@ describe('buildUnits', () => {
       assumeRoleArn: 'arn:aws:iam::333333333333:role/OrganizationAccountAccessRole',
       customerManagedPolicies: [{ name: 'DevExtra', path: '/', document: doc }],
       keyIdentityPolicies: [],
-      assignmentKeys: [],
     });
-    expect(units[2].assignmentKeys).toEqual(['GROUP/g/Dev/management', 'GROUP/g/Read/dev']);
+    expect(unitNamed({ units }, 'assignments-0', 'assignments').assignmentKeys).toEqual(['GROUP/g/Dev/management', 'GROUP/g/Read/dev']);
     expect(units[2].accountId).toBe('111111111111');
   });
 
@@ -189,6 +189,6 @@ describe('buildUnits', () => {
     });
     expect(units.map((u) => u.name)).toEqual(['management', 'account-dev']);
     expect(units[1].assumeRoleArn).toBe('arn:aws-cn:iam::555555555555:role/Deployer');
-    expect(units[1].keyIdentityPolicies.map((p) => p.policyName)).toEqual(['p']);
+    expect(unitNamed({ units }, 'account-dev', 'member').keyIdentityPolicies.map((p) => p.policyName)).toEqual(['p']);
   });
 });

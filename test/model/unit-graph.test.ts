@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { synthCdktf } from '../../src/emit/cdktf';
-import type { ResolvedModel } from '../../src/model/ir';
+import type { DeploymentUnit, ResolvedModel } from '../../src/model/ir';
 import { unitGroups, unitMemberLookups, userUnit } from '../../src/model/ir-index';
 import { unitOrder } from '../../src/model/unit-graph';
 import { loadResolved } from '../../src/pipeline';
@@ -61,7 +61,7 @@ describe('unitOrder', () => {
   });
 
   test('fails if the model has no management unit', () => {
-    const units = fullIr.units.map((u) => (u.kind === 'management' ? { ...u, kind: 'assignments' as const } : u));
+    const units = fullIr.units.map((u): DeploymentUnit => (u.kind === 'management' ? { ...u, kind: 'assignments', assignmentKeys: [] } : u));
     expect(() => unitOrder({ ...fullIr, units })).toThrow('expected one management unit, found 0');
   });
 });

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { stateKey } from '../../src/emit/terraform-settings';
 import { unescapeTemplate } from '../../src/emit/template-text';
-import type { ResolvedModel } from '../../src/model/ir';
+import { isPolicyUnit, type ResolvedModel } from '../../src/model/ir';
 import type { OrgModel } from '../../src/model/schema';
 import { loadResolved } from '../../src/pipeline';
 import { Mocks } from '../emit/hcl/support/mocks';
@@ -175,7 +175,7 @@ function modelText(ir: ResolvedModel): Record<string, unknown> {
     permissionSets: sorted(ir.permissionSets.map((p) => ({ name: p.name, description: p.description, relayState: p.relayState, tags: p.tags }))),
     keys: sorted(ir.keys.flatMap((k) => [k, ...k.replicaRegions.map(() => k)]).map((k) => ({ description: k.description, tags: k.tags }))),
     inlinePolicies: ir.permissionSets.filter((p) => p.inlinePolicy).map((p) => m.render(p.inlinePolicy)),
-    customerManagedPolicies: sorted(ir.units.flatMap((u) => u.customerManagedPolicies.map((p) => ({ path: p.path, name: p.name, document: m.render(p.document) })))),
+    customerManagedPolicies: sorted(ir.units.filter(isPolicyUnit).flatMap((u) => u.customerManagedPolicies.map((p) => ({ path: p.path, name: p.name, document: m.render(p.document) })))),
     memberships: ir.groups.flatMap((g) => g.members.map((u) => `group ${g.name} user ${u}`)).sort(),
     assignments: ir.assignments.map((a) => `${a.principalType} ${a.principalType === 'GROUP' ? 'group' : 'user'} ${a.principalName} permission set ${a.permissionSet} ${account.get(a.accountName)}`).sort(),
     applications: sorted((ir.applications ?? []).map((a) => ({ name: a.name, description: a.description, tags: a.tags }))),

@@ -6,6 +6,7 @@ import { baseIr, edit, type Mutable } from '../fixtures/review/ir';
 import { hasRiskAtOrAbove, isEmptyReview, renderReviewMarkdown, reviewModels, type Review, type RiskRule } from '../../src/review';
 import { isProduction } from '../../src/model/production';
 import type { ResolvedAssignment, ResolvedModel } from '../../src/model/ir';
+import { unitNamed } from '../support/units';
 
 const rules = (r: Review): RiskRule[] => r.risks.map((f) => f.rule);
 
@@ -335,7 +336,9 @@ describe('keys and units', () => {
 
   test('a changed customer managed policy document touches only the member units holding it', () => {
     const head = edit(baseIr, (m) => {
-      m.units.find((u) => u.name === 'account-dev-app')!.customerManagedPolicies[0].document.Statement[0].Resource = 'arn:aws:s3:::dev-*/*';
+      const unit = m.units.find((u) => u.name === 'account-dev-app');
+      if (unit?.kind !== 'member') throw new Error('the fixture has member unit account-dev-app');
+      unit.customerManagedPolicies[0].document.Statement[0].Resource = 'arn:aws:s3:::dev-*/*';
     });
     const r = reviewModels(baseIr, head);
     expect(r.customerManagedPolicies.map((p) => [p.name, p.change, p.statements.map((s) => s.change)])).toEqual([['/DevBoundary', 'changed', ['changed']]]);
@@ -354,7 +357,7 @@ describe('keys and units', () => {
     ['an assignment\'s unit field', (m) => void (m.assignments[0].unit = 'assignments-1'), ['assignments-0']],
     ['whether its group is created', (m) => void (m.groups[0].external = false), ['management', 'assignments-0']],
     ['the unit\'s account', (m) => void (m.units[3].accountId = '222222222222'), ['assignments-0']],
-    ['the unit\'s assignment keys', (m) => void (m.units[3].assignmentKeys = m.units[3].assignmentKeys.slice(1)), ['assignments-0']],
+    ['the unit\'s assignment keys', (m) => void (m.units[3] = { ...unitNamed(m, 'assignments-0', 'assignments'), assignmentKeys: unitNamed(m, 'assignments-0', 'assignments').assignmentKeys.slice(1) }), ['assignments-0']],
     ['a setting every stack reads', (m) => void (m.deployment.roleName = 'OtherRole'), all],
     ['only an assignment\'s reasons', (m) => void (m.assignments[0].reasons = ['tag env=prod']), []],
   ])('changing %s touches exactly its units', (_, change, touched) => {
@@ -367,7 +370,7 @@ describe('keys and units', () => {
   test('units only in one model are added or removed', () => {
     const head = edit(baseIr, (m) => {
       m.units = m.units.filter((u) => u.name !== 'account-security');
-      m.units.push({ name: 'account-prod-app', kind: 'member', accountName: 'prod-app', accountId: '333333333333', customerManagedPolicies: [], keyIdentityPolicies: [], assignmentKeys: [] });
+      m.units.push({ name: 'account-prod-app', kind: 'member', accountName: 'prod-app', accountId: '333333333333', assumeRoleArn: 'arn:aws:iam::333333333333:role/OrganizationAccountAccessRole', customerManagedPolicies: [], keyIdentityPolicies: [] });
     });
     expect(reviewModels(baseIr, head).units.map((u) => [u.name, u.change])).toEqual([
       ['account-prod-app', 'added'],

@@ -8,6 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { builtCli, type BuiltCli } from '../hostile/support/built-cli';
+import { stringify } from 'yaml';
+import { SIZES, syntheticModel } from '../../bench/synthetic';
+import { loadResolved } from '../../src/pipeline';
 import { runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -76,4 +79,19 @@ test('GIVEN an invalid base and an invalid head THEN only the base is reported, 
   expect(res.stderr).toContain('bad-base2.yaml');
   expect(res.stderr).not.toContain('bad-head.yaml');
   expect(res).toEqual(await inProcess(args));
+});
+
+test.each(['examples/applications.yaml', 'examples/delegated.yaml', 'examples/enterprise.yaml', 'examples/minimal.yaml', 'examples/split/main.yaml', 'examples/typical.yaml', 'test/fixtures/review/base.yaml'])(
+  'GIVEN %s WHEN its IR crosses from the loader thread as JSON text THEN it reads back equal, field for field (plain data, no undefined fields)',
+  (model) => {
+    const { ir } = loadResolved(path.join(ROOT, model));
+    expect(JSON.parse(JSON.stringify(ir))).toStrictEqual(ir);
+  },
+);
+
+test('GIVEN a synthetic medium organization THEN its IR is plain data too (JSON round trip equal)', () => {
+  const file = path.join(dir, 'medium.yaml');
+  fs.writeFileSync(file, stringify(syntheticModel(SIZES.medium), { lineWidth: 0 }));
+  const { ir } = loadResolved(file, { skipLint: true });
+  expect(JSON.parse(JSON.stringify(ir))).toStrictEqual(ir);
 });

@@ -19,6 +19,7 @@ import { emitHcl } from '../../src/emit/hcl';
 import type { ResolvedModel } from '../../src/model/ir';
 import type { OrgModel } from '../../src/model/schema';
 import { loadResolved } from '../../src/pipeline';
+import { unitsOfKind } from '../support/units';
 
 interface Generated {
   readonly ir: ResolvedModel;
@@ -126,7 +127,7 @@ describe('the medium synthetic organization', () => {
     // assignments sit in a unit with room for one more (a full unit would split: two stacks)
     const keys = new Set(ir.assignments.map((a) => a.key));
     const unitOfAccount = new Map(ir.assignments.map((a) => [a.accountName, a.unit]));
-    const size = new Map(ir.units.map((u) => [u.name, u.assignmentKeys.length]));
+    const size = new Map(unitsOfKind(ir, 'assignments').map((u) => [u.name, u.assignmentKeys.length]));
     const entries = model.assignments ?? [];
     let change: { index: number; account: string; unit: string } | undefined;
     for (let index = 0; index < entries.length && !change; index++) {

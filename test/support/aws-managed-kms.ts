@@ -14,7 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { StatementJson } from '../../src/model/policy-types';
+import type { StatementDraft, StatementJson } from '../../src/model/policy-types';
 import { iamActionNames } from '../../src/policy/private/iam-data';
 import { iamActionPattern } from '../../src/model/wildcard';
 
@@ -24,7 +24,7 @@ interface PackagePolicy {
   versions: Record<string, { document: { Statement: StatementJson | StatementJson[] } }>;
 }
 
-const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const list = <T>(v: T | readonly T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? [...(v as readonly T[])] : [v as T]);
 
 /** The statement's KMS part, or undefined when it cannot touch a KMS action. */
 export function kmsPart(s: StatementJson, kmsActions: readonly string[]): StatementJson | undefined {
@@ -41,7 +41,7 @@ export function kmsPart(s: StatementJson, kmsActions: readonly string[]): Statem
     actions = left.length === kmsActions.length ? ['kms:*'] : left.map((a) => `kms:${a}`);
   }
   if (actions.length === 0) return undefined;
-  const out: StatementJson = { Effect: s.Effect, Action: actions.length === 1 ? actions[0] : actions };
+  const out: StatementDraft = { Effect: s.Effect, Action: actions.length === 1 ? actions[0] : actions };
   if (s.Resource !== undefined) out.Resource = s.Resource;
   if (s.NotResource !== undefined) out.NotResource = s.NotResource;
   if (s.Condition !== undefined) out.Condition = stringValues(s.Condition);

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { synthCdktf } from '../../src/emit/cdktf';
 import { emitHcl } from '../../src/emit/hcl';
-import type { ResolvedModel } from '../../src/model/ir';
+import { isPolicyUnit, type ResolvedModel } from '../../src/model/ir';
 import { hclAsserts } from '../emit/hcl/support/asserts';
 import { planFacts, type Facts } from '../emit/hcl/support/facts';
 import { runHarness, writeFiles, type HarnessRun, type PlannedResource } from '../emit/hcl/support/harness';
@@ -80,7 +80,7 @@ export async function planBoth(dir: string, models: ReadonlyMap<string, Resolved
 export function expectedResourceCounts(ir: ResolvedModel): Record<string, number> {
   const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
   const createdGroups = ir.groups.filter((g) => !g.external);
-  const policies = ir.units.flatMap((u) => [...u.keyIdentityPolicies, ...u.customerManagedPolicies]);
+  const policies = ir.units.filter(isPolicyUnit).flatMap((u) => [...u.keyIdentityPolicies, ...u.customerManagedPolicies]);
   // External permission sets are only looked up: nothing is created for them.
   const ownSets = ir.permissionSets.filter((p) => p.external !== true);
   const counts: Record<string, number> = {
@@ -99,7 +99,7 @@ export function expectedResourceCounts(ir: ResolvedModel): Record<string, number
     aws_identitystore_group_membership: sum(createdGroups.map((g) => g.members.length)),
     aws_ssoadmin_account_assignment: ir.assignments.length,
     aws_iam_policy: policies.length,
-    aws_iam_role_policy_attachment: sum(ir.units.flatMap((u) => u.keyIdentityPolicies.map((p) => p.attachToRoles.length))),
+    aws_iam_role_policy_attachment: sum(ir.units.filter(isPolicyUnit).flatMap((u) => u.keyIdentityPolicies.map((p) => p.attachToRoles.length))),
     terraform_data: ir.identityCenter.manageEncryption && ir.identityCenter.encryptionKey !== undefined ? 1 : 0,
   };
   return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));

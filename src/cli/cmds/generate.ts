@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { FORMATS, generate, type Format } from '../../generate';
 import { RAIL_IDS, type RailId } from '../../safety';
+import { changedSinceProblem } from '../../incremental';
 import { progress as createProgress } from '../progress';
 
 interface Args {
@@ -11,6 +12,7 @@ interface Args {
   format: Format;
   allowUnsafe?: RailId[];
   atlantisDir?: string;
+  changedSince?: string;
   progress: boolean;
 }
 
@@ -40,6 +42,11 @@ export const generateCommand: CommandModule<object, Args> = {
       // Safety rails (src/safety): each one broken must be named here; never from the environment.
       .option('allow-unsafe', { type: 'string', array: true, choices: RAIL_IDS, describe: 'generate although the model breaks this safety rail (repeat for each)' })
       .option('progress', { type: 'boolean', default: false, describe: 'print stage lines and counts on stderr even in CI or a pipe' })
+      .option('changed-since', {
+        type: 'string',
+        describe:
+          "generate only the units whose content changed since this model (a file, a git revision at the model's path, or <rev>:<path>); the other units' files are kept from --out, which must hold the output of that model",
+      })
       .option('atlantis-dir', {
         type: 'string',
         describe: 'path of <out>/hcl from the repository root, for the project dirs of hcl/atlantis.yaml (default: <out>/hcl relative to the working directory)',
@@ -49,12 +56,16 @@ export const generateCommand: CommandModule<object, Args> = {
         if (typeof dir === 'string' && (dir === '.' || !ATLANTIS_DIR.test(dir.replace(/\/+$/, '')))) {
           throw Object.assign(new Error(`--atlantis-dir '${dir}' is not valid; expected a relative path from the repository root without '..' or glob characters, e.g. generated/hcl`), { name: 'YError' });
         }
+        const since = argv['changed-since'];
+        const problem = typeof since === 'string' ? changedSinceProblem(since, process.cwd()) : undefined;
+        if (problem !== undefined) throw Object.assign(new Error(problem), { name: 'YError' });
         if (process.env.IDCGEN_ALLOW_UNSAFE === undefined) return true;
         throw Object.assign(new Error('--allow-unsafe must be given on the command line, not through IDCGEN_ALLOW_UNSAFE'), { name: 'YError' });
       })
       .example('$0 generate org.yaml --out out', 'everything: out/hcl, out/cdktf, out/review.md')
       .example('$0 generate org.yaml --out out --format hcl', 'HCL roots and modules only')
       .example('$0 generate org.yaml --out generated --atlantis-dir infra/generated/hcl', 'run outside the repository root: where Atlantis finds the roots')
+      .example('$0 generate org.yaml --out generated --changed-since origin/main', 'only the units a pull request changed; generated/ holds the output of origin/main')
       .example('$0 generate org.yaml --out out --allow-unsafe key-admin-missing', 'a key nobody can administer, flagged in review.md')
       .example('$0 generate org.yaml --out out --allow-unsafe key-removed', 'drop a key the previous output generated (its deletion is scheduled on apply)') as unknown as Argv<Args>,
   handler: async (args) => {
@@ -65,6 +76,7 @@ export const generateCommand: CommandModule<object, Args> = {
       format: args.format,
       allowUnsafe: new Set(args.allowUnsafe ?? []),
       atlantisDir: atlantisDir(args),
+      changedSince: args.changedSince,
       progress,
     });
     process.stdout.write(`${args.model}: wrote ${files.size} files to ${args.out} (${ir.units.length} deployment units)\n`);

@@ -6,20 +6,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { type ResolvedModel, formatIssue, ModelError } from '../../model';
+import { type ResolvedModel, formatIssue } from '../../model';
 import { loadResolved, type Loaded } from '../../pipeline';
-import { loadResolvedAside } from '../../pipeline-worker';
+import { loadBaseAside } from '../../pipeline-base';
 import {
   DEFAULT_MAX_CHARS,
   gitSpecForHead,
   hasRiskAtOrAbove,
   parseGitSpec,
-  readGitModel,
   renderReviewJson,
   renderReviewMarkdown,
   reviewModels,
   RISK_SEVERITIES,
-  type GitSpec,
+  type BaseSource,
   type RiskSeverity,
 } from '../../review';
 
@@ -57,7 +56,7 @@ function existsInTree(p: string): boolean {
  * The base: read through git (`--base-ref`, or `--base` in the `<rev>:<path>` form) or from a file
  * (`--base-file`, or `--base` without that form). The builder has refused a `--base` that is both.
  */
-function baseSource(args: Args): { git: GitSpec } | { file: string } {
+function baseSource(args: Args): BaseSource {
   if (args['base-ref'] !== undefined) return { git: gitSpecForHead(args['base-ref'], args.head, process.cwd()) };
   if (args['base-file'] !== undefined) return { file: args['base-file'] };
   const spec = parseGitSpec(args.base!);
@@ -71,17 +70,7 @@ function baseSource(args: Args): { git: GitSpec } | { file: string } {
  * each load is seconds at enterprise size).
  */
 async function loadBase(args: Args): Promise<ResolvedModel> {
-  const source = baseSource(args);
-  if ('file' in source) return (await loadResolvedAside(source.file, BASE_LOAD)).ir;
-  const model = readGitModel(source.git, process.cwd());
-  try {
-    return { ...(await loadResolvedAside(model.file, BASE_LOAD)).ir, source: model.label };
-  } catch (e) {
-    if (e instanceof ModelError) throw new ModelError(e.issues.map(model.relabel), model.label);
-    throw e;
-  } finally {
-    model.dispose();
-  }
+  return (await loadBaseAside(baseSource(args), BASE_LOAD)).ir;
 }
 
 /**

@@ -19,32 +19,41 @@ export interface BuildOptions {
   readonly configureBackend?: BackendConfigurer;
   /** Called after each stack is built: for progress lines on long runs. */
   readonly onStack?: (done: number, total: number) => void;
+  /**
+   * Units not built: each is an empty stack of its name, so the manifest and the dependencies are
+   * the whole app's (synthCdktf then takes their files from the previous output).
+   */
+  readonly skip?: ReadonlySet<string>;
 }
 
 export function buildStacks(app: App, ir: ResolvedModel, opts: BuildOptions = {}): ReadonlyMap<string, TerraformStack> {
   const order = unitOrder(ir);
   const stacks = new Map<string, TerraformStack>();
-  const { configureBackend, onStack } = opts;
+  const { configureBackend, onStack, skip } = opts;
   for (const unit of ir.units) {
-    const config = { ir, unit, configureBackend };
+    if (skip?.has(unit.name)) {
+      stacks.set(unit.name, new TerraformStack(app, unit.name));
+      onStack?.(stacks.size, ir.units.length);
+      continue;
+    }
     switch (unit.kind) {
       case 'management':
-        stacks.set(unit.name, new ManagementStack(app, unit.name, config));
+        stacks.set(unit.name, new ManagementStack(app, unit.name, { ir, unit, configureBackend }));
         break;
       case 'member':
-        stacks.set(unit.name, new MemberAccountStack(app, unit.name, config));
+        stacks.set(unit.name, new MemberAccountStack(app, unit.name, { ir, unit, configureBackend }));
         break;
       case 'permission-sets':
-        stacks.set(unit.name, new PermissionSetsStack(app, unit.name, config));
+        stacks.set(unit.name, new PermissionSetsStack(app, unit.name, { ir, unit, configureBackend }));
         break;
       case 'identity-store':
-        stacks.set(unit.name, new IdentityStoreStack(app, unit.name, config));
+        stacks.set(unit.name, new IdentityStoreStack(app, unit.name, { ir, unit, configureBackend }));
         break;
       case 'assignments':
-        stacks.set(unit.name, new AssignmentsStack(app, unit.name, config));
+        stacks.set(unit.name, new AssignmentsStack(app, unit.name, { ir, unit, configureBackend }));
         break;
       case 'applications':
-        stacks.set(unit.name, new ApplicationsStack(app, unit.name, config));
+        stacks.set(unit.name, new ApplicationsStack(app, unit.name, { ir, unit, configureBackend }));
         break;
     }
     onStack?.(stacks.size, ir.units.length);

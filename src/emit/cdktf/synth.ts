@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ResolvedModel } from '../../model';
-import type { FileMap } from '../files';
+import { keptFiles, type FileMap, type KeptUnits } from '../files';
 import { buildStacks, type BuildOptions } from './build';
 import { App } from './cdktf';
 import { withoutCreationStacks } from './private/creation-stacks';
@@ -24,15 +24,26 @@ export function synthApp(app: App, ir: ResolvedModel, opts: BuildOptions = {}): 
   });
 }
 
+export interface SynthOptions extends Pick<BuildOptions, 'onStack'> {
+  /** Units whose stacks are not built: their files are these, from the previous output. */
+  readonly keep?: KeptUnits;
+}
+
 /** `cdktf/manifest.json` and `cdktf/stacks/<unit>/cdk.tf.json`, one per deployment unit. */
-export function synthCdktf(ir: ResolvedModel, opts: Pick<BuildOptions, 'onStack'> = {}): FileMap {
+export function synthCdktf(ir: ResolvedModel, opts: SynthOptions = {}): FileMap {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-cdktf-'));
   try {
     // No stack traces in metadata: they hold absolute paths of this machine.
-    synthApp(new App({ outdir, stackTraces: false }), ir, opts);
+    const skip = new Set(opts.keep?.keys());
+    synthApp(new App({ outdir, stackTraces: false }), ir, { onStack: opts.onStack, skip });
     const files: FileMap = new Map();
     files.set('cdktf/manifest.json', fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
     for (const unit of ir.units) {
+      const kept = opts.keep?.get(unit.name);
+      if (kept) {
+        for (const [rel, content] of keptFiles(kept, `cdktf/stacks/${unit.name}/`)) files.set(rel, content);
+        continue;
+      }
       const rel = `stacks/${unit.name}/cdk.tf.json`;
       files.set(`cdktf/${rel}`, fs.readFileSync(path.join(outdir, rel), 'utf8'));
     }

@@ -4,7 +4,7 @@
  * Reads only the resolved model; every policy decision was made before it.
  */
 import type { DeploymentUnit, ResolvedModel } from '../../model';
-import type { FileMap } from '../files';
+import { keptFiles, type FileMap, type KeptUnits } from '../files';
 import { moduleFiles } from './private/assets';
 import { format } from './private/fmt';
 import { render } from './private/templates';
@@ -63,6 +63,8 @@ export function hclModuleCalls(ir: ResolvedModel): ReadonlyMap<string, readonly 
 export interface EmitHclOptions {
   /** Called after each root is rendered: for progress lines on long runs. */
   readonly onRoot?: (done: number, total: number) => void;
+  /** Units whose roots are not rendered: their files are these, from the previous output. */
+  readonly keep?: KeptUnits;
 }
 
 export function emitHcl(ir: ResolvedModel, opts: EmitHclOptions = {}): FileMap {
@@ -71,9 +73,14 @@ export function emitHcl(ir: ResolvedModel, opts: EmitHclOptions = {}): FileMap {
     if (!UNIT_NAME.test(unit.name) || unit.name === 'modules') {
       throw new Error(`deployment unit name '${unit.name}' cannot be used as a directory name`);
     }
-    const rendered = rootFiles(ir, unit);
-    for (const name of Object.keys(rendered).sort()) {
-      files.set(`hcl/${unit.name}/${name}`, format(rendered[name]));
+    const kept = opts.keep?.get(unit.name);
+    if (kept) {
+      for (const [rel, content] of keptFiles(kept, `hcl/${unit.name}/`)) files.set(rel, content);
+    } else {
+      const rendered = rootFiles(ir, unit);
+      for (const name of Object.keys(rendered).sort()) {
+        files.set(`hcl/${unit.name}/${name}`, format(rendered[name]));
+      }
     }
     opts.onRoot?.(i + 1, ir.units.length);
   }

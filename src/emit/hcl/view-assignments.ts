@@ -3,7 +3,7 @@
  * principal IDs are looked up by name in the module, because permission sets and groups are created
  * by the management root (or synced from the identity provider), which is applied first.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedModel, assignmentsByKey } from '../../model';
+import { compareKeys, type AssignmentsUnit, type ResolvedModel, assignmentsByKey } from '../../model';
 import { obj, str } from './private/expr';
 import { instanceView, type InstanceView, type ModuleCallView } from './view-common';
 import { moduleSource } from './module-calls';
@@ -14,7 +14,7 @@ export interface AssignmentsView {
   readonly accountAssignments: ModuleCallView;
 }
 
-export function assignmentsView(ir: ResolvedModel, unit: DeploymentUnit): AssignmentsView {
+export function assignmentsView(ir: ResolvedModel, unit: AssignmentsUnit): AssignmentsView {
   const byKey = assignmentsByKey(ir);
   const entries = [...unit.assignmentKeys].sort(compareKeys).map((key, i) => {
     const a = byKey.get(key);

@@ -2,7 +2,7 @@
  * View of the management root: identity store, permission sets, applications, attributes for
  * access control, keys with their replicas, and the opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedGroup, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, type ResolvedUser, unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model';
+import { compareKeys, type ManagementUnit, type ResolvedGroup, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, type ResolvedUser, unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model';
 import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';
@@ -206,7 +206,7 @@ export function permissionSetsCall(sets: readonly ResolvedPermissionSet[], resol
  * The management root. It holds the permission sets, groups and users that no permission-set or
  * identity-store root holds (all of them unless the model is split: src/model/shard.ts).
  */
-export function managementView(ir: ResolvedModel, unit: DeploymentUnit): ManagementView {
+export function managementView(ir: ResolvedModel, unit: ManagementUnit): ManagementView {
   const idents = keyIdentifiers(ir);
   const identOf = (key: ResolvedKey): string => idents.get(key.name) as string;
   const resolve = refResolver(ir, (key) => ({ arn: `module.${identOf(key)}.key_arn`, id: `module.${identOf(key)}.key_id` }));

@@ -3,7 +3,7 @@
  * their roles) and the customer managed policies permission sets reference. Key ARNs come from the
  * key's alias, read through the `management` provider, so no remote state is shared.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedModel, type PolicyDocumentJson, type PolicyRef } from '../../model';
+import { compareKeys, type MemberUnit, type PolicyUnit, type ResolvedModel, type PolicyDocumentJson, type PolicyRef } from '../../model';
 import { POLICY_REF_KINDS } from '../../policy';
 import { list, obj, str, type ObjectEntry } from './private/expr';
 import { findKey, instanceView, keyIdentifiers, refResolver, type InstanceView, type ModuleCallView } from './view-common';
@@ -42,7 +42,7 @@ export interface MemberView {
   readonly keyUserPolicies: ModuleCallView;
 }
 
-export function memberView(ir: ResolvedModel, unit: DeploymentUnit): MemberView {
+export function memberView(ir: ResolvedModel, unit: MemberUnit): MemberView {
   const documents: PolicyDocumentJson[] = [
     ...unit.keyIdentityPolicies.map((p) => p.document),
     ...unit.customerManagedPolicies.map((p) => p.document),
@@ -68,7 +68,7 @@ export function memberView(ir: ResolvedModel, unit: DeploymentUnit): MemberView 
  * call it `key_user_policies`; the management root, where `key_`/`key-` names are the keys' own
  * modules (a key `user-policies` is `key_user_policies`), calls it `iam_policies`.
  */
-export function keyUserPoliciesCall(unit: DeploymentUnit, resolve: RefResolver, ident = 'key_user_policies'): ModuleCallView {
+export function keyUserPoliciesCall(unit: PolicyUnit, resolve: RefResolver, ident = 'key_user_policies'): ModuleCallView {
   const policies = new Map<string, ObjectEntry>();
   const add = (entry: ObjectEntry): void => {
     if (policies.has(entry.key)) throw new Error(`unit ${unit.name}: two IAM policies are named ${entry.key}`);

@@ -7,14 +7,13 @@ import { isCustomerManagedPolicyArn } from '../arns';
 import { PATTERNS, sessionDurationSeconds } from '../aws-patterns';
 import { LIMITS } from '../limits';
 import type { ModelPath } from '../load';
-import type { OrgModel } from '../schema';
+import type { PermissionSetInput } from '../schema';
 import { canonicalJson } from '../json-values';
 import { nonWhitespaceBytes } from './policy-size';
 import { checkPolicyScalars } from './policy-scalars';
 import { checkPattern, checkTags, checkUnique, type CheckContext } from './context';
 import { lengthMessage, outOfLength, quote } from './describe';
 
-type PermissionSetInput = NonNullable<OrgModel['permissionSets']>[number];
 
 export function checkPermissionSets(ctx: CheckContext): void {
   const sets = ctx.model.permissionSets ?? [];

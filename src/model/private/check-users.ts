@@ -9,11 +9,10 @@ import { PATTERNS } from '../aws-patterns';
 import { USER_TEXT_ATTRIBUTES } from '../ir';
 import { LIMITS } from '../limits';
 import type { ModelPath } from '../load';
-import type { OrgModel } from '../schema';
+import type { UserInput } from '../schema';
 import { checkUnique, type CheckContext } from './context';
 import { lengthMessage, outOfLength, quote } from './describe';
 
-type UserInput = NonNullable<OrgModel['users']>[number];
 
 /** Attributes a user entry can carry besides userName and external (issues are sorted by position). */
 const ATTRIBUTES = [

@@ -4,26 +4,14 @@
  * the key policy, with where AWS documents it. `keys.ts` turns a key's use cases into statements
  * with the builders in g3.ts / g2.ts / advanced.ts.
  */
+import type { AddedUseCaseId, ModelUseCaseId, UseCaseId } from '../../model';
 import { DOCS } from './aws';
 
-/** Use cases a model lists under `useCases:` (the keys of schema.ts `useCaseSchema`). */
-export type ModelUseCaseId =
-  | 'identity-center-admins'
-  | 'delegated-admins'
-  | 'managed-applications'
-  | 'managed-application-admins'
-  | 'control-tower-admins'
-  | 'ec2-windows-sso'
-  | 'custom-workflows'
-  | 'read-only-admins'
-  | 'restrict-managed-applications'
-  | 'restrict-to-instance';
-
-/** Catalog ids: the model's use cases plus those idcgen adds itself. */
-export type UseCaseId = 'key-administration' | 'identity-center-service' | 'deployer' | 'deletion-guard' | ModelUseCaseId;
+// The ids are the model's vocabulary (the IR records them): ModelUseCaseId comes from the schema.
+export type { ModelUseCaseId, UseCaseId };
 
 /** Use cases idcgen adds from other settings (administrators, the deployer, the deletion guard): never listed under useCases. */
-const ADDED: readonly UseCaseId[] = ['key-administration', 'identity-center-service', 'deployer', 'deletion-guard'];
+const ADDED: ReadonlySet<UseCaseId> = new Set<AddedUseCaseId>(['key-administration', 'identity-center-service', 'deployer', 'deletion-guard']);
 
 export interface UseCaseEntry {
   readonly id: UseCaseId;
@@ -69,4 +57,4 @@ export function useCaseOrder(id: UseCaseId): number {
   return USE_CASES.findIndex((u) => u.id === id);
 }
 
-export const MODEL_USE_CASE_IDS: readonly ModelUseCaseId[] = USE_CASES.map((u) => u.id).filter((id): id is ModelUseCaseId => !ADDED.includes(id));
+export const MODEL_USE_CASE_IDS: readonly ModelUseCaseId[] = USE_CASES.map((u) => u.id).filter((id): id is ModelUseCaseId => !ADDED.has(id));

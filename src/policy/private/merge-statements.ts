@@ -2,7 +2,7 @@
  * Statement de-duplication and merging on wire JSON, used wherever statements from several
  * sources meet in one document (a permission set's inline policy, an account's key-use policy).
  */
-import type { PolicyValue, PrincipalJson, StatementJson } from '../../model';
+import type { PolicyValue, PolicyValues, PrincipalJson, StatementDraft, StatementJson } from '../../model';
 import { canonicalJson, toArray } from '../json';
 import { compareValues, toWire, uniqueValues, valueKey } from './values';
 
@@ -61,7 +61,7 @@ function tryMerge(a: StatementJson, b: StatementJson): StatementJson | undefined
   const sameAction = setKey(toArray(a.Action)) === setKey(toArray(b.Action));
   const sameResource = setKey(toArray(a.Resource)) === setKey(toArray(b.Resource));
   if ([samePrincipal, sameAction, sameResource].filter(Boolean).length < 2) return undefined;
-  const merged: StatementJson = { ...a };
+  const merged: StatementDraft = { ...a };
   if (!samePrincipal) {
     const principal = unionPrincipals(a.Principal, b.Principal);
     if (principal === undefined) return undefined;
@@ -90,7 +90,7 @@ function unionPrincipals(a: PrincipalJson | undefined, b: PrincipalJson | undefi
   if (a === undefined || b === undefined || a === '*' || b === '*') return undefined;
   const aws = union(toArray(a.AWS), toArray(b.AWS));
   const service = union(toArray(a.Service), toArray(b.Service)) as string[];
-  const out: { AWS?: PolicyValue | PolicyValue[]; Service?: string | string[] } = {};
+  const out: { AWS?: PolicyValues; Service?: string | readonly string[] } = {};
   if (aws.length > 0) out.AWS = toWire(aws);
   if (service.length > 0) out.Service = toWire(service) as string | string[];
   return out;

@@ -4,9 +4,8 @@
  * documents each permission set needs in the accounts it is assigned to.
  */
 import { withKeyStatements } from '../../policy';
-import { type PolicyDocumentJson, type StatementJson, compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Issue, LIMITS, type LoadedModel, type OrgModel, type PolicyToCreate, normalizeIamPath, nonWhitespaceBytes, sortedRecord, toArray } from '../../model';
+import { type PolicyDocumentJson, type StatementJson, compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Issue, LIMITS, type LoadedModel, type PermissionSetInput, type PolicyToCreate, normalizeIamPath, nonWhitespaceBytes, sortedRecord, toArray } from '../../model';
 
-type PermissionSetInput = NonNullable<OrgModel['permissionSets']>[number];
 
 export const DEFAULT_SESSION_DURATION = 'PT1H';
 

@@ -5,9 +5,8 @@
  * writes to the primary email). External users keep only their user name: the identity provider
  * owns the rest (validation refuses attributes on them).
  */
-import { compareKeys, USER_TEXT_ATTRIBUTES, type ResolvedUser, type UserAddress, type UserContact, type OrgModel } from '../../model';
+import { compareKeys, USER_TEXT_ATTRIBUTES, type ResolvedUser, type UserAddress, type UserContact, type OrgModel, type UserInput } from '../../model';
 
-type UserInput = NonNullable<OrgModel['users']>[number];
 
 const OPTIONAL = USER_TEXT_ATTRIBUTES satisfies readonly (keyof UserInput & keyof ResolvedUser)[];
 

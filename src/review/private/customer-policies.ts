@@ -3,14 +3,14 @@
  * diffed statement by statement. The same document is created in every account a permission set
  * reaches, so it is reported once per policy, not once per account.
  */
-import { compareKeys, type DeploymentUnit, type PolicyDocumentJson } from '../../model';
+import { compareKeys, isPolicyUnit, type DeploymentUnit, type PolicyDocumentJson } from '../../model';
 import type { PolicyDocumentChange } from '../types';
 import { cmpName } from './permission-sets';
 import { diffStatements } from './statements';
 
 function documents(units: readonly DeploymentUnit[]): Map<string, PolicyDocumentJson> {
   const out = new Map<string, PolicyDocumentJson>();
-  for (const u of units) {
+  for (const u of units.filter(isPolicyUnit)) {
     for (const p of u.customerManagedPolicies) if (!out.has(cmpName(p))) out.set(cmpName(p), p.document);
   }
   return out;

@@ -18,7 +18,7 @@
  * towards planning a unit too many rather than one too few: a setting read by every stack touches
  * every unit.
  */
-import { compareKeys, type DeploymentUnit, type ResolvedAssignment, type ResolvedModel, assignmentsByKey, unitApplications, unitGroups, unitPermissionSets, unitUsers, type StatementJson } from '../../model';
+import { compareKeys, type AssignmentsUnit, type DeploymentUnit, type ResolvedAssignment, type ResolvedModel, assignmentsByKey, unitApplications, unitGroups, unitPermissionSets, unitUsers, type StatementJson } from '../../model';
 import type { TouchedUnit } from '../types';
 import { canonicalJson, canonicalStatement } from '../../policy';
 
@@ -67,7 +67,7 @@ function sharedContent(ir: ResolvedModel): string {
  * by field without building any text. Hundreds of units of hundreds of assignments rendered as
  * text were the slowest step of a one-line review (2 s of 3 at enterprise size).
  */
-function sameAssignmentUnit(base: ResolvedModel, x: DeploymentUnit, head: ResolvedModel, y: DeploymentUnit): boolean {
+function sameAssignmentUnit(base: ResolvedModel, x: AssignmentsUnit, head: ResolvedModel, y: AssignmentsUnit): boolean {
   if (sharedContent(base) !== sharedContent(head)) return false;
   const { assignmentKeys: keysX, ...recordX } = x;
   const { assignmentKeys: keysY, ...recordY } = y;

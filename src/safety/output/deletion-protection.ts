@@ -11,7 +11,6 @@
  * The model chooses (1). Both emitters always write (2); checking the generated files, not the
  * emitters' code, means a change to either emitter that drops it is caught before it is written.
  */
-import { parse } from '@cdktf/hcl2json';
 import { type ResolvedModel, LIMITS } from '../../model';
 
 /** The Terraform resource types of KMS keys. */
@@ -37,6 +36,15 @@ export function deletionWindowFindings(ir: ResolvedModel): DeletionFinding[] {
 }
 
 /** Key resources in the generated files without `prevent_destroy = true`. */
+/**
+ * HashiCorp's HCL parser, loaded on first use: loading it unzips and compiles a Go wasm binary and
+ * starts its runtime (~0.25 s), which only a run with HCL files that declare a key needs.
+ */
+function hclParser(): typeof import('@cdktf/hcl2json').parse {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('@cdktf/hcl2json') as typeof import('@cdktf/hcl2json')).parse;
+}
+
 export async function preventDestroyFindings(files: ReadonlyMap<string, string>): Promise<DeletionFinding[]> {
   const findings: DeletionFinding[] = [];
   const missing = (file: string, address: string) =>
@@ -50,7 +58,7 @@ export async function preventDestroyFindings(files: ReadonlyMap<string, string>)
         for (const [name, r] of Object.entries(resources[type] ?? {})) if (r.lifecycle?.prevent_destroy !== true) missing(file, `${type}.${name}`);
       }
     } else if (file.endsWith('.tf')) {
-      const parsed = (await parse(file, content)) as { resource?: Record<string, Record<string, { lifecycle?: { prevent_destroy?: unknown }[] }[]>> };
+      const parsed = (await hclParser()(file, content)) as { resource?: Record<string, Record<string, { lifecycle?: { prevent_destroy?: unknown }[] }[]>> };
       for (const type of KEY_RESOURCE_TYPES) {
         for (const [name, blocks] of Object.entries(parsed.resource?.[type] ?? {})) {
           if (!blocks.every((b) => (b.lifecycle ?? []).some((l) => l.prevent_destroy === true))) missing(file, `${type}.${name}`);

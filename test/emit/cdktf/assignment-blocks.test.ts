@@ -20,15 +20,16 @@ import { literalView } from '../../../src/emit/cdktf/private/literal-view';
 import { constructId } from '../../../src/emit/cdktf/private/namespace';
 import { configureStack, unitProvider } from '../../../src/emit/cdktf/private/stack-setup';
 import { AssignmentsStack } from '../../../src/emit/cdktf/stacks/assignments-stack';
-import { compareKeys, type DeploymentUnit, type ResolvedModel } from '../../../src/model/ir';
+import { compareKeys, type AssignmentsUnit, type ResolvedModel } from '../../../src/model/ir';
 import { unitAssignments } from '../../../src/model/ir-index';
 import { loadResolved } from '../../../src/pipeline';
 import { fullIr } from '../../fixtures/ir/full';
 import { minimalIr } from '../../fixtures/ir/minimal';
+import { unitsOfKind } from '../../support/units';
 
 /** The assignment stack as it was built from constructs: the reference the JSON is held to. */
 class ConstructAssignmentsStack extends GeneratedStack {
-  constructor(scope: Construct, id: string, model: ResolvedModel, modelUnit: DeploymentUnit) {
+  constructor(scope: Construct, id: string, model: ResolvedModel, modelUnit: AssignmentsUnit) {
     super(scope, id);
     const { ir, unit } = literalView(model, modelUnit);
     configureStack(this, unit, ir.deployment.backend);
@@ -61,11 +62,11 @@ class ConstructAssignmentsStack extends GeneratedStack {
 }
 
 /** `cdk.tf.json` of every assignment unit, synthesized by an App holding only those stacks. */
-function synthAssignmentStacks(ir: ResolvedModel, build: (app: App, unit: DeploymentUnit) => void): Map<string, string> {
+function synthAssignmentStacks(ir: ResolvedModel, build: (app: App, unit: AssignmentsUnit) => void): Map<string, string> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-assignment-blocks-'));
   try {
     const app = new App({ outdir, stackTraces: false });
-    const units = ir.units.filter((u) => u.kind === 'assignments');
+    const units = unitsOfKind(ir, 'assignments');
     for (const unit of units) build(app, unit);
     app.synth();
     return new Map(units.map((u) => [u.name, fs.readFileSync(path.join(outdir, 'stacks', u.name, 'cdk.tf.json'), 'utf8')]));
@@ -103,7 +104,7 @@ function hostileIr(): ResolvedModel {
     groups: fullIr.groups.map((g) => ({ ...g, name: to(g.name), members: g.members.map(to) })),
     users: fullIr.users.map((u) => ({ ...u, userName: to(u.userName) })),
     assignments,
-    units: fullIr.units.map((u) => ({ ...u, assignmentKeys: u.assignmentKeys.map((k) => keyOf.get(k) as string).sort(compareKeys) })),
+    units: fullIr.units.map((u) => (u.kind === 'assignments' ? { ...u, assignmentKeys: u.assignmentKeys.map((k) => keyOf.get(k) as string).sort(compareKeys) } : u)),
   };
 }
 
@@ -144,7 +145,7 @@ describe('assignment stacks written as JSON equal the same stacks built from con
 describe('AssignmentsStack', () => {
   test('fails while building if an assignment names a principal the model lacks', () => {
     const assignments = fullIr.assignments.map((a, i) => (i === 0 ? { ...a, principalName: 'Nobody' } : a));
-    const unit = fullIr.units.find((u) => u.assignmentKeys.includes(fullIr.assignments[0].key)) as DeploymentUnit;
+    const unit = unitsOfKind(fullIr, 'assignments').find((u) => u.assignmentKeys.includes(fullIr.assignments[0].key))!;
     expect(() => new AssignmentsStack(new App({ outdir: os.tmpdir() }), unit.name, { ir: { ...fullIr, assignments }, unit })).toThrow(
       "group Nobody is not in this stack's identity store",
     );

@@ -5,10 +5,11 @@ import { ENCRYPTION_STEP_NAME, encryptionStep } from '../../../src/emit/encrypti
 import type { ResolvedModel } from '../../../src/model/ir';
 import { fullIr } from '../../fixtures/ir/full';
 import { minimalIr } from '../../fixtures/ir/minimal';
+import { unitNamed } from '../../support/units';
 import { blocks } from './helpers';
 
 function managementSynth(ir: ResolvedModel): string {
-  const stack = new ManagementStack(Testing.app(), 'management', { ir, unit: ir.units[0] });
+  const stack = new ManagementStack(Testing.app(), 'management', { ir, unit: unitNamed(ir, 'management', 'management') });
   return Testing.synth(stack as TerraformStack);
 }
 

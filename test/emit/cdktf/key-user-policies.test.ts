@@ -1,11 +1,12 @@
 import { IamPolicy, IamRolePolicyAttachment } from '../../../src/emit/cdktf/cdktf';
 import { KeyUserPolicies } from '../../../src/emit/cdktf/constructs/key-user-policies';
 import { fullIr } from '../../fixtures/ir/full';
+import { unitNamed } from '../../support/units';
 import { inLiteralText } from '../../../src/emit/cdktf/private/literal-view';
 import { blocks, sids, synthGenerated } from './helpers';
 
-const security = fullIr.units.find((u) => u.name === 'account-security')!;
-const prodApp = fullIr.units.find((u) => u.name === 'account-prod-app')!;
+const security = unitNamed(fullIr, 'account-security', 'member');
+const prodApp = unitNamed(fullIr, 'account-prod-app', 'member');
 
 function synth(unit: typeof security): string {
   return synthGenerated((scope) => {

@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { synthCdktf } from '../../../src/emit/cdktf';
-import type { DeploymentUnit, ResolvedAssignment, ResolvedModel, ResolvedPermissionSet } from '../../../src/model/ir';
+import type { DeploymentUnit, ManagementUnit, PolicyUnit, ResolvedAssignment, ResolvedModel, ResolvedPermissionSet } from '../../../src/model/ir';
 import { unitGroups, unitPermissionSets, unitUsers } from '../../../src/model/ir-index';
 import type { PolicyDocumentJson, PolicyRef } from '../../../src/model/policy-types';
 import { isPolicyRef } from '../../../src/model/policy-types';
@@ -124,7 +124,7 @@ class PlanTest {
   }
 }
 
-function managementAsserts(t: PlanTest, ir: ResolvedModel, unit: DeploymentUnit): void {
+function managementAsserts(t: PlanTest, ir: ResolvedModel, unit: ManagementUnit): void {
   for (const key of ir.keys) {
     const k = t.at('Key', key.name, 'Key');
     const p = t.at('Key', key.name, 'Policy');
@@ -205,7 +205,7 @@ function identityStoreAsserts(t: PlanTest, ir: ResolvedModel, unit: DeploymentUn
   }
 }
 
-function memberAsserts(t: PlanTest, unit: DeploymentUnit): void {
+function memberAsserts(t: PlanTest, unit: PolicyUnit): void {
   for (const cmp of unit.customerManagedPolicies) {
     const a = t.at('Policies', 'CustomerManagedPolicy', cmp.path, cmp.name);
     t.assert(`${a}.name == ${hclString(cmp.name)} && ${a}.path == ${hclString(cmp.path)}`, `customer managed policy ${cmp.path}${cmp.name}`);
@@ -224,7 +224,8 @@ function memberAsserts(t: PlanTest, unit: DeploymentUnit): void {
 
 function assignmentAsserts(t: PlanTest, ir: ResolvedModel, unit: DeploymentUnit, stackJson: string): void {
   const byKey = new Map<string, ResolvedAssignment>(ir.assignments.map((a) => [a.key, a]));
-  const addresses = unit.assignmentKeys.map((key) => {
+  // an applications unit holds no assignment: its stack is held to having no assignment block
+  const addresses = (unit.kind === 'assignments' ? unit.assignmentKeys : []).map((key) => {
     const a = byKey.get(key)!;
     const r = t.at('Assignment', a.principalType, a.principalName, a.permissionSet, a.accountName);
     const principalId = a.principalType === 'GROUP' ? MOCK.lookedUpGroupId : MOCK.lookedUpUserId;

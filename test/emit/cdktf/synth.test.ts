@@ -45,11 +45,11 @@ describe('synthCdktf', () => {
 
   test('the manifest names each stack\'s relative directory and its dependencies', () => {
     const manifest = JSON.parse(synthCdktf(minimalIr).get('cdktf/manifest.json')!);
-    expect(manifest.stacks['assignments-1']).toMatchObject({
-      name: 'assignments-1',
+    expect(manifest.stacks.assignments).toMatchObject({
+      name: 'assignments',
       dependencies: ['management'],
-      synthesizedStackPath: 'stacks/assignments-1/cdk.tf.json',
-      workingDirectory: 'stacks/assignments-1',
+      synthesizedStackPath: 'stacks/assignments/cdk.tf.json',
+      workingDirectory: 'stacks/assignments',
     });
   });
 });

@@ -8,6 +8,7 @@ import { fromLiteralText, inLiteralText, toLiteralText } from '../../../src/emit
 import { terraformJson } from '../../../src/emit/cdktf/private/terraform-json';
 import { ManagementStack } from '../../../src/emit/cdktf/stacks/management-stack';
 import { fullIr } from '../../fixtures/ir/full';
+import { unitNamed } from '../../support/units';
 
 describe('literal text', () => {
   test.each(['plain', '${x}', '{}}{', '\uE000', '\uE000o', 'a\uE000mb{c}'])('holds no brace and gives %j back', (text) => {
@@ -61,7 +62,7 @@ describe('terraformJson', () => {
 
 describe('GeneratedStack', () => {
   test("refuses cdktf's HCL output, which would bypass the boundary", () => {
-    const stack = new ManagementStack(Testing.app(), 'management', { ir: fullIr, unit: fullIr.units[0] });
+    const stack = new ManagementStack(Testing.app(), 'management', { ir: fullIr, unit: unitNamed(fullIr, 'management', 'management') });
     expect(() => stack.toHclTerraform()).toThrow("idcgen's stacks synthesize to cdk.tf.json only");
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Terraform itself on the generated HCL of the hand-built fixtures: `fmt -check`, `init
+ * Terraform itself on the generated HCL of the fixture models (resolved from YAML): `fmt -check`, `init
  * -backend=false` and `validate` on every root, then one `terraform test` that plans every root with
  * mocked providers, checks the generated `assert`s (key policies, permission sets, assignment keys)
  * and hands the plans back for the checks below.
@@ -81,11 +81,15 @@ describeWithTerraform('generated HCL under Terraform', () => {
         },
       ],
     });
-    // The restricted key's encryption-context conditions hold the instance and identity store.
-    expect(f.key_policies['key app-data'].Statement.KeyUsageRestrictToInstance.Condition.StringEquals).toEqual({
-      'aws:SourceAccount': '111111111111',
-      'kms:EncryptionContext:aws:sso:instance-arn': 'arn:aws:sso:::instance/ssoins-1111222233334444',
-      'kms:EncryptionContext:aws:identitystore:identitystore-arn': 'arn:aws:identitystore::111111111111:identitystore/d-1111222233',
+    // The least-privilege key's encryption-context conditions hold the instance and the identity store.
+    const restricted = f.key_policies['key app-data'].Statement;
+    expect(restricted.AllowIAMIdentityCenterToUseTheKMSKey.Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': '111111111111' },
+      StringLike: { 'kms:EncryptionContext:aws:sso:instance-arn': 'arn:aws:sso:::instance/ssoins-1111222233334444' },
+    });
+    expect(restricted.AllowIdentityStoreToUseTheKMSKey.Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': '111111111111' },
+      StringLike: { 'kms:EncryptionContext:aws:identitystore:identitystore-arn': 'arn:aws:identitystore::111111111111:identitystore/d-1111222233' },
     });
     expect(f.keys['key identity-center']).toMatchObject({ multi_region: true, rotation: true, rotation_days: 365, deletion_window: 30, key_usage: 'ENCRYPT_DECRYPT', spec: 'SYMMETRIC_DEFAULT' });
     // identity-center has a replica in eu-central-1: its alias is there too, on the replica key.
@@ -127,18 +131,16 @@ describeWithTerraform('generated HCL under Terraform', () => {
     const f = facts.get('typical/account-workflows') as Record<string, Record<string, Json>>;
     const doc = f.iam_policies['/idcgen-identity-center-key-use'];
     const keyId = new Mocks(irs.get('typical')!).keyId('identity-center');
-    expect(doc.Statement[0].Resource).toBe(`arn:aws:kms:*:111111111111:key/${keyId}`);
-    expect(doc.Statement[1].Resource).toBe(`arn:aws:kms:eu-west-1:111111111111:key/${keyId}`);
+    // custom workflows: AllowCrossAccountKMSKeyUse scoped down to kms:Decrypt on every replica
+    expect(doc.Statement).toEqual([{ Sid: 'AllowCrossAccountKMSKeyUse', Effect: 'Allow', Action: 'kms:Decrypt', Resource: `arn:aws:kms:*:111111111111:key/${keyId}` }]);
     expect(f.role_attachments).toEqual({ 'ProvisioningPipeline policy idcgen-identity-center-key-use': true });
     expect(Object.keys(facts.get('typical/account-prod-app')!.iam_policies as object)).toEqual(['/idcgen/BoundaryReadOnly']);
   });
 
-  test('each assignment shard plans exactly its assignments, with looked-up principals and permission sets', () => {
-    expect(Object.keys(facts.get('typical/assignments-1')!.assignments as object)).toEqual([
+  test('the assignment unit plans exactly its assignments, with looked-up principals and permission sets', () => {
+    expect(Object.keys(facts.get('typical/assignments')!.assignments as object)).toEqual([
       'GROUP group Auditors permission set ReadOnly 222222222222',
       'GROUP group Auditors permission set ReadOnly 333333333333',
-    ]);
-    expect(Object.keys(facts.get('typical/assignments-2')!.assignments as object)).toEqual([
       'GROUP group PlatformAdmins permission set DelegatedAdmin 222222222222',
       'GROUP group PlatformAdmins permission set IdentityCenterAdmin 111111111111',
       'USER user alice permission set Developer 333333333333',
@@ -148,7 +150,7 @@ describeWithTerraform('generated HCL under Terraform', () => {
   test('without an instance ARN in the model, every root uses the looked-up instance', () => {
     const f = facts.get('lookup/management') as Record<string, Record<string, Json>>;
     expect(f.permission_sets.ReadOnly.instance).toBe(MOCK_INSTANCE_ARN);
-    const a = facts.get('lookup/assignments-1') as Record<string, Record<string, Json>>;
+    const a = facts.get('lookup/assignments') as Record<string, Record<string, Json>>;
     expect(Object.values(a.assignments).map((x) => x.instance)).toEqual([MOCK_INSTANCE_ARN, MOCK_INSTANCE_ARN]);
   });
 

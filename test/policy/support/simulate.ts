@@ -10,7 +10,7 @@
  * carry the encryption context the returned conditions require (Identity Center's own).
  */
 import { runSimulation } from '@cloud-copilot/iam-simulate';
-import type { PolicyDocumentJson, StatementJson } from '../../../src/model/policy-types';
+import type { ConditionDraft, PolicyDocumentJson, StatementDraft, StatementJson } from '../../../src/model/policy-types';
 import { MGMT_ID, MRK_ARN, ORG_ID } from './fixtures';
 
 export interface StrippedCondition {
@@ -24,7 +24,7 @@ export function stripEncryptionContext(doc: PolicyDocumentJson): { policy: Polic
   const removed: StrippedCondition[] = [];
   const statements = doc.Statement.map((s): StatementJson => {
     if (!s.Condition) return s;
-    const condition: NonNullable<StatementJson['Condition']> = {};
+    const condition: ConditionDraft = {};
     for (const [op, keys] of Object.entries(s.Condition)) {
       const kept: Record<string, string | string[]> = {};
       for (const [k, v] of Object.entries(keys)) {
@@ -33,7 +33,7 @@ export function stripEncryptionContext(doc: PolicyDocumentJson): { policy: Polic
       }
       if (Object.keys(kept).length > 0) condition[op] = kept;
     }
-    const out: StatementJson = { ...s };
+    const out: StatementDraft = { ...s };
     if (Object.keys(condition).length > 0) out.Condition = condition;
     else delete out.Condition;
     return out;

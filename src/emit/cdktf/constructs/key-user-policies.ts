@@ -6,15 +6,15 @@
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/howtocmp.html
  */
-import type { DeploymentUnit } from '../../../model';
+import type { PolicyUnit } from '../../../model';
 import { Construct, IamPolicy, IamRolePolicyAttachment } from '../cdktf';
 import { constructId, namespace, namespaceAt } from '../private/namespace';
 import { policyJson, type PolicyRefResolver } from '../private/policy-json';
 
 /** Props of {@link KeyUserPolicies}. */
 export interface KeyUserPoliciesProps {
-  readonly customerManagedPolicies: DeploymentUnit['customerManagedPolicies'];
-  readonly keyIdentityPolicies: DeploymentUnit['keyIdentityPolicies'];
+  readonly customerManagedPolicies: PolicyUnit['customerManagedPolicies'];
+  readonly keyIdentityPolicies: PolicyUnit['keyIdentityPolicies'];
   /** Resolves key ARNs (read from the management account) in the documents. */
   readonly resolve: PolicyRefResolver;
 }

@@ -65,6 +65,6 @@ export function inLiteralText<T>(value: T): T {
 }
 
 /** What a stack is built from: the model and its unit, in literal text. */
-export function literalView(ir: ResolvedModel, unit: DeploymentUnit): { ir: ResolvedModel; unit: DeploymentUnit } {
+export function literalView<U extends DeploymentUnit>(ir: ResolvedModel, unit: U): { ir: ResolvedModel; unit: U } {
   return { ir: inLiteralText(ir), unit: inLiteralText(unit) };
 }

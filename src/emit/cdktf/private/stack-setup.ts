@@ -10,11 +10,11 @@ import { AwsProvider, Fn, LocalBackend, S3Backend, TerraformStack, TerraformVari
 export type BackendConfigurer = (stack: TerraformStack, unit: DeploymentUnit) => void;
 
 /** What every unit stack is built from. */
-export interface UnitStackConfig {
+export interface UnitStackConfig<U extends DeploymentUnit = DeploymentUnit> {
   /** The resolved model (see `loadModel`). */
   readonly ir: ResolvedModel;
-  /** The deployment unit this stack deploys: one of `ir.units`. */
-  readonly unit: DeploymentUnit;
+  /** The deployment unit this stack deploys: one of `ir.units`, of the stack's kind. */
+  readonly unit: U;
   /**
    * Sets up the stack's backend instead of the model's `deployment.backend`, e.g. a backend your
    * platform already uses.

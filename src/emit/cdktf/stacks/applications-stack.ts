@@ -4,7 +4,7 @@
  * the delegated administrator's) and reads the ids of the groups and users it assigns by name: the
  * stacks that create them are deployed before it.
  */
-import { unitApplications } from '../../../model';
+import { type ApplicationsUnit, unitApplications } from '../../../model';
 import { Construct } from '../cdktf';
 import { Applications } from '../constructs/applications';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
@@ -14,7 +14,7 @@ import { literalView } from '../private/literal-view';
 import { configureStack, unitProvider, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
-export type ApplicationsStackConfig = UnitStackConfig;
+export type ApplicationsStackConfig = UnitStackConfig<ApplicationsUnit>;
 
 /** The stack of an applications unit, when applications do not fit in the management unit. */
 export class ApplicationsStack extends GeneratedStack {

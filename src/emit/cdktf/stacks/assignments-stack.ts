@@ -7,7 +7,7 @@
  * are nearly all of an enterprise organization's blocks, are written as JSON at synthesis
  * (private/assignment-blocks.ts explains why, and how they stay identical to constructs').
  */
-import { unitAssignments } from '../../../model';
+import { type AssignmentsUnit, unitAssignments } from '../../../model';
 import { Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { assignmentBlocks, checkPrincipals, type AssignmentBlocksInput } from '../private/assignment-blocks';
@@ -16,7 +16,7 @@ import { literalView } from '../private/literal-view';
 import { configureStack, unitProvider, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
-export type AssignmentsStackConfig = UnitStackConfig;
+export type AssignmentsStackConfig = UnitStackConfig<AssignmentsUnit>;
 
 /** The stack of an assignments unit: account assignments, looking up the groups, users and permission sets they name. */
 export class AssignmentsStack extends GeneratedStack {

@@ -3,7 +3,7 @@
  * bound with it (src/model/shard.ts): `users-*` stacks create users, `groups-*` stacks create groups
  * and their memberships, reading member ids by user name from the users stacks deployed before.
  */
-import { unitGroups, unitMemberLookups, unitUsers } from '../../../model';
+import { type IdentityStoreUnit, unitGroups, unitMemberLookups, unitUsers } from '../../../model';
 import { Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { IdentityStore } from '../constructs/identity-store';
@@ -12,7 +12,7 @@ import { literalView } from '../private/literal-view';
 import { configureStack, unitProvider, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
-export type IdentityStoreStackConfig = UnitStackConfig;
+export type IdentityStoreStackConfig = UnitStackConfig<IdentityStoreUnit>;
 
 /** The stack of a users or groups unit, when the identity store does not fit in the management unit. */
 export class IdentityStoreStack extends GeneratedStack {

@@ -4,7 +4,7 @@
  * to respect the stack bound), the attributes for access control, any IAM policies the management
  * account itself needs, and the opt-in encryption step. Its provider works in the Identity Center Region.
  */
-import { partitionOf, compareKeys, unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model';
+import { partitionOf, compareKeys, type ManagementUnit, unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../../model';
 import { encryptionStep } from '../../encryption-step';
 import { AwsProvider, Construct } from '../cdktf';
 import { AccessControlAttributes } from '../constructs/access-control-attributes';
@@ -22,7 +22,7 @@ import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
-export type ManagementStackConfig = UnitStackConfig;
+export type ManagementStackConfig = UnitStackConfig<ManagementUnit>;
 
 /** The stack of the management unit: the keys and, while they fit, permission sets and the identity store. */
 export class ManagementStack extends GeneratedStack {

@@ -4,6 +4,7 @@
  * the deployment role in that account; a second provider, `management`, reads the key's ARN by
  * alias from the management account, so no stack reads another stack's state.
  */
+import type { MemberUnit } from '../../../model';
 import { AwsProvider, Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
@@ -14,7 +15,7 @@ import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
-export type MemberAccountStackConfig = UnitStackConfig;
+export type MemberAccountStackConfig = UnitStackConfig<MemberUnit>;
 
 /** Alias of the provider that reads the management account. */
 export const MANAGEMENT_PROVIDER_ALIAS = 'management';

@@ -4,7 +4,7 @@
  * the unit's account and reads key ARNs for the inline policies by alias (in the management
  * account), so it shares no state with the management stack.
  */
-import { unitPermissionSets } from '../../../model';
+import { type PermissionSetsUnit, unitPermissionSets } from '../../../model';
 import { AwsProvider, Construct } from '../cdktf';
 import { MANAGEMENT_PROVIDER_ALIAS } from './member-account-stack';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
@@ -16,7 +16,7 @@ import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, unitProvider, type UnitStackConfig } from '../private/stack-setup';
 
 /** The model and the unit this stack deploys (see UnitStackConfig). */
-export type PermissionSetsStackConfig = UnitStackConfig;
+export type PermissionSetsStackConfig = UnitStackConfig<PermissionSetsUnit>;
 
 /** The stack of a permission-sets unit, when permission sets do not fit in the management unit. */
 export class PermissionSetsStack extends GeneratedStack {

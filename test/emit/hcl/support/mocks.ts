@@ -6,7 +6,7 @@
  * plans can be compared field by field.
  */
 import { createHash } from 'node:crypto';
-import type { ResolvedModel } from '../../../../src/model/ir';
+import { isPolicyUnit, type ResolvedModel } from '../../../../src/model/ir';
 import type { PolicyRef } from '../../../../src/model/policy-types';
 
 const hex = (s: string, n: number): string => createHash('sha256').update(s, 'utf8').digest('hex').slice(0, n);
@@ -36,7 +36,7 @@ export class Mocks {
     ir.users.forEach((u) => this.userId(u.userName));
     ir.assignments.forEach((a) => (a.principalType === 'GROUP' ? this.groupId(a.principalName) : this.userId(a.principalName)));
     (ir.applications ?? []).forEach((a) => this.applicationArn(a.name));
-    for (const unit of ir.units) {
+    for (const unit of ir.units.filter(isPolicyUnit)) {
       unit.keyIdentityPolicies.forEach((p) => this.iamPolicyArn(unit.accountId, '/', p.policyName));
       unit.customerManagedPolicies.forEach((p) => this.iamPolicyArn(unit.accountId, p.path, p.name));
     }
