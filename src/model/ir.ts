@@ -7,14 +7,7 @@
  * - no field depends on YAML order, file positions or the machine.
  */
 import type { PolicyDocumentJson } from './policy-types';
-import type { ModelUseCaseId } from './schema';
-
-/**
- * A key's policy profile: `baseline` (the newest consolidated AWS key policy) or `least-privilege`
- * (the per-use-case statements). The schema, the policy engine and import read this list.
- */
-export const POLICY_PROFILES = ['baseline', 'least-privilege'] as const;
-export type PolicyProfile = (typeof POLICY_PROFILES)[number];
+import type { ModelUseCaseId, PolicyProfile } from './schema';
 
 /** Tags by key. */
 export type Tags = Readonly<Record<string, string>>;

@@ -5,8 +5,14 @@
  */
 import { z } from 'zod';
 import { EXAMPLE_ARNS } from './arns';
-import { POLICY_PROFILES } from './ir';
 import { disableableRules } from './lint-rules';
+
+/**
+ * A key's policy profile: `baseline` (the newest consolidated AWS key policy) or `least-privilege`
+ * (the per-use-case statements). The IR, the policy engine and import read this list.
+ */
+export const POLICY_PROFILES = ['baseline', 'least-privilege'] as const;
+export type PolicyProfile = (typeof POLICY_PROFILES)[number];
 
 const name = z.string().min(1);
 const tags = z.record(z.string(), z.string());

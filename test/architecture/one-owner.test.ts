@@ -40,7 +40,7 @@ test.each([
   ['a statement normal form', /function (normalStatement|canonicalStatement|statementContentKey)\b/, ['policy/json/canonical-statement.ts']],
   ['`Principal: "*"` in either spelling', /function (isWildcardPrincipal|isAnyPrincipal)\b/, ['policy/json/read.ts']],
   // Literals that were written out several times.
-  ['the policy profiles', /'baseline' \| 'least-privilege'|\['baseline', 'least-privilege'\]/, ['model/ir.ts']],
+  ['the policy profiles', /'baseline' \| 'least-privilege'|\['baseline', 'least-privilege'\]/, ['model/schema.ts']],
   ['trimming the slashes of an OU path or S3 key prefix', /replace\(\/\^\\\/\+\|\\\/\+\$\/g/, ['model/paths.ts']],
   ['the message for an OU path with an empty segment', /has an empty path segment/, ['model/private/describe.ts']],
   ['the path of the modules a root calls', /['`"]\.\.\/modules/, ['emit/hcl/module-calls.ts']],
