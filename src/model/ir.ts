@@ -9,6 +9,9 @@
 import type { PolicyDocumentJson } from './policy-types';
 import type { ModelUseCaseId, PolicyProfile } from './schema';
 
+/** A key's policy profile (defined with the schema, which reads it). */
+export { POLICY_PROFILES, type PolicyProfile } from './schema';
+
 /** Tags by key. */
 export type Tags = Readonly<Record<string, string>>;
 
