@@ -51,6 +51,7 @@ test.each([
   ['sorting a string map by key', /Object\.fromEntries\(Object\.entries\(\w+(\.\w+)?\)\.sort/, []],
   ["an application's default provider", /applicationProviderArn\('custom'|= 'custom'/, ['model/arns.ts']],
   ['the terminal status line', /\\x1b\[2?K|interface ProgressStream/, ['write/status-line.ts']],
+  ['the handle rule (a name that is safe in files, stacks and addresses), and turning a name into one', /\[A-Za-z0-9\]\[A-Za-z0-9\._-\]\*\$|\[\^A-Za-z0-9\._-\]\+/, [], 'import/'],
 ] as [string, RegExp, string[], string?][])('%s is written in one place', (_what, pattern, owners, within = '') => {
   expect(files(spelledAt(pattern)).filter((f) => f.startsWith(within))).toEqual(owners);
 });
