@@ -88,24 +88,13 @@ export function checkKey(key: KeyMetadata, region: string, ownerAccountId: strin
   } else if (key.KeyState !== KEY_REQUIREMENTS.keyState || key.Enabled !== true) {
     findings.push(fail(`key ${arn} has state '${key.KeyState ?? 'unknown'}'; allowed: ${KEY_REQUIREMENTS.keyState}`));
   }
-  const spec = key.KeySpec ?? key.CustomerMasterKeySpec;
-  if (spec !== KEY_REQUIREMENTS.keySpec) {
-    findings.push(
-      fail(
-        `key spec '${spec ?? 'unknown'}' of ${arn} is not valid for identity center; allowed: ${
-          KEY_REQUIREMENTS.keySpec
-        } (see ${DOCS.keyRequirements})`,
-      ),
-    );
-  }
-  if (key.KeyUsage !== KEY_REQUIREMENTS.keyUsage) {
-    findings.push(
-      fail(
-        `key usage '${key.KeyUsage ?? 'unknown'}' of ${arn} is not valid for identity center; allowed: ${
-          KEY_REQUIREMENTS.keyUsage
-        } (see ${DOCS.keyRequirements})`,
-      ),
-    );
+  // Spec and usage are the key requirements Identity Center documents: one message for both.
+  const required = [
+    ['key spec', key.KeySpec ?? key.CustomerMasterKeySpec, KEY_REQUIREMENTS.keySpec],
+    ['key usage', key.KeyUsage, KEY_REQUIREMENTS.keyUsage],
+  ] as const;
+  for (const [what, found, allowed] of required) {
+    if (found !== allowed) findings.push(fail(`${what} '${found ?? 'unknown'}' of ${arn} is not valid for identity center; allowed: ${allowed} (see ${DOCS.keyRequirements})`));
   }
   if (key.Origin !== KEY_REQUIREMENTS.origin) {
     findings.push(

@@ -10,6 +10,7 @@
  * - A long stage reports how far it is (`HCL: 120/369 roots`) at most every TICK_MS: the work is
  *   synchronous, so the emitters call `count` as they go (stderr to a pipe or file is synchronous).
  */
+import type { TerminalStream } from '../write';
 
 /** Runs shorter than this print nothing (unless forced). */
 export const QUIET_MS = 500;
@@ -17,10 +18,7 @@ export const QUIET_MS = 500;
 /** At most one count line per stage this often. */
 export const TICK_MS = 3000;
 
-export interface ProgressStream {
-  readonly isTTY?: boolean;
-  write(text: string): unknown;
-}
+export type ProgressStream = TerminalStream;
 
 export interface Progress {
   /** A stage starts: its name and what it works on, e.g. `('CDKTF', '369 stacks')`. */

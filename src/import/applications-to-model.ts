@@ -4,7 +4,7 @@
  * so a re-import gives the same bytes. An assignment to a principal the estate does not hold is
  * skipped with a note, like an account assignment.
  */
-import { applicationProviderArn, partitionOf, compareKeys, type OrgModel } from '../model';
+import { applicationProviderArn, compareKeys, DEFAULT_APPLICATION_PROVIDER, partitionOf, sortedRecord, type OrgModel } from '../model';
 import { applicationAssignmentKey, applicationScopeKey } from '../emit/hcl';
 import type { Estate } from './estate';
 import { ImportResourceType as T, type ImportResource } from './plan';
@@ -21,7 +21,7 @@ export interface ApplicationsContext {
 }
 
 export function applicationsToModel(estate: Estate, ctx: ApplicationsContext): ModelApplication[] {
-  const customProvider = applicationProviderArn('custom', partitionOf(estate.region));
+  const customProvider = applicationProviderArn(DEFAULT_APPLICATION_PROVIDER, partitionOf(estate.region));
   return (estate.applications ?? []).map((a): ModelApplication => {
     ctx.resources.push({ type: T.APPLICATION, key: a.name, identity: { application: a.name }, id: a.arn });
     ctx.resources.push({ type: T.APPLICATION_ASSIGNMENT_CONFIGURATION, key: a.name, identity: { application: a.name }, id: a.arn });
@@ -54,7 +54,7 @@ export function applicationsToModel(estate: Estate, ctx: ApplicationsContext): M
     if (!a.assignmentRequired) out.assignmentRequired = false;
     if (groups.length + users.length > 0) out.assignments = { ...(groups.length ? { groups: sorted(groups) } : {}), ...(users.length ? { users: sorted(users) } : {}) };
     if (a.accessScopes.length > 0) out.accessScopes = a.accessScopes.map((s) => (s.authorizedTargets.length > 0 ? { scope: s.scope, authorizedTargets: [...s.authorizedTargets] } : { scope: s.scope }));
-    if (Object.keys(a.tags).length > 0) out.tags = Object.fromEntries(Object.entries(a.tags).sort(([x], [y]) => compareKeys(x, y)));
+    if (Object.keys(a.tags).length > 0) out.tags = sortedRecord(a.tags);
     return out;
   });
 }

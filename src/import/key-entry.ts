@@ -3,7 +3,7 @@
  * KMS metadata (alias, description, multi-Region, replicas, rotation, tags) maps one to one; the
  * key policy is read back into administrators, use cases and profile by key-infer.ts.
  */
-import { compareKeys, type KeyInput, type StatementJson } from '../model';
+import { compareKeys, sortedRecord, toHandle, type KeyInput, type StatementJson } from '../model';
 import type { EstateKey } from './estate';
 import { inferKeyPolicy, type KeyInferContext } from './key-infer';
 import { statementsOf } from '../policy';
@@ -17,8 +17,6 @@ export interface KeyEntry {
   readonly generatedInline: ReadonlyMap<string, readonly StatementJson[]>;
 }
 
-const HANDLE_CHARS = /[^A-Za-z0-9._-]+/g;
-
 /** Aliases the customer made (AWS reserves `alias/aws/` for its own keys). */
 function customerAliases(key: EstateKey): string[] {
   return key.aliases.filter((a) => !a.startsWith('alias/aws/')).sort(compareKeys);
@@ -27,7 +25,7 @@ function customerAliases(key: EstateKey): string[] {
 /** The model name of a key: its first alias without `alias/`, as a handle; `identity-center` without one. */
 export function keyName(key: EstateKey): string {
   const alias = customerAliases(key)[0];
-  const base = alias ? alias.slice('alias/'.length).replace(HANDLE_CHARS, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '') : '';
+  const base = alias ? toHandle(alias.slice('alias/'.length)) : '';
   return base === '' ? 'identity-center' : base;
 }
 
@@ -70,7 +68,7 @@ export function keyEntry(key: EstateKey, ctx: KeyInferContext, resources: Import
     ...(inferred.profile !== 'baseline' ? { policyProfile: inferred.profile } : {}),
     ...(replicaRegions.length > 0 ? { replicaRegions } : {}),
     ...(inferred.useCases.length > 0 ? { useCases: inferred.useCases } : {}),
-    ...(Object.keys(key.tags).length > 0 ? { tags: Object.fromEntries(Object.entries(key.tags).sort(([a], [b]) => compareKeys(a, b))) } : {}),
+    ...(Object.keys(key.tags).length > 0 ? { tags: sortedRecord(key.tags) } : {}),
   };
   return { entry, generatedInline: inferred.generatedInline };
 }

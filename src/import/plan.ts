@@ -27,7 +27,7 @@
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssoadmin_account_assignment#import
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssoadmin_application_assignment#import
  */
-import { compareKeys } from '../model';
+import { compareKeys, sortedRecord } from '../model';
 
 export const IMPORT_PLAN_FORMAT = 'idcgen-import-plan';
 export const IMPORT_PLAN_VERSION = 1;
@@ -102,7 +102,7 @@ export function renderImportPlan(plan: ImportPlan): string {
   const resources = sortResources(plan.resources).map((r) => ({
     type: r.type,
     key: r.key,
-    identity: Object.fromEntries(Object.entries(r.identity).sort(([a], [b]) => compareKeys(a, b))),
+    identity: sortedRecord(r.identity),
     id: r.id,
     ...(r.region !== undefined ? { region: r.region } : {}),
   }));

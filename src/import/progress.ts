@@ -1,13 +1,11 @@
 /**
- * One self-overwriting progress line on stderr while `idcgen import` reads AWS, only when stderr
- * is a terminal: logs and CI output stay clean, and stdout is never touched.
+ * The status line of `idcgen import` while it reads AWS (write/status-line.ts: only on a terminal):
+ * requests per service and throttling.
  */
+import { statusLine, type StatusLine, type TerminalStream } from '../write';
 import type { Service } from './aws';
 
-export interface ProgressStream {
-  readonly isTTY?: boolean;
-  write(text: string): unknown;
-}
+export type ProgressStream = TerminalStream;
 
 /** Redraw at most this often: a large estate makes tens of thousands of requests. */
 const REDRAW_MS = 100;
@@ -16,12 +14,14 @@ export class Progress {
   private readonly counts = new Map<Service, number>();
   private throttled = 0;
   private lastDraw = -Infinity;
-  private drawn = false;
+  private readonly status: StatusLine | undefined;
 
   constructor(
-    private readonly stream: ProgressStream,
+    stream: ProgressStream,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.status = statusLine(stream);
+  }
 
   request(service: Service): void {
     this.counts.set(service, (this.counts.get(service) ?? 0) + 1);
@@ -35,8 +35,7 @@ export class Progress {
 
   /** Clear the line so the next output starts clean. */
   done(): void {
-    if (this.drawn) this.stream.write('\r\x1b[K');
-    this.drawn = false;
+    this.status?.done();
   }
 
   /** The line's text (without terminal control characters). */
@@ -48,11 +47,10 @@ export class Progress {
   }
 
   private draw(force: boolean): void {
-    if (this.stream.isTTY !== true) return;
+    if (!this.status) return;
     const t = this.now();
     if (!force && t - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = t;
-    this.drawn = true;
-    this.stream.write(`\r\x1b[K${this.line()}`);
+    this.status.update(this.line());
   }
 }

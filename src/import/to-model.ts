@@ -11,7 +11,7 @@
  * - Defaults of the model are left out (session PT1H, path `/`), so an imported model reads like a
  *   hand-written one and re-importing it gives the same bytes.
  */
-import { compareKeys, type ResolvedAccount, type UserContact, type OrgModel, type PermissionSetInput as ModelPermissionSet, type StatementJson } from '../model';
+import { compareKeys, PATTERNS, sortedRecord, toHandle, type ResolvedAccount, type UserContact, type OrgModel, type PermissionSetInput as ModelPermissionSet, type StatementJson } from '../model';
 import { accessControlAttributesToModel, applicationsToModel } from './applications-to-model';
 import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateUser } from './estate';
 import { TargetInference } from './infer-targets';
@@ -32,7 +32,6 @@ export interface ImportResult {
 }
 
 const DEFAULT_SESSION = 'PT1H';
-const HANDLE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export function estateToModel(estate: Estate, modelFile: string): ImportResult {
   const notes: string[] = [];
@@ -244,14 +243,14 @@ function nameAccounts(accounts: readonly EstateAccount[], notes: string[]): Map<
   for (const a of byId) counts.set(a.name, (counts.get(a.name) ?? 0) + 1);
   // Valid, unique names first, so a renamed account can never take a name that exists in AWS.
   for (const a of byId) {
-    if (HANDLE.test(a.name) && counts.get(a.name) === 1) {
+    if (PATTERNS.handle.re.test(a.name) && counts.get(a.name) === 1) {
       out.set(a.id, a.name);
       taken.add(a.name);
     }
   }
   for (const a of byId) {
     if (out.has(a.id)) continue;
-    const base = a.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '');
+    const base = toHandle(a.name);
     // Duplicates all get their id, so no one of them silently keeps the shared name.
     let name = base === '' ? a.id : (counts.get(a.name) ?? 0) > 1 || taken.has(base) ? `${base}-${a.id}` : base;
     if (taken.has(name)) name = a.id;
@@ -271,10 +270,6 @@ export function ouString(a: Pick<EstateAccount, 'ouPath'>, notes: string[]): str
     return p.replace(/\//g, '-');
   });
   return parts.join('/');
-}
-
-function sortedRecord(r: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => compareKeys(a, b)));
 }
 
 /**

@@ -206,6 +206,9 @@ export const AWS_APPLICATION_PROVIDER = new RegExp(`^arn:${ARN_PARTITION}:sso::a
  */
 export const CUSTOMER_APPLICATION_PROVIDERS: readonly string[] = ['custom', 'custom-saml'];
 
+/** The provider CreateApplication creates OAuth 2.0 customer managed applications for: an application's default. */
+export const DEFAULT_APPLICATION_PROVIDER = 'custom';
+
 /** `arn:<partition>:sso::aws:applicationProvider/<name>`. */
 export function applicationProviderArn(name: string, partition: string): string {
   return `arn:${partition}:sso::aws:applicationProvider/${name}`;

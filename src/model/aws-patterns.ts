@@ -151,6 +151,15 @@ export const PATTERNS = {
   },
 } as const satisfies Record<string, Pattern>;
 
+/**
+ * The nearest handle (PATTERNS.handle) to a name written elsewhere (an AWS account name, a key
+ * alias): other characters become `-`, leading non-alphanumerics and trailing `-` go; '' when
+ * nothing is left.
+ */
+export function toHandle(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '');
+}
+
 /** Seconds of an ISO-8601 session duration in the accepted form, or undefined when it is not one. */
 export function sessionDurationSeconds(value: string): number | undefined {
   const m = PATTERNS.sessionDuration.re.exec(value);

@@ -22,6 +22,34 @@ export function assignmentsByKey(ir: ResolvedModel): ReadonlyMap<string, Resolve
   return byKey;
 }
 
+const byPrincipalCache = new WeakMap<ResolvedModel, ReadonlyMap<string, readonly ResolvedAssignment[]>>();
+
+/** The key of a principal in assignmentsByPrincipal: type and name (a name cannot hold a NUL). */
+function principalKey(type: 'GROUP' | 'USER', name: string): string {
+  return `${type}\u0000${name}`;
+}
+
+/** Every assignment of the model by its principal, each list in model order. */
+export function assignmentsByPrincipal(ir: ResolvedModel): ReadonlyMap<string, readonly ResolvedAssignment[]> {
+  let index = byPrincipalCache.get(ir);
+  if (!index) {
+    const built = new Map<string, ResolvedAssignment[]>();
+    for (const a of ir.assignments) {
+      const k = principalKey(a.principalType, a.principalName);
+      const list = built.get(k);
+      if (list) list.push(a);
+      else built.set(k, [a]);
+    }
+    byPrincipalCache.set(ir, (index = built));
+  }
+  return index;
+}
+
+/** The assignments of one group or user, in model order. */
+export function principalAssignments(ir: ResolvedModel, type: 'GROUP' | 'USER', name: string): readonly ResolvedAssignment[] {
+  return assignmentsByPrincipal(ir).get(principalKey(type, name)) ?? [];
+}
+
 /** The assignments an assignment unit holds, in the unit's (sorted) key order. */
 export function unitAssignments(ir: ResolvedModel, unit: AssignmentsUnit): ResolvedAssignment[] {
   const byKey = assignmentsByKey(ir);

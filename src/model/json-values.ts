@@ -1,7 +1,8 @@
 /**
  * Two facts about JSON values that every stage needs, kept in the bottom layer so the model can
  * use them without importing policy: IAM's one-or-many (a scalar or a list means a list) and the
- * canonical text of a value (object keys sorted), which makes equal documents equal strings.
+ * canonical text of a value (object keys sorted), which makes equal documents equal strings, and
+ * string maps in key order.
  * policy/json re-exports both as part of reading policy JSON.
  */
 import { compareKeys } from './ir';
@@ -26,4 +27,11 @@ export function canonicalJson(v: unknown): string {
     return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
+}
+
+/** A string map with its keys in sorted order (tags, attributes): insertion order never reaches output. */
+export function sortedRecord(r: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(r ?? {}).sort(compareKeys)) out[k] = (r as Record<string, string>)[k];
+  return out;
 }

@@ -9,7 +9,7 @@ import { disableableRules } from './lint-rules';
 
 /**
  * A key's policy profile: `baseline` (the newest consolidated AWS key policy) or `least-privilege`
- * (the per-use-case statements). The schema, the policy engine and import read this list.
+ * (the per-use-case statements). The IR, the policy engine and import read this list.
  */
 export const POLICY_PROFILES = ['baseline', 'least-privilege'] as const;
 export type PolicyProfile = (typeof POLICY_PROFILES)[number];

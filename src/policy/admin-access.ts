@@ -135,7 +135,7 @@ function coveredServices(matches: (action: string) => boolean, candidates: reado
 }
 
 /** Service prefixes a pattern can reach: its own, or every service when the service part has a wildcard. */
-function candidateServices(patterns: readonly string[]): string[] {
+function candidateServices(patterns: readonly string[]): readonly string[] {
   if (patterns.some((p) => !p.includes(':') || /[*?]/.test(p.slice(0, p.indexOf(':'))))) return iamServicePrefixes();
   return [...new Set(patterns.map((p) => p.slice(0, p.indexOf(':')).toLowerCase()))];
 }

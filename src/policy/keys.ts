@@ -3,7 +3,7 @@
  * identity policies for principals that need one, and every problem found on the way (with its
  * model path, for file:line:col). Pure: the same input gives the same output.
  */
-import { compareKeys, type ResolvedAccount, type ResolvedKey, identityStoreArn, partitionOf, ROLE_ARN, type KeyInput, type PrincipalInput, type PolicyRef, type StatementJson, type UseCaseConfig } from '../model';
+import { compareKeys, type ResolvedAccount, type ResolvedKey, identityStoreArn, partitionOf, ROLE_ARN, sortedRecord, unknownRef, type KeyInput, type PrincipalInput, type PolicyRef, type StatementJson, type UseCaseConfig } from '../model';
 import { SERVICE_PRINCIPAL } from './catalog/aws';
 import type { RestrictedAppsProps } from './catalog/advanced';
 import type { EncryptionContextValues } from './catalog/shapes';
@@ -64,7 +64,7 @@ export function buildKeys(keys: readonly KeyInput[], ctx: KeyContext): KeyBuildR
   if (ctx.encryptionKeyName !== undefined && !seen.has(ctx.encryptionKeyName)) {
     problems.push({
       path: ['identityCenter', 'encryption', 'key'],
-      message: `encryption key '${ctx.encryptionKeyName}' is not in keys; allowed: ${[...seen].sort(compareKeys).join(', ') || '(none)'}`,
+      message: unknownRef('encryption key', ctx.encryptionKeyName, 'keys', [...seen]),
       severity: 'error',
       rule: 'key-encryption-key-unknown',
     });
@@ -154,7 +154,7 @@ function buildKey(
     keyPolicy,
     statementSources: policy.sources,
     identityPolicies: identity.identityPolicies,
-    tags: sortedTags(input.tags ?? {}),
+    tags: sortedRecord(input.tags),
     usedByIdentityCenter: ctx.encryptionKeyName === input.name,
     principals: [
       ...administrators.map((principal) => ({ useCase: 'key-administration' as const, principal })),
@@ -231,7 +231,7 @@ function restrictedAppsProps(
   (config.sourceAccounts ?? []).forEach((name, i) => {
     const account = ctx.accounts.find((a) => a.name === name);
     if (account) sourceAccountIds.push(account.id);
-    else error(['sourceAccounts', i], `account '${name}' is not in accounts; allowed: ${ctx.accounts.map((a) => a.name).join(', ') || '(none)'}`);
+    else error(['sourceAccounts', i], unknownRef('account', name, 'accounts', ctx.accounts.map((a) => a.name)));
   });
   const sourceArns = [...new Set(config.sourceArns ?? [])].sort(compareKeys);
   if (sourceAccountIds.length === 0 && sourceArns.length === 0) {
@@ -276,8 +276,4 @@ function pascal(name: string): string {
     .filter(Boolean)
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join('');
-}
-
-function sortedTags(tags: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => compareKeys(a, b)));
 }

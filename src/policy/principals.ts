@@ -13,7 +13,7 @@
  *   does not create these roles, they exist before the key policy, and KMS's principal check then
  *   catches a mistyped ARN at apply time instead of silently granting nothing.
  */
-import { compareKeys, type KeyPrincipalRef, type ResolvedAccount, accountPrincipalArnPattern, accountRootArn, partitionOf, permissionSetRoleArnPattern, ROLE_ARN, roleArn, type PrincipalInput } from '../model';
+import { compareKeys, type KeyPrincipalRef, type ResolvedAccount, accountPrincipalArnPattern, accountRootArn, partitionOf, PATTERNS, patternMessage, permissionSetRoleArnPattern, ROLE_ARN, unknownRef, type PrincipalInput } from '../model';
 import type { PrincipalSet } from './catalog/shapes';
 
 export type KeyPrincipal = KeyPrincipalRef;
@@ -28,10 +28,12 @@ export type PrincipalResult = { readonly principal: KeyPrincipal } | { readonly 
 
 /** Binds one model principal; `path` is where it sits in the model (for the error's position). */
 export function resolvePrincipal(input: PrincipalInput, ctx: PrincipalContext, path: (string | number)[]): PrincipalResult {
-  const names = () => ctx.accounts.map((a) => a.name).join(', ') || '(none)';
+  // The model's checks own these rules (model/private/check-references.ts); a principal that
+  // reaches here unchecked (import trying candidate inputs) gets the same messages.
+  const names = () => ctx.accounts.map((a) => a.name);
   if ('role' in input) {
     const m = ROLE_ARN.exec(input.role);
-    if (!m) return { error: { path: [...path, 'role'], message: `role '${input.role}' is not an iam role arn; expected ${roleArn('<12-digit account id>', '<name>', partitionOf(ctx.region))}` } };
+    if (!m) return { error: { path: [...path, 'role'], message: patternMessage('role', input.role, PATTERNS.roleArn) } };
     const account = ctx.accounts.find((a) => a.id === m[1]);
     if (!account) {
       return {
@@ -45,14 +47,13 @@ export function resolvePrincipal(input: PrincipalInput, ctx: PrincipalContext, p
   }
   if ('accountRoot' in input) {
     const account = ctx.accounts.find((a) => a.name === input.accountRoot);
-    if (!account) return { error: { path: [...path, 'accountRoot'], message: `account '${input.accountRoot}' is not in accounts; allowed: ${names()}` } };
+    if (!account) return { error: { path: [...path, 'accountRoot'], message: unknownRef('account', input.accountRoot, 'accounts', names()) } };
     return { principal: { kind: 'account', accountId: account.id, accountName: account.name } };
   }
   const account = ctx.accounts.find((a) => a.name === input.account);
-  if (!account) return { error: { path: [...path, 'account'], message: `account '${input.account}' is not in accounts; allowed: ${names()}` } };
+  if (!account) return { error: { path: [...path, 'account'], message: unknownRef('account', input.account, 'accounts', names()) } };
   if (!ctx.permissionSetNames.has(input.permissionSet)) {
-    const allowed = [...ctx.permissionSetNames].sort(compareKeys).join(', ') || '(none)';
-    return { error: { path: [...path, 'permissionSet'], message: `permission set '${input.permissionSet}' is not in permissionSets; allowed: ${allowed}` } };
+    return { error: { path: [...path, 'permissionSet'], message: unknownRef('permissionSet', input.permissionSet, 'permissionSets', [...ctx.permissionSetNames]) } };
   }
   return { principal: { kind: 'permission-set', permissionSet: input.permissionSet, accountId: account.id, accountName: account.name } };
 }

@@ -4,7 +4,7 @@
  * where they belong; the pipeline positions them in the YAML and drops the rules the model disables.
  * Nothing here changes the IR, so no rule can change generated output.
  */
-import { sessionDurationSeconds, type PrincipalType, type ResolvedAccount, type ResolvedModel, compareKeys, isProduction, type PolicyDocumentJson, type StatementJson, ADMIN_BROAD_MAX_MEMBERS, ADMIN_SESSION_MAX, WELL_ARCHITECTED_RULES, type WellArchitectedRule } from '../model';
+import { assignmentsByPrincipal, principalAssignments, sessionDurationSeconds, type PrincipalType, type ResolvedAccount, type ResolvedModel, compareKeys, isProduction, type PolicyDocumentJson, type StatementJson, ADMIN_BROAD_MAX_MEMBERS, ADMIN_SESSION_MAX, WELL_ARCHITECTED_RULES, type WellArchitectedRule } from '../model';
 // The one production rule of review and explain; imported from its file so lint does not load the review stage.
 import { administratorAccessReasons, customerPolicyDocuments } from './admin-access';
 import { actionsOf } from './json';
@@ -33,7 +33,7 @@ export function lintWellArchitected(ir: ResolvedModel): WellArchitectedFinding[]
   };
   const customerPolicies = customerPolicyDocuments(ir);
   const admin = new Map(ir.permissionSets.map((ps) => [ps.name, administratorAccessReasons(ps, customerPolicies)]));
-  const byPrincipal = groupBy(ir.assignments, (a) => `${a.principalType}/${a.principalName}`);
+  const byPrincipal = assignmentsByPrincipal(ir);
   const assignedSets = new Set(ir.assignments.map((a) => a.permissionSet));
   const accounts = new Map<string, ResolvedAccount>(ir.accounts.map((a) => [a.name, a]));
   const production = (name: string): boolean => {
@@ -42,8 +42,8 @@ export function lintWellArchitected(ir: ResolvedModel): WellArchitectedFinding[]
   };
 
   // assignment-to-user: one finding per user and permission set, at the assignment that grants it
-  for (const [key, list] of byPrincipal) {
-    if (!key.startsWith('USER/')) continue;
+  for (const list of byPrincipal.values()) {
+    if (list[0].principalType !== 'USER') continue;
     for (const [ps, held] of groupBy(list, (a) => a.permissionSet)) {
       const user = held[0].principalName;
       add('assignment-to-user', `user '${user}' is assigned permission set '${ps}' directly (${count(held.length, 'account')}); assign it to a group the user is a member of`, {
@@ -76,7 +76,7 @@ export function lintWellArchitected(ir: ResolvedModel): WellArchitectedFinding[]
   }
 
   for (const g of ir.groups) {
-    const held = byPrincipal.get(`GROUP/${g.name}`) ?? [];
+    const held = principalAssignments(ir, 'GROUP', g.name);
     if (held.length === 0) add('group-unused', `group '${g.name}' has no assignments, so it grants no access; assign it or remove it`, { kind: 'group', name: g.name });
     if (g.external || g.members.length <= ADMIN_BROAD_MAX_MEMBERS) continue;
     const prod = held.filter((a) => (admin.get(a.permissionSet) ?? []).length > 0 && production(a.accountName));

@@ -20,11 +20,11 @@
  */
 import * as path from 'node:path';
 import { buildKeys } from '../policy';
-import { partitionOf, type BackendConfig, type ResolvedAccount, type ResolvedGroup, type ResolvedModel, compareKeys, ModelError, sortIssues, type Issue, type LoadedModel, ouIdMap, accountPolicyNameIssues, delegatedAdminPrincipals, keysWithDelegatedAdmin, MANAGEMENT_ASSIGNMENTS_UNIT, managedFromManagement, type OrgModel, buildUnits, shardAssignments, accessControlResources, applicationResources, groupResources, keyResources, permissionSetResources, userResources, displayOu, trimSlashes } from '../model';
+import { partitionOf, type BackendConfig, type ResolvedAccount, type ResolvedGroup, type ResolvedModel, compareKeys, ModelError, sortIssues, type Issue, type LoadedModel, ouIdMap, accountPolicyNameIssues, delegatedAdminPrincipals, keysWithDelegatedAdmin, MANAGEMENT_ASSIGNMENTS_UNIT, managedFromManagement, type OrgModel, buildUnits, shardAssignments, accessControlResources, applicationResources, groupResources, keyResources, permissionSetResources, userResources, displayOu, sortedRecord, trimSlashes } from '../model';
 import { expandAssignments } from './private/expand-assignments';
 import { resolveUsers } from './private/resolve-users';
 import { resolveAccessControlAttributes, resolveApplications } from './private/resolve-applications';
-import { policiesToCreate, resolvePermissionSets, sortedTags } from './private/resolve-permission-sets';
+import { policiesToCreate, resolvePermissionSets } from './private/resolve-permission-sets';
 
 export const DEFAULT_ROLE_NAME = 'OrganizationAccountAccessRole';
 export const DEFAULT_MAX_RESOURCES_PER_STACK = 500;
@@ -165,7 +165,7 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
 
 function resolveAccounts(model: OrgModel): ResolvedAccount[] {
   return (model.accounts ?? [])
-    .map((a) => ({ name: a.name, id: a.id, ou: displayOu(a.ou ?? ''), tags: sortedTags(a.tags) }))
+    .map((a) => ({ name: a.name, id: a.id, ou: displayOu(a.ou ?? ''), tags: sortedRecord(a.tags) }))
     .sort((a, b) => compareKeys(a.name, b.name));
 }
 

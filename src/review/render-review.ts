@@ -20,6 +20,7 @@ import type {
 } from './types';
 import { keyPowerRows, type KeyPowerRow } from './private/key-power-rows';
 import { accountText, code, fieldLine, statementBlock, statementSummary, table, text } from './private/markdown';
+import { count, firstAndMore, plural } from './private/counts';
 import { isEmptyReview } from './review-models';
 import { MarkdownBudget, type Section } from './private/markdown-budget';
 
@@ -34,8 +35,7 @@ export interface MarkdownOptions {
   readonly maxChars?: number;
 }
 
-const n = (x: number): string => x.toLocaleString('en-US');
-const plural = (x: number, one: string, many = `${one}s`): string => `${n(x)} ${x === 1 ? one : many}`;
+const n = count;
 
 function statementLines(c: StatementChange, what: string, indent: number, withBody: boolean): string[] {
   const pad = ' '.repeat(indent);
@@ -75,11 +75,9 @@ function permissionSetLines(c: PermissionSetChange): string[] {
 /** `3 accounts, 1 production (ou Workloads/*: 3) · a (…), b (…) and 1 more`. */
 function accountsLine(accounts: AssignmentGroup['accounts'], selectors?: AssignmentGroup['selectors']): string {
   const production = accounts.filter((a) => a.production).length;
-  const count = `${plural(accounts.length, 'account')}${production > 0 ? `, ${n(production)} production` : ''}`;
+  const total = `${plural(accounts.length, 'account')}${production > 0 ? `, ${n(production)} production` : ''}`;
   const by = selectors && selectors.length > 0 ? ` (${selectors.map((s) => `${text(s.selector)}: ${n(s.accounts)}`).join('; ')})` : '';
-  const shown = accounts.slice(0, ACCOUNTS_SHOWN).map(accountText).join(', ');
-  const more = accounts.length > ACCOUNTS_SHOWN ? ` and ${n(accounts.length - ACCOUNTS_SHOWN)} more` : '';
-  return `${count}${by} · ${shown}${more}`;
+  return `${total}${by} · ${firstAndMore(accounts.map(accountText), ACCOUNTS_SHOWN)}`;
 }
 
 function grantLine(g: AssignmentGroup): string[] {
@@ -111,8 +109,7 @@ function accessHow(e: KeyAccess): string {
 function powerAccounts(p: KeyPowerRow): string {
   const one = (a: KeyPowerRow['accounts'][number]) => `${text(a.name)} (${text(a.id)})`;
   if (p.accounts.length === 1) return one(p.accounts[0]);
-  const more = p.accounts.length > ACCOUNTS_SHOWN ? ` and ${n(p.accounts.length - ACCOUNTS_SHOWN)} more` : '';
-  return `${plural(p.accounts.length, 'account')} · ${p.accounts.slice(0, ACCOUNTS_SHOWN).map(one).join(', ')}${more}`;
+  return `${plural(p.accounts.length, 'account')} · ${firstAndMore(p.accounts.map(one), ACCOUNTS_SHOWN)}`;
 }
 
 function summary(r: Review): string {

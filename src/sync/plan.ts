@@ -13,7 +13,7 @@
  *   later run.
  */
 import { type EstateOrganization, ouString } from '../import';
-import { type AccountInput, compareKeys, displayOu, LIMITS, uniqueNames } from '../model';
+import { type AccountInput, compareKeys, displayOu, LIMITS, sortedRecord, uniqueNames } from '../model';
 import { planOrganizationalUnits, type OuEntry, type OuPlan } from './ous';
 
 /** An entry of the model's accounts, as the schema reads it. */
@@ -66,9 +66,9 @@ export function planSync(model: readonly ModelAccount[], org: EstateOrganization
       continue;
     }
     const ou = ouString(a, notes);
-    const tags = sorted(a.tags);
+    const tags = sortedRecord(a.tags);
     const ouChanged = displayOu(m.ou ?? '') !== ou;
-    const tagsChanged = JSON.stringify(sorted(m.tags ?? {})) !== JSON.stringify(tags);
+    const tagsChanged = JSON.stringify(sortedRecord(m.tags ?? {})) !== JSON.stringify(tags);
     if (ouChanged || tagsChanged) update.push({ name: m.name, id: m.id, ...(ouChanged ? { ou } : {}), ...(tagsChanged ? { tags } : {}) });
   }
 
@@ -87,7 +87,7 @@ export function planSync(model: readonly ModelAccount[], org: EstateOrganization
     LIMITS.accountName.max,
   );
   const add = fresh
-    .map((a, i) => ({ name: names[i], id: a.id, ou: ouString(a, notes), tags: sorted(a.tags), awsName: a.name }))
+    .map((a, i) => ({ name: names[i], id: a.id, ou: ouString(a, notes), tags: sortedRecord(a.tags), awsName: a.name }))
     .sort((x, y) => compareKeys(x.name, y.name));
   const organizationalUnits = planOrganizationalUnits(modelOus, org, notes);
   return { add, remove, update, warnings, notes: [...new Set(notes)], ...(organizationalUnits ? { organizationalUnits } : {}) };
@@ -105,8 +105,4 @@ export function accountHandle(awsName: string): string {
     .slice(0, LIMITS.accountName.max)
     .replace(/[-._]+$/, '');
   return handle === '' ? 'account' : handle;
-}
-
-function sorted(tags: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => compareKeys(a, b)));
 }

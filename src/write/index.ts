@@ -6,3 +6,4 @@ export { OUTPUT_MARKER, isTerraformWorkingFile, type PreviousOutput } from './ma
 export { inspectOutput, type InspectOptions, type OutputInspection, type WorkingEntry } from './inspect-output';
 export { recoverInterruptedWrites, tempPrefix } from './interrupted-output';
 export { orphanedStates, orphanedStateMessage, type OrphanedState } from './state-orphans';
+export { statusLine, type StatusLine, type TerminalStream } from './status-line';

@@ -101,7 +101,7 @@ describe('references and use cases', () => {
   test('fails if two keys share a name, or identity center names a key that does not exist', () => {
     expect(problemsOf([key(), key()])).toEqual([expect.objectContaining({ path: ['keys', 1, 'name'], rule: 'key-duplicate-name' })]);
     expect(problemsOf(key(), context({ encryptionKeyName: 'other' }))).toEqual([
-      expect.objectContaining({ path: ['identityCenter', 'encryption', 'key'], message: "encryption key 'other' is not in keys; allowed: idc" }),
+      expect.objectContaining({ path: ['identityCenter', 'encryption', 'key'], message: "encryption key 'other' is not defined in keys; defined: idc" }),
     ]);
   });
 });

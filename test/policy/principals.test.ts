@@ -1,5 +1,9 @@
 /** Principals: binding to accounts, and the Principal + aws:PrincipalArn shape. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { principalSet, resolvePrincipal, type KeyPrincipal } from '../../src/policy/principals';
+import { loadResolved } from '../../src/pipeline';
 import * as fc from 'fast-check';
 import { parsePermissionSetRoleArn, permissionSetRoleArn, permissionSetRoleArnPattern } from '../../src/model/arns';
 import { ACCOUNTS, DELEGATED_ID, MGMT_ID, PERMISSION_SETS } from './support/fixtures';
@@ -25,10 +29,10 @@ test('a role ARN binds to the account it names, and its name drops the path', ()
 
 test.each([
   [{ role: 'arn:aws:iam::999988887777:role/X' }, ['p', 'role'], "role 'arn:aws:iam::999988887777:role/X' is in account 999988887777, which is not in accounts; allowed: 444455556666, 111122223333, 555566667777"],
-  [{ role: 'arn:aws:iam::111122223333:user/bob' }, ['p', 'role'], "role 'arn:aws:iam::111122223333:user/bob' is not an iam role arn; expected arn:aws:iam::<12-digit account id>:role/<name>"],
-  [{ accountRoot: 'nowhere' }, ['p', 'accountRoot'], "account 'nowhere' is not in accounts; allowed: delegated, management, workload"],
-  [{ permissionSet: 'Admin', account: 'nowhere' }, ['p', 'account'], "account 'nowhere' is not in accounts; allowed: delegated, management, workload"],
-  [{ permissionSet: 'Nope', account: 'management' }, ['p', 'permissionSet'], "permission set 'Nope' is not in permissionSets; allowed: Admin, DelegatedAdmin, MyPermissionSet, ReadOnly"],
+  [{ role: 'arn:aws:iam::111122223333:user/bob' }, ['p', 'role'], "role 'arn:aws:iam::111122223333:user/bob' is not valid; expected a role arn such as arn:aws:iam::111111111111:role/Name"],
+  [{ accountRoot: 'nowhere' }, ['p', 'accountRoot'], "account 'nowhere' is not defined in accounts; defined: delegated, management, workload"],
+  [{ permissionSet: 'Admin', account: 'nowhere' }, ['p', 'account'], "account 'nowhere' is not defined in accounts; defined: delegated, management, workload"],
+  [{ permissionSet: 'Nope', account: 'management' }, ['p', 'permissionSet'], "permissionSet 'Nope' is not defined in permissionSets; defined: Admin, DelegatedAdmin, MyPermissionSet, ReadOnly"],
 ])('fails if principal %j does not bind', (input, path, message) => {
   expect(resolvePrincipal(input, ctx, ['p'])).toEqual({ error: { path, message } });
 });
@@ -123,5 +127,32 @@ describe('permission-set role pattern matches its own roles only (property)', ()
     ['A', 'A_0123456789abcd'],
   ])('the pattern of %s does not match the role of %s', (a, b) => {
     expect(arnLike(permissionSetRoleArnPattern(MGMT_ID, 'eu-west-1', a, 'aws'), permissionSetRoleArn(MGMT_ID, 'eu-west-1', b, '0123456789abcdef', 'aws'))).toBe(false);
+  });
+});
+
+describe('one owner per rule: the policy engine reports an unknown principal with the message of the model check', () => {
+  const minimal = fs.readFileSync(path.resolve(__dirname, '../../examples/minimal.yaml'), 'utf8');
+  const principal = '{ permissionSet: IdentityCenterAdmin, account: management }';
+  test.each([
+    ['an unknown account', '{ permissionSet: IdentityCenterAdmin, account: nowhere }', { permissionSet: 'IdentityCenterAdmin', account: 'nowhere' }],
+    ['an unknown account root', '{ accountRoot: nowhere }', { accountRoot: 'nowhere' }],
+    ['an unknown permission set', '{ permissionSet: Nope, account: management }', { permissionSet: 'Nope', account: 'management' }],
+    ['a role that is not a role ARN', '{ role: "arn:aws:iam::111111111111:user/bob" }', { role: 'arn:aws:iam::111111111111:user/bob' }],
+  ] as const)('%s', (_what, yaml, input) => {
+    // GIVEN the minimal example with the use case's principal replaced
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-principal-')), 'org.yaml');
+    fs.writeFileSync(file, minimal.replace(`identity-center-admins: { principals: [${principal}] }`, `identity-center-admins: { principals: [${yaml}] }`));
+    // WHEN validate checks it, and the policy engine binds the same principal
+    let modelMessages: string[] = [];
+    try {
+      loadResolved(file);
+    } catch (e) {
+      modelMessages = ((e as { issues?: { message: string }[] }).issues ?? []).map((i) => i.message);
+    }
+    const accounts = [{ name: 'management', id: '111111111111', ou: 'Root', tags: {} }];
+    const bound = resolvePrincipal(input as never, { region: 'eu-west-1', accounts, permissionSetNames: new Set(['IdentityCenterAdmin']) }, ['p']);
+    // THEN both say the same thing
+    expect('error' in bound).toBe(true);
+    expect(modelMessages).toContain((bound as { error: { message: string } }).error.message);
   });
 });

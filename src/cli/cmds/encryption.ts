@@ -9,6 +9,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { createClients, EncryptionApi, runEncryption, UsageError, type EncryptionAction, type EncryptionIo, type EncryptionRequest, ALIAS_ARN, INSTANCE_ARN, KEY_ARN, targetFromModel, type ModelTarget, type Clock } from '../../aws';
 import { EXAMPLE_ARNS, isArn, formatIssue } from '../../model';
 import { loadResolved } from '../../pipeline';
+import { statusLine } from '../../write';
 
 export interface EncryptionArgs {
   readonly action: EncryptionAction;
@@ -119,9 +120,7 @@ export function processDeps(): EncryptionCommandDeps {
     io: {
       out: (line) => stdout.write(`${line}\n`),
       err: (line) => stderr.write(`${line}\n`),
-      progress: stderr.isTTY
-        ? { update: (line) => stderr.write(`\r\x1b[2K${line}`), done: () => stderr.write('\r\x1b[2K') }
-        : undefined,
+      progress: statusLine(stderr),
       confirm: stdin.isTTY
         ? async (question) => {
             const rl = createInterface({ input: stdin, output: stderr });

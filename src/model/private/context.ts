@@ -7,7 +7,7 @@ import type { LoadedModel, ModelPath } from '../load';
 import { LIMITS } from '../limits';
 import type { OrgModel } from '../schema';
 import { PATTERNS, type Pattern } from '../aws-patterns';
-import { lengthMessage, outOfLength, quote } from './describe';
+import { lengthMessage, outOfLength, patternMessage, quote } from './describe';
 
 export interface CheckContext {
   readonly loaded: LoadedModel;
@@ -98,7 +98,7 @@ export function checkTags(ctx: CheckContext, path: ModelPath, tags: Readonly<Rec
 /** `<what> 'x' is not valid; expected <example>` when the value does not match. */
 export function checkPattern(ctx: CheckContext, path: ModelPath, what: string, value: string | undefined, pattern: Pattern): boolean {
   if (value === undefined || pattern.re.test(value)) return true;
-  ctx.error(path, `${what} ${quote(value)} is not valid; expected ${pattern.expected}`);
+  ctx.error(path, patternMessage(what, value, pattern));
   return false;
 }
 

@@ -95,6 +95,11 @@ export function unknownRef(kind: string, value: string, section: string, defined
   return `${head}; none of its ${defined.length} names is close`;
 }
 
+/** `<what> 'x' is not valid; expected <what the pattern allows>`: the one message of a value that does not match its pattern. */
+export function patternMessage(what: string, value: string, pattern: { readonly expected: string }): string {
+  return `${what} ${quote(value)} is not valid; expected ${pattern.expected}`;
+}
+
 /** `<what> 'x' is 40 characters long; allowed 1..32 (<why>)` */
 export function lengthMessage(what: string, value: string, limit: Limit): string {
   const range = limit.min !== undefined ? `${limit.min}..${limit.max}` : `at most ${limit.max}`;

@@ -37,9 +37,12 @@ function actionNames(service: string): string[] {
   return data ? Object.values(data).map((a) => a.name) : [];
 }
 
-/** Every service prefix iam-data knows (`s3`, `iam`, ...), sorted. */
-export function iamServicePrefixes(): string[] {
-  return Object.keys(readJson<Record<string, string>>('serviceNames.json') ?? {}).sort();
+let servicePrefixes: readonly string[] | undefined;
+
+/** Every service prefix iam-data knows (`s3`, `iam`, ...), sorted; read once (admin checks ask per statement). */
+export function iamServicePrefixes(): readonly string[] {
+  servicePrefixes ??= Object.keys(readJson<Record<string, string>>('serviceNames.json') ?? {}).sort();
+  return servicePrefixes;
 }
 
 /** The action names of one service (`PassRole`, ...), as iam-data spells them; empty for an unknown service. */

@@ -3,11 +3,7 @@
  * of the partition, status ENABLED, assignment required), lists sorted, nothing left to decide for
  * the emitters.
  */
-import { applicationProviderArn, compareKeys, type AccessControlAttribute, type ResolvedApplication, type ResolvedApplicationAssignment, type ApplicationInput, type OrgModel } from '../../model';
-import { sortedTags } from './resolve-permission-sets';
-
-/** The provider CreateApplication creates OAuth 2.0 customer managed applications for. */
-const DEFAULT_PROVIDER = 'custom';
+import { applicationProviderArn, compareKeys, DEFAULT_APPLICATION_PROVIDER, sortedRecord, type AccessControlAttribute, type ResolvedApplication, type ResolvedApplicationAssignment, type ApplicationInput, type OrgModel } from '../../model';
 
 export function resolveApplications(apps: readonly ApplicationInput[], partition: string): ResolvedApplication[] {
   return apps.map((a) => resolveApplication(a, partition)).sort((x, y) => compareKeys(x.name, y.name));
@@ -21,7 +17,7 @@ function resolveApplication(a: ApplicationInput, partition: string): ResolvedApp
   const hasPortal = portal !== undefined && (portal.visibility !== undefined || signIn !== undefined);
   return {
     name: a.name,
-    providerArn: a.provider ?? applicationProviderArn(DEFAULT_PROVIDER, partition),
+    providerArn: a.provider ?? applicationProviderArn(DEFAULT_APPLICATION_PROVIDER, partition),
     ...(a.description !== undefined ? { description: a.description } : {}),
     status: a.status ?? 'ENABLED',
     ...(hasPortal
@@ -37,7 +33,7 @@ function resolveApplication(a: ApplicationInput, partition: string): ResolvedApp
     accessScopes: (a.accessScopes ?? [])
       .map((s) => ({ scope: s.scope, authorizedTargets: [...new Set(s.authorizedTargets ?? [])].sort(compareKeys) }))
       .sort((x, y) => compareKeys(x.scope, y.scope)),
-    tags: sortedTags(a.tags),
+    tags: sortedRecord(a.tags),
   };
 }
 

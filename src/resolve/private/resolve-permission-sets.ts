@@ -4,7 +4,7 @@
  * documents each permission set needs in the accounts it is assigned to.
  */
 import { withKeyStatements } from '../../policy';
-import { type PolicyDocumentJson, type StatementJson, compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Tags, type Issue, LIMITS, type LoadedModel, type PermissionSetInput, type PolicyToCreate, normalizeIamPath, nonWhitespaceBytes, toArray } from '../../model';
+import { type PolicyDocumentJson, type StatementJson, compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Issue, LIMITS, type LoadedModel, type PermissionSetInput, type PolicyToCreate, normalizeIamPath, nonWhitespaceBytes, sortedRecord, toArray } from '../../model';
 
 
 export const DEFAULT_SESSION_DURATION = 'PT1H';
@@ -13,12 +13,6 @@ export const DEFAULT_SESSION_DURATION = 'PT1H';
 export function toPolicyDocument(doc: Record<string, unknown>): PolicyDocumentJson {
   const st = doc.Statement;
   return { ...(doc as unknown as PolicyDocumentJson), Statement: toArray(st) as StatementJson[] };
-}
-
-export function sortedTags(tags: Readonly<Record<string, string>> | undefined): Tags {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(tags ?? {}).sort(compareKeys)) out[k] = (tags as Record<string, string>)[k];
-  return out;
 }
 
 function ref(r: { name: string; path?: string }): CustomerManagedPolicyRef {
@@ -66,7 +60,7 @@ export function resolvePermissionSets(
       ...(ps.description !== undefined ? { description: ps.description } : {}),
       sessionDuration: ps.sessionDuration ?? DEFAULT_SESSION_DURATION,
       ...(ps.relayState !== undefined ? { relayState: ps.relayState } : {}),
-      tags: sortedTags(ps.tags),
+      tags: sortedRecord(ps.tags),
       managedPolicyArns: [...new Set(ps.managedPolicies ?? [])].sort(compareKeys),
       customerManagedPolicies: (ps.customerManagedPolicies ?? []).map(ref).sort(byPathName),
       ...(inlinePolicy ? { inlinePolicy } : {}),

@@ -11,13 +11,10 @@ import { compareKeys, type ResolvedAssignment, type ResolvedModel } from '../../
 import type { AccountRef, AssignmentGroup, MembershipEffect, PermissionSetChange, RiskFlag } from '../types';
 import { adminReasonsIn } from './admin';
 import { cmpName } from './permission-sets';
+import { count, firstAndMore, plural } from './counts';
 
 /** Accounts a risk message names before it says "and N more". */
 export const EXAMPLE_ACCOUNTS = 3;
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function accountName(a: AccountRef): string {
   return `${a.name} (${a.id})${a.production ? ' [production]' : ''}`;
@@ -26,19 +23,19 @@ function accountName(a: AccountRef): string {
 /** `a (…) [production], b (…), c (…) and 594 more`: production accounts first. */
 function accountSample(accounts: readonly AccountRef[]): string {
   if (accounts.length <= EXAMPLE_ACCOUNTS) return accounts.map(accountName).join(', ');
-  const sample = [...accounts].sort((x, y) => Number(y.production) - Number(x.production) || compareKeys(x.name, y.name)).slice(0, EXAMPLE_ACCOUNTS);
-  return `${sample.map(accountName).join(', ')} and ${(accounts.length - EXAMPLE_ACCOUNTS).toLocaleString('en-US')} more`;
+  const productionFirst = [...accounts].sort((x, y) => Number(y.production) - Number(x.production) || compareKeys(x.name, y.name));
+  return firstAndMore(productionFirst.map(accountName), EXAMPLE_ACCOUNTS);
 }
 
 /** `prod-app (333…) [production]`, or `597 accounts, 12 production: a, b, c and 594 more`. */
 export function accountList(accounts: readonly AccountRef[]): string {
   if (accounts.length <= EXAMPLE_ACCOUNTS) return accountSample(accounts);
   const production = accounts.filter((a) => a.production).length;
-  return `${plural(accounts.length, 'account')}${production > 0 ? `, ${production.toLocaleString('en-US')} production` : ''}: ${accountSample(accounts)}`;
+  return `${plural(accounts.length, 'account')}${production > 0 ? `, ${count(production)} production` : ''}: ${accountSample(accounts)}`;
 }
 
 function names(list: readonly string[]): string {
-  return list.length <= EXAMPLE_ACCOUNTS ? list.join(', ') : `${list.slice(0, EXAMPLE_ACCOUNTS).join(', ')} and ${list.length - EXAMPLE_ACCOUNTS} more`;
+  return firstAndMore(list, EXAMPLE_ACCOUNTS);
 }
 
 function adminFlag(who: string, reasons: readonly string[], how: string, accounts: readonly AccountRef[]): RiskFlag {

@@ -15,6 +15,7 @@
 import { ACCOUNT_ROOT_ARN, roleArn, compareKeys, type ResolvedKey, type ResolvedModel, isPolicyRef, type PolicyDocumentJson, type StatementJson } from '../../model';
 import { actionMatches, toArray } from '../../policy';
 import { actionLabels } from './actions';
+import { inlinePolicyOf, permissionSetIn } from './labels';
 import type { KeyAccessKind } from '../types';
 
 /** A principal's access while it is being collected from several statements. */
@@ -92,7 +93,7 @@ export function delegatedAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permi
   }
   for (const k of [...placements.keys()].sort(compareKeys)) {
     const { account, accountName, permissionSet } = placements.get(k)!;
-    reach(account, `permission set ${permissionSet} in ${accountName}`, onKey.get(permissionSet)!, `permission set ${permissionSet} inline policy`);
+    reach(account, permissionSetIn(permissionSet, accountName), onKey.get(permissionSet)!, inlinePolicyOf(permissionSet));
   }
   for (const ip of key.identityPolicies) {
     const statements = keyStatements(ip.document, key.name);

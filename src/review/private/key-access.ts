@@ -22,6 +22,7 @@ import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel
 import type { KeyAccess, KeyAccessKind } from '../types';
 import { allowsAction, conditionValues as conditionPolicyValues, isAnyPrincipal, sortedUnique, valueList } from '../../policy';
 import { actionLabels } from './actions';
+import { inlinePolicyOf, permissionSetIn } from './labels';
 import { delegatedAccess, keyStatements, ROOT, type AccessEntry } from './identity-access';
 
 /** The values a condition key is tested against, as shown (sorted, refs by label). */
@@ -78,7 +79,7 @@ function permissionSetOfPattern(principal: string): string | undefined {
 function displayName(principal: string, accountId: string | undefined, accounts: readonly ResolvedAccount[]): string {
   const ps = permissionSetOfPattern(principal);
   const account = accounts.find((a) => a.id === accountId);
-  return ps !== undefined && account !== undefined ? `permission set ${ps} in ${account.name}` : principal;
+  return ps !== undefined && account !== undefined ? permissionSetIn(ps, account.name) : principal;
 }
 
 /** The identity policies a principal outside the key policy's own grant relies on. */
@@ -93,7 +94,7 @@ function identityPoliciesFor(principal: string, key: ResolvedKey, permissionSets
   }
   const psName = permissionSetOfPattern(principal);
   const ps = psName === undefined ? undefined : permissionSets.find((p) => p.name === psName);
-  if (ps && keyStatements(ps.inlinePolicy, key.name).length > 0) out.push(`permission set ${ps.name} inline policy`);
+  if (ps && keyStatements(ps.inlinePolicy, key.name).length > 0) out.push(inlinePolicyOf(ps.name));
   return sortedUnique(out);
 }
 

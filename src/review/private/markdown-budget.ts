@@ -4,6 +4,7 @@
  * that do not fit at all are named at the end. A fixed reserve keeps room for those notes, so the
  * result never exceeds the budget (unless the lines that must appear do on their own).
  */
+import { count } from './counts';
 
 export interface Section {
   readonly title: string;
@@ -43,7 +44,7 @@ export class MarkdownBudget {
   section(s: Section): void {
     const head = [`### ${s.title}`, '', ...(s.preamble ?? [])];
     if (!this.fits([...head, ...(s.items[0] ?? [])])) {
-      this.skipped.push(`${s.title} (${s.items.length.toLocaleString('en-US')})`);
+      this.skipped.push(`${s.title} (${count(s.items.length)})`);
       return;
     }
     this.add(head);
@@ -53,13 +54,13 @@ export class MarkdownBudget {
       this.add(item);
       shown++;
     }
-    if (shown < s.items.length) this.add(['', `${(s.items.length - shown).toLocaleString('en-US')} more ${s.what} — see review.json`]);
+    if (shown < s.items.length) this.add(['', `${count(s.items.length - shown)} more ${s.what} — see review.json`]);
     this.add(['']);
   }
 
   toString(): string {
     if (this.skipped.length > 0) {
-      this.add([`Not shown, to keep this under ${this.maxChars.toLocaleString('en-US')} characters (see review.json): ${this.skipped.join(', ')}.`]);
+      this.add([`Not shown, to keep this under ${count(this.maxChars)} characters (see review.json): ${this.skipped.join(', ')}.`]);
     }
     while (this.lines.length > 0 && this.lines[this.lines.length - 1] === '') this.lines.pop();
     return `${this.lines.join('\n')}\n`;

@@ -8,8 +8,9 @@
  * assignment, or another group) on the other side: already had before joining, still has after
  * leaving. Grouped by permission set.
  */
-import { compareKeys, type ResolvedAssignment, type ResolvedModel } from '../../model';
+import { compareKeys, principalAssignments, type ResolvedAssignment, type ResolvedModel } from '../../model';
 import type { AccountRef, MembershipEffect, PrincipalChange } from '../types';
+import { permissionSetIn } from './labels';
 
 interface Side {
   readonly ir: ResolvedModel;
@@ -17,36 +18,19 @@ interface Side {
   readonly keyAdmins: ReadonlySet<string>;
 }
 
-const byPrincipalCache = new WeakMap<ResolvedModel, Map<string, ResolvedAssignment[]>>();
-
-function assignmentsOf(ir: ResolvedModel, type: 'GROUP' | 'USER', name: string): readonly ResolvedAssignment[] {
-  let index = byPrincipalCache.get(ir);
-  if (!index) {
-    index = new Map();
-    for (const a of ir.assignments) {
-      const k = `${a.principalType}\u0000${a.principalName}`;
-      const list = index.get(k);
-      if (list) list.push(a);
-      else index.set(k, [a]);
-    }
-    byPrincipalCache.set(ir, index);
-  }
-  return index.get(`${type}\u0000${name}`) ?? [];
-}
-
 /** `<permission set>\0<account>` the user reaches in a model other than through `except`. */
 function otherPaths(ir: ResolvedModel, user: string, except: string): Set<string> {
   const out = new Set<string>();
   const add = (list: readonly ResolvedAssignment[]) => list.forEach((a) => out.add(`${a.permissionSet}\u0000${a.accountName}`));
-  add(assignmentsOf(ir, 'USER', user));
-  for (const g of ir.groups) if (g.name !== except && g.members.includes(user)) add(assignmentsOf(ir, 'GROUP', g.name));
+  add(principalAssignments(ir, 'USER', user));
+  for (const g of ir.groups) if (g.name !== except && g.members.includes(user)) add(principalAssignments(ir, 'GROUP', g.name));
   return out;
 }
 
 function effects(side: Side, other: ResolvedModel, user: string, group: string, change: MembershipEffect['change'], accounts: ReadonlyMap<string, AccountRef>): MembershipEffect[] {
   const kept = otherPaths(other, user, group);
   const byPs = new Map<string, AccountRef[]>();
-  for (const a of assignmentsOf(side.ir, 'GROUP', group)) {
+  for (const a of principalAssignments(side.ir, 'GROUP', group)) {
     if (kept.has(`${a.permissionSet}\u0000${a.accountName}`)) continue;
     const list = byPs.get(a.permissionSet) ?? [];
     list.push({ name: a.accountName, id: a.accountId, production: accounts.get(a.accountName)?.production ?? false });
@@ -60,7 +44,7 @@ function effects(side: Side, other: ResolvedModel, user: string, group: string, 
       change,
       permissionSet,
       accounts: list,
-      keyAdministratorIn: list.map((a) => a.name).filter((n) => side.keyAdmins.has(`permission set ${permissionSet} in ${n}`)),
+      keyAdministratorIn: list.map((a) => a.name).filter((n) => side.keyAdmins.has(permissionSetIn(permissionSet, n))),
     };
   });
 }

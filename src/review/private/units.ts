@@ -46,16 +46,18 @@ function sameContent(base: ResolvedModel, x: DeploymentUnit, head: ResolvedModel
   return unitContent(base, x) === unitContent(head, y);
 }
 
+/** The settings every stack reads. */
+function sharedSettings(ir: ResolvedModel): object {
+  const { region, instanceArn, identityStoreId } = ir.identityCenter;
+  return { organization: ir.organization, identityCenter: { region, instanceArn, identityStoreId }, deployment: ir.deployment };
+}
+
 const sharedCache = new WeakMap<ResolvedModel, string>();
 
-/** The settings every stack reads, as one string per model. */
+/** sharedSettings as one string per model. */
 function sharedContent(ir: ResolvedModel): string {
   let shared = sharedCache.get(ir);
-  if (shared === undefined) {
-    const { region, instanceArn, identityStoreId } = ir.identityCenter;
-    shared = canonicalJson({ organization: ir.organization, identityCenter: { region, instanceArn, identityStoreId }, deployment: ir.deployment });
-    sharedCache.set(ir, shared);
-  }
+  if (shared === undefined) sharedCache.set(ir, (shared = canonicalJson(sharedSettings(ir))));
   return shared;
 }
 
@@ -101,8 +103,7 @@ function isExternal(flags: ExternalFlags, a: ResolvedAssignment): boolean | null
 }
 
 function unitParts(ir: ResolvedModel, unit: DeploymentUnit): object {
-  const { region, instanceArn, identityStoreId } = ir.identityCenter;
-  const shared = { unit, organization: ir.organization, identityCenter: { region, instanceArn, identityStoreId }, deployment: ir.deployment };
+  const shared = { unit, ...sharedSettings(ir) };
   if (unit.kind === 'management') {
     return {
       ...shared,

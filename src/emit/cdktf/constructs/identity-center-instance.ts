@@ -4,6 +4,7 @@
  * both unwraps the set and fails loudly if that ever changes).
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/ssoadmin_instances
  */
+import type { ResolvedModel } from '../../../model';
 import { AwsProvider, Construct, DataAwsSsoadminInstances, Fn, Token } from '../cdktf';
 
 /** Props of {@link IdentityCenterInstance}. */
@@ -48,6 +49,12 @@ export class IdentityCenterInstance extends Construct {
       instanceArn: this.props.instanceArn ?? ref('arns'),
       identityStoreId: this.props.identityStoreId ?? ref('identity_store_ids'),
     };
+  }
+
+  /** A stack's instance (`IdentityCenter`), from the model's instance ARN and identity store id when it has them. */
+  static of(scope: Construct, ir: Pick<ResolvedModel, 'identityCenter'>, provider?: AwsProvider): IdentityCenterInstance {
+    const { instanceArn, identityStoreId } = ir.identityCenter;
+    return new IdentityCenterInstance(scope, 'IdentityCenter', { instanceArn, identityStoreId, ...(provider ? { provider } : {}) });
   }
 
   // Created on first use, so a stack that never needs the instance reads nothing.

@@ -2,7 +2,8 @@
  * How each stack answers the IR's PolicyRefs: the table of ref kinds (policy/refs.ts) with this
  * stack's Terraform expressions for the apply-time values, joined into one string token.
  */
-import type { PolicyRef } from '../../../model';
+import { partitionOf, type PolicyRef, type ResolvedModel } from '../../../model';
+import type { DataAwsKmsAlias } from '../cdktf';
 import { refParts, type ApplyTimeValue } from '../../../policy';
 import type { PolicyRefResolver } from './policy-json';
 
@@ -36,4 +37,19 @@ export function refResolver(t: RefTargets): PolicyRefResolver {
     refParts(ref, t)
       .map((p) => (typeof p === 'string' ? p : value(p.value, ref)))
       .join('');
+}
+
+/**
+ * The resolver of a stack that reads the keys by alias (member and permission-sets stacks): key
+ * ARNs and ids from the alias look-ups, the instance's values from its construct.
+ */
+export function aliasRefResolver(ir: ResolvedModel, alias: (keyName: string) => DataAwsKmsAlias, instance: { readonly instanceArn: string; readonly identityStoreId: string }): PolicyRefResolver {
+  return refResolver({
+    managementAccountId: ir.organization.managementAccountId,
+    partition: partitionOf(ir.identityCenter.region),
+    keyArn: (name) => alias(name).targetKeyArn,
+    keyId: (name) => alias(name).targetKeyId,
+    instanceArn: () => instance.instanceArn,
+    identityStoreId: () => instance.identityStoreId,
+  });
 }

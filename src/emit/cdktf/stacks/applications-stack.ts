@@ -26,10 +26,7 @@ export class ApplicationsStack extends GeneratedStack {
     configureStack(this, unit, ir.deployment.backend, config.configureBackend);
     unitProvider(this, ir.identityCenter.region, unit);
 
-    const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
-      instanceArn: ir.identityCenter.instanceArn,
-      identityStoreId: ir.identityCenter.identityStoreId,
-    });
+    const instance = IdentityCenterInstance.of(this, ir);
     const apps = unitApplications(ir, unit);
     const assigned = (type: 'GROUP' | 'USER'): Set<string> => new Set(apps.flatMap((a) => a.assignments.filter((p) => p.principalType === type).map((p) => p.principalName)));
     const groups = assigned('GROUP');

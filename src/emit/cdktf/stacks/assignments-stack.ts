@@ -29,10 +29,7 @@ export class AssignmentsStack extends GeneratedStack {
     unitProvider(this, ir.identityCenter.region, unit);
 
     const assignments = unitAssignments(ir, unit);
-    const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
-      instanceArn: ir.identityCenter.instanceArn,
-      identityStoreId: ir.identityCenter.identityStoreId,
-    });
+    const instance = IdentityCenterInstance.of(this, ir);
     // Read now: it creates the instance look-up (a construct) when the model names no instance.
     const { instanceArn, identityStoreId } = instance.jsonText;
     this.input = { stack: this.node.id, instanceArn, identityStoreId, assignments, groups: ir.groups, users: ir.users };

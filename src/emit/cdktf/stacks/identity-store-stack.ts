@@ -24,10 +24,7 @@ export class IdentityStoreStack extends GeneratedStack {
     configureStack(this, unit, ir.deployment.backend, config.configureBackend);
     unitProvider(this, ir.identityCenter.region, unit);
 
-    const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
-      instanceArn: ir.identityCenter.instanceArn,
-      identityStoreId: ir.identityCenter.identityStoreId,
-    });
+    const instance = IdentityCenterInstance.of(this, ir);
     // The same construct ids as in the management stack, so addresses read the same in either.
     this.identityStore = new IdentityStore(this, 'IdentityStore', {
       identityStoreId: instance.identityStoreId,

@@ -49,10 +49,7 @@ export class ManagementStack extends GeneratedStack {
       replicaRegions.map((r) => [r, awsProvider(this, `aws-${r}`, { region: r, accountId, alias: r })]),
     );
 
-    this.instance = new IdentityCenterInstance(this, 'IdentityCenter', {
-      instanceArn: ir.identityCenter.instanceArn,
-      identityStoreId: ir.identityCenter.identityStoreId,
-    });
+    this.instance = IdentityCenterInstance.of(this, ir);
 
     const keys = new Map<string, IdentityCenterKey>();
     const key = (name: string): IdentityCenterKey => {

@@ -4,12 +4,12 @@
  * the deployment role in that account; a second provider, `management`, reads the key's ARN by
  * alias from the management account, so no stack reads another stack's state.
  */
-import { type MemberUnit, partitionOf } from '../../../model';
+import type { MemberUnit } from '../../../model';
 import { AwsProvider, Construct } from '../cdktf';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { KeyUserPolicies } from '../constructs/key-user-policies';
 import { keyAliasLookups } from '../private/key-aliases';
-import { refResolver } from '../private/refs';
+import { aliasRefResolver } from '../private/refs';
 import { GeneratedStack } from '../private/generated-stack';
 import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, type UnitStackConfig } from '../private/stack-setup';
@@ -40,23 +40,12 @@ export class MemberAccountStack extends GeneratedStack {
 
     // One alias look-up per key the policies name, made on first use.
     const alias = keyAliasLookups(this, ir.keys, this.management);
-    const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
-      instanceArn: ir.identityCenter.instanceArn,
-      identityStoreId: ir.identityCenter.identityStoreId,
-      provider: this.management,
-    });
+    const instance = IdentityCenterInstance.of(this, ir, this.management);
 
     new KeyUserPolicies(this, 'Policies', {
       customerManagedPolicies: unit.customerManagedPolicies,
       keyIdentityPolicies: unit.keyIdentityPolicies,
-      resolve: refResolver({
-        managementAccountId,
-        partition: partitionOf(ir.identityCenter.region),
-        keyArn: (name) => alias(name).targetKeyArn,
-        keyId: (name) => alias(name).targetKeyId,
-        instanceArn: () => instance.instanceArn,
-        identityStoreId: () => instance.identityStoreId,
-      }),
+      resolve: aliasRefResolver(ir, alias, instance),
     });
   }
 }

@@ -4,13 +4,13 @@
  * the unit's account and reads key ARNs for the inline policies by alias (in the management
  * account), so it shares no state with the management stack.
  */
-import { partitionOf, type PermissionSetsUnit, unitPermissionSets } from '../../../model';
+import { type PermissionSetsUnit, unitPermissionSets } from '../../../model';
 import { AwsProvider, Construct } from '../cdktf';
 import { MANAGEMENT_PROVIDER_ALIAS } from './member-account-stack';
 import { IdentityCenterInstance } from '../constructs/identity-center-instance';
 import { PermissionSets } from '../constructs/permission-sets';
 import { keyAliasLookups } from '../private/key-aliases';
-import { refResolver } from '../private/refs';
+import { aliasRefResolver } from '../private/refs';
 import { GeneratedStack } from '../private/generated-stack';
 import { literalView } from '../private/literal-view';
 import { awsProvider, configureStack, unitProvider, type UnitStackConfig } from '../private/stack-setup';
@@ -35,23 +35,13 @@ export class PermissionSetsStack extends GeneratedStack {
     const managementProvider = (): AwsProvider =>
       (management ??= awsProvider(this, 'aws-management', { region: ir.identityCenter.region, accountId: managementAccountId, alias: MANAGEMENT_PROVIDER_ALIAS }));
     const alias = keyAliasLookups(this, ir.keys, unit.accountId === managementAccountId ? undefined : managementProvider);
-    const instance = new IdentityCenterInstance(this, 'IdentityCenter', {
-      instanceArn: ir.identityCenter.instanceArn,
-      identityStoreId: ir.identityCenter.identityStoreId,
-    });
+    const instance = IdentityCenterInstance.of(this, ir);
     // The same construct ids as in the management stack: a permission set's address reads the same
     // wherever it lives.
     this.permissionSets = new PermissionSets(this, 'PermissionSets', {
       instanceArn: instance.instanceArn,
       permissionSets: unitPermissionSets(ir, unit),
-      resolve: refResolver({
-        managementAccountId,
-        partition: partitionOf(ir.identityCenter.region),
-        keyArn: (name) => alias(name).targetKeyArn,
-        keyId: (name) => alias(name).targetKeyId,
-        instanceArn: () => instance.instanceArn,
-        identityStoreId: () => instance.identityStoreId,
-      }),
+      resolve: aliasRefResolver(ir, alias, instance),
     });
   }
 }
