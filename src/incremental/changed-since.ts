@@ -48,7 +48,8 @@ export function planIncremental(input: IncrementalInput): IncrementalPlan {
   const differs = generatedFromDifference((previous.facts as { generatedFrom?: unknown } | null)?.generatedFrom, { ...headFrom, model: base.digest });
   if (differs !== undefined) return full(`${out} was not generated from ${base.ir.source}: ${differs}`);
 
-  const touched = touchedUnits(base.ir, head);
+  // With explanations: a kept unit's comments (why an account is assigned) must match the head's.
+  const touched = touchedUnits(base.ir, head, { explanations: true });
   const generated = new Set(touched.map((u) => u.name));
   const kept = new Map(head.units.filter((u) => !generated.has(u.name)).map((u) => [u.name, new Map<string, string>()]));
   for (const rel of [...previous.files].sort()) {

@@ -5,5 +5,5 @@ export { explainModel } from './explain';
 export { renderExplainMarkdown, renderExplainJson, renderExplainCsv } from './render-explain';
 export * from './types';
 export { GIT_ENV, gitSpecForHead, isGitRevision, parseGitSpec, readGitModel, type BaseSource, type GitModel, type GitSpec } from './git-source';
-export { touchedUnits } from './private/units';
+export { touchedUnits, type TouchedOptions } from './private/units';
 export { code, table } from './private/markdown';

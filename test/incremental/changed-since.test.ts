@@ -95,6 +95,13 @@ describe('GIVEN the output of a full generate of the base WHEN the head is gener
     expect(r.generated).toBeLessThan(r.units);
   });
 
+  test('only why an account is assigned changed (a tag selector became the same account by name): the comments follow, equal to a full generate', async () => {
+    // The assignment deploys the same; its unit's main.tf comment changes from "tag windows=yes" to "account payments-prod".
+    const r = await compare(edit('permissionSet: Ec2WindowsUser, tags: { windows: "yes" } }', 'permissionSet: Ec2WindowsUser, accounts: [payments-prod] }'));
+    expect(r.generated).toBeGreaterThan(0);
+    expect(r.generated).toBeLessThan(r.units);
+  });
+
   test('an account added: its member unit and the assignments that reach it', async () => {
     const r = await compare(
       edit(

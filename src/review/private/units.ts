@@ -12,8 +12,10 @@
  * - `permission-sets-*`: also its permission sets and the keys (their inline policies read key ARNs
  *   by alias); `users-*`, `groups-*`: also the users and groups (with members) they hold;
  *   `applications-*`: also the applications (with scopes and assignments) they hold;
- * - `assignments-*`: also the assignments it holds (without `reasons`, which explain but do not
- *   deploy anything) and whether each principal they name is created or looked up.
+ * - `assignments-*`: also the assignments it holds and whether each principal they name is created
+ *   or looked up; their `reasons` (why an account was selected) only with `{ explanations: true }`:
+ *   they are comments in the generated files, which deploy nothing (the review leaves them out) but
+ *   which `generate --changed-since` must rewrite.
  * Policy documents are compared by meaning, like everywhere in the review. The rule otherwise errs
  * towards planning a unit too many rather than one too few: a setting read by every stack touches
  * every unit.
@@ -41,8 +43,8 @@ function unitContent(ir: ResolvedModel, unit: DeploymentUnit): string {
 }
 
 /** Whether a unit's content is the same in both models (see the module comment for what it is). */
-function sameContent(base: ResolvedModel, x: DeploymentUnit, head: ResolvedModel, y: DeploymentUnit): boolean {
-  if (x.kind === 'assignments' && y.kind === 'assignments') return sameAssignmentUnit(base, x, head, y);
+function sameContent(base: ResolvedModel, x: DeploymentUnit, head: ResolvedModel, y: DeploymentUnit, opts: TouchedOptions): boolean {
+  if (x.kind === 'assignments' && y.kind === 'assignments') return sameAssignmentUnit(base, x, head, y, opts);
   return unitContent(base, x) === unitContent(head, y);
 }
 
@@ -63,11 +65,11 @@ function sharedContent(ir: ResolvedModel): string {
 
 /**
  * An assignment unit's content compared: the same facts unitParts gives (its record, the shared
- * settings, each assignment without `reasons`, whether each principal is created), compared field
+ * settings, each assignment (its `reasons` only with explanations), whether each principal is created), compared field
  * by field without building any text. Hundreds of units of hundreds of assignments rendered as
  * text were the slowest step of a one-line review (2 s of 3 at enterprise size).
  */
-function sameAssignmentUnit(base: ResolvedModel, x: AssignmentsUnit, head: ResolvedModel, y: AssignmentsUnit): boolean {
+function sameAssignmentUnit(base: ResolvedModel, x: AssignmentsUnit, head: ResolvedModel, y: AssignmentsUnit, opts: TouchedOptions): boolean {
   if (sharedContent(base) !== sharedContent(head)) return false;
   const { assignmentKeys: keysX, ...recordX } = x;
   const { assignmentKeys: keysY, ...recordY } = y;
@@ -89,7 +91,8 @@ function sameAssignmentUnit(base: ResolvedModel, x: AssignmentsUnit, head: Resol
       a.accountName !== b.accountName ||
       a.accountId !== b.accountId ||
       a.unit !== b.unit ||
-      isExternal(flagsBase, a) !== isExternal(flagsHead, b)
+      isExternal(flagsBase, a) !== isExternal(flagsHead, b) ||
+      (opts.explanations === true && (a.reasons.length !== b.reasons.length || a.reasons.some((r, i) => r !== b.reasons[i])))
     ) {
       return false;
     }
@@ -138,7 +141,13 @@ function externalFlags(ir: ResolvedModel): ExternalFlags {
   return flags;
 }
 
-export function touchedUnits(base: ResolvedModel, head: ResolvedModel): TouchedUnit[] {
+/** What counts as a unit's content besides what it deploys. */
+export interface TouchedOptions {
+  /** Also the comments generated from the model (why each assignment's account was selected). */
+  readonly explanations?: boolean;
+}
+
+export function touchedUnits(base: ResolvedModel, head: ResolvedModel, opts: TouchedOptions = {}): TouchedUnit[] {
   const b = new Map(base.units.map((u) => [u.name, u]));
   const h = new Map(head.units.map((u) => [u.name, u]));
   const out: TouchedUnit[] = [];
@@ -150,7 +159,7 @@ export function touchedUnits(base: ResolvedModel, head: ResolvedModel): TouchedU
   for (const name of names) {
     const x = b.get(name);
     const y = h.get(name);
-    if (x && y && sameContent(base, x, head, y)) continue;
+    if (x && y && sameContent(base, x, head, y, opts)) continue;
     const u = (y ?? x)!;
     out.push({
       name,
