@@ -27,11 +27,26 @@ const REPORT = `if (require('worker_threads').isMainThread) process.on('exit', (
 /** Runs the CLI and captures fd 3 (the report) and stderr's --changed-since line. */
 function run(cli: string, preload: string, args: string[], cwd: string): CliRun {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', preload, cli, ...args], { cwd, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--require', preload, cli, ...args], {
+    cwd,
+    env: { ...process.env, CI: 'true' },
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
-  if (r.status !== 0) throw new Error(`idcgen ${args.join(' ')} exited ${r.status}: ${String(r.stderr).split('\n').filter((l) => !l.includes(': warning: ')).slice(0, 5).join('\n')}`);
+  if (r.status !== 0)
+    throw new Error(
+      `idcgen ${args.join(' ')} exited ${r.status}: ${String(r.stderr)
+        .split('\n')
+        .filter((l) => !l.includes(': warning: '))
+        .slice(0, 5)
+        .join('\n')}`,
+    );
   const report = JSON.parse(String(r.output[3])) as { cpuMs: number; peakRssMb: number };
-  const note = String(r.stderr).split('\n').find((l) => l.includes('--changed-since')) ?? '';
+  const note =
+    String(r.stderr)
+      .split('\n')
+      .find((l) => l.includes('--changed-since')) ?? '';
   return { wallMs, ...report, note: note.replace(/^idcgen generate: /, '') };
 }
 

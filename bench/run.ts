@@ -104,7 +104,8 @@ async function measure(size: SizeName, runs: number): Promise<Figures> {
 
 function table(rows: Figures[]): string {
   const s = (ms: number): string => (ms / 1000).toFixed(2);
-  const head = '| size | accounts | assignments | units | max resources/unit | model | load+validate s | resolve+lint s | HCL s | CDKTF s | rails, review.md, write s | total s | peak RSS MB |';
+  const head =
+    '| size | accounts | assignments | units | max resources/unit | model | load+validate s | resolve+lint s | HCL s | CDKTF s | rails, review.md, write s | total s | peak RSS MB |';
   const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
   const lines = rows.map(
     (r) =>
@@ -199,7 +200,10 @@ function enterpriseReview(runs: number): ReviewFigures {
       batches: unknown[];
     };
     return {
-      refresh: refreshCost(headIr!, json.units.map((u) => u.name)),
+      refresh: refreshCost(
+        headIr!,
+        json.units.map((u) => u.name),
+      ),
       wallMs: median(samples.map((s) => s.wallMs)),
       cpuMs: median(samples.map((s) => s.cpuMs)),
       markdownChars: markdown.length,
@@ -257,7 +261,10 @@ async function main(): Promise<void> {
 }
 
 function loadAverage(): string {
-  return os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 }
 
 /** Wall time of `idcgen generate` on the small model, from process start to exit. */

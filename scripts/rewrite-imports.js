@@ -55,11 +55,49 @@ const MOVED_NAMES = {
   renderModelReview: ['src/safety/output/index', 'src/review/index', 'src/safety/index'],
   // The key-power analysis loads the AWS managed policy catalogue: its own entry, policy/power.
   ...Object.fromEntries(
-    ['actionsAllowedByIdentityPolicies', 'kmsDecision', 'Decision', 'IdentityPolicy', 'KmsRequest', 'Tri', 'ContextValue', 'keyPower', 'KEY_POWER_LEVELS', 'KeyPower', 'KeyPowerLevel'].map((n) => [n, ['src/policy/power/index', 'src/policy/index', 'src/policy/evaluate', 'src/policy/key-power']]),
+    [
+      'actionsAllowedByIdentityPolicies',
+      'kmsDecision',
+      'Decision',
+      'IdentityPolicy',
+      'KmsRequest',
+      'Tri',
+      'ContextValue',
+      'keyPower',
+      'KEY_POWER_LEVELS',
+      'KeyPower',
+      'KeyPowerLevel',
+    ].map((n) => [n, ['src/policy/power/index', 'src/policy/index', 'src/policy/evaluate', 'src/policy/key-power']]),
   ),
   // Rails over the emitted files load @cdktf/hcl2json (0.25 s of CPU): their own entry, safety/output.
   ...Object.fromEntries(
-    ['enforceModelRails', 'enforceRails', 'Allowance', 'RailsInput', 'RailsResult', 'deletionWindowFindings', 'preventDestroyFindings', 'KEY_RESOURCE_TYPES', 'DeletionFinding', 'renderUnsafeSection', 'outputFacts', 'removedKeys', 'removedKeyMessage', 'KeyFact', 'RemovedKey'].map((n) => [n, ['src/safety/output/index', 'src/safety/index', 'src/safety/output/enforce', 'src/safety/output/deletion-protection', 'src/safety/output/review-section', 'src/safety/output/key-removal']]),
+    [
+      'enforceModelRails',
+      'enforceRails',
+      'Allowance',
+      'RailsInput',
+      'RailsResult',
+      'deletionWindowFindings',
+      'preventDestroyFindings',
+      'KEY_RESOURCE_TYPES',
+      'DeletionFinding',
+      'renderUnsafeSection',
+      'outputFacts',
+      'removedKeys',
+      'removedKeyMessage',
+      'KeyFact',
+      'RemovedKey',
+    ].map((n) => [
+      n,
+      [
+        'src/safety/output/index',
+        'src/safety/index',
+        'src/safety/output/enforce',
+        'src/safety/output/deletion-protection',
+        'src/safety/output/review-section',
+        'src/safety/output/key-removal',
+      ],
+    ]),
   ),
   AccessEntry: ['src/review/private/identity-access', 'src/review/private/key-access'],
   ModuleCallView: ['src/emit/hcl/view-common', 'src/emit/hcl/view-management'],
@@ -128,7 +166,10 @@ function clauseNames(clause) {
     .filter(Boolean)
     .map((s) => {
       const type = typeOnly || s.startsWith('type ');
-      const name = s.replace(/^type\s+/, '').split(/\s+as\s+/)[0].trim();
+      const name = s
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0]
+        .trim();
       return { name, type };
     });
 }
@@ -143,11 +184,17 @@ function rewriteMovedNames(file, text) {
   return text.replace(/^(import|export)(\s+type)?\s*\{([^}]*)\}\s*from\s*(['"])([^'"]+)\4;?/gm, (all, kw, typeKw, list, q, spec) => {
     if (!spec.startsWith('.')) return all;
     const mod = resolveAny(file, spec);
-    const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = list
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const moving = new Map();
     const staying = [];
     for (const it of items) {
-      const name = it.replace(/^type\s+/, '').split(/\s+as\s+/)[0].trim();
+      const name = it
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0]
+        .trim();
       const mv = MOVED_NAMES[name];
       // A name that moved to another entry is only redirected for importers outside that folder.
       const toEntry = mv && mv[0].endsWith('/index');
@@ -221,9 +268,16 @@ function mergeEntryImports(file, text) {
   for (const [spec, ms] of bySpec) {
     if (ms.length < 2) continue;
     const items = [];
-    for (const m of ms) for (const it of m[2].split(',').map((x) => x.trim()).filter(Boolean)) items.push(m[1] && !it.startsWith('type ') ? `type ${it}` : it);
+    for (const m of ms)
+      for (const it of m[2]
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean))
+        items.push(m[1] && !it.startsWith('type ') ? `type ${it}` : it);
     const allTypes = items.every((it) => it.startsWith('type '));
-    const merged = allTypes ? `import type { ${items.map((it) => it.slice(5)).join(', ')} } from '${spec}';\n` : `import { ${items.join(', ')} } from '${spec}';\n`;
+    const merged = allTypes
+      ? `import type { ${items.map((it) => it.slice(5)).join(', ')} } from '${spec}';\n`
+      : `import { ${items.join(', ')} } from '${spec}';\n`;
     out = out.replace(ms[0][0], merged);
     for (const m of ms.slice(1)) out = out.replace(m[0], '');
   }
@@ -237,7 +291,10 @@ function entryExports(entry) {
   const star = new Set();
   for (const m of text.matchAll(/^export(\s+type)?\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/gm)) {
     const from = resolveSpec(entry, m[3]);
-    for (const it of m[2].split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const it of m[2]
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const parts = it.replace(/^type\s+/, '').split(/\s+as\s+/);
       names.set((parts[1] ?? parts[0]).trim(), { from, type: Boolean(m[1]) || it.startsWith('type ') });
     }
@@ -250,8 +307,21 @@ function entryExports(entry) {
 function declaredNames(mod) {
   const text = fs.readFileSync(path.join(ROOT, `${mod}.ts`), 'utf8');
   const out = new Set();
-  for (const m of text.matchAll(/^export\s+(?:declare\s+)?(?:default\s+)?(?:abstract\s+)?(?:async\s+)?(?:const|let|var|function\*?|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)) out.add(m[1]);
-  for (const m of text.matchAll(/^export(?:\s+type)?\s*\{([^}]*)\}/gm)) for (const it of m[1].split(',')) if (it.trim()) out.add(it.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop().trim());
+  for (const m of text.matchAll(
+    /^export\s+(?:declare\s+)?(?:default\s+)?(?:abstract\s+)?(?:async\s+)?(?:const|let|var|function\*?|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm,
+  ))
+    out.add(m[1]);
+  for (const m of text.matchAll(/^export(?:\s+type)?\s*\{([^}]*)\}/gm))
+    for (const it of m[1].split(','))
+      if (it.trim())
+        out.add(
+          it
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)
+            .pop()
+            .trim(),
+        );
   return out;
 }
 

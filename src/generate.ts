@@ -83,7 +83,8 @@ export async function generate(model: string, opts: GenerateOptions = {}): Promi
   const output = opts.out === undefined ? undefined : time('inspect-output', () => inspectOutput(opts.out!, { modelFiles: loaded.files }));
   const from = generatedFrom(model, loaded.files, ir.source, format);
   const t1 = performance.now();
-  const keep = base && output ? await unitsToKeep(base, { head: ir, headFrom: from, out: opts.out!, previous: output.previous }, opts.changedSince!, stderr) : undefined;
+  const keep =
+    base && output ? await unitsToKeep(base, { head: ir, headFrom: from, out: opts.out!, previous: output.previous }, opts.changedSince!, stderr) : undefined;
   if (base) opts.onStage?.('changed-since', performance.now() - t1);
 
   const parts: FileMap[] = [];

@@ -13,7 +13,15 @@
  */
 import { type ResolvedModel, ModelError, sortIssues, type Issue, loadModel, type LoadedModel, type OrgModel, parseModel, validateModel } from './model';
 import { resolveWithIssues } from './resolve';
-import { findingPath, lintIdentityCenter, type IdentityCenterFinding, lintModel, type LintFinding, lintWellArchitected, type WellArchitectedFinding } from './policy';
+import {
+  findingPath,
+  lintIdentityCenter,
+  type IdentityCenterFinding,
+  lintModel,
+  type LintFinding,
+  lintWellArchitected,
+  type WellArchitectedFinding,
+} from './policy';
 import { applyRail, type RailOptions } from './safety';
 
 export interface Loaded {

@@ -14,7 +14,23 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 /** Bottom to top. '' is src/*.ts (the pipeline: pipeline.ts, generate.ts, library.ts, index.ts). */
-const LAYERS = ['model', 'policy', 'resolve', 'review', 'emit', 'write', 'safety', 'aws', 'import', 'permissions', 'profiles', 'sync', 'incremental', '', 'cli'];
+const LAYERS = [
+  'model',
+  'policy',
+  'resolve',
+  'review',
+  'emit',
+  'write',
+  'safety',
+  'aws',
+  'import',
+  'permissions',
+  'profiles',
+  'sync',
+  'incremental',
+  '',
+  'cli',
+];
 
 const SRC = path.resolve(__dirname, '..', '..', 'src');
 
@@ -49,7 +65,10 @@ function importProblems(fromFile, spec) {
   const [la, lb] = [LAYERS.indexOf(a), LAYERS.indexOf(b)];
   if (la < 0) problems.push(`folder ${layerName(a)} has no layer; add it to LAYERS (scripts/eslint/boundaries.js) and ARCHITECTURE.md`);
   else if (lb < 0) problems.push(`folder ${layerName(b)} has no layer; add it to LAYERS (scripts/eslint/boundaries.js) and ARCHITECTURE.md`);
-  else if (lb > la) problems.push(`${layerName(a)} may not import ${layerName(b)}: layers run ${LAYERS.map(layerName).join(' → ')}, each importing only those before it (ARCHITECTURE.md)`);
+  else if (lb > la)
+    problems.push(
+      `${layerName(a)} may not import ${layerName(b)}: layers run ${LAYERS.map(layerName).join(' → ')}, each importing only those before it (ARCHITECTURE.md)`,
+    );
   const privateAt = to.split('/').indexOf('private');
   if (privateAt >= 0) {
     const owner = to.split('/').slice(0, privateAt).join('/');

@@ -51,13 +51,15 @@ export interface InstanceState {
 
 /** The wanted encryption: the AWS owned key, or one customer managed key (never both). */
 export type WantedEncryption =
-  | { readonly keyType: InstanceKeyType.AWS_OWNED_KMS_KEY }
-  | { readonly keyType: InstanceKeyType.CUSTOMER_MANAGED_KEY; readonly kmsKeyArn: string };
+  { readonly keyType: InstanceKeyType.AWS_OWNED_KMS_KEY } | { readonly keyType: InstanceKeyType.CUSTOMER_MANAGED_KEY; readonly kmsKeyArn: string };
 
 export class EncryptionApi {
   private readonly ctx: RetryContext;
 
-  constructor(private readonly clients: AwsClients, ctx: Partial<RetryContext> = {}) {
+  constructor(
+    private readonly clients: AwsClients,
+    ctx: Partial<RetryContext> = {},
+  ) {
     this.ctx = {
       retry: ctx.retry ?? THROTTLE_RETRY,
       sleep: ctx.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
@@ -69,9 +71,7 @@ export class EncryptionApi {
     const out: InstanceMetadata[] = [];
     let NextToken: string | undefined;
     do {
-      const page = await callAws('ListInstances', this.ctx, () =>
-        this.clients.ssoAdmin.send(new ListInstancesCommand({ NextToken })),
-      );
+      const page = await callAws('ListInstances', this.ctx, () => this.clients.ssoAdmin.send(new ListInstancesCommand({ NextToken })));
       out.push(...(page.Instances ?? []));
       NextToken = page.NextToken;
     } while (NextToken);
@@ -104,14 +104,11 @@ export class EncryptionApi {
   /** The one write call: only EncryptionConfiguration, as UpdateInstance allows one change per request. */
   async updateInstance(instanceArn: string, wanted: WantedEncryption): Promise<void> {
     const EncryptionConfiguration =
-      wanted.keyType === InstanceKeyType.CUSTOMER_MANAGED_KEY
-        ? { KeyType: wanted.keyType, KmsKeyArn: wanted.kmsKeyArn }
-        : { KeyType: wanted.keyType };
+      wanted.keyType === InstanceKeyType.CUSTOMER_MANAGED_KEY ? { KeyType: wanted.keyType, KmsKeyArn: wanted.kmsKeyArn } : { KeyType: wanted.keyType };
     await callAws(
       'UpdateInstance',
       this.ctx,
-      () =>
-        this.clients.ssoAdmin.send(new UpdateInstanceCommand({ InstanceArn: instanceArn, EncryptionConfiguration })),
+      () => this.clients.ssoAdmin.send(new UpdateInstanceCommand({ InstanceArn: instanceArn, EncryptionConfiguration })),
       instanceArn,
     );
   }
@@ -134,12 +131,7 @@ export class EncryptionApi {
 
   /** Accepts a key id, key ARN, alias name or alias ARN. */
   async describeKey(keyId: string): Promise<KeyMetadata> {
-    const r = await callAws(
-      'DescribeKey',
-      this.ctx,
-      () => this.clients.kms.send(new DescribeKeyCommand({ KeyId: keyId })),
-      keyId,
-    );
+    const r = await callAws('DescribeKey', this.ctx, () => this.clients.kms.send(new DescribeKeyCommand({ KeyId: keyId })), keyId);
     if (!r.KeyMetadata) throw new Error(`DescribeKey returned no metadata for ${keyId}`);
     return r.KeyMetadata;
   }
@@ -153,12 +145,7 @@ export class EncryptionApi {
 
   /** The key policy text (KMS keys have one policy, named `default`). */
   async getKeyPolicy(keyArn: string): Promise<string> {
-    const r = await callAws(
-      'GetKeyPolicy',
-      this.ctx,
-      () => this.clients.kms.send(new GetKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default' })),
-      keyArn,
-    );
+    const r = await callAws('GetKeyPolicy', this.ctx, () => this.clients.kms.send(new GetKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default' })), keyArn);
     return r.Policy ?? '';
   }
 }

@@ -57,7 +57,10 @@ export function callerPrincipal(caller: CallerIdentity, region: string, deployer
   return { arn: roleArn(account, roleName, partition), pathKnown: false };
 }
 
-const ALLOW_ALL: IdentityPolicy = { name: 'every IAM permission', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
+const ALLOW_ALL: IdentityPolicy = {
+  name: 'every IAM permission',
+  document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+};
 
 /** A live policy in the shape the evaluator reads: Statement always a list (KMS keeps a single statement as written). */
 function asDocument(raw: unknown): PolicyDocumentJson | undefined {
@@ -70,10 +73,15 @@ function asDocument(raw: unknown): PolicyDocumentJson | undefined {
 
 export function checkCaller(input: CallerCheckInput): Finding[] {
   const policy = asDocument(input.policy);
-  if (!policy) return [warn(`the live key policy of ${input.keyArn} has no statements idcgen can read, so the caller's kms permissions on it were not checked`)];
+  if (!policy)
+    return [warn(`the live key policy of ${input.keyArn} has no statements idcgen can read, so the caller's kms permissions on it were not checked`)];
   const found = callerPrincipal(input.caller, input.region, input.deployer);
   if (!found) {
-    return [warn(`cannot tell which iam principal the caller ${input.caller.arn} is, so its kms permissions on the key were not checked; it needs ${ACTIONS.switchCaller.join(', ')} (see ${POLICY_DOCS.cmkErrors})`)];
+    return [
+      warn(
+        `cannot tell which iam principal the caller ${input.caller.arn} is, so its kms permissions on the key were not checked; it needs ${ACTIONS.switchCaller.join(', ')} (see ${POLICY_DOCS.cmkErrors})`,
+      ),
+    ];
   }
   // A role whose path STS does not report: its ARN is as good as any path wherever no
   // aws:PrincipalArn value of the policy could match this role name under some path.
@@ -93,7 +101,13 @@ export function checkCaller(input: CallerCheckInput): Finding[] {
   const withoutPlaintext = kmsDecision(
     policy,
     [ALLOW_ALL],
-    { principal: who.arn, accountId: input.caller.account, action: 'kms:GenerateDataKeyWithoutPlaintext', resource: input.keyArn, context: context(input, who, 'kms:GenerateDataKeyWithoutPlaintext') },
+    {
+      principal: who.arn,
+      accountId: input.caller.account,
+      action: 'kms:GenerateDataKeyWithoutPlaintext',
+      resource: input.keyArn,
+      context: context(input, who, 'kms:GenerateDataKeyWithoutPlaintext'),
+    },
     input.keyAccountId,
   ).decision;
   const soft = denied.filter((a) => a === 'kms:GenerateDataKey' && withoutPlaintext === 'yes');

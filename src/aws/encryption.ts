@@ -92,16 +92,12 @@ async function findInstance(api: EncryptionApi, region: string): Promise<string>
   const arns = instances.map((i) => i.InstanceArn).filter((a): a is string => a !== undefined);
   if (arns.length === 1) return arns[0];
   if (arns.length === 0) throw new Failed(`no identity center instance found in ${region}: check the region`);
-  throw new Failed(
-    `${arns.length} identity center instances found in ${region} (${arns.join(', ')}): pass --instance-arn`,
-  );
+  throw new Failed(`${arns.length} identity center instances found in ${region} (${arns.join(', ')}): pass --instance-arn`);
 }
 
 export async function runEncryption(req: EncryptionRequest, deps: EncryptionDeps): Promise<ExitCode> {
   if (req.action === 'enable' && req.key === undefined) {
-    throw new UsageError(
-      'enable needs a key: pass --key-arn, or a model whose identityCenter.encryption.key names one',
-    );
+    throw new UsageError('enable needs a key: pass --key-arn, or a model whose identityCenter.encryption.key names one');
   }
   try {
     const instanceArn = req.instanceArn ?? (await findInstance(deps.api, req.region));
@@ -146,12 +142,7 @@ async function status(req: EncryptionRequest, deps: EncryptionDeps, instance: In
   return failed ? 1 : 0;
 }
 
-async function enable(
-  req: EncryptionRequest,
-  deps: EncryptionDeps,
-  instance: InstanceState,
-  key: string,
-): Promise<ExitCode> {
+async function enable(req: EncryptionRequest, deps: EncryptionDeps, instance: InstanceState, key: string): Promise<ExitCode> {
   const result = await preflight(deps.api, {
     region: req.region,
     instance,
@@ -180,12 +171,7 @@ async function disable(req: EncryptionRequest, deps: EncryptionDeps, instance: I
   return applySwitch(req, deps, instance, { keyType: InstanceKeyType.AWS_OWNED_KMS_KEY });
 }
 
-async function applySwitch(
-  req: EncryptionRequest,
-  deps: EncryptionDeps,
-  instance: InstanceState,
-  wanted: WantedEncryption,
-): Promise<ExitCode> {
+async function applySwitch(req: EncryptionRequest, deps: EncryptionDeps, instance: InstanceState, wanted: WantedEncryption): Promise<ExitCode> {
   const { io } = deps;
   const current = instance.encryption;
   const target = describeWanted(wanted);
@@ -196,9 +182,7 @@ async function applySwitch(
   if (current.status === EncryptionStatus.UPDATING) {
     if (!usesWantedKey(current, wanted)) {
       throw new Failed(
-        `another key switch is in progress (${describeEncryption(
-          current,
-        )}): wait for it to finish ('idcgen encryption status') and run this again`,
+        `another key switch is in progress (${describeEncryption(current)}): wait for it to finish ('idcgen encryption status') and run this again`,
       );
     }
     io.out(`a switch to ${target} is already in progress: waiting for it`);
@@ -210,9 +194,7 @@ async function applySwitch(
   }
   if (!req.yes) {
     if (!io.confirm) {
-      throw new Failed(
-        'refusing to switch the key without confirmation: stdin is not a terminal; pass --yes to confirm',
-      );
+      throw new Failed('refusing to switch the key without confirmation: stdin is not a terminal; pass --yes to confirm');
     }
     const question = `switch identity center ${instance.arn} from ${describeEncryption(current)} to ${target}?`;
     if (!(await io.confirm(question))) throw new Failed('not confirmed: nothing changed');
@@ -220,16 +202,8 @@ async function applySwitch(
   try {
     await deps.api.updateInstance(instance.arn, wanted);
   } catch (e) {
-    if (
-      e instanceof AwsCallError &&
-      /AccessDenied/.test(e.code) &&
-      wanted.keyType === InstanceKeyType.CUSTOMER_MANAGED_KEY
-    ) {
-      throw new Failed(
-        `${e.message}; the caller of UpdateInstance also needs ${ACTIONS.switchCaller.join(
-          ', ',
-        )} on the key (see ${DOCS.cmkErrors})`,
-      );
+    if (e instanceof AwsCallError && /AccessDenied/.test(e.code) && wanted.keyType === InstanceKeyType.CUSTOMER_MANAGED_KEY) {
+      throw new Failed(`${e.message}; the caller of UpdateInstance also needs ${ACTIONS.switchCaller.join(', ')} on the key (see ${DOCS.cmkErrors})`);
     }
     throw e;
   }
@@ -237,12 +211,7 @@ async function applySwitch(
   return wait(req, deps, instance.arn, wanted);
 }
 
-async function wait(
-  req: EncryptionRequest,
-  deps: EncryptionDeps,
-  instanceArn: string,
-  wanted: WantedEncryption,
-): Promise<ExitCode> {
+async function wait(req: EncryptionRequest, deps: EncryptionDeps, instanceArn: string, wanted: WantedEncryption): Promise<ExitCode> {
   const { io } = deps;
   const result = await waitForEncryption(deps.api, instanceArn, wanted, {
     timeoutMs: req.timeoutSeconds * 1000,

@@ -37,7 +37,12 @@ export const THROTTLE_RETRY: RetryPolicy = { attempts: 6, baseMs: 1000, maxMs: 2
 
 /** A call to AWS that failed after retries; `message` is ready to print. */
 export class AwsCallError extends Error {
-  constructor(readonly operation: ApiOperation, readonly code: string, message: string, readonly cause?: unknown) {
+  constructor(
+    readonly operation: ApiOperation,
+    readonly code: string,
+    message: string,
+    readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'AwsCallError';
   }
@@ -95,12 +100,7 @@ export function describeAwsError(operation: ApiOperation, e: unknown, resource?:
  * Run one AWS call, retrying only throttling (a throttled request was not processed, so even
  * UpdateInstance is safe to repeat). Other failures become an AwsCallError at once.
  */
-export async function callAws<T>(
-  operation: ApiOperation,
-  ctx: RetryContext,
-  fn: () => Promise<T>,
-  resource?: string,
-): Promise<T> {
+export async function callAws<T>(operation: ApiOperation, ctx: RetryContext, fn: () => Promise<T>, resource?: string): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();

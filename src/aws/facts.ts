@@ -11,8 +11,7 @@ import { ACTIONS, KEY_SPEC, SERVICE_PRINCIPALS as CATALOG_SERVICE_PRINCIPALS } f
 
 export const DOCS = {
   /** Step 3: key requirements (same Region, symmetric, encrypt/decrypt, management account). */
-  keyRequirements:
-    'https://docs.aws.amazon.com/singlesignon/latest/userguide/identity-center-customer-managed-keys.html',
+  keyRequirements: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/identity-center-customer-managed-keys.html',
   /** The key policy statements Identity Center and Identity Store need. */
   baselinePolicy: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/baseline-KMS-key-policy.html',
   /** Which AWS managed applications work with a customer managed key. */
@@ -24,8 +23,7 @@ export const DOCS = {
   /** Imported key material can expire or be deleted, which makes the key unusable. */
   importedKeyMaterial: 'https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html',
   updateInstance: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_UpdateInstance.html',
-  encryptionDetails:
-    'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_EncryptionConfigurationDetails.html',
+  encryptionDetails: 'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_EncryptionConfigurationDetails.html',
 } as const;
 
 /**

@@ -28,9 +28,7 @@ function sidOf(s: RawStatement): string | undefined {
 
 /** Sorted, case-normalised text of a statement: identity for statements without a Sid. */
 function canonical(n: NormalStatement): string {
-  return JSON.stringify(
-    [...n.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, v]) => [f, [...v.values.keys()].sort()]),
-  );
+  return JSON.stringify([...n.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, v]) => [f, [...v.values.keys()].sort()]));
 }
 
 /** `identity center` / `identity store` when the statement names one of their service principals. */
@@ -47,10 +45,7 @@ function quoteAll(values: readonly string[]): string {
 function describeDiff(diffs: readonly FieldDiff[]): string {
   return diffs
     .map((d) =>
-      [
-        d.missing.length > 0 ? `missing ${quoteAll(d.missing)}` : '',
-        d.unexpected.length > 0 ? `unexpected ${quoteAll(d.unexpected)}` : '',
-      ]
+      [d.missing.length > 0 ? `missing ${quoteAll(d.missing)}` : '', d.unexpected.length > 0 ? `unexpected ${quoteAll(d.unexpected)}` : '']
         .filter((x) => x !== '')
         .map((x, i) => (i === 0 ? `${d.label} ${x}` : x))
         .join(', '),
@@ -78,17 +73,12 @@ export function compareKeyPolicy(expected: unknown, live: unknown): Finding[] {
     const liveIndex =
       sid !== undefined
         ? liveStatements.findIndex((l, i) => !used.has(i) && l.sid === sid)
-        : liveStatements.findIndex(
-            (l, i) => !used.has(i) && l.sid === undefined && canonical(l.norm) === canonical(norm),
-          );
+        : liveStatements.findIndex((l, i) => !used.has(i) && l.sid === undefined && canonical(l.norm) === canonical(norm));
     if (liveIndex < 0) {
       findings.push(
         fail(
           service
-            ? `key policy statement ${name(
-                sid,
-                index,
-              )} for the ${service} service is missing: ${service} cannot use the key without it (see ${
+            ? `key policy statement ${name(sid, index)} for the ${service} service is missing: ${service} cannot use the key without it (see ${
                 DOCS.baselinePolicy
               })`
             : `key policy statement ${name(sid, index)} is missing`,
@@ -100,9 +90,7 @@ export function compareKeyPolicy(expected: unknown, live: unknown): Finding[] {
     const diffs = diffStatements(norm, liveStatements[liveIndex].norm);
     if (diffs.length > 0) {
       const what = service ? ` (${service} service)` : '';
-      findings.push(
-        fail(`key policy statement ${name(sid, index)}${what} differs from the model: ${describeDiff(diffs)}`),
-      );
+      findings.push(fail(`key policy statement ${name(sid, index)}${what} differs from the model: ${describeDiff(diffs)}`));
     }
   });
 
@@ -126,13 +114,7 @@ export function checkServiceGrants(live: unknown): Finding[] {
       .flatMap((n) => [...(n.get('action')?.values.values() ?? [])].map((v) => v.text));
     const missing = SERVICE_REQUIRED_ACTIONS.filter((a) => !granted.some((p) => actionMatches(p, a)));
     if (missing.length > 0) {
-      findings.push(
-        fail(
-          `key policy does not allow ${label} (${service}) ${missing.join(', ')}: ${label} cannot use the key (see ${
-            DOCS.baselinePolicy
-          })`,
-        ),
-      );
+      findings.push(fail(`key policy does not allow ${label} (${service}) ${missing.join(', ')}: ${label} cannot use the key (see ${DOCS.baselinePolicy})`));
     }
   }
   return findings;

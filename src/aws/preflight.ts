@@ -8,15 +8,7 @@
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type { EncryptionApi, InstanceState } from './api';
 import { AwsCallError } from './errors';
-import {
-  DOCS,
-  KEY_REQUIREMENTS,
-  KEY_STATE,
-  identityStoreArn,
-  isAwsManagedApplicationProvider,
-  keyArnAccount,
-  keyArnRegion,
-} from './facts';
+import { DOCS, KEY_REQUIREMENTS, KEY_STATE, identityStoreArn, isAwsManagedApplicationProvider, keyArnAccount, keyArnRegion } from './facts';
 import { fail, warn, type Finding } from './findings';
 import { checkServiceGrants, compareKeyPolicy, parseKeyPolicy } from './policy-compare';
 import { checkCaller } from './caller-check';
@@ -94,7 +86,8 @@ export function checkKey(key: KeyMetadata, region: string, ownerAccountId: strin
     ['key usage', key.KeyUsage, KEY_REQUIREMENTS.keyUsage],
   ] as const;
   for (const [what, found, allowed] of required) {
-    if (found !== allowed) findings.push(fail(`${what} '${found ?? 'unknown'}' of ${arn} is not valid for identity center; allowed: ${allowed} (see ${DOCS.keyRequirements})`));
+    if (found !== allowed)
+      findings.push(fail(`${what} '${found ?? 'unknown'}' of ${arn} is not valid for identity center; allowed: ${allowed} (see ${DOCS.keyRequirements})`));
   }
   if (key.Origin !== KEY_REQUIREMENTS.origin) {
     findings.push(
@@ -106,11 +99,7 @@ export function checkKey(key: KeyMetadata, region: string, ownerAccountId: strin
     );
   }
   if (key.KeyManager !== undefined && key.KeyManager !== KEY_REQUIREMENTS.keyManager) {
-    findings.push(
-      fail(
-        `key ${arn} is managed by '${key.KeyManager}'; allowed: ${KEY_REQUIREMENTS.keyManager} (a customer managed key)`,
-      ),
-    );
+    findings.push(fail(`key ${arn} is managed by '${key.KeyManager}'; allowed: ${KEY_REQUIREMENTS.keyManager} (a customer managed key)`));
   }
   const account = key.AWSAccountId ?? keyArnAccount(arn);
   if (account !== ownerAccountId) {
@@ -118,9 +107,7 @@ export function checkKey(key: KeyMetadata, region: string, ownerAccountId: strin
       fail(
         `key ${arn} is in account ${
           account ?? 'unknown'
-        }, but the identity center instance is in account ${ownerAccountId}; the key must be in the instance's account (see ${
-          DOCS.keyRequirements
-        })`,
+        }, but the identity center instance is in account ${ownerAccountId}; the key must be in the instance's account (see ${DOCS.keyRequirements})`,
       ),
     );
   }
@@ -128,9 +115,7 @@ export function checkKey(key: KeyMetadata, region: string, ownerAccountId: strin
   if (keyRegion !== region) {
     findings.push(
       fail(
-        `key ${arn} is in region ${
-          keyRegion ?? 'unknown'
-        }, but the identity center instance is in ${region}; the key must be in the instance's region (see ${
+        `key ${arn} is in region ${keyRegion ?? 'unknown'}, but the identity center instance is in ${region}; the key must be in the instance's region (see ${
           DOCS.keyRequirements
         })`,
       ),
@@ -154,9 +139,7 @@ export function checkApplications(
       warn(
         `aws managed application '${app.Name ?? app.ApplicationArn}' (${app.ApplicationArn}, provider ${
           app.ApplicationProviderArn
-        }) is not confirmed to work with a customer managed key: check ${DOCS.managedApps}, then pass --confirm-apps ${
-          app.ApplicationArn
-        }`,
+        }) is not confirmed to work with a customer managed key: check ${DOCS.managedApps}, then pass --confirm-apps ${app.ApplicationArn}`,
       ),
     )
     .sort((a, b) => (a.message < b.message ? -1 : 1));
@@ -183,11 +166,7 @@ export async function preflight(api: EncryptionApi, input: PreflightInput): Prom
   } catch (e) {
     if (!(e instanceof AwsCallError)) throw e;
     findings.push(
-      fail(
-        e.code === 'NotFoundException'
-          ? `key '${input.key}' was not found in ${region}: create it (or fix the alias) before switching`
-          : e.message,
-      ),
+      fail(e.code === 'NotFoundException' ? `key '${input.key}' was not found in ${region}: create it (or fix the alias) before switching` : e.message),
     );
   }
 
@@ -204,9 +183,7 @@ export async function preflight(api: EncryptionApi, input: PreflightInput): Prom
           const expected = input.expectedPolicy({
             keyArn,
             instanceArn: instance.arn,
-            identityStoreArn:
-              instance.identityStoreArn ??
-              identityStoreArn(instance.arn, instance.ownerAccountId, instance.identityStoreId),
+            identityStoreArn: instance.identityStoreArn ?? identityStoreArn(instance.arn, instance.ownerAccountId, instance.identityStoreId),
           });
           findings.push(...compareKeyPolicy(expected, parsed.policy));
         }

@@ -37,12 +37,7 @@ export function usesWantedKey(current: InstanceEncryption, wanted: WantedEncrypt
  * ENABLED with the previous key does not count: right after UpdateInstance the old state may
  * still be what DescribeInstance reports.
  */
-export async function waitForEncryption(
-  api: EncryptionApi,
-  instanceArn: string,
-  wanted: WantedEncryption,
-  options: WaitOptions,
-): Promise<WaitResult> {
+export async function waitForEncryption(api: EncryptionApi, instanceArn: string, wanted: WantedEncryption, options: WaitOptions): Promise<WaitResult> {
   const { clock, timeoutMs, pollMs, progress } = options;
   const start = clock.now();
   for (;;) {

@@ -30,7 +30,6 @@ export function encryptionStep(ir: ResolvedModel): EncryptionStep | undefined {
   return {
     keyName: encryptionKey,
     region,
-    command: (keyArnExpr, instanceArnExpr) =>
-      `idcgen encryption enable --region ${region} --instance-arn ${instanceArnExpr} --key-arn ${keyArnExpr} --yes`,
+    command: (keyArnExpr, instanceArnExpr) => `idcgen encryption enable --region ${region} --instance-arn ${instanceArnExpr} --key-arn ${keyArnExpr} --yes`,
   };
 }

@@ -43,7 +43,12 @@ export function applicationsToModel(estate: Estate, ctx: ApplicationsContext): M
       });
     }
     for (const s of a.accessScopes) {
-      ctx.resources.push({ type: T.APPLICATION_ACCESS_SCOPE, key: applicationScopeKey(a.name, s.scope), identity: { application: a.name, scope: s.scope }, id: `${a.arn},${s.scope}` });
+      ctx.resources.push({
+        type: T.APPLICATION_ACCESS_SCOPE,
+        key: applicationScopeKey(a.name, s.scope),
+        identity: { application: a.name, scope: s.scope },
+        id: `${a.arn},${s.scope}`,
+      });
     }
     const sorted = (xs: string[]): string[] => [...xs].sort(compareKeys);
     const out: { -readonly [K in keyof ModelApplication]: ModelApplication[K] } = { name: a.name };
@@ -52,8 +57,12 @@ export function applicationsToModel(estate: Estate, ctx: ApplicationsContext): M
     if (a.status !== 'ENABLED') out.status = a.status;
     if (a.portal) out.portal = a.portal;
     if (!a.assignmentRequired) out.assignmentRequired = false;
-    if (groups.length + users.length > 0) out.assignments = { ...(groups.length ? { groups: sorted(groups) } : {}), ...(users.length ? { users: sorted(users) } : {}) };
-    if (a.accessScopes.length > 0) out.accessScopes = a.accessScopes.map((s) => (s.authorizedTargets.length > 0 ? { scope: s.scope, authorizedTargets: [...s.authorizedTargets] } : { scope: s.scope }));
+    if (groups.length + users.length > 0)
+      out.assignments = { ...(groups.length ? { groups: sorted(groups) } : {}), ...(users.length ? { users: sorted(users) } : {}) };
+    if (a.accessScopes.length > 0)
+      out.accessScopes = a.accessScopes.map((s) =>
+        s.authorizedTargets.length > 0 ? { scope: s.scope, authorizedTargets: [...s.authorizedTargets] } : { scope: s.scope },
+      );
     if (Object.keys(a.tags).length > 0) out.tags = sortedRecord(a.tags);
     return out;
   });

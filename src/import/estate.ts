@@ -122,7 +122,10 @@ export interface EstateApplication {
   readonly providerArn: string;
   readonly description?: string;
   readonly status: 'ENABLED' | 'DISABLED';
-  readonly portal?: { readonly visibility?: 'ENABLED' | 'DISABLED'; readonly signIn?: { readonly origin: 'IDENTITY_CENTER' | 'APPLICATION'; readonly url?: string } };
+  readonly portal?: {
+    readonly visibility?: 'ENABLED' | 'DISABLED';
+    readonly signIn?: { readonly origin: 'IDENTITY_CENTER' | 'APPLICATION'; readonly url?: string };
+  };
   readonly assignmentRequired: boolean;
   readonly assignments: readonly { readonly principalType: 'GROUP' | 'USER'; readonly principalId: string }[];
   readonly accessScopes: readonly { readonly scope: string; readonly authorizedTargets: readonly string[] }[];

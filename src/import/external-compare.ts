@@ -11,7 +11,13 @@ import type { Estate, EstatePermissionSet } from './estate';
 /** What a live permission set holds beyond AWS managed policies, which a model cannot declare. */
 function undeclarable(live: EstatePermissionSet): string[] {
   const out: string[] = [];
-  if (live.customerManagedPolicies.length > 0) out.push(`customer managed policies ${live.customerManagedPolicies.map((p) => `${p.path}${p.name}`).sort(compareKeys).join(', ')}`);
+  if (live.customerManagedPolicies.length > 0)
+    out.push(
+      `customer managed policies ${live.customerManagedPolicies
+        .map((p) => `${p.path}${p.name}`)
+        .sort(compareKeys)
+        .join(', ')}`,
+    );
   if (live.inlinePolicy !== undefined) out.push('an inline policy');
   if (live.permissionsBoundary !== undefined) out.push('a permissions boundary');
   return out;

@@ -91,7 +91,11 @@ export class TargetInference {
 
   private ouCover(wanted: ReadonlySet<string>, mgmt: string[]): InferredTarget | undefined {
     const full = new Map<string, boolean>();
-    for (const [ou, list] of this.subtree) full.set(ou, list.every((a) => wanted.has(a.name)));
+    for (const [ou, list] of this.subtree)
+      full.set(
+        ou,
+        list.every((a) => wanted.has(a.name)),
+      );
     const ous: OuSelector[] = [];
     const covered = new Set<string>();
     for (const [ou, list] of this.subtree) {

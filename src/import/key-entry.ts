@@ -10,7 +10,6 @@ import { statementsOf } from '../policy';
 import { parsePolicy } from './key-policy';
 import { ImportResourceType as T, type ImportResource } from './plan';
 
-
 export interface KeyEntry {
   readonly entry: KeyInput;
   /** Per permission set, the statements idcgen generates for this key (left out of inline policies). */

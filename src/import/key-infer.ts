@@ -16,13 +16,37 @@
  * Anything not reproduced stays visible: a note for the key policy, the statement itself for an
  * inline policy.
  */
-import { iamArnAccount, identityStoreArn, partitionOf, compareKeys, POLICY_PROFILES, type PolicyProfile, type ResolvedAccount, type KeyInput, type PrincipalInput, type UseCaseInput, type StatementJson } from '../model';
-import { MODEL_USE_CASE_IDS, useCaseEntry, useCaseOrder, type ModelUseCaseId, type UseCaseId, buildKeys, type KeyContext, renderPolicy, renderStatement, type PolicyRefValues, statementKey, toArray } from '../policy';
+import {
+  iamArnAccount,
+  identityStoreArn,
+  partitionOf,
+  compareKeys,
+  POLICY_PROFILES,
+  type PolicyProfile,
+  type ResolvedAccount,
+  type KeyInput,
+  type PrincipalInput,
+  type UseCaseInput,
+  type StatementJson,
+} from '../model';
+import {
+  MODEL_USE_CASE_IDS,
+  useCaseEntry,
+  useCaseOrder,
+  type ModelUseCaseId,
+  type UseCaseId,
+  buildKeys,
+  type KeyContext,
+  renderPolicy,
+  renderStatement,
+  type PolicyRefValues,
+  statementKey,
+  toArray,
+} from '../policy';
 import { statementPrincipals, type PrincipalContext } from './key-policy';
 
 /** Actions that let a principal change the key policy, in any case AWS accepts. */
 const ADMIN_ACTIONS = new Set(['kms:*', 'kms:put*', 'kms:putkeypolicy']);
-
 
 export interface KeyInferContext extends PrincipalContext {
   readonly organizationId: string;
@@ -141,7 +165,8 @@ function sidTable(profile: PolicyProfile, ctx: KeyContext, name: string): Map<st
     useCases: MODEL_USE_CASE_IDS.filter(
       (id) => id !== (restricted ? 'managed-applications' : 'restrict-managed-applications') && (toInstance || id !== 'restrict-to-instance'),
     ).map((id): UseCaseInput => {
-      if (id === 'restrict-managed-applications') return { [id]: { servicePrincipals: ['elasticmapreduce.amazonaws.com'], sourceAccounts: [mgmt] } } as UseCaseInput;
+      if (id === 'restrict-managed-applications')
+        return { [id]: { servicePrincipals: ['elasticmapreduce.amazonaws.com'], sourceAccounts: [mgmt] } } as UseCaseInput;
       const none = useCaseEntry(id).principals === 'none';
       const account = id === 'delegated-admins' ? other : mgmt;
       return { [id]: none ? null : { principals: [{ accountRoot: account }] } } as UseCaseInput;
@@ -157,7 +182,13 @@ function sidTable(profile: PolicyProfile, ctx: KeyContext, name: string): Map<st
   return table;
 }
 
-function firstCandidate(profile: PolicyProfile, table: Map<string, UseCaseId>, existing: readonly StatementJson[], ctx: KeyInferContext, keyName: string): Candidate {
+function firstCandidate(
+  profile: PolicyProfile,
+  table: Map<string, UseCaseId>,
+  existing: readonly StatementJson[],
+  ctx: KeyInferContext,
+  keyName: string,
+): Candidate {
   const c: Candidate = { profile, administrators: [], useCases: new Map() };
   const add = (id: ModelUseCaseId, ps: readonly PrincipalInput[]): void => {
     c.useCases.set(id, unique([...(c.useCases.get(id) ?? []), ...ps]));
@@ -174,7 +205,9 @@ function firstCandidate(profile: PolicyProfile, table: Map<string, UseCaseId>, e
     }
     if (uc === 'identity-center-service') continue;
     if (uc === 'restrict-managed-applications') {
-      ctx.notes.push(`key ${keyName}: statement ${s.Sid} restricts managed applications; add restrict-managed-applications to the key's useCases by hand (its services and sources are not read back)`);
+      ctx.notes.push(
+        `key ${keyName}: statement ${s.Sid} restricts managed applications; add restrict-managed-applications to the key's useCases by hand (its services and sources are not read back)`,
+      );
       continue;
     }
     const principals = statementPrincipals(s, ctx, keyName);
@@ -182,7 +215,10 @@ function firstCandidate(profile: PolicyProfile, table: Map<string, UseCaseId>, e
       // Baseline statement 1 grants kms:* to the roots of the admin accounts: the management
       // account and every delegated administrator's account.
       if (profile === 'baseline' && toArray(s.Action).includes('kms:*')) {
-        add('delegated-admins', principals.filter((p) => !('accountRoot' in p && p.accountRoot === ctx.managementAccountName)));
+        add(
+          'delegated-admins',
+          principals.filter((p) => !('accountRoot' in p && p.accountRoot === ctx.managementAccountName)),
+        );
         if (c.useCases.get('delegated-admins')?.length === 0) c.useCases.delete('delegated-admins');
       } else {
         c.administrators = unique([...c.administrators, ...principals]);
@@ -190,7 +226,11 @@ function firstCandidate(profile: PolicyProfile, table: Map<string, UseCaseId>, e
     } else if (uc === 'identity-center-admins' || uc === 'delegated-admins') {
       const inManagement = (p: PrincipalInput): boolean => accountOf(p, ctx) === ctx.managementAccountName;
       if (principals.some(inManagement)) add('identity-center-admins', principals.filter(inManagement));
-      if (principals.some((p) => !inManagement(p))) add('delegated-admins', principals.filter((p) => !inManagement(p)));
+      if (principals.some((p) => !inManagement(p)))
+        add(
+          'delegated-admins',
+          principals.filter((p) => !inManagement(p)),
+        );
     } else if (uc !== 'deployer' && uc !== 'deletion-guard') {
       // the deployer and the deletion guard come from other settings, not from use cases
       add(uc, useCaseEntry(uc).principals === 'none' ? [] : principals);
@@ -206,7 +246,10 @@ function firstCandidate(profile: PolicyProfile, table: Map<string, UseCaseId>, e
  * one; its role does not exist there, so such a pair is never tried.
  */
 function principalTrials(c: Candidate, ctx: KeyInferContext): ((c: Candidate) => Candidate)[] {
-  const adminAccounts = [ctx.managementAccountName, ...(c.useCases.get('delegated-admins') ?? []).map((p) => accountOf(p, ctx)).filter((a): a is string => a !== undefined)];
+  const adminAccounts = [
+    ctx.managementAccountName,
+    ...(c.useCases.get('delegated-admins') ?? []).map((p) => accountOf(p, ctx)).filter((a): a is string => a !== undefined),
+  ];
   const trials: ((c: Candidate) => Candidate)[] = [];
   for (const [ps, statements] of [...ctx.inlineStatements].sort(([a], [b]) => compareKeys(a, b))) {
     if (!statements.some((s) => toArray(s.Action).some((a) => typeof a === 'string' && a.startsWith('kms:')))) continue;

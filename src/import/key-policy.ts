@@ -28,7 +28,10 @@ export function statementPrincipals(s: StatementJson, ctx: PrincipalContext, key
   for (const arn of source) {
     const p = toPrincipal(arn, ctx);
     if (p) out.set(JSON.stringify(p), p);
-    else ctx.notes.push(`key ${keyName}: principal ${arn} in statement ${s.Sid ?? '(no sid)'} cannot be written in the model; the generated key policy will not include it`);
+    else
+      ctx.notes.push(
+        `key ${keyName}: principal ${arn} in statement ${s.Sid ?? '(no sid)'} cannot be written in the model; the generated key policy will not include it`,
+      );
   }
   return [...out].sort(([a], [b]) => compareKeys(a, b)).map(([, p]) => p);
 }

@@ -27,7 +27,10 @@ export async function readKey(clients: ImportClients, caller: Caller, KeyId: str
       const r = await client.send(new ListAliasesCommand({ KeyId: key, Marker }));
       return { items: r.Aliases, next: r.Truncated ? r.NextMarker : undefined };
     });
-    return found.map((a) => a.AliasName ?? '').filter((n) => n !== '').sort(compareKeys);
+    return found
+      .map((a) => a.AliasName ?? '')
+      .filter((n) => n !== '')
+      .sort(compareKeys);
   };
   const aliases = await aliasNames(kms, meta.KeyId);
   // Aliases are Regional: each replica's alias (idcgen gives it the primary's) is listed in its own Region.
@@ -45,7 +48,10 @@ export async function readKey(clients: ImportClients, caller: Caller, KeyId: str
     arn: meta.Arn,
     ...(meta.Description ? { description: meta.Description } : {}),
     multiRegion: meta.MultiRegion === true,
-    replicaRegions: (meta.MultiRegionConfiguration?.ReplicaKeys ?? []).map((r) => r.Region ?? '').filter((r) => r !== '').sort(compareKeys),
+    replicaRegions: (meta.MultiRegionConfiguration?.ReplicaKeys ?? [])
+      .map((r) => r.Region ?? '')
+      .filter((r) => r !== '')
+      .sort(compareKeys),
     rotationEnabled: rotation.KeyRotationEnabled === true,
     ...(rotation.RotationPeriodInDays !== undefined ? { rotationPeriodDays: rotation.RotationPeriodInDays } : {}),
     aliases,

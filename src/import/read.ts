@@ -2,13 +2,7 @@
  * Read an Identity Center estate from AWS into an `Estate`. Every list call is paginated and goes
  * through the `Caller` (pacing, throttling retries). Read-only: nothing here changes AWS.
  */
-import {
-  ListGroupMembershipsCommand,
-  ListGroupsCommand,
-  ListUsersCommand,
-  type Group,
-  type User,
-} from '@aws-sdk/client-identitystore';
+import { ListGroupMembershipsCommand, ListGroupsCommand, ListUsersCommand, type Group, type User } from '@aws-sdk/client-identitystore';
 import {
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
@@ -82,7 +76,10 @@ async function readInstance(clients: ImportClients, caller: Caller, wanted: stri
     const r = await clients.ssoAdmin.send(new ListInstancesCommand({ NextToken }));
     return { items: r.Instances, next: r.NextToken };
   });
-  const arns = list.map((i) => i.InstanceArn ?? '').filter((a) => a !== '').sort(compareKeys);
+  const arns = list
+    .map((i) => i.InstanceArn ?? '')
+    .filter((a) => a !== '')
+    .sort(compareKeys);
   let arn: string;
   if (wanted !== undefined) {
     if (!arns.includes(wanted)) throw new Error(`instance ${wanted} is not in this region; instances found: ${arns.join(', ') || '(none)'}`);
@@ -210,9 +207,7 @@ async function readBoundary(
   ref: { InstanceArn: string; PermissionSetArn: string },
 ): Promise<EstatePermissionSet['permissionsBoundary']> {
   try {
-    const r = await caller.call('ssoAdmin', 'GetPermissionsBoundaryForPermissionSet', () =>
-      sso.send(new GetPermissionsBoundaryForPermissionSetCommand(ref)),
-    );
+    const r = await caller.call('ssoAdmin', 'GetPermissionsBoundaryForPermissionSet', () => sso.send(new GetPermissionsBoundaryForPermissionSetCommand(ref)));
     const b = r.PermissionsBoundary;
     if (b?.ManagedPolicyArn) return { managedPolicyArn: b.ManagedPolicyArn };
     if (b?.CustomerManagedPolicyReference?.Name) {
@@ -332,18 +327,16 @@ function userAttributes(u: User): Partial<EstateUser> {
   put('timezone', u.Timezone);
   const contacts = (list: { Value?: string; Type?: string; Primary?: boolean }[] | undefined): UserContact[] =>
     (list ?? []).filter((c) => c.Value).map((c) => ({ value: c.Value as string, ...(c.Type ? { type: c.Type } : {}), primary: c.Primary === true }));
-  const addresses = (u.Addresses ?? []).map(
-    (a): UserAddress => ({
-      ...(a.StreetAddress ? { streetAddress: a.StreetAddress } : {}),
-      ...(a.Locality ? { locality: a.Locality } : {}),
-      ...(a.Region ? { region: a.Region } : {}),
-      ...(a.PostalCode ? { postalCode: a.PostalCode } : {}),
-      ...(a.Country ? { country: a.Country } : {}),
-      ...(a.Formatted ? { formatted: a.Formatted } : {}),
-      ...(a.Type ? { type: a.Type } : {}),
-      primary: a.Primary === true,
-    }),
-  );
+  const addresses = (u.Addresses ?? []).map((a): UserAddress => ({
+    ...(a.StreetAddress ? { streetAddress: a.StreetAddress } : {}),
+    ...(a.Locality ? { locality: a.Locality } : {}),
+    ...(a.Region ? { region: a.Region } : {}),
+    ...(a.PostalCode ? { postalCode: a.PostalCode } : {}),
+    ...(a.Country ? { country: a.Country } : {}),
+    ...(a.Formatted ? { formatted: a.Formatted } : {}),
+    ...(a.Type ? { type: a.Type } : {}),
+    primary: a.Primary === true,
+  }));
   const emails = contacts(u.Emails);
   const phoneNumbers = contacts(u.PhoneNumbers);
   return { ...text, ...(emails.length ? { emails } : {}), ...(phoneNumbers.length ? { phoneNumbers } : {}), ...(addresses.length ? { addresses } : {}) };

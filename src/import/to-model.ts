@@ -11,7 +11,17 @@
  * - Defaults of the model are left out (session PT1H, path `/`), so an imported model reads like a
  *   hand-written one and re-importing it gives the same bytes.
  */
-import { compareKeys, PATTERNS, sortedRecord, toHandle, type ResolvedAccount, type UserContact, type OrgModel, type PermissionSetInput as ModelPermissionSet, type StatementJson } from '../model';
+import {
+  compareKeys,
+  PATTERNS,
+  sortedRecord,
+  toHandle,
+  type ResolvedAccount,
+  type UserContact,
+  type OrgModel,
+  type PermissionSetInput as ModelPermissionSet,
+  type StatementJson,
+} from '../model';
 import { accessControlAttributesToModel, applicationsToModel } from './applications-to-model';
 import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateUser } from './estate';
 import { TargetInference } from './infer-targets';
@@ -60,7 +70,9 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
     const account = accountNames.get(a.accountId);
     const principal = a.principalType === 'GROUP' ? groupsById.get(a.principalId)?.displayName : usersById.get(a.principalId)?.userName;
     if (!ps || !account || principal === undefined) {
-      notes.push(`skipped assignment of ${a.principalType.toLowerCase()} ${a.principalId} to ${a.permissionSetArn} in account ${a.accountId}: ${!ps ? 'permission set' : !account ? 'account' : 'principal'} not found`);
+      notes.push(
+        `skipped assignment of ${a.principalType.toLowerCase()} ${a.principalId} to ${a.permissionSetArn} in account ${a.accountId}: ${!ps ? 'permission set' : !account ? 'account' : 'principal'} not found`,
+      );
       continue;
     }
     (a.principalType === 'GROUP' ? usedGroups : usedUsers).add(a.principalId);
@@ -124,7 +136,11 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
     });
 
   // The key first: it tells which inline-policy statements idcgen itself generates for it.
-  const inlineDocs = new Map(estate.permissionSets.filter((p) => p.inlinePolicy).map((p) => [p.name, parsePolicy(p.inlinePolicy as string, `inline policy of permission set ${p.name}`)]));
+  const inlineDocs = new Map(
+    estate.permissionSets
+      .filter((p) => p.inlinePolicy)
+      .map((p) => [p.name, parsePolicy(p.inlinePolicy as string, `inline policy of permission set ${p.name}`)]),
+  );
   const key = estate.key
     ? keyEntry(
         estate.key,
@@ -151,7 +167,12 @@ export function estateToModel(estate: Estate, modelFile: string): ImportResult {
     resources.push({ type: T.PERMISSION_SET, key: p.name, identity: { permissionSet: p.name }, id: ids('') });
     const managed = [...p.managedPolicyArns].sort(compareKeys);
     for (const arn of managed) {
-      resources.push({ type: T.MANAGED_POLICY_ATTACHMENT, key: `${p.name}/${arn}`, identity: { permissionSet: p.name, managedPolicyArn: arn }, id: ids(`${arn},`) });
+      resources.push({
+        type: T.MANAGED_POLICY_ATTACHMENT,
+        key: `${p.name}/${arn}`,
+        identity: { permissionSet: p.name, managedPolicyArn: arn },
+        id: ids(`${arn},`),
+      });
     }
     const customer = [...p.customerManagedPolicies].sort((a, b) => compareKeys(a.path + a.name, b.path + b.name));
     for (const c of customer) {

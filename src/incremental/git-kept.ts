@@ -11,7 +11,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GIT_ENV } from '../review';
 
-
 function git(args: string[], cwd: string): string | undefined {
   try {
     return execFileSync('git', args, { cwd, env: GIT_ENV, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8');
@@ -32,7 +31,10 @@ function blobId(content: string): string {
 export function keptFileDifferingFromGit(ref: string, out: string, kept: ReadonlyMap<string, string>, cwd: string): string | undefined {
   const top = git(['rev-parse', '--show-toplevel'], cwd)?.trim();
   if (!top || !fs.existsSync(out)) return undefined;
-  const rel = path.relative(fs.realpathSync(top), fs.realpathSync(path.resolve(cwd, out))).split(path.sep).join('/');
+  const rel = path
+    .relative(fs.realpathSync(top), fs.realpathSync(path.resolve(cwd, out)))
+    .split(path.sep)
+    .join('/');
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   const listing = git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', rel === '' ? '.' : rel], cwd);
   if (listing === undefined) return undefined;

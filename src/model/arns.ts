@@ -254,7 +254,9 @@ export const ARN_PATTERNS = {
   /** CreateApplication's ApplicationProviderArn. */
   applicationProviderArn: new RegExp(`^arn:${ARN_PARTITION}:sso::aws:applicationProvider/[a-zA-Z0-9-/]+$`),
   /** PutApplicationAccessScope's ScopeTarget: an application or an instance. */
-  accessScopeTarget: new RegExp(`^arn:${ARN_PARTITION}:sso::(?:\\d{12}:application/(?:sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}|:instance/(?:sso)?ins-[a-zA-Z0-9-.]{16})$`),
+  accessScopeTarget: new RegExp(
+    `^arn:${ARN_PARTITION}:sso::(?:\\d{12}:application/(?:sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}|:instance/(?:sso)?ins-[a-zA-Z0-9-.]{16})$`,
+  ),
   /** Where S3 may find a KMS key: the key's ARN or an alias ARN (Terraform's s3 backend `kms_key_id`). */
   kmsKeyArn: new RegExp(
     `^arn:${ARN_PARTITION}:kms:[a-z]{2}(?:-[a-z]+){1,3}-\\d{1,2}:\\d{12}:(?:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})|alias/[A-Za-z0-9/_-]{1,250})$`,
@@ -292,7 +294,12 @@ export function iamPrincipalIdentity(arn: string): { partition: string; account:
  * the role's path left out), an IAM user (path kept) or the account root; undefined for anything
  * else (a federated user).
  */
-export function parseCallerArn(arn: string): { partition: string; account: string; kind: 'assumed-role'; roleName: string } | { partition: string; account: string; kind: 'iam'; arn: string } | undefined {
+export function parseCallerArn(
+  arn: string,
+):
+  | { partition: string; account: string; kind: 'assumed-role'; roleName: string }
+  | { partition: string; account: string; kind: 'iam'; arn: string }
+  | undefined {
   const assumed = new RegExp(`^arn:(${ARN_PARTITION}):sts::(\\d{12}):assumed-role\\/([^/]+)\\/.+$`).exec(arn);
   if (assumed) return { partition: assumed[1], account: assumed[2], kind: 'assumed-role', roleName: assumed[3] };
   const iam = new RegExp(`^arn:(${ARN_PARTITION}):iam::(\\d{12}):(?:user\\/.+|root)$`).exec(arn);

@@ -29,7 +29,11 @@ export const PATTERNS = {
   },
   /** The organization's root. */
   rootId: { re: /^r-[0-9a-z]{4,32}$/, expected: 'r- and 4 to 32 lowercase letters or digits, e.g. r-ab12', url: `${ORG_API}/API_Root.html` },
-  organizationId: { re: /^o-[a-z0-9]{10,32}$/, expected: 'o- and 10 to 32 lowercase letters or digits, e.g. o-a1b2c3d4e5', url: `${ORG_API}/API_Organization.html` },
+  organizationId: {
+    re: /^o-[a-z0-9]{10,32}$/,
+    expected: 'o- and 10 to 32 lowercase letters or digits, e.g. o-a1b2c3d4e5',
+    url: `${ORG_API}/API_Organization.html`,
+  },
   /** Region codes: `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`. */
   region: {
     re: /^[a-z]{2}(?:-[a-z]+){1,3}-\d{1,2}$/,

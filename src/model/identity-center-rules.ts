@@ -12,7 +12,7 @@ export const IDENTITY_CENTER_RULES = {
   },
   'application-key-access-missing': {
     severity: 'warning',
-    why: "an AWS managed application cannot sign users in when the key Identity Center uses does not admit AWS managed applications (use case managed-applications)",
+    why: 'an AWS managed application cannot sign users in when the key Identity Center uses does not admit AWS managed applications (use case managed-applications)',
   },
 } as const satisfies Record<string, { severity: 'warning'; why: string }>;
 

@@ -6,7 +6,16 @@
  * map rebuilt for every unit made emitting quadratic (tens of seconds). The IR is immutable, so a
  * cache keyed by the IR object can never go stale, and a WeakMap lets it go with the IR.
  */
-import type { AssignmentsUnit, DeploymentUnit, ResolvedApplication, ResolvedAssignment, ResolvedGroup, ResolvedModel, ResolvedPermissionSet, ResolvedUser } from './ir';
+import type {
+  AssignmentsUnit,
+  DeploymentUnit,
+  ResolvedApplication,
+  ResolvedAssignment,
+  ResolvedGroup,
+  ResolvedModel,
+  ResolvedPermissionSet,
+  ResolvedUser,
+} from './ir';
 import { compareKeys } from './ir';
 import { MANAGEMENT_UNIT } from './shard';
 

@@ -108,9 +108,7 @@ export interface CustomerManagedPolicyRef {
 }
 
 /** The permissions boundary of a permission set: an AWS managed policy, or a customer managed one by name. */
-export type PermissionsBoundary =
-  | { readonly managedPolicyArn: string }
-  | { readonly customerManagedPolicy: CustomerManagedPolicyRef };
+export type PermissionsBoundary = { readonly managedPolicyArn: string } | { readonly customerManagedPolicy: CustomerManagedPolicyRef };
 
 /**
  * A permission set with its policies, boundary and session settings; or, `external`, one owned

@@ -105,9 +105,6 @@ export function formatPath(path: readonly (string | number)[]): string {
 export function sortIssues(issues: readonly Issue[]): Issue[] {
   return [...issues].sort(
     (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.line - b.line ||
-      a.col - b.col ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.col - b.col || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
 }

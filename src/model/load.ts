@@ -66,7 +66,11 @@ export function loadModel(file: string): LoadedModel {
   const data = toPlain(main);
   for (const section of LIST_SECTIONS) {
     const list = data[section];
-    if (Array.isArray(list)) origins.set(section, list.map((_, index) => ({ source: main, index })));
+    if (Array.isArray(list))
+      origins.set(
+        section,
+        list.map((_, index) => ({ source: main, index })),
+      );
   }
 
   const includes = data.include;
@@ -76,7 +80,10 @@ export function loadModel(file: string): LoadedModel {
       for (const incFile of checkIncluded(main, inc, i, expandInclude(main, inc, i))) {
         const abs = fileIdentity(incFile);
         if (seen.has(abs)) {
-          throw new ModelError([issueAt(main, ['include', i], `include '${inc}' is included twice or includes the main model; each file may be included once`)], file);
+          throw new ModelError(
+            [issueAt(main, ['include', i], `include '${inc}' is included twice or includes the main model; each file may be included once`)],
+            file,
+          );
         }
         seen.add(abs);
         const src = readSource(incFile, file, budget);
@@ -134,10 +141,16 @@ function readSource(file: string, reportAs: string, budget: YamlBudget): SourceF
   }
   const src: SourceFile = { file, doc, lines };
   if (doc.errors.length > 0) {
-    const tab = indentationTabAtFirstError(text, doc.errors.map((err) => err.pos[0]));
+    const tab = indentationTabAtFirstError(
+      text,
+      doc.errors.map((err) => err.pos[0]),
+    );
     if (tab !== undefined) {
       const pos = lines.linePos(tab);
-      throw new ModelError([{ file, line: pos.line, col: pos.col, path: '', message: yamlMessage('TAB_AS_INDENT', ''), severity: 'error' }], reportAs === file ? file : reportAs);
+      throw new ModelError(
+        [{ file, line: pos.line, col: pos.col, path: '', message: yamlMessage('TAB_AS_INDENT', ''), severity: 'error' }],
+        reportAs === file ? file : reportAs,
+      );
     }
     const issues = doc.errors.map((err): Issue => {
       const pos = lines.linePos(err.pos[0]);
@@ -149,7 +162,16 @@ function readSource(file: string, reportAs: string, budget: YamlBudget): SourceF
   if (!isMap(doc.contents)) {
     const pos = lines.linePos(doc.contents.range?.[0] ?? 0);
     throw new ModelError(
-      [{ file, line: pos.line, col: pos.col, path: '', message: `the document root is a ${nodeKind(doc.contents)}; expected a mapping with version: 1`, severity: 'error' }],
+      [
+        {
+          file,
+          line: pos.line,
+          col: pos.col,
+          path: '',
+          message: `the document root is a ${nodeKind(doc.contents)}; expected a mapping with version: 1`,
+          severity: 'error',
+        },
+      ],
       file,
     );
   }
@@ -198,7 +220,6 @@ function nodeKind(n: unknown): string {
   return 'value of another kind';
 }
 
-
 function issueAt(src: SourceFile, p: ModelPath, message: string): Issue {
   const pos = positionOf(src, p, false);
   return { ...pos, path: formatPath(p), message, severity: 'error' };
@@ -213,7 +234,10 @@ function expandInclude(main: SourceFile, inc: unknown, i: number): string[] {
   const target = path.join(baseDir, inc);
   const rel = path.relative(path.resolve(baseDir), path.resolve(target));
   if (path.isAbsolute(inc) || rel.startsWith('..')) {
-    throw new ModelError([issueAt(main, ['include', i], `include '${inc}' is outside the model's directory; includes must stay below ${baseDir === '' ? '.' : baseDir}`)], main.file);
+    throw new ModelError(
+      [issueAt(main, ['include', i], `include '${inc}' is outside the model's directory; includes must stay below ${baseDir === '' ? '.' : baseDir}`)],
+      main.file,
+    );
   }
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
     return fs
@@ -235,10 +259,22 @@ function checkIncluded(main: SourceFile, inc: unknown, i: number, files: string[
   for (const f of files) {
     const outside = realPathOutside(baseDir, f);
     if (outside !== undefined) {
-      throw new ModelError([issueAt(main, ['include', i], `include '${inc}' leads to ${outside} through a symbolic link, outside the model's directory; includes must stay below ${baseDir}`)], main.file);
+      throw new ModelError(
+        [
+          issueAt(
+            main,
+            ['include', i],
+            `include '${inc}' leads to ${outside} through a symbolic link, outside the model's directory; includes must stay below ${baseDir}`,
+          ),
+        ],
+        main.file,
+      );
     }
     if (notRegular(fs.statSync(f)) !== undefined) {
-      throw new ModelError([issueAt(main, ['include', i], `include '${inc}' is not a regular file (${f}); include yaml files or directories of them`)], main.file);
+      throw new ModelError(
+        [issueAt(main, ['include', i], `include '${inc}' is not a regular file (${f}); include yaml files or directories of them`)],
+        main.file,
+      );
     }
   }
   return files;
@@ -249,10 +285,7 @@ function mergeInclude(data: Record<string, unknown>, src: SourceFile, origins: M
   for (const [k, v] of Object.entries(inc)) {
     const section = k as ListSection;
     if (!LIST_SECTIONS.includes(section)) {
-      throw new ModelError(
-        [issueAt(src, [k], `included files may hold only ${LIST_SECTIONS.join(', ')}; found '${k}'`)],
-        src.file,
-      );
+      throw new ModelError([issueAt(src, [k], `included files may hold only ${LIST_SECTIONS.join(', ')}; found '${k}'`)], src.file);
     }
     if (!Array.isArray(v)) {
       throw new ModelError([issueAt(src, [k], `'${k}' must be a list, found ${typeof v}`)], src.file);

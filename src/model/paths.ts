@@ -13,4 +13,3 @@ export function hasEmptySegment(path: string): boolean {
   const trimmed = trimSlashes(path);
   return trimmed === '' || trimmed.split('/').some((seg) => seg.trim() === '');
 }
-

@@ -43,7 +43,11 @@ export function partitions(): readonly PartitionInfo[] {
     id: p.id,
     dnsSuffix: p.outputs.dnsSuffix,
     regionRegex: new RegExp(p.regionRegex),
-    regions: new Map(Object.entries(p.regions).filter(([r]) => !r.endsWith('-global')).map(([r, v]) => [r, v.description ?? r])),
+    regions: new Map(
+      Object.entries(p.regions)
+        .filter(([r]) => !r.endsWith('-global'))
+        .map(([r, v]) => [r, v.description ?? r]),
+    ),
   }));
   return cached;
 }
@@ -86,5 +90,7 @@ export function unknownRegionMessage(what: string, region: string): string | und
 /** The problem with a Region outside the partition of `home`, or undefined when both share it. */
 export function otherPartitionMessage(what: string, region: string, home: string, homeWhat: string): string | undefined {
   const [p, h] = [partitionOf(region), partitionOf(home)];
-  return p === h ? undefined : `${what} '${region}' is in partition ${p}, but ${homeWhat} ${home} is in partition ${h}; aws keeps partitions apart, so use a region of ${h}`;
+  return p === h
+    ? undefined
+    : `${what} '${region}' is in partition ${p}, but ${homeWhat} ${home} is in partition ${h}; aws keeps partitions apart, so use a region of ${h}`;
 }

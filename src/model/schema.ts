@@ -80,15 +80,13 @@ const address = z.strictObject({
 export const targetFields = {
   accounts: z.array(name).optional().describe('account names or 12-digit account ids'),
   ous: z
-    .array(
-      z.union([
-        z.string(),
-        z.strictObject({ path: z.string(), recursive: z.boolean().optional().describe('default true for a path, false for a glob') }),
-      ]),
-    )
+    .array(z.union([z.string(), z.strictObject({ path: z.string(), recursive: z.boolean().optional().describe('default true for a path, false for a glob') })]))
     .optional()
     .describe('OU paths (with everything below them), globs (Workloads/*, Workloads/**), or OU ids listed in organizationalUnits'),
-  tags: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional().describe('all of these tags; a list means any of its values'),
+  tags: z
+    .record(z.string(), z.union([z.string(), z.array(z.string())]))
+    .optional()
+    .describe('all of these tags; a list means any of its values'),
 };
 
 export const assignmentSchema = z.strictObject({
@@ -126,7 +124,12 @@ export const applicationSchema = z.strictObject({
     .optional()
     .describe('groups and users that may open the application'),
   accessScopes: z
-    .array(z.strictObject({ scope: z.string().describe('e.g. redshift:connect'), authorizedTargets: z.array(z.string()).optional().describe('application or instance arns') }))
+    .array(
+      z.strictObject({
+        scope: z.string().describe('e.g. redshift:connect'),
+        authorizedTargets: z.array(z.string()).optional().describe('application or instance arns'),
+      }),
+    )
     .optional(),
   tags: tags.optional(),
 });
@@ -142,7 +145,9 @@ export const keySchema = z.strictObject({
   deletionGuard: z
     .boolean()
     .optional()
-    .describe('deny kms:ScheduleKeyDeletion, kms:DisableKey and kms:PutKeyPolicy to everyone but the administrators and the deployer; default true for least-privilege, false for baseline'),
+    .describe(
+      'deny kms:ScheduleKeyDeletion, kms:DisableKey and kms:PutKeyPolicy to everyone but the administrators and the deployer; default true for least-privilege, false for baseline',
+    ),
   policyProfile: z.enum(POLICY_PROFILES).optional(),
   replicaRegions: z.array(z.string()).optional(),
   useCases: z.array(useCaseSchema).optional(),
@@ -181,7 +186,9 @@ export const modelSchema = z.strictObject({
       planRoleName: z
         .string()
         .optional()
-        .describe('role assumed in member accounts when planning (TF_VAR_idcgen_plan=true): a read-only role, so CI plans need no admin role; default roleName'),
+        .describe(
+          'role assumed in member accounts when planning (TF_VAR_idcgen_plan=true): a read-only role, so CI plans need no admin role; default roleName',
+        ),
       maxResourcesPerStack: z.number().int().optional().describe('default 500'),
       backend: z
         .union([
@@ -253,14 +260,14 @@ export const modelSchema = z.strictObject({
         sessionDuration: z.string().optional(),
         relayState: z.string().optional(),
         tags: tags.optional(),
-        managedPolicies: z.array(z.string()).optional().describe('on an external permission set: the aws managed policies it is expected to hold (for review and import)'),
+        managedPolicies: z
+          .array(z.string())
+          .optional()
+          .describe('on an external permission set: the aws managed policies it is expected to hold (for review and import)'),
         customerManagedPolicies: z.array(customerManagedPolicyRef).optional(),
         inlinePolicy: policyDocument.optional(),
         permissionsBoundary: z
-          .union([
-            z.strictObject({ managedPolicy: z.string() }),
-            z.strictObject({ customerManagedPolicy: customerManagedPolicyRef.omit({ policy: true }) }),
-          ])
+          .union([z.strictObject({ managedPolicy: z.string() }), z.strictObject({ customerManagedPolicy: customerManagedPolicyRef.omit({ policy: true }) })])
           .optional(),
       }),
     )
@@ -272,7 +279,10 @@ export const modelSchema = z.strictObject({
     .strictObject({
       // Any string here: unknown ids and errors get positioned messages with a suggestion (validate);
       // the enum is for editors.
-      disable: z.array(z.string().meta({ enum: disableableRules() })).optional().describe('warning rule ids to turn off for this model (idcgen lint --rules)'),
+      disable: z
+        .array(z.string().meta({ enum: disableableRules() }))
+        .optional()
+        .describe('warning rule ids to turn off for this model (idcgen lint --rules)'),
     })
     .optional()
     .describe('lint settings; they never change generated output'),

@@ -270,7 +270,9 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
     accountName: account.name,
     accountId: account.id,
     assumeRoleArn: roleArn(account.id, input.roleName, partition),
-    ...(input.planRoleName !== undefined && input.planRoleName !== input.roleName ? { planAssumeRoleArn: roleArn(account.id, input.planRoleName, partition) } : {}),
+    ...(input.planRoleName !== undefined && input.planRoleName !== input.roleName
+      ? { planAssumeRoleArn: roleArn(account.id, input.planRoleName, partition) }
+      : {}),
     ...policiesOf(account),
   });
 
@@ -284,23 +286,25 @@ export function buildUnits(input: UnitsInput): DeploymentUnit[] {
           accountName: delegated.account.name,
           accountId: delegated.account.id,
           assumeRoleArn: roleArn(delegated.account.id, input.roleName, partition),
-          ...(input.planRoleName !== undefined && input.planRoleName !== input.roleName ? { planAssumeRoleArn: roleArn(delegated.account.id, input.planRoleName, partition) } : {}),
+          ...(input.planRoleName !== undefined && input.planRoleName !== input.roleName
+            ? { planAssumeRoleArn: roleArn(delegated.account.id, input.planRoleName, partition) }
+            : {}),
         }
       : { accountName: mgmt.name, accountId: mgmt.id };
-  const moved = input.management ? movedOutOfManagement(management, input.management, delegated?.managedFromManagement).map((u) => ({ ...u, ...runsIn(u.name) })) : [];
+  const moved = input.management
+    ? movedOutOfManagement(management, input.management, delegated?.managedFromManagement).map((u) => ({ ...u, ...runsIn(u.name) }))
+    : [];
 
   const members = [...needs.keys()]
     .filter((name) => name !== mgmt.name)
     .sort(compareKeys)
     .map((name) => memberUnit(byName.get(name) as ResolvedAccount));
-  const shards = [...assignmentKeys.keys()].sort(compareKeys).map(
-    (name): AssignmentsUnit => ({
-      name,
-      kind: 'assignments',
-      ...runsIn(name),
-      assignmentKeys: (assignmentKeys.get(name) as string[]).sort(compareKeys),
-    }),
-  );
+  const shards = [...assignmentKeys.keys()].sort(compareKeys).map((name): AssignmentsUnit => ({
+    name,
+    kind: 'assignments',
+    ...runsIn(name),
+    assignmentKeys: (assignmentKeys.get(name) as string[]).sort(compareKeys),
+  }));
   return [management, ...members, ...moved, ...shards];
 }
 
@@ -315,8 +319,7 @@ const sum = (items: readonly Weighted[]): number => items.reduce((n, it) => n + 
  * permission sets stay).
  */
 function movedOutOfManagement(management: ManagementUnit, content: ManagementContent, fromManagement?: ReadonlySet<string>): MovedUnit[] {
-  const policies =
-    management.customerManagedPolicies.length + management.keyIdentityPolicies.reduce((n, p) => n + identityPolicyResources(p), 0);
+  const policies = management.customerManagedPolicies.length + management.keyIdentityPolicies.reduce((n, p) => n + identityPolicyResources(p), 0);
   const base = content.keyResources + policies;
   const permissionSets = sum(content.permissionSets);
   const applications = content.applications ?? [];
@@ -328,7 +331,12 @@ function movedOutOfManagement(management: ManagementUnit, content: ManagementCon
   const keepApplications = !fromManagement && kept + sum(applications) + identityStore <= content.maxResources;
   const keepIdentityStore = kept + (keepApplications ? sum(applications) : 0) + identityStore <= content.maxResources;
 
-  const placement = <K extends MovedUnit['kind']>(name: string, kind: K) => ({ name, kind, accountName: management.accountName, accountId: management.accountId });
+  const placement = <K extends MovedUnit['kind']>(name: string, kind: K) => ({
+    name,
+    kind,
+    accountName: management.accountName,
+    accountId: management.accountId,
+  });
   const units = new Map<string, { kind: MovedUnit['kind']; permissionSets: string[]; groups: string[]; users: string[]; applications: string[] }>();
   const place = (family: string, kind: MovedUnit['kind'], items: readonly Weighted[], field: 'permissionSets' | 'groups' | 'users' | 'applications'): void => {
     const leaves = trieLeaves(
@@ -343,7 +351,12 @@ function movedOutOfManagement(management: ManagementUnit, content: ManagementCon
     });
   };
   if (fromManagement) {
-    place(PERMISSION_SETS_UNIT, 'permission-sets', content.permissionSets.filter((ps) => !fromManagement.has(ps.name)), 'permissionSets');
+    place(
+      PERMISSION_SETS_UNIT,
+      'permission-sets',
+      content.permissionSets.filter((ps) => !fromManagement.has(ps.name)),
+      'permissionSets',
+    );
   } else if (!keepPermissionSets) place(PERMISSION_SETS_UNIT, 'permission-sets', content.permissionSets, 'permissionSets');
   if (fromManagement || !keepIdentityStore) {
     place(GROUPS_UNIT, 'identity-store', content.groups, 'groups');

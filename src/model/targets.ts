@@ -133,12 +133,7 @@ export function selectAccounts(
 }
 
 /** Names of the accounts `exclude` removes; reports exclusions that match no account. */
-function excludedAccounts(
-  exclude: TargetInput['exclude'],
-  accounts: readonly ResolvedAccount[],
-  problems: TargetProblem[],
-  ouIds: OuIds,
-): Set<string> {
+function excludedAccounts(exclude: TargetInput['exclude'], accounts: readonly ResolvedAccount[], problems: TargetProblem[], ouIds: OuIds): Set<string> {
   const out = new Set<string>();
   if (!exclude) return out;
   const index = accountIndex(accounts);
@@ -191,7 +186,10 @@ function tagHits(sel: TagSelector, accounts: readonly ResolvedAccount[], index: 
   const values = index.byTag.get(first);
   const at = new Set<number>();
   for (const v of tagValues(sel[first])) for (const i of values?.get(v) ?? []) at.add(i);
-  return [...at].sort((x, y) => x - y).map((i) => accounts[i]).filter((a) => tagsMatch(sel, a));
+  return [...at]
+    .sort((x, y) => x - y)
+    .map((i) => accounts[i])
+    .filter((a) => tagsMatch(sel, a));
 }
 
 /** A matcher for an OU selector, or the message saying why the selector is not valid. */

@@ -71,7 +71,12 @@ function document(any: Set<string>, scoped: ReadonlyMap<string, Set<string>>, mo
   }
   const title = (s: string): string => s.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
   const modeWord = mode === 'apply' ? 'Apply' : 'Plan';
-  const statements: StatementJson[] = [...byService].map(([svc, actions]) => ({ Sid: `${title(svc)}${modeWord}`, Effect: 'Allow', Action: actions, Resource: '*' }));
+  const statements: StatementJson[] = [...byService].map(([svc, actions]) => ({
+    Sid: `${title(svc)}${modeWord}`,
+    Effect: 'Allow',
+    Action: actions,
+    Resource: '*',
+  }));
   let n = 0;
   for (const [resource, actions] of [...scoped].sort(([a], [b]) => compareKeys(a, b))) {
     statements.push({ Sid: `IdentityCenterReserved${modeWord}${++n}`, Effect: 'Allow', Action: sorted(actions), Resource: resource });
@@ -86,7 +91,9 @@ export function unitDocuments(ir: ResolvedModel, unit: DeploymentUnit, types: Un
   const out: PermissionDocument[] = [];
   for (const mode of ['apply', 'plan'] as const) {
     const roleArn = mode === 'plan' ? (unit.planAssumeRoleArn ?? unit.assumeRoleArn) : unit.assumeRoleArn;
-    const assume: StatementJson[] = roleArn ? [{ Sid: `AssumeMemberRole${mode === 'apply' ? 'Apply' : 'Plan'}`, Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn }] : [];
+    const assume: StatementJson[] = roleArn
+      ? [{ Sid: `AssumeMemberRole${mode === 'apply' ? 'Apply' : 'Plan'}`, Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn }]
+      : [];
     const m = actionsOf(types.management, mode, partition);
     out.push({
       name: `${unit.name}/deployer/${mode}`,
@@ -95,7 +102,11 @@ export function unitDocuments(ir: ResolvedModel, unit: DeploymentUnit, types: Un
     });
     if (roleArn) {
       const r = actionsOf(types.member, mode, partition);
-      out.push({ name: `${unit.name}/member-role/${mode}`, attachTo: `${roleArn} (assumed in ${unit.accountName})`, policy: document(r.any, r.scoped, mode, []) });
+      out.push({
+        name: `${unit.name}/member-role/${mode}`,
+        attachTo: `${roleArn} (assumed in ${unit.accountName})`,
+        policy: document(r.any, r.scoped, mode, []),
+      });
     }
   }
   // A unit with nothing to do in an account (no statements) needs no policy there.
@@ -106,7 +117,15 @@ export function unitDocuments(ir: ResolvedModel, unit: DeploymentUnit, types: Un
 export function commandDocuments(ir: ResolvedModel): PermissionDocument[] {
   const account = ir.organization.managementAccountId;
   return [
-    { name: 'import/deployer/plan', attachTo: `the identity that runs idcgen import, in the management account ${account}`, policy: document(new Set(Object.values(IMPORT_ACTIONS)), new Map(), 'plan', []) },
-    { name: 'encryption/deployer/apply', attachTo: `the identity that runs idcgen encryption (or the management root's encryption step), in ${account}`, policy: document(new Set(ENCRYPTION_ACTIONS), new Map(), 'apply', []) },
+    {
+      name: 'import/deployer/plan',
+      attachTo: `the identity that runs idcgen import, in the management account ${account}`,
+      policy: document(new Set(Object.values(IMPORT_ACTIONS)), new Map(), 'plan', []),
+    },
+    {
+      name: 'encryption/deployer/apply',
+      attachTo: `the identity that runs idcgen encryption (or the management root's encryption step), in ${account}`,
+      policy: document(new Set(ENCRYPTION_ACTIONS), new Map(), 'apply', []),
+    },
   ];
 }

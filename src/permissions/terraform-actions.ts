@@ -54,7 +54,17 @@ export const TERRAFORM_ACTIONS: Readonly<Record<string, TypeActions>> = {
   aws_kms_alias: { read: ['kms:ListAliases', 'kms:DescribeKey'], write: ['kms:CreateAlias', 'kms:UpdateAlias', 'kms:DeleteAlias'] },
   aws_kms_replica_key: {
     read: ['kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:GetKeyRotationStatus', 'kms:ListResourceTags'],
-    write: ['kms:ReplicateKey', 'kms:CreateKey', 'kms:TagResource', 'kms:UntagResource', 'kms:PutKeyPolicy', 'kms:UpdateKeyDescription', 'kms:EnableKey', 'kms:DisableKey', 'kms:ScheduleKeyDeletion'],
+    write: [
+      'kms:ReplicateKey',
+      'kms:CreateKey',
+      'kms:TagResource',
+      'kms:UntagResource',
+      'kms:PutKeyPolicy',
+      'kms:UpdateKeyDescription',
+      'kms:EnableKey',
+      'kms:DisableKey',
+      'kms:ScheduleKeyDeletion',
+    ],
   },
   // The provider derives the partition from its Region: no API call (module examples use it for partition-neutral ARNs).
   'data.aws_partition': { read: [], write: [] },
@@ -68,7 +78,15 @@ export const TERRAFORM_ACTIONS: Readonly<Record<string, TypeActions>> = {
   'data.aws_kms_alias': { read: ['kms:ListAliases', 'kms:DescribeKey'], write: [] },
   aws_iam_policy: {
     read: ['iam:GetPolicy', 'iam:GetPolicyVersion', 'iam:ListPolicyVersions', 'iam:ListPolicyTags'],
-    write: ['iam:CreatePolicy', 'iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:DeletePolicy', 'iam:TagPolicy', 'iam:UntagPolicy', 'iam:ListEntitiesForPolicy'],
+    write: [
+      'iam:CreatePolicy',
+      'iam:CreatePolicyVersion',
+      'iam:DeletePolicyVersion',
+      'iam:DeletePolicy',
+      'iam:TagPolicy',
+      'iam:UntagPolicy',
+      'iam:ListEntitiesForPolicy',
+    ],
   },
   aws_iam_role_policy_attachment: { read: ['iam:ListAttachedRolePolicies'], write: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'] },
   'data.aws_ssoadmin_instances': { read: ['sso:ListInstances'], write: [] },
@@ -113,7 +131,11 @@ export const TERRAFORM_ACTIONS: Readonly<Record<string, TypeActions>> = {
   },
   aws_ssoadmin_instance_access_control_attributes: {
     read: ['sso:DescribeInstanceAccessControlAttributeConfiguration'],
-    write: ['sso:CreateInstanceAccessControlAttributeConfiguration', 'sso:UpdateInstanceAccessControlAttributeConfiguration', 'sso:DeleteInstanceAccessControlAttributeConfiguration'],
+    write: [
+      'sso:CreateInstanceAccessControlAttributeConfiguration',
+      'sso:UpdateInstanceAccessControlAttributeConfiguration',
+      'sso:DeleteInstanceAccessControlAttributeConfiguration',
+    ],
   },
   aws_ssoadmin_account_assignment: {
     read: ['sso:ListAccountAssignments'],
@@ -146,7 +168,10 @@ export const TERRAFORM_ACTIONS: Readonly<Record<string, TypeActions>> = {
       { actions: ['iam:CreateSAMLProvider', 'iam:GetSAMLProvider', 'iam:UpdateSAMLProvider', 'iam:DeleteSAMLProvider'], resource: SSO_SAML_PROVIDER },
     ],
   },
-  aws_identitystore_group: { read: ['identitystore:DescribeGroup'], write: ['identitystore:CreateGroup', 'identitystore:UpdateGroup', 'identitystore:DeleteGroup'] },
+  aws_identitystore_group: {
+    read: ['identitystore:DescribeGroup'],
+    write: ['identitystore:CreateGroup', 'identitystore:UpdateGroup', 'identitystore:DeleteGroup'],
+  },
   aws_identitystore_user: { read: ['identitystore:DescribeUser'], write: ['identitystore:CreateUser', 'identitystore:UpdateUser', 'identitystore:DeleteUser'] },
   aws_identitystore_group_membership: {
     read: ['identitystore:DescribeGroupMembership'],

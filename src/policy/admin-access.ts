@@ -18,7 +18,18 @@
  * administratorGrants (below) asks the wider question a reviewer of a change asks: which
  * statements hand out administrator-level power at all, conditions or not (see its comment).
  */
-import { rootManagedPolicyName, type CustomerManagedPolicyRef, type ResolvedModel, type ResolvedPermissionSet, iamActionPattern, isPolicyRef, isPolicyUnit, type PolicyDocumentJson, type PolicyValues, type StatementJson } from '../model';
+import {
+  rootManagedPolicyName,
+  type CustomerManagedPolicyRef,
+  type ResolvedModel,
+  type ResolvedPermissionSet,
+  iamActionPattern,
+  isPolicyRef,
+  isPolicyUnit,
+  type PolicyDocumentJson,
+  type PolicyValues,
+  type StatementJson,
+} from '../model';
 import { iamActionNames, iamPermissionsManagementActions, iamServicePrefixes } from './private/iam-data';
 import { actionMatches, toArray } from './json';
 
@@ -33,7 +44,6 @@ export const KNOWN_MANAGED_POLICIES: Readonly<Record<string, { readonly statemen
     url: 'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/IAMFullAccess.html',
   },
 };
-
 
 /** Customer managed policy documents the model writes, by `<path><name>` (the same document in every account). */
 export function customerPolicyDocuments(ir: Pick<ResolvedModel, 'units'>): Map<string, PolicyDocumentJson> {
@@ -90,9 +100,16 @@ function boundaryAllows(ps: ResolvedPermissionSet, customerPolicies: ReadonlyMap
   const b = ps.permissionsBoundary;
   if (b === undefined) return undefined;
   const statements =
-    'managedPolicyArn' in b ? toArray(knownManaged(b.managedPolicyArn)?.statement) : (customerPolicies.get(policyKey(b.customerManagedPolicy))?.Statement ?? []);
+    'managedPolicyArn' in b
+      ? toArray(knownManaged(b.managedPolicyArn)?.statement)
+      : (customerPolicies.get(policyKey(b.customerManagedPolicy))?.Statement ?? []);
   const denied = new Set(statements.filter((s) => s.Effect === 'Deny').flatMap(covered));
-  return new Set(statements.filter((s) => s.Effect === 'Allow').flatMap(covered).filter((a) => !denied.has(a)));
+  return new Set(
+    statements
+      .filter((s) => s.Effect === 'Allow')
+      .flatMap(covered)
+      .filter((a) => !denied.has(a)),
+  );
 }
 
 function knownManaged(arn: string): { name: string; statement: StatementJson } | undefined {

@@ -182,7 +182,15 @@ export function statementMatch(s: StatementJson, req: KmsRequest): Tri {
   if (t === 'no') return 'no';
   for (const [op, keys] of Object.entries(s.Condition ?? {})) {
     for (const [key, values] of Object.entries(keys)) {
-      t = triAnd(t, conditionMatch(op, key, toArray(values).map((v) => (typeof v === 'string' ? v : undefined)), req.context));
+      t = triAnd(
+        t,
+        conditionMatch(
+          op,
+          key,
+          toArray(values).map((v) => (typeof v === 'string' ? v : undefined)),
+          req.context,
+        ),
+      );
       if (t === 'no') return 'no';
     }
   }

@@ -36,7 +36,10 @@ function positions(model: OrgModel): Positions {
     const assignments = model.assignments ?? [];
     const byPrincipal = new Map<string, number>();
     assignments.forEach((a, i) => {
-      for (const k of [a.user !== undefined ? `USER\u0000${a.user}\u0000${a.permissionSet}` : undefined, a.group !== undefined ? `GROUP\u0000${a.group}\u0000${a.permissionSet}` : undefined]) {
+      for (const k of [
+        a.user !== undefined ? `USER\u0000${a.user}\u0000${a.permissionSet}` : undefined,
+        a.group !== undefined ? `GROUP\u0000${a.group}\u0000${a.permissionSet}` : undefined,
+      ]) {
         if (k !== undefined && !byPrincipal.has(k)) byPrincipal.set(k, i);
       }
     });
@@ -67,7 +70,8 @@ export function findingPath(model: OrgModel, at: FindingLocation): ModelPath {
     case 'customerPolicyStatement':
       for (const [i, ps] of sets.entries()) {
         const j = (ps.customerManagedPolicies ?? []).findIndex((c) => c.name === at.name && (c.path ?? '/') === at.path && c.policy !== undefined);
-        if (j >= 0) return ['permissionSets', i, 'customerManagedPolicies', j, 'policy', ...statementPath(ps.customerManagedPolicies?.[j].policy, at.statement)];
+        if (j >= 0)
+          return ['permissionSets', i, 'customerManagedPolicies', j, 'policy', ...statementPath(ps.customerManagedPolicies?.[j].policy, at.statement)];
       }
       return [];
     case 'group': {

@@ -9,7 +9,16 @@
  *   while the key Identity Center uses has neither managed-applications nor
  *   restrict-managed-applications (which admits the services it lists).
  */
-import { isAwsManagedApplicationProvider, compareKeys, type ResolvedModel, IDENTITY_CENTER_RULES, PRINCIPAL_TAG, type IdentityCenterRule, type PolicyDocumentJson, type StatementJson } from '../model';
+import {
+  isAwsManagedApplicationProvider,
+  compareKeys,
+  type ResolvedModel,
+  IDENTITY_CENTER_RULES,
+  PRINCIPAL_TAG,
+  type IdentityCenterRule,
+  type PolicyDocumentJson,
+  type StatementJson,
+} from '../model';
 import { customerPolicyDocuments } from './admin-access';
 import { conditionKeysOf } from './json';
 import type { FindingLocation } from './well-architected';

@@ -17,7 +17,22 @@
  * unknown. Unknowns make a power possible, not certain (`certain: false`). Permissions boundaries,
  * SCPs and session policies only narrow and are left out, so the answer errs on the side of power.
  */
-import { compareKeys, isPolicyUnit, type KeyPrincipalRef, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, accountRootArn, identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, permissionSetRoleArn, type PolicyDocumentJson } from '../model';
+import {
+  compareKeys,
+  isPolicyUnit,
+  type KeyPrincipalRef,
+  type ResolvedKey,
+  type ResolvedModel,
+  type ResolvedPermissionSet,
+  accountRootArn,
+  identityStoreArn,
+  instanceArn,
+  keyArn,
+  partitionOf,
+  PERMISSION_SET_ROLE,
+  permissionSetRoleArn,
+  type PolicyDocumentJson,
+} from '../model';
 import { ACTIONS, CONDITION_KEYS, EC_CONDITION, ENCRYPTION_CONTEXT_KEYS } from './catalog/aws';
 import { AWS_MANAGED_KMS, AWS_MANAGED_WITHOUT_KMS } from './catalog/aws-managed-kms';
 import { kmsDecision, triOr, type ContextValue, type IdentityPolicy, type Tri } from './evaluate';
@@ -45,7 +60,10 @@ export interface KeyPower {
 const PROBES: Record<KeyPowerLevel, { actions: readonly string[]; via: readonly ('none' | 'sso' | 'identityStore')[] }> = {
   administer: { actions: ACTIONS.guarded, via: ['none'] },
   // What the administrators' use adds to decrypting (encrypting new identity data), from the catalog.
-  'use via Identity Center': { actions: ACTIONS.adminUse.filter((a) => !(ACTIONS.decrypt as readonly string[]).includes(a)).sort(), via: ['sso', 'identityStore'] },
+  'use via Identity Center': {
+    actions: ACTIONS.adminUse.filter((a) => !(ACTIONS.decrypt as readonly string[]).includes(a)).sort(),
+    via: ['sso', 'identityStore'],
+  },
   decrypt: { actions: ACTIONS.decrypt, via: ['none', 'sso', 'identityStore'] },
 };
 
@@ -114,7 +132,14 @@ function evaluationContext(ir: ResolvedModel, key: ResolvedKey): EvaluationConte
   const keyPolicy = renderPolicy(key.keyPolicy, values);
   const named = new Set(JSON.stringify(keyPolicy).match(/\d{12}/g) ?? []);
   named.add(mgmt);
-  return { keyPolicy, keyArn: keyArnValue, instanceArn: instance, identityStoreArn: storeArn, values, significant: (s) => named.has(s.accountId) || s.namedAccounts.has(s.accountId) };
+  return {
+    keyPolicy,
+    keyArn: keyArnValue,
+    instanceArn: instance,
+    identityStoreArn: storeArn,
+    values,
+    significant: (s) => named.has(s.accountId) || s.namedAccounts.has(s.accountId),
+  };
 }
 
 function subjects(ir: ResolvedModel, key: ResolvedKey, values: PolicyRefValues): Subject[] {
@@ -132,7 +157,10 @@ function subjects(ir: ResolvedModel, key: ResolvedKey, values: PolicyRefValues):
   const suffix = '0'.repeat(PERMISSION_SET_ROLE.suffixLength);
   for (const [ps, accounts] of placed) {
     const identity = permissionSetPolicies(ir, byName.get(ps), values);
-    const policies: Policies = { identity, namedAccounts: new Set(identity.flatMap((p) => ('document' in p ? (JSON.stringify(p.document).match(/\d{12}/g) ?? []) : []))) };
+    const policies: Policies = {
+      identity,
+      namedAccounts: new Set(identity.flatMap((p) => ('document' in p ? (JSON.stringify(p.document).match(/\d{12}/g) ?? []) : []))),
+    };
     const principal = `permission set ${ps}`;
     for (const [accountName, accountId] of accounts) {
       const arn = () => permissionSetRoleArn(accountId, region, ps, suffix, partition);
@@ -165,7 +193,10 @@ function subjects(ir: ResolvedModel, key: ResolvedKey, values: PolicyRefValues):
   const deployer = ir.deployment.deployer;
   if (deployer !== undefined) {
     const roleName = deployer.slice(deployer.lastIndexOf('/') + 1);
-    named({ kind: 'role', arn: deployer, roleName, accountId: ir.organization.managementAccountId, accountName: ir.organization.managementAccountName }, 'deployer');
+    named(
+      { kind: 'role', arn: deployer, roleName, accountId: ir.organization.managementAccountId, accountName: ir.organization.managementAccountName },
+      'deployer',
+    );
   }
   return out;
 }
@@ -182,7 +213,10 @@ function permissionSetPolicies(ir: ResolvedModel, ps: ResolvedPermissionSet | un
     else if (!AWS_MANAGED_WITHOUT_KMS.has(name)) out.push({ name: `managed policy ${name} (not in the catalog)`, unknown: true });
   }
   for (const ref of ps.customerManagedPolicies) {
-    const doc = ir.units.filter(isPolicyUnit).flatMap((u) => u.customerManagedPolicies).find((c) => c.name === ref.name && c.path === ref.path)?.document;
+    const doc = ir.units
+      .filter(isPolicyUnit)
+      .flatMap((u) => u.customerManagedPolicies)
+      .find((c) => c.name === ref.name && c.path === ref.path)?.document;
     const name = `customer managed policy ${ref.path}${ref.name}`;
     out.push(doc ? { name, document: doc } : { name, unknown: true });
   }
@@ -197,7 +231,12 @@ function evaluateSubject(ir: ResolvedModel, key: ResolvedKey, ctx: EvaluationCon
     const through = new Set<string>();
     for (const action of PROBES[power].actions) {
       for (const via of PROBES[power].via) {
-        const d = kmsDecision(ctx.keyPolicy, s.identity, { principal: s.arn, accountId: s.accountId, action, resource: ctx.keyArn, context: requestContext(ir, ctx, s, action, via) }, ir.organization.managementAccountId);
+        const d = kmsDecision(
+          ctx.keyPolicy,
+          s.identity,
+          { principal: s.arn, accountId: s.accountId, action, resource: ctx.keyArn, context: requestContext(ir, ctx, s, action, via) },
+          ir.organization.managementAccountId,
+        );
         if (d.decision === 'no') continue;
         decision = triOr(decision, d.decision);
         actions.add(action);
@@ -210,14 +249,28 @@ function evaluateSubject(ir: ResolvedModel, key: ResolvedKey, ctx: EvaluationCon
       }
     }
     if (decision !== 'no') {
-      return { key: key.name, principal: s.principal, kind: s.kind, power, certain: decision === 'yes', actions: [...actions].sort(compareKeys), through: [...through].sort(compareKeys) };
+      return {
+        key: key.name,
+        principal: s.principal,
+        kind: s.kind,
+        power,
+        certain: decision === 'yes',
+        actions: [...actions].sort(compareKeys),
+        through: [...through].sort(compareKeys),
+      };
     }
   }
   return null;
 }
 
 /** What AWS puts in the request context of a call by `s`; keys it cannot know stay out (unknown). */
-function requestContext(ir: ResolvedModel, ctx: EvaluationContext, s: Omit<Subject, 'arn'> & { arn: string }, action: string, via: 'none' | 'sso' | 'identityStore'): Record<string, ContextValue> {
+function requestContext(
+  ir: ResolvedModel,
+  ctx: EvaluationContext,
+  s: Omit<Subject, 'arn'> & { arn: string },
+  action: string,
+  via: 'none' | 'sso' | 'identityStore',
+): Record<string, ContextValue> {
   const region = ir.identityCenter.region;
   const crypto = action !== 'kms:PutKeyPolicy' && action !== 'kms:ScheduleKeyDeletion' && action !== 'kms:DisableKey';
   const context: Record<string, ContextValue> = {

@@ -3,7 +3,21 @@
  * identity policies for principals that need one, and every problem found on the way (with its
  * model path, for file:line:col). Pure: the same input gives the same output.
  */
-import { compareKeys, type ResolvedAccount, type ResolvedKey, identityStoreArn, partitionOf, ROLE_ARN, sortedRecord, unknownRef, type KeyInput, type PrincipalInput, type PolicyRef, type StatementJson, type UseCaseConfig } from '../model';
+import {
+  compareKeys,
+  type ResolvedAccount,
+  type ResolvedKey,
+  identityStoreArn,
+  partitionOf,
+  ROLE_ARN,
+  sortedRecord,
+  unknownRef,
+  type KeyInput,
+  type PrincipalInput,
+  type PolicyRef,
+  type StatementJson,
+  type UseCaseConfig,
+} from '../model';
 import { SERVICE_PRINCIPAL } from './catalog/aws';
 import type { RestrictedAppsProps } from './catalog/advanced';
 import type { EncryptionContextValues } from './catalog/shapes';
@@ -13,7 +27,6 @@ import { keySpec } from './private/key-spec';
 import { buildKeyPolicy } from './private/key-policy';
 import { groupIdentityNeeds, identityNeeds } from './private/identity';
 import { mergeStatements } from './private/merge-statements';
-
 
 export interface KeyContext {
   organizationId: string;
@@ -53,7 +66,12 @@ export function buildKeys(keys: readonly KeyInput[], ctx: KeyContext): KeyBuildR
   const seen = new Set<string>();
   keys.forEach((input, index) => {
     if (seen.has(input.name)) {
-      problems.push({ path: ['keys', index, 'name'], message: `key name '${input.name}' is used by more than one key; key names must be unique`, severity: 'error', rule: 'key-duplicate-name' });
+      problems.push({
+        path: ['keys', index, 'name'],
+        message: `key name '${input.name}' is used by more than one key; key names must be unique`,
+        severity: 'error',
+        rule: 'key-duplicate-name',
+      });
       return;
     }
     seen.add(input.name);
@@ -100,11 +118,22 @@ function buildKey(
   (input.useCases ?? []).forEach((useCase, i) => {
     const [id, config] = Object.entries(useCase)[0] as [ModelUseCaseId, UseCaseConfig];
     const at = [...path, 'useCases', i, id];
-    if (useCases.has(id)) problems.push({ path: at, message: `use case '${id}' is listed more than once; its principals are merged`, severity: 'warning', rule: 'key-use-case-duplicate' });
+    if (useCases.has(id))
+      problems.push({
+        path: at,
+        message: `use case '${id}' is listed more than once; its principals are merged`,
+        severity: 'warning',
+        rule: 'key-use-case-duplicate',
+      });
     const listed = config && 'principals' in config ? config.principals : undefined;
     const principals = resolveAll(listed, [...at, 'principals']);
     if (useCaseEntry(id).principals === 'required' && (listed ?? []).length === 0) {
-      problems.push({ path: at, message: `use case '${id}' needs at least one principal (${useCaseEntry(id).title}); found none`, severity: 'error', rule: 'key-use-case-principals' });
+      problems.push({
+        path: at,
+        message: `use case '${id}' needs at least one principal (${useCaseEntry(id).title}); found none`,
+        severity: 'error',
+        rule: 'key-use-case-principals',
+      });
     }
     checkPrincipalAccounts(id, principals, at, ctx, problems);
     useCases.set(id, uniquePrincipals([...(useCases.get(id) ?? []), ...principals]));
@@ -115,7 +144,10 @@ function buildKey(
 
   const instanceContext: EncryptionContextValues = {
     instanceArn: ctx.instanceArn ?? { ref: 'instance-arn' },
-    identityStoreArn: ctx.identityStoreId !== undefined ? identityStoreArn(ctx.managementAccountId, ctx.identityStoreId, partitionOf(ctx.region)) : { ref: 'identity-store-arn' },
+    identityStoreArn:
+      ctx.identityStoreId !== undefined
+        ? identityStoreArn(ctx.managementAccountId, ctx.identityStoreId, partitionOf(ctx.region))
+        : { ref: 'identity-store-arn' },
   };
   const policy = buildKeyPolicy({
     profile: spec.profile,
@@ -137,7 +169,13 @@ function buildKey(
   }
 
   const keyArn: PolicyRef = { ref: spec.multiRegion ? 'key-arn-all-regions' : 'key-arn', key: input.name };
-  const needs = identityNeeds({ profile: spec.profile, managementAccountId: ctx.managementAccountId, adminAccountIds: policy.adminAccountIds, administrators, useCases });
+  const needs = identityNeeds({
+    profile: spec.profile,
+    managementAccountId: ctx.managementAccountId,
+    adminAccountIds: policy.adminAccountIds,
+    administrators,
+    useCases,
+  });
   const identity = groupIdentityNeeds(input.name, spec.profile, keyArn, needs);
   const keyPolicy = policy.document.toJSON();
 
@@ -176,7 +214,13 @@ function deployerPrincipal(ctx: KeyContext): KeyPrincipal | undefined {
 }
 
 /** Where the docs expect a use case's principals: administrators in the management account, delegated admins elsewhere. */
-function checkPrincipalAccounts(id: ModelUseCaseId, principals: readonly KeyPrincipal[], at: (string | number)[], ctx: KeyContext, problems: KeyProblem[]): void {
+function checkPrincipalAccounts(
+  id: ModelUseCaseId,
+  principals: readonly KeyPrincipal[],
+  at: (string | number)[],
+  ctx: KeyContext,
+  problems: KeyProblem[],
+): void {
   for (const p of principals) {
     if (id === 'identity-center-admins' && p.accountId !== ctx.managementAccountId) {
       problems.push({
@@ -222,8 +266,10 @@ function restrictedAppsProps(
   problems: KeyProblem[],
 ): RestrictedAppsProps | undefined {
   const before = problems.length;
-  const error = (sub: (string | number)[], message: string) => problems.push({ path: [...at, ...sub], message, severity: 'error', rule: 'key-restricted-apps' });
-  if (config.servicePrincipals.length === 0) error(['servicePrincipals'], 'restrict-managed-applications needs at least one service principal, e.g. elasticmapreduce.amazonaws.com; found none');
+  const error = (sub: (string | number)[], message: string) =>
+    problems.push({ path: [...at, ...sub], message, severity: 'error', rule: 'key-restricted-apps' });
+  if (config.servicePrincipals.length === 0)
+    error(['servicePrincipals'], 'restrict-managed-applications needs at least one service principal, e.g. elasticmapreduce.amazonaws.com; found none');
   config.servicePrincipals.forEach((s, i) => {
     if (!SERVICE_PRINCIPAL.test(s)) error(['servicePrincipals', i], `service principal '${s}' is not of the form <service>.amazonaws.com`);
   });
@@ -231,7 +277,16 @@ function restrictedAppsProps(
   (config.sourceAccounts ?? []).forEach((name, i) => {
     const account = ctx.accounts.find((a) => a.name === name);
     if (account) sourceAccountIds.push(account.id);
-    else error(['sourceAccounts', i], unknownRef('account', name, 'accounts', ctx.accounts.map((a) => a.name)));
+    else
+      error(
+        ['sourceAccounts', i],
+        unknownRef(
+          'account',
+          name,
+          'accounts',
+          ctx.accounts.map((a) => a.name),
+        ),
+      );
   });
   const sourceArns = [...new Set(config.sourceArns ?? [])].sort(compareKeys);
   if (sourceAccountIds.length === 0 && sourceArns.length === 0) {

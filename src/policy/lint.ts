@@ -2,7 +2,22 @@
  * Safety checks on the resolved model's policies. Errors block `generate`; warnings are printed.
  * Each rule has a stable id (LINT_RULES); lint reads only the IR, never the YAML.
  */
-import { identityStoreArn, instanceArn, keyArn, partitionOf, PERMISSION_SET_ROLE, roleArn, type ResolvedKey, type ResolvedModel, LIMITS, LINT_RULES, type LintRule, type PolicyDocumentJson, type StatementJson, isPolicyRef } from '../model';
+import {
+  identityStoreArn,
+  instanceArn,
+  keyArn,
+  partitionOf,
+  PERMISSION_SET_ROLE,
+  roleArn,
+  type ResolvedKey,
+  type ResolvedModel,
+  LIMITS,
+  LINT_RULES,
+  type LintRule,
+  type PolicyDocumentJson,
+  type StatementJson,
+  isPolicyRef,
+} from '../model';
 import { PolicyDocument, policyBytes, policyNonWhitespaceChars } from './document';
 import { renderPolicy } from './render';
 import { ACTIONS, CONDITION_KEYS, KEY_POLICY_ADMIN_ACTION, SCOPING_CONDITION_KEYS, SERVICE_PRINCIPALS } from './catalog/aws';
@@ -22,8 +37,12 @@ export interface LintFinding {
 
 export function lintModel(ir: ResolvedModel): LintFinding[] {
   const findings: LintFinding[] = [];
-  const add = (rule: LintRule, message: string, where: { keyName?: string; permissionSet?: string } = {}, severity: LintFinding['severity'] = LINT_RULES[rule].severity) =>
-    findings.push({ rule, severity, message, ...where });
+  const add = (
+    rule: LintRule,
+    message: string,
+    where: { keyName?: string; permissionSet?: string } = {},
+    severity: LintFinding['severity'] = LINT_RULES[rule].severity,
+  ) => findings.push({ rule, severity, message, ...where });
 
   for (const key of ir.keys) {
     lintKey(ir, key, (rule, message) => add(rule, message, { keyName: key.name }));
@@ -48,24 +67,38 @@ function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
   const statements = policy.Statement;
 
   const admins = statements.filter(
-    (s) => grantsAction(s, KEY_POLICY_ADMIN_ACTION) && !isAnyPrincipal(s.Principal) && awsPrincipalsOf(s).length > 0 && conditionValues(s, CONDITION_KEYS.viaService).length === 0,
+    (s) =>
+      grantsAction(s, KEY_POLICY_ADMIN_ACTION) &&
+      !isAnyPrincipal(s.Principal) &&
+      awsPrincipalsOf(s).length > 0 &&
+      conditionValues(s, CONDITION_KEYS.viaService).length === 0,
   );
   if (admins.length === 0) {
-    add('key-admin-missing', `${what} lets no named principal call ${KEY_POLICY_ADMIN_ACTION}; add key administrators (administrators: [{ permissionSet, account }])`);
+    add(
+      'key-admin-missing',
+      `${what} lets no named principal call ${KEY_POLICY_ADMIN_ACTION}; add key administrators (administrators: [{ permissionSet, account }])`,
+    );
   }
 
   for (const service of [SERVICE_PRINCIPALS.sso, SERVICE_PRINCIPALS.identityStore]) {
     const missing = [...ACTIONS.serviceUse, ...ACTIONS.describe].filter(
       (action) => !statements.some((s) => servicePrincipalsOf(s).includes(service) && grantsAction(s, action)),
     );
-    if (missing.length > 0) add('key-service-statements-missing', `${what} does not allow ${service} ${missing.join(', ')}; identity center needs all of ${[...ACTIONS.serviceUse, ...ACTIONS.describe].join(', ')}`);
+    if (missing.length > 0)
+      add(
+        'key-service-statements-missing',
+        `${what} does not allow ${service} ${missing.join(', ')}; identity center needs all of ${[...ACTIONS.serviceUse, ...ACTIONS.describe].join(', ')}`,
+      );
   }
 
   for (const s of statements) {
     if (s.Effect !== 'Allow' || !isAnyPrincipal(s.Principal)) continue;
     const scoped = SCOPING_CONDITION_KEYS.some((k) => conditionValues(s, k).some((v) => isPolicyRef(v) || (v !== '' && !v.includes('*'))));
     if (!scoped) {
-      add('principal-star-unconditioned', `${what} statement ${label(s)} allows "Principal": "*" without a condition on ${SCOPING_CONDITION_KEYS.join(', ')}; add aws:PrincipalOrgID or aws:SourceOrgID`);
+      add(
+        'principal-star-unconditioned',
+        `${what} statement ${label(s)} allows "Principal": "*" without a condition on ${SCOPING_CONDITION_KEYS.join(', ')}; add aws:PrincipalOrgID or aws:SourceOrgID`,
+      );
     }
   }
 
@@ -75,13 +108,18 @@ function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
     if (!message.startsWith('key policy is ')) add('policy-invalid', `${what}: ${message}`);
   }
   const bytes = policyBytes(renderForSize(ir, policy));
-  if (bytes > LIMITS.keyPolicyBytes.max) add('key-policy-too-large', `${what} is ${bytes} bytes; allowed at most ${LIMITS.keyPolicyBytes.max} (${LIMITS.keyPolicyBytes.why})`);
+  if (bytes > LIMITS.keyPolicyBytes.max)
+    add('key-policy-too-large', `${what} is ${bytes} bytes; allowed at most ${LIMITS.keyPolicyBytes.max} (${LIMITS.keyPolicyBytes.why})`);
 
   for (const p of key.identityPolicies) {
     lintIdentityDocument(ir, p.document, `key '${key.name}' identity policy ${p.policyName} in ${p.accountName}`, LIMITS.managedPolicyBytes, add);
   }
 
-  if (!key.multiRegion) add('key-single-region', `key '${key.name}' is single-region; aws recommends multi-region keys for identity center (multiRegion: true), and a key cannot be made multi-region later`);
+  if (!key.multiRegion)
+    add(
+      'key-single-region',
+      `key '${key.name}' is single-region; aws recommends multi-region keys for identity center (multiRegion: true), and a key cannot be made multi-region later`,
+    );
 
   const restricted = statements.some((s) =>
     conditionKeysOf(s)
@@ -89,7 +127,10 @@ function lintKey(ir: ResolvedModel, key: ResolvedKey, add: Add): void {
       .some((k) => conditionValues(s, k).some((v) => isPolicyRef(v) || v !== '*')),
   );
   if (!restricted) {
-    add('encryption-context-unrestricted', `key '${key.name}' accepts any identity center instance's encryption context; for production add the restrict-to-instance use case`);
+    add(
+      'encryption-context-unrestricted',
+      `key '${key.name}' accepts any identity center instance's encryption context; for production add the restrict-to-instance use case`,
+    );
   }
 }
 
@@ -105,11 +146,18 @@ function lintKeyPrincipals(ir: ResolvedModel, key: ResolvedKey, add: (rule: Lint
   // A least-privilege key grants only whom it names; a guarded key (any profile) denies
   // kms:PutKeyPolicy to whom it does not name. Either way the role that runs terraform must be named.
   const guardedBaseline = key.profile !== 'least-privilege' && key.deletionGuard;
-  if ((key.profile === 'least-privilege' || guardedBaseline) && ir.deployment.deployer === undefined && !administrators.some((u) => u.principal.kind !== 'permission-set' && u.principal.accountId === mgmt)) {
+  if (
+    (key.profile === 'least-privilege' || guardedBaseline) &&
+    ir.deployment.deployer === undefined &&
+    !administrators.some((u) => u.principal.kind !== 'permission-set' && u.principal.accountId === mgmt)
+  ) {
     const what = guardedBaseline
       ? `(${key.profile} with deletionGuard) names no deployer and no role or account root administrator in the management account ${ir.organization.managementAccountName}, so its deletion guard would deny the role that runs terraform kms:PutKeyPolicy and kms lockout check refuses the policy`
       : `(least-privilege) names no deployer and no role or account root administrator in the management account ${ir.organization.managementAccountName}, so the role that runs terraform could not apply its key policy again (kms lockout check) nor read the key`;
-    add('key-deployer-missing', `key '${key.name}' ${what}; set deployment.deployer: ${roleArn(mgmt, '<the role that runs terraform>', partitionOf(ir.identityCenter.region))}`);
+    add(
+      'key-deployer-missing',
+      `key '${key.name}' ${what}; set deployment.deployer: ${roleArn(mgmt, '<the role that runs terraform>', partitionOf(ir.identityCenter.region))}`,
+    );
   }
   const assigned = new Set(ir.assignments.map((a) => `${a.permissionSet}\u0000${a.accountName}`));
   const reported = new Set<string>();
@@ -158,12 +206,19 @@ function lintLocation(ir: ResolvedModel, add: (rule: LintRule, message: string, 
   const { encryptionKey, region } = ir.identityCenter;
   const mgmt = ir.organization.managementAccountId;
   if (encryptionKey !== undefined && !ir.keys.some((k) => k.name === encryptionKey)) {
-    add('key-location', `identity center encryption key '${encryptionKey}' is not among the keys idcgen creates in the management account; allowed: ${ir.keys.map((k) => k.name).join(', ') || '(none)'}`);
+    add(
+      'key-location',
+      `identity center encryption key '${encryptionKey}' is not among the keys idcgen creates in the management account; allowed: ${ir.keys.map((k) => k.name).join(', ') || '(none)'}`,
+    );
   }
   for (const key of ir.keys) {
     const at = { keyName: key.name };
     if (key.usedByIdentityCenter !== (key.name === encryptionKey)) {
-      add('key-location', `key '${key.name}' usedByIdentityCenter is ${key.usedByIdentityCenter} but identity center uses '${encryptionKey ?? '(aws owned key)'}'`, at);
+      add(
+        'key-location',
+        `key '${key.name}' usedByIdentityCenter is ${key.usedByIdentityCenter} but identity center uses '${encryptionKey ?? '(aws owned key)'}'`,
+        at,
+      );
     }
     if (key.usedByIdentityCenter && key.replicaRegions.includes(region)) {
       add('key-location', `key '${key.name}' has a replica in ${region}, the identity center region, where its primary must be`, at);
@@ -173,7 +228,11 @@ function lintLocation(ir: ResolvedModel, add: (rule: LintRule, message: string, 
       const accounts = conditionValues(s, CONDITION_KEYS.sourceAccount).filter((v): v is string => typeof v === 'string' && !v.startsWith('${'));
       const foreign = accounts.filter((a) => a !== mgmt);
       if (foreign.length > 0) {
-        add('key-location', `key '${key.name}' statement ${label(s)} lets identity center of account ${foreign.join(', ')} use the key; identity center and its key are in the management account ${mgmt}`, at);
+        add(
+          'key-location',
+          `key '${key.name}' statement ${label(s)} lets identity center of account ${foreign.join(', ')} use the key; identity center and its key are in the management account ${mgmt}`,
+          at,
+        );
       }
     }
   }

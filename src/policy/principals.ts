@@ -13,7 +13,20 @@
  *   does not create these roles, they exist before the key policy, and KMS's principal check then
  *   catches a mistyped ARN at apply time instead of silently granting nothing.
  */
-import { compareKeys, type KeyPrincipalRef, type ResolvedAccount, accountPrincipalArnPattern, accountRootArn, partitionOf, PATTERNS, patternMessage, permissionSetRoleArnPattern, ROLE_ARN, unknownRef, type PrincipalInput } from '../model';
+import {
+  compareKeys,
+  type KeyPrincipalRef,
+  type ResolvedAccount,
+  accountPrincipalArnPattern,
+  accountRootArn,
+  partitionOf,
+  PATTERNS,
+  patternMessage,
+  permissionSetRoleArnPattern,
+  ROLE_ARN,
+  unknownRef,
+  type PrincipalInput,
+} from '../model';
 import type { PrincipalSet } from './catalog/shapes';
 
 export type KeyPrincipal = KeyPrincipalRef;
@@ -53,7 +66,9 @@ export function resolvePrincipal(input: PrincipalInput, ctx: PrincipalContext, p
   const account = ctx.accounts.find((a) => a.name === input.account);
   if (!account) return { error: { path: [...path, 'account'], message: unknownRef('account', input.account, 'accounts', names()) } };
   if (!ctx.permissionSetNames.has(input.permissionSet)) {
-    return { error: { path: [...path, 'permissionSet'], message: unknownRef('permissionSet', input.permissionSet, 'permissionSets', [...ctx.permissionSetNames]) } };
+    return {
+      error: { path: [...path, 'permissionSet'], message: unknownRef('permissionSet', input.permissionSet, 'permissionSets', [...ctx.permissionSetNames]) },
+    };
   }
   return { principal: { kind: 'permission-set', permissionSet: input.permissionSet, accountId: account.id, accountName: account.name } };
 }
@@ -81,7 +96,9 @@ export function principalSet(principals: readonly KeyPrincipal[], region: string
 export function principalArnPattern(p: KeyPrincipal, region: string): string {
   const partition = partitionOf(region);
   if (p.kind === 'role') return p.arn;
-  return p.kind === 'account' ? accountPrincipalArnPattern(p.accountId, partition) : permissionSetRoleArnPattern(p.accountId, region, p.permissionSet, partition);
+  return p.kind === 'account'
+    ? accountPrincipalArnPattern(p.accountId, partition)
+    : permissionSetRoleArnPattern(p.accountId, region, p.permissionSet, partition);
 }
 
 /** Stable identity of a principal, for de-duplication and sorting. */

@@ -2,7 +2,17 @@
  * Replace PolicyRefs with literal strings: for simulation, review and tests. Emitters do not use
  * this; they render refs as Terraform expressions.
  */
-import { inAllRegions, isPolicyRef, type ConditionDraft, type PolicyDocumentJson, type PolicyRef, type PolicyValue, type PolicyValues, type StatementDraft, type StatementJson } from '../model';
+import {
+  inAllRegions,
+  isPolicyRef,
+  type ConditionDraft,
+  type PolicyDocumentJson,
+  type PolicyRef,
+  type PolicyValue,
+  type PolicyValues,
+  type StatementDraft,
+  type StatementJson,
+} from '../model';
 
 export interface PolicyRefValues {
   /** Key ARN of each key, by key name: `arn:aws:kms:<region>:<acct>:key/<id>`. */

@@ -201,4 +201,3 @@ export class PolicyStatement {
 function addUniqueStrings(target: string[], values: readonly string[]): void {
   for (const v of values) if (!target.includes(v)) target.push(v);
 }
-

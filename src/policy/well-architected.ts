@@ -4,7 +4,22 @@
  * where they belong; the pipeline positions them in the YAML and drops the rules the model disables.
  * Nothing here changes the IR, so no rule can change generated output.
  */
-import { assignmentsByPrincipal, principalAssignments, sessionDurationSeconds, type PrincipalType, type ResolvedAccount, type ResolvedModel, compareKeys, isProduction, type PolicyDocumentJson, type StatementJson, ADMIN_BROAD_MAX_MEMBERS, ADMIN_SESSION_MAX, WELL_ARCHITECTED_RULES, type WellArchitectedRule } from '../model';
+import {
+  assignmentsByPrincipal,
+  principalAssignments,
+  sessionDurationSeconds,
+  type PrincipalType,
+  type ResolvedAccount,
+  type ResolvedModel,
+  compareKeys,
+  isProduction,
+  type PolicyDocumentJson,
+  type StatementJson,
+  ADMIN_BROAD_MAX_MEMBERS,
+  ADMIN_SESSION_MAX,
+  WELL_ARCHITECTED_RULES,
+  type WellArchitectedRule,
+} from '../model';
 // The one production rule of review and explain; imported from its file so lint does not load the review stage.
 import { administratorAccessReasons, customerPolicyDocuments } from './admin-access';
 import { actionsOf } from './json';
@@ -46,12 +61,16 @@ export function lintWellArchitected(ir: ResolvedModel): WellArchitectedFinding[]
     if (list[0].principalType !== 'USER') continue;
     for (const [ps, held] of groupBy(list, (a) => a.permissionSet)) {
       const user = held[0].principalName;
-      add('assignment-to-user', `user '${user}' is assigned permission set '${ps}' directly (${count(held.length, 'account')}); assign it to a group the user is a member of`, {
-        kind: 'assignment',
-        principalType: 'USER',
-        principal: user,
-        permissionSet: ps,
-      });
+      add(
+        'assignment-to-user',
+        `user '${user}' is assigned permission set '${ps}' directly (${count(held.length, 'account')}); assign it to a group the user is a member of`,
+        {
+          kind: 'assignment',
+          principalType: 'USER',
+          principal: user,
+          permissionSet: ps,
+        },
+      );
     }
   }
 
@@ -65,8 +84,14 @@ export function lintWellArchitected(ir: ResolvedModel): WellArchitectedFinding[]
         { kind: 'permissionSet', name: ps.name, field: 'sessionDuration' },
       );
     }
-    if (!assignedSets.has(ps.name)) add('permission-set-unused', `permission set '${ps.name}' is assigned nowhere; assign it or remove it`, { kind: 'permissionSet', name: ps.name });
-    lintWildcards(ps.inlinePolicy, `permission set '${ps.name}' inline policy`, (statement) => ({ kind: 'inlineStatement', permissionSet: ps.name, statement }), add);
+    if (!assignedSets.has(ps.name))
+      add('permission-set-unused', `permission set '${ps.name}' is assigned nowhere; assign it or remove it`, { kind: 'permissionSet', name: ps.name });
+    lintWildcards(
+      ps.inlinePolicy,
+      `permission set '${ps.name}' inline policy`,
+      (statement) => ({ kind: 'inlineStatement', permissionSet: ps.name, statement }),
+      add,
+    );
   }
   for (const [key, doc] of [...customerPolicies].sort(([a], [b]) => compareKeys(a, b))) {
     const slash = key.lastIndexOf('/');
@@ -77,7 +102,8 @@ export function lintWellArchitected(ir: ResolvedModel): WellArchitectedFinding[]
 
   for (const g of ir.groups) {
     const held = principalAssignments(ir, 'GROUP', g.name);
-    if (held.length === 0) add('group-unused', `group '${g.name}' has no assignments, so it grants no access; assign it or remove it`, { kind: 'group', name: g.name });
+    if (held.length === 0)
+      add('group-unused', `group '${g.name}' has no assignments, so it grants no access; assign it or remove it`, { kind: 'group', name: g.name });
     if (g.external || g.members.length <= ADMIN_BROAD_MAX_MEMBERS) continue;
     const prod = held.filter((a) => (admin.get(a.permissionSet) ?? []).length > 0 && production(a.accountName));
     if (prod.length === 0) continue;
@@ -115,8 +141,10 @@ function lintWildcards(
     if (s.Effect !== 'Allow') continue;
     const label = s.Sid !== undefined ? `statement '${s.Sid}'` : 'a statement without sid';
     const wild = actionsOf(s).filter((a) => a === '*' || /^[^:]+:\*$/.test(a));
-    if (wild.length > 0) add('wildcard-action', `${what} ${label} allows action ${wild.map((a) => `'${a}'`).join(', ')}; name the actions the task needs`, at(s));
-    else if (s.NotAction !== undefined) add('wildcard-action', `${what} ${label} allows every action except its NotAction list; name the actions the task needs`, at(s));
+    if (wild.length > 0)
+      add('wildcard-action', `${what} ${label} allows action ${wild.map((a) => `'${a}'`).join(', ')}; name the actions the task needs`, at(s));
+    else if (s.NotAction !== undefined)
+      add('wildcard-action', `${what} ${label} allows every action except its NotAction list; name the actions the task needs`, at(s));
   }
 }
 
@@ -134,4 +162,3 @@ function groupBy<T>(items: readonly T[], keyOf: (t: T) => string): Map<string, T
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
-

@@ -20,7 +20,36 @@
  */
 import * as path from 'node:path';
 import { buildKeys } from '../policy';
-import { partitionOf, type BackendConfig, type ResolvedAccount, type ResolvedGroup, type ResolvedModel, compareKeys, ModelError, sortIssues, type Issue, type LoadedModel, ouIdMap, accountPolicyNameIssues, delegatedAdminPrincipals, keysWithDelegatedAdmin, MANAGEMENT_ASSIGNMENTS_UNIT, managedFromManagement, type OrgModel, buildUnits, shardAssignments, accessControlResources, applicationResources, groupResources, keyResources, permissionSetResources, userResources, displayOu, sortedRecord, trimSlashes } from '../model';
+import {
+  partitionOf,
+  type BackendConfig,
+  type ResolvedAccount,
+  type ResolvedGroup,
+  type ResolvedModel,
+  compareKeys,
+  ModelError,
+  sortIssues,
+  type Issue,
+  type LoadedModel,
+  ouIdMap,
+  accountPolicyNameIssues,
+  delegatedAdminPrincipals,
+  keysWithDelegatedAdmin,
+  MANAGEMENT_ASSIGNMENTS_UNIT,
+  managedFromManagement,
+  type OrgModel,
+  buildUnits,
+  shardAssignments,
+  accessControlResources,
+  applicationResources,
+  groupResources,
+  keyResources,
+  permissionSetResources,
+  userResources,
+  displayOu,
+  sortedRecord,
+  trimSlashes,
+} from '../model';
 import { expandAssignments } from './private/expand-assignments';
 import { resolveUsers } from './private/resolve-users';
 import { resolveAccessControlAttributes, resolveApplications } from './private/resolve-applications';
@@ -81,7 +110,8 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
         (model.permissionSets ?? []).filter((ps) => ps.external === true).map((ps) => ps.name),
       )
     : new Set<string>();
-  const inManagementUnit = (t: (typeof expanded.triples)[number]): boolean => delegatedAdmin !== undefined && (t.account.name === management.name || fromManagement.has(t.permissionSet));
+  const inManagementUnit = (t: (typeof expanded.triples)[number]): boolean =>
+    delegatedAdmin !== undefined && (t.account.name === management.name || fromManagement.has(t.permissionSet));
   const sharded = expanded.triples.filter((t) => !inManagementUnit(t));
   const shardOf = shardAssignments(
     sharded.map((t) => ({ key: t.key, accountName: t.account.name, permissionSet: t.permissionSet })),
@@ -122,7 +152,9 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
     management: {
       maxResources: maxResourcesPerStack,
       keyResources:
-        keys.reduce((n, k) => n + keyResources(k), 0) + (manageEncryption && encryptionKey !== undefined ? 1 : 0) + accessControlResources(accessControlAttributes),
+        keys.reduce((n, k) => n + keyResources(k), 0) +
+        (manageEncryption && encryptionKey !== undefined ? 1 : 0) +
+        accessControlResources(accessControlAttributes),
       // External permission sets are only looked up: no unit creates them.
       permissionSets: sets.permissionSets.filter((ps) => ps.external !== true).map((ps) => ({ name: ps.name, resources: permissionSetResources(ps) })),
       groups: groups.map((g) => ({ name: g.name, resources: groupResources(g) })),
@@ -161,7 +193,6 @@ export function resolveWithIssues(loaded: LoadedModel, model: OrgModel): { ir: R
   };
   return { ir, issues: sortIssues(issues) };
 }
-
 
 function resolveAccounts(model: OrgModel): ResolvedAccount[] {
   return (model.accounts ?? [])

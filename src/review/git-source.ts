@@ -130,7 +130,8 @@ function resolveEntry(ref: string, repoRel: string, within: string, cwd: string,
 function readBlob(ref: string, entry: TreeEntry, cwd: string, what: string): Buffer {
   if (!REGULAR_MODES.has(entry.mode)) throw failure(what, `${ref}:${entry.path} is not a regular file (git mode ${entry.mode}); expected a yaml model file`);
   const size = Number(git(['cat-file', '-s', entry.object], cwd, what).toString('utf8').trim());
-  if (size > LIMITS.modelFileBytes.max) throw failure(what, `file is ${size} bytes; the limit is ${LIMITS.modelFileBytes.max} bytes (${LIMITS.modelFileBytes.why})`);
+  if (size > LIMITS.modelFileBytes.max)
+    throw failure(what, `file is ${size} bytes; the limit is ${LIMITS.modelFileBytes.max} bytes (${LIMITS.modelFileBytes.why})`);
   return git(['cat-file', 'blob', entry.object], cwd, what);
 }
 
@@ -146,7 +147,11 @@ function repoPath(p: string, cwd: string): string {
 export function isGitRevision(ref: string, cwd: string): boolean {
   if (ref === '' || ref.startsWith('-')) return false;
   try {
-    execFileSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'ignore'] });
+    execFileSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+      cwd,
+      env: GIT_ENV,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return true;
   } catch {
     return false;
@@ -158,7 +163,8 @@ export function gitSpecForHead(ref: string, headFile: string, cwd: string): GitS
   const top = fs.realpathSync(git(['rev-parse', '--show-toplevel'], cwd, 'the repository').toString('utf8').trim());
   const abs = path.join(fs.realpathSync(path.dirname(path.resolve(cwd, headFile))), path.basename(headFile));
   const rel = path.relative(top, abs).split(path.sep).join('/');
-  if (rel.startsWith('../') || path.isAbsolute(rel)) throw failure(`${ref}:${headFile}`, `head model ${headFile} is outside the git repository ${top}; give --base <rev>:<path> or --base-file`);
+  if (rel.startsWith('../') || path.isAbsolute(rel))
+    throw failure(`${ref}:${headFile}`, `head model ${headFile} is outside the git repository ${top}; give --base <rev>:<path> or --base-file`);
   return { ref, path: rel };
 }
 
@@ -208,7 +214,10 @@ export function readGitModel(spec: GitSpec, cwd: string): GitModel {
       const what = `${spec.ref}:${inc.repoRel}`;
       const found = resolveEntry(spec.ref, inc.repoRel, modelDir, cwd, what);
       if (found.outside !== undefined) {
-        throw failure(label, `include '${inc.entry}' leads to ${found.outside} through a symbolic link in ${spec.ref}, outside the model's directory; includes must stay below ${modelDir}`);
+        throw failure(
+          label,
+          `include '${inc.entry}' leads to ${found.outside} through a symbolic link in ${spec.ref}, outside the model's directory; includes must stay below ${modelDir}`,
+        );
       }
       if (!found.entry) continue;
       if (found.entry.mode !== '040000') {
@@ -221,7 +230,10 @@ export function readGitModel(spec: GitSpec, cwd: string): GitModel {
         const child = `${found.entry.path}/${e.name}`;
         const resolved = resolveEntry(spec.ref, child, modelDir, cwd, `${spec.ref}:${child}`);
         if (resolved.outside !== undefined) {
-          throw failure(label, `include '${inc.entry}' leads to ${resolved.outside} through a symbolic link in ${spec.ref}, outside the model's directory; includes must stay below ${modelDir}`);
+          throw failure(
+            label,
+            `include '${inc.entry}' leads to ${resolved.outside} through a symbolic link in ${spec.ref}, outside the model's directory; includes must stay below ${modelDir}`,
+          );
         }
         const ok = resolved.entry && REGULAR_MODES.has(resolved.entry.mode);
         write(`${inc.repoRel}/${e.name}`, ok ? readBlob(spec.ref, resolved.entry!, cwd, `${spec.ref}:${child}`) : undefined);

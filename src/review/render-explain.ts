@@ -45,7 +45,9 @@ export function renderExplainMarkdown(x: Explanation): string {
   }
   for (const k of x.keys) {
     out.push('', `### Who can use key ${code(k.name)} (${code(k.alias)})`, '');
-    const region = k.multiRegion ? `multi-Region${k.replicaRegions.length > 0 ? `, replicas in ${k.replicaRegions.map(text).join(', ')}` : ', no replicas'}` : 'single-Region';
+    const region = k.multiRegion
+      ? `multi-Region${k.replicaRegions.length > 0 ? `, replicas in ${k.replicaRegions.map(text).join(', ')}` : ', no replicas'}`
+      : 'single-Region';
     out.push(`${k.usedByIdentityCenter ? 'Identity Center encrypts its data with this key' : 'Identity Center does not use this key'}; ${region}.`, '');
     if (k.access.length === 0) out.push('Nobody: the key policy allows no principal.');
     else {
@@ -69,18 +71,26 @@ export function renderExplainMarkdown(x: Explanation): string {
       '',
     );
     if (k.power.length === 0) out.push('No principal the model knows can use the key.');
-    else out.push(...table(['power', 'principal', 'account', 'actions', 'through'], k.power.map((p) => [text(powerText(p)), code(powerWho(p)), text(`${p.accountName} (${p.accountId})`), p.actions.map(text).join(', '), p.through.map(text).join('; ')])));
+    else
+      out.push(
+        ...table(
+          ['power', 'principal', 'account', 'actions', 'through'],
+          k.power.map((p) => [
+            text(powerText(p)),
+            code(powerWho(p)),
+            text(`${p.accountName} (${p.accountId})`),
+            p.actions.map(text).join(', '),
+            p.through.map(text).join('; '),
+          ]),
+        ),
+      );
   }
   if (x.applications.length > 0) {
     out.push('', '### Who can open which application', '');
     out.push(
       ...table(
         ['application', 'who can open it', 'access scopes'],
-        x.applications.map((a) => [
-          code(a.name),
-          whoOpens(a),
-          a.accessScopes.length > 0 ? a.accessScopes.map(text).join(', ') : '-',
-        ]),
+        x.applications.map((a) => [code(a.name), whoOpens(a), a.accessScopes.length > 0 ? a.accessScopes.map(text).join(', ') : '-']),
       ),
     );
   }
@@ -94,7 +104,13 @@ function deploymentMarkdown(x: Explanation): string[] {
   out.push(
     ...table(
       ['unit', 'kind', 'account', 'role assumed', 'wave'],
-      x.units.map((u) => [code(u.name), text(u.kind), accountText({ ...u.account, production: false }), u.role === null ? 'none (management account credentials)' : code(u.role), String(u.wave)]),
+      x.units.map((u) => [
+        code(u.name),
+        text(u.kind),
+        accountText({ ...u.account, production: false }),
+        u.role === null ? 'none (management account credentials)' : code(u.role),
+        String(u.wave),
+      ]),
     ),
   );
   if (x.permissionSets.length === 0) return out;
@@ -102,7 +118,11 @@ function deploymentMarkdown(x: Explanation): string[] {
   out.push(
     ...table(
       ['permission set', 'managed by', 'notes'],
-      x.permissionSets.map((p) => [code(p.name), p.managedFrom === null ? 'nobody here (external)' : `${code(p.unit ?? '')} in ${accountText({ ...p.managedFrom, production: false })}`, text(permissionSetNotes(p))]),
+      x.permissionSets.map((p) => [
+        code(p.name),
+        p.managedFrom === null ? 'nobody here (external)' : `${code(p.unit ?? '')} in ${accountText({ ...p.managedFrom, production: false })}`,
+        text(permissionSetNotes(p)),
+      ]),
     ),
   );
   return out;
@@ -112,7 +132,11 @@ function permissionSetNotes(p: Explanation['permissionSets'][number]): string {
   const notes: string[] = [];
   if (p.external) {
     const declared = p.declaredManagedPolicies ?? [];
-    notes.push(declared.length > 0 ? `external: looked up by name, never changed; declared to hold ${declared.join(', ')}` : 'external: looked up by name, never changed; its policies are not declared (unknown)');
+    notes.push(
+      declared.length > 0
+        ? `external: looked up by name, never changed; declared to hold ${declared.join(', ')}`
+        : 'external: looked up by name, never changed; its policies are not declared (unknown)',
+    );
   }
   if (p.assignedInManagement) notes.push('assigned in the management account: managed from management');
   return notes.join('; ') || '-';
@@ -123,7 +147,10 @@ function whoOpens(a: ApplicationExplanation): string {
   if (a.status === 'DISABLED') return 'nobody: the application is disabled';
   if (!a.assignmentRequired) return 'every user of the identity store (no assignment required)';
   const parts = [
-    ...a.groups.map((g) => `group ${text(g.name)}${g.external ? ' (members in the identity provider)' : g.members.length > 0 ? ` (${g.members.map(text).join(', ')})` : ' (no members)'}`),
+    ...a.groups.map(
+      (g) =>
+        `group ${text(g.name)}${g.external ? ' (members in the identity provider)' : g.members.length > 0 ? ` (${g.members.map(text).join(', ')})` : ' (no members)'}`,
+    ),
     ...a.users.map((u) => `user ${text(u)}`),
   ];
   return parts.length > 0 ? parts.join('; ') : 'nobody: no assignment';

@@ -81,7 +81,9 @@ function accountsLine(accounts: AssignmentGroup['accounts'], selectors?: Assignm
 }
 
 function grantLine(g: AssignmentGroup): string[] {
-  return [`- ${g.principalType.toLowerCase()} **${text(g.principalName)}** · permission set ${code(g.permissionSet)} · ${accountsLine(g.accounts, g.selectors)}`];
+  return [
+    `- ${g.principalType.toLowerCase()} **${text(g.principalName)}** · permission set ${code(g.permissionSet)} · ${accountsLine(g.accounts, g.selectors)}`,
+  ];
 }
 
 function applicationAccessLine(a: ApplicationAssignmentChange): string[] {
@@ -89,7 +91,11 @@ function applicationAccessLine(a: ApplicationAssignmentChange): string[] {
 }
 
 function applicationLines(c: ApplicationChange): string[] {
-  return [`- application ${code(c.name)} ${c.change}`, ...fieldLines(c.change, c.fields, '  '), ...listLines('access scopes', c.accessScopes.added, c.accessScopes.removed, '  ')];
+  return [
+    `- application ${code(c.name)} ${c.change}`,
+    ...fieldLines(c.change, c.fields, '  '),
+    ...listLines('access scopes', c.accessScopes.added, c.accessScopes.removed, '  '),
+  ];
 }
 
 function membershipLine(e: MembershipEffect): string[] {
@@ -126,7 +132,9 @@ function summary(r: Review): string {
   if (r.permissionSets.length > 0) parts.push(`${plural(r.permissionSets.length, 'permission set')} changed`);
   if (r.keys.length > 0) parts.push(`${plural(r.keys.length, 'key')} changed`);
   const removed = r.units.filter((u) => u.change === 'removed').length;
-  parts.push(`${plural(r.units.length - removed, 'deployment unit')} to plan in ${plural(r.batches.length, 'batch', 'batches')}${removed > 0 ? `, ${n(removed)} removed` : ''}`);
+  parts.push(
+    `${plural(r.units.length - removed, 'deployment unit')} to plan in ${plural(r.batches.length, 'batch', 'batches')}${removed > 0 ? `, ${n(removed)} removed` : ''}`,
+  );
   return `**Summary:** ${parts.join(' · ')}`;
 }
 
@@ -153,7 +161,10 @@ function detailSections(r: Review): Section[] {
   section('Applications', r.applications.map(applicationLines), 'applications');
   section(
     'Customer managed policies',
-    r.customerManagedPolicies.map((p) => [`- ${code(p.name)} ${p.change}`, ...p.statements.flatMap((s) => statementLines(s, 'policy', 2, p.change === 'changed'))]),
+    r.customerManagedPolicies.map((p) => [
+      `- ${code(p.name)} ${p.change}`,
+      ...p.statements.flatMap((s) => statementLines(s, 'policy', 2, p.change === 'changed')),
+    ]),
     'policies',
   );
   section(
@@ -181,11 +192,21 @@ function detailSections(r: Review): Section[] {
     sections.push({ title: 'Who can use the keys', preamble: [head, sep], items: body.map((l) => [l]), what: 'key access changes' });
   }
   if (r.keyPower.length > 0) {
-    const rows = keyPowerRows(r.keyPower).map((p) => [text(p.key), code(p.principal), `${text(p.before)} → ${text(p.after)}`, powerAccounts(p), p.through.map(text).join('; ')]);
+    const rows = keyPowerRows(r.keyPower).map((p) => [
+      text(p.key),
+      code(p.principal),
+      `${text(p.before)} → ${text(p.after)}`,
+      powerAccounts(p),
+      p.through.map(text).join('; '),
+    ]);
     const [head, sep, ...body] = table(['key', 'principal', 'power', 'accounts', 'through'], rows);
     sections.push({ title: 'Effective key power', preamble: [head, sep], items: body.map((l) => [l]), what: 'key power changes' });
   }
-  section('Settings', r.settings.map((f) => [`- ${fieldLine(f)}`]), 'settings');
+  section(
+    'Settings',
+    r.settings.map((f) => [`- ${fieldLine(f)}`]),
+    'settings',
+  );
   return sections;
 }
 
@@ -208,7 +229,10 @@ export function renderReviewMarkdown(r: Review, opts: MarkdownOptions = {}): str
   out.always([summary(r), '']);
   if (r.risks.length === 0) out.always(['### Risks', '', 'No risk flags.', '']);
   else {
-    const [head, sep, ...rows] = table(['severity', 'rule', 'finding'], r.risks.map((f) => [`**${f.severity}**`, f.rule, text(f.message)]));
+    const [head, sep, ...rows] = table(
+      ['severity', 'rule', 'finding'],
+      r.risks.map((f) => [`**${f.severity}**`, f.rule, text(f.message)]),
+    );
     out.section({ title: 'Risks', preamble: [head, sep], items: rows.map((l) => [l]), what: 'risk flags' });
   }
   for (const s of detailSections(r)) out.section(s);

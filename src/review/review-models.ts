@@ -58,7 +58,11 @@ function modelKeyAccess(ir: ResolvedModel): KeyAccess[] {
 
 /** `permission set <name> in <account>` of every principal that may administer a key. */
 function keyAdministrators(ir: ResolvedModel): Set<string> {
-  return new Set(modelKeyAccess(ir).filter((e) => e.kind === 'administrator').map((e) => e.principal));
+  return new Set(
+    modelKeyAccess(ir)
+      .filter((e) => e.kind === 'administrator')
+      .map((e) => e.principal),
+  );
 }
 
 function diffKeyAccess(base: ResolvedModel, head: ResolvedModel): KeyAccessChange[] {
@@ -114,7 +118,12 @@ export function reviewModels(base: ResolvedModel, head: ResolvedModel): Review {
   const granted = groupAssignments(delta.granted, accounts, ous);
   const revoked = groupAssignments(delta.revoked, accounts, ous);
   const principals = diffPrincipals(base, head);
-  const membership = membershipEffects({ ir: base, keyAdmins: keyAdministrators(base) }, { ir: head, keyAdmins: keyAdministrators(head) }, principals, accounts);
+  const membership = membershipEffects(
+    { ir: base, keyAdmins: keyAdministrators(base) },
+    { ir: head, keyAdmins: keyAdministrators(head) },
+    principals,
+    accounts,
+  );
   const permissionSets = diffPermissionSets(base.permissionSets, head.permissionSets);
   const customerManagedPolicies = diffCustomerManagedPolicies(base.units, head.units);
   const keys = diffKeys(base.keys, head.keys);

@@ -157,13 +157,7 @@ export interface KeyChange {
 }
 
 /** How a principal reaches a key. */
-export type KeyAccessKind =
-  | 'service'
-  | 'administrator'
-  | 'org-principals'
-  | 'managed-applications'
-  | 'principal'
-  | 'wildcard';
+export type KeyAccessKind = 'service' | 'administrator' | 'org-principals' | 'managed-applications' | 'principal' | 'wildcard';
 
 export interface KeyAccess {
   readonly key: string;

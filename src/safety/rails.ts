@@ -54,7 +54,12 @@ export const SAFETY_RAILS = {
 export type RailId = keyof typeof SAFETY_RAILS;
 
 /** Rails that are lint rules: the same id in both tables (a compile error if lint renames one). */
-export const LINT_RAILS = ['key-admin-missing', 'key-service-statements-missing', 'key-deployer-missing', 'key-admin-unassigned'] as const satisfies readonly (LintRule & RailId)[];
+export const LINT_RAILS = [
+  'key-admin-missing',
+  'key-service-statements-missing',
+  'key-deployer-missing',
+  'key-admin-unassigned',
+] as const satisfies readonly (LintRule & RailId)[];
 
 export const RAIL_IDS = Object.keys(SAFETY_RAILS) as RailId[];
 

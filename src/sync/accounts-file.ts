@@ -50,7 +50,11 @@ export function readAccounts(sources: readonly SourceText[]): ModelAccount[] {
 export function readOrganizationalUnits(sources: readonly SourceText[]): OuEntry[] | undefined {
   for (const s of sources) {
     const map = ousMap(parseDocument(s.text));
-    if (map) return map.items.map((pair) => ({ path: String(isScalar(pair.key) ? pair.key.value : pair.key), id: String(isScalar(pair.value) ? pair.value.value : pair.value) }));
+    if (map)
+      return map.items.map((pair) => ({
+        path: String(isScalar(pair.key) ? pair.key.value : pair.key),
+        id: String(isScalar(pair.value) ? pair.value.value : pair.value),
+      }));
   }
   return undefined;
 }
@@ -149,7 +153,10 @@ function tagsNode(doc: Document, tags: Readonly<Record<string, string>>): YAMLMa
 function keepLayout(original: string, edited: Document): string {
   const orig = original.split('\n');
   // The way of stringifying that reproduces the most original lines exactly (indented lists or not).
-  const styles: ToStringOptions[] = [{ lineWidth: 0, indentSeq: true }, { lineWidth: 0, indentSeq: false }];
+  const styles: ToStringOptions[] = [
+    { lineWidth: 0, indentSeq: true },
+    { lineWidth: 0, indentSeq: false },
+  ];
   const scored = styles.map((opts) => {
     const lines = parseDocument(original).toString(opts).split('\n');
     return { opts, lines, same: lines.filter((l, i) => l === orig[i]).length };

@@ -30,7 +30,13 @@ export interface AccountUpdate {
 
 export interface SyncPlan {
   /** Sorted by name. */
-  readonly add: readonly { readonly name: string; readonly id: string; readonly ou: string; readonly tags: Readonly<Record<string, string>>; readonly awsName: string }[];
+  readonly add: readonly {
+    readonly name: string;
+    readonly id: string;
+    readonly ou: string;
+    readonly tags: Readonly<Record<string, string>>;
+    readonly awsName: string;
+  }[];
   /** In model order. */
   readonly remove: readonly { readonly name: string; readonly id: string; readonly why: string }[];
   /** In model order. */
@@ -46,7 +52,9 @@ const GONE_STATES: Readonly<Record<string, string>> = { SUSPENDED: 'suspended', 
 
 export function planSync(model: readonly ModelAccount[], org: EstateOrganization, modelOrganizationId: string, modelOus?: readonly OuEntry[]): SyncPlan {
   if (org.id !== modelOrganizationId) {
-    throw new Error(`aws organizations answered for organization ${org.id}, but the model is organization ${modelOrganizationId}; use credentials of the model's organization`);
+    throw new Error(
+      `aws organizations answered for organization ${org.id}, but the model is organization ${modelOrganizationId}; use credentials of the model's organization`,
+    );
   }
   const notes: string[] = [];
   const warnings: string[] = [];
@@ -98,7 +106,10 @@ export function planSync(model: readonly ModelAccount[], org: EstateOrganization
  * `zurich`; `account` when nothing is left. At most the model's account name length.
  */
 export function accountHandle(awsName: string): string {
-  const ascii = awsName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const ascii = awsName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   const handle = ascii
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/^[^a-z0-9]+/, '')

@@ -39,6 +39,8 @@ export async function syncAccounts(input: SyncInput, deps: SyncDeps): Promise<Sy
   const org = await readOrganization({ organizations: deps.organizations }, caller, CONCURRENCY);
   const plan = planSync(readAccounts(input.sources), org, input.organizationId, readOrganizationalUnits(input.sources));
   const edited = applyPlan(input.sources, plan);
-  const diff = edited.map((e) => createTwoFilesPatch(`a/${e.file}`, `b/${e.file}`, e.before, e.after, '', '', { context: 3 }).replace(/^(?:Index:.*\n)?=+\n/, '')).join('');
+  const diff = edited
+    .map((e) => createTwoFilesPatch(`a/${e.file}`, `b/${e.file}`, e.before, e.after, '', '', { context: 3 }).replace(/^(?:Index:.*\n)?=+\n/, ''))
+    .join('');
   return { plan, edited, diff, accounts: org.accounts.length };
 }

@@ -52,13 +52,18 @@ export function inspectOutput(outDir: string, opts: InspectOptions = {}): Output
   if (models.size > 0) {
     throw new WriteError(
       `the model is inside the output directory '${outDir}', which idcgen replaces on every run; keep the model outside --out`,
-      [...models.values()].map((file) => ({ path: file, message: `model file inside the output directory '${outDir}'; move it out, or choose an --out that does not contain it` })),
+      [...models.values()].map((file) => ({
+        path: file,
+        message: `model file inside the output directory '${outDir}'; move it out, or choose an --out that does not contain it`,
+      })),
     );
   }
   const entries = fs.readdirSync(outDir);
   if (entries.length === 0) return none;
   if (!entries.includes(OUTPUT_MARKER)) {
-    throw new WriteError(`output directory '${outDir}' is not empty and was not written by idcgen (no ${OUTPUT_MARKER} file); choose another --out or empty it`);
+    throw new WriteError(
+      `output directory '${outDir}' is not empty and was not written by idcgen (no ${OUTPUT_MARKER} file); choose another --out or empty it`,
+    );
   }
   const previous = readMarker(outDir);
   const working: WorkingEntry[] = [];
@@ -78,7 +83,9 @@ function readMarker(outDir: string): PreviousOutput {
   const st = fs.lstatSync(file);
   const parsed = st.isFile() ? parseManifest(fs.readFileSync(file, 'utf8')) : undefined;
   if (parsed === undefined) {
-    throw new WriteError(`output directory '${outDir}' has a ${OUTPUT_MARKER} that idcgen cannot read, so it cannot tell which files it wrote; choose another --out or empty it`);
+    throw new WriteError(
+      `output directory '${outDir}' has a ${OUTPUT_MARKER} that idcgen cannot read, so it cannot tell which files it wrote; choose another --out or empty it`,
+    );
   }
   return parsed;
 }
@@ -91,13 +98,21 @@ function walk(outDir: string, rel: string, previous: PreviousOutput, working: Wo
     const shown = path.join(outDir, r);
     if (r === OUTPUT_MARKER) continue;
     if (e.name === '.git') {
-      problems.push({ path: shown, message: 'a git repository (or worktree link) inside the output directory; point --out at a directory inside the checkout, such as generated/, never at the checkout itself' });
+      problems.push({
+        path: shown,
+        message:
+          'a git repository (or worktree link) inside the output directory; point --out at a directory inside the checkout, such as generated/, never at the checkout itself',
+      });
     } else if (TERRAFORM_WORKING_DIRS.includes(e.name) && (e.isDirectory() || e.isSymbolicLink())) {
       working.push({ rel: r, kind: e.isDirectory() ? 'dir' : 'symlink' });
     } else if (e.isDirectory()) {
       walk(outDir, r, previous, working, problems);
     } else if (e.name === TERRAFORM_RUNNING_LOCK) {
-      problems.push({ path: shown, message: 'terraform is running in this directory (its state lock); wait for it to finish, or delete the file if terraform was killed, then generate again' });
+      problems.push({
+        path: shown,
+        message:
+          'terraform is running in this directory (its state lock); wait for it to finish, or delete the file if terraform was killed, then generate again',
+      });
     } else if (isTerraformWorkingFile(e.name) && e.isFile()) {
       working.push({ rel: r, kind: 'file' });
     } else if (!writtenByIdcgen(previous, r, e)) {

@@ -50,7 +50,8 @@ export function orphanedStates(inspection: OutputInspection, files: ReadonlyMap<
 
 /** The finding's message, without the rail wording. */
 export function orphanedStateMessage(o: OrphanedState): string {
-  const what = o.resources === undefined ? 'terraform state that idcgen cannot read' : `terraform state managing ${o.resources} resource${o.resources === 1 ? '' : 's'}`;
+  const what =
+    o.resources === undefined ? 'terraform state that idcgen cannot read' : `terraform state managing ${o.resources} resource${o.resources === 1 ? '' : 's'}`;
   return (
     `this unit holds ${what} (${o.stateFiles.join(', ')}), and the model no longer generates it, so nothing would manage ${o.resources === 1 ? 'that resource' : 'those resources'} any more; ` +
     'run terraform destroy in this directory while its configuration still exists (or terraform state mv the resources to another unit, or terraform state rm to let them go), then generate again'

@@ -128,9 +128,19 @@ describe('the lint rule idcgen/boundaries', () => {
   });
 
   test.each([
-    ['import reaches into the HCL emitter', 'import/blocks/planted.ts', "import { hclString } from '../../emit/hcl/private/escape';", 'is private to src/emit/hcl'],
+    [
+      'import reaches into the HCL emitter',
+      'import/blocks/planted.ts',
+      "import { hclString } from '../../emit/hcl/private/escape';",
+      'is private to src/emit/hcl',
+    ],
     ['apply-order reaches into review', 'emit/apply-order/planted.ts', "import { table } from '../../review/private/markdown';", 'is private to src/review'],
-    ['a sibling sub-folder reaches into private/', 'emit/apply-order/planted.ts', "import { commentText } from '../hcl/private/escape';", 'is private to src/emit/hcl'],
+    [
+      'a sibling sub-folder reaches into private/',
+      'emit/apply-order/planted.ts',
+      "import { commentText } from '../hcl/private/escape';",
+      'is private to src/emit/hcl',
+    ],
   ])('fails if private/ is imported from outside: %s', (_, at, code, expected) => {
     expect(lint(at, code)).toEqual([expect.stringContaining(expected)]);
   });

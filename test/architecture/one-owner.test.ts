@@ -46,12 +46,21 @@ test.each([
   ['the path of the modules a root calls', /['`"]\.\.\/modules/, ['emit/hcl/module-calls.ts']],
   ['the HCL module calls of a root (data, not a regex over main.tf)', /matchAll\(\/\^module/, []],
   // The PolicyRef kinds: the table both emitters' resolvers are built from (render.ts gives literal values for review and simulation).
-  ['what a PolicyRef kind is made of', /case 'key-arn-all-regions'|keyArnAllRegions(Prefix)?\(|identityStoreArnPrefix\(/, ['model/arns.ts', 'policy/refs.ts', 'policy/render.ts']],
+  [
+    'what a PolicyRef kind is made of',
+    /case 'key-arn-all-regions'|keyArnAllRegions(Prefix)?\(|identityStoreArnPrefix\(/,
+    ['model/arns.ts', 'policy/refs.ts', 'policy/render.ts'],
+  ],
   ['counts and "and N more" in review.md', /toLocaleString\('en-US'\)|and \$\{.*\} more`/, ['review/private/counts.ts'], 'review/'],
   ['sorting a string map by key', /Object\.fromEntries\(Object\.entries\(\w+(\.\w+)?\)\.sort/, []],
   ["an application's default provider", /applicationProviderArn\('custom'|= 'custom'/, ['model/arns.ts']],
   ['the terminal status line', /\\x1b\[2?K|interface ProgressStream/, ['write/status-line.ts']],
-  ['the handle rule (a name that is safe in files, stacks and addresses), and turning a name into one', /\[A-Za-z0-9\]\[A-Za-z0-9\._-\]\*\$|\[\^A-Za-z0-9\._-\]\+/, [], 'import/'],
+  [
+    'the handle rule (a name that is safe in files, stacks and addresses), and turning a name into one',
+    /\[A-Za-z0-9\]\[A-Za-z0-9\._-\]\*\$|\[\^A-Za-z0-9\._-\]\+/,
+    [],
+    'import/',
+  ],
 ] as [string, RegExp, string[], string?][])('%s is written in one place', (_what, pattern, owners, within = '') => {
   expect(files(spelledAt(pattern)).filter((f) => f.startsWith(within))).toEqual(owners);
 });

@@ -24,7 +24,14 @@ const ADMIN = { permissionSet: 'IdentityCenterAdmin', account: 'management' };
 /** The live key policy idcgen generates for the instance key (rendered with the live ARNs). */
 function livePolicy(profile: 'baseline' | 'least-privilege', deployer?: string): PolicyDocumentJson {
   const built = buildKeys(
-    [{ name: 'idc', policyProfile: profile, administrators: [ADMIN], useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'restrict-to-instance': {} }] }],
+    [
+      {
+        name: 'idc',
+        policyProfile: profile,
+        administrators: [ADMIN],
+        useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'restrict-to-instance': {} }],
+      },
+    ],
     {
       organizationId: 'o-a1b2c3d4e5',
       managementAccountName: 'management',
@@ -39,11 +46,24 @@ function livePolicy(profile: 'baseline' | 'least-privilege', deployer?: string):
     },
   );
   expect(built.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return renderPolicy(built.keys[0].keyPolicy, { keyArns: { idc: KEY_ARN }, instanceArn: INSTANCE_ARN, identityStoreArn: `arn:aws:identitystore::${ACCOUNT}:identitystore/d-1111222233` });
+  return renderPolicy(built.keys[0].keyPolicy, {
+    keyArns: { idc: KEY_ARN },
+    instanceArn: INSTANCE_ARN,
+    identityStoreArn: `arn:aws:identitystore::${ACCOUNT}:identitystore/d-1111222233`,
+  });
 }
 
 const check = (callerArn: string, policy: PolicyDocumentJson, deployer?: string) =>
-  checkCaller({ caller: { arn: callerArn, account: callerArn.split(':')[4] }, policy, keyArn: KEY_ARN, instanceArn: INSTANCE_ARN, keyAccountId: ACCOUNT, region: REGION, organizationId: 'o-a1b2c3d4e5', deployer });
+  checkCaller({
+    caller: { arn: callerArn, account: callerArn.split(':')[4] },
+    policy,
+    keyArn: KEY_ARN,
+    instanceArn: INSTANCE_ARN,
+    keyAccountId: ACCOUNT,
+    region: REGION,
+    organizationId: 'o-a1b2c3d4e5',
+    deployer,
+  });
 
 const CI = `arn:aws:sts::${ACCOUNT}:assumed-role/GitHubActions/run-42`;
 const ADMIN_SESSION = `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_IdentityCenterAdmin_0123456789abcdef/alice`;
@@ -63,19 +83,23 @@ describe('the caller on a least-privilege key', () => {
     expect(check(`arn:aws:sts::${ACCOUNT}:assumed-role/IdcgenDeployer/tf`, livePolicy('least-privilege', DEPLOYER), DEPLOYER)).toEqual([]);
   });
 
-  test("an Identity Center administrator passes, with a warning that the key policy grants kms:GenerateDataKeyWithoutPlaintext, not kms:GenerateDataKey", () => {
+  test('an Identity Center administrator passes, with a warning that the key policy grants kms:GenerateDataKeyWithoutPlaintext, not kms:GenerateDataKey', () => {
     const findings = check(ADMIN_SESSION, livePolicy('least-privilege', DEPLOYER));
     expect(findings.map((f) => f.severity)).toEqual(['warning']);
     expect(findings[0].message).toContain('lets the caller');
     expect(findings[0].message).toContain('kms:GenerateDataKeyWithoutPlaintext but not kms:GenerateDataKey');
   });
 
-  test('fails for the role of a permission set whose name only starts with the administrators\' (AWSReservedSSO_<name>_X_…)', () => {
+  test("fails for the role of a permission set whose name only starts with the administrators' (AWSReservedSSO_<name>_X_…)", () => {
     expect(check(PREFIXED_SESSION, livePolicy('least-privilege', DEPLOYER)).map((f) => f.severity)).toEqual(['error']);
   });
 
   test('fails for a principal of another account', () => {
-    expect(check(`arn:aws:sts::${DELEGATED}:assumed-role/AWSReservedSSO_IdentityCenterAdmin_0123456789abcdef/bob`, livePolicy('least-privilege', DEPLOYER)).map((f) => f.severity)).toEqual(['error']);
+    expect(
+      check(`arn:aws:sts::${DELEGATED}:assumed-role/AWSReservedSSO_IdentityCenterAdmin_0123456789abcdef/bob`, livePolicy('least-privilege', DEPLOYER)).map(
+        (f) => f.severity,
+      ),
+    ).toEqual(['error']);
   });
 });
 
@@ -127,7 +151,10 @@ describe('idcgen encryption enable', () => {
     const code = await h.run({ deployer: DEPLOYER });
     // THEN the pre-flight refuses, and nothing was written
     expect(code).toBe(1);
-    expect(errors(h.captured)).toEqual([expect.stringContaining('may not kms:Decrypt, kms:DescribeKey, kms:Encrypt, kms:GenerateDataKey on key'), 'pre-flight failed: nothing changed']);
+    expect(errors(h.captured)).toEqual([
+      expect.stringContaining('may not kms:Decrypt, kms:DescribeKey, kms:Encrypt, kms:GenerateDataKey on key'),
+      'pre-flight failed: nothing changed',
+    ]);
     expect(h.sso.commandCalls(UpdateInstanceCommand)).toHaveLength(0);
   });
 

@@ -59,15 +59,11 @@ async function cli(
 
 describe('idcgen encryption', () => {
   test('runs the exact command of the generated Terraform step', async () => {
-    const { code, usage, h } = await cli(
-      ['encryption', 'enable', '--region', REGION, '--instance-arn', INSTANCE_ARN, '--key-arn', KEY_ARN, '--yes'],
-      (h) =>
-        h.sso
-          .on(DescribeInstanceCommand)
-          .resolvesOnce(describeInstance())
-          .resolves(
-            describeInstance({ KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: KEY_ARN, EncryptionStatus: 'ENABLED' }),
-          ),
+    const { code, usage, h } = await cli(['encryption', 'enable', '--region', REGION, '--instance-arn', INSTANCE_ARN, '--key-arn', KEY_ARN, '--yes'], (h) =>
+      h.sso
+        .on(DescribeInstanceCommand)
+        .resolvesOnce(describeInstance())
+        .resolves(describeInstance({ KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: KEY_ARN, EncryptionStatus: 'ENABLED' })),
     );
     expect(usage).toBeUndefined();
     expect(code).toBe(0);
@@ -77,11 +73,9 @@ describe('idcgen encryption', () => {
   test('compares with the policy file given by --expected-policy', async () => {
     const expected = baselinePolicy();
     expected.Statement[0] = { ...expected.Statement[0], Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` } };
-    const { code, h } = await cli(
-      ['encryption', 'status', '--region', REGION, '--key-arn', KEY_ARN, '--expected-policy', 'policy.json'],
-      () => undefined,
-      { 'policy.json': JSON.stringify(expected) },
-    );
+    const { code, h } = await cli(['encryption', 'status', '--region', REGION, '--key-arn', KEY_ARN, '--expected-policy', 'policy.json'], () => undefined, {
+      'policy.json': JSON.stringify(expected),
+    });
     expect(code).toBe(1);
     expect(h.captured.err[0]).toMatch(
       /^error: key policy statement 'AllowIdentityCenterAdminAccounts' differs from the model: Principal.AWS unexpected 'arn:aws:iam::222222222222:root'/,
@@ -89,16 +83,7 @@ describe('idcgen encryption', () => {
   });
 
   test('splits --confirm-apps on commas and across repeats', async () => {
-    const parsed = await yargs([
-      'encryption',
-      'status',
-      '--region',
-      REGION,
-      '--confirm-apps',
-      'arn:a, arn:b',
-      '--confirm-apps',
-      'arn:c',
-    ])
+    const parsed = await yargs(['encryption', 'status', '--region', REGION, '--confirm-apps', 'arn:a, arn:b', '--confirm-apps', 'arn:c'])
       .command({ ...makeEncryptionCommand(), handler: () => undefined })
       .parseAsync();
     expect(parsed['confirm-apps']).toEqual(['arn:a', 'arn:b', 'arn:c']);
@@ -118,22 +103,14 @@ describe('idcgen encryption', () => {
     ],
     ['enable without a key', { 'key-arn': undefined }, 'enable needs --key-arn'],
     ['disable with a key', { action: 'disable' }, 'disable switches to the aws owned key: --key-arn does not apply'],
-    [
-      'a model and an expected policy',
-      { model: 'org.yaml', 'expected-policy': 'p.json' },
-      '--expected-policy replaces the model',
-    ],
+    ['a model and an expected policy', { model: 'org.yaml', 'expected-policy': 'p.json' }, '--expected-policy replaces the model'],
     ['a zero timeout', { timeout: 0 }, '--timeout and --poll-interval must be positive'],
   ])('fails as usage if given %s', (_what, change, message) => {
     expect(checkArgs({ ...ARGS, ...change })).toEqual(expect.stringContaining(message));
   });
 
   test('accepts key ids, aliases and alias arns', () => {
-    for (const key of [
-      'alias/identity-center',
-      'mrk-0123456789abcdef0123456789abcdef',
-      `arn:aws:kms:${REGION}:${ACCOUNT}:alias/identity-center`,
-    ]) {
+    for (const key of ['alias/identity-center', 'mrk-0123456789abcdef0123456789abcdef', `arn:aws:kms:${REGION}:${ACCOUNT}:alias/identity-center`]) {
       expect(checkArgs({ ...ARGS, 'key-arn': key })).toBe(true);
     }
   });
@@ -155,9 +132,7 @@ describe('idcgen encryption', () => {
       () => target,
     );
     expect(code).toBe(2);
-    expect(h.captured.err[0]).toMatch(
-      /^idcgen: --region us-east-1 contradicts the model's identity center region eu-west-1/,
-    );
+    expect(h.captured.err[0]).toMatch(/^idcgen: --region us-east-1 contradicts the model's identity center region eu-west-1/);
   });
 });
 
@@ -227,9 +202,7 @@ describe('model target', () => {
     expect(request.key).toBe(KEY_ARN);
     expect(request.expectedPolicy).toBe(target.expectedPolicy);
     expect(request.managementAccountId).toBe(ACCOUNT);
-    expect(buildRequest({ ...ARGS, model: 'org.yaml', 'key-arn': undefined }, target).key).toBe(
-      'alias/identity-center',
-    );
+    expect(buildRequest({ ...ARGS, model: 'org.yaml', 'key-arn': undefined }, target).key).toBe('alias/identity-center');
   });
 });
 
@@ -268,8 +241,6 @@ describe('idcgen encryption <model>', () => {
       () => target,
     );
     expect(code).toBe(1);
-    expect(
-      h.captured.err.some((l) => /^error: key policy statement '.*' (is missing|differs from the model)/.test(l)),
-    ).toBe(true);
+    expect(h.captured.err.some((l) => /^error: key policy statement '.*' (is missing|differs from the model)/.test(l))).toBe(true);
   });
 });

@@ -53,9 +53,7 @@ describe('callAws', () => {
   });
 
   test('recognises throttling from the SDK retry marker', () => {
-    expect(
-      isThrottling(Object.assign(new Error('x'), { name: 'SomethingNew', $retryable: { throttling: true } })),
-    ).toBe(true);
+    expect(isThrottling(Object.assign(new Error('x'), { name: 'SomethingNew', $retryable: { throttling: true } }))).toBe(true);
     expect(isThrottling(Object.assign(new Error('x'), { name: 'ValidationException' }))).toBe(false);
   });
 });
@@ -75,9 +73,7 @@ describe('describeAwsError', () => {
 
   test('falls back to the permission of the operation when the message names none', () => {
     const e = Object.assign(new Error('Access denied'), { name: 'AccessDeniedException' });
-    expect(describeAwsError('ListApplications', e)).toBe(
-      'access denied: the caller is missing sso:ListApplications (ListApplications): Access denied',
-    );
+    expect(describeAwsError('ListApplications', e)).toBe('access denied: the caller is missing sso:ListApplications (ListApplications): Access denied');
   });
 });
 

@@ -55,9 +55,7 @@ export function baselinePolicy(): { Version: string; Statement: Record<string, u
   return { Version: '2012-10-17', Statement: statements.map((s) => ({ ...s })) };
 }
 
-export function describeInstance(
-  details?: DescribeInstanceResponse['EncryptionConfigurationDetails'],
-): DescribeInstanceResponse {
+export function describeInstance(details?: DescribeInstanceResponse['EncryptionConfigurationDetails']): DescribeInstanceResponse {
   return {
     InstanceArn: INSTANCE_ARN,
     IdentityStoreId: IDENTITY_STORE_ID,

@@ -20,10 +20,7 @@ describe('compareKeyPolicy', () => {
 
   test.each<[string, Statement]>([
     ['statement order', { reverse: true }],
-    [
-      'action order and case',
-      { Action: ['kms:generatedatakeywithoutplaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'KMS:Decrypt'] },
-    ],
+    ['action order and case', { Action: ['kms:generatedatakeywithoutplaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'KMS:Decrypt'] }],
     ['service order', { Principal: { Service: ['sso.amazonaws.com', 'identitystore.amazonaws.com'] } }],
     [
       'condition key case',
@@ -114,9 +111,7 @@ describe('compareKeyPolicy', () => {
       Action: 'kms:*',
       Resource: '*',
     });
-    expect(compareKeyPolicy(baselinePolicy(), live)).toEqual([
-      { severity: 'warning', message: "key policy statement 'BreakGlass' is not in the model" },
-    ]);
+    expect(compareKeyPolicy(baselinePolicy(), live)).toEqual([{ severity: 'warning', message: "key policy statement 'BreakGlass' is not in the model" }]);
   });
 
   test('matches statements without a sid by content', () => {
@@ -126,12 +121,8 @@ describe('compareKeyPolicy', () => {
       Action: 'kms:*',
       Resource: '*',
     };
-    expect(compareKeyPolicy({ Statement: [statement] }, { Statement: [{ ...statement, Action: ['kms:*'] }] })).toEqual(
-      [],
-    );
-    expect(
-      compareKeyPolicy({ Statement: [statement] }, { Statement: [{ ...statement, Action: 'kms:Decrypt' }] }),
-    ).toEqual([
+    expect(compareKeyPolicy({ Statement: [statement] }, { Statement: [{ ...statement, Action: ['kms:*'] }] })).toEqual([]);
+    expect(compareKeyPolicy({ Statement: [statement] }, { Statement: [{ ...statement, Action: 'kms:Decrypt' }] })).toEqual([
       { severity: 'error', message: 'key policy statement #1 (no sid) is missing' },
       { severity: 'warning', message: 'key policy statement #1 (no sid) is not in the model' },
     ]);

@@ -69,14 +69,10 @@ describe('pre-flight (enable --dry-run)', () => {
 
   test('fails if the key does not exist', async () => {
     const h = harness();
-    h.kms
-      .on(DescribeKeyCommand)
-      .rejects(new NotFoundException({ message: `Alias ${ALIAS} is not found.`, $metadata: {} }));
+    h.kms.on(DescribeKeyCommand).rejects(new NotFoundException({ message: `Alias ${ALIAS} is not found.`, $metadata: {} }));
     const code = await h.run({ key: ALIAS, dryRun: true });
     expect(code).toBe(1);
-    expect(errors(h.captured)[0]).toBe(
-      `key '${ALIAS}' was not found in ${REGION}: create it (or fix the alias) before switching`,
-    );
+    expect(errors(h.captured)[0]).toBe(`key '${ALIAS}' was not found in ${REGION}: create it (or fix the alias) before switching`);
     expect(h.kms.commandCalls(GetKeyPolicyCommand)).toHaveLength(0);
   });
 
@@ -140,9 +136,7 @@ describe('pre-flight (enable --dry-run)', () => {
     const code = await h.run({ dryRun: true, managementAccountId: ACCOUNT });
     expect(code).toBe(1);
     expect(errors(h.captured)[0]).toMatch(
-      new RegExp(
-        `^identity center instance ${INSTANCE_ARN} is owned by account 444444444444, not the model's management account ${ACCOUNT}`,
-      ),
+      new RegExp(`^identity center instance ${INSTANCE_ARN} is owned by account 444444444444, not the model's management account ${ACCOUNT}`),
     );
   });
 
@@ -158,9 +152,7 @@ describe('pre-flight (enable --dry-run)', () => {
     const code = await h.run({ dryRun: true });
     expect(code).toBe(1);
     expect(errors(h.captured)[0]).toMatch(
-      new RegExp(
-        `^access denied: arn:aws:sts::${ACCOUNT}:assumed-role/Deploy/ci is missing kms:GetKeyPolicy on ${KEY_ARN} \\(GetKeyPolicy\\)`,
-      ),
+      new RegExp(`^access denied: arn:aws:sts::${ACCOUNT}:assumed-role/Deploy/ci is missing kms:GetKeyPolicy on ${KEY_ARN} \\(GetKeyPolicy\\)`),
     );
   });
 
@@ -183,9 +175,7 @@ describe('pre-flight (enable --dry-run)', () => {
     });
     expect(await h.run({ dryRun: true })).toBe(0);
     expect(warnings(h.captured)).toHaveLength(1);
-    expect(warnings(h.captured)[0]).toMatch(
-      /^aws managed application 'QBusiness' .* pass --confirm-apps arn:aws:sso::111111111111:application/,
-    );
+    expect(warnings(h.captured)[0]).toMatch(/^aws managed application 'QBusiness' .* pass --confirm-apps arn:aws:sso::111111111111:application/);
 
     const confirmed = harness();
     confirmed.sso.on(ListApplicationsCommand).resolves({

@@ -3,26 +3,10 @@
  * the instance is polled until ENABLED or UPDATE_FAILED, and nothing is written when the
  * instance is already in the wanted state, on a dry run, or without confirmation.
  */
-import {
-  AccessDeniedException,
-  DescribeInstanceCommand,
-  ListInstancesCommand,
-  ThrottlingException,
-  UpdateInstanceCommand,
-} from '@aws-sdk/client-sso-admin';
+import { AccessDeniedException, DescribeInstanceCommand, ListInstancesCommand, ThrottlingException, UpdateInstanceCommand } from '@aws-sdk/client-sso-admin';
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { UsageError } from '../../src/aws/encryption';
-import {
-  ACCOUNT,
-  ALIAS,
-  HEALTHY_KEY,
-  INSTANCE_ARN,
-  KEY_ARN,
-  REGION,
-  describeInstance,
-  errors,
-  harness,
-} from './harness';
+import { ACCOUNT, ALIAS, HEALTHY_KEY, INSTANCE_ARN, KEY_ARN, REGION, describeInstance, errors, harness } from './harness';
 
 const CMK_UPDATING = describeInstance({
   KeyType: 'CUSTOMER_MANAGED_KEY',
@@ -42,12 +26,7 @@ describe('enable', () => {
   test('switches to the key and waits through UPDATING until ENABLED', async () => {
     // GIVEN an instance on the AWS owned key that reports UPDATING twice after the switch
     const h = harness();
-    h.sso
-      .on(DescribeInstanceCommand)
-      .resolvesOnce(OWNED_ENABLED)
-      .resolvesOnce(CMK_UPDATING)
-      .resolvesOnce(CMK_UPDATING)
-      .resolves(CMK_ENABLED);
+    h.sso.on(DescribeInstanceCommand).resolvesOnce(OWNED_ENABLED).resolvesOnce(CMK_UPDATING).resolvesOnce(CMK_UPDATING).resolves(CMK_ENABLED);
     // WHEN enable runs on a terminal
     const code = await h.run({ action: 'enable' }, { tty: true });
     // THEN exactly one UpdateInstance names the key, and the poll ends on ENABLED
@@ -57,10 +36,7 @@ describe('enable', () => {
       { InstanceArn: INSTANCE_ARN, EncryptionConfiguration: { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: KEY_ARN } },
     ]);
     expect(h.captured.sleeps).toEqual([5000, 5000]);
-    expect(h.captured.progress).toEqual([
-      'waiting for identity center encryption: UPDATING (0s)',
-      'waiting for identity center encryption: UPDATING (5s)',
-    ]);
+    expect(h.captured.progress).toEqual(['waiting for identity center encryption: UPDATING (0s)', 'waiting for identity center encryption: UPDATING (5s)']);
     expect(h.captured.out).toContain(`identity center now uses CUSTOMER_MANAGED_KEY ${KEY_ARN} (ENABLED)`);
   });
 
@@ -99,9 +75,7 @@ describe('enable', () => {
       );
     const code = await h.run({ action: 'enable' });
     expect(code).toBe(1);
-    expect(errors(h.captured)).toEqual([
-      expect.stringMatching(new RegExp(`^key switch failed: UPDATE_FAILED: ${reason}; the previous key stays in use`)),
-    ]);
+    expect(errors(h.captured)).toEqual([expect.stringMatching(new RegExp(`^key switch failed: UPDATE_FAILED: ${reason}; the previous key stays in use`))]);
   });
 
   test('fails after the timeout when the switch never finishes', async () => {
@@ -111,9 +85,7 @@ describe('enable', () => {
     expect(code).toBe(1);
     // 5 + 5 + 2: the last sleep is cut to end at the timeout
     expect(h.captured.sleeps).toEqual([5000, 5000, 2000]);
-    expect(errors(h.captured)[0]).toMatch(
-      /^timed out after 12s waiting for ENABLED \(last: CUSTOMER_MANAGED_KEY .* UPDATING\)/,
-    );
+    expect(errors(h.captured)[0]).toMatch(/^timed out after 12s waiting for ENABLED \(last: CUSTOMER_MANAGED_KEY .* UPDATING\)/);
   });
 
   test('does not count ENABLED on the previous key as done', async () => {
@@ -143,9 +115,7 @@ describe('enable', () => {
   test('fails if a switch to another key is in progress', async () => {
     const h = harness();
     const other = `arn:aws:kms:${REGION}:${ACCOUNT}:key/11111111-2222-3333-4444-555555555555`;
-    h.sso
-      .on(DescribeInstanceCommand)
-      .resolves(describeInstance({ KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: other, EncryptionStatus: 'UPDATING' }));
+    h.sso.on(DescribeInstanceCommand).resolves(describeInstance({ KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: other, EncryptionStatus: 'UPDATING' }));
     expect(await h.run({ action: 'enable' })).toBe(1);
     expect(errors(h.captured)[0]).toMatch(/^another key switch is in progress/);
     expect(h.sso.commandCalls(UpdateInstanceCommand)).toHaveLength(0);
@@ -175,18 +145,14 @@ describe('enable', () => {
     const h = harness();
     const code = await h.run({ action: 'enable', yes: false });
     expect(code).toBe(1);
-    expect(errors(h.captured)).toEqual([
-      'refusing to switch the key without confirmation: stdin is not a terminal; pass --yes to confirm',
-    ]);
+    expect(errors(h.captured)).toEqual(['refusing to switch the key without confirmation: stdin is not a terminal; pass --yes to confirm']);
     expect(h.sso.commandCalls(UpdateInstanceCommand)).toHaveLength(0);
   });
 
   test('asks before switching, and writes nothing when the answer is no', async () => {
     const declined = harness();
     expect(await declined.run({ action: 'enable', yes: false }, { answer: false })).toBe(1);
-    expect(declined.captured.questions).toEqual([
-      `switch identity center ${INSTANCE_ARN} from AWS_OWNED_KMS_KEY ENABLED to CUSTOMER_MANAGED_KEY ${KEY_ARN}?`,
-    ]);
+    expect(declined.captured.questions).toEqual([`switch identity center ${INSTANCE_ARN} from AWS_OWNED_KMS_KEY ENABLED to CUSTOMER_MANAGED_KEY ${KEY_ARN}?`]);
     expect(declined.sso.commandCalls(UpdateInstanceCommand)).toHaveLength(0);
 
     const accepted = harness();
@@ -220,9 +186,7 @@ describe('enable', () => {
     const code = await h.run({ action: 'enable' });
     expect(code).toBe(1);
     expect(h.sso.commandCalls(DescribeInstanceCommand)).toHaveLength(6);
-    expect(errors(h.captured)).toEqual([
-      'DescribeInstance was throttled (ThrottlingException) and retries ran out: try again later',
-    ]);
+    expect(errors(h.captured)).toEqual(['DescribeInstance was throttled (ThrottlingException) and retries ran out: try again later']);
   });
 
   test('names the missing permission and the KMS permissions the caller needs when UpdateInstance is denied', async () => {
@@ -323,27 +287,21 @@ describe('status', () => {
 
   test('fails and shows the reason after a failed switch', async () => {
     const h = harness();
-    h.sso
-      .on(DescribeInstanceCommand)
-      .resolves(
-        describeInstance({
-          KeyType: 'CUSTOMER_MANAGED_KEY',
-          KmsKeyArn: KEY_ARN,
-          EncryptionStatus: 'UPDATE_FAILED',
-          EncryptionStatusReason: 'The KMS key is disabled',
-        }),
-      );
-    expect(await h.run({ action: 'status', key: undefined })).toBe(1);
-    expect(h.captured.out).toContain(
-      `encryption: CUSTOMER_MANAGED_KEY ${KEY_ARN} UPDATE_FAILED: The KMS key is disabled`,
+    h.sso.on(DescribeInstanceCommand).resolves(
+      describeInstance({
+        KeyType: 'CUSTOMER_MANAGED_KEY',
+        KmsKeyArn: KEY_ARN,
+        EncryptionStatus: 'UPDATE_FAILED',
+        EncryptionStatusReason: 'The KMS key is disabled',
+      }),
     );
+    expect(await h.run({ action: 'status', key: undefined })).toBe(1);
+    expect(h.captured.out).toContain(`encryption: CUSTOMER_MANAGED_KEY ${KEY_ARN} UPDATE_FAILED: The KMS key is disabled`);
   });
 
   test('says when the model key is not in use yet', async () => {
     const h = harness();
     expect(await h.run({ action: 'status' })).toBe(0);
-    expect(h.captured.out).toContain(
-      `identity center does not use ${KEY_ARN} yet: run 'idcgen encryption enable' to switch`,
-    );
+    expect(h.captured.out).toContain(`identity center does not use ${KEY_ARN} yet: run 'idcgen encryption enable' to switch`);
   });
 });

@@ -38,7 +38,9 @@ const WORKFLOWS = fs.readdirSync(CI).filter((f) => f.endsWith('.yml'));
 const load = (f: string): Workflow => parse(fs.readFileSync(path.join(CI, f), 'utf8')) as Workflow;
 const runs = (w: Workflow): string[] => Object.values(w.jobs).flatMap((j) => (j.steps ?? []).map((s) => s.run ?? ''));
 const step = (file: string, id: string): Step => {
-  const found = Object.values(load(file).jobs).flatMap((j) => j.steps ?? []).find((s) => s.id === id || s.name === id);
+  const found = Object.values(load(file).jobs)
+    .flatMap((j) => j.steps ?? [])
+    .find((s) => s.id === id || s.name === id);
   if (!found) throw new Error(`no step ${id} in ${file}`);
   return found;
 };
@@ -85,7 +87,11 @@ describe('examples/ci workflows', () => {
   test.each(WORKFLOWS)('%s bounds every matrix (max-parallel) and never cancels its siblings (fail-fast: false)', (file) => {
     for (const [name, job] of Object.entries(load(file).jobs)) {
       if (!job.strategy?.matrix) continue;
-      expect({ job: name, maxParallel: typeof job.strategy['max-parallel'], failFast: job.strategy['fail-fast'] }).toEqual({ job: name, maxParallel: 'number', failFast: false });
+      expect({ job: name, maxParallel: typeof job.strategy['max-parallel'], failFast: job.strategy['fail-fast'] }).toEqual({
+        job: name,
+        maxParallel: 'number',
+        failFast: false,
+      });
     }
   });
 
@@ -141,7 +147,12 @@ describe('the steps that decide what runs, on generated units.json', () => {
     for (let w = 1; w <= 4; w++) {
       const batches = out[`wave${w}`];
       expect(batches.length).toBeLessThanOrEqual(Number(BATCHES));
-      expect(batches.flat().sort()).toEqual(units.units.filter((u) => u.wave === w).map((u) => u.name).sort());
+      expect(batches.flat().sort()).toEqual(
+        units.units
+          .filter((u) => u.wave === w)
+          .map((u) => u.name)
+          .sort(),
+      );
     }
     expect(out.wave2.length).toBe(8); // 11 units dealt into 8 batches
     expect(out.wave4).toEqual([]);
@@ -158,8 +169,19 @@ describe('the steps that decide what runs, on generated units.json', () => {
     fs.mkdirSync(bin, { recursive: true });
     const cli = path.join(ROOT, 'dist/src/cli/index.js');
     if (!fs.existsSync(cli)) execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT });
-    fs.writeFileSync(path.join(bin, 'npx'), `#!/bin/sh\n[ "$1" = --no-install ] && shift\n[ "$1" = idcgen ] && shift\nexec node ${JSON.stringify(cli)} "$@"\n`, { mode: 0o755 });
-    const env = { MODEL: 'org.yaml', PATH: `${bin}:${process.env.PATH}`, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+    fs.writeFileSync(
+      path.join(bin, 'npx'),
+      `#!/bin/sh\n[ "$1" = --no-install ] && shift\n[ "$1" = idcgen ] && shift\nexec node ${JSON.stringify(cli)} "$@"\n`,
+      { mode: 0o755 },
+    );
+    const env = {
+      MODEL: 'org.yaml',
+      PATH: `${bin}:${process.env.PATH}`,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    };
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } }).trim();
     git('init', '-q');
     git('add', 'org.yaml');
@@ -174,7 +196,10 @@ describe('the steps that decide what runs, on generated units.json', () => {
     const touched = runStep(step('idcgen-apply.yml', 'touched'), dir, { ...env, BEFORE: before });
     // warnings (lint of the models) are fine; nothing else may be printed
     expect({ code: touched.code, out: touched.stdout.replace(/^\S+:\d+:\d+: warning: .*\n/gm, '') }).toEqual({ code: 0, out: '' });
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'touched.json'), 'utf8'))).toEqual([units.units.find((u) => u.kind === 'assignments' && fs.readFileSync(path.join(dir, 'generated/hcl', u.dir, 'main.tf'), 'utf8').includes('data-prod'))!.name]);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'touched.json'), 'utf8'))).toEqual([
+      units.units.find((u) => u.kind === 'assignments' && fs.readFileSync(path.join(dir, 'generated/hcl', u.dir, 'main.tf'), 'utf8').includes('data-prod'))!
+        .name,
+    ]);
     expect(touched.outputs.removed).toBe('[]');
 
     const first = runStep(step('idcgen-apply.yml', 'touched'), dir, { ...env, BEFORE: '' });
@@ -206,7 +231,11 @@ describe('the steps that decide what runs, on generated units.json', () => {
   test('the drift report lists drifted and failed units and fails the run; no drift passes', () => {
     const report = step('idcgen-drift.yml', 'Units with drift');
     const work = path.join(dir, 'report');
-    for (const [i, drift, errors] of [[0, 'assignments-1\n', ''], [1, 'account-data-prod\n', 'management\n'], [2, '', '']] as const) {
+    for (const [i, drift, errors] of [
+      [0, 'assignments-1\n', ''],
+      [1, 'account-data-prod\n', 'management\n'],
+      [2, '', ''],
+    ] as const) {
       fs.mkdirSync(path.join(work, `results/drift-${i}`), { recursive: true });
       fs.writeFileSync(path.join(work, `results/drift-${i}/drift.txt`), drift);
       fs.writeFileSync(path.join(work, `results/drift-${i}/errors.txt`), errors);

@@ -136,7 +136,10 @@ describe('idcgen generate', () => {
     const out = path.join(tmp, 'out');
     const res = await runCli(['generate', example, '--out', out]);
     expect(res.code).toBe(0);
-    const units = fs.readdirSync(path.join(out, 'hcl'), { withFileTypes: true }).filter((u) => u.isDirectory() && u.name !== 'modules').map((u) => u.name);
+    const units = fs
+      .readdirSync(path.join(out, 'hcl'), { withFileTypes: true })
+      .filter((u) => u.isDirectory() && u.name !== 'modules')
+      .map((u) => u.name);
     expect(fs.readdirSync(path.join(out, 'cdktf/stacks')).sort()).toEqual(units.sort());
   });
 

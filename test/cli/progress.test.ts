@@ -68,11 +68,7 @@ describe('progress', () => {
     advance(100);
     p.stage('HCL', '2 roots');
     p.done();
-    expect(written).toEqual([
-      'idcgen: [ 0.0 s] load, validate and resolve: org.yaml\n',
-      'idcgen: [ 0.1 s] HCL: 2 roots\n',
-      'idcgen: [ 0.1 s] done\n',
-    ]);
+    expect(written).toEqual(['idcgen: [ 0.0 s] load, validate and resolve: org.yaml\n', 'idcgen: [ 0.1 s] HCL: 2 roots\n', 'idcgen: [ 0.1 s] done\n']);
   });
 
   test('a long stage reports its count every TICK_MS, and not more often', () => {

@@ -57,7 +57,9 @@ describe('idcgen synth', () => {
     const outdir = path.join(dir, 'refused.out');
     const refused = await runCli(['synth', file, '--out', outdir]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/deletionWindowDays 7 is shorter than 30.*safety rail key-deletion-protection-off refuses to generate this, fix the model or pass --allow-unsafe key-deletion-protection-off/);
+    expect(refused.stderr).toMatch(
+      /deletionWindowDays 7 is shorter than 30.*safety rail key-deletion-protection-off refuses to generate this, fix the model or pass --allow-unsafe key-deletion-protection-off/,
+    );
     expect(fs.existsSync(outdir)).toBe(false);
 
     const allowed = await runCli(['synth', file, '--out', outdir, '--allow-unsafe', 'key-deletion-protection-off']);

@@ -43,7 +43,11 @@ describeWithEmulator('AWS emulator: seed and kms', () => {
       expect(list.Instances?.map((i) => [i.InstanceArn, i.IdentityStoreId])).toEqual([[INSTANCE, STORE]]);
       expect((await emulator().clients('us-east-1').ssoAdmin.send(new ListInstancesCommand({}))).Instances).toEqual([]);
       const d = await c().ssoAdmin.send(new DescribeInstanceCommand({ InstanceArn: INSTANCE }));
-      expect(d).toMatchObject({ OwnerAccountId: MANAGEMENT, Status: 'ACTIVE', EncryptionConfigurationDetails: { KeyType: 'AWS_OWNED_KMS_KEY', EncryptionStatus: 'ENABLED' } });
+      expect(d).toMatchObject({
+        OwnerAccountId: MANAGEMENT,
+        Status: 'ACTIVE',
+        EncryptionConfigurationDetails: { KeyType: 'AWS_OWNED_KMS_KEY', EncryptionStatus: 'ENABLED' },
+      });
     });
 
     test('an external group reads back as synced by an identity provider (ExternalIds)', async () => {
@@ -88,9 +92,17 @@ describeWithEmulator('AWS emulator: seed and kms', () => {
     test('ReplicateKey gives the replica the request policy, description and tags, and leaves the primary as it was', async () => {
       const primary = await kmsIn(REGION).send(new CreateKeyCommand({ MultiRegion: true, Description: 'primary', Policy: servicePolicy() }));
       const KeyId = primary.KeyMetadata?.KeyId as string;
-      const replicaPolicy = servicePolicy([{ Sid: 'ReplicaOnly', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MEMBER}:root` }, Action: 'kms:Decrypt', Resource: '*' }]);
+      const replicaPolicy = servicePolicy([
+        { Sid: 'ReplicaOnly', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MEMBER}:root` }, Action: 'kms:Decrypt', Resource: '*' },
+      ]);
       const r = await kmsIn(REGION).send(
-        new ReplicateKeyCommand({ KeyId, ReplicaRegion: 'eu-central-1', Policy: replicaPolicy, Description: 'replica', Tags: [{ TagKey: 'k', TagValue: 'v' }] }),
+        new ReplicateKeyCommand({
+          KeyId,
+          ReplicaRegion: 'eu-central-1',
+          Policy: replicaPolicy,
+          Description: 'replica',
+          Tags: [{ TagKey: 'k', TagValue: 'v' }],
+        }),
       );
       expect(r.ReplicaKeyMetadata?.Arn).toBe(`arn:aws:kms:eu-central-1:${MANAGEMENT}:key/${KeyId}`);
       expect(JSON.parse(r.ReplicaPolicy as string)).toEqual(JSON.parse(replicaPolicy));

@@ -56,11 +56,23 @@ describeWithEmulator('AWS emulator: sso-admin and identitystore', () => {
       const describe = () => sso().send(new DescribeInstanceAccessControlAttributeConfigurationCommand(ref));
       const config = (source: string) => ({ AccessControlAttributes: [{ Key: 'department', Value: { Source: [source] } }] });
       expect(await errorName(describe())).toBe('ResourceNotFoundException');
-      await sso().send(new CreateInstanceAccessControlAttributeConfigurationCommand({ ...ref, InstanceAccessControlAttributeConfiguration: config('${path:enterprise.department}') }));
-      await sso().send(new UpdateInstanceAccessControlAttributeConfigurationCommand({ ...ref, InstanceAccessControlAttributeConfiguration: config('${path:enterprise.division}') }));
+      await sso().send(
+        new CreateInstanceAccessControlAttributeConfigurationCommand({
+          ...ref,
+          InstanceAccessControlAttributeConfiguration: config('${path:enterprise.department}'),
+        }),
+      );
+      await sso().send(
+        new UpdateInstanceAccessControlAttributeConfigurationCommand({
+          ...ref,
+          InstanceAccessControlAttributeConfiguration: config('${path:enterprise.division}'),
+        }),
+      );
       expect((await describe()).InstanceAccessControlAttributeConfiguration).toEqual(config('${path:enterprise.division}'));
       const two = { AccessControlAttributes: [{ Key: 'team', Value: { Source: ['${path:a}', '${path:b}'] } }] };
-      expect(await errorName(sso().send(new UpdateInstanceAccessControlAttributeConfigurationCommand({ ...ref, InstanceAccessControlAttributeConfiguration: two })))).toBe('ValidationException');
+      expect(
+        await errorName(sso().send(new UpdateInstanceAccessControlAttributeConfigurationCommand({ ...ref, InstanceAccessControlAttributeConfiguration: two }))),
+      ).toBe('ValidationException');
       await sso().send(new DeleteInstanceAccessControlAttributeConfigurationCommand(ref));
       expect(await errorName(describe())).toBe('ResourceNotFoundException');
     });
@@ -79,16 +91,23 @@ describeWithEmulator('AWS emulator: sso-admin and identitystore', () => {
     test('fails if a boundary names both an AWS managed and a customer managed policy', async () => {
       const PermissionSetArn = await permissionSet('TwoBoundaries');
       const PermissionsBoundary = { ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', CustomerManagedPolicyReference: { Name: 'B' } };
-      expect(await errorName(sso().send(new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn, PermissionsBoundary })))).toBe(
-        'ValidationException',
-      );
+      expect(
+        await errorName(sso().send(new PutPermissionsBoundaryToPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn, PermissionsBoundary }))),
+      ).toBe('ValidationException');
     });
 
     test('an account assignment provisions its permission set to the target account, and only there', async () => {
       const PermissionSetArn = await permissionSet('Assigned');
       const other = await permissionSet('NotAssigned');
       await sso().send(
-        new CreateAccountAssignmentCommand({ InstanceArn: INSTANCE, PermissionSetArn, PrincipalId: 'p-1', PrincipalType: 'GROUP', TargetId: MEMBER, TargetType: 'AWS_ACCOUNT' }),
+        new CreateAccountAssignmentCommand({
+          InstanceArn: INSTANCE,
+          PermissionSetArn,
+          PrincipalId: 'p-1',
+          PrincipalType: 'GROUP',
+          TargetId: MEMBER,
+          TargetType: 'AWS_ACCOUNT',
+        }),
       );
       const accounts = await sso().send(new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn }));
       expect(accounts.AccountIds).toEqual([MEMBER]);
@@ -101,11 +120,16 @@ describeWithEmulator('AWS emulator: sso-admin and identitystore', () => {
       // re-provisioning reaches the same accounts, and its status can be read back
       const p = await sso().send(new ProvisionPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn, TargetType: 'ALL_PROVISIONED_ACCOUNTS' }));
       const status = await sso().send(
-        new DescribePermissionSetProvisioningStatusCommand({ InstanceArn: INSTANCE, ProvisionPermissionSetRequestId: p.PermissionSetProvisioningStatus?.RequestId }),
+        new DescribePermissionSetProvisioningStatusCommand({
+          InstanceArn: INSTANCE,
+          ProvisionPermissionSetRequestId: p.PermissionSetProvisioningStatus?.RequestId,
+        }),
       );
       expect(status.PermissionSetProvisioningStatus).toMatchObject({ Status: 'SUCCEEDED', PermissionSetArn });
       expect(
-        await errorName(sso().send(new DescribePermissionSetProvisioningStatusCommand({ InstanceArn: INSTANCE, ProvisionPermissionSetRequestId: 'no-such-request' }))),
+        await errorName(
+          sso().send(new DescribePermissionSetProvisioningStatusCommand({ InstanceArn: INSTANCE, ProvisionPermissionSetRequestId: 'no-such-request' })),
+        ),
       ).toBe('ResourceNotFoundException');
     });
 
@@ -132,7 +156,11 @@ describeWithEmulator('AWS emulator: sso-admin and identitystore', () => {
       test.each([
         ['an alias ARN', { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: `arn:aws:kms:${REGION}:${MANAGEMENT}:alias/x` }, undefined],
         ['a customer managed key without an ARN', { KeyType: 'CUSTOMER_MANAGED_KEY' }, undefined],
-        ['an AWS owned key with an ARN', { KeyType: 'AWS_OWNED_KMS_KEY', KmsKeyArn: `arn:aws:kms:${REGION}:${MANAGEMENT}:key/mrk-${'0'.repeat(32)}` }, undefined],
+        [
+          'an AWS owned key with an ARN',
+          { KeyType: 'AWS_OWNED_KMS_KEY', KmsKeyArn: `arn:aws:kms:${REGION}:${MANAGEMENT}:key/mrk-${'0'.repeat(32)}` },
+          undefined,
+        ],
         ['an unknown key type', { KeyType: 'CUSTOMER_MANAGED_KMS_KEY' }, undefined],
         ['a name in the same request', { KeyType: 'AWS_OWNED_KMS_KEY' }, 'renamed'],
       ])('fails with ValidationException for %s', async (_what, config, name) => {
@@ -141,7 +169,11 @@ describeWithEmulator('AWS emulator: sso-admin and identitystore', () => {
       });
 
       test.each([
-        ['whose policy does not let the services use it', async () => key(REGION), /does not allow sso\.amazonaws\.com kms:Decrypt, kms:DescribeKey; identitystore\.amazonaws\.com/],
+        [
+          'whose policy does not let the services use it',
+          async () => key(REGION),
+          /does not allow sso\.amazonaws\.com kms:Decrypt, kms:DescribeKey; identitystore\.amazonaws\.com/,
+        ],
         ['in another Region', async () => key('us-east-1', servicePolicy()), /was not found in account 111111111111, Region eu-west-1/],
         [
           'that is disabled',
@@ -171,7 +203,9 @@ describeWithEmulator('AWS emulator: sso-admin and identitystore', () => {
         expect(await describeEnc()).toEqual({ KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn, EncryptionStatus: 'ENABLED' });
 
         // a policy that later loses the service statements is not re-checked (AWS cannot either)
-        await kmsIn(REGION).send(new PutKeyPolicyCommand({ KeyId: KmsKeyArn, PolicyName: 'default', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [] }) }));
+        await kmsIn(REGION).send(
+          new PutKeyPolicyCommand({ KeyId: KmsKeyArn, PolicyName: 'default', Policy: JSON.stringify({ Version: '2012-10-17', Statement: [] }) }),
+        );
         expect(await describeEnc()).toMatchObject({ EncryptionStatus: 'ENABLED' });
 
         await update({ KeyType: 'AWS_OWNED_KMS_KEY' });
@@ -194,11 +228,14 @@ describeWithEmulator('AWS emulator: sso-admin and identitystore', () => {
       const user = await ids.send(
         new CreateUserCommand({ IdentityStoreId: STORE, UserName: 'bob', DisplayName: 'Bob', Name: { GivenName: 'Bob', FamilyName: 'Example' } }),
       );
-      const m = await ids.send(new CreateGroupMembershipCommand({ IdentityStoreId: STORE, GroupId: group.GroupId, MemberId: { UserId: user.UserId as string } }));
+      const m = await ids.send(
+        new CreateGroupMembershipCommand({ IdentityStoreId: STORE, GroupId: group.GroupId, MemberId: { UserId: user.UserId as string } }),
+      );
       const d = await ids.send(new DescribeGroupMembershipCommand({ IdentityStoreId: STORE, MembershipId: m.MembershipId }));
       expect(d).toMatchObject({ IdentityStoreId: STORE, MembershipId: m.MembershipId, GroupId: group.GroupId, MemberId: { UserId: user.UserId } });
       expect(await errorName(ids.send(new DescribeGroupMembershipCommand({ IdentityStoreId: STORE, MembershipId: 'no-such-membership' })))).toBe(
         'ResourceNotFoundException',
       );
     });
-  });});
+  });
+});

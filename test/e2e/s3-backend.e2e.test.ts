@@ -88,7 +88,10 @@ describeWithEmulator(
     test("state pushed through the backend lands at the unit's key, encrypted with the model's key", () => {
       expect(key).toBe('idc/account-prod-app/terraform.tfstate');
       terraformOk(root, ['state', 'push', emptyState(1)]);
-      const head = JSON.parse(s3(emulator, `print(json.dumps(s3.head_object(Bucket='${BUCKET}', Key='${key}'), default=str))`)) as { ServerSideEncryption?: string; SSEKMSKeyId?: string };
+      const head = JSON.parse(s3(emulator, `print(json.dumps(s3.head_object(Bucket='${BUCKET}', Key='${key}'), default=str))`)) as {
+        ServerSideEncryption?: string;
+        SSEKMSKeyId?: string;
+      };
       expect(head.ServerSideEncryption).toBe('aws:kms');
       expect(head.SSEKMSKeyId).toBe(keyArn);
       // the lock file is gone once the run is over
@@ -96,7 +99,14 @@ describeWithEmulator(
     });
 
     test('a lock file at <key>.tflock stops another run from taking the state', () => {
-      const lock = JSON.stringify({ ID: 'held-by-another-run', Operation: 'OperationTypeApply', Who: 'ci', Version: '1.11.4', Created: '2026-01-01T00:00:00Z', Path: `${BUCKET}/${key}` });
+      const lock = JSON.stringify({
+        ID: 'held-by-another-run',
+        Operation: 'OperationTypeApply',
+        Who: 'ci',
+        Version: '1.11.4',
+        Created: '2026-01-01T00:00:00Z',
+        Path: `${BUCKET}/${key}`,
+      });
       s3(emulator, `s3.put_object(Bucket='${BUCKET}', Key='${key}.tflock', Body=${JSON.stringify(lock)})`);
       const res = terraform(root, ['state', 'push', '-lock-timeout=0s', '-no-color', emptyState(2)]);
       expect(res.code).not.toBe(0);

@@ -63,15 +63,26 @@ describeWithTerraform('applications and attributes for access control under terr
       const cdktf = synthCdktf(ir);
       writeFiles(path.join(dir, base), new Map([...emitHcl(ir), ...cdktf]), (p) => p);
       for (const unit of ir.units) {
-        runs.push({ name: run(model, 'hcl', unit.name), source: `${base}/hcl/${unit.name}`, overrides: hclOverrides(ir, unit, m), asserts: hclAsserts(ir, unit, m) });
+        runs.push({
+          name: run(model, 'hcl', unit.name),
+          source: `${base}/hcl/${unit.name}`,
+          overrides: hclOverrides(ir, unit, m),
+          asserts: hclAsserts(ir, unit, m),
+        });
         const stack = cdktf.get(`cdktf/stacks/${unit.name}/cdk.tf.json`)!;
-        runs.push({ name: run(model, 'cdktf', unit.name), source: `${base}/cdktf/stacks/${unit.name}`, overrides: cdktfOverrides(ir, stack, unit, m), asserts: [] });
+        runs.push({
+          name: run(model, 'cdktf', unit.name),
+          source: `${base}/cdktf/stacks/${unit.name}`,
+          overrides: cdktfOverrides(ir, stack, unit, m),
+          asserts: [],
+        });
       }
     }
     const plans = await runHarness(dir, runs, []);
     for (const [model, ir] of irs) {
       const m = new Mocks(ir);
-      for (const unit of ir.units) for (const side of ['hcl', 'cdktf']) facts.set(run(model, side, unit.name), planFacts(plans.get(run(model, side, unit.name))!, m));
+      for (const unit of ir.units)
+        for (const side of ['hcl', 'cdktf']) facts.set(run(model, side, unit.name), planFacts(plans.get(run(model, side, unit.name))!, m));
     }
   }, 900_000);
   afterAll(() => removeWorkDir(dir));
@@ -80,18 +91,30 @@ describeWithTerraform('applications and attributes for access control under terr
     const ir = irs.get(model)!;
 
     test('each unit plans the same facts in HCL and CDKTF', () => {
-      for (const unit of ir.units) expect({ unit: unit.name, facts: facts.get(run(model, 'hcl', unit.name)) }).toEqual({ unit: unit.name, facts: facts.get(run(model, 'cdktf', unit.name)) });
+      for (const unit of ir.units)
+        expect({ unit: unit.name, facts: facts.get(run(model, 'hcl', unit.name)) }).toEqual({
+          unit: unit.name,
+          facts: facts.get(run(model, 'cdktf', unit.name)),
+        });
     });
 
-    test('the planned applications, their assignments, scopes and assignment requirement are the model\'s', () => {
+    test("the planned applications, their assignments, scopes and assignment requirement are the model's", () => {
       const m = new Mocks(ir);
       for (const side of ['hcl', 'cdktf']) {
-        const planned = { applications: {}, application_assignments: {}, application_access_scopes: {}, application_assignment_required: {} } as Record<string, Record<string, unknown>>;
+        const planned = { applications: {}, application_assignments: {}, application_access_scopes: {}, application_assignment_required: {} } as Record<
+          string,
+          Record<string, unknown>
+        >;
         for (const unit of ir.units) {
           const f = facts.get(run(model, side, unit.name)) as Record<string, Record<string, unknown>>;
           for (const k of Object.keys(planned)) Object.assign(planned[k], f[k] ?? {});
           if (unit.kind !== 'management' && unit.kind !== 'applications') expect([unit.name, f.applications]).toEqual([unit.name, undefined]);
-          if (unit.kind === 'applications') expect(Object.keys(f.applications ?? {}).sort()).toEqual(unitApplications(ir, unit).map((a) => a.name).sort());
+          if (unit.kind === 'applications')
+            expect(Object.keys(f.applications ?? {}).sort()).toEqual(
+              unitApplications(ir, unit)
+                .map((a) => a.name)
+                .sort(),
+            );
         }
         const apps = ir.applications ?? [];
         expect(planned.applications).toEqual(
@@ -118,10 +141,16 @@ describeWithTerraform('applications and attributes for access control under terr
         );
         const id = (type: string, name: string) => (type === 'GROUP' ? m.groupId(name) : m.userId(name));
         expect(planned.application_assignments).toEqual(
-          Object.fromEntries(apps.flatMap((a) => a.assignments.map((p) => [`${m.name(m.applicationArn(a.name))} ${p.principalType} ${m.name(id(p.principalType, p.principalName))}`, true]))),
+          Object.fromEntries(
+            apps.flatMap((a) =>
+              a.assignments.map((p) => [`${m.name(m.applicationArn(a.name))} ${p.principalType} ${m.name(id(p.principalType, p.principalName))}`, true]),
+            ),
+          ),
         );
         expect(planned.application_access_scopes).toEqual(
-          Object.fromEntries(apps.flatMap((a) => a.accessScopes.map((s) => [`application ${a.name} ${s.scope}`, s.authorizedTargets.length > 0 ? s.authorizedTargets : null]))),
+          Object.fromEntries(
+            apps.flatMap((a) => a.accessScopes.map((s) => [`application ${a.name} ${s.scope}`, s.authorizedTargets.length > 0 ? s.authorizedTargets : null])),
+          ),
         );
         expect(planned.application_assignment_required).toEqual(Object.fromEntries(apps.map((a) => [`application ${a.name}`, a.assignmentRequired])));
       }

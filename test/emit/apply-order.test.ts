@@ -42,7 +42,10 @@ describe.each(Object.keys(MODELS))('the %s model', (name) => {
     const res = await runCli(['generate', file, '--out', out, '--atlantis-dir', `infra/${name}/hcl`]);
     expect(res.code).toBe(0);
     units = JSON.parse(read('hcl/units.json')) as UnitsFile;
-    roots = fs.readdirSync(path.join(out, 'hcl'), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'modules').map((e) => e.name);
+    roots = fs
+      .readdirSync(path.join(out, 'hcl'), { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'modules')
+      .map((e) => e.name);
   });
 
   test('units.json lists every generated root once, and each unit has its root and its CDKTF stack', () => {
@@ -77,7 +80,11 @@ describe.each(Object.keys(MODELS))('the %s model', (name) => {
       } else {
         expect(backend.local[0].path).toBe(u.backend.path);
       }
-      const providers = (await parseHcl('providers.tf', read(`hcl/${u.dir}/providers.tf`))).provider.aws as { alias?: string; allowed_account_ids: string[]; assume_role?: { role_arn: string }[] }[];
+      const providers = (await parseHcl('providers.tf', read(`hcl/${u.dir}/providers.tf`))).provider.aws as {
+        alias?: string;
+        allowed_account_ids: string[];
+        assume_role?: { role_arn: string }[];
+      }[];
       const main = providers.find((p) => p.alias === undefined)!;
       expect(main.allowed_account_ids).toEqual([u.account.id]);
       const role = main.assume_role?.[0].role_arn;
@@ -139,7 +146,9 @@ describe('atlantis.yaml project dirs', () => {
   test.each(['../up/hcl', '/abs/hcl', 'gen/*/hcl', 'a/../b', '.'])('fails if --atlantis-dir is %s (usage, exit 2)', async (bad) => {
     const res = await runCli(['generate', path.join(ROOT, 'examples/minimal.yaml'), '--out', path.join(dir, 'never'), '--atlantis-dir', bad]);
     expect(res.code).toBe(2);
-    expect(res.stderr).toContain(`--atlantis-dir '${bad}' is not valid; expected a relative path from the repository root without '..' or glob characters, e.g. generated/hcl`);
+    expect(res.stderr).toContain(
+      `--atlantis-dir '${bad}' is not valid; expected a relative path from the repository root without '..' or glob characters, e.g. generated/hcl`,
+    );
     expect(fs.existsSync(path.join(dir, 'never'))).toBe(false);
   });
 });
@@ -149,7 +158,16 @@ describe('the Atlantis checker', () => {
     [{ version: 3, projects: [{ dir: 'a', dependson: ['b'] }] }, 'atlantis.yaml.projects[0]: field dependson not found in type (unknown key)'],
     [{ projects: [{ dir: 'a' }] }, 'version: only versions 2 and 3 are supported (and it is required)'],
     [{ version: 3, projects: [{ dir: '../a' }] }, "projects[0].dir: cannot contain '..'"],
-    [{ version: 3, projects: [{ name: 'x', dir: 'a' }, { name: 'x', dir: 'b' }] }, 'found two or more projects with name "x"; project names must be unique'],
+    [
+      {
+        version: 3,
+        projects: [
+          { name: 'x', dir: 'a' },
+          { name: 'x', dir: 'b' },
+        ],
+      },
+      'found two or more projects with name "x"; project names must be unique',
+    ],
     [{ version: 3, projects: [{ name: 'a b', dir: 'a' }] }, 'projects[0].name: must contain only URL safe characters'],
     [{ version: 3, projects: [{ dir: 'a', execution_order_group: '1' }] }, 'atlantis.yaml.projects[0].execution_order_group: expected an int, found "1"'],
   ])('rejects what Atlantis rejects: %j', (config, problem) => {

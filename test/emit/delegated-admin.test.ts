@@ -67,7 +67,9 @@ test('a permission-set root run by the delegated administrator reads key aliases
   // GIVEN the example with the Developer permission set as a key principal (its inline policy names the key)
   const { ir: withPrincipal } = loadResolved(path.relative(process.cwd(), path.join(ROOT, 'test/fixtures/delegated-key-principal.yaml')));
   const hcl = emitHcl(withPrincipal);
-  const main = (await parse('main.tf', hcl.get('hcl/permission-sets/main.tf') as string)) as { data: { aws_kms_alias: Record<string, { provider: string; name: string }[]> } };
+  const main = (await parse('main.tf', hcl.get('hcl/permission-sets/main.tf') as string)) as {
+    data: { aws_kms_alias: Record<string, { provider: string; name: string }[]> };
+  };
   const cdktf = JSON.parse(synthCdktf(withPrincipal).get('cdktf/stacks/permission-sets/cdk.tf.json') as string) as {
     data: { aws_kms_alias: Record<string, { provider: string; name: string }> };
     provider: { aws: ProviderBlock[] };
@@ -116,7 +118,10 @@ test('an applications unit moved out of management runs in the delegated adminis
       const parsed = (await parse(`${unit.name}/providers.tf`, hcl.get(`hcl/${unit.name}/providers.tf`) as string)) as { provider: { aws: ProviderBlock[] } };
       const stack = JSON.parse(cdktf.get(`cdktf/stacks/${unit.name}/cdk.tf.json`) as string) as { provider: { aws: ProviderBlock[] } };
       // THEN both act in the delegated administrator account through its role, as the unit says
-      expect({ unit: unit.name, hcl: facts(parsed.provider.aws) }).toEqual({ unit: unit.name, hcl: [{ alias: null, allowed: ['222222222222'], role: ADMIN_ROLE }] });
+      expect({ unit: unit.name, hcl: facts(parsed.provider.aws) }).toEqual({
+        unit: unit.name,
+        hcl: [{ alias: null, allowed: ['222222222222'], role: ADMIN_ROLE }],
+      });
       expect({ unit: unit.name, cdktf: facts(stack.provider.aws) }).toEqual({ unit: unit.name, cdktf: facts(parsed.provider.aws) });
     }
   } finally {

@@ -13,7 +13,6 @@ import { memberModel } from '../fixtures/member-model';
 import { runCli } from '../support/cli';
 import { describeWithTerraform, terraformOk } from '../support/terraform';
 
-
 const STATE_KEY = 'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const STATE_ROLE = 'arn:aws:iam::111111111111:role/TerraformState';
 
@@ -31,18 +30,39 @@ describe('deployment settings', () => {
   };
 
   test.each([
-    ['planRoleName', { planRoleName: 'Read Only' }, "planRoleName 'Read Only' is not valid; expected letters, digits and _+=,.@- only, e.g. OrganizationAccountAccessRole"],
+    [
+      'planRoleName',
+      { planRoleName: 'Read Only' },
+      "planRoleName 'Read Only' is not valid; expected letters, digits and _+=,.@- only, e.g. OrganizationAccountAccessRole",
+    ],
     ['planRoleName length', { planRoleName: 'R'.repeat(65) }, `planRoleName '${'R'.repeat(57)}...' is 65 characters long; allowed 1..64 (IAM role name)`],
-    ['backend roleArn', { backend: { type: 's3', bucket: 'b', roleArn: 'arn:aws:iam::111:role/X' } }, "backend roleArn 'arn:aws:iam::111:role/X' is not valid; expected a role arn such as arn:aws:iam::111111111111:role/Name"],
-    ['backend kmsKeyId', { backend: { type: 's3', bucket: 'b', kmsKeyId: 'alias/state' } }, "backend kmsKeyId 'alias/state' is not valid; expected a kms key or alias arn such as arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
-    ['encrypt false with a key', { backend: { type: 's3', bucket: 'b', encrypt: false, kmsKeyId: STATE_KEY } }, 'backend encrypt: false contradicts kmsKeyId, which encrypts state with that key; remove one'],
+    [
+      'backend roleArn',
+      { backend: { type: 's3', bucket: 'b', roleArn: 'arn:aws:iam::111:role/X' } },
+      "backend roleArn 'arn:aws:iam::111:role/X' is not valid; expected a role arn such as arn:aws:iam::111111111111:role/Name",
+    ],
+    [
+      'backend kmsKeyId',
+      { backend: { type: 's3', bucket: 'b', kmsKeyId: 'alias/state' } },
+      "backend kmsKeyId 'alias/state' is not valid; expected a kms key or alias arn such as arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    ],
+    [
+      'encrypt false with a key',
+      { backend: { type: 's3', bucket: 'b', encrypt: false, kmsKeyId: STATE_KEY } },
+      'backend encrypt: false contradicts kmsKeyId, which encrypts state with that key; remove one',
+    ],
   ])('fails if %s is wrong, at its position, and writes nothing', async (name, deployment, message) => {
     const file = write(`${name.replace(/\W/g, '-')}.yaml`, withDeployment(deployment));
     const out = path.join(dir, `out-${name.replace(/\W/g, '-')}`);
     const res = await runCli(['generate', file, '--out', out]);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
-    expect(res.stderr.trim().split('\n').map((l) => l.replace(/^.*?:\d+:\d+: /, ''))).toEqual([message]);
+    expect(
+      res.stderr
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(/^.*?:\d+:\d+: /, '')),
+    ).toEqual([message]);
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -51,7 +71,12 @@ describe('deployment settings', () => {
     const out = path.join(dir, 'out-dynamodb');
     const res = await runCli(['generate', file, '--out', out, '--format', 'hcl']);
     expect(res.code).toBe(0);
-    const line = (fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('dynamodbTable')) + 1).toString();
+    const line = (
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('dynamodbTable')) + 1
+    ).toString();
     expect(res.stderr).toContain(
       `${file}:${line}:5: warning: backend dynamodbTable 'locks' is deprecated: terraform >= 1.10 locks state with a lock file in the bucket (use_lockfile, which idcgen always sets); keep it only while runs older than 1.10 remain, then remove it`,
     );
@@ -62,7 +87,11 @@ describe('deployment settings', () => {
   describe('an S3 backend with a state role and key, and a plan-only role', () => {
     const file = write(
       'settings.yaml',
-      withDeployment({ roleName: 'IdcgenApply', planRoleName: 'IdcgenPlan', backend: { type: 's3', bucket: 'state', keyPrefix: 'idc', roleArn: STATE_ROLE, kmsKeyId: STATE_KEY } }),
+      withDeployment({
+        roleName: 'IdcgenApply',
+        planRoleName: 'IdcgenPlan',
+        backend: { type: 's3', bucket: 'state', keyPrefix: 'idc', roleArn: STATE_ROLE, kmsKeyId: STATE_KEY },
+      }),
     );
     const out = path.join(dir, 'out-settings');
     beforeAll(async () => {

@@ -29,9 +29,7 @@ describe('encryptionStep', () => {
   });
 
   test('is absent when the model opts in but keeps the AWS owned key', () => {
-    expect(
-      encryptionStep({ ...optedIn, identityCenter: { ...optedIn.identityCenter, encryptionKey: undefined } }),
-    ).toBeUndefined();
+    expect(encryptionStep({ ...optedIn, identityCenter: { ...optedIn.identityCenter, encryptionKey: undefined } })).toBeUndefined();
   });
 
   test('produces a command the idcgen CLI accepts once Terraform fills in the ARNs', async () => {

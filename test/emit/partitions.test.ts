@@ -76,7 +76,9 @@ describe.each([
     expect(res.code).toBe(0);
     // THEN the output names ARNs (key policies, identity policies, providers, the encryption step) ...
     const out = files(path.join(dir, 'out'));
-    const arns = [...out].flatMap(([f, text]) => [...text.matchAll(/arn:([a-z0-9*${}-]*):([a-z0-9*-]*):/g)].map((m) => ({ file: f, arn: m[0], partition: m[1], service: m[2] })));
+    const arns = [...out].flatMap(([f, text]) =>
+      [...text.matchAll(/arn:([a-z0-9*${}-]*):([a-z0-9*-]*):/g)].map((m) => ({ file: f, arn: m[0], partition: m[1], service: m[2] })),
+    );
     expect(arns.length).toBeGreaterThan(50);
     const services = new Set(arns.map((a) => a.service));
     for (const service of ['iam', 'kms', 'identitystore', ...(lookup ? [] : ['sso'])]) expect([service, services.has(service)]).toEqual([service, true]);
@@ -86,9 +88,24 @@ describe.each([
 });
 
 test.each([
-  ['a managed policy', (m: string) => m.replace('managedPolicies: [arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess]', 'managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess]'), 'arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess'],
-  ['a key principal role', (m: string) => m.replace('role: arn:aws-us-gov:iam::333333333333:role/Pipeline', 'role: arn:aws:iam::333333333333:role/Pipeline'), 'arn:aws:iam::333333333333:role/Pipeline', 'arn:aws-us-gov:iam::333333333333:role/Pipeline'],
-  ['the instance', (m: string) => m.replace('instanceArn: arn:aws-us-gov:sso:::', 'instanceArn: arn:aws:sso:::'), 'arn:aws:sso:::instance/ssoins-1111222233334444', 'arn:aws-us-gov:sso:::instance/ssoins-1111222233334444'],
+  [
+    'a managed policy',
+    (m: string) => m.replace('managedPolicies: [arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess]', 'managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess]'),
+    'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    'arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess',
+  ],
+  [
+    'a key principal role',
+    (m: string) => m.replace('role: arn:aws-us-gov:iam::333333333333:role/Pipeline', 'role: arn:aws:iam::333333333333:role/Pipeline'),
+    'arn:aws:iam::333333333333:role/Pipeline',
+    'arn:aws-us-gov:iam::333333333333:role/Pipeline',
+  ],
+  [
+    'the instance',
+    (m: string) => m.replace('instanceArn: arn:aws-us-gov:sso:::', 'instanceArn: arn:aws:sso:::'),
+    'arn:aws:sso:::instance/ssoins-1111222233334444',
+    'arn:aws-us-gov:sso:::instance/ssoins-1111222233334444',
+  ],
 ])('fails if a GovCloud model names %s in the commercial partition, at its position', async (_what, edit, found, fix) => {
   const file = path.join(tmp, `mixed-${_what.replace(/\W/g, '')}.yaml`);
   const text = edit(model('us-gov-west-1', 'us-gov-east-1', 'aws-us-gov', false));
@@ -97,6 +114,8 @@ test.each([
   const offset = text.indexOf(found);
   const line = text.slice(0, offset).split('\n').length;
   const col = offset - text.lastIndexOf('\n', offset - 1);
-  expect(res.stderr).toBe(`${file}:${line}:${col}: arn '${found}' is in partition aws, but the identity center region us-gov-west-1 is in partition aws-us-gov; use ${fix}\n`);
+  expect(res.stderr).toBe(
+    `${file}:${line}:${col}: arn '${found}' is in partition aws, but the identity center region us-gov-west-1 is in partition aws-us-gov; use ${fix}\n`,
+  );
   expect(res.code).toBe(1);
 });

@@ -77,7 +77,11 @@ describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
         }
         // Permission sets live in the management unit unless the model moved them to units of their own.
         if (unit.kind === 'management' || unit.kind === 'permission-sets') {
-          expect(Object.keys(f.permission_sets ?? {}).sort()).toEqual(unitPermissionSets(ir, unit).map((p) => p.name).sort());
+          expect(Object.keys(f.permission_sets ?? {}).sort()).toEqual(
+            unitPermissionSets(ir, unit)
+              .map((p) => p.name)
+              .sort(),
+          );
         }
         if (unit.kind === 'member') {
           expect(Object.keys(f.iam_policies).length).toBe(unit.keyIdentityPolicies.length + unit.customerManagedPolicies.length);
@@ -90,19 +94,32 @@ describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
           const apps = unitApplications(ir, unit);
           expect(Object.keys(f.applications ?? {}).sort()).toEqual(apps.map((a) => a.name).sort());
           expect(Object.keys(f.application_assignments ?? {}).sort()).toEqual(
-            apps.flatMap((a) => a.assignments.map((p) => `application ${a.name} ${p.principalType} ${p.principalType === 'GROUP' ? 'group' : 'user'} ${p.principalName}`)).sort(),
+            apps
+              .flatMap((a) =>
+                a.assignments.map((p) => `application ${a.name} ${p.principalType} ${p.principalType === 'GROUP' ? 'group' : 'user'} ${p.principalName}`),
+              )
+              .sort(),
           );
-          expect(Object.keys(f.application_access_scopes ?? {}).sort()).toEqual(apps.flatMap((a) => a.accessScopes.map((s) => `application ${a.name} ${s.scope}`)).sort());
+          expect(Object.keys(f.application_access_scopes ?? {}).sort()).toEqual(
+            apps.flatMap((a) => a.accessScopes.map((s) => `application ${a.name} ${s.scope}`)).sort(),
+          );
         }
         if (unit.kind === 'management') {
           // Attribute sources are AWS's references, planned exactly as the model writes them (escaped on the way in).
           const attrs = ir.identityCenter.accessControlAttributes ?? [];
-          expect(f.access_control_attributes ?? {}).toEqual(attrs.length > 0 ? { [new Mocks(ir).instanceArn]: Object.fromEntries(attrs.map((a) => [a.key, [[...a.sources].sort()]])) } : {});
+          expect(f.access_control_attributes ?? {}).toEqual(
+            attrs.length > 0 ? { [new Mocks(ir).instanceArn]: Object.fromEntries(attrs.map((a) => [a.key, [[...a.sources].sort()]])) } : {},
+          );
         }
       }
       const planned = ir.units.flatMap((u) => Object.keys((factsOf(example, 'cdktf', u.name) as Record<string, object>).permission_sets ?? {}));
       // External permission sets (owned by another tool) are only looked up: no unit plans them.
-      expect(planned.sort()).toEqual(ir.permissionSets.filter((p) => p.external !== true).map((p) => p.name).sort());
+      expect(planned.sort()).toEqual(
+        ir.permissionSets
+          .filter((p) => p.external !== true)
+          .map((p) => p.name)
+          .sort(),
+      );
     });
 
     test('every user idcgen creates is planned with the attributes the model gives it', () => {
@@ -119,7 +136,14 @@ describeWithTerraform('HCL and CDKTF plan the same infrastructure', () => {
           texts: [planned.title, planned.locale, planned.timezone, planned.user_type, planned.preferred_language, planned.nickname, planned.profile_url],
           emails: planned.emails.map(contact),
           phones: planned.phone_numbers.map(contact),
-          addresses: planned.addresses.map((a: Record<string, unknown>) => [a.street_address ?? null, a.locality ?? null, a.postal_code ?? null, a.country ?? null, a.type ?? null, a.primary]),
+          addresses: planned.addresses.map((a: Record<string, unknown>) => [
+            a.street_address ?? null,
+            a.locality ?? null,
+            a.postal_code ?? null,
+            a.country ?? null,
+            a.type ?? null,
+            a.primary,
+          ]),
         }).toEqual({
           user: u.userName,
           display: u.displayName,

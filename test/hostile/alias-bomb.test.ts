@@ -11,7 +11,12 @@ const scratch = useScratch();
 function billionLaughs(): string {
   const names = 'abcdefghi';
   const lines = [`a: &a [${Array(9).fill('lol').join(', ')}]`];
-  for (let i = 1; i < names.length; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+  for (let i = 1; i < names.length; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\n`;
 }
 

@@ -139,7 +139,8 @@ test('where the file system refuses hard links, working files are copied into th
     spy.mockRestore();
   }
   const after = snapshot(s.out);
-  for (const [rel, entry] of Object.entries(before)) if (rel.startsWith('hcl/management/') && !rel.endsWith('.tf')) expect([rel, after[rel]]).toEqual([rel, entry]);
+  for (const [rel, entry] of Object.entries(before))
+    if (rel.startsWith('hcl/management/') && !rel.endsWith('.tf')) expect([rel, after[rel]]).toEqual([rel, entry]);
 });
 
 test('a run killed while writing: the next write removes its half-written tree', () => {

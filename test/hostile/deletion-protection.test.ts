@@ -26,7 +26,8 @@ test('fails if a CDKTF replica key has no lifecycle', async () => {
   expect(await preventDestroyFindings(new Map([['cdktf/stacks/management/cdk.tf.json', JSON.stringify(stack)]]))).toEqual([
     {
       file: 'cdktf/stacks/management/cdk.tf.json',
-      message: 'generated resource aws_kms_replica_key.r in cdktf/stacks/management/cdk.tf.json has no lifecycle prevent_destroy = true, so terraform destroy would delete the key',
+      message:
+        'generated resource aws_kms_replica_key.r in cdktf/stacks/management/cdk.tf.json has no lifecycle prevent_destroy = true, so terraform destroy would delete the key',
     },
   ]);
 });

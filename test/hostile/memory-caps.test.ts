@@ -82,7 +82,9 @@ test('fails if 150 KB of selectors expand to a million assignments, at the entry
   const accounts = Array.from({ length: 1000 }, (_, i) => `  - { name: a${i}, id: "${200000000000 + i}", ou: Workloads }\n`).join('');
   const sets = Array.from({ length: 1000 }, (_, i) => `  - { name: P${i} }\n`).join('');
   const entries = Array.from({ length: 1000 }, (_, i) => `  - { group: IdentityAdmins, permissionSet: P${i}, ous: [Workloads] }\n`).join('');
-  const text = BASE.replace(ACCOUNTS, `${ACCOUNTS}${accounts}`).replace('permissionSets:\n', `permissionSets:\n${sets}`).replace('assignments:\n', `assignments:\n${entries}`);
+  const text = BASE.replace(ACCOUNTS, `${ACCOUNTS}${accounts}`)
+    .replace('permissionSets:\n', `permissionSets:\n${sets}`)
+    .replace('assignments:\n', `assignments:\n${entries}`);
   const model = s.write('org.yaml', text);
   expect(text.length).toBeLessThan(160 * 1024);
   // WHEN validated

@@ -14,7 +14,10 @@ const MGMT = '  - { name: management, id: "111111111111", ou: Root }';
 /** BASE plus a member account whose role uses the key: the output gains the unit account-prod-app. */
 const WITH_MEMBER = modelWith({
   [MGMT]: [MGMT, '  - { name: prod-app, id: "333333333333", ou: Workloads }'],
-  '      - restrict-to-instance: {}': ['      - restrict-to-instance: {}', '      - custom-workflows: { principals: [{ role: arn:aws:iam::333333333333:role/Pipeline }] }'],
+  '      - restrict-to-instance: {}': [
+    '      - restrict-to-instance: {}',
+    '      - custom-workflows: { principals: [{ role: arn:aws:iam::333333333333:role/Pipeline }] }',
+  ],
 });
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.spyOn needs the CommonJS module object the writer calls
 const nodeFs: typeof fs = require('node:fs');
@@ -53,7 +56,13 @@ test('the new tree is written in a temporary directory beside the target, then r
   });
   try {
     // WHEN a new output is written
-    writeOutput(s.out, new Map([['a.tf', 'v2\n'], ['sub/b.tf', 'b\n']]));
+    writeOutput(
+      s.out,
+      new Map([
+        ['a.tf', 'v2\n'],
+        ['sub/b.tf', 'b\n'],
+      ]),
+    );
   } finally {
     write.mockRestore();
     rename.mockRestore();
@@ -90,7 +99,8 @@ test('generate replaces the files it wrote before: a file no longer generated di
 const REFUSED = (out: string, n: number) =>
   `idcgen: output directory '${out}' holds ${n === 1 ? 'an entry' : `${n} entries`} that idcgen may not replace; idcgen never deletes or overwrites a file it did not write\n`;
 const UNKNOWN = 'not written by idcgen (not listed in .idcgen-output); move it out of the output directory';
-const GIT = 'a git repository (or worktree link) inside the output directory; point --out at a directory inside the checkout, such as generated/, never at the checkout itself';
+const GIT =
+  'a git repository (or worktree link) inside the output directory; point --out at a directory inside the checkout, such as generated/, never at the checkout itself';
 
 test.each([
   ['a file of the user beside the generated ones', ['hcl/management/notes.tf'], (out: string) => `${out}/hcl/management/notes.tf: ${UNKNOWN}`],
@@ -162,7 +172,10 @@ test('an output written by an idcgen that did not list its files: its files are 
   expect((await runCli(['generate', model, '--out', s.out])).code).toBe(0);
   expect(fs.existsSync(path.join(s.out, 'hcl/stale'))).toBe(false);
   expect(fs.readFileSync(path.join(s.out, 'hcl/management/terraform.tfstate'), 'utf8')).toBe('{"version":4,"resources":[]}\n');
-  expect(JSON.parse(fs.readFileSync(path.join(s.out, OUTPUT_MARKER), 'utf8'))).toMatchObject({ format: 'idcgen-output', files: expect.arrayContaining(['review.md']) });
+  expect(JSON.parse(fs.readFileSync(path.join(s.out, OUTPUT_MARKER), 'utf8'))).toMatchObject({
+    format: 'idcgen-output',
+    files: expect.arrayContaining(['review.md']),
+  });
 });
 
 test('fails if the marker is not one idcgen can read, since it cannot tell which files it wrote', async () => {

@@ -23,7 +23,10 @@ const STARRED = `${'*a'.repeat(20)}*b`;
 function ouModel(account: string, glob: string): string {
   const first = '  - { name: management, id: "111111111111", ou: Root }\n';
   const assignment = '  - { group: IdentityAdmins, permissionSet: IdentityCenterAdmin, accounts: [management] }\n';
-  return BASE.replace(first, `${first}  - ${account}\n`).replace(assignment, `${assignment}  - { group: IdentityAdmins, permissionSet: IdentityCenterAdmin, ous: ["${glob}"] }\n`);
+  return BASE.replace(first, `${first}  - ${account}\n`).replace(
+    assignment,
+    `${assignment}  - { group: IdentityAdmins, permissionSet: IdentityCenterAdmin, ous: ["${glob}"] }\n`,
+  );
 }
 
 async function timedRefusal(args: string[]): Promise<{ stderr: string; ms: number; code: number }> {

@@ -95,7 +95,10 @@ describe('a spoofed base', () => {
 
   test.each([
     [['--head', 'org.yaml'], 'give exactly one of --base-ref, --base, --base-file; found none'],
-    [['--base-ref', 'origin/main', '--base-file', 'org.yaml', '--head', 'org.yaml'], 'give exactly one of --base-ref, --base, --base-file; found --base-ref, --base-file'],
+    [
+      ['--base-ref', 'origin/main', '--base-file', 'org.yaml', '--head', 'org.yaml'],
+      'give exactly one of --base-ref, --base, --base-file; found --base-ref, --base-file',
+    ],
     [['--base-ref=--upload-pack=x', '--head', 'org.yaml'], "--base-ref '--upload-pack=x' is not a git revision"],
   ])('fails if the base is not exactly one revision or file: %j', async (args, message) => {
     const res = await runCli(['review', ...args]);
@@ -159,7 +162,9 @@ describe('files read from git', () => {
     commit();
     const res = await runCli(['review', '--base', 'HEAD:big.yaml', '--head', 'org.yaml']);
     expect(res.code).toBe(1);
-    expect(res.stderr).toBe(`HEAD:big.yaml: file is ${LIMITS.modelFileBytes.max + 1} bytes; the limit is ${LIMITS.modelFileBytes.max} bytes (${LIMITS.modelFileBytes.why})\n`);
+    expect(res.stderr).toBe(
+      `HEAD:big.yaml: file is ${LIMITS.modelFileBytes.max + 1} bytes; the limit is ${LIMITS.modelFileBytes.max} bytes (${LIMITS.modelFileBytes.why})\n`,
+    );
   });
 
   test('fails if an included file is a committed link out of the model directory', async () => {

@@ -30,7 +30,8 @@ const BOTH = modelWith({
   '    deletionWindowDays: 30': ['    deletionWindowDays: 7'],
 });
 
-const ADMIN_FINDING = "key 'identity-center' policy lets no named principal call kms:PutKeyPolicy; add key administrators (administrators: [{ permissionSet, account }])";
+const ADMIN_FINDING =
+  "key 'identity-center' policy lets no named principal call kms:PutKeyPolicy; add key administrators (administrators: [{ permissionSet, account }])";
 /** A least-privilege key without administrators has no deployer either (the deployer is one). */
 const DEPLOYER_FINDING =
   "key 'identity-center' (least-privilege) names no deployer and no role or account root administrator in the management account management, so the role that runs terraform could not apply its key policy again (kms lockout check) nor read the key; set deployment.deployer: arn:aws:iam::111111111111:role/<the role that runs terraform>";
@@ -49,7 +50,9 @@ describe('key-admin-missing', () => {
     const s = scratch();
     const model = s.write('org.yaml', NO_ADMIN);
     const res = await generateRefused(s, model);
-    expect(res.stderr).toBe(`${model}:${KEY_LINE}:5: ${refused(DEPLOYER_FINDING, 'key-deployer-missing')}\n${model}:${KEY_LINE}:5: ${refused(ADMIN_FINDING, 'key-admin-missing')}\n`);
+    expect(res.stderr).toBe(
+      `${model}:${KEY_LINE}:5: ${refused(DEPLOYER_FINDING, 'key-deployer-missing')}\n${model}:${KEY_LINE}:5: ${refused(ADMIN_FINDING, 'key-admin-missing')}\n`,
+    );
   });
 
   test('--allow-unsafe key-admin-missing (with key-deployer-missing) generates it, warns, and review.md opens with the rail', async () => {
@@ -77,7 +80,7 @@ describe('key-admin-missing', () => {
 });
 
 describe('key-admin-unassigned', () => {
-  test('fails if the administrators\' permission set is not assigned in the account the key names, and --allow-unsafe lets it through', async () => {
+  test("fails if the administrators' permission set is not assigned in the account the key names, and --allow-unsafe lets it through", async () => {
     const s = scratch();
     const model = s.write('org.yaml', UNASSIGNED);
     const res = await generateRefused(s, model);
@@ -162,10 +165,12 @@ describe('key-service-statements-missing', () => {
     const lines = res.stderr.trimEnd().split('\n');
     // issues are sorted by position, then message: identitystore before sso
     expect(lines).toEqual(
-      [...SERVICES].sort().map(
-        (service) =>
-          `${model}:${KEY_LINE}:5: ${refused(`key 'identity-center' policy does not allow ${service} kms:Decrypt, kms:ReEncryptTo, kms:ReEncryptFrom, kms:GenerateDataKeyWithoutPlaintext, kms:DescribeKey; identity center needs all of kms:Decrypt, kms:ReEncryptTo, kms:ReEncryptFrom, kms:GenerateDataKeyWithoutPlaintext, kms:DescribeKey`, 'key-service-statements-missing')}`,
-      ),
+      [...SERVICES]
+        .sort()
+        .map(
+          (service) =>
+            `${model}:${KEY_LINE}:5: ${refused(`key 'identity-center' policy does not allow ${service} kms:Decrypt, kms:ReEncryptTo, kms:ReEncryptFrom, kms:GenerateDataKeyWithoutPlaintext, kms:DescribeKey; identity center needs all of kms:Decrypt, kms:ReEncryptTo, kms:ReEncryptFrom, kms:GenerateDataKeyWithoutPlaintext, kms:DescribeKey`, 'key-service-statements-missing')}`,
+        ),
     );
   });
 
@@ -186,12 +191,25 @@ describe('--allow-unsafe itself', () => {
     const model = s.write('org.yaml', BOTH);
     const res = await generateRefused(s, model);
     // the lint rails stop the pipeline first; with them allowed, deletion protection still refuses
-    expect(res.stderr).toBe(`${model}:${KEY_LINE}:5: ${refused(DEPLOYER_FINDING, 'key-deployer-missing')}\n${model}:${KEY_LINE}:5: ${refused(ADMIN_FINDING, 'key-admin-missing')}\n`);
+    expect(res.stderr).toBe(
+      `${model}:${KEY_LINE}:5: ${refused(DEPLOYER_FINDING, 'key-deployer-missing')}\n${model}:${KEY_LINE}:5: ${refused(ADMIN_FINDING, 'key-admin-missing')}\n`,
+    );
     const one = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'key-admin-missing', '--allow-unsafe', 'key-deployer-missing']);
     expect(one.code).toBe(1);
     expect(one.stderr).toContain(`${model}:${WINDOW_LINE}:25: ${refused(WINDOW_FINDING, 'key-deletion-protection-off')}\n`);
     expect(fs.existsSync(s.out)).toBe(false);
-    const both = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'key-admin-missing', '--allow-unsafe', 'key-deployer-missing', '--allow-unsafe', 'key-deletion-protection-off']);
+    const both = await runCli([
+      'generate',
+      model,
+      '--out',
+      s.out,
+      '--allow-unsafe',
+      'key-admin-missing',
+      '--allow-unsafe',
+      'key-deployer-missing',
+      '--allow-unsafe',
+      'key-deletion-protection-off',
+    ]);
     expect(both.code).toBe(0);
     const review = fs.readFileSync(path.join(s.out, 'review.md'), 'utf8');
     expect(review).toMatch(/^## Unsafe: generated with --allow-unsafe\n\nThis output breaks 3 safety rails /);
@@ -212,7 +230,9 @@ describe('--allow-unsafe itself', () => {
     const res = await runCli(['generate', model, '--out', s.out, '--allow-unsafe', 'principal-star-unconditioned']);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('Invalid values:');
-    expect(res.stderr).toContain('Argument: allow-unsafe, Given: "principal-star-unconditioned", Choices: "key-admin-missing", "key-service-statements-missing", "key-deployer-missing", "key-admin-unassigned", "key-deletion-protection-off", "key-removed", "unit-state-orphaned"');
+    expect(res.stderr).toContain(
+      'Argument: allow-unsafe, Given: "principal-star-unconditioned", Choices: "key-admin-missing", "key-service-statements-missing", "key-deployer-missing", "key-admin-unassigned", "key-deletion-protection-off", "key-removed", "unit-state-orphaned"',
+    );
     expect(fs.existsSync(s.out)).toBe(false);
   });
 

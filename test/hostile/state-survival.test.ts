@@ -18,7 +18,10 @@ const MGMT = '  - { name: management, id: "111111111111", ou: Root }';
 /** BASE plus a member account whose role uses the key: the output gains the unit account-prod-app. */
 const WITH_MEMBER = modelWith({
   [MGMT]: [MGMT, '  - { name: prod-app, id: "333333333333", ou: Workloads }'],
-  '      - restrict-to-instance: {}': ['      - restrict-to-instance: {}', '      - custom-workflows: { principals: [{ role: arn:aws:iam::333333333333:role/Pipeline }] }'],
+  '      - restrict-to-instance: {}': [
+    '      - restrict-to-instance: {}',
+    '      - custom-workflows: { principals: [{ role: arn:aws:iam::333333333333:role/Pipeline }] }',
+  ],
 });
 /**
  * The same with one more group: every root's generated files change, no unit comes or goes. The
@@ -82,7 +85,12 @@ const ORPHAN_MESSAGE = (out: string, what: string, files: string) =>
 
 test.each([
   ['local state', { 'terraform.tfstate': stateWith(2) }, 'terraform state managing 2 resources', 'terraform.tfstate'],
-  ['a workspace state only', { 'terraform.tfstate.d/blue/terraform.tfstate': stateWith(1) }, 'terraform state managing 1 resource', 'terraform.tfstate.d/blue/terraform.tfstate'],
+  [
+    'a workspace state only',
+    { 'terraform.tfstate.d/blue/terraform.tfstate': stateWith(1) },
+    'terraform state managing 1 resource',
+    'terraform.tfstate.d/blue/terraform.tfstate',
+  ],
   ['a state file that is not json', { 'terraform.tfstate': '{"version": 4, "resources": [' }, 'terraform state that idcgen cannot read', 'terraform.tfstate'],
 ])('fails if a unit disappears while it holds %s, leaving the output exactly as it was', async (_what, state, what, files) => {
   // GIVEN an applied member unit
@@ -109,7 +117,9 @@ test('--allow-unsafe unit-state-orphaned drops the unit but keeps its state wher
   const allowed = await generate(next, s.out, '--allow-unsafe', 'unit-state-orphaned');
   // THEN it warns, flags review.md, drops the unit's generated files and keeps every working file in place
   expect(allowed.code).toBe(0);
-  expect(allowed.stderr).toContain(`${s.out}/hcl/account-prod-app: warning: this unit holds terraform state managing 3 resources (terraform.tfstate, terraform.tfstate.d/staging/terraform.tfstate)`);
+  expect(allowed.stderr).toContain(
+    `${s.out}/hcl/account-prod-app: warning: this unit holds terraform state managing 3 resources (terraform.tfstate, terraform.tfstate.d/staging/terraform.tfstate)`,
+  );
   expect(allowed.stderr).toContain('(safety rail unit-state-orphaned allowed by --allow-unsafe unit-state-orphaned)');
   expect(fs.readFileSync(path.join(s.out, 'review.md'), 'utf8')).toMatch(/^## Unsafe: generated with --allow-unsafe\n[\s\S]*### `unit-state-orphaned`/);
   expect(below(snapshot(s.out), 'hcl/account-prod-app')).toEqual(kept);

@@ -12,7 +12,11 @@ function hclTargets(files: ReadonlyMap<string, string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [p, c] of files) {
     const m = /^hcl\/([^/]+)\/imports\.tf$/.exec(p);
-    if (m) out.set(m[1], [...c.matchAll(/^\s+to = (.+)$/gm)].map((x) => x[1]));
+    if (m)
+      out.set(
+        m[1],
+        [...c.matchAll(/^\s+to = (.+)$/gm)].map((x) => x[1]),
+      );
   }
   return out;
 }
@@ -54,7 +58,7 @@ describe.each(['baseline.yaml', 'least-privilege.yaml'])('import blocks for an i
     }
   });
 
-  test('the emitters\' own files are left as they were, except the CDKTF stacks that gain imports', () => {
+  test("the emitters' own files are left as they were, except the CDKTF stacks that gain imports", () => {
     for (const [p, c] of setup.before) {
       if (p.endsWith('cdk.tf.json')) continue;
       expect(setup.applied.files.get(p)).toBe(c);
@@ -108,7 +112,15 @@ test('hcl strings never interpolate', () => {
 });
 
 test('without generated output there is nothing to add', () => {
-  const plan = { format: 'idcgen-import-plan', version: 1, model: 'org.yaml', region: 'eu-west-1', instanceArn: 'i', identityStoreId: 'd', resources: [] } as const;
+  const plan = {
+    format: 'idcgen-import-plan',
+    version: 1,
+    model: 'org.yaml',
+    region: 'eu-west-1',
+    instanceArn: 'i',
+    identityStoreId: 'd',
+    resources: [],
+  } as const;
   const ir = { assignments: [], units: [], keys: [], permissionSets: [], groups: [], users: [], accounts: [], source: 'org.yaml' } as never;
   expect(hclImportBlocks(ir, plan).files.size).toBe(0);
   expect(cdktfImportBlocks(new Map(), ir, plan).files.size).toBe(0);

@@ -12,7 +12,14 @@ import { fakeAws } from './support/fake-aws';
 const MODEL = parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'estate-model.yaml'), 'utf8')) as OrgModel;
 
 function sink(isTTY = false): { isTTY: boolean; text: string; write(s: string): boolean } {
-  return { isTTY, text: '', write(s: string) { this.text += s; return true; } };
+  return {
+    isTTY,
+    text: '',
+    write(s: string) {
+      this.text += s;
+      return true;
+    },
+  };
 }
 
 describe('idcgen import command', () => {
@@ -20,7 +27,13 @@ describe('idcgen import command', () => {
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-import-cli-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const args = (over: Partial<ImportArgs> = {}): ImportArgs => ({ region: 'eu-west-1', out: path.join(dir, 'org.yaml'), force: false, concurrency: 4, ...over });
+  const args = (over: Partial<ImportArgs> = {}): ImportArgs => ({
+    region: 'eu-west-1',
+    out: path.join(dir, 'org.yaml'),
+    force: false,
+    concurrency: 4,
+    ...over,
+  });
 
   test('writes the model and the import plan next to it, and says what it wrote', async () => {
     const aws = fakeAws(estateFromModel(MODEL));
@@ -32,7 +45,9 @@ describe('idcgen import command', () => {
     expect(model).toEqual(MODEL);
     const plan = parseImportPlan(fs.readFileSync(path.join(dir, 'org.imports.json'), 'utf8'), 'org.imports.json');
     expect(plan.model).toBe('org.yaml');
-    expect(stdout.text).toMatch(/^wrote .*org\.yaml \(8 accounts, 3 permission sets, 6 assignments, 1 keys\) and .*org\.imports\.json \(\d+ existing resources to import\)\n$/);
+    expect(stdout.text).toMatch(
+      /^wrote .*org\.yaml \(8 accounts, 3 permission sets, 6 assignments, 1 keys\) and .*org\.imports\.json \(\d+ existing resources to import\)\n$/,
+    );
     // not a terminal: no progress line
     expect(stderr.text).toBe('');
     expect(fs.readdirSync(dir).sort()).toEqual(['org.imports.json', 'org.yaml']);
@@ -114,7 +129,9 @@ permissionSets:
     expect(r.stderr).toContain(`idcgen generate: ${path.join(dir, 'org.imports.json')}: import blocks for `);
     expect(r.code).toBe(0);
     // THEN both outputs carry them
-    expect(fs.readFileSync(path.join(out, 'hcl', 'management', 'imports.tf'), 'utf8')).toContain('module.permission_sets.aws_ssoadmin_permission_set.this["Admin"]');
+    expect(fs.readFileSync(path.join(out, 'hcl', 'management', 'imports.tf'), 'utf8')).toContain(
+      'module.permission_sets.aws_ssoadmin_permission_set.this["Admin"]',
+    );
     expect(JSON.parse(fs.readFileSync(path.join(out, 'cdktf', 'stacks', 'assignments', 'cdk.tf.json'), 'utf8')).import.length).toBeGreaterThan(0);
   });
 
@@ -137,7 +154,10 @@ permissionSets:
     const base = path.join(dir, 'org.yaml');
     const head = path.join(dir, 'edited.yaml');
     // GIVEN the imported model with alice's Admin access moved from prod-app to dev-app
-    fs.writeFileSync(head, fs.readFileSync(base, 'utf8').replace('permissionSet: Admin\n    accounts: [ prod-app ]', 'permissionSet: Admin\n    accounts: [ dev-app ]'));
+    fs.writeFileSync(
+      head,
+      fs.readFileSync(base, 'utf8').replace('permissionSet: Admin\n    accounts: [ prod-app ]', 'permissionSet: Admin\n    accounts: [ dev-app ]'),
+    );
     const r = await runCli(['review', '--base', base, '--head', head, '--format', 'json']);
     expect(r.code).toBe(0);
     // THEN exactly one grant and one revocation, nothing else about principals, permission sets or keys

@@ -12,7 +12,11 @@ import { resolveText } from './support/validate';
 const OPTS = { region: 'eu-west-1', modelFile: 'org.yaml', planFile: 'org.imports.json' };
 const BASE = parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'estate-model.yaml'), 'utf8')) as OrgModel;
 
-async function importEstate(estate: Estate, fake: FakeOptions = {}, extra: { instanceArn?: string } = {}): Promise<ImportOutput & { calls: Map<string, Record<string, unknown>[]>; sleeps: number[] }> {
+async function importEstate(
+  estate: Estate,
+  fake: FakeOptions = {},
+  extra: { instanceArn?: string } = {},
+): Promise<ImportOutput & { calls: Map<string, Record<string, unknown>[]>; sleeps: number[] }> {
   const aws = fakeAws(estate, fake);
   const sleeps: number[] = [];
   try {
@@ -37,10 +41,7 @@ function smallEstate(): Estate {
         { id: '999999999992', name: 'legacy', ouPath: ['Suspended'], tags: {} },
       ],
     },
-    groups: [
-      ...e.groups,
-      { id: groupId('IdpEveryone'), displayName: 'IdpEveryone', external: true, memberships: [] },
-    ],
+    groups: [...e.groups, { id: groupId('IdpEveryone'), displayName: 'IdpEveryone', external: true, memberships: [] }],
     users: [...e.users, { id: userId('dave'), userName: 'dave', external: true }],
     assignments: [
       ...e.assignments,
@@ -64,12 +65,26 @@ describe('import of a small estate', () => {
   test('the resolved model holds exactly the existing assignments and permission sets, each with an import entry', () => {
     // GIVEN the imported model resolved by the project pipeline (the generator's input)
     const ir = resolveText(out.yaml);
-    const keysOf = (type: ImportResourceType): string[] => out.plan.resources.filter((r) => r.type === type).map((r) => r.key).sort();
+    const keysOf = (type: ImportResourceType): string[] =>
+      out.plan.resources
+        .filter((r) => r.type === type)
+        .map((r) => r.key)
+        .sort();
     // THEN nothing would be created or destroyed: the IR's assignment keys are the imported ones
     expect(ir.assignments.map((a) => a.key).sort()).toEqual(keysOf(ImportResourceType.ACCOUNT_ASSIGNMENT));
     expect(ir.permissionSets.map((p) => p.name).sort()).toEqual(keysOf(ImportResourceType.PERMISSION_SET));
-    expect(ir.groups.filter((g) => !g.external).map((g) => g.name).sort()).toEqual(keysOf(ImportResourceType.GROUP));
-    expect(ir.users.filter((u) => !u.external).map((u) => u.userName).sort()).toEqual(keysOf(ImportResourceType.USER));
+    expect(
+      ir.groups
+        .filter((g) => !g.external)
+        .map((g) => g.name)
+        .sort(),
+    ).toEqual(keysOf(ImportResourceType.GROUP));
+    expect(
+      ir.users
+        .filter((u) => !u.external)
+        .map((u) => u.userName)
+        .sort(),
+    ).toEqual(keysOf(ImportResourceType.USER));
   });
 
   test('account names that are not handles, or not unique, are renamed and reported', () => {
@@ -90,15 +105,15 @@ describe('import of a small estate', () => {
   });
 
   test('an assignment whose principal no longer exists is skipped with a note', () => {
-    expect(out.notes).toContain(
-      `skipped assignment of user ${userId('gone')} to ${psArn('Admin')} in account 333333333333: principal not found`,
-    );
+    expect(out.notes).toContain(`skipped assignment of user ${userId('gone')} to ${psArn('Admin')} in account 333333333333: principal not found`);
     expect(out.plan.resources.filter((r) => r.id.startsWith(userId('gone')))).toEqual([]);
   });
 
   test('a permission set provisioned to an account without assignments adds nothing', () => {
     expect(out.calls.get('ListAccountAssignments')?.some((i) => i.AccountId === '666666666666')).toBe(true);
-    const readOnlyInSandbox = out.plan.resources.filter((r) => r.type === ImportResourceType.ACCOUNT_ASSIGNMENT && r.id.includes(`,666666666666,AWS_ACCOUNT,${psArn('ReadOnly')},`));
+    const readOnlyInSandbox = out.plan.resources.filter(
+      (r) => r.type === ImportResourceType.ACCOUNT_ASSIGNMENT && r.id.includes(`,666666666666,AWS_ACCOUNT,${psArn('ReadOnly')},`),
+    );
     expect(readOnlyInSandbox).toEqual([]);
   });
 
@@ -138,7 +153,13 @@ describe('import of a small estate', () => {
 
   test('replica keys are imported in their own region', () => {
     expect(out.plan.resources.filter((r) => r.type === ImportResourceType.KMS_REPLICA_KEY)).toEqual([
-      { type: 'aws_kms_replica_key', key: 'identity-center/eu-central-2', identity: { key: 'identity-center', region: 'eu-central-2' }, id: 'mrk-1234abcd12ab34cd56ef1234567890ab', region: 'eu-central-2' },
+      {
+        type: 'aws_kms_replica_key',
+        key: 'identity-center/eu-central-2',
+        identity: { key: 'identity-center', region: 'eu-central-2' },
+        id: 'mrk-1234abcd12ab34cd56ef1234567890ab',
+        region: 'eu-central-2',
+      },
     ]);
   });
 
@@ -146,7 +167,13 @@ describe('import of a small estate', () => {
     // the small estate's replica carries the primary's alias; ListAliases asked eu-central-2 for the replica's ARN
     expect(out.plan.resources.filter((r) => r.type === ImportResourceType.KMS_ALIAS)).toEqual([
       { type: 'aws_kms_alias', key: 'identity-center', identity: { alias: 'alias/identity-center', key: 'identity-center' }, id: 'alias/identity-center' },
-      { type: 'aws_kms_alias', key: 'identity-center/eu-central-2', identity: { alias: 'alias/identity-center', key: 'identity-center', region: 'eu-central-2' }, id: 'alias/identity-center', region: 'eu-central-2' },
+      {
+        type: 'aws_kms_alias',
+        key: 'identity-center/eu-central-2',
+        identity: { alias: 'alias/identity-center', key: 'identity-center', region: 'eu-central-2' },
+        id: 'alias/identity-center',
+        region: 'eu-central-2',
+      },
     ]);
     // GIVEN a replica without an alias in its Region (made outside idcgen), THEN there is nothing to import for it
     const estate = smallEstate();
@@ -180,7 +207,15 @@ describe('pagination', () => {
     const withoutToken = listOps.filter((op) => !(paged.calls.get(op) ?? []).some((i) => i.NextToken !== undefined || i.Marker !== undefined));
     // these return one item here (one instance, one root, one alias in each Region, one key tag, one tag per permission set,
     // and one application: the AWS managed one the fake lists beside the estate's none): one page, no token
-    expect(withoutToken.sort()).toEqual(['ListAliases', 'ListAliases(eu-central-2)', 'ListApplications', 'ListInstances', 'ListResourceTags', 'ListRoots', 'ListTagsForResource(sso-admin)']);
+    expect(withoutToken.sort()).toEqual([
+      'ListAliases',
+      'ListAliases(eu-central-2)',
+      'ListApplications',
+      'ListInstances',
+      'ListResourceTags',
+      'ListRoots',
+      'ListTagsForResource(sso-admin)',
+    ]);
     expect(listOps.length).toBeGreaterThanOrEqual(14);
   });
 });
@@ -226,7 +261,10 @@ describe('instance and key', () => {
 
   test('an instance on the AWS owned key imports no key and no encryption setting', async () => {
     const { keys: _keys, identityCenter, ...rest } = BASE;
-    const model: OrgModel = { ...rest, identityCenter: { region: identityCenter.region, instanceArn: identityCenter.instanceArn, identityStoreId: identityCenter.identityStoreId } };
+    const model: OrgModel = {
+      ...rest,
+      identityCenter: { region: identityCenter.region, instanceArn: identityCenter.instanceArn, identityStoreId: identityCenter.identityStoreId },
+    };
     const out = await importEstate(estateFromModel(model));
     expect(out.model.keys).toBeUndefined();
     expect(out.model.identityCenter.encryption).toBeUndefined();
@@ -238,15 +276,28 @@ describe('instance and key', () => {
     const e = smallEstate();
     const policy = JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Sid: 'Admins', Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111111111111:user/bob', 'arn:aws:iam::111111111111:role/KeyAdmin'] }, Action: 'kms:*', Resource: '*' }],
+      Statement: [
+        {
+          Sid: 'Admins',
+          Effect: 'Allow',
+          Principal: { AWS: ['arn:aws:iam::111111111111:user/bob', 'arn:aws:iam::111111111111:role/KeyAdmin'] },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+      ],
     });
     const out = await importEstate({ ...e, key: { ...(e.key as NonNullable<Estate['key']>), policy } });
     // the role from the console-style statement, and Admin found through its inline policy
-    expect(out.model.keys?.[0].administrators).toEqual([{ permissionSet: 'Admin', account: 'management' }, { role: 'arn:aws:iam::111111111111:role/KeyAdmin' }]);
+    expect(out.model.keys?.[0].administrators).toEqual([
+      { permissionSet: 'Admin', account: 'management' },
+      { role: 'arn:aws:iam::111111111111:role/KeyAdmin' },
+    ]);
     expect(out.notes).toContain(
       'key identity-center: principal arn:aws:iam::111111111111:user/bob in statement Admins cannot be written in the model; the generated key policy will not include it',
     );
-    expect(out.notes.find((n) => n.startsWith('key identity-center: the generated key policy differs'))).toMatch(/replaced: Admins; added: .*AllowIdentityCenterAdminAccounts/);
+    expect(out.notes.find((n) => n.startsWith('key identity-center: the generated key policy differs'))).toMatch(
+      /replaced: Admins; added: .*AllowIdentityCenterAdminAccounts/,
+    );
     expect(() => resolveText(out.yaml)).not.toThrow();
   });
 });

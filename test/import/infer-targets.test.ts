@@ -28,8 +28,16 @@ test.each<[string, string[], object]>([
   ['the management account is always named', ORG.map((a) => a.name), { accounts: ['management'], ous: ['Root'] }],
   ['one tag value that selects exactly the set', ['audit', 'log', 'prod-a', 'prod-b', 'prod-c'], { tags: { env: 'prod' } }],
   ['an any-of tag when that is exact', ['dev-a', 'dev-b', 'test-a'], { tags: { env: ['dev', 'test'] } }],
-  ['an OU minus a few accounts when shorter', ['shared', 'prod-a', 'prod-b', 'dev-a', 'dev-b', 'test-a'], { ous: ['Workloads'], exclude: { accounts: ['prod-c'] } }],
-  ['the direct accounts of an OU without its children', ['prod-a', 'prod-b', 'audit'], { accounts: ['audit'], ous: [{ path: 'Workloads/Prod', recursive: false }] }],
+  [
+    'an OU minus a few accounts when shorter',
+    ['shared', 'prod-a', 'prod-b', 'dev-a', 'dev-b', 'test-a'],
+    { ous: ['Workloads'], exclude: { accounts: ['prod-c'] } },
+  ],
+  [
+    'the direct accounts of an OU without its children',
+    ['prod-a', 'prod-b', 'audit'],
+    { accounts: ['audit'], ous: [{ path: 'Workloads/Prod', recursive: false }] },
+  ],
   ['two unrelated accounts stay accounts', ['audit', 'dev-a'], { accounts: ['audit', 'dev-a'] }],
 ])('%s', (_, names, expected) => {
   const t = inferTarget(names, ORG, MGMT);

@@ -44,7 +44,10 @@ describe.each(FIXTURES)('round trip model → estate → import → model (%s)',
 
 /** A fixture moved into another partition: Region, replica Region and every ARN. */
 function inPartition(text: string, region: string, replica: string, partition: string): string {
-  return text.replace(/arn:aws:/g, `arn:${partition}:`).replace(/\beu-west-1\b/g, region).replace(/replicaRegions: \[ [^\]]+ \]/, `replicaRegions: [ ${replica} ]`);
+  return text
+    .replace(/arn:aws:/g, `arn:${partition}:`)
+    .replace(/\beu-west-1\b/g, region)
+    .replace(/replicaRegions: \[ [^\]]+ \]/, `replicaRegions: [ ${replica} ]`);
 }
 
 describe.each([

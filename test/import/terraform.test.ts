@@ -96,17 +96,28 @@ describeWithTerraform('terraform plans the imported estate with no create and no
           roots.push({ dir: path.join(dir, 'cdktf', 'stacks', unit.name), unit, imports, overrides: cdktfOverrides(ir, stack, unit, m), aliases });
         }
       }
-      expect(roots.map((r) => path.relative(dir, r.dir)).sort()).toEqual(['cdktf/stacks/assignments', 'cdktf/stacks/management', 'hcl/assignments', 'hcl/management']);
+      expect(roots.map((r) => path.relative(dir, r.dir)).sort()).toEqual([
+        'cdktf/stacks/assignments',
+        'cdktf/stacks/management',
+        'hcl/assignments',
+        'hcl/management',
+      ]);
 
       for (const root of roots) {
         fs.mkdirSync(path.join(root.dir, 'tests'), { recursive: true });
-        fs.writeFileSync(path.join(root.dir, 'tests', 'imports.tftest.hcl'), testFile(root.overrides, root.imports, root.aliases, m.instanceArn, m.identityStoreId));
+        fs.writeFileSync(
+          path.join(root.dir, 'tests', 'imports.tftest.hcl'),
+          testFile(root.overrides, root.imports, root.aliases, m.instanceArn, m.identityStoreId),
+        );
         // WHEN Terraform plans it
         const changes = plan(root.dir);
         // THEN every import target is planned as an import, and no resource is created or destroyed
         const label = path.relative(dir, root.dir);
         expect({ label, imported: changes.filter((c) => c.importing).length }).toEqual({ label, imported: root.imports.length });
-        expect({ label, changing: changes.filter((c) => c.actions.some((a) => a === 'create' || a === 'delete')).map((c) => c.address) }).toEqual({ label, changing: [] });
+        expect({ label, changing: changes.filter((c) => c.actions.some((a) => a === 'create' || a === 'delete')).map((c) => c.address) }).toEqual({
+          label,
+          changing: [],
+        });
       }
     } finally {
       if (process.env.IDCGEN_KEEP_TF === '1') console.warn(`kept ${dir}`);

@@ -84,7 +84,12 @@ describe('GIVEN the output of a full generate of the base WHEN the head is gener
   });
 
   test('an assignment added: only its assignment unit(s), the rest equal to a full generate', async () => {
-    const r = await compare(edit('  - { group: FinOps, permissionSet: BillingViewer, accounts: [management] }', '  - { group: FinOps, permissionSet: BillingViewer, accounts: [management, security] }'));
+    const r = await compare(
+      edit(
+        '  - { group: FinOps, permissionSet: BillingViewer, accounts: [management] }',
+        '  - { group: FinOps, permissionSet: BillingViewer, accounts: [management, security] }',
+      ),
+    );
     expect(r.generated).toBeGreaterThan(0);
     expect(r.generated).toBeLessThan(r.units);
   });
@@ -119,7 +124,12 @@ describe('GIVEN the output of a full generate of the base WHEN the head is gener
   });
 
   test('a key policy changed (a key administrator added): equal to a full generate', async () => {
-    const r = await compare(edit('administrators: [{ permissionSet: IdentityCenterAdmin, account: management }]', 'administrators: [{ permissionSet: IdentityCenterAdmin, account: management }, { permissionSet: DelegatedAdmin, account: security }]'));
+    const r = await compare(
+      edit(
+        'administrators: [{ permissionSet: IdentityCenterAdmin, account: management }]',
+        'administrators: [{ permissionSet: IdentityCenterAdmin, account: management }, { permissionSet: DelegatedAdmin, account: security }]',
+      ),
+    );
     expect(r.generated).toBeGreaterThan(0);
   });
 
@@ -139,7 +149,7 @@ test('GIVEN a unit the change does not touch WHEN generated with --changed-since
   expect(fs.readFileSync(kept, 'utf8').endsWith('# kept\n')).toBe(true);
 });
 
-describe('GIVEN an output that is not the base\'s WHEN generated with --changed-since THEN every unit is generated, with the reason', () => {
+describe("GIVEN an output that is not the base's WHEN generated with --changed-since THEN every unit is generated, with the reason", () => {
   test('the output came from another model', async () => {
     const { root, out } = await caseWith(BASE_TEXT);
     fs.writeFileSync(path.join(root, 'other.yaml'), edit('rotation: { enabled: true, periodDays: 180 }', 'rotation: { enabled: true, periodDays: 365 }'));
@@ -164,7 +174,9 @@ describe('GIVEN an output that is not the base\'s WHEN generated with --changed-
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'empty');
     const r = await inDir(root, ['generate', 'head.yaml', '--out', 'out', '--changed-since', 'trunk']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("every unit generated: the base does not load (trunk:head.yaml: cannot read trunk:head.yaml from git: path 'head.yaml' does not exist in 'trunk'");
+    expect(r.stderr).toContain(
+      "every unit generated: the base does not load (trunk:head.yaml: cannot read trunk:head.yaml from git: path 'head.yaml' does not exist in 'trunk'",
+    );
   });
 
   test('a base that does not load', async () => {

@@ -123,7 +123,10 @@ test('GIVEN the split example (included files) WHEN an included file changes THE
   await generate(root, ['model/main.yaml', '--out', 'out']);
   const file = path.join(root, 'model/access/assignments.yaml');
   const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const last = lines.map((l, i) => (l.trimStart().startsWith('- ') ? i : -1)).filter((i) => i >= 0).pop()!;
+  const last = lines
+    .map((l, i) => (l.trimStart().startsWith('- ') ? i : -1))
+    .filter((i) => i >= 0)
+    .pop()!;
   fs.writeFileSync(file, lines.filter((_, i) => i !== last).join('\n'));
   const note = await generate(root, ['model/main.yaml', '--out', 'out', '--changed-since', 'base/main.yaml']);
   expect(note).toMatch(/--changed-since base\/main\.yaml: \d+ of \d+ units generated/);

@@ -16,7 +16,13 @@ const ROOT = path.resolve(__dirname, '../..');
 describe('the package entry', () => {
   test('every export has a TSDoc comment', () => {
     const entry = path.join(ROOT, 'src/index.ts');
-    const program = ts.createProgram([entry], { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true });
+    const program = ts.createProgram([entry], {
+      module: ts.ModuleKind.Node16,
+      moduleResolution: ts.ModuleResolutionKind.Node16,
+      target: ts.ScriptTarget.ES2022,
+      strict: true,
+      skipLibCheck: true,
+    });
     const checker = program.getTypeChecker();
     const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!);
     expect(exports.length).toBeGreaterThan(30);

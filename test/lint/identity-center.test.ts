@@ -88,7 +88,8 @@ test('the base model (declared tags in any case, a customer managed application)
 describe('principal-tag-undeclared', () => {
   test('fires at each statement that tests an undeclared tag, as a condition key or a policy variable, in inline and customer managed policies', () => {
     const model = edit(BASE, '    Department: ["${path:enterprise.department}"]\n', '    CostCenter: ["${path:enterprise.costCenter}"]\n');
-    const tail = ', but identityCenter.accessControlAttributes declares CostCenter, so identity center never sets that session tag (unless the identity provider sends it in the saml assertion); declare it, e.g. ';
+    const tail =
+      ', but identityCenter.accessControlAttributes declares CostCenter, so identity center never sets that session tag (unless the identity provider sends it in the saml assertion); declare it, e.g. ';
     expect(findings(model)).toEqual([
       `19:11: warning: permission set 'Data' inline policy statement 'OwnPrefix' tests aws:PrincipalTag/department${tail}department: ["\${path:enterprise.department}"] [principal-tag-undeclared]`,
       `23:11: warning: permission set 'Data' inline policy statement 'OwnTables' tests aws:PrincipalTag/DEPARTMENT${tail}DEPARTMENT: ["\${path:enterprise.department}"] [principal-tag-undeclared]`,
@@ -99,13 +100,17 @@ describe('principal-tag-undeclared', () => {
   test('fires when the model declares no attribute at all, and can be turned off', () => {
     const none = edit(BASE, '  accessControlAttributes:\n    Department: ["${path:enterprise.department}"]\n', '');
     expect(findings(none).filter((f) => f.includes("'OwnPrefix'"))).toEqual([
-      expect.stringContaining("tests aws:PrincipalTag/department, but identityCenter.accessControlAttributes declares none,"),
+      expect.stringContaining('tests aws:PrincipalTag/department, but identityCenter.accessControlAttributes declares none,'),
     ]);
     expect(findings(`${none}lint: { disable: [principal-tag-undeclared] }\n`)).toEqual([]);
   });
 
   test('does not fire for other tag condition keys (aws:ResourceTag, aws:RequestTag) or a tag name only in text', () => {
-    const other = edit(BASE, '"aws:PrincipalTag/DEPARTMENT": finance', '"aws:ResourceTag/team": "${aws:PrincipalTag/Department}", "aws:RequestTag/owner": PrincipalTag/owner');
+    const other = edit(
+      BASE,
+      '"aws:PrincipalTag/DEPARTMENT": finance',
+      '"aws:ResourceTag/team": "${aws:PrincipalTag/Department}", "aws:RequestTag/owner": PrincipalTag/owner',
+    );
     expect(findings(other)).toEqual([]);
   });
 });
@@ -120,7 +125,10 @@ describe('application-key-access-missing', () => {
   });
 
   test.each([
-    ['the key has the managed-applications use case', (m: string) => edit(m, '      - restrict-to-instance: {}\n', '      - restrict-to-instance: {}\n      - managed-applications: {}\n')],
+    [
+      'the key has the managed-applications use case',
+      (m: string) => edit(m, '      - restrict-to-instance: {}\n', '      - restrict-to-instance: {}\n      - managed-applications: {}\n'),
+    ],
     ['identity center uses the aws owned key', (m: string) => edit(m, '  encryption: { key: idc }\n', '')],
     ['the provider is custom-saml (customer managed)', (m: string) => edit(m, 'applicationProvider/qbusiness', 'applicationProvider/custom-saml')],
   ])('does not fire when %s', (_what, change) => {

@@ -57,10 +57,13 @@ test('GIVEN typical.yaml with its warnings on and with every warning rule disabl
   expect(withoutModelDigest(tb)).toEqual(withoutModelDigest(ta));
 });
 
-test.each(['examples/enterprise.yaml', 'examples/typical.yaml', 'examples/minimal.yaml'])('%s resolves to the same IR with every warning rule disabled', (example) => {
-  const name = path.basename(example, '.yaml');
-  const on = loadResolved(copy(example, `${name}-ir-on`, false));
-  const off = loadResolved(copy(example, `${name}-ir-off`, true));
-  expect(off.warnings.filter((w) => w.rule !== undefined)).toEqual([]);
-  expect(JSON.stringify(off.ir)).toBe(JSON.stringify(on.ir));
-});
+test.each(['examples/enterprise.yaml', 'examples/typical.yaml', 'examples/minimal.yaml'])(
+  '%s resolves to the same IR with every warning rule disabled',
+  (example) => {
+    const name = path.basename(example, '.yaml');
+    const on = loadResolved(copy(example, `${name}-ir-on`, false));
+    const off = loadResolved(copy(example, `${name}-ir-off`, true));
+    expect(off.warnings.filter((w) => w.rule !== undefined)).toEqual([]);
+    expect(JSON.stringify(off.ir)).toBe(JSON.stringify(on.ir));
+  },
+);

@@ -76,7 +76,9 @@ test('GIVEN the base model THEN no rule fires', () => {
 describe('assignment-to-user', () => {
   test('fires at the assignment that names a user, once per user and permission set', () => {
     const m = `${BASE}  - { user: u1, permissionSet: Developer, accounts: [prod-app, dev-app] }\n`;
-    expect(findings(m)).toEqual([`${lineOf(m, 'user: u1, permissionSet')}:5: warning: user 'u1' is assigned permission set 'Developer' directly (2 accounts); assign it to a group the user is a member of [assignment-to-user]`]);
+    expect(findings(m)).toEqual([
+      `${lineOf(m, 'user: u1, permissionSet')}:5: warning: user 'u1' is assigned permission set 'Developer' directly (2 accounts); assign it to a group the user is a member of [assignment-to-user]`,
+    ]);
   });
   test('does not fire for a user who reaches the account through a group', () => {
     expect(findings(BASE).filter((f) => f.includes('assignment-to-user'))).toEqual([]);
@@ -99,10 +101,34 @@ describe('admin-session-long', () => {
     ]);
   });
   test.each([
-    ['a permission set named Admin without administrator policies', edit(BASE, 'name: Admin, sessionDuration: PT4H, managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]', 'name: Admin, sessionDuration: PT8H, managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess]')],
-    ['AdministratorAccess capped by a PowerUserAccess boundary', edit(BASE, 'name: Admin, sessionDuration: PT4H, managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]', 'name: Admin, sessionDuration: PT8H, managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess], permissionsBoundary: { managedPolicy: arn:aws:iam::aws:policy/PowerUserAccess }')],
-    ['an IAM write allowed only under a condition', edit(BASE, 'Action: [logs:GetLogEvents, "s3:Get*"], Resource: "*" }', 'Action: [iam:PutRolePolicy], Resource: "*", Condition: { StringEquals: { iam:PermissionsBoundary: "arn:aws:iam::111111111111:policy/Boundary" } } }')],
-    ['an IAM write on one role only', edit(BASE, 'Action: [logs:GetLogEvents, "s3:Get*"], Resource: "*" }', 'Action: [iam:PutRolePolicy], Resource: "arn:aws:iam::111111111111:role/App" }')],
+    [
+      'a permission set named Admin without administrator policies',
+      edit(
+        BASE,
+        'name: Admin, sessionDuration: PT4H, managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]',
+        'name: Admin, sessionDuration: PT8H, managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess]',
+      ),
+    ],
+    [
+      'AdministratorAccess capped by a PowerUserAccess boundary',
+      edit(
+        BASE,
+        'name: Admin, sessionDuration: PT4H, managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]',
+        'name: Admin, sessionDuration: PT8H, managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess], permissionsBoundary: { managedPolicy: arn:aws:iam::aws:policy/PowerUserAccess }',
+      ),
+    ],
+    [
+      'an IAM write allowed only under a condition',
+      edit(
+        BASE,
+        'Action: [logs:GetLogEvents, "s3:Get*"], Resource: "*" }',
+        'Action: [iam:PutRolePolicy], Resource: "*", Condition: { StringEquals: { iam:PermissionsBoundary: "arn:aws:iam::111111111111:policy/Boundary" } } }',
+      ),
+    ],
+    [
+      'an IAM write on one role only',
+      edit(BASE, 'Action: [logs:GetLogEvents, "s3:Get*"], Resource: "*" }', 'Action: [iam:PutRolePolicy], Resource: "arn:aws:iam::111111111111:role/App" }'),
+    ],
   ])('does not fire for %s', (_name, m) => {
     expect(findings(m)).toEqual([]);
   });
@@ -116,7 +142,10 @@ describe('admin-broad', () => {
     ]);
   });
   test.each([
-    ['the same group with administrator access outside production', edit(six, '{ group: Admins, permissionSet: Admin, accounts: [prod-app] }', '{ group: Admins, permissionSet: Admin, accounts: [dev-app] }')],
+    [
+      'the same group with administrator access outside production',
+      edit(six, '{ group: Admins, permissionSet: Admin, accounts: [prod-app] }', '{ group: Admins, permissionSet: Admin, accounts: [dev-app] }'),
+    ],
     ['a 6-member group without administrator access in production', BASE],
     ['a group of 5', edit(BASE, '{ name: Admins, members: [u1, u2, u3] }', '{ name: Admins, members: [u1, u2, u3, u4, u5] }')],
   ])('does not fire for %s', (_name, m) => {
@@ -215,6 +244,8 @@ describe('lint: { disable }', () => {
   });
   test('fails if the rule is an error: safety checks cannot be turned off', () => {
     const file = write(`${BASE}lint: { disable: [key-admin-missing] }\n`);
-    expect(() => loadResolved(file)).toThrow(/lint rule 'key-admin-missing' is an error and cannot be disabled \(no principal can change the key policy: KMS lockout, the key cannot be managed\); rules that can be disabled: admin-broad/);
+    expect(() => loadResolved(file)).toThrow(
+      /lint rule 'key-admin-missing' is an error and cannot be disabled \(no principal can change the key policy: KMS lockout, the key cannot be managed\); rules that can be disabled: admin-broad/,
+    );
   });
 });

@@ -148,7 +148,8 @@ describe('applications', () => {
 });
 
 describe('attributes for access control', () => {
-  const abac = (attrs: string): string => HEAD.replace('identityCenter: { region: eu-west-1 }', `identityCenter:\n  region: eu-west-1\n  accessControlAttributes:\n${attrs}`);
+  const abac = (attrs: string): string =>
+    HEAD.replace('identityCenter: { region: eu-west-1 }', `identityCenter:\n  region: eu-west-1\n  accessControlAttributes:\n${attrs}`);
 
   test('sources in the three namespaces, combined references and bare directory attributes are valid', () => {
     expect(
@@ -199,7 +200,9 @@ describe('attributes for access control', () => {
 
   test('fails if more attributes are defined than an instance holds', () => {
     const many = Array.from({ length: LIMITS.accessControlAttributes.max + 1 }, (_, i) => `    k${i}: ["\${user:email}"]\n`).join('');
-    expect(issuesOf('', abac(many))).toEqual(['5:3: 51 attributes for access control are defined; allowed at most 50 (attributes for access control per Identity Center instance)']);
+    expect(issuesOf('', abac(many))).toEqual([
+      '5:3: 51 attributes for access control are defined; allowed at most 50 (attributes for access control per Identity Center instance)',
+    ]);
   });
 
   test.each([

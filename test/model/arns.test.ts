@@ -33,7 +33,13 @@ function arnLiterals(file: string): string[] {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteralLike(node) || ts.isRegularExpressionLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+    if (
+      ts.isStringLiteralLike(node) ||
+      ts.isRegularExpressionLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
       if (/(^|[^A-Za-z])arn:/.test(node.text)) found.push(node.getText(source));
     }
     ts.forEachChild(node, visit);
@@ -76,7 +82,12 @@ describe.each([
   });
 
   test('parsers read what the builders write', () => {
-    expect(parsePermissionSetRoleArn(permissionSetRoleArnPattern('111111111111', region, 'Admin', p))).toEqual({ accountId: '111111111111', permissionSet: 'Admin', suffix: '?'.repeat(16), pattern: true });
+    expect(parsePermissionSetRoleArn(permissionSetRoleArnPattern('111111111111', region, 'Admin', p))).toEqual({
+      accountId: '111111111111',
+      permissionSet: 'Admin',
+      suffix: '?'.repeat(16),
+      pattern: true,
+    });
     expect(managedPolicyName(managedPolicyArn('AdministratorAccess', p))).toBe('AdministratorAccess');
     expect(inPartition(managedPolicyArn('ReadOnlyAccess', 'aws'), p)).toBe(managedPolicyArn('ReadOnlyAccess', p));
   });

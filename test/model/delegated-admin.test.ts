@@ -167,14 +167,18 @@ describe('explain and review.md', () => {
 
   test('say which unit runs in which account, as which role', () => {
     expect(md).toContain('| `management` | management | management (111111111111) | none (management account credentials) | 1 |');
-    expect(md).toContain('| `permission-sets` | permission-sets | security (222222222222) | `arn:aws:iam::222222222222:role/OrganizationAccountAccessRole` | 3 |');
+    expect(md).toContain(
+      '| `permission-sets` | permission-sets | security (222222222222) | `arn:aws:iam::222222222222:role/OrganizationAccountAccessRole` | 3 |',
+    );
     expect(md).toContain('| `assignments-management` | assignments | management (111111111111) | none (management account credentials) | 5 |');
   });
 
   test('report a permission set assigned to the management account as managed from management', () => {
     expect(md).toContain('| `IdcAdmin` | `management` in management (111111111111) | assigned in the management account\\: managed from management |');
     expect(md).toContain('| `ReadOnly` | `permission-sets` in security (222222222222) | \\- |');
-    expect(md).toContain('| `AWSAdministratorAccess` | nobody here (external) | external\\: looked up by name, never changed; its policies are not declared (unknown) |');
+    expect(md).toContain(
+      '| `AWSAdministratorAccess` | nobody here (external) | external\\: looked up by name, never changed; its policies are not declared (unknown) |',
+    );
   });
 });
 

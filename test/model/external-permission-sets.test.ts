@@ -122,8 +122,13 @@ assignments:
 });
 
 describe('review', () => {
-  const base = resolved(`${HEAD}permissionSets:\n  - { name: AWSPowerUserAccess, external: true }\n  - { name: AWSAdministratorAccess, external: true, managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess] }\n`);
-  const withAssignment = (extra: string) => resolved(`${HEAD}permissionSets:\n  - { name: AWSPowerUserAccess, external: true }\n  - { name: AWSAdministratorAccess, external: true, managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess] }\nassignments:\n${extra}`);
+  const base = resolved(
+    `${HEAD}permissionSets:\n  - { name: AWSPowerUserAccess, external: true }\n  - { name: AWSAdministratorAccess, external: true, managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess] }\n`,
+  );
+  const withAssignment = (extra: string) =>
+    resolved(
+      `${HEAD}permissionSets:\n  - { name: AWSPowerUserAccess, external: true }\n  - { name: AWSAdministratorAccess, external: true, managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess] }\nassignments:\n${extra}`,
+    );
 
   test('an assignment of an external permission set whose policies are unknown is high risk (critical in production)', () => {
     const r = reviewModels(base, withAssignment('  - { group: Admins, permissionSet: AWSPowerUserAccess, accounts: [dev] }\n'));
@@ -131,7 +136,8 @@ describe('review', () => {
       {
         rule: 'external-permission-set-unknown',
         severity: 'high',
-        message: 'group Admins gains external permission set AWSPowerUserAccess, whose policies the model does not declare (declare them with managedPolicies), in dev (555555555555)',
+        message:
+          'group Admins gains external permission set AWSPowerUserAccess, whose policies the model does not declare (declare them with managedPolicies), in dev (555555555555)',
       },
     ]);
     const prod = reviewModels(base, withAssignment('  - { group: Admins, permissionSet: AWSPowerUserAccess, accounts: [prod] }\n'));

@@ -83,7 +83,7 @@ describe('buildUnits: the management unit and the stack bound', () => {
     expect(names).toEqual([...names].sort());
   });
 
-  test('growing one group past its unit\'s room splits only the unit holding it', () => {
+  test("growing one group past its unit's room splits only the unit holding it", () => {
     // GIVEN groups in several units
     const groups = named('g', 300, (i) => 1 + (i % 7));
     const content = { maxResources: 100, keyResources: 4, permissionSets: [], groups, users: named('u', 50, () => 1) };

@@ -43,7 +43,12 @@ async function validate(condition: string, head = HEAD): Promise<{ code: number;
 
 test.each([
   ['a leading zero', 'StringEquals: { aws:PrincipalAccount: 011111111111 }', 51, 'value 011111111111 is read by yaml as the number 11111111111'],
-  ['a number past 2^53', 'StringEquals: { aws:PrincipalAccount: 12345678901234567890 }', 51, 'value 12345678901234567890 is read by yaml as the number 12345678901234567000'],
+  [
+    'a number past 2^53',
+    'StringEquals: { aws:PrincipalAccount: 12345678901234567890 }',
+    51,
+    'value 12345678901234567890 is read by yaml as the number 12345678901234567000',
+  ],
   ['exponent notation', 'NumericLessThan: { aws:MultiFactorAuthAge: 1e3 }', 56, 'value 1e3 is read by yaml as the number 1000'],
   ['a trailing zero', 'NumericLessThan: { aws:MultiFactorAuthAge: 1.50 }', 56, 'value 1.50 is read by yaml as the number 1.5'],
   ['a hexadecimal number', 'NumericLessThan: { aws:MultiFactorAuthAge: 0x10 }', 56, 'value 0x10 is read by yaml as the number 16'],
@@ -52,18 +57,29 @@ test.each([
   ['a numeric key', 'StringEquals: { 0123: x }', 29, 'key 0123 is read by yaml as the number 123'],
 ])('fails if an inline policy holds %s unquoted, at the value, saying to quote it', async (_what, condition, col, message) => {
   const written = /(?:value|key) (\S+) is/.exec(message)![1];
-  expect(await validate(condition)).toEqual({ code: 1, stderr: `${LINE}:${col}: inlinePolicy ${message}, not as written; quote it: ${JSON.stringify(written)}\n` });
+  expect(await validate(condition)).toEqual({
+    code: 1,
+    stderr: `${LINE}:${col}: inlinePolicy ${message}, not as written; quote it: ${JSON.stringify(written)}\n`,
+  });
 });
 
 test('fails for each such value of a list, one error each', async () => {
   const res = await validate('StringEquals: { aws:PrincipalAccount: [011111111111, "022222222222", 033333333333] }');
   expect(res.code).toBe(1);
-  expect(res.stderr.split('\n').filter(Boolean).map((l) => l.split(':').slice(0, 2).join(':'))).toEqual([`${LINE}:52`, `${LINE}:82`]);
+  expect(
+    res.stderr
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(':').slice(0, 2).join(':')),
+  ).toEqual([`${LINE}:52`, `${LINE}:82`]);
 });
 
 test('values that read back as written stay as written, numbers included', () => {
   const file = path.join(tmp, 'org.yaml');
-  fs.writeFileSync(file, `${HEAD}            NumericLessThan: { aws:MultiFactorAuthAge: 3600 }\n            Bool: { aws:SecureTransport: true }\n            StringEquals: { aws:PrincipalAccount: "011111111111" }\n`);
+  fs.writeFileSync(
+    file,
+    `${HEAD}            NumericLessThan: { aws:MultiFactorAuthAge: 3600 }\n            Bool: { aws:SecureTransport: true }\n            StringEquals: { aws:PrincipalAccount: "011111111111" }\n`,
+  );
   const { ir } = loadResolved(file);
   expect(ir.permissionSets[0].inlinePolicy?.Statement[0].Condition).toEqual({
     NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 },
@@ -81,6 +97,8 @@ test('a customer managed policy document in an included file is checked at its o
   const file = path.join(tmp, 'org.yaml');
   fs.writeFileSync(file, `${HEAD.split('permissionSets:')[0]}include: [sets.yaml]\n`);
   const res = await runCli(['validate', file]);
-  expect(res.stderr).toBe(`${inc}:7:121: customer managed policy '/Boundary' value 0123456789012 is read by yaml as the number 123456789012, not as written; quote it: "0123456789012"\n`);
+  expect(res.stderr).toBe(
+    `${inc}:7:121: customer managed policy '/Boundary' value 0123456789012 is read by yaml as the number 123456789012, not as written; quote it: "0123456789012"\n`,
+  );
   expect(res.code).toBe(1);
 });

@@ -20,7 +20,9 @@ afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 describe('partition metadata', () => {
   test('every Region read from the SDK data resolves to the same partition through the SDK itself', () => {
     const regions = knownRegions();
-    expect(regions).toEqual(expect.arrayContaining(['eu-west-1', 'eu-central-1', 'us-east-1', 'us-gov-west-1', 'us-gov-east-1', 'cn-north-1', 'cn-northwest-1']));
+    expect(regions).toEqual(
+      expect.arrayContaining(['eu-west-1', 'eu-central-1', 'us-east-1', 'us-gov-west-1', 'us-gov-east-1', 'cn-north-1', 'cn-northwest-1']),
+    );
     for (const r of regions) {
       const sdk = sdkPartition(r) as { name: string; description?: string };
       // the SDK adds a description only for Regions its partitions list
@@ -60,23 +62,39 @@ async function validate(text: string): Promise<{ code: number; stderr: string }>
 }
 
 test.each([
-  ['the identity center region', model('eu-centrl-1', 'eu-west-1', 'eu-west-1'), "3:27: region 'eu-centrl-1' is not a region the aws sdk knows (did you mean 'eu-central-1'?)\n"],
-  ['the backend region', model('eu-west-1', 'eu-north-1', 'us-eats-1'), "4:59: backend region 'us-eats-1' is not a region the aws sdk knows (did you mean 'us-east-1'?)\n"],
-  ['a replica region', model('eu-west-1', 'eu-centrl-1'), "9:22: replica region 'eu-centrl-1' is not a region the aws sdk knows (did you mean 'eu-central-1'?)\n"],
+  [
+    'the identity center region',
+    model('eu-centrl-1', 'eu-west-1', 'eu-west-1'),
+    "3:27: region 'eu-centrl-1' is not a region the aws sdk knows (did you mean 'eu-central-1'?)\n",
+  ],
+  [
+    'the backend region',
+    model('eu-west-1', 'eu-north-1', 'us-eats-1'),
+    "4:59: backend region 'us-eats-1' is not a region the aws sdk knows (did you mean 'us-east-1'?)\n",
+  ],
+  [
+    'a replica region',
+    model('eu-west-1', 'eu-centrl-1'),
+    "9:22: replica region 'eu-centrl-1' is not a region the aws sdk knows (did you mean 'eu-central-1'?)\n",
+  ],
 ])('fails if %s is misspelt, suggesting the listed Region', async (_what, text, expected) => {
   expect(await validate(text)).toEqual({ code: 1, stderr: expected });
 });
 
 test('fails if a Region of the right shape is close to none, listing the Regions of its partition', async () => {
   const res = await validate(model('eu-west-1', 'cn-south-7'));
-  expect(res).toEqual({ code: 1, stderr: "9:22: replica region 'cn-south-7' is not a region the aws sdk knows; allowed in partition aws-cn: cn-north-1, cn-northwest-1\n" });
+  expect(res).toEqual({
+    code: 1,
+    stderr: "9:22: replica region 'cn-south-7' is not a region the aws sdk knows; allowed in partition aws-cn: cn-north-1, cn-northwest-1\n",
+  });
 });
 
 test('fails if a replica is in another partition than the identity center region', async () => {
   const res = await validate(model('us-gov-west-1', 'us-east-1'));
   expect(res).toEqual({
     code: 1,
-    stderr: "9:22: replica region 'us-east-1' is in partition aws, but the identity center region us-gov-west-1 is in partition aws-us-gov; aws keeps partitions apart, so use a region of aws-us-gov\n",
+    stderr:
+      "9:22: replica region 'us-east-1' is in partition aws, but the identity center region us-gov-west-1 is in partition aws-us-gov; aws keeps partitions apart, so use a region of aws-us-gov\n",
   });
 });
 

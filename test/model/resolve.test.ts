@@ -123,10 +123,7 @@ permissionSets:
     ]);
     expect(ir.permissionSets.map((p) => p.name)).toEqual(['Abc', 'Zed']);
     expect(Object.keys(ir.permissionSets[1].tags)).toEqual(['a', 'z']);
-    expect(ir.permissionSets[1].managedPolicyArns).toEqual([
-      'arn:aws:iam::aws:policy/AdministratorAccess',
-      'arn:aws:iam::aws:policy/ReadOnlyAccess',
-    ]);
+    expect(ir.permissionSets[1].managedPolicyArns).toEqual(['arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess']);
   });
 
   test("merges the key statements a permission set principal needs into that permission set's inline policy", () => {

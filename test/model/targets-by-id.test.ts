@@ -101,12 +101,17 @@ describe('ous by id', () => {
 
   test('fails if a known ou id holds no account, naming its path', () => {
     expect(select({ ous: ['ou-ab12-44444444'] }).problems).toEqual([
-      { path: ['ous', 0], message: 'ou ou-ab12-44444444 (Sandbox) matches no account; ous that hold accounts: Root, Security, Workloads/Dev, Workloads/Prod, Workloads/Prod/Data' },
+      {
+        path: ['ous', 0],
+        message: 'ou ou-ab12-44444444 (Sandbox) matches no account; ous that hold accounts: Root, Security, Workloads/Dev, Workloads/Prod, Workloads/Prod/Data',
+      },
     ]);
   });
 
   test('without organizationalUnits an ou id is unknown', () => {
-    expect(selectAccounts({ ous: ['ou-ab12-22222222'] }, ORG, 'management').problems[0].message).toMatch(/^ou id 'ou-ab12-22222222' is not in organizationalUnits;.*ou ids known: \(none\)$/);
+    expect(selectAccounts({ ous: ['ou-ab12-22222222'] }, ORG, 'management').problems[0].message).toMatch(
+      /^ou id 'ou-ab12-22222222' is not in organizationalUnits;.*ou ids known: \(none\)$/,
+    );
   });
 });
 
@@ -173,13 +178,41 @@ assignments:
   });
 
   test.each([
-    ['an ou id of the wrong shape', 'organizationalUnits: { Workloads: ou-AB12-x }\n', "10:35: organizationalUnits 'Workloads' id 'ou-AB12-x' is not valid; expected ou- and 4 to 32 lowercase letters or digits, -, and 8 to 32 lowercase letters or digits, e.g. ou-ab12-34cd56ef"],
-    ['the root with an ou id', 'organizationalUnits: { Root: ou-ab12-22222222 }\n', "10:30: organizationalUnits 'Root' id 'ou-ab12-22222222' is not valid; expected r- and 4 to 32 lowercase letters or digits, e.g. r-ab12"],
-    ['an ou with the root id', 'organizationalUnits: { Workloads: r-ab12 }\n', "10:35: organizationalUnits 'Workloads' id 'r-ab12' is not valid; expected ou- and 4 to 32 lowercase letters or digits, -, and 8 to 32 lowercase letters or digits, e.g. ou-ab12-34cd56ef"],
-    ['one id for two paths', 'organizationalUnits: { Workloads: ou-ab12-22222222, Security: ou-ab12-22222222 }\n', "10:63: ou id 'ou-ab12-22222222' is given to both Workloads and Security; each ou has its own id"],
-    ['one path written twice', 'organizationalUnits: { Workloads: ou-ab12-22222222, Root/Workloads: ou-ab12-33333333 }\n', "10:53: organizationalUnits 'Root/Workloads' is the ou Workloads, which is already listed; list each ou once"],
-    ['an ou of another root', 'organizationalUnits: { Root: r-ab12, Workloads: ou-zz99-22222222 }\n', "10:49: ou id 'ou-zz99-22222222' belongs to root r-zz99, but organizationalUnits gives Root the id r-ab12; ou ids start with ou-<root id suffix>-"],
-    ['an empty path segment', 'organizationalUnits: { Workloads//Prod: ou-ab12-22222222 }\n', "10:24: organizationalUnits 'Workloads//Prod' has an empty path segment; write ou paths like Workloads/Prod"],
+    [
+      'an ou id of the wrong shape',
+      'organizationalUnits: { Workloads: ou-AB12-x }\n',
+      "10:35: organizationalUnits 'Workloads' id 'ou-AB12-x' is not valid; expected ou- and 4 to 32 lowercase letters or digits, -, and 8 to 32 lowercase letters or digits, e.g. ou-ab12-34cd56ef",
+    ],
+    [
+      'the root with an ou id',
+      'organizationalUnits: { Root: ou-ab12-22222222 }\n',
+      "10:30: organizationalUnits 'Root' id 'ou-ab12-22222222' is not valid; expected r- and 4 to 32 lowercase letters or digits, e.g. r-ab12",
+    ],
+    [
+      'an ou with the root id',
+      'organizationalUnits: { Workloads: r-ab12 }\n',
+      "10:35: organizationalUnits 'Workloads' id 'r-ab12' is not valid; expected ou- and 4 to 32 lowercase letters or digits, -, and 8 to 32 lowercase letters or digits, e.g. ou-ab12-34cd56ef",
+    ],
+    [
+      'one id for two paths',
+      'organizationalUnits: { Workloads: ou-ab12-22222222, Security: ou-ab12-22222222 }\n',
+      "10:63: ou id 'ou-ab12-22222222' is given to both Workloads and Security; each ou has its own id",
+    ],
+    [
+      'one path written twice',
+      'organizationalUnits: { Workloads: ou-ab12-22222222, Root/Workloads: ou-ab12-33333333 }\n',
+      "10:53: organizationalUnits 'Root/Workloads' is the ou Workloads, which is already listed; list each ou once",
+    ],
+    [
+      'an ou of another root',
+      'organizationalUnits: { Root: r-ab12, Workloads: ou-zz99-22222222 }\n',
+      "10:49: ou id 'ou-zz99-22222222' belongs to root r-zz99, but organizationalUnits gives Root the id r-ab12; ou ids start with ou-<root id suffix>-",
+    ],
+    [
+      'an empty path segment',
+      'organizationalUnits: { Workloads//Prod: ou-ab12-22222222 }\n',
+      "10:24: organizationalUnits 'Workloads//Prod' has an empty path segment; write ou paths like Workloads/Prod",
+    ],
   ])('fails if organizationalUnits has %s', (_, body, message) => {
     expect(issues(body)).toEqual([message]);
   });

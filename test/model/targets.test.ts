@@ -77,7 +77,11 @@ describe('ous: recursion', () => {
   });
 
   test('Root selects every account except the management account', () => {
-    expect(names({ ous: ['Root'] })).toEqual(ORG.map((a) => a.name).filter((n) => n !== 'management').sort());
+    expect(names({ ous: ['Root'] })).toEqual(
+      ORG.map((a) => a.name)
+        .filter((n) => n !== 'management')
+        .sort(),
+    );
   });
 
   test('Root non-recursive selects the accounts directly under the root', () => {
@@ -158,7 +162,7 @@ describe('tags', () => {
 
   test('fails if each key matches some account but none matches all', () => {
     expect(problemsOf({ tags: { env: 'dev', team: 'data' } })).toEqual([
-      { path: ['tags'], message: 'tags env=dev, team=data match no account together (every key must match); check each key\'s values' },
+      { path: ['tags'], message: "tags env=dev, team=data match no account together (every key must match); check each key's values" },
     ]);
   });
 
@@ -246,7 +250,8 @@ describe('management account', () => {
     expect(problemsOf({ ous: ['Workloads/Test'] })).toEqual([
       {
         path: ['ous', 0],
-        message: 'ou Workloads/Test matches no account; ous that hold accounts: Root, Security, Teams/Team-A, Teams/Team-B, Workloads, Workloads/Dev, Workloads/Prod, Workloads/Prod/Data',
+        message:
+          'ou Workloads/Test matches no account; ous that hold accounts: Root, Security, Teams/Team-A, Teams/Team-B, Workloads, Workloads/Dev, Workloads/Prod, Workloads/Prod/Data',
       },
     ]);
   });

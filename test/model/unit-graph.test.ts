@@ -34,7 +34,8 @@ describe('unitOrder', () => {
     expect(order.waves.flat().sort()).toEqual(ir.units.map((u) => u.name).sort());
     for (const u of ir.units) {
       const w = order.wave.get(u.name) as number;
-      for (const d of order.dependsOn.get(u.name) ?? []) expect({ unit: u.name, dep: d, earlier: (order.wave.get(d) as number) < w }).toEqual({ unit: u.name, dep: d, earlier: true });
+      for (const d of order.dependsOn.get(u.name) ?? [])
+        expect({ unit: u.name, dep: d, earlier: (order.wave.get(d) as number) < w }).toEqual({ unit: u.name, dep: d, earlier: true });
     }
     expect(order.waves.length).toBeLessThanOrEqual(4);
   });

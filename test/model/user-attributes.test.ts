@@ -84,7 +84,18 @@ describe('resolved into the IR', () => {
         timezone: 'Europe/Paris',
         emails: [{ value: 'alice@example.com', type: 'work', primary: true }],
         phoneNumbers: [{ value: '+33 1 23 45 67 89', type: 'work', primary: true }],
-        addresses: [{ streetAddress: '1 Rue Example', locality: 'Paris', region: 'IDF', postalCode: '75001', country: 'FR', formatted: '1 Rue Example, 75001 Paris', type: 'work', primary: true }],
+        addresses: [
+          {
+            streetAddress: '1 Rue Example',
+            locality: 'Paris',
+            region: 'IDF',
+            postalCode: '75001',
+            country: 'FR',
+            formatted: '1 Rue Example, 75001 Paris',
+            type: 'work',
+            primary: true,
+          },
+        ],
         external: false,
       },
       {

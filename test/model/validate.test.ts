@@ -66,9 +66,7 @@ describe('schema issues', () => {
   });
 
   test('a backend of an unknown type lists the types', () => {
-    expect(issuesOf('deployment: { backend: { type: gcs, bucket: b } }\n')).toEqual([
-      "7:32: deployment.backend.type 'gcs' is not valid; allowed: local, s3",
-    ]);
+    expect(issuesOf('deployment: { backend: { type: gcs, bucket: b } }\n')).toEqual(["7:32: deployment.backend.type 'gcs' is not valid; allowed: local, s3"]);
   });
 
   test('an s3 backend without its bucket reports the missing key', () => {
@@ -103,9 +101,7 @@ describe('semantic checks', () => {
   - { name: A, customerManagedPolicies: [{ name: Guard, policy: ${doc('iam:*')} }] }
   - { name: B, customerManagedPolicies: [{ name: Guard, path: /, policy: ${doc('s3:*')} }] }
 `),
-    ).toEqual([
-      "9:74: customer managed policy '/Guard' has a different policy document than at line 8; one name and path is one policy in each account",
-    ]);
+    ).toEqual(["9:74: customer managed policy '/Guard' has a different policy document than at line 8; one name and path is one policy in each account"]);
   });
 
   test('an inline policy needs Version 2012-10-17 and a Statement', () => {

@@ -29,7 +29,9 @@ function ensureBuilt(): void {
   const newest = (dir: string): number =>
     Math.max(
       0,
-      ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)),
+      ...fs
+        .readdirSync(dir, { withFileTypes: true })
+        .map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs)),
     );
   if (!fs.existsSync(built) || newest(path.join(ROOT, 'src')) > fs.statSync(built).mtimeMs) {
     execFileSync(path.join(BIN, 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
@@ -99,13 +101,16 @@ describe('the packed package, installed in a model repository', () => {
     for (const [key, entry] of Object.entries(lock.packages)) if (key !== '' && !entry.dev && !entry.link) packages[key] = entry;
     fs.writeFileSync(path.join(app, 'package-lock.json'), JSON.stringify({ name: 'identity-center', lockfileVersion: 3, requires: true, packages }, null, 2));
     const install = run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], app);
-    if (install.code !== 0) throw new Error(`npm ci --offline failed (the npm cache must hold this checkout's dependencies: run npm ci here first):\n${install.stderr}`);
+    if (install.code !== 0)
+      throw new Error(`npm ci --offline failed (the npm cache must hold this checkout's dependencies: run npm ci here first):\n${install.stderr}`);
   });
 
   test('the tarball holds only what runs: the compiled library and CLI, modules, templates and the schema', () => {
     const outside = files.filter((f) => !/^(dist\/src\/|modules\/|templates\/|schema\/)/.test(f) && !['package.json', 'README.md'].includes(f));
     expect(outside).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(['dist/src/cli/index.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schema/org-model.schema.json', 'templates/backend.tf.hbs']));
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/src/cli/index.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schema/org-model.schema.json', 'templates/backend.tf.hbs']),
+    );
     expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.some((f) => f.startsWith('modules/identity-center-key/'))).toBe(true);
   });

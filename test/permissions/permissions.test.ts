@@ -87,7 +87,14 @@ describe('idcgen permissions', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-perm-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, 'org.yaml');
-  fs.writeFileSync(file, stringify({ ...memberModel(), deployment: { roleName: 'IdcgenApply', planRoleName: 'IdcgenPlan' }, identityCenter: { ...memberModel().identityCenter, encryption: { key: 'identity-center', manage: true } } }));
+  fs.writeFileSync(
+    file,
+    stringify({
+      ...memberModel(),
+      deployment: { roleName: 'IdcgenApply', planRoleName: 'IdcgenPlan' },
+      identityCenter: { ...memberModel().identityCenter, encryption: { key: 'identity-center', manage: true } },
+    }),
+  );
 
   const run = async (...args: string[]): Promise<PermissionDocument[]> => {
     const res = await runCli(['permissions', file, ...args]);
@@ -119,14 +126,36 @@ describe('idcgen permissions', () => {
   test("each unit's actions are those of the types its stack holds: keys in management, IAM in the member account, assignments with their reserved roles", async () => {
     const docs = new Map((await run()).map((d) => [d.name, d]));
     const mgmt = actionsOf(docs.get('management/deployer/apply')!);
-    expect(mgmt).toEqual(expect.arrayContaining(['kms:CreateKey', 'kms:PutKeyPolicy', 'kms:ReplicateKey', 'sso:CreatePermissionSet', 'identitystore:CreateGroup', 'sso:UpdateInstance', 'kms:GenerateDataKey']));
+    expect(mgmt).toEqual(
+      expect.arrayContaining([
+        'kms:CreateKey',
+        'kms:PutKeyPolicy',
+        'kms:ReplicateKey',
+        'sso:CreatePermissionSet',
+        'identitystore:CreateGroup',
+        'sso:UpdateInstance',
+        'kms:GenerateDataKey',
+      ]),
+    );
     expect(mgmt.some((a) => a.startsWith('iam:'))).toBe(false);
     expect(actionsOf(docs.get('account-prod-app/member-role/apply')!)).toEqual(expect.arrayContaining(['iam:CreatePolicy', 'iam:AttachRolePolicy']));
-    expect(docs.get('account-prod-app/deployer/apply')!.policy.Statement).toContainEqual({ Sid: 'AssumeMemberRoleApply', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::333333333333:role/IdcgenApply' });
-    expect(docs.get('account-prod-app/deployer/plan')!.policy.Statement).toContainEqual({ Sid: 'AssumeMemberRolePlan', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::333333333333:role/IdcgenPlan' });
+    expect(docs.get('account-prod-app/deployer/apply')!.policy.Statement).toContainEqual({
+      Sid: 'AssumeMemberRoleApply',
+      Effect: 'Allow',
+      Action: 'sts:AssumeRole',
+      Resource: 'arn:aws:iam::333333333333:role/IdcgenApply',
+    });
+    expect(docs.get('account-prod-app/deployer/plan')!.policy.Statement).toContainEqual({
+      Sid: 'AssumeMemberRolePlan',
+      Effect: 'Allow',
+      Action: 'sts:AssumeRole',
+      Resource: 'arn:aws:iam::333333333333:role/IdcgenPlan',
+    });
     const assignments = docs.get('assignments/deployer/apply')!;
     expect(actionsOf(assignments)).toEqual(expect.arrayContaining(['sso:CreateAccountAssignment', 'iam:CreateRole']));
-    expect(assignments.policy.Statement.find((s) => (s.Action as string[]).includes('iam:CreateRole'))!.Resource).toBe('arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*');
+    expect(assignments.policy.Statement.find((s) => (s.Action as string[]).includes('iam:CreateRole'))!.Resource).toBe(
+      'arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*',
+    );
   });
 
   test('unitTypes splits each stack by the account its provider acts in', () => {
@@ -140,7 +169,12 @@ describe('idcgen permissions', () => {
     expect((await run('--unit', 'import')).map((d) => d.name)).toEqual(['import/deployer/plan']);
     const res = await runCli(['permissions', file, '--unit', 'account-nope']);
     expect(res.code).toBe(1);
-    expect(res.stderr.split('\n').filter((l) => !l.includes('warning:')).join('\n')).toBe(`idcgen: no unit 'account-nope' in ${file}; units: management, account-prod-app, assignments, import, encryption\n`);
+    expect(
+      res.stderr
+        .split('\n')
+        .filter((l) => !l.includes('warning:'))
+        .join('\n'),
+    ).toBe(`idcgen: no unit 'account-nope' in ${file}; units: management, account-prod-app, assignments, import, encryption\n`);
   });
 });
 
@@ -164,9 +198,19 @@ describe('with a delegated administrator (examples/delegated.yaml)', () => {
 
   test("the deployer may assume the delegated administrator's role for those units, and that role gets the Identity Center actions", () => {
     const unit = ir.units.find((u) => u.name === 'permission-sets')!;
-    const docs = new Map(unitDocuments(ir, unit, unitTypes(ir).find((t) => t.unit === unit.name)!).map((d) => [d.name, d]));
-    expect(docs.get('permission-sets/deployer/apply')!.policy.Statement).toEqual([{ Sid: 'AssumeMemberRoleApply', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role }]);
+    const docs = new Map(
+      unitDocuments(
+        ir,
+        unit,
+        unitTypes(ir).find((t) => t.unit === unit.name)!,
+      ).map((d) => [d.name, d]),
+    );
+    expect(docs.get('permission-sets/deployer/apply')!.policy.Statement).toEqual([
+      { Sid: 'AssumeMemberRoleApply', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role },
+    ]);
     expect(docs.get('permission-sets/member-role/apply')!.attachTo).toBe(`${role} (assumed in security)`);
-    expect(actionsOf(docs.get('permission-sets/member-role/apply')!)).toEqual(expect.arrayContaining(['sso:CreatePermissionSet', 'sso:ProvisionPermissionSet']));
+    expect(actionsOf(docs.get('permission-sets/member-role/apply')!)).toEqual(
+      expect.arrayContaining(['sso:CreatePermissionSet', 'sso:ProvisionPermissionSet']),
+    );
   });
 });

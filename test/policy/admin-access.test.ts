@@ -15,13 +15,21 @@ test.each<[string, StatementJson, string[]]>([
   ['Action *:*', { Effect: 'Allow', Action: '*:*', Resource: '*' }, ['all actions on *']],
   ['NotAction', { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }, ['all actions except iam:*, organizations:* on *']],
   ['a service wildcard', { Effect: 'Allow', Action: 's3:*', Resource: '*' }, ['all s3 actions on *']],
-  ['a pattern spelling out a whole service', { Effect: 'Allow', Action: ['sso:*e*', 'sso:*a*', 'sso:*i*', 'sso:*o*', 'sso:*u*', 'sso:*y*'], Resource: '*' }, ['all sso actions on *']],
+  [
+    'a pattern spelling out a whole service',
+    { Effect: 'Allow', Action: ['sso:*e*', 'sso:*a*', 'sso:*i*', 'sso:*o*', 'sso:*u*', 'sso:*y*'], Resource: '*' },
+    ['all sso actions on *'],
+  ],
   ['iam:PassRole on *', { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }, ['iam:PassRole on *']],
   ['iam:Pass* on *', { Effect: 'Allow', Action: 'iam:Pass*', Resource: '*' }, ['iam:PassRole on *']],
   ['sts:AssumeRole on *', { Effect: 'Allow', Action: ['sts:AssumeRole', 's3:GetObject'], Resource: '*' }, ['sts:AssumeRole on *']],
   ['iam:* on one resource', { Effect: 'Allow', Action: 'iam:*', Resource: 'arn:aws:iam::111111111111:role/x' }, ['all iam actions on named resources']],
   ['a NotResource', { Effect: 'Allow', Action: 'ec2:*', NotResource: 'arn:aws:ec2:*:*:instance/keep' }, ['all ec2 actions on *']],
-  ['with a condition', { Effect: 'Allow', Action: '*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }, ['all actions on * (with conditions)']],
+  [
+    'with a condition',
+    { Effect: 'Allow', Action: '*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
+    ['all actions on * (with conditions)'],
+  ],
 ])('finds %s', (_what, statement, expected) => {
   expect(reasons(statement)).toEqual(expected);
 });
@@ -38,11 +46,19 @@ test.each<[string, StatementJson]>([
 });
 
 test('each grant names its statement', () => {
-  expect(administratorGrants(doc({ Sid: 'Everything', Effect: 'Allow', Action: '*', Resource: '*' }))).toEqual([{ sid: 'Everything', reason: 'all actions on *' }]);
+  expect(administratorGrants(doc({ Sid: 'Everything', Effect: 'Allow', Action: '*', Resource: '*' }))).toEqual([
+    { sid: 'Everything', reason: 'all actions on *' },
+  ]);
 });
 
 test('known AWS managed policies are read from their statements, in every partition; others are not in the model', () => {
-  const ps = (...managedPolicyArns: string[]): ResolvedPermissionSet => ({ name: 'P', sessionDuration: 'PT1H', tags: {}, managedPolicyArns, customerManagedPolicies: [] });
+  const ps = (...managedPolicyArns: string[]): ResolvedPermissionSet => ({
+    name: 'P',
+    sessionDuration: 'PT1H',
+    tags: {},
+    managedPolicyArns,
+    customerManagedPolicies: [],
+  });
   expect(permissionSetAdminGrants(ps('arn:aws:iam::aws:policy/AdministratorAccess'))).toEqual(['aws managed policy AdministratorAccess: all actions on *']);
   expect(permissionSetAdminGrants(ps('arn:aws-us-gov:iam::aws:policy/IAMFullAccess'))).toEqual(['aws managed policy IAMFullAccess: all iam actions on *']);
   expect(permissionSetAdminGrants(ps('arn:aws:iam::aws:policy/job-function/AdministratorAccess', 'arn:aws:iam::aws:policy/PowerUserAccess'))).toEqual([]);

@@ -52,8 +52,16 @@ test('a policy with no KMS statement is listed as such, and no policy is in both
 
 test('kmsPart keeps only the KMS side of a statement', () => {
   const kms = ['Decrypt', 'Encrypt', 'PutKeyPolicy'];
-  expect(kmsPart({ Effect: 'Allow', Action: ['s3:GetObject', 'kms:Decrypt'], Resource: '*' }, kms)).toEqual({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' });
-  expect(kmsPart({ Effect: 'Allow', NotAction: ['kms:Put*'], Resource: '*' }, kms)).toEqual({ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt'], Resource: '*' });
+  expect(kmsPart({ Effect: 'Allow', Action: ['s3:GetObject', 'kms:Decrypt'], Resource: '*' }, kms)).toEqual({
+    Effect: 'Allow',
+    Action: 'kms:Decrypt',
+    Resource: '*',
+  });
+  expect(kmsPart({ Effect: 'Allow', NotAction: ['kms:Put*'], Resource: '*' }, kms)).toEqual({
+    Effect: 'Allow',
+    Action: ['kms:Decrypt', 'kms:Encrypt'],
+    Resource: '*',
+  });
   expect(kmsPart({ Effect: 'Allow', Action: 's3:*', Resource: '*' }, kms)).toBeUndefined();
 });
 

@@ -6,7 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PolicyDocumentJson, StatementJson } from '../../src/model/policy-types';
 import { renderPolicy } from '../../src/policy/render';
-import { launchPostAppAdminIdentityStatement, launchPostKeyPolicyStatements, launchPostManagedAppStatements, LAUNCH_POST_KEY_POLICY_ID } from '../../src/policy/catalog/launch-post';
+import {
+  launchPostAppAdminIdentityStatement,
+  launchPostKeyPolicyStatements,
+  launchPostManagedAppStatements,
+  LAUNCH_POST_KEY_POLICY_ID,
+} from '../../src/policy/catalog/launch-post';
 import { PolicyDocument } from '../../src/policy/document';
 import { DELETION_GUARD_SID } from '../../src/policy/catalog/deletion-guard';
 import { normalizePolicyJson } from './support/policy-json';
@@ -33,14 +38,27 @@ const render = (doc: PolicyDocumentJson, keyArn = KEY_ARN) => renderPolicy(doc, 
  */
 const inAccount = (doc: unknown, accountId: string) => {
   const d = doc as PolicyDocumentJson;
-  return { ...d, Statement: d.Statement.map((st) => ({ ...st, Condition: { ...st.Condition, StringEquals: { ...st.Condition?.StringEquals, 'aws:PrincipalAccount': accountId } } })) };
+  return {
+    ...d,
+    Statement: d.Statement.map((st) => ({
+      ...st,
+      Condition: { ...st.Condition, StringEquals: { ...st.Condition?.StringEquals, 'aws:PrincipalAccount': accountId } },
+    })),
+  };
 };
 
 describe('G3 baseline (identity-center-cmk.md §2)', () => {
   test('§2.1: baseline key policy with a delegated administrator and managed applications equals the documented policy', () => {
     // GIVEN the docs' scenario: Identity Center in 111122223333, delegated administration in 444455556666
     const { key: k } = buildOne(
-      key({ policyProfile: 'baseline', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'delegated-admins': { principals: [DELEGATED_ADMIN] } }, { 'managed-applications': {} }] }),
+      key({
+        policyProfile: 'baseline',
+        useCases: [
+          { 'identity-center-admins': { principals: [ADMIN] } },
+          { 'delegated-admins': { principals: [DELEGATED_ADMIN] } },
+          { 'managed-applications': {} },
+        ],
+      }),
     );
     // THEN the key policy is the documented five statements, nothing more
     expect(normalizePolicyJson(k.keyPolicy)).toEqual(normalizePolicyJson(vector('g3-2.1-key-policy')));
@@ -49,7 +67,11 @@ describe('G3 baseline (identity-center-cmk.md §2)', () => {
 
   test('§2.2: identity policy of a delegated administrator role equals the documented policy, key ARN covering all replicas', () => {
     const { key: k } = buildOne(
-      key({ multiRegion: true, policyProfile: 'baseline', useCases: [{ 'delegated-admins': { principals: [{ role: `arn:aws:iam::444455556666:role/IdcDelegatedAdmin` }] } }] }),
+      key({
+        multiRegion: true,
+        policyProfile: 'baseline',
+        useCases: [{ 'delegated-admins': { principals: [{ role: `arn:aws:iam::444455556666:role/IdcDelegatedAdmin` }] } }],
+      }),
     );
     expect(k.identityPolicies).toHaveLength(1);
     expect(k.identityPolicies[0]).toMatchObject({ accountName: 'delegated', attachToRoles: ['IdcDelegatedAdmin'], useCases: ['delegated-admins'] });
@@ -84,14 +106,20 @@ describe('G3 baseline (identity-center-cmk.md §2)', () => {
 
 describe('advanced statements (identity-center-cmk.md §2.3)', () => {
   test.each(['baseline', 'least-privilege'] as const)('%s: read-only administrators of the instance equal the documented statements', (profile) => {
-    const { key: k } = buildOne(key({ policyProfile: profile, useCases: [{ 'read-only-admins': { principals: [{ role: `arn:aws:iam::${MGMT_ID}:role/MyAdminRole` }] } }] }));
+    const { key: k } = buildOne(
+      key({ policyProfile: profile, useCases: [{ 'read-only-admins': { principals: [{ role: `arn:aws:iam::${MGMT_ID}:role/MyAdminRole` }] } }] }),
+    );
     const v = vector('advanced-read-only');
     expect(normalizePolicyJson(statements(k.keyPolicy, sidsOf(v)))).toEqual(normalizePolicyJson((v as PolicyDocumentJson).Statement));
   });
 
   test.each([
     ['by account', 'advanced-apps-by-account', { servicePrincipals: ['myapp.amazonaws.com'], sourceAccounts: ['management', 'delegated'] }],
-    ['by application instance', 'advanced-apps-by-instance', { servicePrincipals: ['myapp.amazonaws.com'], sourceArns: ['arn:aws:myapp:us-east-1:111122223333:application/my-application'] }],
+    [
+      'by application instance',
+      'advanced-apps-by-instance',
+      { servicePrincipals: ['myapp.amazonaws.com'], sourceArns: ['arn:aws:myapp:us-east-1:111122223333:application/my-application'] },
+    ],
   ])('restrict-managed-applications %s equals the documented statements, without the organization-wide ones', (_, name, config) => {
     for (const profile of ['baseline', 'least-privilege'] as const) {
       const { key: k } = buildOne(key({ policyProfile: profile, useCases: [{ 'restrict-managed-applications': config }] }));
@@ -109,7 +137,10 @@ describe('G2 per-use-case statements (identity-center-cmk.md §3)', () => {
 
   test('§3.1: administrators and services equal the documented six statements (docs Region segment removed for us-east-1)', () => {
     const r = buildOne(
-      key({ policyProfile: 'least-privilege', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'delegated-admins': { principals: [DELEGATED_ADMIN] } }] }),
+      key({
+        policyProfile: 'least-privilege',
+        useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'delegated-admins': { principals: [DELEGATED_ADMIN] } }],
+      }),
       context({ region: 'us-east-1' }),
     );
     // The docs show `/us-east-1/` in permission-set role ARNs, but in us-east-1 those ARNs have no
@@ -130,7 +161,9 @@ describe('G2 per-use-case statements (identity-center-cmk.md §3)', () => {
   test('§3.1 in another Region: permission-set role patterns carry the Region segment', () => {
     const r = buildOne(key({ policyProfile: 'least-privilege', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }] }));
     const s = r.key.keyPolicy.Statement.find((x) => x.Sid === 'AllowIAMIdentityCenterAdminToDescribeTheKMSKey');
-    expect(s?.Condition?.ArnLike).toEqual({ 'aws:PrincipalArn': `arn:aws:iam::${MGMT_ID}:role/aws-reserved/sso.amazonaws.com/us-west-2/AWSReservedSSO_Admin_????????????????` });
+    expect(s?.Condition?.ArnLike).toEqual({
+      'aws:PrincipalArn': `arn:aws:iam::${MGMT_ID}:role/aws-reserved/sso.amazonaws.com/us-west-2/AWSReservedSSO_Admin_????????????????`,
+    });
   });
 
   test('§3.2: identity policy of a delegated administrator role equals the documented policy', () => {
@@ -151,7 +184,12 @@ describe('G2 per-use-case statements (identity-center-cmk.md §3)', () => {
 
   test.each([
     ['§3.5 control tower', 'g2-3.5-control-tower', 'control-tower-admins', `arn:aws:iam::${MGMT_ID}:role/AWSControlTowerExecution`],
-    ['§3.6 ec2 windows', 'g2-3.6-ec2-windows', 'ec2-windows-sso', `arn:aws:iam::${MGMT_ID}:role/aws-reserved/sso.amazonaws.com/us-east-1/AWSReservedSSO_MyPermissionSet_1a2b3c4d5e6f7g8h`],
+    [
+      '§3.6 ec2 windows',
+      'g2-3.6-ec2-windows',
+      'ec2-windows-sso',
+      `arn:aws:iam::${MGMT_ID}:role/aws-reserved/sso.amazonaws.com/us-east-1/AWSReservedSSO_MyPermissionSet_1a2b3c4d5e6f7g8h`,
+    ],
     ['§3.8 custom workflows', 'g2-3.8-custom-workflows', 'custom-workflows', `arn:aws:iam::${MGMT_ID}:role/MyCustomWorkflowRole`],
   ])('%s: key policy statements for a role equal the documented pair, and a same-account role needs no identity policy', (_, name, useCase, role) => {
     const { key: k, permissionSetStatements } = lp([{ [useCase]: { principals: [{ role }] } } as never]);
@@ -176,7 +214,10 @@ describe('G2 per-use-case statements (identity-center-cmk.md §3)', () => {
 
 describe('launch post (launch-post-policies.md)', () => {
   test('part 1: key policy for the administrator role and the services equals the published policy (placeholders as inputs)', () => {
-    const doc = new PolicyDocument({ id: LAUNCH_POST_KEY_POLICY_ID, statements: launchPostKeyPolicyStatements('ARN_OF_YOUR_IDENTITY_CENTER_ADMIN_IAM_ROLE', '<Identity Center Account ID>') });
+    const doc = new PolicyDocument({
+      id: LAUNCH_POST_KEY_POLICY_ID,
+      statements: launchPostKeyPolicyStatements('ARN_OF_YOUR_IDENTITY_CENTER_ADMIN_IAM_ROLE', '<Identity Center Account ID>'),
+    });
     expect(normalizePolicyJson(doc.toJSON())).toEqual(normalizePolicyJson(vector('launch-post-part1-key-policy')));
   });
 
@@ -186,7 +227,8 @@ describe('launch post (launch-post-policies.md)', () => {
   });
 
   test('part 2: identity statement of application administrators equals the published one', () => {
-    expect(normalizePolicyJson(launchPostAppAdminIdentityStatement('<key_ARN>').toJSON())).toEqual(normalizePolicyJson(vector('launch-post-part2-app-admin-identity')));
+    expect(normalizePolicyJson(launchPostAppAdminIdentityStatement('<key_ARN>').toJSON())).toEqual(
+      normalizePolicyJson(vector('launch-post-part2-app-admin-identity')),
+    );
   });
 });
-

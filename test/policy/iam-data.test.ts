@@ -18,7 +18,13 @@ function allPolicies(): PolicyDocumentJson[] {
   for (const profile of ['baseline', 'least-privilege'] as const) {
     const restricted: NonNullable<KeyInput['useCases']> = [
       { 'restrict-to-instance': {} },
-      { 'restrict-managed-applications': { servicePrincipals: ['qbusiness.amazonaws.com'], sourceAccounts: ['workload'], sourceArns: ['arn:aws:qbusiness:us-west-2:555566667777:application/a'] } },
+      {
+        'restrict-managed-applications': {
+          servicePrincipals: ['qbusiness.amazonaws.com'],
+          sourceAccounts: ['workload'],
+          sourceArns: ['arn:aws:qbusiness:us-west-2:555566667777:application/a'],
+        },
+      },
     ];
     for (const extra of [[], restricted]) {
       const r = buildOne(scenarioKey(profile, extra));
@@ -26,7 +32,14 @@ function allPolicies(): PolicyDocumentJson[] {
       for (const statements of r.permissionSetStatements.values()) docs.push({ Version: '2012-10-17', Statement: statements });
     }
   }
-  docs.push({ Version: '2012-10-17', Statement: [...launchPostKeyPolicyStatements('arn:aws:iam::111122223333:role/A', '111122223333'), ...launchPostManagedAppStatements('o-a1b2c3d4e5'), launchPostAppAdminIdentityStatement('*')].map((s) => s.toJSON()) });
+  docs.push({
+    Version: '2012-10-17',
+    Statement: [
+      ...launchPostKeyPolicyStatements('arn:aws:iam::111122223333:role/A', '111122223333'),
+      ...launchPostManagedAppStatements('o-a1b2c3d4e5'),
+      launchPostAppAdminIdentityStatement('*'),
+    ].map((s) => s.toJSON()),
+  });
   return docs;
 }
 
@@ -36,7 +49,9 @@ const conditionKeys = [...new Set(docs.flatMap((d) => d.Statement.flatMap((s) =>
 
 test('the generated policies use the expected vocabulary (guards against an empty list)', () => {
   expect(actions).toEqual(expect.arrayContaining(['kms:*', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Create*', 'kms:ListAliases']));
-  expect(conditionKeys).toEqual(expect.arrayContaining(['aws:PrincipalArn', 'kms:ViaService', 'kms:EncryptionContextKeys', 'kms:EncryptionContext:aws:sso:instance-arn', 'aws:SourceARN']));
+  expect(conditionKeys).toEqual(
+    expect.arrayContaining(['aws:PrincipalArn', 'kms:ViaService', 'kms:EncryptionContextKeys', 'kms:EncryptionContext:aws:sso:instance-arn', 'aws:SourceARN']),
+  );
 });
 
 test.each(actions)('action %s exists (a wildcard matches at least one action)', async (action) => {

@@ -25,7 +25,10 @@ test.each([
 test('condition values of a key are read under every operator, the key case-insensitively', () => {
   const s: StatementJson = {
     Effect: 'Allow',
-    Condition: { ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::1:role/a', 'arn:aws:iam::1:role/b'] }, StringEquals: { 'AWS:principalarn': 'arn:aws:iam::1:role/c', 'aws:SourceAccount': '1' } },
+    Condition: {
+      ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::1:role/a', 'arn:aws:iam::1:role/b'] },
+      StringEquals: { 'AWS:principalarn': 'arn:aws:iam::1:role/c', 'aws:SourceAccount': '1' },
+    },
   };
   expect(conditionValues(s, 'aws:PrincipalArn')).toEqual(['arn:aws:iam::1:role/a', 'arn:aws:iam::1:role/b', 'arn:aws:iam::1:role/c']);
   expect(conditionValues(s, 'kms:ViaService')).toEqual([]);
@@ -43,8 +46,20 @@ test.each([
 });
 
 test('the statement normal form: scalar or list, order and repeats do not matter; the Sid only when asked', () => {
-  const a: StatementJson = { Sid: 'A', Effect: 'Allow', Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:Decrypt'], Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': ['1'] } } };
-  const b: StatementJson = { Resource: ['*'], Condition: { StringEquals: { 'aws:SourceAccount': '1' } }, Action: ['kms:Decrypt', 'kms:Encrypt'], Effect: 'Allow', Sid: 'B' };
+  const a: StatementJson = {
+    Sid: 'A',
+    Effect: 'Allow',
+    Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:Decrypt'],
+    Resource: '*',
+    Condition: { StringEquals: { 'aws:SourceAccount': ['1'] } },
+  };
+  const b: StatementJson = {
+    Resource: ['*'],
+    Condition: { StringEquals: { 'aws:SourceAccount': '1' } },
+    Action: ['kms:Decrypt', 'kms:Encrypt'],
+    Effect: 'Allow',
+    Sid: 'B',
+  };
   expect(statementKey(a)).toBe(statementKey(b));
   expect(statementKey(a, { withSid: true })).not.toBe(statementKey(b, { withSid: true }));
   expect(statementKey({ ...a, Effect: 'Deny' })).not.toBe(statementKey(b));

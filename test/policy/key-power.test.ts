@@ -46,12 +46,32 @@ describe('baseline key (typical: kms:* to the management and delegated-admin acc
   test.each([
     ['AdministratorAccess in management', 'managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]', 'management', 'administer'],
     ['an inline kms:* in management', INLINE_KMS_ALL, 'management', 'administer'],
-    ['PowerUserAccess in management (NotAction iam, organizations, account: kms included)', 'managedPolicies: [arn:aws:iam::aws:policy/PowerUserAccess]', 'management', 'administer'],
-    ['an AWS managed policy the catalog does not know, in management', 'managedPolicies: [arn:aws:iam::aws:policy/NotYetPublishedPolicy]', 'management', 'administer (possibly)'],
+    [
+      'PowerUserAccess in management (NotAction iam, organizations, account: kms included)',
+      'managedPolicies: [arn:aws:iam::aws:policy/PowerUserAccess]',
+      'management',
+      'administer',
+    ],
+    [
+      'an AWS managed policy the catalog does not know, in management',
+      'managedPolicies: [arn:aws:iam::aws:policy/NotYetPublishedPolicy]',
+      'management',
+      'administer (possibly)',
+    ],
     // its own account's principals are let in by the key policy's `*` statement alone (org condition, via sso/identitystore)
     ['ReadOnlyAccess in management (kms Describe/Get/List only)', 'managedPolicies: [arn:aws:iam::aws:policy/ReadOnlyAccess]', 'management', 'decrypt'],
-    ['AdministratorAccess in the delegated-admin account (its root has kms:* too)', 'managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]', 'security', 'administer'],
-    ['AdministratorAccess in a workload account (the key policy names no root there)', 'managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]', 'dev-app', 'decrypt'],
+    [
+      'AdministratorAccess in the delegated-admin account (its root has kms:* too)',
+      'managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]',
+      'security',
+      'administer',
+    ],
+    [
+      'AdministratorAccess in a workload account (the key policy names no root there)',
+      'managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]',
+      'dev-app',
+      'decrypt',
+    ],
   ])('%s: %s', (_, spec, account, expected) => {
     expect(powerOfProbe('examples/typical.yaml', spec, account)).toBe(expected);
   });
@@ -59,7 +79,11 @@ describe('baseline key (typical: kms:* to the management and delegated-admin acc
 
 describe('least-privilege key (enterprise: only named principals)', () => {
   test.each([
-    ['AdministratorAccess in management: IAM alone does not reach a key that does not delegate to the account root', 'managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]', 'management'],
+    [
+      'AdministratorAccess in management: IAM alone does not reach a key that does not delegate to the account root',
+      'managedPolicies: [arn:aws:iam::aws:policy/AdministratorAccess]',
+      'management',
+    ],
     ['an inline kms:* in management', INLINE_KMS_ALL, 'management'],
   ])('%s', (_, spec, account) => {
     // the enterprise key policy names no principal-wide statement the probe matches: no power at all

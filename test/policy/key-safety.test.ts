@@ -12,7 +12,19 @@ import { lintModel } from '../../src/policy/lint';
 import { TERRAFORM_ACTIONS } from '../../src/permissions/terraform-actions';
 import { renderPolicy } from '../../src/policy/render';
 import type { PolicyDocumentJson } from '../../src/model/policy-types';
-import { ADMIN, buildOne, context, DELEGATED_ADMIN, DELEGATED_ID, IDENTITY_STORE_ARN, INSTANCE_ARN, key, MGMT_ID, MRK_ARN, OUTSIDE_ID } from './support/fixtures';
+import {
+  ADMIN,
+  buildOne,
+  context,
+  DELEGATED_ADMIN,
+  DELEGATED_ID,
+  IDENTITY_STORE_ARN,
+  INSTANCE_ARN,
+  key,
+  MGMT_ID,
+  MRK_ARN,
+  OUTSIDE_ID,
+} from './support/fixtures';
 import { DEPLOYER, irFor } from './support/ir';
 import { roleCall, simulate, stripEncryptionContext, type KmsRequest } from './support/simulate';
 import { ALLOW_ALL_KMS, CONTEXT_KEYS } from './support/scenario';
@@ -33,7 +45,11 @@ function keyInput(s: Setup): KeyInput {
     multiRegion: s.multiRegion,
     ...(s.deletionGuard !== undefined ? { deletionGuard: s.deletionGuard } : {}),
     administrators: [ADMIN],
-    useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'delegated-admins': { principals: [DELEGATED_ADMIN] } }, { 'restrict-to-instance': {} }],
+    useCases: [
+      { 'identity-center-admins': { principals: [ADMIN] } },
+      { 'delegated-admins': { principals: [DELEGATED_ADMIN] } },
+      { 'restrict-to-instance': {} },
+    ],
   });
 }
 
@@ -58,24 +74,53 @@ const deployerIam = (s: Setup) => (s.profile === 'baseline' ? [ALLOW_ALL_KMS] : 
 const bySso = (s: Setup) => ({ via: via(s.region).sso, contextKeys: [...CONTEXT_KEYS.sso] });
 
 const DEPLOYER_ROWS: Row[] = [
-  ...['kms:PutKeyPolicy', 'kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:GetKeyRotationStatus', 'kms:ListResourceTags', 'kms:EnableKeyRotation', 'kms:TagResource', 'kms:ScheduleKeyDeletion', 'kms:DisableKey'].map(
-    (action): Row => [`deployer ${action}`, 'Allowed', (_, s) => roleCall(DEPLOYER, action, { identityPolicies: deployerIam(s) })],
-  ),
-  ...['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext'].map(
-    (action): Row => [`deployer ${action} via sso (Identity Center calls once the instance uses the key)`, 'Allowed', (_, s) => roleCall(DEPLOYER, action, { ...bySso(s), identityPolicies: deployerIam(s) })],
-  ),
-  ['deployer kms:Decrypt via identitystore', 'Allowed', (_, s) => roleCall(DEPLOYER, 'kms:Decrypt', { via: via(s.region).identityStore, contextKeys: [...CONTEXT_KEYS.identityStore], identityPolicies: deployerIam(s) })],
+  ...[
+    'kms:PutKeyPolicy',
+    'kms:DescribeKey',
+    'kms:GetKeyPolicy',
+    'kms:GetKeyRotationStatus',
+    'kms:ListResourceTags',
+    'kms:EnableKeyRotation',
+    'kms:TagResource',
+    'kms:ScheduleKeyDeletion',
+    'kms:DisableKey',
+  ].map((action): Row => [`deployer ${action}`, 'Allowed', (_, s) => roleCall(DEPLOYER, action, { identityPolicies: deployerIam(s) })]),
+  ...['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext'].map((action): Row => [
+    `deployer ${action} via sso (Identity Center calls once the instance uses the key)`,
+    'Allowed',
+    (_, s) => roleCall(DEPLOYER, action, { ...bySso(s), identityPolicies: deployerIam(s) }),
+  ]),
+  [
+    'deployer kms:Decrypt via identitystore',
+    'Allowed',
+    (_, s) =>
+      roleCall(DEPLOYER, 'kms:Decrypt', { via: via(s.region).identityStore, contextKeys: [...CONTEXT_KEYS.identityStore], identityPolicies: deployerIam(s) }),
+  ],
 ];
 
-const ADMIN_ROWS: Row[] = ['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:DescribeKey'].map(
-  (action): Row => [`administrator permission set Admin in management ${action}`, 'Allowed', (b, s) => roleCall(role(MGMT_ID, s, 'Admin'), action, { identityPolicies: b.inline('Admin') })],
-);
+const ADMIN_ROWS: Row[] = ['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:DescribeKey'].map((action): Row => [
+  `administrator permission set Admin in management ${action}`,
+  'Allowed',
+  (b, s) => roleCall(role(MGMT_ID, s, 'Admin'), action, { identityPolicies: b.inline('Admin') }),
+]);
 
 /** What Admin may do, asked by the role of permission set Admin_X (its name starts with Admin_). */
 const PREFIX_ROWS: Row[] = [
-  ...['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:DescribeKey'].map((action): Row => [`Admin_X ${action}`, 'denied', (_, s) => roleCall(role(MGMT_ID, s, 'Admin_X'), action, prefixIam(s))]),
-  ...['kms:Encrypt', 'kms:GenerateDataKeyWithoutPlaintext'].map((action): Row => [`Admin_X ${action} via sso`, 'denied', (_, s) => roleCall(role(MGMT_ID, s, 'Admin_X'), action, { ...bySso(s), ...prefixIam(s) })]),
-  ['DelegatedAdmin_X in the delegated account kms:Encrypt via sso', 'denied', (_, s) => roleCall(role(DELEGATED_ID, s, 'DelegatedAdmin_X'), 'kms:Encrypt', { ...bySso(s), ...prefixIam(s) })],
+  ...['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:DescribeKey'].map((action): Row => [
+    `Admin_X ${action}`,
+    'denied',
+    (_, s) => roleCall(role(MGMT_ID, s, 'Admin_X'), action, prefixIam(s)),
+  ]),
+  ...['kms:Encrypt', 'kms:GenerateDataKeyWithoutPlaintext'].map((action): Row => [
+    `Admin_X ${action} via sso`,
+    'denied',
+    (_, s) => roleCall(role(MGMT_ID, s, 'Admin_X'), action, { ...bySso(s), ...prefixIam(s) }),
+  ]),
+  [
+    'DelegatedAdmin_X in the delegated account kms:Encrypt via sso',
+    'denied',
+    (_, s) => roleCall(role(DELEGATED_ID, s, 'DelegatedAdmin_X'), 'kms:Encrypt', { ...bySso(s), ...prefixIam(s) }),
+  ],
 ];
 /**
  * least-privilege: even kms:* of its own must not help (only the key policy grants). baseline: the
@@ -87,14 +132,24 @@ function prefixIam(s: Setup): { identityPolicies: PolicyDocumentJson[] } {
 }
 
 /** The administrators' permission set provisioned in the delegated account has the same inline policy. */
-const OTHER_ACCOUNT_ROWS: Row[] = ['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:CancelKeyDeletion'].map(
-  (action): Row => [`Admin in the delegated account ${action}`, 'denied', (b, s) => roleCall(role(DELEGATED_ID, s, 'Admin'), action, { identityPolicies: b.inline('Admin') })],
-);
+const OTHER_ACCOUNT_ROWS: Row[] = ['kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:CancelKeyDeletion'].map((action): Row => [
+  `Admin in the delegated account ${action}`,
+  'denied',
+  (b, s) => roleCall(role(DELEGATED_ID, s, 'Admin'), action, { identityPolicies: b.inline('Admin') }),
+]);
 
 const OUTSIDER = `arn:aws:iam::${OUTSIDE_ID}:role/Intruder`;
 const OUTSIDER_ROWS: Row[] = [
-  ...['kms:PutKeyPolicy', 'kms:DescribeKey', 'kms:ScheduleKeyDeletion'].map((action): Row => [`outsider with kms:* of its own ${action}`, 'denied', () => roleCall(OUTSIDER, action, { orgId: 'o-zzzzzzzzzz', identityPolicies: [ALLOW_ALL_KMS] })]),
-  ['outsider kms:Decrypt via sso', 'denied', (_, s) => roleCall(OUTSIDER, 'kms:Decrypt', { ...bySso(s), orgId: 'o-zzzzzzzzzz', identityPolicies: [ALLOW_ALL_KMS] })],
+  ...['kms:PutKeyPolicy', 'kms:DescribeKey', 'kms:ScheduleKeyDeletion'].map((action): Row => [
+    `outsider with kms:* of its own ${action}`,
+    'denied',
+    () => roleCall(OUTSIDER, action, { orgId: 'o-zzzzzzzzzz', identityPolicies: [ALLOW_ALL_KMS] }),
+  ]),
+  [
+    'outsider kms:Decrypt via sso',
+    'denied',
+    (_, s) => roleCall(OUTSIDER, 'kms:Decrypt', { ...bySso(s), orgId: 'o-zzzzzzzzzz', identityPolicies: [ALLOW_ALL_KMS] }),
+  ],
 ];
 
 const SETUPS: Setup[] = (['baseline', 'least-privilege'] as const).flatMap((profile) =>
@@ -105,7 +160,9 @@ describe.each(SETUPS.map((s) => [`${s.profile}, ${s.region}, ${s.multiRegion ? '
   const b = build(s);
   const rows: Row[] = [
     ...DEPLOYER_ROWS,
-    ...(s.multiRegion ? [[`deployer kms:ReplicateKey`, 'Allowed', (_b: Built, x: Setup) => roleCall(DEPLOYER, 'kms:ReplicateKey', { identityPolicies: deployerIam(x) })] as Row] : []),
+    ...(s.multiRegion
+      ? [[`deployer kms:ReplicateKey`, 'Allowed', (_b: Built, x: Setup) => roleCall(DEPLOYER, 'kms:ReplicateKey', { identityPolicies: deployerIam(x) })] as Row]
+      : []),
     ...ADMIN_ROWS,
     ...PREFIX_ROWS,
     ...OTHER_ACCOUNT_ROWS,
@@ -113,14 +170,19 @@ describe.each(SETUPS.map((s) => [`${s.profile}, ${s.region}, ${s.multiRegion ? '
   ];
   test.each(rows.map(([name, expected, request]) => [name, expected, request] as const))('%s: %s', async (_name, expected, request) => {
     const actual = await simulate(b.keyPolicy, request(b, s));
-    expect({ expected, actual: actual === 'Allowed' ? 'Allowed' : `denied (${actual})` }).toEqual({ expected, actual: expected === 'Allowed' ? 'Allowed' : expect.stringMatching(/^denied/) });
+    expect({ expected, actual: actual === 'Allowed' ? 'Allowed' : `denied (${actual})` }).toEqual({
+      expected,
+      actual: expected === 'Allowed' ? 'Allowed' : expect.stringMatching(/^denied/),
+    });
   });
 
   test('an unassigned administrator is refused by lint (key-admin-unassigned)', () => {
     const ir = irFor([keyInput(s)], { assigned: [['DelegatedAdmin', 'delegated']] });
-    expect(lintModel(ir).filter((f) => f.rule === 'key-admin-unassigned' && f.severity === 'error').map((f) => f.message)).toEqual([
-      expect.stringMatching(/^key 'idc' administrator permission set Admin in management is not assigned in management/),
-    ]);
+    expect(
+      lintModel(ir)
+        .filter((f) => f.rule === 'key-admin-unassigned' && f.severity === 'error')
+        .map((f) => f.message),
+    ).toEqual([expect.stringMatching(/^key 'idc' administrator permission set Admin in management is not assigned in management/)]);
   });
 });
 
@@ -128,14 +190,28 @@ describe('deletion guard', () => {
   const OTHER = `arn:aws:iam::${MGMT_ID}:role/PlatformAdmin`;
   test.each([
     // baseline: the management account root has kms:*, so any role there with kms:* in IAM could delete the key ...
-    ['baseline without the guard: another admin-level role of the management account schedules deletion', false, OTHER, 'kms:ScheduleKeyDeletion', [ALLOW_ALL_KMS], 'Allowed'],
+    [
+      'baseline without the guard: another admin-level role of the management account schedules deletion',
+      false,
+      OTHER,
+      'kms:ScheduleKeyDeletion',
+      [ALLOW_ALL_KMS],
+      'Allowed',
+    ],
     // ... the guard denies the three guarded actions to it, and leaves it everything else
     ['baseline with the guard: it may not schedule deletion', true, OTHER, 'kms:ScheduleKeyDeletion', [ALLOW_ALL_KMS], 'denied'],
     ['baseline with the guard: it may not disable the key', true, OTHER, 'kms:DisableKey', [ALLOW_ALL_KMS], 'denied'],
     ['baseline with the guard: it may not change the key policy (else it could drop the guard)', true, OTHER, 'kms:PutKeyPolicy', [ALLOW_ALL_KMS], 'denied'],
     ['baseline with the guard: it may still describe the key', true, OTHER, 'kms:DescribeKey', [ALLOW_ALL_KMS], 'Allowed'],
     ['baseline with the guard: the deployer still schedules deletion', true, DEPLOYER, 'kms:ScheduleKeyDeletion', [ALLOW_ALL_KMS], 'Allowed'],
-    ['baseline with the guard: the deployer still changes the key policy (KMS lockout check passes)', true, DEPLOYER, 'kms:PutKeyPolicy', [ALLOW_ALL_KMS], 'Allowed'],
+    [
+      'baseline with the guard: the deployer still changes the key policy (KMS lockout check passes)',
+      true,
+      DEPLOYER,
+      'kms:PutKeyPolicy',
+      [ALLOW_ALL_KMS],
+      'Allowed',
+    ],
     ['baseline with the guard: the deployer still disables the key', true, DEPLOYER, 'kms:DisableKey', [ALLOW_ALL_KMS], 'Allowed'],
     ['baseline with the guard: the root user may not schedule deletion', true, `arn:aws:iam::${MGMT_ID}:root`, 'kms:ScheduleKeyDeletion', [], 'denied'],
   ] as const)('%s', async (_, deletionGuard, principal, action, identityPolicies, expected) => {
@@ -145,16 +221,25 @@ describe('deletion guard', () => {
   });
 
   test.each(SETUPS.map((s) => [`${s.profile}, ${s.region}, ${s.multiRegion ? 'multi' : 'single'}-Region`, s] as const))(
-    '%s: administrators keep every guarded action, the administrators\' permission set elsewhere and Admin_X do not (guard on)',
+    "%s: administrators keep every guarded action, the administrators' permission set elsewhere and Admin_X do not (guard on)",
     async (_, base) => {
       const s = { ...base, deletionGuard: true };
       const b = build(s);
       for (const action of ['kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:PutKeyPolicy']) {
-        expect([action, await simulate(b.keyPolicy, roleCall(role(MGMT_ID, s, 'Admin'), action, { identityPolicies: b.inline('Admin') }))]).toEqual([action, 'Allowed']);
+        expect([action, await simulate(b.keyPolicy, roleCall(role(MGMT_ID, s, 'Admin'), action, { identityPolicies: b.inline('Admin') }))]).toEqual([
+          action,
+          'Allowed',
+        ]);
         expect([action, await simulate(b.keyPolicy, roleCall(DEPLOYER, action, { identityPolicies: deployerIam(s) }))]).toEqual([action, 'Allowed']);
         // with kms:* in IAM: only the guard (baseline) or the missing grant (least-privilege) stops them
-        expect([action, await simulate(b.keyPolicy, roleCall(role(MGMT_ID, s, 'Admin_X'), action, { identityPolicies: [ALLOW_ALL_KMS] }))]).toEqual([action, expect.stringMatching(/Denied$/)]);
-        expect([action, await simulate(b.keyPolicy, roleCall(role(DELEGATED_ID, s, 'Admin'), action, { identityPolicies: [ALLOW_ALL_KMS] }))]).toEqual([action, expect.stringMatching(/Denied$/)]);
+        expect([action, await simulate(b.keyPolicy, roleCall(role(MGMT_ID, s, 'Admin_X'), action, { identityPolicies: [ALLOW_ALL_KMS] }))]).toEqual([
+          action,
+          expect.stringMatching(/Denied$/),
+        ]);
+        expect([action, await simulate(b.keyPolicy, roleCall(role(DELEGATED_ID, s, 'Admin'), action, { identityPolicies: [ALLOW_ALL_KMS] }))]).toEqual([
+          action,
+          expect.stringMatching(/Denied$/),
+        ]);
       }
     },
   );
@@ -175,7 +260,9 @@ describe('the deployer may make every key-scoped KMS call the AWS provider makes
   // kms:CreateKey (no key yet) and kms:ListAliases (Resource "*").
   const NOT_KEY_SCOPED = ['kms:CreateKey', 'kms:ListAliases'];
   const types = ['aws_kms_key', 'aws_kms_key_policy', 'aws_kms_alias', 'aws_kms_replica_key', 'data.aws_kms_alias'];
-  const actions = [...new Set(types.flatMap((t) => [...TERRAFORM_ACTIONS[t].read, ...TERRAFORM_ACTIONS[t].write]))].filter((a) => !NOT_KEY_SCOPED.includes(a)).sort();
+  const actions = [...new Set(types.flatMap((t) => [...TERRAFORM_ACTIONS[t].read, ...TERRAFORM_ACTIONS[t].write]))]
+    .filter((a) => !NOT_KEY_SCOPED.includes(a))
+    .sort();
 
   test.each(SETUPS.map((s) => [`${s.profile}, ${s.region}, ${s.multiRegion ? 'multi' : 'single'}-Region`, s] as const))('%s', async (_, s) => {
     const b = build(s);

@@ -8,7 +8,15 @@ const problemsOf = (input: KeyInput | KeyInput[], ctx = context()) => buildKeys(
 describe('key spec', () => {
   test('defaults: alias/<name>, multi-Region, yearly rotation, 30-day deletion window, baseline profile', () => {
     const { key: k } = buildOne({ name: 'idc' });
-    expect(k).toMatchObject({ alias: 'alias/idc', multiRegion: true, rotation: { enabled: true, periodDays: 365 }, deletionWindowDays: 30, profile: 'baseline', replicaRegions: [], usedByIdentityCenter: true });
+    expect(k).toMatchObject({
+      alias: 'alias/idc',
+      multiRegion: true,
+      rotation: { enabled: true, periodDays: 365 },
+      deletionWindowDays: 30,
+      profile: 'baseline',
+      replicaRegions: [],
+      usedByIdentityCenter: true,
+    });
   });
 
   test('replica regions are sorted and deduplicated; tags sorted by name', () => {
@@ -18,17 +26,62 @@ describe('key spec', () => {
   });
 
   test.each([
-    [{ rotation: { periodDays: 89 } }, ['keys', 0, 'rotation', 'periodDays'], 'rotation periodDays 89 is out of range; allowed 90..2560 (KMS key rotation period)', 'error'],
-    [{ rotation: { periodDays: 2561 } }, ['keys', 0, 'rotation', 'periodDays'], 'rotation periodDays 2561 is out of range; allowed 90..2560 (KMS key rotation period)', 'error'],
-    [{ rotation: { enabled: false, periodDays: 100 } }, ['keys', 0, 'rotation', 'periodDays'], 'rotation periodDays 100 is set but rotation is disabled; enable rotation or remove periodDays', 'error'],
-    [{ rotation: { enabled: false } }, ['keys', 0, 'rotation', 'enabled'], 'rotation is disabled; identity center keys are expected to rotate (yearly by default), set enabled: true', 'warning'],
-    [{ deletionWindowDays: 6 }, ['keys', 0, 'deletionWindowDays'], 'deletionWindowDays 6 is out of range; allowed 7..30 (KMS key deletion waiting period)', 'error'],
-    [{ deletionWindowDays: 31 }, ['keys', 0, 'deletionWindowDays'], 'deletionWindowDays 31 is out of range; allowed 7..30 (KMS key deletion waiting period)', 'error'],
-    [{ alias: 'alias/aws/idc' }, ['keys', 0, 'alias'], "alias 'alias/aws/idc' uses the prefix alias/aws/, which is reserved for AWS managed keys; use alias/<name>", 'error'],
+    [
+      { rotation: { periodDays: 89 } },
+      ['keys', 0, 'rotation', 'periodDays'],
+      'rotation periodDays 89 is out of range; allowed 90..2560 (KMS key rotation period)',
+      'error',
+    ],
+    [
+      { rotation: { periodDays: 2561 } },
+      ['keys', 0, 'rotation', 'periodDays'],
+      'rotation periodDays 2561 is out of range; allowed 90..2560 (KMS key rotation period)',
+      'error',
+    ],
+    [
+      { rotation: { enabled: false, periodDays: 100 } },
+      ['keys', 0, 'rotation', 'periodDays'],
+      'rotation periodDays 100 is set but rotation is disabled; enable rotation or remove periodDays',
+      'error',
+    ],
+    [
+      { rotation: { enabled: false } },
+      ['keys', 0, 'rotation', 'enabled'],
+      'rotation is disabled; identity center keys are expected to rotate (yearly by default), set enabled: true',
+      'warning',
+    ],
+    [
+      { deletionWindowDays: 6 },
+      ['keys', 0, 'deletionWindowDays'],
+      'deletionWindowDays 6 is out of range; allowed 7..30 (KMS key deletion waiting period)',
+      'error',
+    ],
+    [
+      { deletionWindowDays: 31 },
+      ['keys', 0, 'deletionWindowDays'],
+      'deletionWindowDays 31 is out of range; allowed 7..30 (KMS key deletion waiting period)',
+      'error',
+    ],
+    [
+      { alias: 'alias/aws/idc' },
+      ['keys', 0, 'alias'],
+      "alias 'alias/aws/idc' uses the prefix alias/aws/, which is reserved for AWS managed keys; use alias/<name>",
+      'error',
+    ],
     [{ alias: 'idc' }, ['keys', 0, 'alias'], "alias 'idc' is not valid; allowed: alias/ followed by letters, digits, /, _ and -", 'error'],
-    [{ replicaRegions: ['us-west-2'] }, ['keys', 0, 'replicaRegions', 0], "replica region 'us-west-2' is the identity center region, where the primary key is; list other regions only", 'error'],
+    [
+      { replicaRegions: ['us-west-2'] },
+      ['keys', 0, 'replicaRegions', 0],
+      "replica region 'us-west-2' is the identity center region, where the primary key is; list other regions only",
+      'error',
+    ],
     [{ replicaRegions: ['Frankfurt'] }, ['keys', 0, 'replicaRegions', 0], "replica region 'Frankfurt' is not an aws region name like eu-central-1", 'error'],
-    [{ multiRegion: false, replicaRegions: ['eu-west-1'] }, ['keys', 0, 'replicaRegions'], 'replicaRegions eu-west-1 need a multi-region key but multiRegion is false; set multiRegion: true', 'error'],
+    [
+      { multiRegion: false, replicaRegions: ['eu-west-1'] },
+      ['keys', 0, 'replicaRegions'],
+      'replicaRegions eu-west-1 need a multi-region key but multiRegion is false; set multiRegion: true',
+      'error',
+    ],
   ] as const)('fails if the key has %j', (overrides, path, message, severity) => {
     expect(problemsOf(key(overrides as Partial<KeyInput>))).toEqual([expect.objectContaining({ path, message, severity })]);
   });
@@ -46,18 +99,37 @@ describe('key spec', () => {
 
 describe('references and use cases', () => {
   test('a principal that does not bind is reported at its model path', () => {
-    const problems = problemsOf(key({ useCases: [{ 'managed-applications': {} }, { 'delegated-admins': { principals: [DELEGATED_ADMIN, { permissionSet: 'DelegatedAdmin', account: 'gone' }] } }] }));
-    expect(problems).toEqual([expect.objectContaining({ path: ['keys', 0, 'useCases', 1, 'delegated-admins', 'principals', 1, 'account'], severity: 'error', rule: 'key-principal-unknown' })]);
+    const problems = problemsOf(
+      key({
+        useCases: [
+          { 'managed-applications': {} },
+          { 'delegated-admins': { principals: [DELEGATED_ADMIN, { permissionSet: 'DelegatedAdmin', account: 'gone' }] } },
+        ],
+      }),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: ['keys', 0, 'useCases', 1, 'delegated-admins', 'principals', 1, 'account'],
+        severity: 'error',
+        rule: 'key-principal-unknown',
+      }),
+    ]);
   });
 
   test('fails if a use case that needs principals has none', () => {
     expect(problemsOf(key({ useCases: [{ 'custom-workflows': { principals: [] } }] }))).toEqual([
-      expect.objectContaining({ path: ['keys', 0, 'useCases', 0, 'custom-workflows'], message: "use case 'custom-workflows' needs at least one principal (custom workflows calling Identity Center APIs); found none", severity: 'error' }),
+      expect.objectContaining({
+        path: ['keys', 0, 'useCases', 0, 'custom-workflows'],
+        message: "use case 'custom-workflows' needs at least one principal (custom workflows calling Identity Center APIs); found none",
+        severity: 'error',
+      }),
     ]);
   });
 
   test('warns when administrators are listed in the wrong use case for their account', () => {
-    const problems = problemsOf(key({ useCases: [{ 'identity-center-admins': { principals: [DELEGATED_ADMIN] } }, { 'delegated-admins': { principals: [ADMIN] } }] }));
+    const problems = problemsOf(
+      key({ useCases: [{ 'identity-center-admins': { principals: [DELEGATED_ADMIN] } }, { 'delegated-admins': { principals: [ADMIN] } }] }),
+    );
     expect(problems.map((p) => [p.rule, p.severity])).toEqual([
       ['key-use-case-account', 'warning'],
       ['key-use-case-account', 'warning'],
@@ -65,9 +137,24 @@ describe('references and use cases', () => {
   });
 
   test('a use case listed twice merges its principals, with a warning', () => {
-    const r = buildKeys([key({ policyProfile: 'least-privilege', useCases: [{ 'custom-workflows': { principals: [{ role: `arn:aws:iam::${MGMT_ID}:role/A` }] } }, { 'custom-workflows': { principals: [{ role: `arn:aws:iam::${MGMT_ID}:role/B` }] } }] })], context());
-    expect(r.problems).toEqual([expect.objectContaining({ path: ['keys', 0, 'useCases', 1, 'custom-workflows'], severity: 'warning', rule: 'key-use-case-duplicate' })]);
-    expect(r.keys[0].keyPolicy.Statement.find((s) => s.Sid === 'AllowCustomWorkflowToUseTheKMSKeyViaIdentityCenter')?.Principal).toEqual({ AWS: [`arn:aws:iam::${MGMT_ID}:role/A`, `arn:aws:iam::${MGMT_ID}:role/B`] });
+    const r = buildKeys(
+      [
+        key({
+          policyProfile: 'least-privilege',
+          useCases: [
+            { 'custom-workflows': { principals: [{ role: `arn:aws:iam::${MGMT_ID}:role/A` }] } },
+            { 'custom-workflows': { principals: [{ role: `arn:aws:iam::${MGMT_ID}:role/B` }] } },
+          ],
+        }),
+      ],
+      context(),
+    );
+    expect(r.problems).toEqual([
+      expect.objectContaining({ path: ['keys', 0, 'useCases', 1, 'custom-workflows'], severity: 'warning', rule: 'key-use-case-duplicate' }),
+    ]);
+    expect(r.keys[0].keyPolicy.Statement.find((s) => s.Sid === 'AllowCustomWorkflowToUseTheKMSKeyViaIdentityCenter')?.Principal).toEqual({
+      AWS: [`arn:aws:iam::${MGMT_ID}:role/A`, `arn:aws:iam::${MGMT_ID}:role/B`],
+    });
   });
 
   test.each([
@@ -83,7 +170,10 @@ describe('references and use cases', () => {
     'fails if a %s key lists both managed-applications and restrict-managed-applications (the restriction would silently drop the organization-wide grant)',
     (policyProfile) => {
       const restrict = { 'restrict-managed-applications': { servicePrincipals: ['qbusiness.amazonaws.com'], sourceAccounts: ['workload'] } };
-      for (const useCases of [[{ 'managed-applications': {} }, restrict], [restrict, { 'managed-applications': {} }]]) {
+      for (const useCases of [
+        [{ 'managed-applications': {} }, restrict],
+        [restrict, { 'managed-applications': {} }],
+      ]) {
         const at = useCases[0] === restrict ? 0 : 1;
         expect(problemsOf(key({ policyProfile, useCases }))).toEqual([
           {
@@ -118,7 +208,13 @@ describe('identity policies', () => {
       }),
     );
     expect(k.identityPolicies).toHaveLength(1);
-    expect(k.identityPolicies[0]).toMatchObject({ accountName: 'delegated', accountId: DELEGATED_ID, policyName: 'idcgen-idc-key-use', attachToRoles: ['Abe', 'Zed'], useCases: ['delegated-admins', 'custom-workflows'] });
+    expect(k.identityPolicies[0]).toMatchObject({
+      accountName: 'delegated',
+      accountId: DELEGATED_ID,
+      policyName: 'idcgen-idc-key-use',
+      attachToRoles: ['Abe', 'Zed'],
+      useCases: ['delegated-admins', 'custom-workflows'],
+    });
     // statements in catalog order (delegated-admins before custom-workflows), whatever the YAML order
     expect(k.identityPolicies[0].document.Statement.map((s) => s.Sid)).toEqual([
       'IAMPolicyToAllowIAMIdentityCenterAdminToUseKMSkey',
@@ -128,14 +224,18 @@ describe('identity policies', () => {
   });
 
   test('a single-Region key is referenced by its own ARN, a multi-Region key by the all-Regions ARN', () => {
-    const ref = (multiRegion: boolean) => buildOne(key({ multiRegion, useCases: [{ 'delegated-admins': { principals: [DELEGATED_ADMIN] } }] })).permissionSetStatements.get('DelegatedAdmin')?.[0].Resource;
+    const ref = (multiRegion: boolean) =>
+      buildOne(key({ multiRegion, useCases: [{ 'delegated-admins': { principals: [DELEGATED_ADMIN] } }] })).permissionSetStatements.get('DelegatedAdmin')?.[0]
+        .Resource;
     expect(ref(false)).toEqual({ ref: 'key-arn', key: 'idc' });
     expect(ref(true)).toEqual({ ref: 'key-arn-all-regions', key: 'idc' });
   });
 
   test('administrators of a multi-Region key may also replicate it and move its primary Region; of a single-Region key, not', () => {
     const actions = (multiRegion: boolean) =>
-      buildOne(key({ multiRegion, policyProfile: 'least-privilege', administrators: [ADMIN] })).key.keyPolicy.Statement.find((st) => st.Sid === 'KeyAdministration')?.Action;
+      buildOne(key({ multiRegion, policyProfile: 'least-privilege', administrators: [ADMIN] })).key.keyPolicy.Statement.find(
+        (st) => st.Sid === 'KeyAdministration',
+      )?.Action;
     expect(actions(true)).toEqual(expect.arrayContaining(['kms:Put*', 'kms:ReplicateKey', 'kms:UpdatePrimaryRegion']));
     expect(actions(false)).toEqual(expect.arrayContaining(['kms:Put*']));
     expect(actions(false)).toEqual(expect.not.arrayContaining(['kms:ReplicateKey']));
@@ -167,8 +267,14 @@ describe('identity policies', () => {
 
 test('same input in another YAML order gives the same output', () => {
   const workflow = { role: `arn:aws:iam::${DELEGATED_ID}:role/Ci` };
-  const a = key({ useCases: [{ 'delegated-admins': { principals: [DELEGATED_ADMIN, workflow] } }, { 'managed-applications': {} }], replicaRegions: ['eu-west-1', 'ap-south-1'] });
-  const b = key({ useCases: [{ 'managed-applications': {} }, { 'delegated-admins': { principals: [workflow, DELEGATED_ADMIN] } }], replicaRegions: ['ap-south-1', 'eu-west-1'] });
+  const a = key({
+    useCases: [{ 'delegated-admins': { principals: [DELEGATED_ADMIN, workflow] } }, { 'managed-applications': {} }],
+    replicaRegions: ['eu-west-1', 'ap-south-1'],
+  });
+  const b = key({
+    useCases: [{ 'managed-applications': {} }, { 'delegated-admins': { principals: [workflow, DELEGATED_ADMIN] } }],
+    replicaRegions: ['ap-south-1', 'eu-west-1'],
+  });
   const render = (k: KeyInput) => {
     const r = buildKeys([k], context());
     expect(r.problems).toEqual([]);

@@ -21,10 +21,14 @@ const APP_ADMIN = `arn:aws:iam::${WORKLOAD_ID}:role/AppAdmin`;
 function published(name: string): string {
   return fs
     .readFileSync(path.join(__dirname, 'vectors', `${name}.json`), 'utf8')
-    .split('ARN_OF_YOUR_IDENTITY_CENTER_ADMIN_IAM_ROLE').join(ADMIN_ROLE)
-    .split('<Identity Center Account ID>').join(MGMT_ID)
-    .split('MY_ORG_ID (format: o-xxxxxxxx)').join(ORG_ID)
-    .split('<key_ARN>').join(MRK_ARN);
+    .split('ARN_OF_YOUR_IDENTITY_CENTER_ADMIN_IAM_ROLE')
+    .join(ADMIN_ROLE)
+    .split('<Identity Center Account ID>')
+    .join(MGMT_ID)
+    .split('MY_ORG_ID (format: o-xxxxxxxx)')
+    .join(ORG_ID)
+    .split('<key_ARN>')
+    .join(MRK_ARN);
 }
 
 const part1 = JSON.parse(published('launch-post-part1-key-policy')) as PolicyDocumentJson;
@@ -50,16 +54,40 @@ const TABLE: [string, KmsRequest, 'Allowed' | 'denied'][] = [
   ['administrator decrypts directly', roleCall(ADMIN_ROLE, 'kms:Decrypt'), 'denied'],
   ['administrator re-encrypts via sso', roleCall(ADMIN_ROLE, 'kms:ReEncryptFrom', sso), 'denied'],
   ['sso service decrypts for its account', serviceCall('sso.amazonaws.com', 'kms:Decrypt', { contextKeys: [...CONTEXT_KEYS.sso] }), 'Allowed'],
-  ['identitystore service re-encrypts for its account', serviceCall('identitystore.amazonaws.com', 'kms:ReEncryptTo', { contextKeys: [...CONTEXT_KEYS.identityStore] }), 'Allowed'],
+  [
+    'identitystore service re-encrypts for its account',
+    serviceCall('identitystore.amazonaws.com', 'kms:ReEncryptTo', { contextKeys: [...CONTEXT_KEYS.identityStore] }),
+    'Allowed',
+  ],
   ['services describe the key, from any account', serviceCall('sso.amazonaws.com', 'kms:DescribeKey', { sourceAccount: OUTSIDE_ID }), 'Allowed'],
-  ['sso service decrypts for another account', serviceCall('sso.amazonaws.com', 'kms:Decrypt', { sourceAccount: OUTSIDE_ID, sourceOrgId: 'o-zzzzzzzzzz', contextKeys: [...CONTEXT_KEYS.sso] }), 'denied'],
+  [
+    'sso service decrypts for another account',
+    serviceCall('sso.amazonaws.com', 'kms:Decrypt', { sourceAccount: OUTSIDE_ID, sourceOrgId: 'o-zzzzzzzzzz', contextKeys: [...CONTEXT_KEYS.sso] }),
+    'denied',
+  ],
   ['another service decrypts', serviceCall('s3.amazonaws.com', 'kms:Decrypt', { contextKeys: [...CONTEXT_KEYS.sso] }), 'denied'],
-  ['application admin in another account decrypts via sso with its IAM policy', roleCall(APP_ADMIN, 'kms:Decrypt', { ...sso, identityPolicies: [appAdminIdentity] }), 'Allowed'],
+  [
+    'application admin in another account decrypts via sso with its IAM policy',
+    roleCall(APP_ADMIN, 'kms:Decrypt', { ...sso, identityPolicies: [appAdminIdentity] }),
+    'Allowed',
+  ],
   ['application admin without its IAM policy', roleCall(APP_ADMIN, 'kms:Decrypt', sso), 'denied'],
-  ['application admin of another organization', roleCall(`arn:aws:iam::${OUTSIDE_ID}:role/AppAdmin`, 'kms:Decrypt', { ...sso, orgId: 'o-zzzzzzzzzz', identityPolicies: [appAdminIdentity] }), 'denied'],
+  [
+    'application admin of another organization',
+    roleCall(`arn:aws:iam::${OUTSIDE_ID}:role/AppAdmin`, 'kms:Decrypt', { ...sso, orgId: 'o-zzzzzzzzzz', identityPolicies: [appAdminIdentity] }),
+    'denied',
+  ],
   ['application admin encrypts', roleCall(APP_ADMIN, 'kms:Encrypt', { ...sso, identityPolicies: [appAdminIdentity] }), 'denied'],
-  ['managed application of the organization decrypts via identitystore', serviceCall('qbusiness.amazonaws.com', 'kms:Decrypt', { ...store, sourceAccount: WORKLOAD_ID }), 'Allowed'],
-  ['managed application of another organization', serviceCall('qbusiness.amazonaws.com', 'kms:Decrypt', { ...sso, sourceAccount: OUTSIDE_ID, sourceOrgId: 'o-zzzzzzzzzz' }), 'denied'],
+  [
+    'managed application of the organization decrypts via identitystore',
+    serviceCall('qbusiness.amazonaws.com', 'kms:Decrypt', { ...store, sourceAccount: WORKLOAD_ID }),
+    'Allowed',
+  ],
+  [
+    'managed application of another organization',
+    serviceCall('qbusiness.amazonaws.com', 'kms:Decrypt', { ...sso, sourceAccount: OUTSIDE_ID, sourceOrgId: 'o-zzzzzzzzzz' }),
+    'denied',
+  ],
 ];
 
 test.each(TABLE)('%s: least-privilege decides as the launch post does', async (_, request, expected) => {

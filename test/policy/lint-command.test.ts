@@ -38,7 +38,12 @@ function keyLine(file: string): string {
 }
 
 function lineOf(file: string, needle: string): number {
-  return fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+  return (
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes(needle)) + 1
+  );
 }
 
 test('GIVEN the typical example THEN it passes with the two warnings it is meant to show, each at its entry', async () => {
@@ -56,7 +61,9 @@ test('fails (exit 1) if a least-privilege key has no administrator, positioned a
   const res = await runCli(['lint', file]);
   expect(res.code).toBe(1);
   expect(res.stdout).toBe('');
-  expect(res.stderr).toContain(`${file}:${keyLine(file)}: key 'identity-center' policy lets no named principal call kms:PutKeyPolicy; add key administrators (administrators: [{ permissionSet, account }]) [key-admin-missing]\n`);
+  expect(res.stderr).toContain(
+    `${file}:${keyLine(file)}: key 'identity-center' policy lets no named principal call kms:PutKeyPolicy; add key administrators (administrators: [{ permissionSet, account }]) [key-admin-missing]\n`,
+  );
 });
 
 test('--json prints findings with their rule ids', async () => {
@@ -77,7 +84,11 @@ test('--rules lists every rule with its severity, the Well-Architected ones with
   const res = await runCli(['lint', '--rules']);
   expect(res.code).toBe(0);
   const lines = res.stdout.split('\n').filter(Boolean);
-  expect(lines.map((l) => l.split(' ')[0])).toEqual([...Object.keys(LINT_RULES), ...Object.keys(WELL_ARCHITECTED_RULES), ...Object.keys(IDENTITY_CENTER_RULES)]);
+  expect(lines.map((l) => l.split(' ')[0])).toEqual([
+    ...Object.keys(LINT_RULES),
+    ...Object.keys(WELL_ARCHITECTED_RULES),
+    ...Object.keys(IDENTITY_CENTER_RULES),
+  ]);
   expect(lines).toContain(
     'admin-broad (warning): administrator-equivalent access in production should belong to a small, trusted group (SEC03-BP02) (well-architected: https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_permissions_least_privileges.html)',
   );

@@ -12,16 +12,25 @@ const clean = () =>
     key({
       multiRegion: true,
       policyProfile: 'least-privilege',
-      useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'delegated-admins': { principals: [DELEGATED_ADMIN] } }, { 'managed-applications': {} }, { 'restrict-to-instance': {} }],
+      useCases: [
+        { 'identity-center-admins': { principals: [ADMIN] } },
+        { 'delegated-admins': { principals: [DELEGATED_ADMIN] } },
+        { 'managed-applications': {} },
+        { 'restrict-to-instance': {} },
+      ],
     }),
   ]);
 
 const rulesOf = (ir: ResolvedModel) => lintModel(ir).map((f) => f.rule);
-const dropSids = (...sids: string[]) => (doc: PolicyDocumentJson): PolicyDocumentJson => ({ ...doc, Statement: doc.Statement.filter((s) => !sids.includes(s.Sid ?? '')) });
+const dropSids =
+  (...sids: string[]) =>
+  (doc: PolicyDocumentJson): PolicyDocumentJson => ({ ...doc, Statement: doc.Statement.filter((s) => !sids.includes(s.Sid ?? '')) });
 
 test('GIVEN the clean model THEN no rule fires, for either profile', () => {
   expect(lintModel(clean())).toEqual([]);
-  const baseline = irFor([key({ policyProfile: 'baseline', useCases: [{ 'delegated-admins': { principals: [DELEGATED_ADMIN] } }, { 'restrict-to-instance': {} }] })]);
+  const baseline = irFor([
+    key({ policyProfile: 'baseline', useCases: [{ 'delegated-admins': { principals: [DELEGATED_ADMIN] } }, { 'restrict-to-instance': {} }] }),
+  ]);
   expect(lintModel(baseline)).toEqual([]);
 });
 
@@ -32,22 +41,84 @@ test('every rule has a test below', () => {
 
 /** rule → a model that trips it (the clean model must not, checked above). */
 const CASES: Record<LintRule, () => ResolvedModel> = {
-  'key-admin-missing': () => irFor([key({ administrators: [], policyProfile: 'least-privilege', useCases: [{ 'restrict-to-instance': {} }] })], { deployer: undefined }),
+  'key-admin-missing': () =>
+    irFor([key({ administrators: [], policyProfile: 'least-privilege', useCases: [{ 'restrict-to-instance': {} }] })], { deployer: undefined }),
   'key-service-statements-missing': () => editKeyPolicy(clean(), dropSids('AllowIdentityStoreToUseTheKMSKey')),
   'principal-star-unconditioned': () =>
-    editKeyPolicy(clean(), (doc) => ({ ...doc, Statement: [...doc.Statement, { Sid: 'Open', Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*', Condition: { StringLike: { 'kms:ViaService': 'sso.*.amazonaws.com' } } }] })),
-  'iam-unknown-action': () => editKeyPolicy(clean(), (doc) => ({ ...doc, Statement: [...doc.Statement, { Sid: 'Typo', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:Decrpyt', Resource: '*' }] })),
+    editKeyPolicy(clean(), (doc) => ({
+      ...doc,
+      Statement: [
+        ...doc.Statement,
+        {
+          Sid: 'Open',
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 'kms:Decrypt',
+          Resource: '*',
+          Condition: { StringLike: { 'kms:ViaService': 'sso.*.amazonaws.com' } },
+        },
+      ],
+    })),
+  'iam-unknown-action': () =>
+    editKeyPolicy(clean(), (doc) => ({
+      ...doc,
+      Statement: [
+        ...doc.Statement,
+        { Sid: 'Typo', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:Decrpyt', Resource: '*' },
+      ],
+    })),
   'iam-unknown-condition-key': () =>
-    editKeyPolicy(clean(), (doc) => ({ ...doc, Statement: [...doc.Statement, { Sid: 'Typo', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgId2': 'o-a1b2c3d4e5' } } }] })),
+    editKeyPolicy(clean(), (doc) => ({
+      ...doc,
+      Statement: [
+        ...doc.Statement,
+        {
+          Sid: 'Typo',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:PrincipalOrgId2': 'o-a1b2c3d4e5' } },
+        },
+      ],
+    })),
   'key-policy-too-large': () =>
     editKeyPolicy(clean(), (doc) => ({
       ...doc,
-      Statement: [...doc.Statement, { Sid: 'Big', Effect: 'Allow', Principal: { AWS: Array.from({ length: 1200 }, (_, i) => `arn:aws:iam::${String(100000000000 + i)}:root`) }, Action: 'kms:Decrypt', Resource: '*' }],
+      Statement: [
+        ...doc.Statement,
+        {
+          Sid: 'Big',
+          Effect: 'Allow',
+          Principal: { AWS: Array.from({ length: 1200 }, (_, i) => `arn:aws:iam::${String(100000000000 + i)}:root`) },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+        },
+      ],
     })),
   'identity-policy-too-large': () =>
-    irFor([key({ multiRegion: true, policyProfile: 'least-privilege', useCases: [{ 'delegated-admins': { principals: [DELEGATED_ADMIN] } }, { 'restrict-to-instance': {} }] })], {
-      inline: { DelegatedAdmin: { Version: '2012-10-17', Statement: Array.from({ length: 200 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow' as const, Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-number-${i}/*` })) } },
-    }),
+    irFor(
+      [
+        key({
+          multiRegion: true,
+          policyProfile: 'least-privilege',
+          useCases: [{ 'delegated-admins': { principals: [DELEGATED_ADMIN] } }, { 'restrict-to-instance': {} }],
+        }),
+      ],
+      {
+        inline: {
+          DelegatedAdmin: {
+            Version: '2012-10-17',
+            Statement: Array.from({ length: 200 }, (_, i) => ({
+              Sid: `S${i}`,
+              Effect: 'Allow' as const,
+              Action: 's3:GetObject',
+              Resource: `arn:aws:s3:::bucket-number-${i}/*`,
+            })),
+          },
+        },
+      },
+    ),
   'policy-invalid': () => editKeyPolicy(clean(), (doc) => ({ ...doc, Statement: [...doc.Statement, { ...doc.Statement[0], Action: 'kms:DescribeKey' }] })),
   'key-single-region': () => irFor([key({ multiRegion: false, policyProfile: 'least-privilege', useCases: [{ 'restrict-to-instance': {} }] })]),
   'encryption-context-unrestricted': () => irFor([key({ policyProfile: 'least-privilege', useCases: [{ 'managed-applications': {} }] })]),
@@ -56,9 +127,27 @@ const CASES: Record<LintRule, () => ResolvedModel> = {
     return { ...ir, identityCenter: { ...ir.identityCenter, encryptionKey: 'missing' } };
   },
   'key-deployer-missing': () =>
-    irFor([key({ multiRegion: true, policyProfile: 'least-privilege', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'restrict-to-instance': {} }] })], { deployer: undefined }),
+    irFor(
+      [
+        key({
+          multiRegion: true,
+          policyProfile: 'least-privilege',
+          useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'restrict-to-instance': {} }],
+        }),
+      ],
+      { deployer: undefined },
+    ),
   'key-admin-unassigned': () =>
-    irFor([key({ multiRegion: true, policyProfile: 'least-privilege', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'restrict-to-instance': {} }] })], { assigned: [] }),
+    irFor(
+      [
+        key({
+          multiRegion: true,
+          policyProfile: 'least-privilege',
+          useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'restrict-to-instance': {} }],
+        }),
+      ],
+      { assigned: [] },
+    ),
 };
 
 test.each(Object.entries(CASES) as [LintRule, () => ResolvedModel][])('fails if the model trips %s (and only then)', (rule, model) => {
@@ -74,16 +163,29 @@ test.each(Object.entries(CASES) as [LintRule, () => ResolvedModel][])('fails if 
 
 describe('details', () => {
   test('key-admin-missing: a baseline key needs no administrators list (the management account root has kms:*)', () => {
-    expect(rulesOf(irFor([key({ administrators: [], policyProfile: 'baseline', useCases: [{ 'restrict-to-instance': {} }] })]))).not.toContain('key-admin-missing');
+    expect(rulesOf(irFor([key({ administrators: [], policyProfile: 'baseline', useCases: [{ 'restrict-to-instance': {} }] })]))).not.toContain(
+      'key-admin-missing',
+    );
   });
 
   test('key-admin-missing: kms:PutKeyPolicy only through a service does not count', () => {
-    const ir = irFor([key({ administrators: [], policyProfile: 'least-privilege', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'restrict-to-instance': {} }] })], { deployer: undefined });
+    const ir = irFor(
+      [
+        key({
+          administrators: [],
+          policyProfile: 'least-privilege',
+          useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'restrict-to-instance': {} }],
+        }),
+      ],
+      { deployer: undefined },
+    );
     expect(rulesOf(ir)).toContain('key-admin-missing');
   });
 
   test('key-admin-missing: the deployer alone is an administrator', () => {
-    expect(rulesOf(irFor([key({ administrators: [], policyProfile: 'least-privilege', useCases: [{ 'restrict-to-instance': {} }] })]))).not.toContain('key-admin-missing');
+    expect(rulesOf(irFor([key({ administrators: [], policyProfile: 'least-privilege', useCases: [{ 'restrict-to-instance': {} }] })]))).not.toContain(
+      'key-admin-missing',
+    );
   });
 
   test('key-deployer-missing: least-privilege only, and a role or account root administrator in the management account will do', () => {
@@ -94,7 +196,11 @@ describe('details', () => {
     expect(lp([{ role: 'arn:aws:iam::111122223333:role/Ci' }])).not.toContain('key-deployer-missing');
     expect(lp([{ accountRoot: 'management' }])).not.toContain('key-deployer-missing');
     expect(lp([ADMIN], 'baseline')).not.toContain('key-deployer-missing');
-    expect(lintModel(irFor([key({ administrators: [ADMIN], policyProfile: 'least-privilege' })], { deployer: undefined })).find((f) => f.rule === 'key-deployer-missing')?.message).toBe(
+    expect(
+      lintModel(irFor([key({ administrators: [ADMIN], policyProfile: 'least-privilege' })], { deployer: undefined })).find(
+        (f) => f.rule === 'key-deployer-missing',
+      )?.message,
+    ).toBe(
       "key 'idc' (least-privilege) names no deployer and no role or account root administrator in the management account management, so the role that runs terraform could not apply its key policy again (kms lockout check) nor read the key; set deployment.deployer: arn:aws:iam::111122223333:role/<the role that runs terraform>",
     );
   });
@@ -112,9 +218,17 @@ describe('details', () => {
   });
 
   test('key-admin-unassigned: an error for an administrator, a warning for a use-case principal, once per permission set and account', () => {
-    const ir = irFor([key({ policyProfile: 'baseline', useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'ec2-windows-sso': { principals: [ADMIN, DELEGATED_ADMIN] } }] })], {
-      assigned: [['DelegatedAdmin', 'delegated']],
-    });
+    const ir = irFor(
+      [
+        key({
+          policyProfile: 'baseline',
+          useCases: [{ 'identity-center-admins': { principals: [ADMIN] } }, { 'ec2-windows-sso': { principals: [ADMIN, DELEGATED_ADMIN] } }],
+        }),
+      ],
+      {
+        assigned: [['DelegatedAdmin', 'delegated']],
+      },
+    );
     expect(lintModel(ir).filter((f) => f.rule === 'key-admin-unassigned')).toEqual([
       {
         rule: 'key-admin-unassigned',
@@ -143,8 +257,23 @@ describe('details', () => {
   });
 
   test('principal-star-unconditioned: the documented org-scoped "*" statements pass, a wildcard org value does not', () => {
-    expect(rulesOf(irFor([key({ policyProfile: 'least-privilege', useCases: [{ 'managed-application-admins': null }, { 'managed-applications': {} }, { 'restrict-to-instance': {} }] })]))).not.toContain('principal-star-unconditioned');
-    const wildcard = editKeyPolicy(clean(), (doc) => ({ ...doc, Statement: [...doc.Statement, { Sid: 'AnyOrg', Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*', Condition: { StringLike: { 'aws:PrincipalOrgID': 'o-*' } } }] }));
+    expect(
+      rulesOf(
+        irFor([
+          key({
+            policyProfile: 'least-privilege',
+            useCases: [{ 'managed-application-admins': null }, { 'managed-applications': {} }, { 'restrict-to-instance': {} }],
+          }),
+        ]),
+      ),
+    ).not.toContain('principal-star-unconditioned');
+    const wildcard = editKeyPolicy(clean(), (doc) => ({
+      ...doc,
+      Statement: [
+        ...doc.Statement,
+        { Sid: 'AnyOrg', Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*', Condition: { StringLike: { 'aws:PrincipalOrgID': 'o-*' } } },
+      ],
+    }));
     expect(rulesOf(wildcard)).toContain('principal-star-unconditioned');
   });
 
@@ -162,7 +291,9 @@ describe('details', () => {
     const ir = clean();
     const replica = withKeys(ir, [{ ...ir.keys[0], replicaRegions: ['us-west-2'] }]);
     expect(rulesOf(replica)).toContain('key-location');
-    const foreign = editKeyPolicy(ir, (doc) => JSON.parse(JSON.stringify(doc).split('"aws:SourceAccount":"111122223333"').join('"aws:SourceAccount":"999988887777"')));
+    const foreign = editKeyPolicy(ir, (doc) =>
+      JSON.parse(JSON.stringify(doc).split('"aws:SourceAccount":"111122223333"').join('"aws:SourceAccount":"999988887777"')),
+    );
     expect(lintModel(foreign).find((f) => f.rule === 'key-location')?.message).toContain('999988887777');
   });
 
@@ -174,9 +305,16 @@ describe('details', () => {
 
 test('policy-invalid: a hand-written inline policy mixing Action and NotAction is reported, not thrown', () => {
   const ir = irFor([key({ multiRegion: true, policyProfile: 'baseline', useCases: [{ 'restrict-to-instance': {} }] })], {
-    inline: { ReadOnly: { Version: '2012-10-17', Statement: [{ Sid: 'Both', Effect: 'Allow', Action: 's3:GetObject', NotAction: 's3:PutObject', Resource: '*' }] } },
+    inline: {
+      ReadOnly: { Version: '2012-10-17', Statement: [{ Sid: 'Both', Effect: 'Allow', Action: 's3:GetObject', NotAction: 's3:PutObject', Resource: '*' }] },
+    },
   });
   expect(lintModel(ir)).toEqual([
-    { rule: 'policy-invalid', severity: 'error', message: "permission set 'ReadOnly' inline policy: statement 'Both' cannot mix NotAction with Action", permissionSet: 'ReadOnly' },
+    {
+      rule: 'policy-invalid',
+      severity: 'error',
+      message: "permission set 'ReadOnly' inline policy: statement 'Both' cannot mix NotAction with Action",
+      permissionSet: 'ReadOnly',
+    },
   ]);
 });

@@ -5,7 +5,14 @@ import type { Json } from '../support/json';
 const base = {
   Version: '2012-10-17',
   Statement: [
-    { Sid: 'A', Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::1:root', 'arn:aws:iam::2:root'] }, Action: ['kms:Decrypt', 'kms:Encrypt'], Resource: '*', Condition: { StringLike: { 'kms:ViaService': ['a', 'b'] } } },
+    {
+      Sid: 'A',
+      Effect: 'Allow',
+      Principal: { AWS: ['arn:aws:iam::1:root', 'arn:aws:iam::2:root'] },
+      Action: ['kms:Decrypt', 'kms:Encrypt'],
+      Resource: '*',
+      Condition: { StringLike: { 'kms:ViaService': ['a', 'b'] } },
+    },
     { Sid: 'B', Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*' },
   ],
 };
@@ -14,7 +21,14 @@ test('statement order, set order and scalar-vs-one-element-array do not matter',
   const reordered = {
     Statement: [
       { Sid: 'B', Effect: 'Allow', Principal: '*', Action: ['kms:Decrypt'], Resource: ['*'] },
-      { Resource: '*', Condition: { StringLike: { 'kms:ViaService': ['b', 'a'] } }, Action: ['kms:Encrypt', 'kms:Decrypt'], Principal: { AWS: ['arn:aws:iam::2:root', 'arn:aws:iam::1:root'] }, Effect: 'Allow', Sid: 'A' },
+      {
+        Resource: '*',
+        Condition: { StringLike: { 'kms:ViaService': ['b', 'a'] } },
+        Action: ['kms:Encrypt', 'kms:Decrypt'],
+        Principal: { AWS: ['arn:aws:iam::2:root', 'arn:aws:iam::1:root'] },
+        Effect: 'Allow',
+        Sid: 'A',
+      },
     ],
     Version: '2012-10-17',
   };

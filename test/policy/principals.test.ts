@@ -18,21 +18,41 @@ test.each([
 });
 
 test('a permission set binds to its account', () => {
-  expect(resolvePrincipal({ permissionSet: 'Admin', account: 'management' }, ctx, ['p'])).toEqual({ principal: { kind: 'permission-set', permissionSet: 'Admin', accountId: MGMT_ID, accountName: 'management' } });
+  expect(resolvePrincipal({ permissionSet: 'Admin', account: 'management' }, ctx, ['p'])).toEqual({
+    principal: { kind: 'permission-set', permissionSet: 'Admin', accountId: MGMT_ID, accountName: 'management' },
+  });
 });
 
 test('a role ARN binds to the account it names, and its name drops the path', () => {
   expect(resolvePrincipal({ role: `arn:aws:iam::${DELEGATED_ID}:role/team/ci/Deployer` }, ctx, ['p'])).toEqual({
-    principal: { kind: 'role', arn: `arn:aws:iam::${DELEGATED_ID}:role/team/ci/Deployer`, roleName: 'Deployer', accountId: DELEGATED_ID, accountName: 'delegated' },
+    principal: {
+      kind: 'role',
+      arn: `arn:aws:iam::${DELEGATED_ID}:role/team/ci/Deployer`,
+      roleName: 'Deployer',
+      accountId: DELEGATED_ID,
+      accountName: 'delegated',
+    },
   });
 });
 
 test.each([
-  [{ role: 'arn:aws:iam::999988887777:role/X' }, ['p', 'role'], "role 'arn:aws:iam::999988887777:role/X' is in account 999988887777, which is not in accounts; allowed: 444455556666, 111122223333, 555566667777"],
-  [{ role: 'arn:aws:iam::111122223333:user/bob' }, ['p', 'role'], "role 'arn:aws:iam::111122223333:user/bob' is not valid; expected a role arn such as arn:aws:iam::111111111111:role/Name"],
+  [
+    { role: 'arn:aws:iam::999988887777:role/X' },
+    ['p', 'role'],
+    "role 'arn:aws:iam::999988887777:role/X' is in account 999988887777, which is not in accounts; allowed: 444455556666, 111122223333, 555566667777",
+  ],
+  [
+    { role: 'arn:aws:iam::111122223333:user/bob' },
+    ['p', 'role'],
+    "role 'arn:aws:iam::111122223333:user/bob' is not valid; expected a role arn such as arn:aws:iam::111111111111:role/Name",
+  ],
   [{ accountRoot: 'nowhere' }, ['p', 'accountRoot'], "account 'nowhere' is not defined in accounts; defined: delegated, management, workload"],
   [{ permissionSet: 'Admin', account: 'nowhere' }, ['p', 'account'], "account 'nowhere' is not defined in accounts; defined: delegated, management, workload"],
-  [{ permissionSet: 'Nope', account: 'management' }, ['p', 'permissionSet'], "permissionSet 'Nope' is not defined in permissionSets; defined: Admin, DelegatedAdmin, MyPermissionSet, ReadOnly"],
+  [
+    { permissionSet: 'Nope', account: 'management' },
+    ['p', 'permissionSet'],
+    "permissionSet 'Nope' is not defined in permissionSets; defined: Admin, DelegatedAdmin, MyPermissionSet, ReadOnly",
+  ],
 ])('fails if principal %j does not bind', (input, path, message) => {
   expect(resolvePrincipal(input, ctx, ['p'])).toEqual({ error: { path, message } });
 });
@@ -52,7 +72,11 @@ test('account roots alone need no condition either', () => {
 test('with a permission set, the condition lists every principal so none is shut out', () => {
   expect(principalSet([ps, role, account], 'eu-west-1')).toEqual({
     aws: [role.arn, `arn:aws:iam::${DELEGATED_ID}:root`, 'arn:aws:iam::555566667777:root'],
-    principalArns: [role.arn, `arn:aws:iam::${DELEGATED_ID}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_????????????????`, 'arn:aws:iam::555566667777:*'],
+    principalArns: [
+      role.arn,
+      `arn:aws:iam::${DELEGATED_ID}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_????????????????`,
+      'arn:aws:iam::555566667777:*',
+    ],
   });
 });
 
@@ -69,7 +93,12 @@ describe('parsePermissionSetRoleArn', () => {
     ['us-east-1', 'Admin'],
     ['eu-west-1', 'Data_Engineer.v2'],
   ])('reads back the pattern permissionSetRoleArnPattern builds (%s, %s)', (region, name) => {
-    expect(parsePermissionSetRoleArn(permissionSetRoleArnPattern(MGMT_ID, region, name, 'aws'))).toEqual({ accountId: MGMT_ID, permissionSet: name, suffix: '?'.repeat(16), pattern: true });
+    expect(parsePermissionSetRoleArn(permissionSetRoleArnPattern(MGMT_ID, region, name, 'aws'))).toEqual({
+      accountId: MGMT_ID,
+      permissionSet: name,
+      suffix: '?'.repeat(16),
+      pattern: true,
+    });
   });
 
   test('reads the `_*` pattern older key policies and AWS examples write', () => {
@@ -83,7 +112,12 @@ describe('parsePermissionSetRoleArn', () => {
 
   test('reads a real role ARN with its unique suffix', () => {
     const arn = 'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-2/AWSReservedSSO_DatabaseAdministrator_1234567890abcdef';
-    expect(parsePermissionSetRoleArn(arn)).toEqual({ accountId: '111122223333', permissionSet: 'DatabaseAdministrator', suffix: '1234567890abcdef', pattern: false });
+    expect(parsePermissionSetRoleArn(arn)).toEqual({
+      accountId: '111122223333',
+      permissionSet: 'DatabaseAdministrator',
+      suffix: '1234567890abcdef',
+      pattern: false,
+    });
   });
 
   test('a name with underscores keeps them: the suffix is the last 16 characters', () => {
@@ -104,7 +138,12 @@ describe('parsePermissionSetRoleArn', () => {
 describe('permission-set role pattern matches its own roles only (property)', () => {
   // ArnLike within one ARN component: `*` any run of characters, `?` exactly one.
   const arnLike = (pattern: string, arn: string) =>
-    new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\/]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(arn);
+    new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\/]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    ).test(arn);
   const nameChar = fc.constantFrom(...'abcAB09_+=,.@-'.split(''));
   const psName = fc.string({ unit: nameChar, minLength: 1, maxLength: 32 });
   const suffix = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'.split('')), minLength: 16, maxLength: 16 });
@@ -126,7 +165,9 @@ describe('permission-set role pattern matches its own roles only (property)', ()
     ['Admin', 'Admin_X'],
     ['A', 'A_0123456789abcd'],
   ])('the pattern of %s does not match the role of %s', (a, b) => {
-    expect(arnLike(permissionSetRoleArnPattern(MGMT_ID, 'eu-west-1', a, 'aws'), permissionSetRoleArn(MGMT_ID, 'eu-west-1', b, '0123456789abcdef', 'aws'))).toBe(false);
+    expect(arnLike(permissionSetRoleArnPattern(MGMT_ID, 'eu-west-1', a, 'aws'), permissionSetRoleArn(MGMT_ID, 'eu-west-1', b, '0123456789abcdef', 'aws'))).toBe(
+      false,
+    );
   });
 });
 

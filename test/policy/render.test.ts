@@ -11,7 +11,12 @@ const doc: PolicyDocumentJson = {
       Principal: { AWS: [{ ref: 'key-arn', key: 'k' }, 'arn:aws:iam::1:root'] },
       Action: 'kms:Decrypt',
       Resource: [{ ref: 'key-arn-all-regions', key: 'k' }],
-      Condition: { StringEquals: { 'kms:EncryptionContext:aws:sso:instance-arn': { ref: 'instance-arn' }, 'kms:EncryptionContext:aws:identitystore:identitystore-arn': [{ ref: 'identity-store-arn' }] } },
+      Condition: {
+        StringEquals: {
+          'kms:EncryptionContext:aws:sso:instance-arn': { ref: 'instance-arn' },
+          'kms:EncryptionContext:aws:identitystore:identitystore-arn': [{ ref: 'identity-store-arn' }],
+        },
+      },
     },
   ],
 };
@@ -28,7 +33,12 @@ test('every kind of ref is replaced; all-Regions key ARNs get Region *', () => {
     Principal: { AWS: ['arn:aws:kms:eu-west-1:111122223333:key/mrk-0123', 'arn:aws:iam::1:root'] },
     Action: 'kms:Decrypt',
     Resource: ['arn:aws:kms:*:111122223333:key/mrk-0123'],
-    Condition: { StringEquals: { 'kms:EncryptionContext:aws:sso:instance-arn': 'arn:aws:sso:::instance/ssoins-1', 'kms:EncryptionContext:aws:identitystore:identitystore-arn': ['arn:aws:identitystore::111122223333:identitystore/d-1'] } },
+    Condition: {
+      StringEquals: {
+        'kms:EncryptionContext:aws:sso:instance-arn': 'arn:aws:sso:::instance/ssoins-1',
+        'kms:EncryptionContext:aws:identitystore:identitystore-arn': ['arn:aws:identitystore::111122223333:identitystore/d-1'],
+      },
+    },
   });
 });
 

@@ -42,7 +42,14 @@ describe('PolicyStatement', () => {
   });
 
   test('fromJson and toJSON round-trip', () => {
-    const json = { Sid: 'A', Effect: 'Deny' as const, Principal: { AWS: 'arn:aws:iam::1:root', Service: ['sso.amazonaws.com', 'identitystore.amazonaws.com'] }, NotAction: 'kms:Decrypt', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+    const json = {
+      Sid: 'A',
+      Effect: 'Deny' as const,
+      Principal: { AWS: 'arn:aws:iam::1:root', Service: ['sso.amazonaws.com', 'identitystore.amazonaws.com'] },
+      NotAction: 'kms:Decrypt',
+      Resource: '*',
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    };
     expect(PolicyStatement.fromJson(json).toJSON()).toEqual(json);
   });
 
@@ -51,7 +58,10 @@ describe('PolicyStatement', () => {
     expect(noPrincipal.validateForResourcePolicy()).toEqual(["statement 'A' in a key policy needs a Principal"]);
     expect(noPrincipal.validateForIdentityPolicy()).toEqual([]);
     const withPrincipal = new PolicyStatement({ actions: ['kms:Decrypt'], anyPrincipal: true });
-    expect(withPrincipal.validateForIdentityPolicy()).toEqual(['statement (no sid) in an identity policy cannot have a Principal', 'statement (no sid) in an identity policy needs a Resource']);
+    expect(withPrincipal.validateForIdentityPolicy()).toEqual([
+      'statement (no sid) in an identity policy cannot have a Principal',
+      'statement (no sid) in an identity policy needs a Resource',
+    ]);
     expect(new PolicyStatement({ sid: 'E', anyPrincipal: true }).validateForResourcePolicy()).toEqual(["statement 'E' has no Action"]);
   });
 });
@@ -66,7 +76,12 @@ describe('PolicyDocument', () => {
   });
 
   test('validators report duplicate Sids', () => {
-    const doc = new PolicyDocument({ statements: [new PolicyStatement({ sid: 'A', actions: ['kms:Decrypt'], resources: ['*'] }), new PolicyStatement({ sid: 'A', actions: ['kms:Encrypt'], resources: ['*'] })] });
+    const doc = new PolicyDocument({
+      statements: [
+        new PolicyStatement({ sid: 'A', actions: ['kms:Decrypt'], resources: ['*'] }),
+        new PolicyStatement({ sid: 'A', actions: ['kms:Encrypt'], resources: ['*'] }),
+      ],
+    });
     expect(doc.validateForIdentityPolicy()).toEqual(["sid 'A' is used by more than one statement; sids must be unique in a policy"]);
   });
 

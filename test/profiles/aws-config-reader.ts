@@ -14,7 +14,13 @@ export interface CliConfig {
   readonly reader: string;
 }
 
-const env = (file: string): NodeJS.ProcessEnv => ({ ...process.env, AWS_CONFIG_FILE: file, AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_PROFILE: '', AWS_DEFAULT_PROFILE: '' });
+const env = (file: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  AWS_CONFIG_FILE: file,
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  AWS_PROFILE: '',
+  AWS_DEFAULT_PROFILE: '',
+});
 
 let mode: 'v2' | 'botocore' | undefined;
 let reason: string | undefined;

@@ -73,7 +73,11 @@ describe.each(EXAMPLES)('%s', (example) => {
     for (const o of choices(ir)) {
       const res = awsConfigProfiles(ir, { startUrl: START, ...o });
       const sections = iniSections(res.text);
-      expect(sections['sso-session d-1234567890']).toEqual({ sso_start_url: START, sso_region: ir.identityCenter.region, sso_registration_scopes: 'sso:account:access' });
+      expect(sections['sso-session d-1234567890']).toEqual({
+        sso_start_url: START,
+        sso_region: ir.identityCenter.region,
+        sso_registration_scopes: 'sso:account:access',
+      });
       const profiles = Object.entries(sections).filter(([k]) => k.startsWith('profile '));
       expect(profiles).toHaveLength(res.profiles.length);
       const byId = new Map(ir.accounts.map((a) => [a.id, a.name]));
@@ -97,9 +101,16 @@ describe.each(EXAMPLES)('%s', (example) => {
       const read = readWithAwsCli(file);
       expect(Object.keys(read.profiles).sort()).toEqual(res.profiles.map((p) => p.name).sort());
       if (read.ssoSessions) {
-        expect(read.ssoSessions).toEqual({ 'd-1234567890': { sso_start_url: START, sso_region: ir.identityCenter.region, sso_registration_scopes: 'sso:account:access' } });
+        expect(read.ssoSessions).toEqual({
+          'd-1234567890': { sso_start_url: START, sso_region: ir.identityCenter.region, sso_registration_scopes: 'sso:account:access' },
+        });
         for (const p of res.profiles) {
-          expect(read.profiles[p.name]).toEqual({ sso_session: 'd-1234567890', sso_account_id: p.accountId, sso_role_name: p.permissionSet, region: ir.identityCenter.region });
+          expect(read.profiles[p.name]).toEqual({
+            sso_session: 'd-1234567890',
+            sso_account_id: p.accountId,
+            sso_role_name: p.permissionSet,
+            region: ir.identityCenter.region,
+          });
         }
       }
     }
@@ -167,7 +178,9 @@ describe('idcgen profiles (CLI)', () => {
   test('prints the fragment on stdout', async () => {
     const res = await runCli(['profiles', model, '--start-url', START, '--group', 'Auditors']);
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain('[profile prod-app-ReadOnly]\nsso_session = d-1234567890\nsso_account_id = 333333333333\nsso_role_name = ReadOnly\nregion = eu-west-1\n');
+    expect(res.stdout).toContain(
+      '[profile prod-app-ReadOnly]\nsso_session = d-1234567890\nsso_account_id = 333333333333\nsso_role_name = ReadOnly\nregion = eu-west-1\n',
+    );
   });
 
   test('--out writes the file, replaces its own file, and fails if the file is not its own (such as ~/.aws/config)', async () => {
@@ -181,13 +194,21 @@ describe('idcgen profiles (CLI)', () => {
     fs.writeFileSync(theirs, '[default]\nregion = us-east-1\n');
     const res = await runCli(['profiles', model, '--start-url', START, '--out', theirs]);
     expect(res.code).toBe(1);
-    expect(res.stderr).toBe(`idcgen: '${theirs}' exists and was not written by idcgen profiles; choose another --out, or add the printed profiles to it yourself\n`);
+    expect(res.stderr).toBe(
+      `idcgen: '${theirs}' exists and was not written by idcgen profiles; choose another --out, or add the printed profiles to it yourself\n`,
+    );
     expect(fs.readFileSync(theirs, 'utf8')).toBe('[default]\nregion = us-east-1\n');
   });
 
   test.each([
-    [['--start-url', 'https://d-1234567890.example.com/start'], "--start-url 'https://d-1234567890.example.com/start' is not valid; expected the aws access portal url, e.g. https://d-1234567890.awsapps.com/start"],
-    [['--start-url', START, '--session-name', 'my session'], "--session-name 'my session' is not valid; expected letters, digits, ., _ and -, at most 64, starting with a letter or digit"],
+    [
+      ['--start-url', 'https://d-1234567890.example.com/start'],
+      "--start-url 'https://d-1234567890.example.com/start' is not valid; expected the aws access portal url, e.g. https://d-1234567890.awsapps.com/start",
+    ],
+    [
+      ['--start-url', START, '--session-name', 'my session'],
+      "--session-name 'my session' is not valid; expected letters, digits, ., _ and -, at most 64, starting with a letter or digit",
+    ],
     [['--start-url', START, '--group', 'Auditors', '--user', 'alice'], 'Arguments group and user are mutually exclusive'],
   ])('fails with usage (exit 2) for %j', async (args, message) => {
     const res = await runCli(['profiles', model, ...args]);

@@ -73,7 +73,11 @@ describeWithTerraform('addresses under Terraform', () => {
           expect({ name, side: 'hcl', counts: plannedResourceCounts(p, 'hcl') }).toEqual({ name, side: 'hcl', counts: expected });
           expect({ name, side: 'cdktf', counts: plannedResourceCounts(p, 'cdktf') }).toEqual({ name, side: 'cdktf', counts: expected });
           for (const unit of p.ir.units) {
-            expect({ name, unit: unit.name, facts: p.plans.hcl.get(unit.name)?.facts }).toEqual({ name, unit: unit.name, facts: p.plans.cdktf.get(unit.name)?.facts });
+            expect({ name, unit: unit.name, facts: p.plans.hcl.get(unit.name)?.facts }).toEqual({
+              name,
+              unit: unit.name,
+              facts: p.plans.cdktf.get(unit.name)?.facts,
+            });
           }
         }
       }),

@@ -27,21 +27,55 @@ import { useWorkdir } from './support/generate';
 import type { Json } from '../support/json';
 
 /** Pieces that mean something to Terraform, cdktf, HCL, JSON or YAML, and plain text between them. */
-const PIECES = ['${', '$${', '%{', '%%{', '{', '}', '$', '%', '"', "'", '\\', '\\n', '\n', '\t', ' ', '#', '//', 'TfToken[TOKEN.1]', 'é', 'Zürich', '東京', '🔑', 'x', 'aws:username'];
+const PIECES = [
+  '${',
+  '$${',
+  '%{',
+  '%%{',
+  '{',
+  '}',
+  '$',
+  '%',
+  '"',
+  "'",
+  '\\',
+  '\\n',
+  '\n',
+  '\t',
+  ' ',
+  '#',
+  '//',
+  'TfToken[TOKEN.1]',
+  'é',
+  'Zürich',
+  '東京',
+  '🔑',
+  'x',
+  'aws:username',
+];
 const text = fc.string({ unit: fc.constantFrom(...PIECES), minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== '');
 /** Permission set descriptions are printable Latin-1 (PATTERNS.permissionSetDescription). */
-const latin1 = fc.string({ unit: fc.constantFrom('${', '$${', '%{', '%%{', '{', '}', '$', '%', '"', '\\', '\n', '\t', 'é', 'x', ' '), minLength: 1, maxLength: 10 });
+const latin1 = fc.string({
+  unit: fc.constantFrom('${', '$${', '%{', '%%{', '{', '}', '$', '%', '"', '\\', '\n', '\t', 'é', 'x', ' '),
+  minLength: 1,
+  maxLength: 10,
+});
 /** Relay states are URL characters (PATTERNS.relayState), which include $ { } % and quotes. */
-const relay = fc.string({ unit: fc.constantFrom('${', '%{', '{', '}', '$', '%', '"', "'", '\\', '/', 'a', '?', '='), minLength: 1, maxLength: 10 }).map((s) => `https://console.aws.amazon.com/${s}`);
+const relay = fc
+  .string({ unit: fc.constantFrom('${', '%{', '{', '}', '$', '%', '"', "'", '\\', '/', 'a', '?', '='), minLength: 1, maxLength: 10 })
+  .map((s) => `https://console.aws.amazon.com/${s}`);
 /**
  * Attribute sources are AWS's attribute references in AWS's source alphabet (PATTERNS.accessControlAttributeSource:
  * `$ { } \\ "` allowed, `%` not), so text around one `${path:...}` reference; a `$` right before it makes `$${`.
  */
 const sourceText = fc.string({ unit: fc.constantFrom('$', '{', '}', '"', '\\', ' ', 'é', 'x', '東京'), maxLength: 4 });
-const source = fc.tuple(sourceText, fc.constantFrom('enterprise.department', 'name.givenName', 'emails[primary eq true].value'), sourceText).map(([a, attr, b]) => `${noReference(a)}\${path:${attr}}${noReference(b)}`);
+const source = fc
+  .tuple(sourceText, fc.constantFrom('enterprise.department', 'name.givenName', 'emails[primary eq true].value'), sourceText)
+  .map(([a, attr, b]) => `${noReference(a)}\${path:${attr}}${noReference(b)}`);
 /** Text around the reference must not open another (`${` without its `}` is refused by validation). */
 const noReference = (x: string): string => x.replace(/\$\{/g, '$');
-const unique = (arb: fc.Arbitrary<string>, min: number, max: number) => fc.uniqueArray(arb, { minLength: min, maxLength: max, selector: (s) => s.toLowerCase() });
+const unique = (arb: fc.Arbitrary<string>, min: number, max: number) =>
+  fc.uniqueArray(arb, { minLength: min, maxLength: max, selector: (s) => s.toLowerCase() });
 
 /** A customer managed policy document whose condition values are model text. */
 const textPolicy = (values: string[]) => ({
@@ -63,7 +97,11 @@ const model = fc
     prodPolicyValues: fc.array(text, { minLength: 1, maxLength: 3 }),
     managementPolicyValues: fc.array(text, { minLength: 1, maxLength: 3 }),
     bucket: text,
-    applications: unique(text.filter((x) => x.length <= 100), 1, 2), // LIMITS.applicationName
+    applications: unique(
+      text.filter((x) => x.length <= 100),
+      1,
+      2,
+    ), // LIMITS.applicationName
     appDescriptions: fc.array(text, { minLength: 2, maxLength: 2 }),
     sources: fc.array(source, { minLength: 1, maxLength: 2 }),
   })
@@ -101,7 +139,15 @@ const model = fc
         customerManagedPolicies: [{ name: 'ManagementText', policy: textPolicy(t.managementPolicyValues) }],
         inlinePolicy: {
           Version: '2012-10-17',
-          Statement: [{ Sid: 'InRegions', Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': t.conditionValues } } }],
+          Statement: [
+            {
+              Sid: 'InRegions',
+              Effect: 'Deny',
+              Action: 'ec2:TerminateInstances',
+              Resource: '*',
+              Condition: { StringNotEquals: { 'aws:RequestedRegion': t.conditionValues } },
+            },
+          ],
         },
       },
       {
@@ -138,7 +184,11 @@ const model = fc
 type After = Record<string, Json>;
 /** The customer managed policies of the model above (other IAM policies are idcgen's own key-use policies). */
 const CUSTOMER_MANAGED = new Set(['ManagementText', 'ProdText']);
-const sorted = <T>(xs: T[]): T[] => xs.map((x) => JSON.stringify(x)).sort().map((x) => JSON.parse(x) as T);
+const sorted = <T>(xs: T[]): T[] =>
+  xs
+    .map((x) => JSON.stringify(x))
+    .sort()
+    .map((x) => JSON.parse(x) as T);
 
 /** The model text each side planned, in the shape the IR has it. */
 function plannedText(plans: ModelPlans, side: Side): Record<string, unknown> {
@@ -149,12 +199,24 @@ function plannedText(plans: ModelPlans, side: Side): Record<string, unknown> {
   return {
     groups: sorted(of('aws_identitystore_group').map((g) => ({ name: g.display_name, description: g.description }))),
     users: sorted(
-      of('aws_identitystore_user').map((u) => ({ userName: u.user_name, displayName: u.display_name, givenName: u.name[0].given_name, familyName: u.name[0].family_name, email: u.emails[0].value })),
+      of('aws_identitystore_user').map((u) => ({
+        userName: u.user_name,
+        displayName: u.display_name,
+        givenName: u.name[0].given_name,
+        familyName: u.name[0].family_name,
+        email: u.emails[0].value,
+      })),
     ),
-    permissionSets: sorted(of('aws_ssoadmin_permission_set').map((p) => ({ name: p.name, description: p.description, relayState: p.relay_state, tags: p.tags ?? {} }))),
+    permissionSets: sorted(
+      of('aws_ssoadmin_permission_set').map((p) => ({ name: p.name, description: p.description, relayState: p.relay_state, tags: p.tags ?? {} })),
+    ),
     keys: sorted([...of('aws_kms_key'), ...of('aws_kms_replica_key')].map((k) => ({ description: k.description, tags: k.tags }))),
     inlinePolicies: facts.flatMap((f) => Object.values(f.inline_policies ?? {})),
-    customerManagedPolicies: sorted(of('aws_iam_policy').filter((p) => CUSTOMER_MANAGED.has(p.name)).map((p) => ({ path: p.path, name: p.name, document: JSON.parse(p.policy) }))),
+    customerManagedPolicies: sorted(
+      of('aws_iam_policy')
+        .filter((p) => CUSTOMER_MANAGED.has(p.name))
+        .map((p) => ({ path: p.path, name: p.name, document: JSON.parse(p.policy) })),
+    ),
     memberships: keysOf('memberships'),
     assignments: keysOf('assignments'),
     applications: sorted(of('aws_ssoadmin_application').map((a) => ({ name: a.name, description: a.description, tags: a.tags ?? {} }))),
@@ -171,13 +233,22 @@ function modelText(ir: ResolvedModel): Record<string, unknown> {
   const account = new Map(ir.accounts.map((a) => [a.name, a.id]));
   return {
     groups: sorted(ir.groups.map((g) => ({ name: g.name, description: g.description }))),
-    users: sorted(ir.users.map((u) => ({ userName: u.userName, displayName: u.displayName, givenName: u.givenName, familyName: u.familyName, email: u.emails[0]?.value }))),
+    users: sorted(
+      ir.users.map((u) => ({ userName: u.userName, displayName: u.displayName, givenName: u.givenName, familyName: u.familyName, email: u.emails[0]?.value })),
+    ),
     permissionSets: sorted(ir.permissionSets.map((p) => ({ name: p.name, description: p.description, relayState: p.relayState, tags: p.tags }))),
     keys: sorted(ir.keys.flatMap((k) => [k, ...k.replicaRegions.map(() => k)]).map((k) => ({ description: k.description, tags: k.tags }))),
     inlinePolicies: ir.permissionSets.filter((p) => p.inlinePolicy).map((p) => m.render(p.inlinePolicy)),
-    customerManagedPolicies: sorted(ir.units.filter(isPolicyUnit).flatMap((u) => u.customerManagedPolicies.map((p) => ({ path: p.path, name: p.name, document: m.render(p.document) })))),
+    customerManagedPolicies: sorted(
+      ir.units.filter(isPolicyUnit).flatMap((u) => u.customerManagedPolicies.map((p) => ({ path: p.path, name: p.name, document: m.render(p.document) }))),
+    ),
     memberships: ir.groups.flatMap((g) => g.members.map((u) => `group ${g.name} user ${u}`)).sort(),
-    assignments: ir.assignments.map((a) => `${a.principalType} ${a.principalType === 'GROUP' ? 'group' : 'user'} ${a.principalName} permission set ${a.permissionSet} ${account.get(a.accountName)}`).sort(),
+    assignments: ir.assignments
+      .map(
+        (a) =>
+          `${a.principalType} ${a.principalType === 'GROUP' ? 'group' : 'user'} ${a.principalName} permission set ${a.permissionSet} ${account.get(a.accountName)}`,
+      )
+      .sort(),
     applications: sorted((ir.applications ?? []).map((a) => ({ name: a.name, description: a.description, tags: a.tags }))),
     applicationAssignments: (ir.applications ?? [])
       .flatMap((a) => a.assignments.map((p) => `application ${a.name} ${p.principalType} ${p.principalType === 'GROUP' ? 'group' : 'user'} ${p.principalName}`))
@@ -207,10 +278,18 @@ describeWithTerraform('model text reaches Terraform as written', () => {
         // AND the backend settings, which are not planned, parse back to the model's text
         const backend = ir.deployment.backend;
         if (backend.type !== 's3') throw new Error('expected an s3 backend');
-        const stack = JSON.parse(plans.files.get('cdktf/stacks/management/cdk.tf.json') as string) as { terraform: { backend: { s3: Record<string, string> } } };
-        const hcl = (await parseHcl('backend.tf', plans.files.get('hcl/management/backend.tf') as string)) as { terraform: { backend: { s3: Record<string, string>[] } }[] };
+        const stack = JSON.parse(plans.files.get('cdktf/stacks/management/cdk.tf.json') as string) as {
+          terraform: { backend: { s3: Record<string, string> } };
+        };
+        const hcl = (await parseHcl('backend.tf', plans.files.get('hcl/management/backend.tf') as string)) as {
+          terraform: { backend: { s3: Record<string, string>[] } }[];
+        };
         for (const s3 of [stack.terraform.backend.s3, hcl.terraform[0].backend.s3[0]]) {
-          expect([s3.bucket, s3.dynamodb_table, s3.key].map((v) => unescapeTemplate(v))).toEqual([backend.bucket, backend.dynamodbTable, stateKey(backend.keyPrefix, 'management')]);
+          expect([s3.bucket, s3.dynamodb_table, s3.key].map((v) => unescapeTemplate(v))).toEqual([
+            backend.bucket,
+            backend.dynamodbTable,
+            stateKey(backend.keyPrefix, 'management'),
+          ]);
         }
       }),
       // Each run is a Terraform run: report the failing model as generated rather than shrink it.

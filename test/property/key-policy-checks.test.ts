@@ -52,8 +52,22 @@ test('fails if a service statement lacks one action', () => {
 
 test.each([
   ['no administration statement', [SERVICE('sso.amazonaws.com'), SERVICE('identitystore.amazonaws.com')]],
-  ['administration only through a service', [{ ...ADMIN, Condition: { StringEquals: { 'kms:ViaService': 'sso.eu-west-1.amazonaws.com' } } }, SERVICE('sso.amazonaws.com'), SERVICE('identitystore.amazonaws.com')]],
-  ['administration granted to anyone', [{ ...ADMIN, Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }, SERVICE('sso.amazonaws.com'), SERVICE('identitystore.amazonaws.com')]],
+  [
+    'administration only through a service',
+    [
+      { ...ADMIN, Condition: { StringEquals: { 'kms:ViaService': 'sso.eu-west-1.amazonaws.com' } } },
+      SERVICE('sso.amazonaws.com'),
+      SERVICE('identitystore.amazonaws.com'),
+    ],
+  ],
+  [
+    'administration granted to anyone',
+    [
+      { ...ADMIN, Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } },
+      SERVICE('sso.amazonaws.com'),
+      SERVICE('identitystore.amazonaws.com'),
+    ],
+  ],
   ['administration denied, not allowed', [{ ...ADMIN, Effect: 'Deny' }, SERVICE('sso.amazonaws.com'), SERVICE('identitystore.amazonaws.com')]],
 ])('fails if there is %s', (_what, statements) => {
   expect(keyPolicyProblems({ Statement: statements })).toEqual(['no named principal may call kms:PutKeyPolicy']);

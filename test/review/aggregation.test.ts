@@ -42,14 +42,26 @@ describe('membership changes show their effect', () => {
     // GIVEN alice leaves PlatformAdmins but holds IdentityCenterAdmin in management directly
     const head = edit(baseIr, (m) => {
       m.groups.find((g) => g.name === 'PlatformAdmins')!.members = [];
-      m.assignments.push({ ...m.assignments.find((a) => a.principalName === 'PlatformAdmins')!, key: 'USER/alice/IdentityCenterAdmin/management', principalType: 'USER', principalName: 'alice' });
+      m.assignments.push({
+        ...m.assignments.find((a) => a.principalName === 'PlatformAdmins')!,
+        key: 'USER/alice/IdentityCenterAdmin/management',
+        principalType: 'USER',
+        principalName: 'alice',
+      });
     });
     expect(reviewModels(baseIr, head).membership).toEqual([]);
   });
 });
 
 describe('batches', () => {
-  const unit = (name: string, kind: TouchedUnit['kind']): TouchedUnit => ({ name, kind, change: 'changed', accountName: 'm', hclRoot: `hcl/${name}`, stack: name });
+  const unit = (name: string, kind: TouchedUnit['kind']): TouchedUnit => ({
+    name,
+    kind,
+    change: 'changed',
+    accountName: 'm',
+    hclRoot: `hcl/${name}`,
+    stack: name,
+  });
 
   /** examples/delegated.yaml, and a copy whose organization id differs: every unit of it is touched. */
   function delegatedPair(): { base: ResolvedModel; head: ResolvedModel } {
@@ -102,9 +114,25 @@ describe('the Markdown size budget', () => {
   function bigReview(): Review {
     const base = reviewModels(baseIr, baseIr);
     const accounts = Array.from({ length: 300 }, (_, i) => ({ name: `acct-${i}`, id: String(100000000000 + i), production: i % 2 === 0 }));
-    const granted = Array.from({ length: 400 }, (_, i) => ({ principalType: 'GROUP' as const, principalName: `group-${i}`, permissionSet: 'ReadOnly', accounts, selectors: [{ selector: 'ou Workloads', accounts: 300 }] }));
-    const risks = granted.map((g) => ({ rule: 'production-affected' as const, severity: 'medium' as const, message: `group ${g.principalName} gains permission set ReadOnly in 150 production accounts` }));
-    return { ...base, risks, granted, units: [{ name: 'management', kind: 'management', change: 'changed', accountName: 'management', hclRoot: 'hcl/management', stack: 'management' }], batches: [['management']] };
+    const granted = Array.from({ length: 400 }, (_, i) => ({
+      principalType: 'GROUP' as const,
+      principalName: `group-${i}`,
+      permissionSet: 'ReadOnly',
+      accounts,
+      selectors: [{ selector: 'ou Workloads', accounts: 300 }],
+    }));
+    const risks = granted.map((g) => ({
+      rule: 'production-affected' as const,
+      severity: 'medium' as const,
+      message: `group ${g.principalName} gains permission set ReadOnly in 150 production accounts`,
+    }));
+    return {
+      ...base,
+      risks,
+      granted,
+      units: [{ name: 'management', kind: 'management', change: 'changed', accountName: 'management', hclRoot: 'hcl/management', stack: 'management' }],
+      batches: [['management']],
+    };
   }
 
   test.each([10_000, 60_000])('keeps the summary first, risks next, cuts the rest, and stays within %i characters', (maxChars) => {
@@ -116,12 +144,18 @@ describe('the Markdown size budget', () => {
     else expect(md).toMatch(/\n\d+ more risk flags — see review\.json\n/);
     expect(md.indexOf('### Risks')).toBeLessThan(md.indexOf('### Access granted') >>> 0);
     // each section is shown (perhaps cut) or named as not shown
-    for (const title of ['Access granted', 'Deployment units to plan']) expect(md.includes(`### ${title}`) || new RegExp(`Not shown.*${title} \\(`).test(md)).toBe(true);
+    for (const title of ['Access granted', 'Deployment units to plan'])
+      expect(md.includes(`### ${title}`) || new RegExp(`Not shown.*${title} \\(`).test(md)).toBe(true);
     expect(md).toMatch(/\n(\d+ more grants — see review\.json|Not shown, .*Access granted \(400\).*)\n/);
   });
 
   test('a small review is not cut', () => {
-    const md = renderReviewMarkdown(reviewModels(baseIr, edit(baseIr, (m) => void m.groups.find((g) => g.name === 'PlatformAdmins')!.members.push('bob'))));
+    const md = renderReviewMarkdown(
+      reviewModels(
+        baseIr,
+        edit(baseIr, (m) => void m.groups.find((g) => g.name === 'PlatformAdmins')!.members.push('bob')),
+      ),
+    );
     expect(md).not.toContain('see review.json');
   });
 });
@@ -132,7 +166,12 @@ describe('risk rows at scale', () => {
     m.source = 'base.yaml';
     for (let i = 0; i < 1000; i++) {
       const prod = i < 600;
-      m.accounts.push({ name: `${prod ? 'p' : 'd'}-${String(i).padStart(4, '0')}`, id: String(400000000000 + i), ou: prod ? 'Workloads/Prod' : 'Workloads/Dev', tags: {} });
+      m.accounts.push({
+        name: `${prod ? 'p' : 'd'}-${String(i).padStart(4, '0')}`,
+        id: String(400000000000 + i),
+        ou: prod ? 'Workloads/Prod' : 'Workloads/Dev',
+        tags: {},
+      });
     }
   });
   /** `principal` gains `permissionSet` in every one of those accounts, as an OU selector would give it. */
@@ -173,7 +212,9 @@ describe('risk rows at scale', () => {
       ['admin-access-granted', 'critical'],
       ['production-affected', 'medium'],
     ]);
-    expect(r.risks[0].message).toContain('in 1,000 accounts, 600 production: p-0000 (400000000000) [production], p-0001 (400000000001) [production], p-0002 (400000000002) [production] and 997 more');
+    expect(r.risks[0].message).toContain(
+      'in 1,000 accounts, 600 production: p-0000 (400000000000) [production], p-0001 (400000000001) [production], p-0002 (400000000002) [production] and 997 more',
+    );
     // the Markdown names the grant once, with its count and selector, not once per account
     const md = renderReviewMarkdown(r);
     expect(md.split('\n').filter((l) => l.includes('Auditors')).length).toBe(3);

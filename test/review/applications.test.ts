@@ -45,7 +45,9 @@ describe('review', () => {
     const md = renderReviewMarkdown(r);
     expect(md).toContain('1 application assignment granted, 2 revoked');
     expect(md).toContain('### Application access granted\n\n- group **Analysts** · application `Wiki`');
-    expect(md).toContain('### Application access revoked\n\n- group **PlatformAdmins** · application `Grafana`\n- user **carol\\@example\\.com** · application `Grafana`');
+    expect(md).toContain(
+      '### Application access revoked\n\n- group **PlatformAdmins** · application `Grafana`\n- user **carol\\@example\\.com** · application `Grafana`',
+    );
     expect(r.units.map((u) => u.name)).toEqual(['management']);
   });
 

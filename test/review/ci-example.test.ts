@@ -40,7 +40,17 @@ test('the batches the jq filters read are in the review json: lists of units, pl
   const cwd = process.cwd();
   process.chdir(ROOT);
   try {
-    const res = await runCli(['review', '--base-file', 'test/fixtures/review/base.yaml', '--head', 'test/fixtures/review/settings-units/head.yaml', '--format', 'json', '--fail-on', 'critical']);
+    const res = await runCli([
+      'review',
+      '--base-file',
+      'test/fixtures/review/base.yaml',
+      '--head',
+      'test/fixtures/review/settings-units/head.yaml',
+      '--format',
+      'json',
+      '--fail-on',
+      'critical',
+    ]);
     expect(res.code).toBe(0);
     const r = JSON.parse(res.stdout) as { units: { name: string; change: string }[]; batches: string[][]; removedBatches: string[][] };
     expect(runs).toContain(`jq -c '.batches' review.json`);
@@ -98,7 +108,9 @@ describe('the comment for a one-line change to a 2,000-account model', () => {
     const posted: string[] = [];
     const github = {
       paginate: async () => [],
-      rest: { issues: { listComments: () => undefined, createComment: async (c: { body: string }) => void posted.push(c.body), updateComment: async () => undefined } },
+      rest: {
+        issues: { listComments: () => undefined, createComment: async (c: { body: string }) => void posted.push(c.body), updateComment: async () => undefined },
+      },
     };
     const context = { repo: { owner: 'o', repo: 'r' }, issue: { number: 1 } };
     const cwd = process.cwd();

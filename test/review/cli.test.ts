@@ -19,7 +19,8 @@ beforeEach(() => {
 });
 afterEach(() => process.chdir(cwd));
 
-const review = (head: string, ...flags: string[]) => runCli(['review', '--base', 'test/fixtures/review/base.yaml', '--head', `test/fixtures/review/${head}/head.yaml`, ...flags]);
+const review = (head: string, ...flags: string[]) =>
+  runCli(['review', '--base', 'test/fixtures/review/base.yaml', '--head', `test/fixtures/review/${head}/head.yaml`, ...flags]);
 
 describe('idcgen review', () => {
   test('a head model that breaks a lint rule is reviewed, not refused: removing the last key administrator is critical', async () => {
@@ -58,7 +59,9 @@ describe('idcgen review', () => {
       // WHEN it is reviewed with a CI gate
       const res = await runCli(['review', '--base', path.join(dir, 'base.yaml'), '--head', path.join(dir, 'head.yaml'), '--fail-on', 'critical']);
       // THEN the lint rail prints as a warning, the review flags the lost administrator as critical, and the gate fails
-      expect(res.stderr).toMatch(/head\.yaml:\d+:\d+: warning: key 'identity-center' administrator permission set IdentityCenterAdmin in management is not assigned in management/);
+      expect(res.stderr).toMatch(
+        /head\.yaml:\d+:\d+: warning: key 'identity-center' administrator permission set IdentityCenterAdmin in management is not assigned in management/,
+      );
       expect(res.stdout).toContain('| **critical** | key-administrator-removed | key identity-center loses its last administrator other than the deployer');
       expect(res.code).toBe(1);
     } finally {
@@ -125,7 +128,10 @@ describe('idcgen review with a git ref', () => {
   beforeEach(() => {
     repo = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-review-git-'));
     git('init', '-q');
-    writeModel((s) => s, (s) => s);
+    writeModel(
+      (s) => s,
+      (s) => s,
+    );
     git('add', '.');
     git('commit', '-q', '-m', 'model');
     process.chdir(repo);
@@ -165,7 +171,9 @@ describe('idcgen review with a git ref', () => {
         selectors: [{ selector: 'ou Security', accounts: 1 }],
       },
     ]);
-    expect(r.permissionSets.map((p: { name: string; fields: unknown[] }) => [p.name, p.fields])).toEqual([['Developer', [{ field: 'sessionDuration', before: 'PT8H', after: 'PT10H' }]]]);
+    expect(r.permissionSets.map((p: { name: string; fields: unknown[] }) => [p.name, p.fields])).toEqual([
+      ['Developer', [{ field: 'sessionDuration', before: 'PT8H', after: 'PT10H' }]],
+    ]);
   });
 
   test('fails if the committed model is invalid, naming the ref in file:line:col', async () => {
@@ -173,12 +181,15 @@ describe('idcgen review with a git ref', () => {
     fs.writeFileSync(path.join(repo, 'org.yaml'), fs.readFileSync(path.join(repo, 'org.yaml'), 'utf8').replace('managementAccount:', 'managementAcount:'));
     git('commit', '-q', '-am', 'typo');
     git('checkout', '-q', 'HEAD~1', '--', 'org.yaml');
+    // git-source's own work directories (mkdtemp: the prefix and six characters); other suites' directories share the temp folder
+    const workDirs = (): string[] => fs.readdirSync(os.tmpdir()).filter((f) => /^idcgen-review-[A-Za-z0-9]{6}$/.test(f) && !repo.endsWith(f));
+    const before = workDirs();
     // WHEN
     const res = await runCli(['review', '--base', 'HEAD:org.yaml', '--head', 'org.yaml']);
     // THEN
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/^HEAD:org\.yaml:\d+:\d+: .*managementAcount/m);
-    expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('idcgen-review-') && !repo.endsWith(f))).toEqual([]);
+    expect(workDirs().filter((f) => !before.includes(f))).toEqual([]);
   });
 
   test('fails if the ref does not exist', async () => {

@@ -29,7 +29,9 @@ function model(example: string, name: string, edit?: (text: string) => string) {
 describe('key-administrator-removed when the administrator role goes', () => {
   test('GIVEN enterprise WHEN the IdentityAdmins → IdentityCenterAdmin → management assignment is removed THEN critical: only the deployer is left', () => {
     const base = model('examples/enterprise.yaml', 'base.yaml');
-    const head = model('examples/enterprise.yaml', 'head.yaml', (t) => t.replace('  - { group: IdentityAdmins, permissionSet: IdentityCenterAdmin, accounts: [management] }\n', ''));
+    const head = model('examples/enterprise.yaml', 'head.yaml', (t) =>
+      t.replace('  - { group: IdentityAdmins, permissionSet: IdentityCenterAdmin, accounts: [management] }\n', ''),
+    );
     const flags = reviewModels(base, head).risks.filter((r) => r.rule === 'key-administrator-removed');
     expect(flags).toEqual([
       {
@@ -50,9 +52,15 @@ describe('key-administrator-removed when the administrator role goes', () => {
   });
 
   test('WHEN another administrator remains THEN high', () => {
-    const withTwo = (t: string) => t.replace('    administrators: [{ permissionSet: IdentityCenterAdmin, account: management }]', '    administrators: [{ permissionSet: IdentityCenterAdmin, account: management }, { permissionSet: BreakGlass, account: management }]');
+    const withTwo = (t: string) =>
+      t.replace(
+        '    administrators: [{ permissionSet: IdentityCenterAdmin, account: management }]',
+        '    administrators: [{ permissionSet: IdentityCenterAdmin, account: management }, { permissionSet: BreakGlass, account: management }]',
+      );
     const base = model('examples/enterprise.yaml', 'two.yaml', withTwo);
-    const head = model('examples/enterprise.yaml', 'two-head.yaml', (t) => withTwo(t).replace('  - { group: IdentityAdmins, permissionSet: IdentityCenterAdmin, accounts: [management] }\n', ''));
+    const head = model('examples/enterprise.yaml', 'two-head.yaml', (t) =>
+      withTwo(t).replace('  - { group: IdentityAdmins, permissionSet: IdentityCenterAdmin, accounts: [management] }\n', ''),
+    );
     const [flag] = reviewModels(base, head).risks.filter((r) => r.rule === 'key-administrator-removed');
     expect(flag.severity).toBe('high');
   });
@@ -75,7 +83,10 @@ describe('key-administer-granted and effective power', () => {
           'permission set Admin in management can now administer key identity-center (kms:DisableKey, kms:PutKeyPolicy, kms:ScheduleKeyDeletion) through key policy AllowIdentityCenterAdminAccounts, managed policy AdministratorAccess',
       },
     ]);
-    expect(review.keyPower).toContainEqual({ change: 'added', after: expect.objectContaining({ principal: 'permission set Admin', accountName: 'management', power: 'administer', certain: true }) });
+    expect(review.keyPower).toContainEqual({
+      change: 'added',
+      after: expect.objectContaining({ principal: 'permission set Admin', accountName: 'management', power: 'administer', certain: true }),
+    });
   });
 
   test('explain shows it as administer, not as kms:Decrypt', () => {
@@ -85,7 +96,9 @@ describe('key-administer-granted and effective power', () => {
         .replace('assignments:\n', 'assignments:\n  - { group: PlatformAdmins, permissionSet: Admin, accounts: [management] }\n'),
     );
     const md = renderExplainMarkdown(explainModel(ir));
-    expect(md).toContain('| administer | `permission set Admin in management` | management (111111111111) | kms\\:DisableKey, kms\\:PutKeyPolicy, kms\\:ScheduleKeyDeletion | key policy AllowIdentityCenterAdminAccounts; managed policy AdministratorAccess |');
+    expect(md).toContain(
+      '| administer | `permission set Admin in management` | management (111111111111) | kms\\:DisableKey, kms\\:PutKeyPolicy, kms\\:ScheduleKeyDeletion | key policy AllowIdentityCenterAdminAccounts; managed policy AdministratorAccess |',
+    );
     // the deployer is named as an administrator in a baseline key too (through the account root: its IAM policies decide)
     expect(md).toContain('| administer (possibly) | `deployer arn:aws:iam::111111111111:role/IdcgenDeployer` |');
   });

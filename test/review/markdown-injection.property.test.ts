@@ -16,7 +16,46 @@ const md = new MarkdownIt({ html: true, linkify: true });
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 /** Hostile pieces: HTML, headings, fences, links, emphasis, tables, entities, mentions, line breaks. */
-const PIECES = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '# ', '\n# heading\n', '```', '~~~', '`', '``', '[a](https://evil.example)', '![i](x)', 'https://evil.example', 'www.evil.example', 'a@b.example', '*', '_', '**', '~~', '|', '\\', '&amp;', '&#60;', '@team', '#12', '$x$', '- ', '1. ', '> ', '    ', '\t', '\r\n', '\u2028', '---', '===', '<!--', '-->', ':smile:', '<https://x.example>', '[^1]'];
+const PIECES = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '# ',
+  '\n# heading\n',
+  '```',
+  '~~~',
+  '`',
+  '``',
+  '[a](https://evil.example)',
+  '![i](x)',
+  'https://evil.example',
+  'www.evil.example',
+  'a@b.example',
+  '*',
+  '_',
+  '**',
+  '~~',
+  '|',
+  '\\',
+  '&amp;',
+  '&#60;',
+  '@team',
+  '#12',
+  '$x$',
+  '- ',
+  '1. ',
+  '> ',
+  '    ',
+  '\t',
+  '\r\n',
+  '\u2028',
+  '---',
+  '===',
+  '<!--',
+  '-->',
+  ':smile:',
+  '<https://x.example>',
+  '[^1]',
+];
 
 const hostile = fc
   .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { minLength: 1, maxLength: 8 })
@@ -30,7 +69,13 @@ function structure(src: string): string[] {
   const out: string[] = [];
   const walk = (tokens: Token[]) => {
     for (const t of tokens) {
-      if (t.type === 'inline') out.push(`inline[${(t.children ?? []).filter((c: Token) => c.type !== 'text').map((c: Token) => c.type).join(',')}]`);
+      if (t.type === 'inline')
+        out.push(
+          `inline[${(t.children ?? [])
+            .filter((c: Token) => c.type !== 'text')
+            .map((c: Token) => c.type)
+            .join(',')}]`,
+        );
       else out.push(t.type);
     }
   };
@@ -51,7 +96,19 @@ const FORBIDDEN = /\b(html_inline|html_block|link_open|image|fence|code_block|em
 
 describe('one value in every place the renderers put one', () => {
   const doc = (v: string) =>
-    [`- ${mdText(v)}`, `- user **${mdText(v)}** gains ${mdCode(v)}`, '', `### Key ${mdCode(v)}`, '', '| a | b |', '|---|---|', `| ${mdText(v).replace(/\|/g, '\\|')} | ${mdCode(v).replace(/\|/g, '\\|')} |`, '', `Base ${mdCode(v)} → ${mdText(v)}`, ''].join('\n');
+    [
+      `- ${mdText(v)}`,
+      `- user **${mdText(v)}** gains ${mdCode(v)}`,
+      '',
+      `### Key ${mdCode(v)}`,
+      '',
+      '| a | b |',
+      '|---|---|',
+      `| ${mdText(v).replace(/\|/g, '\\|')} | ${mdCode(v).replace(/\|/g, '\\|')} |`,
+      '',
+      `Base ${mdCode(v)} → ${mdText(v)}`,
+      '',
+    ].join('\n');
 
   test('cannot change the document structure', () => {
     const expected = structure(doc('x'));

@@ -112,7 +112,8 @@ describe('permission sets', () => {
     expect(r.risks.find((f) => f.rule === 'permission-set-renamed')).toEqual({
       rule: 'permission-set-renamed',
       severity: 'high',
-      message: 'permission set ReadOnly is renamed to ReadOnlyAccess, which replaces it and all 2 of its assignments: access drops until they are recreated and its AWSReservedSSO_ReadOnly_* roles are replaced',
+      message:
+        'permission set ReadOnly is renamed to ReadOnlyAccess, which replaces it and all 2 of its assignments: access drops until they are recreated and its AWSReservedSSO_ReadOnly_* roles are replaced',
     });
   });
 
@@ -191,18 +192,24 @@ describe('risk flags', () => {
     const head = edit(baseIr, (m) => void m.assignments.push(assignment('Auditors', 'Admin', account, id)));
     const flag = reviewModels(baseIr, head).risks.find((f) => f.rule === 'admin-access-granted');
     expect(flag?.severity).toBe(severity);
-    expect(flag?.message).toContain(`group Auditors gains administrator-level access (aws managed policy AdministratorAccess: all actions on *) through permission set Admin in ${account} (${id})`);
+    expect(flag?.message).toContain(
+      `group Auditors gains administrator-level access (aws managed policy AdministratorAccess: all actions on *) through permission set Admin in ${account} (${id})`,
+    );
   });
 
   test('an assigned permission set gaining an inline "*:*" allow flags its principals', () => {
     const head = edit(baseIr, (m) => {
-      m.permissionSets.find((p) => p.name === 'ReadOnly')!.inlinePolicy = { Version: '2012-10-17', Statement: [{ Sid: 'Everything', Effect: 'Allow', Action: '*:*', Resource: '*' }] };
+      m.permissionSets.find((p) => p.name === 'ReadOnly')!.inlinePolicy = {
+        Version: '2012-10-17',
+        Statement: [{ Sid: 'Everything', Effect: 'Allow', Action: '*:*', Resource: '*' }],
+      };
     });
     const flag = reviewModels(baseIr, head).risks.find((f) => f.rule === 'admin-access-granted');
     expect(flag).toEqual({
       rule: 'admin-access-granted',
       severity: 'critical',
-      message: 'group Auditors gains administrator-level access (inline policy Everything: all actions on *) as permission set ReadOnly becomes administrator-level in dev-app (555555555555), prod-app (333333333333) [production]',
+      message:
+        'group Auditors gains administrator-level access (inline policy Everything: all actions on *) as permission set ReadOnly becomes administrator-level in dev-app (555555555555), prod-app (333333333333) [production]',
     });
   });
 
@@ -211,14 +218,29 @@ describe('risk flags', () => {
       m.assignments.push(assignment('PlatformAdmins', 'Admin', 'dev-app', '555555555555'));
       m.groups.find((g) => g.name === 'PlatformAdmins')!.members.push('bob');
     });
-    const messages = reviewModels(baseIr, head).risks.filter((f) => f.rule === 'admin-access-granted').map((f) => f.message);
-    expect(messages).toContain('user bob gains administrator-level access (aws managed policy AdministratorAccess: all actions on *) by joining group PlatformAdmins (permission set Admin) in dev-app (555555555555)');
+    const messages = reviewModels(baseIr, head)
+      .risks.filter((f) => f.rule === 'admin-access-granted')
+      .map((f) => f.message);
+    expect(messages).toContain(
+      'user bob gains administrator-level access (aws managed policy AdministratorAccess: all actions on *) by joining group PlatformAdmins (permission set Admin) in dev-app (555555555555)',
+    );
   });
 
   test('a production account gaining an assignment is medium; a dev account is not flagged', () => {
-    const head = edit(baseIr, (m) => void m.assignments.push(assignment('Auditors', 'ReadOnly', 'security', '222222222222'), assignment('Auditors', 'ReadOnly', 'management', '111111111111')));
+    const head = edit(
+      baseIr,
+      (m) =>
+        void m.assignments.push(
+          assignment('Auditors', 'ReadOnly', 'security', '222222222222'),
+          assignment('Auditors', 'ReadOnly', 'management', '111111111111'),
+        ),
+    );
     expect(reviewModels(baseIr, head).risks).toEqual([
-      { rule: 'production-affected', severity: 'medium', message: 'group Auditors gains permission set ReadOnly in 1 production account: security (222222222222) [production]' },
+      {
+        rule: 'production-affected',
+        severity: 'medium',
+        message: 'group Auditors gains permission set ReadOnly in 1 production account: security (222222222222) [production]',
+      },
     ]);
   });
 
@@ -230,8 +252,14 @@ describe('risk flags', () => {
     });
     const flags = reviewModels(baseIr, head).risks.filter((f) => f.rule === 'key-service-access-removed');
     expect(flags.map((f) => [f.severity, f.message])).toEqual([
-      ['critical', 'identitystore.amazonaws.com loses kms:Decrypt, kms:GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom, kms:ReEncryptTo on key identity-center, which locks Identity Center out of its own encrypted data'],
-      ['critical', 'sso.amazonaws.com loses kms:Decrypt, kms:GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom, kms:ReEncryptTo on key identity-center, which locks Identity Center out of its own encrypted data'],
+      [
+        'critical',
+        'identitystore.amazonaws.com loses kms:Decrypt, kms:GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom, kms:ReEncryptTo on key identity-center, which locks Identity Center out of its own encrypted data',
+      ],
+      [
+        'critical',
+        'sso.amazonaws.com loses kms:Decrypt, kms:GenerateDataKeyWithoutPlaintext, kms:ReEncryptFrom, kms:ReEncryptTo on key identity-center, which locks Identity Center out of its own encrypted data',
+      ],
     ]);
   });
 
@@ -270,7 +298,15 @@ describe('risk flags', () => {
 
   test.each<[string, Record<string, Record<string, string | string[]>> | undefined, string]>([
     ['dropping the organization condition', { StringLike: { 'kms:ViaService': ['sso.*.amazonaws.com', 'identitystore.*.amazonaws.com'] } }, 'high'],
-    ['a new condition value', { StringEquals: { 'aws:PrincipalOrgID': ['${aws:ResourceOrgID}', 'o-other'] }, StringLike: { 'kms:ViaService': ['sso.*.amazonaws.com', 'identitystore.*.amazonaws.com'] }, 'ForAnyValue:StringEquals': { 'kms:EncryptionContextKeys': ['aws:sso:instance-arn', 'aws:identitystore:identitystore-arn'] } }, 'high'],
+    [
+      'a new condition value',
+      {
+        StringEquals: { 'aws:PrincipalOrgID': ['${aws:ResourceOrgID}', 'o-other'] },
+        StringLike: { 'kms:ViaService': ['sso.*.amazonaws.com', 'identitystore.*.amazonaws.com'] },
+        'ForAnyValue:StringEquals': { 'kms:EncryptionContextKeys': ['aws:sso:instance-arn', 'aws:identitystore:identitystore-arn'] },
+      },
+      'high',
+    ],
     ['no condition at all', undefined, 'critical'],
   ])('a wildcard principal widened by %s is flagged', (_, condition, severity) => {
     const head = edit(baseIr, (m) => {
@@ -278,7 +314,11 @@ describe('risk flags', () => {
       if (condition) s.Condition = condition;
       else delete s.Condition;
     });
-    expect(reviewModels(baseIr, head).risks.filter((f) => f.rule === 'wildcard-principal-widened').map((f) => f.severity)).toEqual([severity]);
+    expect(
+      reviewModels(baseIr, head)
+        .risks.filter((f) => f.rule === 'wildcard-principal-widened')
+        .map((f) => f.severity),
+    ).toEqual([severity]);
   });
 
   test('a wildcard principal narrowed (a condition added) is not flagged', () => {
@@ -329,9 +369,15 @@ describe('keys and units', () => {
       m.keys[0].statementSources.push({ sid: 'AllowManagedApps', useCase: 'managed-applications', docUrl: 'https://example.com/doc' });
     });
     const r = reviewModels(baseIr, head);
-    expect(r.keys[0].statements).toEqual([expect.objectContaining({ change: 'added', sid: 'AllowManagedApps', useCase: 'managed-applications', docUrl: 'https://example.com/doc' })]);
-    expect(r.keyAccess.map((c) => [c.change, c.after?.kind, c.after?.principal])).toEqual([['added', 'managed-applications', 'aws services in organization ${aws:ResourceOrgID}']]);
-    expect(r.risks.map((f) => f.message)).toEqual(['key identity-center statement AllowManagedApps adds a wildcard principal conditioned on aws:PrincipalIsAWSService, aws:SourceOrgID']);
+    expect(r.keys[0].statements).toEqual([
+      expect.objectContaining({ change: 'added', sid: 'AllowManagedApps', useCase: 'managed-applications', docUrl: 'https://example.com/doc' }),
+    ]);
+    expect(r.keyAccess.map((c) => [c.change, c.after?.kind, c.after?.principal])).toEqual([
+      ['added', 'managed-applications', 'aws services in organization ${aws:ResourceOrgID}'],
+    ]);
+    expect(r.risks.map((f) => f.message)).toEqual([
+      'key identity-center statement AllowManagedApps adds a wildcard principal conditioned on aws:PrincipalIsAWSService, aws:SourceOrgID',
+    ]);
   });
 
   test('a changed customer managed policy document touches only the member units holding it', () => {
@@ -349,17 +395,25 @@ describe('keys and units', () => {
   // fact an assignment stack is built from touches its unit, and `reasons` (explanation only) does not.
   const all = ['management', 'account-dev-app', 'account-security', 'assignments-0'];
   test.each<[string, (m: Mutable<ResolvedModel>) => void, string[]]>([
-    ['an assignment\'s principal type', (m) => void (m.assignments[3].principalType = 'GROUP'), ['assignments-0']],
-    ['an assignment\'s principal name', (m) => void (m.assignments[0].principalName = 'PlatformAdmins'), ['assignments-0']],
-    ['an assignment\'s permission set', (m) => void (m.assignments[0].permissionSet = 'Developer'), ['assignments-0']],
-    ['an assignment\'s account name', (m) => void (m.assignments[0].accountName = 'prod-app'), ['assignments-0']],
-    ['an assignment\'s account id', (m) => void (m.assignments[0].accountId = '333333333333'), ['assignments-0']],
-    ['an assignment\'s unit field', (m) => void (m.assignments[0].unit = 'assignments-1'), ['assignments-0']],
+    ["an assignment's principal type", (m) => void (m.assignments[3].principalType = 'GROUP'), ['assignments-0']],
+    ["an assignment's principal name", (m) => void (m.assignments[0].principalName = 'PlatformAdmins'), ['assignments-0']],
+    ["an assignment's permission set", (m) => void (m.assignments[0].permissionSet = 'Developer'), ['assignments-0']],
+    ["an assignment's account name", (m) => void (m.assignments[0].accountName = 'prod-app'), ['assignments-0']],
+    ["an assignment's account id", (m) => void (m.assignments[0].accountId = '333333333333'), ['assignments-0']],
+    ["an assignment's unit field", (m) => void (m.assignments[0].unit = 'assignments-1'), ['assignments-0']],
     ['whether its group is created', (m) => void (m.groups[0].external = false), ['management', 'assignments-0']],
-    ['the unit\'s account', (m) => void (m.units[3].accountId = '222222222222'), ['assignments-0']],
-    ['the unit\'s assignment keys', (m) => void (m.units[3] = { ...unitNamed(m, 'assignments-0', 'assignments'), assignmentKeys: unitNamed(m, 'assignments-0', 'assignments').assignmentKeys.slice(1) }), ['assignments-0']],
+    ["the unit's account", (m) => void (m.units[3].accountId = '222222222222'), ['assignments-0']],
+    [
+      "the unit's assignment keys",
+      (m) =>
+        void (m.units[3] = {
+          ...unitNamed(m, 'assignments-0', 'assignments'),
+          assignmentKeys: unitNamed(m, 'assignments-0', 'assignments').assignmentKeys.slice(1),
+        }),
+      ['assignments-0'],
+    ],
     ['a setting every stack reads', (m) => void (m.deployment.roleName = 'OtherRole'), all],
-    ['only an assignment\'s reasons', (m) => void (m.assignments[0].reasons = ['tag env=prod']), []],
+    ["only an assignment's reasons", (m) => void (m.assignments[0].reasons = ['tag env=prod']), []],
   ])('changing %s touches exactly its units', (_, change, touched) => {
     // GIVEN one fact changed in place (keys kept)
     const head = edit(baseIr, change);
@@ -370,7 +424,15 @@ describe('keys and units', () => {
   test('units only in one model are added or removed', () => {
     const head = edit(baseIr, (m) => {
       m.units = m.units.filter((u) => u.name !== 'account-security');
-      m.units.push({ name: 'account-prod-app', kind: 'member', accountName: 'prod-app', accountId: '333333333333', assumeRoleArn: 'arn:aws:iam::333333333333:role/OrganizationAccountAccessRole', customerManagedPolicies: [], keyIdentityPolicies: [] });
+      m.units.push({
+        name: 'account-prod-app',
+        kind: 'member',
+        accountName: 'prod-app',
+        accountId: '333333333333',
+        assumeRoleArn: 'arn:aws:iam::333333333333:role/OrganizationAccountAccessRole',
+        customerManagedPolicies: [],
+        keyIdentityPolicies: [],
+      });
     });
     expect(reviewModels(baseIr, head).units.map((u) => [u.name, u.change])).toEqual([
       ['account-prod-app', 'added'],

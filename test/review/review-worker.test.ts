@@ -81,13 +81,18 @@ test('GIVEN an invalid base and an invalid head THEN only the base is reported, 
   expect(res).toEqual(await inProcess(args));
 });
 
-test.each(['examples/applications.yaml', 'examples/delegated.yaml', 'examples/enterprise.yaml', 'examples/minimal.yaml', 'examples/split/main.yaml', 'examples/typical.yaml', 'test/fixtures/review/base.yaml'])(
-  'GIVEN %s WHEN its IR crosses from the loader thread as JSON text THEN it reads back equal, field for field (plain data, no undefined fields)',
-  (model) => {
-    const { ir } = loadResolved(path.join(ROOT, model));
-    expect(JSON.parse(JSON.stringify(ir))).toStrictEqual(ir);
-  },
-);
+test.each([
+  'examples/applications.yaml',
+  'examples/delegated.yaml',
+  'examples/enterprise.yaml',
+  'examples/minimal.yaml',
+  'examples/split/main.yaml',
+  'examples/typical.yaml',
+  'test/fixtures/review/base.yaml',
+])('GIVEN %s WHEN its IR crosses from the loader thread as JSON text THEN it reads back equal, field for field (plain data, no undefined fields)', (model) => {
+  const { ir } = loadResolved(path.join(ROOT, model));
+  expect(JSON.parse(JSON.stringify(ir))).toStrictEqual(ir);
+});
 
 test('GIVEN a synthetic medium organization THEN its IR is plain data too (JSON round trip equal)', () => {
   const file = path.join(dir, 'medium.yaml');

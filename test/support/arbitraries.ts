@@ -112,10 +112,7 @@ const tags = fc
 
 function accountsArb(names: Names): fc.Arbitrary<Account[]> {
   return fc
-    .tuple(
-      uniqueCi(names.handle, 1, 6),
-      fc.uniqueArray(fc.integer({ min: 100_000_000_000, max: 999_999_999_999 }), { minLength: 6, maxLength: 6 }),
-    )
+    .tuple(uniqueCi(names.handle, 1, 6), fc.uniqueArray(fc.integer({ min: 100_000_000_000, max: 999_999_999_999 }), { minLength: 6, maxLength: 6 }))
     .chain(([names, ids]) =>
       fc.tuple(
         ...names.map((name, i) =>
@@ -131,9 +128,13 @@ function usersArb(arbs: Names): fc.Arbitrary<User[]> {
   return uniqueCi(arbs.user, 0, 3).chain((names) =>
     fc.tuple(
       ...names.map((n) =>
-        fc.boolean().map((external): User =>
-          external ? { userName: n, external: true } : { userName: n, displayName: `User ${n}`, givenName: 'Given', familyName: n, email: `${n}@example.com` },
-        ),
+        fc
+          .boolean()
+          .map((external): User =>
+            external
+              ? { userName: n, external: true }
+              : { userName: n, displayName: `User ${n}`, givenName: 'Given', familyName: n, email: `${n}@example.com` },
+          ),
       ),
     ),
   );
@@ -173,7 +174,9 @@ function permissionSetsArb(arbs: Names): fc.Arbitrary<PermissionSet[]> {
                 compact({
                   name: `${name}Extra`,
                   path,
-                  policy: withDocument ? { Version: '2012-10-17', Statement: [{ Sid: 'DescribeInstances', Effect: 'Allow', Action: 'ec2:DescribeInstances', Resource: '*' }] } : undefined,
+                  policy: withDocument
+                    ? { Version: '2012-10-17', Statement: [{ Sid: 'DescribeInstances', Effect: 'Allow', Action: 'ec2:DescribeInstances', Resource: '*' }] }
+                    : undefined,
                 }),
               ]),
             ),
@@ -206,7 +209,10 @@ function assignmentsArb(d: Directory): fc.Arbitrary<Assignment[]> {
   );
   const targets: fc.Arbitrary<Partial<Assignment>>[] = [
     // explicit accounts may name the management account
-    nonEmptySubset(d.accounts.map((a) => a.name), 3).map((accounts) => ({ accounts })),
+    nonEmptySubset(
+      d.accounts.map((a) => a.name),
+      3,
+    ).map((accounts) => ({ accounts })),
   ];
   if (members.length > 0) {
     targets.push(fc.constantFrom(...members).map((a) => ({ ous: [a.ou as string] })));
@@ -224,11 +230,17 @@ function principals(d: Directory) {
   const mgmt = d.accounts[0];
   const members = d.accounts.slice(1);
   const ps = d.permissionSets.map((p) => p.name);
-  const roleIn = (accounts: readonly Account[], role: string) => fc.constantFrom(...accounts).map((a): PrincipalInput => ({ role: `arn:aws:iam::${a.id}:role/${role}` }));
+  const roleIn = (accounts: readonly Account[], role: string) =>
+    fc.constantFrom(...accounts).map((a): PrincipalInput => ({ role: `arn:aws:iam::${a.id}:role/${role}` }));
   return {
     psInManagement: fc.constantFrom(...ps).map((permissionSet): PrincipalInput => ({ permissionSet, account: mgmt.name })),
-    psInMember: members.length > 0 ? fc.tuple(fc.constantFrom(...ps), fc.constantFrom(...members)).map(([permissionSet, a]): PrincipalInput => ({ permissionSet, account: a.name })) : undefined,
-    psAnywhere: fc.tuple(fc.constantFrom(...ps), fc.constantFrom(...d.accounts)).map(([permissionSet, a]): PrincipalInput => ({ permissionSet, account: a.name })),
+    psInMember:
+      members.length > 0
+        ? fc.tuple(fc.constantFrom(...ps), fc.constantFrom(...members)).map(([permissionSet, a]): PrincipalInput => ({ permissionSet, account: a.name }))
+        : undefined,
+    psAnywhere: fc
+      .tuple(fc.constantFrom(...ps), fc.constantFrom(...d.accounts))
+      .map(([permissionSet, a]): PrincipalInput => ({ permissionSet, account: a.name })),
     roleAnywhere: (role: string) => roleIn(d.accounts, role),
     roleInManagement: (role: string) => roleIn([mgmt], role),
     root: fc.constantFrom(...d.accounts).map((a): PrincipalInput => ({ accountRoot: a.name })),
@@ -246,7 +258,10 @@ function useCasesArb(d: Directory): fc.Arbitrary<UseCaseInput[]> {
     list(p.psAnywhere).map((principals) => ({ 'ec2-windows-sso': { principals } })),
     list(p.roleAnywhere('ProvisioningPipeline')).map((principals) => ({ 'custom-workflows': { principals } })),
     list(p.psInManagement).map((principals) => ({ 'read-only-admins': { principals } })),
-    nonEmptySubset(d.accounts.map((a) => a.name), 2).map((sourceAccounts) => ({
+    nonEmptySubset(
+      d.accounts.map((a) => a.name),
+      2,
+    ).map((sourceAccounts) => ({
       'restrict-managed-applications': { servicePrincipals: ['elasticmapreduce.amazonaws.com'], sourceAccounts },
     })),
     fc.constant<UseCaseInput>({ 'restrict-to-instance': {} }),
@@ -284,9 +299,7 @@ function keysArb(d: Directory, region: string, arbs: Names): fc.Arbitrary<Key[]>
           .chain((k) =>
             // a least-privilege key needs a named administrator (the key-admin-missing rail);
             // a baseline key has its account roots
-            k.policyProfile === 'least-privilege' && k.administrators.length === 0
-              ? admin.map((a) => ({ ...k, administrators: [a] }))
-              : fc.constant(k),
+            k.policyProfile === 'least-privilege' && k.administrators.length === 0 ? admin.map((a) => ({ ...k, administrators: [a] })) : fc.constant(k),
           )
           .map((k): Key =>
             compact({
@@ -320,45 +333,50 @@ export function validModel(options: ValidModelOptions = {}): fc.Arbitrary<OrgMod
       lookedUp: fc.boolean(),
     })
     .chain((base) =>
-      groupsArb(base.users, names).chain((groups) => {
-        const d: Directory = { accounts: base.accounts, groups, users: base.users, permissionSets: base.permissionSets };
-        return fc.record({
-          assignments: assignmentsArb(d),
-          keys: keysArb(d, base.region, names),
-          encryptionKeyIndex: fc.nat(),
-          // now and then Identity Center keeps its AWS owned key and the keys serve other uses
-          awsOwnedKey: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
-          deployment: maybe(
-            fc.record({ maxResourcesPerStack: maybe(fc.integer({ min: 10, max: 40 })), roleName: maybe(fc.constant('IdcgenDeploy')) }).map(compact),
-          ),
-          users: fc.constant(base.users),
-          groups: fc.constant(groups),
-        });
-      }).map((rest): OrgModel => {
-        const key = rest.keys[rest.encryptionKeyIndex % rest.keys.length];
-        return compact({
-          version: 1 as const,
-          organization: { id: base.orgId, managementAccount: base.accounts[0].name },
-          identityCenter: compact({
-            region: base.region,
-            instanceArn: base.lookedUp ? undefined : 'arn:aws:sso:::instance/ssoins-1111222233334444',
-            identityStoreId: base.lookedUp ? undefined : 'd-1111222233',
-            encryption: rest.awsOwnedKey ? undefined : { key: key.name },
-          }),
-          // the role that runs terraform (key-deployer-missing), now and then absent where no least-privilege key needs it
-          deployment: compact({
-            ...rest.deployment,
-            deployer: rest.keys.some((k) => k.policyProfile === 'least-privilege') || rest.encryptionKeyIndex % 3 !== 0 ? `arn:aws:iam::${base.accounts[0].id}:role/IdcgenDeployer` : undefined,
-          }),
-          accounts: base.accounts,
-          groups: rest.groups,
-          users: rest.users.length > 0 ? rest.users : undefined,
-          permissionSets: base.permissionSets,
-          // a permission-set administrator exists only where its permission set is assigned (key-admin-unassigned)
-          assignments: [...rest.assignments, ...adminAssignments(rest.keys, rest.groups[0].name)],
-          keys: rest.keys,
-        });
-      }),
+      groupsArb(base.users, names)
+        .chain((groups) => {
+          const d: Directory = { accounts: base.accounts, groups, users: base.users, permissionSets: base.permissionSets };
+          return fc.record({
+            assignments: assignmentsArb(d),
+            keys: keysArb(d, base.region, names),
+            encryptionKeyIndex: fc.nat(),
+            // now and then Identity Center keeps its AWS owned key and the keys serve other uses
+            awsOwnedKey: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
+            deployment: maybe(
+              fc.record({ maxResourcesPerStack: maybe(fc.integer({ min: 10, max: 40 })), roleName: maybe(fc.constant('IdcgenDeploy')) }).map(compact),
+            ),
+            users: fc.constant(base.users),
+            groups: fc.constant(groups),
+          });
+        })
+        .map((rest): OrgModel => {
+          const key = rest.keys[rest.encryptionKeyIndex % rest.keys.length];
+          return compact({
+            version: 1 as const,
+            organization: { id: base.orgId, managementAccount: base.accounts[0].name },
+            identityCenter: compact({
+              region: base.region,
+              instanceArn: base.lookedUp ? undefined : 'arn:aws:sso:::instance/ssoins-1111222233334444',
+              identityStoreId: base.lookedUp ? undefined : 'd-1111222233',
+              encryption: rest.awsOwnedKey ? undefined : { key: key.name },
+            }),
+            // the role that runs terraform (key-deployer-missing), now and then absent where no least-privilege key needs it
+            deployment: compact({
+              ...rest.deployment,
+              deployer:
+                rest.keys.some((k) => k.policyProfile === 'least-privilege') || rest.encryptionKeyIndex % 3 !== 0
+                  ? `arn:aws:iam::${base.accounts[0].id}:role/IdcgenDeployer`
+                  : undefined,
+            }),
+            accounts: base.accounts,
+            groups: rest.groups,
+            users: rest.users.length > 0 ? rest.users : undefined,
+            permissionSets: base.permissionSets,
+            // a permission-set administrator exists only where its permission set is assigned (key-admin-unassigned)
+            assignments: [...rest.assignments, ...adminAssignments(rest.keys, rest.groups[0].name)],
+            keys: rest.keys,
+          });
+        }),
     );
 }
 

@@ -31,8 +31,7 @@ export interface ModelPlans {
 }
 
 /** Run names are identifiers: `<model>__<side>__<unit>`. */
-export const runName = (model: string, side: string, unit: string): string =>
-  `${model.replace(/\W/g, '_')}__${side}__${unit.replace(/\W/g, '_')}`;
+export const runName = (model: string, side: string, unit: string): string => `${model.replace(/\W/g, '_')}__${side}__${unit.replace(/\W/g, '_')}`;
 
 /**
  * Writes each model's HCL and CDKTF output under `dir/<name>/` and plans all of them in one run.
@@ -50,10 +49,20 @@ export async function planBoth(dir: string, models: ReadonlyMap<string, Resolved
     written.set(name, files);
     writeFiles(path.join(dir, base), files, (p) => p);
     for (const unit of ir.units) {
-      runs.push({ name: runName(name, 'hcl', unit.name), source: `${base}/hcl/${unit.name}`, overrides: hclOverrides(ir, unit, m), asserts: hclAsserts(ir, unit, m) });
+      runs.push({
+        name: runName(name, 'hcl', unit.name),
+        source: `${base}/hcl/${unit.name}`,
+        overrides: hclOverrides(ir, unit, m),
+        asserts: hclAsserts(ir, unit, m),
+      });
       const stack = cdktf.get(`cdktf/stacks/${unit.name}/cdk.tf.json`);
       if (stack === undefined) throw new Error(`${name}: no CDKTF stack for unit ${unit.name}`);
-      runs.push({ name: runName(name, 'cdktf', unit.name), source: `${base}/cdktf/stacks/${unit.name}`, overrides: cdktfOverrides(ir, stack, unit, m), asserts: [] });
+      runs.push({
+        name: runName(name, 'cdktf', unit.name),
+        source: `${base}/cdktf/stacks/${unit.name}`,
+        overrides: cdktfOverrides(ir, stack, unit, m),
+        asserts: [],
+      });
       const providers = (JSON.parse(stack) as { provider?: { aws?: { alias?: string }[] } }).provider?.aws ?? [];
       aliases.push('management', ...providers.flatMap((p) => (p.alias ? [p.alias] : [])));
     }

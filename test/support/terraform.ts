@@ -100,7 +100,6 @@ export function terraformOk(dir: string, args: readonly string[]): TfResult {
 export function initValidateTest(dir: string): { test?: TfResult } {
   terraformOk(dir, ['init', '-backend=false', '-input=false']);
   terraformOk(dir, ['validate']);
-  const hasTests =
-    fs.existsSync(path.join(dir, 'tests')) || fs.readdirSync(dir).some((f) => f.endsWith('.tftest.hcl'));
+  const hasTests = fs.existsSync(path.join(dir, 'tests')) || fs.readdirSync(dir).some((f) => f.endsWith('.tftest.hcl'));
   return hasTests ? { test: terraformOk(dir, ['test']) } : {};
 }

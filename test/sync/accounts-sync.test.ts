@@ -14,7 +14,13 @@ import { runCli } from '../support/cli';
 import { fakeAws, fakeOuId, type FakeOptions } from '../import/support/fake-aws';
 
 const ROOT = path.resolve(__dirname, '../..');
-const READ_OPERATIONS = ['DescribeOrganization', 'ListRoots', 'ListAccountsForParent', 'ListOrganizationalUnitsForParent', 'ListTagsForResource(organizations)'];
+const READ_OPERATIONS = [
+  'DescribeOrganization',
+  'ListRoots',
+  'ListAccountsForParent',
+  'ListOrganizationalUnitsForParent',
+  'ListTagsForResource(organizations)',
+];
 
 let tmp: string;
 beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'idcgen-sync-'))));
@@ -48,7 +54,13 @@ function organizationOf(modelFile: string, edit: (accounts: EstateAccount[]) => 
 }
 
 function sink(): { text: string; write(s: string): boolean } {
-  return { text: '', write(s: string) { this.text += s; return true; } };
+  return {
+    text: '',
+    write(s: string) {
+      this.text += s;
+      return true;
+    },
+  };
 }
 
 async function sync(model: string, estate: Estate, opts: FakeOptions & Partial<SyncArgs> = {}) {
@@ -56,7 +68,10 @@ async function sync(model: string, estate: Estate, opts: FakeOptions & Partial<S
   const stdout = sink();
   const stderr = sink();
   try {
-    const code = await runAccountsSync({ model, write: opts.write ?? false }, { organizations: () => aws.clients.organizations, sleep: async () => {}, stdout, stderr });
+    const code = await runAccountsSync(
+      { model, write: opts.write ?? false },
+      { organizations: () => aws.clients.organizations, sleep: async () => {}, stdout, stderr },
+    );
     return { code, stdout: stdout.text, stderr: stderr.text, calls: aws.calls };
   } finally {
     aws.restore();
@@ -81,7 +96,11 @@ describe('GIVEN the split example, whose accounts live in an included file', () 
     const before = fs.readFileSync(accountsFile, 'utf8');
     const estate = organizationOf(model, (accounts) => [
       ...accounts.map((a) =>
-        a.id === '333333333333' ? { ...a, ouPath: ['Workloads', 'Production'], tags: { env: 'prod', team: 'apps' } } : a.id === '555555555555' ? { ...a, state: 'SUSPENDED' } : a,
+        a.id === '333333333333'
+          ? { ...a, ouPath: ['Workloads', 'Production'], tags: { env: 'prod', team: 'apps' } }
+          : a.id === '555555555555'
+            ? { ...a, state: 'SUSPENDED' }
+            : a,
       ),
       NEW_PROD,
     ]);
@@ -102,8 +121,12 @@ describe('GIVEN the split example, whose accounts live in an included file', () 
         '',
       ].join('\n'),
     );
-    expect(res.stderr).toContain("idcgen accounts sync: warning: account 'dev-app' (555555555555) is suspended in aws organizations: removed from the model; assignments can no longer reach it\n");
-    expect(res.stderr).toContain('idcgen accounts sync: 1 added (payments-prod-eu), 1 removed (dev-app), 1 updated (prod-app); nothing written (pass --write to apply)\n');
+    expect(res.stderr).toContain(
+      "idcgen accounts sync: warning: account 'dev-app' (555555555555) is suspended in aws organizations: removed from the model; assignments can no longer reach it\n",
+    );
+    expect(res.stderr).toContain(
+      'idcgen accounts sync: 1 added (payments-prod-eu), 1 removed (dev-app), 1 updated (prod-app); nothing written (pass --write to apply)\n',
+    );
     expect(fs.readFileSync(accountsFile, 'utf8')).toBe(before);
   });
 
@@ -118,7 +141,12 @@ describe('GIVEN the split example, whose accounts live in an included file', () 
       `${fs.readFileSync(path.join(ROOT, 'examples/split/accounts.yaml'), 'utf8')}  - { name: payments-prod-eu, id: "777777777777", ou: Workloads/Prod, tags: { env: prod, owner: payments } }\n`,
     );
     const { ir } = loadResolved(model);
-    expect(ir.accounts.find((a) => a.id === '777777777777')).toEqual({ name: 'payments-prod-eu', id: '777777777777', ou: 'Workloads/Prod', tags: { env: 'prod', owner: 'payments' } });
+    expect(ir.accounts.find((a) => a.id === '777777777777')).toEqual({
+      name: 'payments-prod-eu',
+      id: '777777777777',
+      ou: 'Workloads/Prod',
+      tags: { env: 'prod', owner: 'payments' },
+    });
     const again = await sync(model, estate, { write: true });
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('');
@@ -129,7 +157,11 @@ describe('GIVEN typical.yaml, whose accounts share the main file with everything
   test('WHEN an account is added THEN only its line is added: comments, flow lists and every other line stay byte for byte', async () => {
     const model = copyExample('examples/typical.yaml');
     const before = fs.readFileSync(model, 'utf8');
-    const res = await sync(model, organizationOf(model, (a) => [...a, NEW_PROD]), { write: true });
+    const res = await sync(
+      model,
+      organizationOf(model, (a) => [...a, NEW_PROD]),
+      { write: true },
+    );
     expect(res.code).toBe(EXIT_CHANGED);
     const after = fs.readFileSync(model, 'utf8');
     const added = '  - { name: payments-prod-eu, id: "777777777777", ou: Workloads/Prod, tags: { env: prod, owner: payments } }\n';
@@ -142,10 +174,19 @@ describe('GIVEN typical.yaml, whose accounts share the main file with everything
 
   test('WHEN a removed account is still named by an assignment THEN the sync says where, and still reports the change (exit 3)', async () => {
     const model = copyExample('examples/typical.yaml');
-    const res = await sync(model, organizationOf(model, (a) => a.filter((x) => x.name !== 'security')));
+    const res = await sync(
+      model,
+      organizationOf(model, (a) => a.filter((x) => x.name !== 'security')),
+    );
     expect(res.code).toBe(EXIT_CHANGED);
-    expect(res.stderr).toContain("idcgen accounts sync: warning: account 'security' (222222222222) is not in organization o-a1b2c3d4e5: removed from the model; assignments can no longer reach it\n");
-    expect(res.stderr).toMatch(new RegExp(`idcgen accounts sync: warning: after the sync: ${model.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: account 'security' is not defined in accounts`));
+    expect(res.stderr).toContain(
+      "idcgen accounts sync: warning: account 'security' (222222222222) is not in organization o-a1b2c3d4e5: removed from the model; assignments can no longer reach it\n",
+    );
+    expect(res.stderr).toMatch(
+      new RegExp(
+        `idcgen accounts sync: warning: after the sync: ${model.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: account 'security' is not defined in accounts`,
+      ),
+    );
   });
 });
 
@@ -168,7 +209,9 @@ describe('reading AWS', () => {
     const model = copyExample('examples/split');
     const estate = organizationOf(model);
     const other = { ...estate, organization: { ...estate.organization, id: 'o-zzzzzzzzzz' } };
-    await expect(sync(model, other)).rejects.toThrow("aws organizations answered for organization o-zzzzzzzzzz, but the model is organization o-a1b2c3d4e5; use credentials of the model's organization");
+    await expect(sync(model, other)).rejects.toThrow(
+      "aws organizations answered for organization o-zzzzzzzzzz, but the model is organization o-a1b2c3d4e5; use credentials of the model's organization",
+    );
   });
 });
 
@@ -190,12 +233,24 @@ describe('organizationalUnits (OU path -> id, for targets by OU id)', () => {
     expect(res.stderr).toContain('0 added, 0 removed, 0 updated, 6 organizationalUnits changes; wrote');
     // Root first, then by path; a block mapping, one ou a line (Workloads holds no account, yet is listed)
     expect(fs.readFileSync(model, 'utf8')).toContain(
-      ['organizationalUnits:', `  Root: ${ids.root}`, `  Sandbox: ${ids.sandbox}`, `  Security: ${ids.security}`, `  Workloads: ${ids.workloads}`, `  Workloads/Dev: ${ids.dev}`, `  Workloads/Prod: ${ids.prod}`, 'accounts:'].join('\n'),
+      [
+        'organizationalUnits:',
+        `  Root: ${ids.root}`,
+        `  Sandbox: ${ids.sandbox}`,
+        `  Security: ${ids.security}`,
+        `  Workloads: ${ids.workloads}`,
+        `  Workloads/Dev: ${ids.dev}`,
+        `  Workloads/Prod: ${ids.prod}`,
+        'accounts:',
+      ].join('\n'),
     );
     const again = await sync(model, organizationOf(model));
     expect(again.code).toBe(0);
 
-    fs.writeFileSync(model, fs.readFileSync(model, 'utf8').replace('assignments:\n', `assignments:\n  - { group: Developers, permissionSet: ReadOnly, ous: [${ids.workloads}] }\n`));
+    fs.writeFileSync(
+      model,
+      fs.readFileSync(model, 'utf8').replace('assignments:\n', `assignments:\n  - { group: Developers, permissionSet: ReadOnly, ous: [${ids.workloads}] }\n`),
+    );
     const { ir } = loadResolved(model);
     expect(ir.assignments.filter((a) => a.principalName === 'Developers' && a.permissionSet === 'ReadOnly').map((a) => [a.accountName, a.reasons])).toEqual([
       ['dev-app', [`ou ${ids.workloads} (Workloads/Dev)`]],
@@ -260,8 +315,14 @@ describe('names of new accounts', () => {
       { id: '123456789012', name: 'Prod App', ouPath: ['Sandbox'], tags: {} },
       { id: '210987654321', name: 'Pending', ouPath: ['Sandbox'], tags: {}, state: 'PENDING_ACTIVATION' },
     ];
-    const forward = await sync(model, organizationOf(model, (a) => [...a, ...fresh]));
-    const backward = await sync(model, organizationOf(model, (a) => [...fresh].reverse().concat(a)));
+    const forward = await sync(
+      model,
+      organizationOf(model, (a) => [...a, ...fresh]),
+    );
+    const backward = await sync(
+      model,
+      organizationOf(model, (a) => [...fresh].reverse().concat(a)),
+    );
     expect(forward.stdout).toBe(backward.stdout);
     expect(forward.stderr).toContain('3 added (data-lake-888888888888, data-lake-999999999999, prod-app-123456789012)');
     expect(forward.stderr).toContain("note: account 'Pending' (210987654321) is still being created; it will be added once active");

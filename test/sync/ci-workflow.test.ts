@@ -38,5 +38,7 @@ test('only a changed sync validates, commits and opens the pull request', () => 
   const after = steps.slice(steps.findIndex((s) => s.id === 'sync') + 1);
   expect(after.length).toBeGreaterThan(0);
   for (const s of after) expect(s.if).toBe("steps.sync.outputs.changed == 'true'");
-  expect(after.map((s) => s.run ?? '').join('\n')).toMatch(/npx --no-install idcgen validate "\$MODEL"[\s\S]*git push --force origin "\$BRANCH"[\s\S]*gh pr create/);
+  expect(after.map((s) => s.run ?? '').join('\n')).toMatch(
+    /npx --no-install idcgen validate "\$MODEL"[\s\S]*git push --force origin "\$BRANCH"[\s\S]*gh pr create/,
+  );
 });

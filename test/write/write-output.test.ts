@@ -34,7 +34,13 @@ describe('writeOutput', () => {
   test('writes a new directory with the files, LF endings and the marker', () => {
     // GIVEN a file map with CRLF content WHEN written to a path that does not exist
     const out = path.join(root, 'out');
-    writeOutput(out, new Map([['hcl/main.tf', 'a\r\nb\r\n'], ['review.md', '# r\n']]));
+    writeOutput(
+      out,
+      new Map([
+        ['hcl/main.tf', 'a\r\nb\r\n'],
+        ['review.md', '# r\n'],
+      ]),
+    );
     // THEN the tree holds exactly those files plus the marker, with LF endings
     const t = tree(out);
     expect(Object.keys(t).sort()).toEqual([OUTPUT_MARKER, 'hcl/main.tf', 'review.md']);
@@ -44,7 +50,13 @@ describe('writeOutput', () => {
 
   test('replaces an earlier output completely: files no longer generated disappear', () => {
     const out = path.join(root, 'out');
-    writeOutput(out, new Map([['old.tf', 'old\n'], ['keep.tf', 'v1\n']]));
+    writeOutput(
+      out,
+      new Map([
+        ['old.tf', 'old\n'],
+        ['keep.tf', 'v1\n'],
+      ]),
+    );
     writeOutput(out, new Map([['keep.tf', 'v2\n']]));
     expect(tree(out)).toEqual({ [OUTPUT_MARKER]: expect.any(String), 'keep.tf': 'v2\n' });
     expect(strays('out')).toEqual([]);
@@ -84,7 +96,10 @@ describe('writeOutput', () => {
     writeOutput(out, new Map([['a.tf', 'v1\n']]));
     const before = tree(out);
     // WHEN the second file cannot be written (its directory would be the file written first)
-    const bad = new Map([['a.tf', 'v2\n'], ['a.tf/b.tf', 'x\n']]);
+    const bad = new Map([
+      ['a.tf', 'v2\n'],
+      ['a.tf/b.tf', 'x\n'],
+    ]);
     expect(() => writeOutput(out, bad)).toThrow(/EEXIST/);
     // THEN the earlier output is intact and nothing else was left behind
     expect(tree(out)).toEqual(before);
@@ -123,19 +138,32 @@ describe('writeOutput', () => {
 });
 
 describe('writeOutput and terraform working files', () => {
-  test.each([['hcl/m/terraform.tfstate'], ['hcl/m/.terraform.lock.hcl'], ['hcl/m/.terraform/x'], ['hcl/m/terraform.tfstate.d/a/b'], ['hcl/m/plan.tfplan'], ['.git/config']])(
-    'fails if a generated path is %j, which idcgen never writes (an emitter bug), writing nothing',
-    (p) => {
-      const out = path.join(root, 'out');
-      expect(() => writeOutput(out, new Map([[p, 'x']]))).toThrow(`generated file path '${p}' names a terraform working file or a git directory, which idcgen never writes`);
-      expect(fs.existsSync(out)).toBe(false);
-      expect(strays()).toEqual([]);
-    },
-  );
+  test.each([
+    ['hcl/m/terraform.tfstate'],
+    ['hcl/m/.terraform.lock.hcl'],
+    ['hcl/m/.terraform/x'],
+    ['hcl/m/terraform.tfstate.d/a/b'],
+    ['hcl/m/plan.tfplan'],
+    ['.git/config'],
+  ])('fails if a generated path is %j, which idcgen never writes (an emitter bug), writing nothing', (p) => {
+    const out = path.join(root, 'out');
+    expect(() => writeOutput(out, new Map([[p, 'x']]))).toThrow(
+      `generated file path '${p}' names a terraform working file or a git directory, which idcgen never writes`,
+    );
+    expect(fs.existsSync(out)).toBe(false);
+    expect(strays()).toEqual([]);
+  });
 
   test('the marker lists exactly the files written, sorted, and what the caller records', () => {
     const out = path.join(root, 'out');
-    writeOutput(out, new Map([['z.tf', 'z\n'], ['a/b.tf', 'b\n']]), { facts: { keys: [{ name: 'k', replicaRegions: [] }] } });
+    writeOutput(
+      out,
+      new Map([
+        ['z.tf', 'z\n'],
+        ['a/b.tf', 'b\n'],
+      ]),
+      { facts: { keys: [{ name: 'k', replicaRegions: [] }] } },
+    );
     expect(JSON.parse(tree(out)[OUTPUT_MARKER])).toEqual({
       format: 'idcgen-output',
       version: 2,

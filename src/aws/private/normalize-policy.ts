@@ -39,13 +39,7 @@ function keyOf(text: string, kind: ValueKind): string {
   return text;
 }
 
-function addField(
-  out: Map<string, NormalField>,
-  label: string,
-  raw: unknown,
-  kind: ValueKind,
-  field = label.toLowerCase(),
-): void {
+function addField(out: Map<string, NormalField>, label: string, raw: unknown, kind: ValueKind, field = label.toLowerCase()): void {
   const values = new Map<string, NormalValue>();
   for (const v of toArray(raw)) {
     const text = typeof v === 'string' ? v : kind === 'plain' && typeof v !== 'object' ? String(v) : JSON.stringify(v);

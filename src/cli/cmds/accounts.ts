@@ -46,7 +46,8 @@ export async function runAccountsSync(args: SyncArgs, deps: SyncCommandDeps): Pr
     return 0;
   }
   deps.stdout.write(result.diff);
-  for (const issue of checkEdited(args.model, loaded.files, result.edited)) deps.stderr.write(`idcgen accounts sync: warning: after the sync: ${formatIssue(issue)}\n`);
+  for (const issue of checkEdited(args.model, loaded.files, result.edited))
+    deps.stderr.write(`idcgen accounts sync: warning: after the sync: ${formatIssue(issue)}\n`);
   if (args.write) {
     writeFilesAtomically(result.edited.map((e) => ({ file: e.file, content: e.after })));
   }

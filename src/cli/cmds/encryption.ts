@@ -6,7 +6,21 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { Argv, CommandModule } from 'yargs';
-import { createClients, EncryptionApi, runEncryption, UsageError, type EncryptionAction, type EncryptionIo, type EncryptionRequest, ALIAS_ARN, INSTANCE_ARN, KEY_ARN, targetFromModel, type ModelTarget, type Clock } from '../../aws';
+import {
+  createClients,
+  EncryptionApi,
+  runEncryption,
+  UsageError,
+  type EncryptionAction,
+  type EncryptionIo,
+  type EncryptionRequest,
+  ALIAS_ARN,
+  INSTANCE_ARN,
+  KEY_ARN,
+  targetFromModel,
+  type ModelTarget,
+  type Clock,
+} from '../../aws';
 import { EXAMPLE_ARNS, isArn, formatIssue } from '../../model';
 import { loadResolved } from '../../pipeline';
 import { statusLine } from '../../write';
@@ -60,28 +74,17 @@ export function checkArgs(argv: EncryptionArgs): true | string {
   if (argv.model !== undefined && argv['expected-policy'] !== undefined) {
     return '--expected-policy replaces the model: give one or the other';
   }
-  if (!(argv.timeout > 0) || !(argv['poll-interval'] > 0))
-    return '--timeout and --poll-interval must be positive numbers of seconds';
+  if (!(argv.timeout > 0) || !(argv['poll-interval'] > 0)) return '--timeout and --poll-interval must be positive numbers of seconds';
   return true;
 }
 
 /** Model values first; flags fill what the model leaves open and may not contradict it. */
-export function buildRequest(
-  argv: EncryptionArgs,
-  target: ModelTarget | undefined,
-  expectedPolicyText?: string,
-): EncryptionRequest {
+export function buildRequest(argv: EncryptionArgs, target: ModelTarget | undefined, expectedPolicyText?: string): EncryptionRequest {
   if (target && argv.region !== undefined && argv.region !== target.region) {
     throw new UsageError(`--region ${argv.region} contradicts the model's identity center region ${target.region}`);
   }
-  if (
-    target?.instanceArn !== undefined &&
-    argv['instance-arn'] !== undefined &&
-    argv['instance-arn'] !== target.instanceArn
-  ) {
-    throw new UsageError(
-      `--instance-arn ${argv['instance-arn']} contradicts the model's instance ${target.instanceArn}`,
-    );
+  if (target?.instanceArn !== undefined && argv['instance-arn'] !== undefined && argv['instance-arn'] !== target.instanceArn) {
+    throw new UsageError(`--instance-arn ${argv['instance-arn']} contradicts the model's instance ${target.instanceArn}`);
   }
   let expectedPolicy = target?.expectedPolicy;
   if (expectedPolicyText !== undefined) {
@@ -98,7 +101,7 @@ export function buildRequest(
     region: (target?.region ?? argv.region) as string,
     instanceArn: argv['instance-arn'] ?? target?.instanceArn,
     // An explicit key ARN wins over the model's alias: the Terraform step passes the ARN it created.
-    key: argv.action === 'disable' ? undefined : argv['key-arn'] ?? target?.key,
+    key: argv.action === 'disable' ? undefined : (argv['key-arn'] ?? target?.key),
     expectedPolicy,
     managementAccountId: target?.managementAccountId,
     organizationId: target?.organizationId,
@@ -144,9 +147,7 @@ export function processDeps(): EncryptionCommandDeps {
   };
 }
 
-export function makeEncryptionCommand(
-  deps: () => EncryptionCommandDeps = processDeps,
-): CommandModule<object, EncryptionArgs> {
+export function makeEncryptionCommand(deps: () => EncryptionCommandDeps = processDeps): CommandModule<object, EncryptionArgs> {
   return {
     command: 'encryption <action> [model]',
     describe: 'check the customer managed key and switch Identity Center to it (enable) or back (disable)',
@@ -172,8 +173,7 @@ export function makeEncryptionCommand(
           type: 'string',
           array: true,
           default: [] as string[],
-          describe:
-            'application (or application provider) ARNs confirmed to work with a customer managed key, comma-separated',
+          describe: 'application (or application provider) ARNs confirmed to work with a customer managed key, comma-separated',
           coerce: (v: string[]) =>
             v
               .flatMap((s) => s.split(','))
@@ -189,18 +189,12 @@ export function makeEncryptionCommand(
         .option('timeout', { type: 'number', default: 600, describe: 'seconds to wait for ENABLED' })
         .option('poll-interval', { type: 'number', default: 5, describe: 'seconds between DescribeInstance calls' })
         .example('$0 encryption status org.yaml', 'show the instance encryption and check the key in use')
-        .example(
-          '$0 encryption enable org.yaml --dry-run',
-          'check the key and its policy against the model; change nothing',
-        )
+        .example('$0 encryption enable org.yaml --dry-run', 'check the key and its policy against the model; change nothing')
         .example(
           `$0 encryption enable --region eu-west-1 --instance-arn ${EXAMPLE_ARNS.instance} --key-arn ${EXAMPLE_ARNS.keyArnPattern} --yes`,
           'what the generated Terraform step runs',
         )
-        .example(
-          '$0 encryption disable --region eu-west-1',
-          'switch back to the AWS owned key',
-        ) as unknown as Argv<EncryptionArgs>,
+        .example('$0 encryption disable --region eu-west-1', 'switch back to the AWS owned key') as unknown as Argv<EncryptionArgs>,
     handler: async (argv) => {
       const d = deps();
       try {

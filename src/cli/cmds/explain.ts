@@ -24,7 +24,10 @@ export const explainCommand: CommandModule<object, Args> = {
       .positional('model', { type: 'string', demandOption: true, describe: 'model file (org.yaml)' })
       .option('format', { choices: FORMATS, default: 'markdown' as const, describe: 'markdown, json, or csv (one row per grant)' })
       .example('$0 explain org.yaml', 'access matrix and key use as Markdown')
-      .example('$0 explain org.yaml --format csv > access.csv', 'one row per principal, account and permission set, and per key principal') as unknown as Argv<Args>,
+      .example(
+        '$0 explain org.yaml --format csv > access.csv',
+        'one row per principal, account and permission set, and per key principal',
+      ) as unknown as Argv<Args>,
   handler: (args) => {
     const { ir, warnings } = loadResolved(args.model);
     for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);

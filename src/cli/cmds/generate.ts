@@ -37,10 +37,19 @@ export const generateCommand: CommandModule<object, Args> = {
   builder: (y: Argv) =>
     y
       .positional('model', { type: 'string', demandOption: true, describe: 'model file (org.yaml)' })
-      .option('out', { type: 'string', demandOption: true, describe: 'output directory; idcgen replaces only the files it wrote there and keeps Terraform state' })
+      .option('out', {
+        type: 'string',
+        demandOption: true,
+        describe: 'output directory; idcgen replaces only the files it wrote there and keeps Terraform state',
+      })
       .option('format', { choices: FORMATS, default: 'all' as Format, describe: 'what to generate' })
       // Safety rails (src/safety): each one broken must be named here; never from the environment.
-      .option('allow-unsafe', { type: 'string', array: true, choices: RAIL_IDS, describe: 'generate although the model breaks this safety rail (repeat for each)' })
+      .option('allow-unsafe', {
+        type: 'string',
+        array: true,
+        choices: RAIL_IDS,
+        describe: 'generate although the model breaks this safety rail (repeat for each)',
+      })
       .option('progress', { type: 'boolean', default: false, describe: 'print stage lines and counts on stderr even in CI or a pipe' })
       .option('changed-since', {
         type: 'string',
@@ -49,12 +58,18 @@ export const generateCommand: CommandModule<object, Args> = {
       })
       .option('atlantis-dir', {
         type: 'string',
-        describe: 'path of <out>/hcl from the repository root, for the project dirs of hcl/atlantis.yaml (default: <out>/hcl relative to the working directory)',
+        describe:
+          'path of <out>/hcl from the repository root, for the project dirs of hcl/atlantis.yaml (default: <out>/hcl relative to the working directory)',
       })
       .check((argv) => {
         const dir = argv['atlantis-dir'];
         if (typeof dir === 'string' && (dir === '.' || !ATLANTIS_DIR.test(dir.replace(/\/+$/, '')))) {
-          throw Object.assign(new Error(`--atlantis-dir '${dir}' is not valid; expected a relative path from the repository root without '..' or glob characters, e.g. generated/hcl`), { name: 'YError' });
+          throw Object.assign(
+            new Error(
+              `--atlantis-dir '${dir}' is not valid; expected a relative path from the repository root without '..' or glob characters, e.g. generated/hcl`,
+            ),
+            { name: 'YError' },
+          );
         }
         const since = argv['changed-since'];
         const problem = typeof since === 'string' ? changedSinceProblem(since, process.cwd()) : undefined;
@@ -65,9 +80,15 @@ export const generateCommand: CommandModule<object, Args> = {
       .example('$0 generate org.yaml --out out', 'everything: out/hcl, out/cdktf, out/review.md')
       .example('$0 generate org.yaml --out out --format hcl', 'HCL roots and modules only')
       .example('$0 generate org.yaml --out generated --atlantis-dir infra/generated/hcl', 'run outside the repository root: where Atlantis finds the roots')
-      .example('$0 generate org.yaml --out generated --changed-since origin/main', 'only the units a pull request changed; generated/ holds the output of origin/main')
+      .example(
+        '$0 generate org.yaml --out generated --changed-since origin/main',
+        'only the units a pull request changed; generated/ holds the output of origin/main',
+      )
       .example('$0 generate org.yaml --out out --allow-unsafe key-admin-missing', 'a key nobody can administer, flagged in review.md')
-      .example('$0 generate org.yaml --out out --allow-unsafe key-removed', 'drop a key the previous output generated (its deletion is scheduled on apply)') as unknown as Argv<Args>,
+      .example(
+        '$0 generate org.yaml --out out --allow-unsafe key-removed',
+        'drop a key the previous output generated (its deletion is scheduled on apply)',
+      ) as unknown as Argv<Args>,
   handler: async (args) => {
     // Stage lines on stderr for long runs at a terminal, or always with --progress (src/cli/progress.ts).
     const progress = createProgress(process.stderr, process.env, undefined, { force: args.progress });

@@ -30,14 +30,14 @@ export interface ImportCommandDeps {
   readonly stderr: { readonly isTTY?: boolean; write(s: string): unknown };
 }
 
-
 export function checkImportArgs(argv: ImportArgs): true | string {
   if (!PATTERNS.region.re.test(argv.region)) return `--region '${argv.region}' is not an aws region code; expected ${PATTERNS.region.expected}`;
   if (argv['instance-arn'] !== undefined && !PATTERNS.instanceArn.re.test(argv['instance-arn'])) {
     return `--instance-arn '${argv['instance-arn']}' is not an identity center instance arn; expected ${PATTERNS.instanceArn.expected}`;
   }
   if (!/\.ya?ml$/i.test(argv.out)) return `--out '${argv.out}' must name a .yaml or .yml file`;
-  if (!Number.isInteger(argv.concurrency) || argv.concurrency < 1 || argv.concurrency > 16) return `--concurrency ${argv.concurrency} is out of range; allowed 1..16`;
+  if (!Number.isInteger(argv.concurrency) || argv.concurrency < 1 || argv.concurrency > 16)
+    return `--concurrency ${argv.concurrency} is out of range; allowed 1..16`;
   return true;
 }
 
@@ -50,7 +50,13 @@ export async function runImportCommand(argv: ImportArgs, deps: ImportCommandDeps
     }
   }
   const out = await runImport(
-    { region: argv.region, instanceArn: argv['instance-arn'], modelFile: path.basename(argv.out), planFile: path.basename(planPath), concurrency: argv.concurrency },
+    {
+      region: argv.region,
+      instanceArn: argv['instance-arn'],
+      modelFile: path.basename(argv.out),
+      planFile: path.basename(planPath),
+      concurrency: argv.concurrency,
+    },
     { clients: deps.clients(argv.region), sleep: deps.sleep, progress: deps.stderr },
   );
   writeFileAtomically(argv.out, out.yaml);
@@ -61,7 +67,9 @@ export async function runImportCommand(argv: ImportArgs, deps: ImportCommandDeps
     const differences = compareExternalPermissionSets(out.estate, ir);
     for (const d of differences) deps.stderr.write(`idcgen import: ${argv.compare}: ${d}\n`);
     const external = ir.permissionSets.filter((p) => p.external === true).length;
-    deps.stdout.write(`compared ${external} external permission set${external === 1 ? '' : 's'} of ${argv.compare} with the instance: ${differences.length === 0 ? 'all match' : `${differences.length} differ`}\n`);
+    deps.stdout.write(
+      `compared ${external} external permission set${external === 1 ? '' : 's'} of ${argv.compare} with the instance: ${differences.length === 0 ? 'all match' : `${differences.length} differ`}\n`,
+    );
   }
   const m = out.model;
   deps.stdout.write(
@@ -69,8 +77,6 @@ export async function runImportCommand(argv: ImportArgs, deps: ImportCommandDeps
       `${m.assignments?.length ?? 0} assignments, ${m.keys?.length ?? 0} keys) and ${planPath} (${out.plan.resources.length} existing resources to import)\n`,
   );
 }
-
-
 
 export const importCommand: CommandModule<object, ImportArgs> = {
   command: 'import',
@@ -82,11 +88,17 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       .option('instance-arn', { type: 'string', describe: 'instance to read when the Region has more than one' })
       .option('force', { type: 'boolean', default: false, describe: 'replace existing output files' })
       .option('concurrency', { type: 'number', default: 4, describe: 'requests in flight (1..16); pacing keeps each API under its rate limit' })
-      .option('compare', { type: 'string', describe: "a model whose external permission sets (external: true) are compared with the instance's: declared managedPolicies against what each holds" })
+      .option('compare', {
+        type: 'string',
+        describe: "a model whose external permission sets (external: true) are compared with the instance's: declared managedPolicies against what each holds",
+      })
       .check((argv) => checkImportArgs(argv as unknown as ImportArgs))
       .example('$0 import --region eu-west-1', 'write org.yaml and org.imports.json')
       .example('$0 import --region eu-west-1 --out live.yaml --compare org.yaml', "also check org.yaml's external permission sets against AWS")
-      .example(`$0 import --region eu-west-1 --out adopted/org.yaml --instance-arn ${EXAMPLE_ARNS.instance}`, 'choose the instance and the file') as unknown as Argv<ImportArgs>,
+      .example(
+        `$0 import --region eu-west-1 --out adopted/org.yaml --instance-arn ${EXAMPLE_ARNS.instance}`,
+        'choose the instance and the file',
+      ) as unknown as Argv<ImportArgs>,
   handler: (args) =>
     runImportCommand(args, {
       clients: createClients,

@@ -46,7 +46,8 @@ export const lintCommand: CommandModule<object, Args> = {
       for (const i of issues) all.push(i);
       if (!args.json) {
         for (const i of issues) process.stderr.write(`${formatIssue(i)}${i.rule !== undefined ? ` [${i.rule}]` : ''}\n`);
-        if (!issues.some((i) => i.severity === 'error')) process.stdout.write(`${file}: ok${issues.length > 0 ? ` (${issues.length} warning${issues.length === 1 ? '' : 's'})` : ''}\n`);
+        if (!issues.some((i) => i.severity === 'error'))
+          process.stdout.write(`${file}: ok${issues.length > 0 ? ` (${issues.length} warning${issues.length === 1 ? '' : 's'})` : ''}\n`);
       }
     }
     if (args.json) {

@@ -45,7 +45,10 @@ export const profilesCommand: CommandModule<object, Args> = {
         return true;
       })
       .example('$0 profiles org.yaml --start-url https://d-1234567890.awsapps.com/start --group Developers', 'print the profiles of a group')
-      .example('$0 profiles org.yaml --start-url https://acme.awsapps.com/start --user alice --out alice.config', 'a file to hand to alice') as unknown as Argv<Args>,
+      .example(
+        '$0 profiles org.yaml --start-url https://acme.awsapps.com/start --user alice --out alice.config',
+        'a file to hand to alice',
+      ) as unknown as Argv<Args>,
   handler: (args) => {
     const { ir } = loadResolved(args.model);
     let result;
@@ -63,9 +66,12 @@ export const profilesCommand: CommandModule<object, Args> = {
     if (fs.existsSync(args.out)) {
       // ~/.aws/config holds people's other profiles and credentials settings: never replace it.
       const first = fs.readFileSync(args.out, 'utf8').split('\n', 1)[0];
-      if (!first.startsWith(PROFILES_MARKER)) throw new Error(`'${args.out}' exists and was not written by idcgen profiles; choose another --out, or add the printed profiles to it yourself`);
+      if (!first.startsWith(PROFILES_MARKER))
+        throw new Error(`'${args.out}' exists and was not written by idcgen profiles; choose another --out, or add the printed profiles to it yourself`);
     }
     writeFileAtomically(args.out, result.text);
-    process.stdout.write(`wrote ${args.out} (${result.profiles.length} profile${result.profiles.length === 1 ? '' : 's'}, sso-session ${result.sessionName})\n`);
+    process.stdout.write(
+      `wrote ${args.out} (${result.profiles.length} profile${result.profiles.length === 1 ? '' : 's'}, sso-session ${result.sessionName})\n`,
+    );
   },
 };

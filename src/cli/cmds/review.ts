@@ -103,7 +103,8 @@ function usage(message: string): Error {
 /** Exactly one base; a `--base` that reads both as `<rev>:<path>` and as a file in the working tree is refused. */
 function checkBase(args: Args): true {
   const given = (['base', 'base-ref', 'base-file'] as const).filter((k) => args[k] !== undefined);
-  if (given.length !== 1) throw usage(`give exactly one of --base-ref, --base, --base-file; found ${given.length === 0 ? 'none' : given.map((k) => `--${k}`).join(', ')}`);
+  if (given.length !== 1)
+    throw usage(`give exactly one of --base-ref, --base, --base-file; found ${given.length === 0 ? 'none' : given.map((k) => `--${k}`).join(', ')}`);
   const ref = args['base-ref'];
   if (ref !== undefined && (ref === '' || ref.startsWith('-') || ref.includes(':'))) {
     throw usage(`--base-ref '${ref}' is not a git revision; give a branch, tag or commit such as origin/main`);
@@ -126,7 +127,10 @@ export const reviewCommand: CommandModule<object, Args> = {
   builder: (y: Argv) =>
     y
       .option('base-ref', { type: 'string', describe: "the model before the change: the head model's path at this git revision (read with git only)" })
-      .option('base', { type: 'string', describe: 'the model before the change: <git-rev>:<path> read with git, or a model file; refused when it could be both' })
+      .option('base', {
+        type: 'string',
+        describe: 'the model before the change: <git-rev>:<path> read with git, or a model file; refused when it could be both',
+      })
       .option('base-file', { type: 'string', describe: 'the model before the change: a model file' })
       .option('head', { type: 'string', demandOption: true, describe: 'the model after the change' })
       .option('format', { choices: FORMATS, default: 'markdown' as const, describe: 'markdown for a pull request comment, json for CI' })
@@ -139,7 +143,10 @@ export const reviewCommand: CommandModule<object, Args> = {
       .check((argv) => checkBase(argv as unknown as Args))
       .example('$0 review --base-ref origin/main --head org.yaml', 'review the working model against the same file on the main branch')
       .example('$0 review --base origin/main:models/org.yaml --head org.yaml', 'against another path in git')
-      .example('$0 review --base-file old.yaml --head org.yaml --format json --fail-on high', 'two files; machine-readable; fail on high or critical flags') as unknown as Argv<Args>,
+      .example(
+        '$0 review --base-file old.yaml --head org.yaml --format json --fail-on high',
+        'two files; machine-readable; fail on high or critical flags',
+      ) as unknown as Argv<Args>,
   handler: async (args) => {
     const { base, head } = await loadBoth(args);
     const review = reviewModels(base, head);

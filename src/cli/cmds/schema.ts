@@ -11,9 +11,7 @@ export const schemaCommand: CommandModule<object, object> = {
   command: 'schema',
   describe: 'Print the JSON Schema of the organization model',
   builder: (y: Argv) =>
-    y
-      .example('$0 schema > org-model.schema.json', 'save it for your editor')
-      .epilogue('In org.yaml: # yaml-language-server: $schema=./org-model.schema.json'),
+    y.example('$0 schema > org-model.schema.json', 'save it for your editor').epilogue('In org.yaml: # yaml-language-server: $schema=./org-model.schema.json'),
   handler: () => {
     process.stdout.write(schemaText());
   },

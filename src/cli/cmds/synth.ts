@@ -26,12 +26,20 @@ export const synthCommand: CommandModule<object, Args> = {
     y
       .positional('model', { type: 'string', demandOption: true, describe: 'model file (org.yaml)' })
       .option('out', { type: 'string', describe: 'output directory; default $CDKTF_OUTDIR (set by cdktf), else cdktf.out' })
-      .option('allow-unsafe', { type: 'string', array: true, choices: RAIL_IDS, describe: 'synthesize although the model breaks this safety rail (repeat for each)' })
+      .option('allow-unsafe', {
+        type: 'string',
+        array: true,
+        choices: RAIL_IDS,
+        describe: 'synthesize although the model breaks this safety rail (repeat for each)',
+      })
       .check(() => {
         if (process.env.IDCGEN_ALLOW_UNSAFE === undefined) return true;
         throw Object.assign(new Error('--allow-unsafe must be given on the command line, not through IDCGEN_ALLOW_UNSAFE'), { name: 'YError' });
       })
-      .example('$0 synth org.yaml', 'in cdktf.json: { "app": "./node_modules/.bin/idcgen synth org.yaml" }, then cdktf synth | diff | deploy') as unknown as Argv<Args>,
+      .example(
+        '$0 synth org.yaml',
+        'in cdktf.json: { "app": "./node_modules/.bin/idcgen synth org.yaml" }, then cdktf synth | diff | deploy',
+      ) as unknown as Argv<Args>,
   handler: async (args) => {
     const { files } = await generate(args.model, { format: 'cdktf', allowUnsafe: new Set(args.allowUnsafe ?? []) });
     writeCdktfOutdir(args.out ?? (process.env.CDKTF_OUTDIR || 'cdktf.out'), files);

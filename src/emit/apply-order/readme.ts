@@ -19,7 +19,7 @@ export function renderHclReadme(ir: ResolvedModel): string {
     `${file.units.length} Terraform roots, one per deployment unit, in ${file.waves.length} waves. Apply the waves in order;`,
     'the roots of one wave do not depend on each other and can be applied in parallel. The same order',
     'is in `units.json` (for scripts and CI: each unit with its wave, dependencies, roles and state),',
-    'in `atlantis.yaml` (Atlantis projects), and in the CDKTF stack dependencies (`cdktf deploy \'*\'`).',
+    "in `atlantis.yaml` (Atlantis projects), and in the CDKTF stack dependencies (`cdktf deploy '*'`).",
     '',
     '```sh',
     'cd <unit> && terraform init && terraform apply     # for each unit, wave by wave',

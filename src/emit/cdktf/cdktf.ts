@@ -13,7 +13,19 @@
  */
 export { Construct } from 'constructs';
 
-export { App, DataResource, Fn, LocalBackend, S3Backend, TerraformDataSource, TerraformResource, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+export {
+  App,
+  DataResource,
+  Fn,
+  LocalBackend,
+  S3Backend,
+  TerraformDataSource,
+  TerraformResource,
+  TerraformStack,
+  TerraformVariable,
+  Testing,
+  Token,
+} from 'cdktf';
 // The logical-id function cdktf allocates every element's id with (TerraformStack.allocateLogicalId),
 // for blocks written as JSON without constructs (private/assignment-blocks.ts). Not re-exported by
 // the package index; CDK Terrain keeps the same path.

@@ -53,7 +53,8 @@ export function callsOfView(view: unknown): HclModuleCall[] {
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v !== null && typeof v === 'object') {
-      if (isCall(v)) out.push({ ident: v.ident, module: v.module, ...(v.region !== undefined ? { region: v.region } : {}), ...(v.key !== undefined ? { key: v.key } : {}) });
+      if (isCall(v))
+        out.push({ ident: v.ident, module: v.module, ...(v.region !== undefined ? { region: v.region } : {}), ...(v.key !== undefined ? { key: v.key } : {}) });
       // A module call's arguments are expressions, never further calls.
       else Object.values(v).forEach(walk);
     }
@@ -61,4 +62,3 @@ export function callsOfView(view: unknown): HclModuleCall[] {
   walk(view);
   return out;
 }
-

@@ -145,8 +145,7 @@ export function instanceView(ir: ResolvedModel): InstanceView {
   return {
     lookup: instanceArn === undefined || identityStoreId === undefined,
     instanceArn: instanceArn !== undefined ? str(instanceArn) : ref('one(data.aws_ssoadmin_instances.this.arns)'),
-    identityStoreId:
-      identityStoreId !== undefined ? str(identityStoreId) : ref('one(data.aws_ssoadmin_instances.this.identity_store_ids)'),
+    identityStoreId: identityStoreId !== undefined ? str(identityStoreId) : ref('one(data.aws_ssoadmin_instances.this.identity_store_ids)'),
   };
 }
 

@@ -32,7 +32,11 @@ const ADDRESS_PARTS = [
 ] as const satisfies readonly (readonly [keyof UserAddress, string])[];
 
 function contact(c: UserContact): Expr {
-  return obj([{ key: 'value', value: str(c.value) }, ...(c.type !== undefined ? [{ key: 'type', value: str(c.type) }] : []), { key: 'primary', value: bool(c.primary) }]);
+  return obj([
+    { key: 'value', value: str(c.value) },
+    ...(c.type !== undefined ? [{ key: 'type', value: str(c.type) }] : []),
+    { key: 'primary', value: bool(c.primary) },
+  ]);
 }
 
 function address(a: UserAddress): Expr {

@@ -2,7 +2,20 @@
  * View of the management root: identity store, permission sets, applications, attributes for
  * access control, keys with their replicas, and the opt-in encryption step. Everything is precomputed and sorted here; the template only places it.
  */
-import { compareKeys, type ManagementUnit, type ResolvedGroup, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, type ResolvedUser, unitApplications, unitGroups, unitMemberLookups, unitPermissionSets, unitUsers } from '../../model';
+import {
+  compareKeys,
+  type ManagementUnit,
+  type ResolvedGroup,
+  type ResolvedKey,
+  type ResolvedModel,
+  type ResolvedPermissionSet,
+  type ResolvedUser,
+  unitApplications,
+  unitGroups,
+  unitMemberLookups,
+  unitPermissionSets,
+  unitUsers,
+} from '../../model';
 import { ENCRYPTION_STEP_NAME, encryptionStep } from '../encryption-step';
 import { bool, list, num, obj, ref, str, template, type Expr, type ObjectEntry, type TemplatePart } from './private/expr';
 import { regionIdentifier, replicaIdentifier, type MovedView } from './private/names';
@@ -67,7 +80,14 @@ function permissionSetEntry(ps: ResolvedPermissionSet, resolve: RefResolver): Ob
     const refs = [...ps.customerManagedPolicies].sort((a, b) => compareKeys(a.path + a.name, b.path + b.name));
     entries.push({
       key: 'customer_managed_policies',
-      value: list(refs.map((p) => obj([{ key: 'name', value: str(p.name) }, { key: 'path', value: str(p.path) }]))),
+      value: list(
+        refs.map((p) =>
+          obj([
+            { key: 'name', value: str(p.name) },
+            { key: 'path', value: str(p.path) },
+          ]),
+        ),
+      ),
     });
   }
   if (ps.inlinePolicy !== undefined) entries.push({ key: 'inline_policy', value: policyDocument(ps.inlinePolicy, resolve) });
@@ -110,26 +130,24 @@ function keyView(key: ResolvedKey, ident: string, resolve: RefResolver): KeyView
       { key: 'policy_statements', value: keyPolicyStatements(key, resolve), gap: true },
     ],
   };
-  const replicas = [...key.replicaRegions].sort(compareKeys).map(
-    (region): ReplicaView => ({
-      region,
-      key: key.name,
-      ident: replicaIdentifier(ident, region),
-      module: 'replica',
-      source: moduleSource('replica'),
-      providerAlias: regionIdentifier(region),
-      args: [
-        { key: 'primary_key_arn', value: ref(`module.${ident}.key_arn`) },
-        // KMS does not copy key policies to replicas: every Region gets the primary's document.
-        { key: 'policy', value: ref(`module.${ident}.key_policy`) },
-        { key: 'description', value: str(key.description) },
-        { key: 'deletion_window_in_days', value: num(key.deletionWindowDays) },
-        ...keyTags,
-        // Aliases are Regional: without its own, the replica has no alias in its Region.
-        { key: 'alias', value: str(key.alias) },
-      ],
-    }),
-  );
+  const replicas = [...key.replicaRegions].sort(compareKeys).map((region): ReplicaView => ({
+    region,
+    key: key.name,
+    ident: replicaIdentifier(ident, region),
+    module: 'replica',
+    source: moduleSource('replica'),
+    providerAlias: regionIdentifier(region),
+    args: [
+      { key: 'primary_key_arn', value: ref(`module.${ident}.key_arn`) },
+      // KMS does not copy key policies to replicas: every Region gets the primary's document.
+      { key: 'policy', value: ref(`module.${ident}.key_policy`) },
+      { key: 'description', value: str(key.description) },
+      { key: 'deletion_window_in_days', value: num(key.deletionWindowDays) },
+      ...keyTags,
+      // Aliases are Regional: without its own, the replica has no alias in its Region.
+      { key: 'alias', value: str(key.alias) },
+    ],
+  }));
   return { name: key.name, module, replicas };
 }
 
@@ -242,9 +260,7 @@ export function managementView(ir: ResolvedModel, unit: ManagementUnit): Managem
     outputs: {
       keyArns: keyMap((k) => ref(`module.${k.module.ident}.key_arn`)),
       keyPolicies: keyMap((k) => ref(`module.${k.module.ident}.key_policy`)),
-      replicaKeyArns: keyMap((k) =>
-        obj(k.replicas.map((r) => ({ key: r.region, value: ref(`module.${r.ident}.key_arn`), quoteKey: true }))),
-      ),
+      replicaKeyArns: keyMap((k) => obj(k.replicas.map((r) => ({ key: r.region, value: ref(`module.${r.ident}.key_arn`), quoteKey: true })))),
     },
   };
 }

@@ -23,9 +23,9 @@ export interface KeyLookupView {
 export function keyAliasLookups(ir: ResolvedModel, refs: readonly PolicyRef[]): { keyLookups: KeyLookupView[]; resolve: RefResolver } {
   const idents = keyIdentifiers(ir);
   const keyNames = new Set(refs.filter((r) => POLICY_REF_KINDS[r.ref].ofKey).map((r) => findKey(ir, r.key).name));
-  const keyLookups = [...keyNames].sort(compareKeys).map(
-    (name): KeyLookupView => ({ ident: idents.get(name) as string, keyName: name, alias: findKey(ir, name).alias }),
-  );
+  const keyLookups = [...keyNames]
+    .sort(compareKeys)
+    .map((name): KeyLookupView => ({ ident: idents.get(name) as string, keyName: name, alias: findKey(ir, name).alias }));
   const resolve = refResolver(ir, (key) => {
     const ident = idents.get(key.name) as string;
     return { arn: `data.aws_kms_alias.${ident}.target_key_arn`, id: `data.aws_kms_alias.${ident}.target_key_id` };
@@ -43,10 +43,7 @@ export interface MemberView {
 }
 
 export function memberView(ir: ResolvedModel, unit: MemberUnit): MemberView {
-  const documents: PolicyDocumentJson[] = [
-    ...unit.keyIdentityPolicies.map((p) => p.document),
-    ...unit.customerManagedPolicies.map((p) => p.document),
-  ];
+  const documents: PolicyDocumentJson[] = [...unit.keyIdentityPolicies.map((p) => p.document), ...unit.customerManagedPolicies.map((p) => p.document)];
   const refs: PolicyRef[] = [];
   documents.forEach((d) => policyRefs(d, refs));
 
@@ -94,9 +91,7 @@ export function keyUserPoliciesCall(unit: PolicyUnit, resolve: RefResolver, iden
       comment: 'referenced by permission sets: must exist in every account they are assigned to',
     });
   }
-  const entries = [...policies.values()]
-    .sort((a, b) => compareKeys(a.key, b.key))
-    .map((e, i) => ({ ...e, gap: i > 0 }));
+  const entries = [...policies.values()].sort((a, b) => compareKeys(a.key, b.key)).map((e, i) => ({ ...e, gap: i > 0 }));
 
   return {
     ident,

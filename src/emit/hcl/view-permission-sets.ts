@@ -22,7 +22,10 @@ export interface PermissionSetsView {
 
 export function permissionSetsView(ir: ResolvedModel, unit: DeploymentUnit): PermissionSetsView {
   const sets = unitPermissionSets(ir, unit);
-  const { keyLookups, resolve } = keyAliasLookups(ir, sets.flatMap((ps) => policyRefs(ps.inlinePolicy)));
+  const { keyLookups, resolve } = keyAliasLookups(
+    ir,
+    sets.flatMap((ps) => policyRefs(ps.inlinePolicy)),
+  );
   const permissionSets = permissionSetsCall(sets, resolve);
   if (!permissionSets) throw new Error(`unit ${unit.name} holds no permission set`);
   const keyLookupProvider = keyLookups.length > 0 && unit.accountId !== ir.organization.managementAccountId ? 'management' : null;

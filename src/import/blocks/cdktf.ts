@@ -135,7 +135,9 @@ function identify(stack: StackJson, ir: ResolvedModel): Map<string, string> {
       if (!region) continue;
       set(T.KMS_REPLICA_KEY, `${key.name}/${region}`, name);
       // The replica's own alias (aliases are Regional) targets the replica resource.
-      const replicaAlias = Object.entries(resources[T.KMS_ALIAS] ?? {}).find(([, a]) => a.name === key.alias && refOf(a.target_key_id)?.type === T.KMS_REPLICA_KEY && refOf(a.target_key_id)?.name === name);
+      const replicaAlias = Object.entries(resources[T.KMS_ALIAS] ?? {}).find(
+        ([, a]) => a.name === key.alias && refOf(a.target_key_id)?.type === T.KMS_REPLICA_KEY && refOf(a.target_key_id)?.name === name,
+      );
       if (replicaAlias) set(T.KMS_ALIAS, `${key.name}/${region}`, replicaAlias[0]);
     }
   }

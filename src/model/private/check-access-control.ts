@@ -28,7 +28,8 @@ export function checkAccessControlAttributes(ctx: CheckContext): void {
   if (attributes === undefined) return;
   const keys = Object.keys(attributes);
   const { accessControlAttributes: count, accessControlAttributeKey: keyLimit, accessControlAttributeSources: sources } = LIMITS;
-  if (keys.length > count.max) ctx.error(AT, `${keys.length} attributes for access control are defined; allowed at most ${count.max} (${count.why})`, { key: true });
+  if (keys.length > count.max)
+    ctx.error(AT, `${keys.length} attributes for access control are defined; allowed at most ${count.max} (${count.why})`, { key: true });
 
   // Session tag keys are case-insensitive: two keys differing only in case would be one tag.
   const folded = new Map<string, string>();
@@ -36,7 +37,11 @@ export function checkAccessControlAttributes(ctx: CheckContext): void {
     const at: ModelPath = [...AT, key];
     const other = folded.get(key.toLowerCase());
     if (other !== undefined) {
-      ctx.error(at, `attribute for access control '${key}' differs only in case from '${other}'; session tag keys are case-insensitive, so they would be one tag`, { key: true });
+      ctx.error(
+        at,
+        `attribute for access control '${key}' differs only in case from '${other}'; session tag keys are case-insensitive, so they would be one tag`,
+        { key: true },
+      );
     }
     folded.set(key.toLowerCase(), key);
     if (outOfLength(key, keyLimit)) ctx.error(at, lengthMessage('attribute for access control key', key, keyLimit), { key: true });

@@ -40,7 +40,14 @@ function referencesByPermissionSet(model: OrgModel): Map<string, Needed[]> {
     const b = ps.permissionsBoundary;
     if (b && 'customerManagedPolicy' in b) {
       const r = b.customerManagedPolicy;
-      refs.push({ id: `${normalizeIamPath(r.path)}${r.name}`, name: r.name, who: `permission set '${ps.name}'`, at: ['permissionSets', i, 'permissionsBoundary', 'customerManagedPolicy', 'name'], own: false, permissionSet: ps.name });
+      refs.push({
+        id: `${normalizeIamPath(r.path)}${r.name}`,
+        name: r.name,
+        who: `permission set '${ps.name}'`,
+        at: ['permissionSets', i, 'permissionsBoundary', 'customerManagedPolicy', 'name'],
+        own: false,
+        permissionSet: ps.name,
+      });
     }
     if (refs.length > 0) out.set(ps.name, refs);
   });
@@ -83,7 +90,8 @@ export function accountPolicyNameIssues(
       const pair = `${first.who} ${first.id}|${n.who} ${n.id}`;
       if (reported.has(pair)) continue;
       reported.add(pair);
-      const text = (x: Needed): string => (x.own ? `the identity policy '${x.id}' idcgen creates for ${x.who}` : `customer managed policy '${x.id}' of ${x.who}`);
+      const text = (x: Needed): string =>
+        x.own ? `the identity policy '${x.id}' idcgen creates for ${x.who}` : `customer managed policy '${x.id}' of ${x.who}`;
       issues.push(
         loaded.issue(
           n.at,

@@ -27,12 +27,18 @@ function checkOne(ctx: CheckContext, app: ApplicationInput, at: ModelPath): void
   const signIn = app.portal?.signIn;
   // The AWS provider refuses portal_options.visibility without sign_in_options at plan time.
   if (app.portal?.visibility !== undefined && signIn === undefined) {
-    ctx.error([...at, 'portal', 'visibility'], `application '${app.name}' sets portal visibility without signIn; the aws provider requires sign-in options with visibility, so add signIn: { origin: IDENTITY_CENTER } (or origin APPLICATION with url)`);
+    ctx.error(
+      [...at, 'portal', 'visibility'],
+      `application '${app.name}' sets portal visibility without signIn; the aws provider requires sign-in options with visibility, so add signIn: { origin: IDENTITY_CENTER } (or origin APPLICATION with url)`,
+    );
   }
   if (signIn !== undefined) {
     const here: ModelPath = [...at, 'portal', 'signIn'];
     if (signIn.url === undefined && signIn.origin === 'APPLICATION') {
-      ctx.error([...here, 'origin'], `application '${app.name}' signs in with origin APPLICATION, which sends users to the application's url; add url (e.g. https://grafana.example.com/login) or use origin IDENTITY_CENTER`);
+      ctx.error(
+        [...here, 'origin'],
+        `application '${app.name}' signs in with origin APPLICATION, which sends users to the application's url; add url (e.g. https://grafana.example.com/login) or use origin IDENTITY_CENTER`,
+      );
     }
     if (signIn.url !== undefined) {
       if (outOfLength(signIn.url, applicationUrl)) ctx.error([...here, 'url'], lengthMessage('application url', signIn.url, applicationUrl));
@@ -42,7 +48,9 @@ function checkOne(ctx: CheckContext, app: ApplicationInput, at: ModelPath): void
 
   const tagCount = Object.keys(app.tags ?? {}).length;
   if (tagCount > applicationTags.max) {
-    ctx.error([...at, 'tags'], `application '${app.name}' has ${tagCount} tags; allowed at most ${applicationTags.max} (${applicationTags.why})`, { key: true });
+    ctx.error([...at, 'tags'], `application '${app.name}' has ${tagCount} tags; allowed at most ${applicationTags.max} (${applicationTags.why})`, {
+      key: true,
+    });
   }
   checkTags(ctx, [...at, 'tags'], app.tags);
 
@@ -54,15 +62,23 @@ function checkOne(ctx: CheckContext, app: ApplicationInput, at: ModelPath): void
     const here: ModelPath = [...at, 'accessScopes', j];
     checkPattern(ctx, [...here, 'scope'], 'access scope', s.scope, PATTERNS.accessScope);
     const first = scopes.get(s.scope);
-    if (first !== undefined) ctx.error([...here, 'scope'], `access scope '${s.scope}' is listed twice in application '${app.name}' (first at ${ctx.ref([...at, 'accessScopes', first, 'scope'])})`);
+    if (first !== undefined)
+      ctx.error(
+        [...here, 'scope'],
+        `access scope '${s.scope}' is listed twice in application '${app.name}' (first at ${ctx.ref([...at, 'accessScopes', first, 'scope'])})`,
+      );
     else scopes.set(s.scope, j);
     const targets = s.authorizedTargets;
     if (targets === undefined) return;
     const { accessScopeTargets: limit } = LIMITS;
     if (targets.length < (limit.min ?? 0) || targets.length > limit.max) {
-      ctx.error([...here, 'authorizedTargets'], `access scope '${s.scope}' lists ${targets.length} authorized targets; allowed ${limit.min}..${limit.max} (${limit.why}); leave authorizedTargets out for none`, {
-        key: true,
-      });
+      ctx.error(
+        [...here, 'authorizedTargets'],
+        `access scope '${s.scope}' lists ${targets.length} authorized targets; allowed ${limit.min}..${limit.max} (${limit.why}); leave authorizedTargets out for none`,
+        {
+          key: true,
+        },
+      );
     }
     const seen = new Set<string>();
     targets.forEach((t, k) => {

@@ -24,12 +24,18 @@ export function checkKeyAliases(ctx: CheckContext): void {
     // A key name that is no handle is reported by checkKeys once; its default alias is not a second problem.
     if (key.alias === undefined && !PATTERNS.handle.re.test(key.name)) return;
     if (key.alias === undefined && !ALIAS.pattern.test(alias)) {
-      ctx.error(at, `key name '${key.name}' gives the default alias '${alias}', which kms refuses (allowed: alias/ followed by letters, digits, /, _ and -); set alias: alias/<name>`);
+      ctx.error(
+        at,
+        `key name '${key.name}' gives the default alias '${alias}', which kms refuses (allowed: alias/ followed by letters, digits, /, _ and -); set alias: alias/<name>`,
+      );
       return;
     }
     const other = first.get(alias);
     if (other !== undefined) {
-      ctx.error(at, `alias '${alias}' is already the alias of the key at ${ctx.ref(other)}; kms aliases are unique in an account and region, so give each key its own alias`);
+      ctx.error(
+        at,
+        `alias '${alias}' is already the alias of the key at ${ctx.ref(other)}; kms aliases are unique in an account and region, so give each key its own alias`,
+      );
       return;
     }
     first.set(alias, at);

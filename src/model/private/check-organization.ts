@@ -10,10 +10,7 @@ export function checkOrganization(ctx: CheckContext): void {
   const { organization, identityCenter, deployment } = ctx.model;
   checkPattern(ctx, ['organization', 'id'], 'organization id', organization.id, PATTERNS.organizationId);
   if (!ctx.accounts.has(organization.managementAccount)) {
-    ctx.error(
-      ['organization', 'managementAccount'],
-      unknownRef('managementAccount', organization.managementAccount, 'accounts', [...ctx.accounts]),
-    );
+    ctx.error(['organization', 'managementAccount'], unknownRef('managementAccount', organization.managementAccount, 'accounts', [...ctx.accounts]));
   }
 
   checkDelegatedAdmin(ctx);
@@ -25,10 +22,7 @@ export function checkOrganization(ctx: CheckContext): void {
     ctx.error(['identityCenter', 'encryption', 'key'], unknownRef('encryption key', keyName, 'keys', [...ctx.keys]));
   }
   if (identityCenter.encryption?.manage === true && keyName === undefined) {
-    ctx.error(
-      ['identityCenter', 'encryption', 'manage'],
-      'encryption manage: true needs encryption key: naming the key identity center should use',
-    );
+    ctx.error(['identityCenter', 'encryption', 'manage'], 'encryption manage: true needs encryption key: naming the key identity center should use');
   }
 
   if (!deployment) return;
@@ -54,7 +48,11 @@ export function checkOrganization(ctx: CheckContext): void {
     }
     if (backend.dynamodbTable !== undefined) {
       ctx.issues.push({
-        ...ctx.loaded.issue(['deployment', 'backend', 'dynamodbTable'], `backend dynamodbTable '${backend.dynamodbTable}' is deprecated: terraform >= 1.10 locks state with a lock file in the bucket (use_lockfile, which idcgen always sets); keep it only while runs older than 1.10 remain, then remove it`, { key: true }),
+        ...ctx.loaded.issue(
+          ['deployment', 'backend', 'dynamodbTable'],
+          `backend dynamodbTable '${backend.dynamodbTable}' is deprecated: terraform >= 1.10 locks state with a lock file in the bucket (use_lockfile, which idcgen always sets); keep it only while runs older than 1.10 remain, then remove it`,
+          { key: true },
+        ),
         severity: 'warning',
       });
     }
@@ -73,9 +71,20 @@ function checkDelegatedAdmin(ctx: CheckContext): void {
   const at = ['identityCenter', 'delegatedAdmin'];
   if (admin === organization.managementAccount) {
     const members = [...ctx.accounts].filter((a) => a !== organization.managementAccount);
-    ctx.error(at, `delegatedAdmin '${admin}' is the management account; a delegated administrator must be a member account; allowed: ${members.join(', ') || '(no member account in accounts)'}`);
+    ctx.error(
+      at,
+      `delegatedAdmin '${admin}' is the management account; a delegated administrator must be a member account; allowed: ${members.join(', ') || '(no member account in accounts)'}`,
+    );
   } else if (!ctx.accounts.has(admin)) {
-    ctx.error(at, unknownRef('delegatedAdmin', admin, 'accounts', [...ctx.accounts].filter((a) => a !== organization.managementAccount)));
+    ctx.error(
+      at,
+      unknownRef(
+        'delegatedAdmin',
+        admin,
+        'accounts',
+        [...ctx.accounts].filter((a) => a !== organization.managementAccount),
+      ),
+    );
   }
 }
 

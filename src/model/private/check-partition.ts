@@ -19,7 +19,10 @@ export function checkPartition(ctx: CheckContext): void {
     if (typeof value === 'string') {
       const p = arnPartition(value);
       if (p !== undefined && p !== home) {
-        ctx.error(path, `arn '${value}' is in partition ${p}, but the identity center region ${region} is in partition ${home}; use ${inPartition(value, home)}`);
+        ctx.error(
+          path,
+          `arn '${value}' is in partition ${p}, but the identity center region ${region} is in partition ${home}; use ${inPartition(value, home)}`,
+        );
       }
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => visit(v, [...path, i]));

@@ -14,7 +14,6 @@ import { checkPolicyScalars } from './policy-scalars';
 import { checkPattern, checkTags, checkUnique, type CheckContext } from './context';
 import { lengthMessage, outOfLength, quote } from './describe';
 
-
 export function checkPermissionSets(ctx: CheckContext): void {
   const sets = ctx.model.permissionSets ?? [];
   if (sets.length > LIMITS.permissionSets.max) {
@@ -48,13 +47,19 @@ function checkOne(ctx: CheckContext, ps: PermissionSetInput, at: ModelPath): voi
     if (outOfLength(ps.description, permissionSetDescription)) {
       ctx.error([...at, 'description'], lengthMessage('description', ps.description, permissionSetDescription));
     } else if (!PATTERNS.permissionSetDescription.re.test(ps.description)) {
-      ctx.error([...at, 'description'], `description ${quote(ps.description)} has characters identity center does not accept; allowed: ${PATTERNS.permissionSetDescription.expected}`);
+      ctx.error(
+        [...at, 'description'],
+        `description ${quote(ps.description)} has characters identity center does not accept; allowed: ${PATTERNS.permissionSetDescription.expected}`,
+      );
     }
   }
   if (ps.relayState !== undefined) {
     if (outOfLength(ps.relayState, relayState)) ctx.error([...at, 'relayState'], lengthMessage('relayState', ps.relayState, relayState));
     else if (!PATTERNS.relayState.re.test(ps.relayState)) {
-      ctx.error([...at, 'relayState'], `relayState ${quote(ps.relayState)} has characters identity center does not accept; expected ${PATTERNS.relayState.expected}`);
+      ctx.error(
+        [...at, 'relayState'],
+        `relayState ${quote(ps.relayState)} has characters identity center does not accept; expected ${PATTERNS.relayState.expected}`,
+      );
     }
   }
   if (ps.sessionDuration !== undefined) {
@@ -134,9 +139,13 @@ export function normalizeIamPath(p: string | undefined): string {
 function checkPolicyDocument(ctx: CheckContext, path: ModelPath, what: string, doc: Record<string, unknown>, limit: { max: number; why: string }): void {
   if (doc.Version !== '2012-10-17') {
     const found = doc.Version === undefined ? 'no Version' : `Version ${quote(String(doc.Version))}`;
-    ctx.error(doc.Version === undefined ? path : [...path, 'Version'], `${what} has ${found}; use Version: "2012-10-17" (older versions do not support policy variables)`, {
-      key: doc.Version === undefined,
-    });
+    ctx.error(
+      doc.Version === undefined ? path : [...path, 'Version'],
+      `${what} has ${found}; use Version: "2012-10-17" (older versions do not support policy variables)`,
+      {
+        key: doc.Version === undefined,
+      },
+    );
   }
   const st = doc.Statement;
   if (st === undefined || (Array.isArray(st) && st.length === 0)) {
@@ -163,7 +172,10 @@ function checkPolicyDocumentsAgree(ctx: CheckContext, sets: readonly PermissionS
       const prev = first.get(id);
       if (!prev) first.set(id, { path: here, json });
       else if (prev.json !== json) {
-        ctx.error(here, `customer managed policy '${id}' has a different policy document than at ${ctx.ref(prev.path)}; one name and path is one policy in each account`);
+        ctx.error(
+          here,
+          `customer managed policy '${id}' has a different policy document than at ${ctx.ref(prev.path)}; one name and path is one policy in each account`,
+        );
       }
     }),
   );

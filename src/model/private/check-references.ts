@@ -75,7 +75,14 @@ export function checkKeys(ctx: CheckContext): void {
 }
 
 function checkPrincipal(ctx: CheckContext, at: ModelPath, p: PrincipalInput): void {
-  if ('role' in p) checkRoleArn(ctx, [...at, 'role'], 'role', p.role, roleArn(ctx.model.accounts?.[0]?.id ?? '111111111111', 'Name', partitionOf(ctx.model.identityCenter.region)));
+  if ('role' in p)
+    checkRoleArn(
+      ctx,
+      [...at, 'role'],
+      'role',
+      p.role,
+      roleArn(ctx.model.accounts?.[0]?.id ?? '111111111111', 'Name', partitionOf(ctx.model.identityCenter.region)),
+    );
   if ('accountRoot' in p && !ctx.accounts.has(p.accountRoot)) {
     ctx.error([...at, 'accountRoot'], unknownRef('account', p.accountRoot, 'accounts', [...ctx.accounts]));
   }

@@ -13,7 +13,6 @@ import type { UserInput } from '../schema';
 import { checkUnique, type CheckContext } from './context';
 import { lengthMessage, outOfLength, quote } from './describe';
 
-
 /** Attributes a user entry can carry besides userName and external (issues are sorted by position). */
 const ATTRIBUTES = [
   'displayName',
@@ -39,7 +38,11 @@ export function checkUsers(ctx: CheckContext): void {
     if (u.external === true) {
       for (const attr of ATTRIBUTES) {
         if (u[attr] === undefined) continue;
-        ctx.error([...at, attr], `user '${u.userName}' is external (synced by scim), so its attributes are managed in the identity provider; remove ${attr} or drop external: true`, { key: true });
+        ctx.error(
+          [...at, attr],
+          `user '${u.userName}' is external (synced by scim), so its attributes are managed in the identity provider; remove ${attr} or drop external: true`,
+          { key: true },
+        );
       }
       return;
     }
@@ -58,7 +61,9 @@ function checkAttributes(ctx: CheckContext, u: UserInput, at: ModelPath): void {
   for (const field of TEXT) checkText(ctx, [...at, field], field, u[field]);
   for (const field of ['givenName', 'familyName'] as const) if (u[field] !== '') checkText(ctx, [...at, field], field, u[field]);
   if (u.email !== undefined && u.emails !== undefined) {
-    ctx.error([...at, 'email'], `user '${u.userName}' has both email and emails; give one (email: x is short for emails: [{ value: x, primary: true }])`, { key: true });
+    ctx.error([...at, 'email'], `user '${u.userName}' has both email and emails; give one (email: x is short for emails: [{ value: x, primary: true }])`, {
+      key: true,
+    });
   }
   const max = LIMITS.userContactsPerKind;
   for (const [field, words] of Object.entries(LISTS) as [keyof typeof LISTS, string][]) {

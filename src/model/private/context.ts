@@ -111,7 +111,10 @@ export function checkRoleArn(ctx: CheckContext, path: ModelPath, what: string, v
   if (value === undefined) return true;
   const wildcard = /[*?]/.exec(value)?.[0];
   if (wildcard !== undefined) {
-    ctx.error(path, `${what} ${quote(value)} has a wildcard (${wildcard}); a key policy principal must name one role exactly (kms rejects wildcards in principal arns): write each role's arn, e.g. ${example}`);
+    ctx.error(
+      path,
+      `${what} ${quote(value)} has a wildcard (${wildcard}); a key policy principal must name one role exactly (kms rejects wildcards in principal arns): write each role's arn, e.g. ${example}`,
+    );
     return false;
   }
   return checkPattern(ctx, path, what, value, PATTERNS.roleArn);

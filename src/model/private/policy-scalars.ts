@@ -36,6 +36,11 @@ function check(ctx: CheckContext, node: Scalar, at: ModelPath, what: string, key
   const written = node.source ?? String(value);
   const read = typeof value === 'number' && !Number.isFinite(value) ? undefined : JSON.stringify(value);
   if (read === written) return;
-  const as = typeof value === 'number' ? `the number ${String(value)}${read === undefined ? ', which json cannot hold' : ''}` : value === null ? 'null' : `the ${typeof value} ${String(value)}`;
+  const as =
+    typeof value === 'number'
+      ? `the number ${String(value)}${read === undefined ? ', which json cannot hold' : ''}`
+      : value === null
+        ? 'null'
+        : `the ${typeof value} ${String(value)}`;
   ctx.error(at, `${what} ${key ? 'key' : 'value'} ${written} is read by yaml as ${as}, not as written; quote it: ${JSON.stringify(written)}`, { key });
 }

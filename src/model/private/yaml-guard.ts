@@ -81,7 +81,13 @@ export function parseGuarded(text: string, lines: LineCounter, budget: YamlBudge
     for (const next of composer.compose(guardedTokens(text, parser, lines, budget), true, text.length)) {
       if (!doc) doc = next;
       else {
-        doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+        doc.errors.push(
+          new YAMLParseError(
+            next.range.slice(0, 2) as [number, number],
+            'MULTIPLE_DOCS',
+            'Source contains multiple documents; please use YAML.parseAllDocuments()',
+          ),
+        );
         break;
       }
     }

@@ -87,11 +87,7 @@ export function g3ManagedAppsStatements(ec?: EncryptionContextValues): PolicySta
 
 // https://docs.aws.amazon.com/singlesignon/latest/userguide/advanced-kms-policy.html
 /** "adding encryption context conditions to the AllowOrgPrincipals… and AllowManagedApps statements". */
-function restrictPerService(
-  prefix: string,
-  build: (sid: string, via: string[]) => PolicyStatement,
-  ec: EncryptionContextValues,
-): PolicyStatement[] {
+function restrictPerService(prefix: string, build: (sid: string, via: string[]) => PolicyStatement, ec: EncryptionContextValues): PolicyStatement[] {
   return [
     build(`${prefix}IdentityCenter`, [VIA_SERVICE.sso]).addCondition('StringEquals', EC_CONDITION.instanceArn, ec.instanceArn),
     build(`${prefix}IdentityStore`, [VIA_SERVICE.identityStore]).addCondition('StringEquals', EC_CONDITION.identityStoreArn, ec.identityStoreArn),

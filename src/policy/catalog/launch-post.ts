@@ -24,7 +24,12 @@ export function launchPostKeyPolicyStatements(adminRoleArn: PolicyValue, identit
       resources: ['*'],
       conditions: { StringLike: { [CONDITION_KEYS.viaService]: [VIA_SERVICE.sso, VIA_SERVICE.identityStore] } },
     }),
-    new PolicyStatement({ sid: 'Allow_IdentityCenter_admin_to_describe_the_KMS_key', awsPrincipals: [adminRoleArn], actions: ACTIONS.describe, resources: ['*'] }),
+    new PolicyStatement({
+      sid: 'Allow_IdentityCenter_admin_to_describe_the_KMS_key',
+      awsPrincipals: [adminRoleArn],
+      actions: ACTIONS.describe,
+      resources: ['*'],
+    }),
     new PolicyStatement({
       sid: 'Allow_IdentityCenter_and_IdentityStore_to_use_the_KMS_key',
       servicePrincipals: services,
@@ -32,7 +37,12 @@ export function launchPostKeyPolicyStatements(adminRoleArn: PolicyValue, identit
       resources: ['*'],
       conditions: { StringEquals: { [CONDITION_KEYS.sourceAccount]: identityCenterAccountId } },
     }),
-    new PolicyStatement({ sid: 'Allow_IdentityCenter_and_IdentityStore_to_describe_the_KMS_key', servicePrincipals: services, actions: ACTIONS.describe, resources: ['*'] }),
+    new PolicyStatement({
+      sid: 'Allow_IdentityCenter_and_IdentityStore_to_describe_the_KMS_key',
+      servicePrincipals: services,
+      actions: ACTIONS.describe,
+      resources: ['*'],
+    }),
   ];
 }
 
@@ -52,7 +62,11 @@ export function launchPostManagedAppStatements(orgId: string): PolicyStatement[]
       anyPrincipal: true,
       actions: ACTIONS.decrypt,
       resources: ['*'],
-      conditions: { Bool: { [CONDITION_KEYS.principalIsAwsService]: 'true' }, StringLike: { [CONDITION_KEYS.viaService]: via }, StringEquals: { [CONDITION_KEYS.sourceOrgId]: orgId } },
+      conditions: {
+        Bool: { [CONDITION_KEYS.principalIsAwsService]: 'true' },
+        StringLike: { [CONDITION_KEYS.viaService]: via },
+        StringEquals: { [CONDITION_KEYS.sourceOrgId]: orgId },
+      },
     }),
   ];
 }

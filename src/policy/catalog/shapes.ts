@@ -46,9 +46,6 @@ export function addViaServiceWithContext(s: PolicyStatement, via: Via, ec: Encry
 }
 
 /** The G2 per-service pair: `<base>ViaIdentityCenter` and `<base>ViaIdentityStore`. */
-export function viaServicePair(
-  base: string,
-  build: (sid: string, via: Via) => PolicyStatement,
-): PolicyStatement[] {
+export function viaServicePair(base: string, build: (sid: string, via: Via) => PolicyStatement): PolicyStatement[] {
   return [build(`${base}ViaIdentityCenter`, 'sso'), build(`${base}ViaIdentityStore`, 'identityStore')];
 }

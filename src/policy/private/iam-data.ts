@@ -81,7 +81,7 @@ export function iamConditionKeyKnown(conditionKey: string): boolean {
   if (colon === -1) return false;
   const prefix = key.slice(0, colon);
   if (!/^[a-z0-9.${}-]+$/.test(prefix)) return false;
-  const services = iamServiceExists(prefix) ? [prefix] : (readJson<Record<string, string[]>>('unassociatedConditions.json') ?? {})[prefix] ?? [];
+  const services = iamServiceExists(prefix) ? [prefix] : ((readJson<Record<string, string[]>>('unassociatedConditions.json') ?? {})[prefix] ?? []);
   for (const service of services) {
     if (!/^[a-z0-9-]+$/.test(service)) continue;
     const keys = readJson<Record<string, unknown>>('conditionKeys', `${service}.json`);
@@ -108,5 +108,9 @@ function has(o: object, k: string): boolean {
 export function iamPermissionsManagementActions(service: string): string[] {
   if (!/^[a-z0-9-]+$/.test(service)) return [];
   const data = readJson<Record<string, { name: string; accessLevel?: string }>>('actions', `${service}.json`);
-  return data ? Object.values(data).filter((a) => (a.accessLevel ?? '').includes('Permissions management')).map((a) => `${service}:${a.name}`) : [];
+  return data
+    ? Object.values(data)
+        .filter((a) => (a.accessLevel ?? '').includes('Permissions management'))
+        .map((a) => `${service}:${a.name}`)
+    : [];
 }

@@ -74,12 +74,7 @@ export interface IdentityResult {
  * provisioned, and the Resource is this key only); roles and account roots by account, one IAM
  * policy per account and key, attached to the roles named there.
  */
-export function groupIdentityNeeds(
-  keyName: string,
-  profile: PolicyProfile,
-  keyArn: PolicyRef,
-  needs: readonly IdentityNeed[],
-): IdentityResult {
+export function groupIdentityNeeds(keyName: string, profile: PolicyProfile, keyArn: PolicyRef, needs: readonly IdentityNeed[]): IdentityResult {
   // permission set → statement (canonical JSON) → the statement and the accounts it was generated for
   const byPermissionSet = new Map<string, Map<string, { statement: StatementJson; accounts: Set<string> }>>();
   const byAccount = new Map<string, { accountName: string; accountId: string; roles: Set<string>; statements: StatementJson[]; useCases: Set<UseCaseId> }>();
@@ -105,17 +100,15 @@ export function groupIdentityNeeds(
   }
   const identityPolicies = [...byAccount.values()]
     .sort((a, b) => compareKeys(a.accountName, b.accountName))
-    .map(
-      (e): KeyIdentityPolicy => ({
-        keyName,
-        accountName: e.accountName,
-        accountId: e.accountId,
-        policyName: identityPolicyName(keyName),
-        attachToRoles: [...e.roles].sort(compareKeys),
-        document: { Version: '2012-10-17', Statement: mergeStatements(e.statements) },
-        useCases: [...e.useCases].sort((a, b) => useCaseOrder(a) - useCaseOrder(b)),
-      }),
-    );
+    .map((e): KeyIdentityPolicy => ({
+      keyName,
+      accountName: e.accountName,
+      accountId: e.accountId,
+      policyName: identityPolicyName(keyName),
+      attachToRoles: [...e.roles].sort(compareKeys),
+      document: { Version: '2012-10-17', Statement: mergeStatements(e.statements) },
+      useCases: [...e.useCases].sort((a, b) => useCaseOrder(a) - useCaseOrder(b)),
+    }));
   const permissionSetStatements = new Map<string, StatementJson[]>();
   for (const name of [...byPermissionSet.keys()].sort(compareKeys)) {
     const statements = [...(byPermissionSet.get(name)?.values() ?? [])].map((e) => inAccounts(e.statement, [...e.accounts].sort(compareKeys)));
@@ -131,7 +124,9 @@ export function groupIdentityNeeds(
  * policy created in an account can only be attached to that account's roles.)
  */
 function inAccounts(statement: StatementJson, accountIds: readonly string[]): StatementJson {
-  return PolicyStatement.fromJson(statement).addCondition('StringEquals', CONDITION_KEYS.principalAccount, [...accountIds]).toJSON();
+  return PolicyStatement.fromJson(statement)
+    .addCondition('StringEquals', CONDITION_KEYS.principalAccount, [...accountIds])
+    .toJSON();
 }
 
 /** IAM policy name of a key's identity policy in a member account. */

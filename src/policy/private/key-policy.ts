@@ -68,7 +68,11 @@ export function buildKeyPolicy(inputs: KeyPolicyInputs): KeyPolicyResult {
   if (inputs.profile === 'baseline') {
     adminAccountIds.add(inputs.managementAccountId);
     for (const p of inputs.useCases.get('delegated-admins') ?? []) adminAccountIds.add(p.accountId);
-    add('key-administration', [g3AdminAccountsStatement([...adminAccountIds].sort(compareKeys).map((id) => accountRootArn(id, partitionOf(inputs.region))))], DOCS.baseline);
+    add(
+      'key-administration',
+      [g3AdminAccountsStatement([...adminAccountIds].sort(compareKeys).map((id) => accountRootArn(id, partitionOf(inputs.region))))],
+      DOCS.baseline,
+    );
     // Administrators elsewhere would otherwise have no way to manage the key.
     const outside = inputs.administrators.filter((p) => !adminAccountIds.has(p.accountId));
     if (outside.length > 0) add('key-administration', [keyAdministrationStatement(set(outside), inputs.multiRegion)]);

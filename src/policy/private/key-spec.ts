@@ -35,7 +35,11 @@ export function keySpec(input: KeyInput, identityCenterRegion: string, path: (st
   const alias = input.alias ?? `alias/${input.name}`;
   if (input.alias !== undefined) {
     if (input.alias.startsWith(ALIAS.reservedPrefix)) {
-      problem(['alias'], `alias '${input.alias}' uses the prefix ${ALIAS.reservedPrefix}, which is reserved for AWS managed keys; use alias/<name>`, 'key-alias');
+      problem(
+        ['alias'],
+        `alias '${input.alias}' uses the prefix ${ALIAS.reservedPrefix}, which is reserved for AWS managed keys; use alias/<name>`,
+        'key-alias',
+      );
     } else if (!ALIAS.pattern.test(input.alias)) {
       problem(['alias'], `alias '${input.alias}' is not valid; allowed: alias/ followed by letters, digits, /, _ and -`, 'key-alias');
     } else if (input.alias.length > LIMITS.aliasName.max) {
@@ -44,7 +48,8 @@ export function keySpec(input: KeyInput, identityCenterRegion: string, path: (st
   }
 
   const description = input.description ?? `IAM Identity Center key ${input.name} (managed by idcgen)`;
-  if (description.length > LIMITS.keyDescription.max) problem(['description'], rangeMessage('description length', description.length, LIMITS.keyDescription), 'key-description');
+  if (description.length > LIMITS.keyDescription.max)
+    problem(['description'], rangeMessage('description length', description.length, LIMITS.keyDescription), 'key-description');
 
   const rotationEnabled = input.rotation?.enabled ?? KEY_DEFAULTS.rotationEnabled;
   const periodDays = input.rotation?.periodDays ?? KEY_DEFAULTS.periodDays;
@@ -52,28 +57,49 @@ export function keySpec(input: KeyInput, identityCenterRegion: string, path: (st
   if (periodDays < p.min || periodDays > p.max) problem(['rotation', 'periodDays'], rangeMessage('rotation periodDays', periodDays, p), 'key-rotation-period');
   if (!rotationEnabled) {
     if (input.rotation?.periodDays !== undefined) {
-      problem(['rotation', 'periodDays'], `rotation periodDays ${periodDays} is set but rotation is disabled; enable rotation or remove periodDays`, 'key-rotation-period');
+      problem(
+        ['rotation', 'periodDays'],
+        `rotation periodDays ${periodDays} is set but rotation is disabled; enable rotation or remove periodDays`,
+        'key-rotation-period',
+      );
     } else {
-      problem(['rotation', 'enabled'], 'rotation is disabled; identity center keys are expected to rotate (yearly by default), set enabled: true', 'key-rotation-disabled', 'warning');
+      problem(
+        ['rotation', 'enabled'],
+        'rotation is disabled; identity center keys are expected to rotate (yearly by default), set enabled: true',
+        'key-rotation-disabled',
+        'warning',
+      );
     }
   }
 
   const deletionWindowDays = input.deletionWindowDays ?? KEY_DEFAULTS.deletionWindowDays;
   const d = LIMITS.deletionWindowDays;
-  if (deletionWindowDays < d.min || deletionWindowDays > d.max) problem(['deletionWindowDays'], rangeMessage('deletionWindowDays', deletionWindowDays, d), 'key-deletion-window');
+  if (deletionWindowDays < d.min || deletionWindowDays > d.max)
+    problem(['deletionWindowDays'], rangeMessage('deletionWindowDays', deletionWindowDays, d), 'key-deletion-window');
 
   const multiRegion = input.multiRegion ?? KEY_DEFAULTS.multiRegion;
   const replicaRegions = [...new Set(input.replicaRegions ?? [])].sort(compareKeys);
   (input.replicaRegions ?? []).forEach((region, i) => {
-    const other = REGION_NAME.test(region) ? unknownRegionMessage('replica region', region) ?? otherPartitionMessage('replica region', region, identityCenterRegion, 'the identity center region') : undefined;
-    if (!REGION_NAME.test(region)) problem(['replicaRegions', i], `replica region '${region}' is not an aws region name like eu-central-1`, 'key-replica-region');
+    const other = REGION_NAME.test(region)
+      ? (unknownRegionMessage('replica region', region) ?? otherPartitionMessage('replica region', region, identityCenterRegion, 'the identity center region'))
+      : undefined;
+    if (!REGION_NAME.test(region))
+      problem(['replicaRegions', i], `replica region '${region}' is not an aws region name like eu-central-1`, 'key-replica-region');
     else if (other !== undefined) problem(['replicaRegions', i], other, 'key-replica-region');
     else if (region === identityCenterRegion) {
-      problem(['replicaRegions', i], `replica region '${region}' is the identity center region, where the primary key is; list other regions only`, 'key-replica-region');
+      problem(
+        ['replicaRegions', i],
+        `replica region '${region}' is the identity center region, where the primary key is; list other regions only`,
+        'key-replica-region',
+      );
     }
   });
   if (!multiRegion && replicaRegions.length > 0) {
-    problem(['replicaRegions'], `replicaRegions ${replicaRegions.join(', ')} need a multi-region key but multiRegion is false; set multiRegion: true`, 'key-replica-region');
+    problem(
+      ['replicaRegions'],
+      `replicaRegions ${replicaRegions.join(', ')} need a multi-region key but multiRegion is false; set multiRegion: true`,
+      'key-replica-region',
+    );
   }
 
   return {

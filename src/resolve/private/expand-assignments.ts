@@ -8,7 +8,18 @@
  * most 500 permission sets provisioned per account (adjustable: a warning). Expansion stops at
  * LIMITS.expandedAssignments, at the entry that crosses it, so a short model cannot fill memory.
  */
-import { compareKeys, type PrincipalType, type ResolvedAccount, issueCollector, type Issue, LIMITS, type LoadedModel, type AssignmentInput, selectAccounts, type OuIds } from '../../model';
+import {
+  compareKeys,
+  type PrincipalType,
+  type ResolvedAccount,
+  issueCollector,
+  type Issue,
+  LIMITS,
+  type LoadedModel,
+  type AssignmentInput,
+  selectAccounts,
+  type OuIds,
+} from '../../model';
 
 export interface Triple {
   readonly key: string;
@@ -64,7 +75,12 @@ export function expandAssignments(
       }
       // Memory guard: stop at the entry that crosses the limit, before the model grows further.
       if (triples.size === total.max) {
-        issues.push(loaded.issue(['assignments', i], `assignments expand to more than ${total.max} account assignments by this entry; allowed at most ${total.max} (${total.why})`));
+        issues.push(
+          loaded.issue(
+            ['assignments', i],
+            `assignments expand to more than ${total.max} account assignments by this entry; allowed at most ${total.max} (${total.why})`,
+          ),
+        );
         return { triples: [], issues };
       }
       // selectAccounts returns each account's reasons sorted and unique, in a fresh array
@@ -75,7 +91,10 @@ export function expandAssignments(
       const before = sets.size;
       if (sets.add(a.permissionSet).size === setLimit.max + 1 && before === setLimit.max) {
         collector.add('warning', () => ({
-          ...loaded.issue(['assignments', i], `account '${account.name}' gets more than ${setLimit.max} permission sets; request a quota increase first (${setLimit.why})`),
+          ...loaded.issue(
+            ['assignments', i],
+            `account '${account.name}' gets more than ${setLimit.max} permission sets; request a quota increase first (${setLimit.why})`,
+          ),
           severity: 'warning',
         }));
       }

@@ -3,7 +3,17 @@
  * of the partition, status ENABLED, assignment required), lists sorted, nothing left to decide for
  * the emitters.
  */
-import { applicationProviderArn, compareKeys, DEFAULT_APPLICATION_PROVIDER, sortedRecord, type AccessControlAttribute, type ResolvedApplication, type ResolvedApplicationAssignment, type ApplicationInput, type OrgModel } from '../../model';
+import {
+  applicationProviderArn,
+  compareKeys,
+  DEFAULT_APPLICATION_PROVIDER,
+  sortedRecord,
+  type AccessControlAttribute,
+  type ResolvedApplication,
+  type ResolvedApplicationAssignment,
+  type ApplicationInput,
+  type OrgModel,
+} from '../../model';
 
 export function resolveApplications(apps: readonly ApplicationInput[], partition: string): ResolvedApplication[] {
   return apps.map((a) => resolveApplication(a, partition)).sort((x, y) => compareKeys(x.name, y.name));

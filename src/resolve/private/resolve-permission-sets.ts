@@ -4,8 +4,22 @@
  * documents each permission set needs in the accounts it is assigned to.
  */
 import { withKeyStatements } from '../../policy';
-import { type PolicyDocumentJson, type StatementJson, compareKeys, type CustomerManagedPolicyRef, type ResolvedPermissionSet, type Issue, LIMITS, type LoadedModel, type PermissionSetInput, type PolicyToCreate, normalizeIamPath, nonWhitespaceBytes, sortedRecord, toArray } from '../../model';
-
+import {
+  type PolicyDocumentJson,
+  type StatementJson,
+  compareKeys,
+  type CustomerManagedPolicyRef,
+  type ResolvedPermissionSet,
+  type Issue,
+  LIMITS,
+  type LoadedModel,
+  type PermissionSetInput,
+  type PolicyToCreate,
+  normalizeIamPath,
+  nonWhitespaceBytes,
+  sortedRecord,
+  toArray,
+} from '../../model';
 
 export const DEFAULT_SESSION_DURATION = 'PT1H';
 
@@ -41,7 +55,14 @@ export function resolvePermissionSets(
           severity: 'warning',
         });
       }
-      return { name: ps.name, external: true, sessionDuration: DEFAULT_SESSION_DURATION, tags: {}, managedPolicyArns: [...new Set(ps.managedPolicies ?? [])].sort(compareKeys), customerManagedPolicies: [] };
+      return {
+        name: ps.name,
+        external: true,
+        sessionDuration: DEFAULT_SESSION_DURATION,
+        tags: {},
+        managedPolicyArns: [...new Set(ps.managedPolicies ?? [])].sort(compareKeys),
+        customerManagedPolicies: [],
+      };
     }
     const user = ps.inlinePolicy ? toPolicyDocument(ps.inlinePolicy) : undefined;
     const inlinePolicy = withKeyStatements(user, keyStatements.get(ps.name) ?? []);
@@ -64,7 +85,9 @@ export function resolvePermissionSets(
       managedPolicyArns: [...new Set(ps.managedPolicies ?? [])].sort(compareKeys),
       customerManagedPolicies: (ps.customerManagedPolicies ?? []).map(ref).sort(byPathName),
       ...(inlinePolicy ? { inlinePolicy } : {}),
-      ...(b ? { permissionsBoundary: 'managedPolicy' in b ? { managedPolicyArn: b.managedPolicy } : { customerManagedPolicy: ref(b.customerManagedPolicy) } } : {}),
+      ...(b
+        ? { permissionsBoundary: 'managedPolicy' in b ? { managedPolicyArn: b.managedPolicy } : { customerManagedPolicy: ref(b.customerManagedPolicy) } }
+        : {}),
     };
   });
   return { permissionSets: out.sort((a, b) => compareKeys(a.name, b.name)), issues };

@@ -7,7 +7,6 @@
  */
 import { compareKeys, USER_TEXT_ATTRIBUTES, type ResolvedUser, type UserAddress, type UserContact, type OrgModel, type UserInput } from '../../model';
 
-
 const OPTIONAL = USER_TEXT_ATTRIBUTES satisfies readonly (keyof UserInput & keyof ResolvedUser)[];
 
 const ADDRESS_PARTS = ['streetAddress', 'locality', 'region', 'postalCode', 'country', 'formatted', 'type'] as const;

@@ -60,7 +60,8 @@ function unknownExternalFlag(who: string, permissionSet: string, accounts: reado
 
 function refs(list: readonly ResolvedAssignment[], index: ReadonlyMap<string, AccountRef>): AccountRef[] {
   const seen = new Map<string, AccountRef>();
-  for (const a of list) seen.set(`${a.accountName}\u0000${a.accountId}`, { name: a.accountName, id: a.accountId, production: index.get(a.accountName)?.production ?? false });
+  for (const a of list)
+    seen.set(`${a.accountName}\u0000${a.accountId}`, { name: a.accountName, id: a.accountId, production: index.get(a.accountName)?.production ?? false });
   return [...seen.keys()].sort(compareKeys).map((k) => seen.get(k)!);
 }
 
@@ -87,7 +88,8 @@ export function adminRisks(
   const unknownExternal = new Set(head.permissionSets.filter((p) => p.external === true && p.managedPolicyArns.length === 0).map((p) => p.name));
   for (const g of granted) {
     const reasons = headAdmin(g.permissionSet);
-    if (reasons.length > 0) out.push(adminFlag(`${g.principalType.toLowerCase()} ${g.principalName}`, reasons, `through permission set ${g.permissionSet}`, g.accounts));
+    if (reasons.length > 0)
+      out.push(adminFlag(`${g.principalType.toLowerCase()} ${g.principalName}`, reasons, `through permission set ${g.permissionSet}`, g.accounts));
     if (unknownExternal.has(g.permissionSet)) out.push(unknownExternalFlag(`${g.principalType.toLowerCase()} ${g.principalName}`, g.permissionSet, g.accounts));
   }
 
@@ -148,7 +150,12 @@ export function productionRisks(
   ] as const) {
     for (const g of groups) {
       const prod = production(g.accounts);
-      if (prod.length > 0) out.push(productionFlag(`${g.principalType.toLowerCase()} ${g.principalName} ${verb} permission set ${g.permissionSet} in ${plural(prod.length, 'production account')}: ${accountSample(prod)}`));
+      if (prod.length > 0)
+        out.push(
+          productionFlag(
+            `${g.principalType.toLowerCase()} ${g.principalName} ${verb} permission set ${g.permissionSet} in ${plural(prod.length, 'production account')}: ${accountSample(prod)}`,
+          ),
+        );
     }
   }
   const changed = new Set(permissionSets.filter((c) => c.change === 'changed').map((c) => c.name));
@@ -165,7 +172,12 @@ export function productionRisks(
   }
   for (const e of membership) {
     const prod = production(e.accounts);
-    if (prod.length > 0) out.push(productionFlag(`user ${e.userName} ${e.change} permission set ${e.permissionSet} in ${plural(prod.length, 'production account')} (via group ${e.group}): ${accountSample(prod)}`));
+    if (prod.length > 0)
+      out.push(
+        productionFlag(
+          `user ${e.userName} ${e.change} permission set ${e.permissionSet} in ${plural(prod.length, 'production account')} (via group ${e.group}): ${accountSample(prod)}`,
+        ),
+      );
   }
   return out;
 }

@@ -32,7 +32,10 @@ export function applicationAssignmentDelta(
   const b = assignmentsOf(base);
   const h = assignmentsOf(head);
   const only = (x: Map<string, ApplicationAssignmentChange>, y: Map<string, ApplicationAssignmentChange>) =>
-    [...x.keys()].filter((k) => !y.has(k)).sort(compareKeys).map((k) => x.get(k)!);
+    [...x.keys()]
+      .filter((k) => !y.has(k))
+      .sort(compareKeys)
+      .map((k) => x.get(k)!);
   return { granted: only(h, b), revoked: only(b, h) };
 }
 

@@ -12,7 +12,16 @@
  * "on this key" when their Resource names it by ref; `Resource: "*"` statements such as
  * kms:ListAliases are not about one key and are left out.
  */
-import { ACCOUNT_ROOT_ARN, roleArn, compareKeys, type ResolvedKey, type ResolvedModel, isPolicyRef, type PolicyDocumentJson, type StatementJson } from '../../model';
+import {
+  ACCOUNT_ROOT_ARN,
+  roleArn,
+  compareKeys,
+  type ResolvedKey,
+  type ResolvedModel,
+  isPolicyRef,
+  type PolicyDocumentJson,
+  type StatementJson,
+} from '../../model';
 import { actionMatches, toArray } from '../../policy';
 import { actionLabels } from './actions';
 import { inlinePolicyOf, permissionSetIn } from './labels';
@@ -89,7 +98,8 @@ export function delegatedAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permi
   }
   const placements = new Map<string, { account: string; accountName: string; permissionSet: string }>();
   for (const a of ir.assignments) {
-    if (onKey.has(a.permissionSet)) placements.set(`${a.permissionSet}\u0000${a.accountName}`, { account: a.accountId, accountName: a.accountName, permissionSet: a.permissionSet });
+    if (onKey.has(a.permissionSet))
+      placements.set(`${a.permissionSet}\u0000${a.accountName}`, { account: a.accountId, accountName: a.accountName, permissionSet: a.permissionSet });
   }
   for (const k of [...placements.keys()].sort(compareKeys)) {
     const { account, accountName, permissionSet } = placements.get(k)!;

@@ -18,7 +18,15 @@
  *   permission sets and roles those name are added (identity-access.ts).
  * Entries with the same principal are merged.
  */
-import { compareKeys, type ResolvedAccount, type ResolvedKey, type ResolvedModel, type ResolvedPermissionSet, parsePermissionSetRoleArn, type StatementJson } from '../../model';
+import {
+  compareKeys,
+  type ResolvedAccount,
+  type ResolvedKey,
+  type ResolvedModel,
+  type ResolvedPermissionSet,
+  parsePermissionSetRoleArn,
+  type StatementJson,
+} from '../../model';
 import type { KeyAccess, KeyAccessKind } from '../types';
 import { allowsAction, conditionValues as conditionPolicyValues, isAnyPrincipal, sortedUnique, valueList } from '../../policy';
 import { actionLabels } from './actions';
@@ -140,18 +148,16 @@ export function keyAccess(key: ResolvedKey, ir: Pick<ResolvedModel, 'permissionS
   const grants = [...merged.values()].filter((e) => ROOT.test(e.principal) || e.kind === 'org-principals');
   for (const e of delegatedAccess(key, ir, grants)) add(e);
   return [...merged.values()]
-    .map(
-      (e): KeyAccess => ({
-        key: key.name,
-        kind: e.kind,
-        principal: e.principal,
-        ...(e.accountId !== undefined ? { accountId: e.accountId } : {}),
-        actions: sortedUnique(e.actions),
-        via: e.anyPath ? [] : sortedUnique(e.via),
-        statements: sortedUnique(e.statements),
-        useCases: sortedUnique(e.useCases),
-        identityPolicies: sortedUnique(e.identityPolicies),
-      }),
-    )
+    .map((e): KeyAccess => ({
+      key: key.name,
+      kind: e.kind,
+      principal: e.principal,
+      ...(e.accountId !== undefined ? { accountId: e.accountId } : {}),
+      actions: sortedUnique(e.actions),
+      via: e.anyPath ? [] : sortedUnique(e.via),
+      statements: sortedUnique(e.statements),
+      useCases: sortedUnique(e.useCases),
+      identityPolicies: sortedUnique(e.identityPolicies),
+    }))
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareKeys(a.principal, b.principal));
 }

@@ -19,18 +19,34 @@ function specRisks(x: ResolvedKey, y: ResolvedKey | undefined, used: boolean): R
   const severe: RiskSeverity = used ? 'critical' : 'high';
   const usedNote = used ? ' while Identity Center encrypts its data with it' : '';
   if (!y) {
-    out.push({ rule: 'key-removed', severity: severe, message: `key ${x.name} is removed: terraform schedules it for deletion in ${x.deletionWindowDays} days${usedNote}` });
+    out.push({
+      rule: 'key-removed',
+      severity: severe,
+      message: `key ${x.name} is removed: terraform schedules it for deletion in ${x.deletionWindowDays} days${usedNote}`,
+    });
     return out;
   }
   if (x.multiRegion && !y.multiRegion) {
-    out.push({ rule: 'key-single-region', severity: severe, message: `key ${x.name} changes from multi-Region to single-Region, which replaces the key and drops its replicas${usedNote}` });
+    out.push({
+      rule: 'key-single-region',
+      severity: severe,
+      message: `key ${x.name} changes from multi-Region to single-Region, which replaces the key and drops its replicas${usedNote}`,
+    });
   }
   if (y.deletionWindowDays < x.deletionWindowDays) {
-    out.push({ rule: 'key-deletion-window-shortened', severity: 'medium', message: `key ${x.name} deletion window shortens from ${x.deletionWindowDays} to ${y.deletionWindowDays} days, leaving less time to cancel a mistaken deletion` });
+    out.push({
+      rule: 'key-deletion-window-shortened',
+      severity: 'medium',
+      message: `key ${x.name} deletion window shortens from ${x.deletionWindowDays} to ${y.deletionWindowDays} days, leaving less time to cancel a mistaken deletion`,
+    });
   }
   const droppedReplicas = x.replicaRegions.filter((r) => !y.replicaRegions.includes(r));
   if (y.multiRegion && droppedReplicas.length > 0) {
-    out.push({ rule: 'key-replica-removed', severity: 'medium', message: `key ${x.name} loses its replica in ${droppedReplicas.join(', ')}, which is scheduled for deletion` });
+    out.push({
+      rule: 'key-replica-removed',
+      severity: 'medium',
+      message: `key ${x.name} loses its replica in ${droppedReplicas.join(', ')}, which is scheduled for deletion`,
+    });
   }
   if (x.rotation.enabled && !y.rotation.enabled) {
     out.push({ rule: 'key-rotation-disabled', severity: 'low', message: `key ${x.name} stops automatic rotation of its key material` });
@@ -65,13 +81,16 @@ function lockoutRisks(base: ResolvedModel, x: ResolvedKey, head: ResolvedModel, 
   // An administrator is one only while it exists: a permission set's role while it is assigned
   // (and someone can sign in to it). The deployer is an administrator, but a machine one: losing
   // every other administrator leaves no person who can fix the key outside the pipeline.
-  const admins = (list: typeof before, ir: ResolvedModel) => list.filter((e) => e.kind === 'administrator' && administratorAlive(ir, e.principal)).map((e) => e.principal);
+  const admins = (list: typeof before, ir: ResolvedModel) =>
+    list.filter((e) => e.kind === 'administrator' && administratorAlive(ir, e.principal)).map((e) => e.principal);
   const remaining = admins(after, head);
   const removed = admins(before, base).filter((p) => !remaining.includes(p));
   if (removed.length > 0) {
     const deployer = head.deployment.deployer;
     const people = remaining.filter((p) => p !== deployer);
-    const why = removed.map((p) => `${p}${after.some((e) => e.principal === p && e.kind === 'administrator') ? ` (${lostRoleReason(base, head, p)})` : ''}`).join(', ');
+    const why = removed
+      .map((p) => `${p}${after.some((e) => e.principal === p && e.kind === 'administrator') ? ` (${lostRoleReason(base, head, p)})` : ''}`)
+      .join(', ');
     out.push({
       rule: 'key-administrator-removed',
       severity: people.length === 0 ? 'critical' : 'high',
@@ -120,7 +139,8 @@ export function administerRisks(changes: readonly KeyPowerChange[]): RiskFlag[] 
   for (const c of changes) {
     const y = c.after;
     if (!y || y.power !== 'administer' || c.before?.power === 'administer') continue;
-    const who = y.kind === 'permission-set' ? `${y.principal} in ${y.accountName}` : y.kind === 'account' ? `the account root of ${y.accountName}` : y.principal;
+    const who =
+      y.kind === 'permission-set' ? `${y.principal} in ${y.accountName}` : y.kind === 'account' ? `the account root of ${y.accountName}` : y.principal;
     out.push({
       rule: 'key-administer-granted',
       severity: 'high',

@@ -27,7 +27,14 @@ function otherPaths(ir: ResolvedModel, user: string, except: string): Set<string
   return out;
 }
 
-function effects(side: Side, other: ResolvedModel, user: string, group: string, change: MembershipEffect['change'], accounts: ReadonlyMap<string, AccountRef>): MembershipEffect[] {
+function effects(
+  side: Side,
+  other: ResolvedModel,
+  user: string,
+  group: string,
+  change: MembershipEffect['change'],
+  accounts: ReadonlyMap<string, AccountRef>,
+): MembershipEffect[] {
   const kept = otherPaths(other, user, group);
   const byPs = new Map<string, AccountRef[]>();
   for (const a of principalAssignments(side.ir, 'GROUP', group)) {
@@ -49,12 +56,20 @@ function effects(side: Side, other: ResolvedModel, user: string, group: string, 
   });
 }
 
-export function membershipEffects(base: Side, head: Side, principals: readonly PrincipalChange[], accounts: ReadonlyMap<string, AccountRef>): MembershipEffect[] {
+export function membershipEffects(
+  base: Side,
+  head: Side,
+  principals: readonly PrincipalChange[],
+  accounts: ReadonlyMap<string, AccountRef>,
+): MembershipEffect[] {
   const out: MembershipEffect[] = [];
   for (const p of principals) {
     if (p.principalType !== 'GROUP') continue;
     for (const user of p.members.added) out.push(...effects(head, base.ir, user, p.name, 'gains', accounts));
     for (const user of p.members.removed) out.push(...effects(base, head.ir, user, p.name, 'loses', accounts));
   }
-  return out.sort((x, y) => compareKeys(x.userName, y.userName) || compareKeys(x.group, y.group) || compareKeys(x.change, y.change) || compareKeys(x.permissionSet, y.permissionSet));
+  return out.sort(
+    (x, y) =>
+      compareKeys(x.userName, y.userName) || compareKeys(x.group, y.group) || compareKeys(x.change, y.change) || compareKeys(x.permissionSet, y.permissionSet),
+  );
 }

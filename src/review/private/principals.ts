@@ -15,7 +15,9 @@ function groupFields(g: ResolvedGroup): Fields {
 
 /** `alice@example.com (work, primary)`: one string per email or phone number. */
 function contacts(list: readonly UserContact[]): string[] {
-  return list.map((c) => `${c.value}${c.type !== undefined || c.primary ? ` (${[c.type, c.primary ? 'primary' : undefined].filter(Boolean).join(', ')})` : ''}`);
+  return list.map(
+    (c) => `${c.value}${c.type !== undefined || c.primary ? ` (${[c.type, c.primary ? 'primary' : undefined].filter(Boolean).join(', ')})` : ''}`,
+  );
 }
 
 function addresses(list: readonly UserAddress[]): string[] {
@@ -76,7 +78,21 @@ export function diffPrincipals(
   head: { groups: readonly ResolvedGroup[]; users: readonly ResolvedUser[] },
 ): PrincipalChange[] {
   return [
-    ...diffNamed('GROUP', base.groups, head.groups, (g) => g.name, groupFields, (g) => g.members),
-    ...diffNamed('USER', base.users, head.users, (u) => u.userName, userFields, () => []),
+    ...diffNamed(
+      'GROUP',
+      base.groups,
+      head.groups,
+      (g) => g.name,
+      groupFields,
+      (g) => g.members,
+    ),
+    ...diffNamed(
+      'USER',
+      base.users,
+      head.users,
+      (u) => u.userName,
+      userFields,
+      () => [],
+    ),
   ];
 }

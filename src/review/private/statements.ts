@@ -40,11 +40,7 @@ function keyed(doc: PolicyDocumentJson | undefined): Map<string, Keyed> {
 /** The documented source of a statement (by identity, in the document it came from). */
 export type SourceLookup = (statement: StatementJson, side: 'before' | 'after') => { useCase: string; docUrl: string } | undefined;
 
-export function diffStatements(
-  before: PolicyDocumentJson | undefined,
-  after: PolicyDocumentJson | undefined,
-  sources?: SourceLookup,
-): StatementChange[] {
+export function diffStatements(before: PolicyDocumentJson | undefined, after: PolicyDocumentJson | undefined, sources?: SourceLookup): StatementChange[] {
   const a = keyed(before);
   const b = keyed(after);
   const keys = [...new Set([...a.keys(), ...b.keys()])].sort(compareKeys);

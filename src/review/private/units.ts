@@ -20,7 +20,19 @@
  * towards planning a unit too many rather than one too few: a setting read by every stack touches
  * every unit.
  */
-import { compareKeys, type AssignmentsUnit, type DeploymentUnit, type ResolvedAssignment, type ResolvedModel, assignmentsByKey, unitApplications, unitGroups, unitPermissionSets, unitUsers, type StatementJson } from '../../model';
+import {
+  compareKeys,
+  type AssignmentsUnit,
+  type DeploymentUnit,
+  type ResolvedAssignment,
+  type ResolvedModel,
+  assignmentsByKey,
+  unitApplications,
+  unitGroups,
+  unitPermissionSets,
+  unitUsers,
+  type StatementJson,
+} from '../../model';
 import type { TouchedUnit } from '../types';
 import { canonicalJson, canonicalStatement } from '../../policy';
 

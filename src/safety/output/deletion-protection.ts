@@ -48,7 +48,10 @@ function hclParser(): typeof import('@cdktf/hcl2json').parse {
 export async function preventDestroyFindings(files: ReadonlyMap<string, string>): Promise<DeletionFinding[]> {
   const findings: DeletionFinding[] = [];
   const missing = (file: string, address: string) =>
-    findings.push({ file, message: `generated resource ${address} in ${file} has no lifecycle prevent_destroy = true, so terraform destroy would delete the key` });
+    findings.push({
+      file,
+      message: `generated resource ${address} in ${file} has no lifecycle prevent_destroy = true, so terraform destroy would delete the key`,
+    });
   for (const [file, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // Only files that can declare a key are parsed: the rest cannot hold one.
     if (!KEY_RESOURCE_TYPES.some((t) => content.includes(t))) continue;

@@ -52,7 +52,10 @@ export async function enforceRails(input: RailsInput): Promise<RailsResult> {
   const findings = [...(await deletionProtection(input)), ...keyRemoval(input), ...stateOrphans(input)];
   const refused = findings.filter((f) => !allowUnsafe.has(f.rule));
   if (refused.length > 0) {
-    throw new ModelError(refused.map((f) => ({ ...f.issue, message: refusedMessage(f.issue.message, f.rule) })), loaded.file);
+    throw new ModelError(
+      refused.map((f) => ({ ...f.issue, message: refusedMessage(f.issue.message, f.rule) })),
+      loaded.file,
+    );
   }
 
   const warnings: Issue[] = findings.map((f) => ({ ...f.issue, severity: 'warning', message: allowedMessage(f.issue.message, f.rule) }));
@@ -64,7 +67,15 @@ export async function enforceRails(input: RailsInput): Promise<RailsResult> {
   }
   for (const r of [...allowUnsafe].sort()) {
     if (allowances.some((a) => a.rule === r)) continue;
-    warnings.push({ file: loaded.file, line: 0, col: 0, path: '', severity: 'warning', rule: r, message: `--allow-unsafe ${r} allows nothing: this model breaks no such safety rail; remove the option` });
+    warnings.push({
+      file: loaded.file,
+      line: 0,
+      col: 0,
+      path: '',
+      severity: 'warning',
+      rule: r,
+      message: `--allow-unsafe ${r} allows nothing: this model breaks no such safety rail; remove the option`,
+    });
   }
   allowances.sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   return { warnings, allowances };
@@ -83,7 +94,9 @@ function deletionIssue(loaded: LoadedModel): (f: DeletionFinding) => Issue {
   return (f) => {
     const index = f.keyName === undefined ? -1 : keys.findIndex((k) => k.name === f.keyName);
     const rule = DELETION_RULE;
-    return index >= 0 ? loaded.issue(['keys', index, 'deletionWindowDays'], f.message, { rule }) : { ...loaded.issue([], f.message, { rule }), line: 0, col: 0 };
+    return index >= 0
+      ? loaded.issue(['keys', index, 'deletionWindowDays'], f.message, { rule })
+      : { ...loaded.issue([], f.message, { rule }), line: 0, col: 0 };
   };
 }
 
@@ -95,7 +108,10 @@ export function enforceModelRails(loaded: LoadedModel, ir: ResolvedModel, allowU
   const at = deletionIssue(loaded);
   const findings = deletionWindowFindings(ir).map((f) => at(f));
   if (findings.length > 0 && !allowUnsafe.has(DELETION_RULE)) {
-    throw new ModelError(findings.map((i) => ({ ...i, message: refusedMessage(i.message, DELETION_RULE) })), loaded.file);
+    throw new ModelError(
+      findings.map((i) => ({ ...i, message: refusedMessage(i.message, DELETION_RULE) })),
+      loaded.file,
+    );
   }
   return findings.map((i) => ({ ...i, severity: 'warning', message: allowedMessage(i.message, DELETION_RULE) }));
 }

@@ -63,6 +63,10 @@ function previousKeys(facts: unknown): KeyFact[] {
   if (!Array.isArray(keys)) return [];
   return keys.filter(
     (k): k is KeyFact =>
-      k !== null && typeof k === 'object' && typeof k.name === 'string' && Array.isArray(k.replicaRegions) && k.replicaRegions.every((r: unknown) => typeof r === 'string'),
+      k !== null &&
+      typeof k === 'object' &&
+      typeof k.name === 'string' &&
+      Array.isArray(k.replicaRegions) &&
+      k.replicaRegions.every((r: unknown) => typeof r === 'string'),
   );
 }

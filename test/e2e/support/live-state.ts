@@ -136,7 +136,10 @@ async function liveKeys(emu: Emulator, ir: ResolvedModel): Promise<Record<string
     out[key.name] = {
       description: meta?.Description ?? '',
       multiRegion: meta?.MultiRegion === true,
-      rotation: { enabled: rotation.KeyRotationEnabled === true, ...(rotation.RotationPeriodInDays !== undefined ? { periodDays: rotation.RotationPeriodInDays } : {}) },
+      rotation: {
+        enabled: rotation.KeyRotationEnabled === true,
+        ...(rotation.RotationPeriodInDays !== undefined ? { periodDays: rotation.RotationPeriodInDays } : {}),
+      },
       replicaRegions,
       policies,
       aliases,
@@ -166,7 +169,10 @@ export function modelFacts(ir: ResolvedModel, keyArns: Readonly<Record<string, s
     ]),
   );
   const groups = Object.fromEntries(
-    ir.groups.map((g) => [g.name, { ...(g.description !== undefined ? { description: g.description } : {}), external: g.external, members: g.external ? [] : sorted(g.members) }]),
+    ir.groups.map((g) => [
+      g.name,
+      { ...(g.description !== undefined ? { description: g.description } : {}), external: g.external, members: g.external ? [] : sorted(g.members) },
+    ]),
   );
   const users = Object.fromEntries(
     ir.users.map((u) => [

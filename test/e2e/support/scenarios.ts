@@ -36,7 +36,11 @@ const CHANGE: ModelChange = {
 const CHANGE_PLAN = {
   assignments: ['create assignment USER/alice/ReadOnly/333333333333', 'delete assignment GROUP/Developers/Developer/666666666666'],
   // the new replica gets the primary's alias in its own Region (aliases are Regional)
-  management: ['create alias alias/identity-center', 'create replica key of identity-center', 'update permission set Developer: session_duration "PT8H" -> "PT6H"'],
+  management: [
+    'create alias alias/identity-center',
+    'create replica key of identity-center',
+    'update permission set Developer: session_duration "PT8H" -> "PT6H"',
+  ],
 };
 
 function ok(res: CliResult, what: string): CliResult {
@@ -45,7 +49,8 @@ function ok(res: CliResult, what: string): CliResult {
 }
 
 /** Each unit's plan as [unit, exit code, changes]; a clean deployment is [unit, 0, 0] for every unit of the model. */
-const clean = (plans: readonly UnitPlan[]): [string, number, number][] => plans.map((p): [string, number, number] => [p.unit, p.exitCode, p.changes.length]).sort();
+const clean = (plans: readonly UnitPlan[]): [string, number, number][] =>
+  plans.map((p): [string, number, number] => [p.unit, p.exitCode, p.changes.length]).sort();
 const allClean = (ir: ResolvedModel): [string, number, number][] => ir.units.map((u): [string, number, number] => [u.name, 0, 0]).sort();
 
 export function describeEndToEnd(emitter: Emitter): void {
@@ -71,15 +76,19 @@ export function describeEndToEnd(emitter: Emitter): void {
       };
       /** Scenarios build on each other: after a failure the later ones say so instead of failing obscurely. */
       const step = (name: string, fn: () => Promise<void>): void =>
-        test(name, async () => {
-          if (failed) throw new Error(`not run: scenario '${failed}' failed`);
-          try {
-            await fn();
-          } catch (e) {
-            failed = name;
-            throw e;
-          }
-        }, STEP_TIMEOUT_MS);
+        test(
+          name,
+          async () => {
+            if (failed) throw new Error(`not run: scenario '${failed}' failed`);
+            try {
+              await fn();
+            } catch (e) {
+              failed = name;
+              throw e;
+            }
+          },
+          STEP_TIMEOUT_MS,
+        );
 
       beforeAll(async () => {
         work = fs.mkdtempSync(path.join(os.tmpdir(), `idcgen-e2e-${emitter}-`));
@@ -172,7 +181,9 @@ export function describeEndToEnd(emitter: Emitter): void {
         const plans = await fresh.plan();
         expect(plans.map((p) => p.unit).sort()).toEqual(ir.units.map((u) => u.name).sort());
         const notImports = plans.flatMap((p) =>
-          p.changes.filter((c) => !onlyImports(c)).map((c) => `${p.unit}: ${c.importing ? 'import+' : ''}${c.actions.join('+')} ${c.address} ${changedKeys(c).join(',')}`),
+          p.changes
+            .filter((c) => !onlyImports(c))
+            .map((c) => `${p.unit}: ${c.importing ? 'import+' : ''}${c.actions.join('+')} ${c.address} ${changedKeys(c).join(',')}`),
         );
         expect(notImports).toEqual([]);
         const importedCount = plans.reduce((n, p) => n + p.changes.length, 0);

@@ -89,7 +89,7 @@ function hostileIr(): ResolvedModel {
     ['Auditors', 'Audit/ors ${aws:username} %{x}'],
     ['Developers', 'Développeurs — équipe 🚀'],
     ['PlatformAdmins', 'Platform\\Admins "quoted"'],
-    ['alice', 'alice/o\'neil@example.com'],
+    ['alice', "alice/o'neil@example.com"],
     ['bob', 'bob--dash'],
   ]);
   const to = (name: string): string => rename.get(name) ?? name;
@@ -104,7 +104,9 @@ function hostileIr(): ResolvedModel {
     groups: fullIr.groups.map((g) => ({ ...g, name: to(g.name), members: g.members.map(to) })),
     users: fullIr.users.map((u) => ({ ...u, userName: to(u.userName) })),
     assignments,
-    units: fullIr.units.map((u) => (u.kind === 'assignments' ? { ...u, assignmentKeys: u.assignmentKeys.map((k) => keyOf.get(k) as string).sort(compareKeys) } : u)),
+    units: fullIr.units.map((u) =>
+      u.kind === 'assignments' ? { ...u, assignmentKeys: u.assignmentKeys.map((k) => keyOf.get(k) as string).sort(compareKeys) } : u,
+    ),
   };
 }
 

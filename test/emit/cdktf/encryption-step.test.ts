@@ -26,9 +26,7 @@ describe('IdentityCenterEncryption', () => {
     });
     expect(s).toHaveResourceWithProperties(DataResource, {
       triggers_replace: ['KEY'],
-      provisioner: [
-        { 'local-exec': { command: 'idcgen encryption enable --region eu-west-1 --instance-arn INSTANCE --key-arn KEY --yes' } },
-      ],
+      provisioner: [{ 'local-exec': { command: 'idcgen encryption enable --region eu-west-1 --instance-arn INSTANCE --key-arn KEY --yes' } }],
     });
     expect(Object.keys(blocks(s, 'terraform_data'))).toEqual([ENCRYPTION_STEP_NAME]);
   });

@@ -37,9 +37,7 @@ describe.each(EXAMPLES)('%s', (example) => {
   test('synthesizes one stack per deployment unit, byte-identical across runs, with no absolute path', () => {
     const ir = irOf(example);
     const first = synthCdktf(ir);
-    expect([...first.keys()].sort()).toEqual(
-      ['cdktf/manifest.json', ...ir.units.map((u) => `cdktf/stacks/${u.name}/cdk.tf.json`)].sort(),
-    );
+    expect([...first.keys()].sort()).toEqual(['cdktf/manifest.json', ...ir.units.map((u) => `cdktf/stacks/${u.name}/cdk.tf.json`)].sort());
     expect(synthCdktf(ir)).toEqual(first);
     const text = [...first.values()].join('\n');
     for (const dir of [ROOT, os.tmpdir(), os.homedir()]) expect(text).not.toContain(dir);

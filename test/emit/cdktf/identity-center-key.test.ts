@@ -1,10 +1,4 @@
-import {
-  AwsProvider,
-  KmsAlias,
-  KmsKey,
-  KmsKeyPolicy,
-  KmsReplicaKey,
-} from '../../../src/emit/cdktf/cdktf';
+import { AwsProvider, KmsAlias, KmsKey, KmsKeyPolicy, KmsReplicaKey } from '../../../src/emit/cdktf/cdktf';
 import { IdentityCenterKey } from '../../../src/emit/cdktf/constructs/identity-center-key';
 import type { ResolvedKey } from '../../../src/model/ir';
 import { fullIr } from '../../fixtures/ir/full';
@@ -77,9 +71,7 @@ describe('IdentityCenterKey', () => {
 
   test('resolves refs in the key policy through the given resolver', () => {
     const doc = JSON.parse(String(onlyBlock(synthKey(multiRegionKey), 'aws_kms_key_policy').policy));
-    expect(doc.Statement[3].Condition.StringEquals['kms:EncryptionContext:aws:sso:instance-arn']).toBe(
-      'arn:aws:sso:::instance/ssoins-test',
-    );
+    expect(doc.Statement[3].Condition.StringEquals['kms:EncryptionContext:aws:sso:instance-arn']).toBe('arn:aws:sso:::instance/ssoins-test');
   });
 
   test('aliases the key by its alias name', () => {
@@ -89,7 +81,7 @@ describe('IdentityCenterKey', () => {
     });
   });
 
-  test('creates one replica per Region, through that Region\'s provider, with the same policy text', () => {
+  test("creates one replica per Region, through that Region's provider, with the same policy text", () => {
     const synth = synthKey(multiRegionKey);
     const policy = onlyBlock(synth, 'aws_kms_key_policy').policy;
     const replicas = Object.values(blocks(synth, 'aws_kms_replica_key'));

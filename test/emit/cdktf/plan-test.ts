@@ -189,7 +189,11 @@ function permissionSetAsserts(t: PlanTest, sets: readonly ResolvedPermissionSet[
  * the created user's id; any other (external, or created by a users stack) is read by user name.
  */
 function identityStoreAsserts(t: PlanTest, ir: ResolvedModel, unit: DeploymentUnit): void {
-  const created = new Set(unitUsers(ir, unit).filter((u) => !u.external).map((u) => u.userName));
+  const created = new Set(
+    unitUsers(ir, unit)
+      .filter((u) => !u.external)
+      .map((u) => u.userName),
+  );
   for (const user of unitUsers(ir, unit).filter((u) => !u.external)) {
     const u = t.at('IdentityStore', 'User', user.userName);
     t.assert(`${u}.user_name == ${hclString(user.userName)} && ${u}.display_name == ${hclString(user.displayName)}`, `user ${user.userName}`);

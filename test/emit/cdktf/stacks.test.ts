@@ -18,9 +18,7 @@ import { blocks } from './helpers';
 function build(ir: ResolvedModel): { app: App; stacks: Map<string, TerraformStack> } {
   const app = Testing.app();
   buildStacks(app, ir);
-  const stacks = new Map(
-    app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack).map((s) => [s.node.id, s]),
-  );
+  const stacks = new Map(app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack).map((s) => [s.node.id, s]));
   return { app, stacks };
 }
 
@@ -76,7 +74,11 @@ describe('every stack', () => {
     const roleArn = 'arn:aws:iam::111111111111:role/StateAccess';
     const backend = { ...(fullIr.deployment.backend as S3Backend), kmsKeyId, roleArn };
     const ir = { ...fullIr, deployment: { ...fullIr.deployment, backend } };
-    expect(terraformBlock(synthOf(ir, 'management')).backend.s3).toMatchObject({ kms_key_id: kmsKeyId, assume_role: { role_arn: roleArn }, use_lockfile: true });
+    expect(terraformBlock(synthOf(ir, 'management')).backend.s3).toMatchObject({
+      kms_key_id: kmsKeyId,
+      assume_role: { role_arn: roleArn },
+      use_lockfile: true,
+    });
     expect(terraformBlock(synthOf(ir, 'management')).backend.s3).not.toHaveProperty('role_arn');
   });
 
@@ -206,7 +208,7 @@ describe('AssignmentsStack', () => {
     });
   });
 
-  test('uses the management account\'s credentials in the Identity Center Region', () => {
+  test("uses the management account's credentials in the Identity Center Region", () => {
     expect(synthOf(fullIr, 'assignments-2')).toHaveProviderWithProperties(AwsProvider, {
       region: 'eu-west-1',
       allowed_account_ids: ['111111111111'],

@@ -43,7 +43,7 @@ describe('synthCdktf', () => {
     expect(management).not.toMatch(/[^$]\$\{aws:/);
   });
 
-  test('the manifest names each stack\'s relative directory and its dependencies', () => {
+  test("the manifest names each stack's relative directory and its dependencies", () => {
     const manifest = JSON.parse(synthCdktf(minimalIr).get('cdktf/manifest.json')!);
     expect(manifest.stacks.assignments).toMatchObject({
       name: 'assignments',

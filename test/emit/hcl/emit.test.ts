@@ -16,7 +16,10 @@ const ROOT = path.resolve(__dirname, '../../..');
 const GOLDEN = path.join(__dirname, 'golden');
 const ROOT_FILES = ['backend.tf', 'main.tf', 'outputs.tf', 'providers.tf', 'versions.tf'];
 const EXAMPLES = [
-  ...fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`),
+  ...fs
+    .readdirSync(path.join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `examples/${f}`),
   ...fs
     .readdirSync(path.join(ROOT, 'examples'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(ROOT, 'examples', d.name, 'main.yaml')))
@@ -38,7 +41,14 @@ describe('emitHcl', () => {
       if (!p.startsWith('hcl/modules/')) continue;
       expect(content).toBe(fs.readFileSync(path.join(ROOT, 'modules', p.slice('hcl/modules/'.length)), 'utf8'));
     }
-    for (const module of ['identity-center-key', 'identity-center-key/modules/replica', 'permission-sets', 'identity-store', 'account-assignments', 'key-user-policies']) {
+    for (const module of [
+      'identity-center-key',
+      'identity-center-key/modules/replica',
+      'permission-sets',
+      'identity-store',
+      'account-assignments',
+      'key-user-policies',
+    ]) {
       for (const f of ['main.tf', 'variables.tf', 'outputs.tf', 'versions.tf']) expect(files.has(`hcl/modules/${module}/${f}`)).toBe(true);
     }
   });
@@ -98,7 +108,12 @@ describe('emitHcl', () => {
   test('gives keys whose names sanitise alike distinct module names, each from its own name alone', () => {
     const ir = typicalModel();
     const key = ir.keys[0];
-    const keys = [...ir.keys, { ...key, name: 'a-b', alias: 'alias/a-b' }, { ...key, name: 'a.b', alias: 'alias/a_b' }, { ...key, name: 'a_b', alias: 'alias/a__b' }];
+    const keys = [
+      ...ir.keys,
+      { ...key, name: 'a-b', alias: 'alias/a-b' },
+      { ...key, name: 'a.b', alias: 'alias/a_b' },
+      { ...key, name: 'a_b', alias: 'alias/a__b' },
+    ];
     const main = emitHcl({ ...ir, keys }).get('hcl/management/main.tf')!;
     const modules = [...main.matchAll(/^module "(key[-_]a[-_.][^"]*)"/gm)].map((m) => m[1]);
     // a-b keeps the name it always had; a.b and a_b (not plain) are spelled out, not hashed
@@ -117,9 +132,7 @@ describe('emitHcl', () => {
     const key = ir.keys[1];
     const statement = { ...key.keyPolicy.Statement[0], Sid: undefined };
     const keys = ir.keys.map((k) => (k === key ? { ...key, keyPolicy: { ...key.keyPolicy, Statement: [statement] } } : k));
-    expect(() => emitHcl({ ...ir, keys })).toThrow(
-      'key identity-center: key policy statement 1 has no Sid',
-    );
+    expect(() => emitHcl({ ...ir, keys })).toThrow('key identity-center: key policy statement 1 has no Sid');
   });
 
   test('fails if a member account would get two IAM policies of one name', () => {

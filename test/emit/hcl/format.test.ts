@@ -32,9 +32,7 @@ describe('format', () => {
 
   test('indents by bracket depth, one level per line however many brackets it opens, and aligns =', () => {
     const src = 'a = {\nbb = 1\nc = jsonencode({\nd = [\n"x",\n]\n})\n}\nlonger_name = "v"\ne = 2\n';
-    expect(format(src)).toBe(
-      'a = {\n  bb = 1\n  c = jsonencode({\n    d = [\n      "x",\n    ]\n  })\n}\nlonger_name = "v"\ne           = 2\n',
-    );
+    expect(format(src)).toBe('a = {\n  bb = 1\n  c = jsonencode({\n    d = [\n      "x",\n    ]\n  })\n}\nlonger_name = "v"\ne           = 2\n');
   });
 
   test('counts columns in grapheme clusters, as hclwrite does, when aligning non-ASCII keys', async () => {
@@ -77,10 +75,17 @@ const { expr } = fc.letrec<{ expr: Expr; entry: ObjectEntry }>((tie) => ({
 
 test('renders and formats random expression trees exactly as terraform fmt would', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.uniqueArray(fc.record({ key: fc.constantFrom('alpha', 'b', 'policy_statements', 'tags'), value: expr }), { minLength: 1, maxLength: 4, selector: (e) => e.key }), async (entries) => {
-      const text = format(`locals {\n${renderBody(entries)}}\n`);
-      await expectFmtClean(text);
-    }),
+    fc.asyncProperty(
+      fc.uniqueArray(fc.record({ key: fc.constantFrom('alpha', 'b', 'policy_statements', 'tags'), value: expr }), {
+        minLength: 1,
+        maxLength: 4,
+        selector: (e) => e.key,
+      }),
+      async (entries) => {
+        const text = format(`locals {\n${renderBody(entries)}}\n`);
+        await expectFmtClean(text);
+      },
+    ),
     { numRuns: 150 },
   );
 });

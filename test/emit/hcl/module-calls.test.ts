@@ -18,28 +18,33 @@ interface ModuleBlock {
   primary_key_arn?: string;
 }
 
-test.each(['minimal.yaml', 'typical.yaml', 'applications.yaml', 'delegated.yaml', 'split/main.yaml'])('%s: the module calls given as data are the module blocks of every root', async (example) => {
-  const { ir } = loadResolved(path.join(EXAMPLES, example));
-  const files = emitHcl(ir);
-  const calls = hclModuleCalls(ir);
-  expect([...calls.keys()].sort()).toEqual(ir.units.map((u) => u.name).sort());
-  let replicas = 0;
-  for (const unit of ir.units) {
-    const json = (await parse('main.tf', files.get(`hcl/${unit.name}/main.tf`)!)) as { module?: Record<string, ModuleBlock[]> };
-    const declared = Object.entries(json.module ?? {}).map(([ident, [m]]) => ({ ident, source: m.source }));
-    const given = calls.get(unit.name)!;
-    expect(given.map((c) => ({ ident: c.ident, source: moduleSource(c.module) })).sort((a, b) => a.ident.localeCompare(b.ident))).toEqual(
-      declared.sort((a, b) => a.ident.localeCompare(b.ident)),
-    );
-    for (const c of given.filter((g) => g.module === 'replica')) {
-      replicas++;
-      const block = json.module![c.ident][0];
-      const key = given.find((k) => k.module === 'key' && k.key === c.key)!;
-      expect(block.primary_key_arn).toBe(`\${module.${key.ident}.key_arn}`);
-      const alias = /^\$\{aws\.(.+)\}$/.exec(block.providers!.aws)![1];
-      const providers = (await parse('providers.tf', files.get(`hcl/${unit.name}/providers.tf`)!)) as { provider: { aws: { alias?: string; region: string }[] } };
-      expect(providers.provider.aws.find((p) => p.alias === alias)?.region).toBe(c.region);
+test.each(['minimal.yaml', 'typical.yaml', 'applications.yaml', 'delegated.yaml', 'split/main.yaml'])(
+  '%s: the module calls given as data are the module blocks of every root',
+  async (example) => {
+    const { ir } = loadResolved(path.join(EXAMPLES, example));
+    const files = emitHcl(ir);
+    const calls = hclModuleCalls(ir);
+    expect([...calls.keys()].sort()).toEqual(ir.units.map((u) => u.name).sort());
+    let replicas = 0;
+    for (const unit of ir.units) {
+      const json = (await parse('main.tf', files.get(`hcl/${unit.name}/main.tf`)!)) as { module?: Record<string, ModuleBlock[]> };
+      const declared = Object.entries(json.module ?? {}).map(([ident, [m]]) => ({ ident, source: m.source }));
+      const given = calls.get(unit.name)!;
+      expect(given.map((c) => ({ ident: c.ident, source: moduleSource(c.module) })).sort((a, b) => a.ident.localeCompare(b.ident))).toEqual(
+        declared.sort((a, b) => a.ident.localeCompare(b.ident)),
+      );
+      for (const c of given.filter((g) => g.module === 'replica')) {
+        replicas++;
+        const block = json.module![c.ident][0];
+        const key = given.find((k) => k.module === 'key' && k.key === c.key)!;
+        expect(block.primary_key_arn).toBe(`\${module.${key.ident}.key_arn}`);
+        const alias = /^\$\{aws\.(.+)\}$/.exec(block.providers!.aws)![1];
+        const providers = (await parse('providers.tf', files.get(`hcl/${unit.name}/providers.tf`)!)) as {
+          provider: { aws: { alias?: string; region: string }[] };
+        };
+        expect(providers.provider.aws.find((p) => p.alias === alias)?.region).toBe(c.region);
+      }
     }
-  }
-  if (example === 'typical.yaml') expect(replicas).toBeGreaterThan(0);
-});
+    if (example === 'typical.yaml') expect(replicas).toBeGreaterThan(0);
+  },
+);

@@ -33,7 +33,8 @@ async function validationBlocks(): Promise<{ module: string; variable: string; m
   return out;
 }
 
-const matches = (row: Boundary, b: { module: string; variable: string; message: string }) => row.module === b.module && row.variable === b.variable && b.message.includes(row.block);
+const matches = (row: Boundary, b: { module: string; variable: string; message: string }) =>
+  row.module === b.module && row.variable === b.variable && b.message.includes(row.block);
 
 test('every validation block in modules/ has a value just inside and one just outside in the table, and every row names one block', async () => {
   const blocks = await validationBlocks();
@@ -42,14 +43,19 @@ test('every validation block in modules/ has a value just inside and one just ou
   expect(uncovered).toEqual([]);
   expect(BOUNDARIES.filter((r) => blocks.filter((b) => matches(r, b)).length !== 1).map((r) => `${r.module} ${r.variable} ${r.block}`)).toEqual([]);
   // the modules the table knows are every module there is
-  const dirs = fs.readdirSync(MODULES).flatMap((m) => [m, ...(fs.existsSync(path.join(MODULES, m, 'modules')) ? fs.readdirSync(path.join(MODULES, m, 'modules')).map((s) => `${m}/modules/${s}`) : [])]);
+  const dirs = fs
+    .readdirSync(MODULES)
+    .flatMap((m) => [
+      m,
+      ...(fs.existsSync(path.join(MODULES, m, 'modules')) ? fs.readdirSync(path.join(MODULES, m, 'modules')).map((s) => `${m}/modules/${s}`) : []),
+    ]);
   expect(Object.keys(BASE_INPUTS).sort()).toEqual(dirs.sort());
 });
 
 /** BASE (the minimal example) with a spare permission set, group and external user for the edits. */
 function baseModel(): string {
   return `${BASE.replace(
-    "  - { name: IdentityAdmins, description: Administer Identity Center }\n",
+    '  - { name: IdentityAdmins, description: Administer Identity Center }\n',
     '  - { name: IdentityAdmins, description: Administer Identity Center }\n  - { name: Spare, members: [] }\nusers:\n  - { userName: spare, external: true }\n',
   )}`.replace('assignments:\n', '  - { name: Spare }\nassignments:\n');
 }
@@ -111,8 +117,14 @@ ${Object.entries({
   'resource aws_identitystore_group': { group_id: '11111111-2222-4333-8444-555555555555' },
   'resource aws_identitystore_user': { user_id: '11111111-2222-4333-8444-666666666666' },
   'resource aws_ssoadmin_permission_set': { arn: 'arn:aws:sso:::permissionSet/ssoins-1111222233334444/ps-1111222233334444' },
-  'resource aws_kms_key': { arn: 'arn:aws:kms:eu-west-1:111111111111:key/mrk-0123456789abcdef0123456789abcdef', key_id: 'mrk-0123456789abcdef0123456789abcdef' },
-  'resource aws_kms_replica_key': { arn: 'arn:aws:kms:eu-central-1:111111111111:key/mrk-0123456789abcdef0123456789abcdef', key_id: 'mrk-0123456789abcdef0123456789abcdef' },
+  'resource aws_kms_key': {
+    arn: 'arn:aws:kms:eu-west-1:111111111111:key/mrk-0123456789abcdef0123456789abcdef',
+    key_id: 'mrk-0123456789abcdef0123456789abcdef',
+  },
+  'resource aws_kms_replica_key': {
+    arn: 'arn:aws:kms:eu-central-1:111111111111:key/mrk-0123456789abcdef0123456789abcdef',
+    key_id: 'mrk-0123456789abcdef0123456789abcdef',
+  },
   'resource aws_iam_policy': { arn: 'arn:aws:iam::111111111111:policy/idcgen-key-use' },
   'resource aws_ssoadmin_application': {
     application_arn: 'arn:aws:sso::111111111111:application/ssoins-1111222233334444/apl-1111222233334444',
@@ -157,7 +169,10 @@ describeWithTerraform('the modules under terraform test', () => {
   });
   afterAll(() => removeWorkDir(dir));
 
-  test.each(BOUNDARIES.map((r, i) => [`${r.module} ${r.variable}: ${r.what}`, r.ok ? 'accepts' : 'refuses', runName(r, i)] as const))('the module on %s (%s)', (_name, _verdict, run) => {
-    expect([run, statuses.get(run)]).toEqual([run, 'pass']);
-  });
+  test.each(BOUNDARIES.map((r, i) => [`${r.module} ${r.variable}: ${r.what}`, r.ok ? 'accepts' : 'refuses', runName(r, i)] as const))(
+    'the module on %s (%s)',
+    (_name, _verdict, run) => {
+      expect([run, statuses.get(run)]).toEqual([run, 'pass']);
+    },
+  );
 });

@@ -28,7 +28,12 @@ describe('modules', () => {
     expect(cases.length).toBeGreaterThan(0);
     for (const c of cases) {
       const dir = path.join(MODULES, m, 'examples', c);
-      expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tf')).sort()).toEqual(FILES);
+      expect(
+        fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.tf'))
+          .sort(),
+      ).toEqual(FILES);
       expect(fs.readFileSync(path.join(dir, 'main.tf'), 'utf8')).toMatch(/source\s+= "\.\.\/\.\."/);
     }
   });
@@ -49,7 +54,10 @@ describe('modules', () => {
     const readme = fs.readFileSync(file, 'utf8');
     const expected = await moduleDocs(path.join(MODULES, m));
     if (process.env.IDCGEN_UPDATE_GOLDEN === '1') {
-      fs.writeFileSync(file, readme.replace(docsSection(readme) ?? '', () => expected));
+      fs.writeFileSync(
+        file,
+        readme.replace(docsSection(readme) ?? '', () => expected),
+      );
     }
     expect(docsSection(fs.readFileSync(file, 'utf8'))).toBe(expected);
   });

@@ -35,7 +35,12 @@ describeWithTerraform('generated HCL under Terraform', () => {
       writeFiles(path.join(dir, name), emitHcl(ir), (p) => p);
       const m = new Mocks(ir);
       for (const unit of ir.units) {
-        runs.push({ name: runName(name, unit.name), source: `${name}/hcl/${unit.name}`, overrides: hclOverrides(ir, unit, m), asserts: hclAsserts(ir, unit, m) });
+        runs.push({
+          name: runName(name, unit.name),
+          source: `${name}/hcl/${unit.name}`,
+          overrides: hclOverrides(ir, unit, m),
+          asserts: hclAsserts(ir, unit, m),
+        });
         aliases.push('management', ...ir.keys.flatMap((k) => k.replicaRegions.map((r) => r.replace(/-/g, '_'))));
       }
     }
@@ -91,7 +96,14 @@ describeWithTerraform('generated HCL under Terraform', () => {
       StringEquals: { 'aws:SourceAccount': '111111111111' },
       StringLike: { 'kms:EncryptionContext:aws:identitystore:identitystore-arn': 'arn:aws:identitystore::111111111111:identitystore/d-1111222233' },
     });
-    expect(f.keys['key identity-center']).toMatchObject({ multi_region: true, rotation: true, rotation_days: 365, deletion_window: 30, key_usage: 'ENCRYPT_DECRYPT', spec: 'SYMMETRIC_DEFAULT' });
+    expect(f.keys['key identity-center']).toMatchObject({
+      multi_region: true,
+      rotation: true,
+      rotation_days: 365,
+      deletion_window: 30,
+      key_usage: 'ENCRYPT_DECRYPT',
+      spec: 'SYMMETRIC_DEFAULT',
+    });
     // identity-center has a replica in eu-central-1: its alias is there too, on the replica key.
     expect(f.aliases).toEqual({ 'alias/app-data': ['key app-data'], 'alias/identity-center': ['key identity-center', 'key identity-center'] });
     expect(f.encryption_step).toEqual({ triggers: ['key identity-center'] });
@@ -132,7 +144,9 @@ describeWithTerraform('generated HCL under Terraform', () => {
     const doc = f.iam_policies['/idcgen-identity-center-key-use'];
     const keyId = new Mocks(irs.get('typical')!).keyId('identity-center');
     // custom workflows: AllowCrossAccountKMSKeyUse scoped down to kms:Decrypt on every replica
-    expect(doc.Statement).toEqual([{ Sid: 'AllowCrossAccountKMSKeyUse', Effect: 'Allow', Action: 'kms:Decrypt', Resource: `arn:aws:kms:*:111111111111:key/${keyId}` }]);
+    expect(doc.Statement).toEqual([
+      { Sid: 'AllowCrossAccountKMSKeyUse', Effect: 'Allow', Action: 'kms:Decrypt', Resource: `arn:aws:kms:*:111111111111:key/${keyId}` },
+    ]);
     expect(f.role_attachments).toEqual({ 'ProvisioningPipeline policy idcgen-identity-center-key-use': true });
     expect(Object.keys(facts.get('typical/account-prod-app')!.iam_policies as object)).toEqual(['/idcgen/BoundaryReadOnly']);
   });

@@ -17,7 +17,13 @@ export function stateWith(n: number, serial = 1): string {
     provider: 'provider["registry.terraform.io/hashicorp/aws"]',
     instances: [{ schema_version: 0, attributes: { id: `arn:aws:sso:::permissionSet/ssoins-1111222233334444/ps-${String(i).padStart(16, '0')}` } }],
   }));
-  const data = { mode: 'data', type: 'aws_ssoadmin_instances', name: 'this', provider: 'provider["registry.terraform.io/hashicorp/aws"]', instances: [{ attributes: { id: 'eu-west-1' } }] };
+  const data = {
+    mode: 'data',
+    type: 'aws_ssoadmin_instances',
+    name: 'this',
+    provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+    instances: [{ attributes: { id: 'eu-west-1' } }],
+  };
   return `${JSON.stringify({ version: 4, terraform_version: '1.11.4', serial, lineage: 'f1e2d3c4-0000-4000-8000-000000000000', outputs: {}, resources: [...managed, data], check_results: null }, null, 2)}\n`;
 }
 
@@ -41,7 +47,10 @@ export function applyLike(root: string, cache: string, resources = 3): void {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), content);
   };
-  put('.terraform.lock.hcl', '# This file is maintained automatically by "terraform init".\nprovider "registry.terraform.io/hashicorp/aws" {\n  version = "5.100.0"\n}\n');
+  put(
+    '.terraform.lock.hcl',
+    '# This file is maintained automatically by "terraform init".\nprovider "registry.terraform.io/hashicorp/aws" {\n  version = "5.100.0"\n}\n',
+  );
   put('.terraform/modules/modules.json', '{"Modules":[{"Key":"","Source":"","Dir":"."}]}\n');
   put(PROVIDER_BINARY, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 255]));
   fs.chmodSync(path.join(root, PROVIDER_BINARY), 0o755);
@@ -74,5 +83,9 @@ export function snapshot(dir: string): Record<string, string> {
 
 /** The part of a snapshot below `prefix/` (the prefix stripped). */
 export function below(snap: Record<string, string>, prefix: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(snap).filter(([k]) => k.startsWith(`${prefix}/`)).map(([k, v]) => [k.slice(prefix.length + 1), v]));
+  return Object.fromEntries(
+    Object.entries(snap)
+      .filter(([k]) => k.startsWith(`${prefix}/`))
+      .map(([k, v]) => [k.slice(prefix.length + 1), v]),
+  );
 }

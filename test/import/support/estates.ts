@@ -4,7 +4,17 @@
  * model → estate → import → model can be checked.
  */
 import { createHash } from 'node:crypto';
-import { USER_TEXT_ATTRIBUTES, type Estate, type EstateAccount, type EstateApplication, type EstateAssignment, type EstateGroup, type EstateKey, type EstatePermissionSet, type EstateUser } from '../../../src/import/estate';
+import {
+  USER_TEXT_ATTRIBUTES,
+  type Estate,
+  type EstateAccount,
+  type EstateApplication,
+  type EstateAssignment,
+  type EstateGroup,
+  type EstateKey,
+  type EstatePermissionSet,
+  type EstateUser,
+} from '../../../src/import/estate';
 import { stringify } from 'yaml';
 import type { OrgModel } from '../../../src/model/schema';
 import type { ResolvedUser } from '../../../src/model/ir';
@@ -99,7 +109,10 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
     status: a.status,
     ...(a.portal ? { portal: a.portal } : {}),
     assignmentRequired: a.assignmentRequired,
-    assignments: a.assignments.map((p) => ({ principalType: p.principalType, principalId: p.principalType === 'GROUP' ? groupId(p.principalName) : userId(p.principalName) })),
+    assignments: a.assignments.map((p) => ({
+      principalType: p.principalType,
+      principalId: p.principalType === 'GROUP' ? groupId(p.principalName) : userId(p.principalName),
+    })),
     accessScopes: a.accessScopes.map((s) => ({ scope: s.scope, authorizedTargets: [...s.authorizedTargets] })),
     tags: { ...a.tags },
   }));
@@ -137,7 +150,9 @@ export function estateFromModel(model: OrgModel, key?: Partial<EstateKey>): Esta
     assignments,
     ...(estateKey ? { key: estateKey } : {}),
     ...(applications.length > 0 ? { applications } : {}),
-    ...(ir.identityCenter.accessControlAttributes ? { accessControlAttributes: ir.identityCenter.accessControlAttributes.map((a) => ({ key: a.key, sources: [...a.sources] })) } : {}),
+    ...(ir.identityCenter.accessControlAttributes
+      ? { accessControlAttributes: ir.identityCenter.accessControlAttributes.map((a) => ({ key: a.key, sources: [...a.sources] })) }
+      : {}),
   };
 }
 

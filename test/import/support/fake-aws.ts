@@ -5,12 +5,7 @@
  * is stubbed, and a command without a handler fails the test.
  */
 import { createHash } from 'node:crypto';
-import {
-  IdentitystoreClient,
-  ListGroupMembershipsCommand,
-  ListGroupsCommand,
-  ListUsersCommand,
-} from '@aws-sdk/client-identitystore';
+import { IdentitystoreClient, ListGroupMembershipsCommand, ListGroupsCommand, ListUsersCommand } from '@aws-sdk/client-identitystore';
 import {
   DescribeKeyCommand,
   GetKeyPolicyCommand,
@@ -107,7 +102,12 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
       handle(`ListAliases(${region})`, (i) => {
         const replicaArn = estate.key?.arn.replace(estate.region, region);
         const names = i.KeyId === replicaArn ? (estate.key?.replicaAliases[region] ?? []) : [];
-        return page(names.map((AliasName) => ({ AliasName, TargetKeyId: estate.key?.keyId })), i.Marker, 'Aliases', 'NextMarker');
+        return page(
+          names.map((AliasName) => ({ AliasName, TargetKeyId: estate.key?.keyId })),
+          i.Marker,
+          'Aliases',
+          'NextMarker',
+        );
       }),
     );
     regional.set(region, client);
@@ -147,9 +147,7 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
       IdentityStoreId: instance.identityStoreId,
       OwnerAccountId: instance.ownerAccountId,
       Status: 'ACTIVE',
-      EncryptionConfigurationDetails: instance.keyType
-        ? { KeyType: instance.keyType, KmsKeyArn: instance.kmsKeyArn, EncryptionStatus: 'ENABLED' }
-        : undefined,
+      EncryptionConfigurationDetails: instance.keyType ? { KeyType: instance.keyType, KmsKeyArn: instance.kmsKeyArn, EncryptionStatus: 'ENABLED' } : undefined,
     })),
   );
   sso.on(ListPermissionSetsCommand).callsFake(handle('ListPermissionSets', (i) => page([...psByArn.keys()], i.NextToken, 'PermissionSets')));
@@ -179,11 +177,13 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
     if (!a) throw new ResourceNotFoundException({ message: 'no such application', $metadata: {} });
     return a;
   };
-  sso.on(ListSsoTagsCommand).callsFake(
-    handle('ListTagsForResource(sso-admin)', (i) =>
-      page(tagList(appByArn.get(String(i.ResourceArn))?.tags ?? ps({ PermissionSetArn: i.ResourceArn }).tags, 'Key', 'Value'), i.NextToken, 'Tags'),
-    ),
-  );
+  sso
+    .on(ListSsoTagsCommand)
+    .callsFake(
+      handle('ListTagsForResource(sso-admin)', (i) =>
+        page(tagList(appByArn.get(String(i.ResourceArn))?.tags ?? ps({ PermissionSetArn: i.ResourceArn }).tags, 'Key', 'Value'), i.NextToken, 'Tags'),
+      ),
+    );
   // Applications as ListApplications answers them, plus an AWS managed one, which import leaves alone.
   const listedApps = [
     ...[...appByArn.values()].map((a) => ({
@@ -193,14 +193,24 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
       Description: a.description,
       Status: a.status,
       InstanceArn: instance.instanceArn,
-      PortalOptions: a.portal ? { Visibility: a.portal.visibility, SignInOptions: a.portal.signIn ? { Origin: a.portal.signIn.origin, ApplicationUrl: a.portal.signIn.url } : undefined } : undefined,
+      PortalOptions: a.portal
+        ? {
+            Visibility: a.portal.visibility,
+            SignInOptions: a.portal.signIn ? { Origin: a.portal.signIn.origin, ApplicationUrl: a.portal.signIn.url } : undefined,
+          }
+        : undefined,
     })),
-    { ApplicationArn: 'arn:aws:sso::111111111111:application/ssoins-1111222233334444/apl-qbusiness0000000', ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/qbusiness', Name: 'QBusiness', Status: 'ENABLED' },
+    {
+      ApplicationArn: 'arn:aws:sso::111111111111:application/ssoins-1111222233334444/apl-qbusiness0000000',
+      ApplicationProviderArn: 'arn:aws:sso::aws:applicationProvider/qbusiness',
+      Name: 'QBusiness',
+      Status: 'ENABLED',
+    },
   ];
   sso.on(ListApplicationsCommand).callsFake(handle('ListApplications', (i) => page(listedApps, i.NextToken, 'Applications')));
-  sso.on(GetApplicationAssignmentConfigurationCommand).callsFake(
-    handle('GetApplicationAssignmentConfiguration', (i) => ({ AssignmentRequired: app(i.ApplicationArn).assignmentRequired })),
-  );
+  sso
+    .on(GetApplicationAssignmentConfigurationCommand)
+    .callsFake(handle('GetApplicationAssignmentConfiguration', (i) => ({ AssignmentRequired: app(i.ApplicationArn).assignmentRequired })));
   sso.on(ListApplicationAssignmentsCommand).callsFake(
     handle('ListApplicationAssignments', (i) =>
       page(
@@ -213,7 +223,10 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
   sso.on(ListApplicationAccessScopesCommand).callsFake(
     handle('ListApplicationAccessScopes', (i) =>
       page(
-        app(i.ApplicationArn).accessScopes.map((sc) => ({ Scope: sc.scope, ...(sc.authorizedTargets.length > 0 ? { AuthorizedTargets: [...sc.authorizedTargets] } : {}) })),
+        app(i.ApplicationArn).accessScopes.map((sc) => ({
+          Scope: sc.scope,
+          ...(sc.authorizedTargets.length > 0 ? { AuthorizedTargets: [...sc.authorizedTargets] } : {}),
+        })),
         i.NextToken,
         'Scopes',
       ),
@@ -224,18 +237,28 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
       if (!estate.accessControlAttributes) throw new ResourceNotFoundException({ message: 'no attribute configuration', $metadata: {} });
       return {
         Status: 'ENABLED',
-        InstanceAccessControlAttributeConfiguration: { AccessControlAttributes: estate.accessControlAttributes.map((a) => ({ Key: a.key, Value: { Source: [...a.sources] } })) },
+        InstanceAccessControlAttributeConfiguration: {
+          AccessControlAttributes: estate.accessControlAttributes.map((a) => ({ Key: a.key, Value: { Source: [...a.sources] } })),
+        },
       };
     }),
   );
   sso.on(ListManagedPoliciesInPermissionSetCommand).callsFake(
     handle('ListManagedPoliciesInPermissionSet', (i) =>
-      page(ps(i).managedPolicyArns.map((Arn) => ({ Arn, Name: Arn.split('/').pop() })), i.NextToken, 'AttachedManagedPolicies'),
+      page(
+        ps(i).managedPolicyArns.map((Arn) => ({ Arn, Name: Arn.split('/').pop() })),
+        i.NextToken,
+        'AttachedManagedPolicies',
+      ),
     ),
   );
   sso.on(ListCustomerManagedPolicyReferencesInPermissionSetCommand).callsFake(
     handle('ListCustomerManagedPolicyReferencesInPermissionSet', (i) =>
-      page(ps(i).customerManagedPolicies.map((c) => ({ Name: c.name, Path: c.path })), i.NextToken, 'CustomerManagedPolicyReferences'),
+      page(
+        ps(i).customerManagedPolicies.map((c) => ({ Name: c.name, Path: c.path })),
+        i.NextToken,
+        'CustomerManagedPolicyReferences',
+      ),
     ),
   );
   sso.on(GetInlinePolicyForPermissionSetCommand).callsFake(handle('GetInlinePolicyForPermissionSet', (i) => ({ InlinePolicy: ps(i).inlinePolicy ?? '' })));
@@ -269,7 +292,12 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
   );
   sso.on(ListAccountAssignmentsCommand).callsFake(
     handle('ListAccountAssignments', (i) => {
-      const items = (byPair.get(`${String(i.PermissionSetArn)}|${String(i.AccountId)}`) ?? []).map((a) => ({ AccountId: a.accountId, PermissionSetArn: a.permissionSetArn, PrincipalType: a.principalType, PrincipalId: a.principalId }));
+      const items = (byPair.get(`${String(i.PermissionSetArn)}|${String(i.AccountId)}`) ?? []).map((a) => ({
+        AccountId: a.accountId,
+        PermissionSetArn: a.permissionSetArn,
+        PrincipalType: a.principalType,
+        PrincipalId: a.principalId,
+      }));
       return page(items, i.NextToken, 'AccountAssignments');
     }),
   );
@@ -298,7 +326,14 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
           DisplayName: u.displayName,
           Name:
             u.givenName || u.familyName
-              ? { GivenName: u.givenName, FamilyName: u.familyName, MiddleName: u.middleName, HonorificPrefix: u.honorificPrefix, HonorificSuffix: u.honorificSuffix, Formatted: u.formattedName }
+              ? {
+                  GivenName: u.givenName,
+                  FamilyName: u.familyName,
+                  MiddleName: u.middleName,
+                  HonorificPrefix: u.honorificPrefix,
+                  HonorificSuffix: u.honorificSuffix,
+                  Formatted: u.formattedName,
+                }
               : undefined,
           Emails: u.emails?.map((e) => ({ Value: e.value, Type: e.type, Primary: e.primary })),
           PhoneNumbers: u.phoneNumbers?.map((e) => ({ Value: e.value, Type: e.type, Primary: e.primary })),
@@ -340,9 +375,9 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
     }),
   );
 
-  org.on(DescribeOrganizationCommand).callsFake(
-    handle('DescribeOrganization', () => ({ Organization: { Id: organization.id, MasterAccountId: organization.managementAccountId } })),
-  );
+  org
+    .on(DescribeOrganizationCommand)
+    .callsFake(handle('DescribeOrganization', () => ({ Organization: { Id: organization.id, MasterAccountId: organization.managementAccountId } })));
   org.on(ListRootsCommand).callsFake(handle('ListRoots', (i) => page([{ Id: ROOT_ID, Name: 'Root' }], i.NextToken, 'Roots')));
   const childOus = (parent: string): { Id: string; Name: string }[] => {
     const paths = new Map<string, string[]>();
@@ -354,9 +389,9 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
     }
     return [...paths].sort(([x], [y]) => (x < y ? -1 : 1)).map(([Id, p]) => ({ Id, Name: p[p.length - 1] }));
   };
-  org.on(ListOrganizationalUnitsForParentCommand).callsFake(
-    handle('ListOrganizationalUnitsForParent', (i) => page(childOus(String(i.ParentId)), i.NextToken, 'OrganizationalUnits')),
-  );
+  org
+    .on(ListOrganizationalUnitsForParentCommand)
+    .callsFake(handle('ListOrganizationalUnitsForParent', (i) => page(childOus(String(i.ParentId)), i.NextToken, 'OrganizationalUnits')));
   org.on(ListAccountsForParentCommand).callsFake(
     handle('ListAccountsForParent', (i) =>
       page(
@@ -388,15 +423,22 @@ export function fakeAws(estate: Estate, opts: FakeOptions = {}): FakeAws {
     })),
   );
   kms.on(GetKeyPolicyCommand).callsFake(handle('GetKeyPolicy', () => ({ Policy: key?.policy, PolicyName: 'default' })));
-  kms.on(GetKeyRotationStatusCommand).callsFake(
-    handle('GetKeyRotationStatus', () => ({ KeyRotationEnabled: key?.rotationEnabled, RotationPeriodInDays: key?.rotationPeriodDays })),
-  );
+  kms
+    .on(GetKeyRotationStatusCommand)
+    .callsFake(handle('GetKeyRotationStatus', () => ({ KeyRotationEnabled: key?.rotationEnabled, RotationPeriodInDays: key?.rotationPeriodDays })));
   kms.on(ListAliasesCommand).callsFake(
-    handle('ListAliases', (i) => page((key?.aliases ?? []).map((AliasName) => ({ AliasName, TargetKeyId: key?.keyId })), i.Marker, 'Aliases', 'NextMarker')),
+    handle('ListAliases', (i) =>
+      page(
+        (key?.aliases ?? []).map((AliasName) => ({ AliasName, TargetKeyId: key?.keyId })),
+        i.Marker,
+        'Aliases',
+        'NextMarker',
+      ),
+    ),
   );
-  kms.on(ListResourceTagsCommand).callsFake(
-    handle('ListResourceTags', (i) => page(tagList(key?.tags ?? {}, 'TagKey', 'TagValue'), i.Marker, 'Tags', 'NextMarker')),
-  );
+  kms
+    .on(ListResourceTagsCommand)
+    .callsFake(handle('ListResourceTags', (i) => page(tagList(key?.tags ?? {}, 'TagKey', 'TagValue'), i.Marker, 'Tags', 'NextMarker')));
 
   return { clients, calls, restore: () => mocks.forEach((m) => m.restore()) };
 }

@@ -30,8 +30,19 @@ export function irFor(
     {
       source: 'org.yaml',
       organization: { id: ORG_ID, managementAccountName: 'management', managementAccountId: MGMT_ID },
-      identityCenter: { region: 'us-west-2', instanceArn: INSTANCE_ARN, identityStoreId: IDENTITY_STORE_ID, ...(encryptionKey ? { encryptionKey } : {}), manageEncryption: false },
-      deployment: { ...(deployer !== undefined ? { deployer } : {}), roleName: 'OrganizationAccountAccessRole', maxResourcesPerStack: 500, backend: { type: 'local' } },
+      identityCenter: {
+        region: 'us-west-2',
+        instanceArn: INSTANCE_ARN,
+        identityStoreId: IDENTITY_STORE_ID,
+        ...(encryptionKey ? { encryptionKey } : {}),
+        manageEncryption: false,
+      },
+      deployment: {
+        ...(deployer !== undefined ? { deployer } : {}),
+        roleName: 'OrganizationAccountAccessRole',
+        maxResourcesPerStack: 500,
+        backend: { type: 'local' },
+      },
       accounts: ACCOUNTS,
       groups: [],
       users: [],
@@ -50,11 +61,16 @@ export function withKeys(ir: ResolvedModel, keys: ResolvedKey[]): ResolvedModel 
 
 /** The IR with one key's policy statements transformed. */
 export function editKeyPolicy(ir: ResolvedModel, edit: (doc: PolicyDocumentJson) => PolicyDocumentJson): ResolvedModel {
-  return withKeys(ir, ir.keys.map((k, i) => (i === 0 ? { ...k, keyPolicy: edit(k.keyPolicy) } : k)));
+  return withKeys(
+    ir,
+    ir.keys.map((k, i) => (i === 0 ? { ...k, keyPolicy: edit(k.keyPolicy) } : k)),
+  );
 }
 
 function defaultAssigned(keys: readonly ResolvedKey[]): [string, string][] {
-  const pairs = keys.flatMap((k) => k.principals.flatMap(({ principal: p }) => (p.kind === 'permission-set' ? [[p.permissionSet, p.accountName] as [string, string]] : [])));
+  const pairs = keys.flatMap((k) =>
+    k.principals.flatMap(({ principal: p }) => (p.kind === 'permission-set' ? [[p.permissionSet, p.accountName] as [string, string]] : [])),
+  );
   return [...new Map(pairs.map((p) => [p.join('/'), p])).values()];
 }
 

@@ -6,7 +6,20 @@ import type { KeyInput } from '../../../src/model/schema';
 import type { PolicyDocumentJson } from '../../../src/model/policy-types';
 import { renderPolicy } from '../../../src/policy/render';
 import { parsePermissionSetRoleArn, permissionSetRoleArn } from '../../../src/model/arns';
-import { ADMIN, buildOne, context, DELEGATED_ADMIN, DELEGATED_ID, IDENTITY_STORE_ARN, INSTANCE_ARN, key, MGMT_ID, MRK_ARN, OUTSIDE_ID, WORKLOAD_ID } from './fixtures';
+import {
+  ADMIN,
+  buildOne,
+  context,
+  DELEGATED_ADMIN,
+  DELEGATED_ID,
+  IDENTITY_STORE_ARN,
+  INSTANCE_ARN,
+  key,
+  MGMT_ID,
+  MRK_ARN,
+  OUTSIDE_ID,
+  WORKLOAD_ID,
+} from './fixtures';
 import { stripEncryptionContext, type StrippedCondition } from './simulate';
 
 /** A session role Identity Center creates for a permission set (us-west-2, some suffix). */
@@ -36,7 +49,10 @@ export const P = {
 } as const;
 
 export const VIA = { sso: 'sso.us-west-2.amazonaws.com', identityStore: 'identitystore.us-west-2.amazonaws.com', s3: 's3.us-west-2.amazonaws.com' } as const;
-export const CONTEXT_KEYS = { sso: ['aws:sso:instance-arn', 'tenant-key-id'], identityStore: ['aws:identitystore:identitystore-arn', 'tenant-key-id'] } as const;
+export const CONTEXT_KEYS = {
+  sso: ['aws:sso:instance-arn', 'tenant-key-id'],
+  identityStore: ['aws:identitystore:identitystore-arn', 'tenant-key-id'],
+} as const;
 
 /** An identity policy allowing every KMS action: proves the key policy alone decides. */
 export const ALLOW_ALL_KMS: PolicyDocumentJson = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] };
@@ -83,9 +99,7 @@ export function scenario(input: KeyInput): Scenario {
         return statements ? [renderPolicy({ Version: '2012-10-17', Statement: statements }, values)] : [];
       }
       const [, account, roleName] = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(principalArn) ?? [];
-      return r.key.identityPolicies
-        .filter((p) => p.accountId === account && p.attachToRoles.includes(roleName))
-        .map((p) => renderPolicy(p.document, values));
+      return r.key.identityPolicies.filter((p) => p.accountId === account && p.attachToRoles.includes(roleName)).map((p) => renderPolicy(p.document, values));
     },
   };
 }

@@ -28,7 +28,8 @@ export function stripEncryptionContext(doc: PolicyDocumentJson): { policy: Polic
     for (const [op, keys] of Object.entries(s.Condition)) {
       const kept: Record<string, string | string[]> = {};
       for (const [k, v] of Object.entries(keys)) {
-        if (k.toLowerCase().startsWith('kms:encryptioncontext:')) removed.push({ sid: s.Sid ?? '', operator: op, key: k, values: ([] as unknown[]).concat(v) as string[] });
+        if (k.toLowerCase().startsWith('kms:encryptioncontext:'))
+          removed.push({ sid: s.Sid ?? '', operator: op, key: k, values: ([] as unknown[]).concat(v) as string[] });
         else kept[k] = v as string | string[];
       }
       if (Object.keys(kept).length > 0) condition[op] = kept;
@@ -74,7 +75,8 @@ export async function simulate(keyPolicy: PolicyDocumentJson, request: KmsReques
   if (result.resultType === 'error') throw new Error(`simulation failed: ${JSON.stringify(result.errors)}`);
   const ignored = result.resultType === 'single' ? result.result.ignoredContextKeys : result.results.flatMap((r) => r.ignoredContextKeys ?? []);
   // A misspelt or inapplicable context key is ignored rather than reported: treat it as a test bug.
-  if (ignored === undefined || ignored.length > 0) throw new Error(`simulation ignored context keys ${JSON.stringify(ignored)} for ${request.action} by ${request.principal}`);
+  if (ignored === undefined || ignored.length > 0)
+    throw new Error(`simulation ignored context keys ${JSON.stringify(ignored)} for ${request.action} by ${request.principal}`);
   return result.overallResult as Decision;
 }
 

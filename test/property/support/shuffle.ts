@@ -14,7 +14,11 @@ export function shuffledCopy<T>(model: T): fc.Arbitrary<T> {
 }
 
 function shuffle(value: unknown, rnd: () => number): unknown {
-  if (Array.isArray(value)) return permute(value.map((v) => shuffle(v, rnd)), rnd);
+  if (Array.isArray(value))
+    return permute(
+      value.map((v) => shuffle(v, rnd)),
+      rnd,
+    );
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).map(([k, v]): [string, unknown] => [k, OPAQUE.has(k) ? structuredClone(v) : shuffle(v, rnd)]);
     return Object.fromEntries(permute(entries, rnd));

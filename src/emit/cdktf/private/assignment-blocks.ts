@@ -69,8 +69,7 @@ export function assignmentBlocks(input: AssignmentBlocksInput): WrittenBlocks {
       alternate_identifier: { unique_attribute: { attribute_path: attributePath, attribute_value: name } },
       identity_store_id: identityStoreId,
     });
-  const named = (type: PrincipalType): Set<string> =>
-    new Set(input.assignments.filter((a) => a.principalType === type).map((a) => a.principalName));
+  const named = (type: PrincipalType): Set<string> => new Set(input.assignments.filter((a) => a.principalType === type).map((a) => a.principalName));
   const principalIds = { USER: new Map<string, string>(), GROUP: new Map<string, string>() };
   const users = named('USER');
   for (const u of input.users) {

@@ -51,7 +51,9 @@ export abstract class GeneratedStack extends TerraformStack {
    * emitter writes HCL.
    */
   override toHclTerraform(): { hcl: string; metadata: Record<string, unknown> } {
-    throw new Error(`stack ${this.node.id}: idcgen's stacks synthesize to cdk.tf.json only (unset SYNTH_HCL_OUTPUT); for HCL, use idcgen generate --format hcl`);
+    throw new Error(
+      `stack ${this.node.id}: idcgen's stacks synthesize to cdk.tf.json only (unset SYNTH_HCL_OUTPUT); for HCL, use idcgen generate --format hcl`,
+    );
   }
 
   private checkConstructIds(): void {

@@ -17,7 +17,10 @@ export function keyAliasLookups(
     if (!found) {
       const key = keys.find((k) => k.name === name);
       if (!key) throw new Error(`policy names key ${name}, which is not in the model`);
-      found = new DataAwsKmsAlias(namespace(scope, 'KeyAlias'), constructId(key.name), { provider: typeof provider === 'function' ? provider() : provider, name: key.alias });
+      found = new DataAwsKmsAlias(namespace(scope, 'KeyAlias'), constructId(key.name), {
+        provider: typeof provider === 'function' ? provider() : provider,
+        name: key.alias,
+      });
       aliases.set(name, found);
     }
     return found;

@@ -43,7 +43,11 @@ export function refResolver(t: RefTargets): PolicyRefResolver {
  * The resolver of a stack that reads the keys by alias (member and permission-sets stacks): key
  * ARNs and ids from the alias look-ups, the instance's values from its construct.
  */
-export function aliasRefResolver(ir: ResolvedModel, alias: (keyName: string) => DataAwsKmsAlias, instance: { readonly instanceArn: string; readonly identityStoreId: string }): PolicyRefResolver {
+export function aliasRefResolver(
+  ir: ResolvedModel,
+  alias: (keyName: string) => DataAwsKmsAlias,
+  instance: { readonly instanceArn: string; readonly identityStoreId: string },
+): PolicyRefResolver {
   return refResolver({
     managementAccountId: ir.organization.managementAccountId,
     partition: partitionOf(ir.identityCenter.region),

@@ -5,7 +5,6 @@ import type { BackendConfig, DeploymentUnit, ResolvedModel } from '../../../mode
 import { AWS_PROVIDER_VERSION, LOCAL_STATE_PATH, PLAN_VARIABLE, requiredTerraformVersion, stateKey } from '../../terraform-settings';
 import { AwsProvider, Fn, LocalBackend, S3Backend, TerraformStack, TerraformVariable } from '../cdktf';
 
-
 /** Sets up a stack's backend (called once per stack, instead of the model's backend). */
 export type BackendConfigurer = (stack: TerraformStack, unit: DeploymentUnit) => void;
 

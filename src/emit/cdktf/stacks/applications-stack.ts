@@ -28,7 +28,8 @@ export class ApplicationsStack extends GeneratedStack {
 
     const instance = IdentityCenterInstance.of(this, ir);
     const apps = unitApplications(ir, unit);
-    const assigned = (type: 'GROUP' | 'USER'): Set<string> => new Set(apps.flatMap((a) => a.assignments.filter((p) => p.principalType === type).map((p) => p.principalName)));
+    const assigned = (type: 'GROUP' | 'USER'): Set<string> =>
+      new Set(apps.flatMap((a) => a.assignments.filter((p) => p.principalType === type).map((p) => p.principalName)));
     const groups = assigned('GROUP');
     const users = assigned('USER');
     // Look-ups only, with the construct ids the other stacks use for the same principals.

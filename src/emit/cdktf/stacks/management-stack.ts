@@ -45,9 +45,7 @@ export class ManagementStack extends GeneratedStack {
 
     // One provider per replica Region, shared by every key with a replica there.
     const replicaRegions = [...new Set(ir.keys.flatMap((k) => k.replicaRegions))].sort(compareKeys);
-    const replicaProviders = new Map<string, AwsProvider>(
-      replicaRegions.map((r) => [r, awsProvider(this, `aws-${r}`, { region: r, accountId, alias: r })]),
-    );
+    const replicaProviders = new Map<string, AwsProvider>(replicaRegions.map((r) => [r, awsProvider(this, `aws-${r}`, { region: r, accountId, alias: r })]));
 
     this.instance = IdentityCenterInstance.of(this, ir);
 

@@ -33,7 +33,11 @@ export class PermissionSetsStack extends GeneratedStack {
     // the keys live, through a second provider made on first use (as member stacks do).
     let management: AwsProvider | undefined;
     const managementProvider = (): AwsProvider =>
-      (management ??= awsProvider(this, 'aws-management', { region: ir.identityCenter.region, accountId: managementAccountId, alias: MANAGEMENT_PROVIDER_ALIAS }));
+      (management ??= awsProvider(this, 'aws-management', {
+        region: ir.identityCenter.region,
+        accountId: managementAccountId,
+        alias: MANAGEMENT_PROVIDER_ALIAS,
+      }));
     const alias = keyAliasLookups(this, ir.keys, unit.accountId === managementAccountId ? undefined : managementProvider);
     const instance = IdentityCenterInstance.of(this, ir);
     // The same construct ids as in the management stack: a permission set's address reads the same

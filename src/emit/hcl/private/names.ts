@@ -106,7 +106,5 @@ export function movedBlocks(pairs: readonly { readonly from: string; readonly to
   const current = new Set(pairs.map((p) => p.to));
   const claims = new Map<string, number>();
   for (const p of pairs) claims.set(p.from, (claims.get(p.from) ?? 0) + 1);
-  return pairs
-    .filter((p) => p.from !== p.to && !current.has(p.from) && claims.get(p.from) === 1)
-    .sort((a, b) => compareKeys(a.from, b.from));
+  return pairs.filter((p) => p.from !== p.to && !current.has(p.from) && claims.get(p.from) === 1).sort((a, b) => compareKeys(a.from, b.from));
 }

@@ -31,7 +31,10 @@ export function hclAsserts(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks): A
       out.push({ condition: `toset([for s in jsondecode(${planned}).Statement : s.Sid]) == ${set(sids)}`, message: `key ${key.name}: key policy Sids` });
       out.push({ condition: `${bySid(planned)} == ${bySid(expected(key.keyPolicy, m))}`, message: `key ${key.name}: key policy statements` });
       out.push({ condition: `jsondecode(${planned}).Version == "2012-10-17"`, message: `key ${key.name}: policy version` });
-      out.push({ condition: `output.key_arns[${hclString(key.name)}] == ${hclString(m.keyArn(key.name))}`, message: `key ${key.name}: module ${idents.get(key.name)}` });
+      out.push({
+        condition: `output.key_arns[${hclString(key.name)}] == ${hclString(m.keyArn(key.name))}`,
+        message: `key ${key.name}: module ${idents.get(key.name)}`,
+      });
     }
   }
   // The management root holds the permission sets no permission-set root holds (all, unless split).
@@ -39,7 +42,10 @@ export function hclAsserts(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks): A
   if (sets.length > 0) {
     out.push({ condition: `toset(keys(output.permission_set_arns)) == ${set(sets.map((p) => p.name))}`, message: 'permission sets' });
     const inline = sets.filter((p) => p.inlinePolicy);
-    out.push({ condition: `toset(keys(module.permission_sets.inline_policies)) == ${set(inline.map((p) => p.name))}`, message: 'permission sets with an inline policy' });
+    out.push({
+      condition: `toset(keys(module.permission_sets.inline_policies)) == ${set(inline.map((p) => p.name))}`,
+      message: 'permission sets with an inline policy',
+    });
     for (const ps of inline) {
       out.push({
         condition: `jsondecode(module.permission_sets.inline_policies[${hclString(ps.name)}]) == jsondecode(${expected(ps.inlinePolicy!, m)})`,
@@ -49,7 +55,10 @@ export function hclAsserts(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks): A
   }
   const apps = unit.kind === 'management' || unit.kind === 'applications' ? unitApplications(ir, unit) : [];
   if (apps.length > 0) {
-    out.push({ condition: `output.application_arns == { ${apps.map((a) => `${hclString(a.name)} = ${hclString(m.applicationArn(a.name))}`).join(', ')} }`, message: `applications of ${unit.name}` });
+    out.push({
+      condition: `output.application_arns == { ${apps.map((a) => `${hclString(a.name)} = ${hclString(m.applicationArn(a.name))}`).join(', ')} }`,
+      message: `applications of ${unit.name}`,
+    });
   }
   if (unit.kind === 'identity-store') {
     const users = [...unitUsers(ir, unit).map((u) => u.userName), ...unitMemberLookups(ir, unit)];

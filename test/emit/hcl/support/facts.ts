@@ -160,6 +160,13 @@ export function planFacts(resources: readonly PlannedResource[], m: Mocks): Fact
   return Object.fromEntries(
     Object.keys(facts)
       .sort(compareKeys)
-      .map((k) => [k, Object.fromEntries(Object.keys(facts[k]).sort(compareKeys).map((x) => [x, facts[k][x]]))]),
+      .map((k) => [
+        k,
+        Object.fromEntries(
+          Object.keys(facts[k])
+            .sort(compareKeys)
+            .map((x) => [x, facts[k][x]]),
+        ),
+      ]),
   );
 }

@@ -71,7 +71,10 @@ export class Mocks {
 
   applicationArn(name: string): string {
     const instance = this.instanceArn.split('/').pop() as string;
-    return this.remember(`arn:aws:sso::${this.ir.organization.managementAccountId}:application/${instance}/apl-${hex(`app:${name}`, 16)}`, `application ${name}`);
+    return this.remember(
+      `arn:aws:sso::${this.ir.organization.managementAccountId}:application/${instance}/apl-${hex(`app:${name}`, 16)}`,
+      `application ${name}`,
+    );
   }
 
   iamPolicyArn(accountId: string, path: string, name: string): string {

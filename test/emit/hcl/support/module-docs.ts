@@ -11,12 +11,21 @@ import { compareKeys } from '../../../../src/model/ir';
 export const BEGIN = '<!-- BEGIN_TF_DOCS -->';
 export const END = '<!-- END_TF_DOCS -->';
 
-const cell = (s: string): string => s.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+const cell = (s: string): string =>
+  s
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 const unwrap = (s: string): string => s.replace(/^\$\{([\s\S]*)\}$/, '$1');
 
 function typeCell(type: string | undefined): string {
   const t = unwrap(type ?? 'any');
-  return t.includes('\n') ? `<pre>${t.split('\n').map((l) => l.replace(/\|/g, '&#124;')).join('<br>')}</pre>` : `\`${t}\``;
+  return t.includes('\n')
+    ? `<pre>${t
+        .split('\n')
+        .map((l) => l.replace(/\|/g, '&#124;'))
+        .join('<br>')}</pre>`
+    : `\`${t}\``;
 }
 
 function defaultCell(v: Record<string, unknown>): string {
@@ -41,7 +50,10 @@ export async function moduleDocs(dir: string): Promise<string> {
     '',
     '| Name | Description | Type | Default | Required |',
     '|------|-------------|------|---------|:--------:|',
-    ...inputs.map(([n, v]) => `| ${n} | ${cell(String(v.description ?? ''))} | ${typeCell(v.type as string | undefined)} | ${defaultCell(v)} | ${'default' in v ? 'no' : 'yes'} |`),
+    ...inputs.map(
+      ([n, v]) =>
+        `| ${n} | ${cell(String(v.description ?? ''))} | ${typeCell(v.type as string | undefined)} | ${defaultCell(v)} | ${'default' in v ? 'no' : 'yes'} |`,
+    ),
     '',
     '## Outputs',
     '',

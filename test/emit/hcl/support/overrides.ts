@@ -55,7 +55,11 @@ export function hclOverrides(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks):
     if (unit.kind === 'permission-sets') aliasLookups(sets.map((ps) => ps.inlinePolicy));
     for (const ps of sets) {
       const arn = m.permissionSetArn(ps.name);
-      out.push({ kind: 'resource', target: at('module.permission_sets.aws_ssoadmin_permission_set.this', ps.name), values: { arn, id: `${arn},${m.instanceArn}` } });
+      out.push({
+        kind: 'resource',
+        target: at('module.permission_sets.aws_ssoadmin_permission_set.this', ps.name),
+        values: { arn, id: `${arn},${m.instanceArn}` },
+      });
     }
   }
   if (unit.kind === 'management' || unit.kind === 'identity-store') {
@@ -75,13 +79,20 @@ export function hclOverrides(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks):
   if (unit.kind === 'management' || unit.kind === 'applications') {
     const apps = unitApplications(ir, unit);
     for (const a of apps) {
-      out.push({ kind: 'resource', target: at('module.applications.aws_ssoadmin_application.this', a.name), values: { application_arn: m.applicationArn(a.name), id: m.applicationArn(a.name) } });
+      out.push({
+        kind: 'resource',
+        target: at('module.applications.aws_ssoadmin_application.this', a.name),
+        values: { application_arn: m.applicationArn(a.name), id: m.applicationArn(a.name) },
+      });
     }
     // An applications root looks its principals up by name (the management root passes the ids it creates).
     if (unit.kind === 'applications') {
-      const assigned = (type: 'GROUP' | 'USER'): Set<string> => new Set(apps.flatMap((a) => a.assignments.filter((p) => p.principalType === type).map((p) => p.principalName)));
-      for (const g of assigned('GROUP')) out.push({ kind: 'data', target: at('module.applications.data.aws_identitystore_group.this', g), values: { group_id: m.groupId(g) } });
-      for (const u of assigned('USER')) out.push({ kind: 'data', target: at('module.applications.data.aws_identitystore_user.this', u), values: { user_id: m.userId(u) } });
+      const assigned = (type: 'GROUP' | 'USER'): Set<string> =>
+        new Set(apps.flatMap((a) => a.assignments.filter((p) => p.principalType === type).map((p) => p.principalName)));
+      for (const g of assigned('GROUP'))
+        out.push({ kind: 'data', target: at('module.applications.data.aws_identitystore_group.this', g), values: { group_id: m.groupId(g) } });
+      for (const u of assigned('USER'))
+        out.push({ kind: 'data', target: at('module.applications.data.aws_identitystore_user.this', u), values: { user_id: m.userId(u) } });
     }
   }
   if (unit.kind === 'member' || unit.kind === 'management') {
@@ -93,7 +104,11 @@ export function hclOverrides(ir: ResolvedModel, unit: DeploymentUnit, m: Mocks):
     ];
     for (const p of policies) {
       const module = unit.kind === 'management' ? 'iam_policies' : 'key_user_policies';
-      out.push({ kind: 'resource', target: at(`module.${module}.aws_iam_policy.this`, p.name), values: { arn: m.iamPolicyArn(unit.accountId, p.path, p.name) } });
+      out.push({
+        kind: 'resource',
+        target: at(`module.${module}.aws_iam_policy.this`, p.name),
+        values: { arn: m.iamPolicyArn(unit.accountId, p.path, p.name) },
+      });
     }
   }
   if (unit.kind === 'assignments') {
@@ -117,8 +132,7 @@ type Blocks = Record<string, Record<string, Record<string, unknown>>>;
 
 /** The attribute value a look-up block searches for (`alternate_identifier.unique_attribute`). */
 function lookupValue(block: Record<string, unknown>): string | undefined {
-  const first = (v: unknown): Record<string, unknown> | undefined =>
-    (Array.isArray(v) ? v[0] : v) as Record<string, unknown> | undefined;
+  const first = (v: unknown): Record<string, unknown> | undefined => (Array.isArray(v) ? v[0] : v) as Record<string, unknown> | undefined;
   const unique = first(first(block.alternate_identifier)?.unique_attribute);
   return (unique?.attribute_value ?? first(block.filter)?.attribute_value) as string | undefined;
 }
@@ -143,7 +157,8 @@ export function cdktfOverrides(ir: ResolvedModel, stackJson: string, unit: Deplo
     const target = /\$\{(aws_kms_key|aws_kms_replica_key)\.([^.]+)\./.exec(String(alias.target_key_id));
     if (!key || !target) throw new Error(`${unit.name}: cannot tell which key alias ${id} names`);
     // A replica's alias (in its own Region) names the replica, which shares the primary's key id.
-    const values: Record<string, string> = target[1] === 'aws_kms_key' ? { arn: m.keyArn(key), key_id: m.keyId(key), id: m.keyId(key) } : { key_id: m.keyId(key), id: m.keyId(key) };
+    const values: Record<string, string> =
+      target[1] === 'aws_kms_key' ? { arn: m.keyArn(key), key_id: m.keyId(key), id: m.keyId(key) } : { key_id: m.keyId(key), id: m.keyId(key) };
     out.push({ kind: 'resource', target: `${target[1]}.${target[2]}`, values });
   }
   for (const [id, b] of Object.entries(resources.aws_ssoadmin_permission_set ?? {})) {
@@ -161,7 +176,11 @@ export function cdktfOverrides(ir: ResolvedModel, stackJson: string, unit: Deplo
     out.push({ kind: 'resource', target: `aws_ssoadmin_application.${id}`, values: { application_arn: arn, id: arn } });
   }
   for (const [id, b] of Object.entries(resources.aws_iam_policy ?? {})) {
-    out.push({ kind: 'resource', target: `aws_iam_policy.${id}`, values: { arn: m.iamPolicyArn(unit.accountId, (b.path as string) ?? '/', b.name as string) } });
+    out.push({
+      kind: 'resource',
+      target: `aws_iam_policy.${id}`,
+      values: { arn: m.iamPolicyArn(unit.accountId, (b.path as string) ?? '/', b.name as string) },
+    });
   }
   for (const [id, b] of Object.entries(data.aws_kms_alias ?? {})) {
     const key = keyByAlias.get(b.name as string);

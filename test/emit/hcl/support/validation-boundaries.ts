@@ -38,12 +38,16 @@ export const BASE_INPUTS: Readonly<Record<string, Readonly<Record<string, unknow
   'account-assignments': {
     instance_arn: INSTANCE,
     identity_store_id: 'd-1111222233',
-    assignments: { 'GROUP/Auditors/ReadOnly/prod-app': { principal_type: 'GROUP', principal_name: 'Auditors', permission_set: 'ReadOnly', account_id: '333333333333' } },
+    assignments: {
+      'GROUP/Auditors/ReadOnly/prod-app': { principal_type: 'GROUP', principal_name: 'Auditors', permission_set: 'ReadOnly', account_id: '333333333333' },
+    },
   },
   'identity-center-key': {
     description: 'Identity Center key',
     alias: 'alias/identity-center',
-    policy_statements: { AllowAdmins: JSON.stringify({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'kms:*', Resource: '*' }) },
+    policy_statements: {
+      AllowAdmins: JSON.stringify({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'kms:*', Resource: '*' }),
+    },
   },
   'identity-center-key/modules/replica': { primary_key_arn: KEY_ARN, policy: POLICY, description: 'Identity Center key' },
   'identity-store': {
@@ -69,7 +73,12 @@ const SPARE_GROUP = 1;
 const SPARE_USER = 0;
 
 const rows: Boundary[] = [];
-function add(module: string, variable: string, block: string, cases: readonly [what: string, value: unknown, ok: boolean, model?: readonly ModelEdit[]][]): void {
+function add(
+  module: string,
+  variable: string,
+  block: string,
+  cases: readonly [what: string, value: unknown, ok: boolean, model?: readonly ModelEdit[]][],
+): void {
   for (const [what, value, ok, model] of cases) rows.push({ module, variable, block, what, value, ok, ...(model ? { model } : {}) });
 }
 
@@ -78,8 +87,18 @@ for (const module of ['account-assignments', 'permission-sets']) {
   add(module, 'instance_arn', 'instance ARN must look like', [
     ['16 characters', INSTANCE, true, [[['identityCenter', 'instanceArn'], INSTANCE]]],
     ['another partition', 'arn:aws-us-gov:sso:::instance/ssoins-1111222233334444', true],
-    ['15 characters', 'arn:aws:sso:::instance/ssoins-111122223333444', false, [[['identityCenter', 'instanceArn'], 'arn:aws:sso:::instance/ssoins-111122223333444']]],
-    ['17 characters', 'arn:aws:sso:::instance/ssoins-11112222333344445', false, [[['identityCenter', 'instanceArn'], 'arn:aws:sso:::instance/ssoins-11112222333344445']]],
+    [
+      '15 characters',
+      'arn:aws:sso:::instance/ssoins-111122223333444',
+      false,
+      [[['identityCenter', 'instanceArn'], 'arn:aws:sso:::instance/ssoins-111122223333444']],
+    ],
+    [
+      '17 characters',
+      'arn:aws:sso:::instance/ssoins-11112222333344445',
+      false,
+      [[['identityCenter', 'instanceArn'], 'arn:aws:sso:::instance/ssoins-11112222333344445']],
+    ],
   ]);
 }
 for (const module of ['account-assignments', 'identity-store']) {
@@ -90,7 +109,9 @@ for (const module of ['account-assignments', 'identity-store']) {
     ['11 hex digits', 'd-12345678901', false, [[['identityCenter', 'identityStoreId'], 'd-12345678901']]],
   ]);
 }
-const assignment = (o: Record<string, unknown>) => ({ 'GROUP/Auditors/ReadOnly/prod-app': { principal_type: 'GROUP', principal_name: 'Auditors', permission_set: 'ReadOnly', account_id: '333333333333', ...o } });
+const assignment = (o: Record<string, unknown>) => ({
+  'GROUP/Auditors/ReadOnly/prod-app': { principal_type: 'GROUP', principal_name: 'Auditors', permission_set: 'ReadOnly', account_id: '333333333333', ...o },
+});
 add('account-assignments', 'assignments', 'principal_type must be GROUP or USER', [
   ['GROUP', assignment({}), true],
   ['USER', assignment({ principal_type: 'USER' }), true],
@@ -135,7 +156,8 @@ add('identity-center-key', 'rotation_period_in_days', 'rotation period must be a
   [`${rotation.max + 1}`, rotation.max + 1, false, [[['keys', 0, 'rotation'], { enabled: true, periodDays: rotation.max + 1 }]]],
   ['a fraction', rotation.min + 0.5, false, [[['keys', 0, 'rotation'], { enabled: true, periodDays: rotation.min + 0.5 }]]],
 ]);
-const statement = (s: Record<string, unknown>) => JSON.stringify({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'kms:*', Resource: '*', ...s });
+const statement = (s: Record<string, unknown>) =>
+  JSON.stringify({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'kms:*', Resource: '*', ...s });
 add('identity-center-key', 'policy_statements', 'needs at least one statement', [
   ['one statement', { AllowAdmins: statement({}) }, true],
   ['none', {}, false],
@@ -169,7 +191,15 @@ add('identity-store', 'groups', 'group display name must be', [
 ]);
 add('identity-store', 'groups', 'External groups get their members', [
   ['external, no members', group('Auditors', { external: true }), true, [[['groups', SPARE_GROUP, 'external'], true]]],
-  ['external with members', group('Auditors', { external: true, members: ['alice'] }), false, [[['groups', SPARE_GROUP, 'external'], true], [['groups', SPARE_GROUP, 'members'], ['spare']]]],
+  [
+    'external with members',
+    group('Auditors', { external: true, members: ['alice'] }),
+    false,
+    [
+      [['groups', SPARE_GROUP, 'external'], true],
+      [['groups', SPARE_GROUP, 'members'], ['spare']],
+    ],
+  ],
 ]);
 const user = (name: string, o: Record<string, unknown> = { external: true }) => ({ [name]: o });
 add('identity-store', 'users', 'user name must be', [
@@ -178,13 +208,24 @@ add('identity-store', 'users', 'user name must be', [
   ['empty', user(''), false, [[['users', SPARE_USER, 'userName'], '']]],
 ]);
 add('identity-store', 'users', 'needs display_name, given_name and family_name', [
-  ['created with names', user('bob', { display_name: 'Bob', given_name: 'Bob', family_name: 'Example' }), true, [[['users', SPARE_USER], { userName: 'spare', displayName: 'Spare', givenName: 'Spare', familyName: 'User' }]]],
-  ['created without a family name', user('bob', { display_name: 'Bob', given_name: 'Bob' }), false, [[['users', SPARE_USER], { userName: 'spare', displayName: 'Spare', givenName: 'Spare' }]]],
+  [
+    'created with names',
+    user('bob', { display_name: 'Bob', given_name: 'Bob', family_name: 'Example' }),
+    true,
+    [[['users', SPARE_USER], { userName: 'spare', displayName: 'Spare', givenName: 'Spare', familyName: 'User' }]],
+  ],
+  [
+    'created without a family name',
+    user('bob', { display_name: 'Bob', given_name: 'Bob' }),
+    false,
+    [[['users', SPARE_USER], { userName: 'spare', displayName: 'Spare', givenName: 'Spare' }]],
+  ],
 ]);
 
 // LIMITS.userContactsPerKind: the identity store keeps one email, phone number and address per user.
 const names = { display_name: 'Bob', given_name: 'Bob', family_name: 'Example' };
-const spare = (o: Record<string, unknown>) => [[['users', SPARE_USER], { userName: 'spare', displayName: 'Spare', givenName: 'Spare', familyName: 'User', ...o }]] as const;
+const spare = (o: Record<string, unknown>) =>
+  [[['users', SPARE_USER], { userName: 'spare', displayName: 'Spare', givenName: 'Spare', familyName: 'User', ...o }]] as const;
 const two = LIMITS.userContactsPerKind.max + 1;
 const many = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 add('identity-store', 'users', 'has at most one email', [
@@ -194,15 +235,36 @@ add('identity-store', 'users', 'has at most one email', [
     true,
     spare({ emails: [{ value: 's@example.com' }], phoneNumbers: [{ value: '+1 555 0100' }], addresses: [{ locality: 'Paris' }] }),
   ],
-  [`${two} emails`, user('bob', { ...names, emails: many(two, (i) => ({ value: `b${i}@example.com` })) }), false, spare({ emails: many(two, (i) => ({ value: `s${i}@example.com` })) })],
-  ['email and emails', user('bob', { ...names, email: 'a@example.com', emails: [{ value: 'b@example.com' }] }), false, spare({ email: 'a@example.com', emails: [{ value: 'b@example.com' }] })],
-  [`${two} phone numbers`, user('bob', { ...names, phone_numbers: many(two, (i) => ({ value: `+1 555 010${i}` })) }), false, spare({ phoneNumbers: many(two, (i) => ({ value: `+1 555 010${i}` })) })],
-  [`${two} addresses`, user('bob', { ...names, addresses: many(two, (i) => ({ locality: `City ${i}` })) }), false, spare({ addresses: many(two, (i) => ({ locality: `City ${i}` })) })],
+  [
+    `${two} emails`,
+    user('bob', { ...names, emails: many(two, (i) => ({ value: `b${i}@example.com` })) }),
+    false,
+    spare({ emails: many(two, (i) => ({ value: `s${i}@example.com` })) }),
+  ],
+  [
+    'email and emails',
+    user('bob', { ...names, email: 'a@example.com', emails: [{ value: 'b@example.com' }] }),
+    false,
+    spare({ email: 'a@example.com', emails: [{ value: 'b@example.com' }] }),
+  ],
+  [
+    `${two} phone numbers`,
+    user('bob', { ...names, phone_numbers: many(two, (i) => ({ value: `+1 555 010${i}` })) }),
+    false,
+    spare({ phoneNumbers: many(two, (i) => ({ value: `+1 555 010${i}` })) }),
+  ],
+  [
+    `${two} addresses`,
+    user('bob', { ...names, addresses: many(two, (i) => ({ locality: `City ${i}` })) }),
+    false,
+    spare({ addresses: many(two, (i) => ({ locality: `City ${i}` })) }),
+  ],
 ]);
 
 // ---- Customer managed policies (LIMITS.customerManagedPolicyName, iamPath) ----
 const { customerManagedPolicyName: policyName, iamPath: pathLimit } = LIMITS;
-const cmp = (o: Record<string, unknown>) => [[['permissionSets', SPARE_PS, 'customerManagedPolicies'], [{ name: 'Boundary', path: '/', policy: JSON.parse(POLICY), ...o }]]] as const;
+const cmp = (o: Record<string, unknown>) =>
+  [[['permissionSets', SPARE_PS, 'customerManagedPolicies'], [{ name: 'Boundary', path: '/', policy: JSON.parse(POLICY), ...o }]]] as const;
 const policy = (name: string, o: Record<string, unknown> = {}) => ({ [name]: { policy: POLICY, ...o } });
 add('key-user-policies', 'policies', 'policy name must be 1 to 128', [
   [`${policyName.max} characters`, policy(chars(policyName.max, 'p')), true, cmp({ name: chars(policyName.max, 'p') })],
@@ -234,7 +296,12 @@ add('permission-sets', 'permission_sets', 'description must be 1 to 700', [
   [`${psDescription.max + 1} characters`, ps('P', { description: chars(psDescription.max + 1) }), false, psEdit('description', chars(psDescription.max + 1))],
   ['empty', ps('P', { description: '' }), false, psEdit('description', '')],
 ]);
-const duration = (v: string, ok: boolean): [string, unknown, boolean, readonly ModelEdit[]] => [v, ps('P', { session_duration: v }), ok, psEdit('sessionDuration', v)];
+const duration = (v: string, ok: boolean): [string, unknown, boolean, readonly ModelEdit[]] => [
+  v,
+  ps('P', { session_duration: v }),
+  ok,
+  psEdit('sessionDuration', v),
+];
 add('permission-sets', 'permission_sets', 'session duration must be an ISO-8601 duration', [
   duration(`PT${hours.min}H`, true),
   duration(`PT${hours.max}H`, true),
@@ -312,13 +379,33 @@ add('applications', 'applications', 'portal that sets visibility must also set s
   ['without sign_in', app({ portal: { visibility: 'ENABLED' } }), false, appEdit({ portal: { visibility: 'ENABLED' } })],
 ]);
 add('applications', 'applications', 'sign_in origin must be IDENTITY_CENTER, or APPLICATION with the url', [
-  ['APPLICATION with a url', app({ portal: { sign_in: { origin: 'APPLICATION', url: url(40) } } }), true, appEdit({ portal: { signIn: { origin: 'APPLICATION', url: url(40) } } })],
+  [
+    'APPLICATION with a url',
+    app({ portal: { sign_in: { origin: 'APPLICATION', url: url(40) } } }),
+    true,
+    appEdit({ portal: { signIn: { origin: 'APPLICATION', url: url(40) } } }),
+  ],
   ['APPLICATION without url', app({ portal: { sign_in: { origin: 'APPLICATION' } } }), false, appEdit({ portal: { signIn: { origin: 'APPLICATION' } } })],
 ]);
 add('applications', 'applications', 'sign_in url must be an http or https URL', [
-  [`${appUrl.max} characters`, app({ portal: { sign_in: { origin: 'APPLICATION', url: url(appUrl.max) } } }), true, appEdit({ portal: { signIn: { origin: 'APPLICATION', url: url(appUrl.max) } } })],
-  [`${appUrl.max + 1} characters`, app({ portal: { sign_in: { origin: 'APPLICATION', url: url(appUrl.max + 1) } } }), false, appEdit({ portal: { signIn: { origin: 'APPLICATION', url: url(appUrl.max + 1) } } })],
-  ['ftp', app({ portal: { sign_in: { origin: 'APPLICATION', url: 'ftp://example.com/x' } } }), false, appEdit({ portal: { signIn: { origin: 'APPLICATION', url: 'ftp://example.com/x' } } })],
+  [
+    `${appUrl.max} characters`,
+    app({ portal: { sign_in: { origin: 'APPLICATION', url: url(appUrl.max) } } }),
+    true,
+    appEdit({ portal: { signIn: { origin: 'APPLICATION', url: url(appUrl.max) } } }),
+  ],
+  [
+    `${appUrl.max + 1} characters`,
+    app({ portal: { sign_in: { origin: 'APPLICATION', url: url(appUrl.max + 1) } } }),
+    false,
+    appEdit({ portal: { signIn: { origin: 'APPLICATION', url: url(appUrl.max + 1) } } }),
+  ],
+  [
+    'ftp',
+    app({ portal: { sign_in: { origin: 'APPLICATION', url: 'ftp://example.com/x' } } }),
+    false,
+    appEdit({ portal: { signIn: { origin: 'APPLICATION', url: 'ftp://example.com/x' } } }),
+  ],
 ]);
 add('applications', 'applications', 'assignment principal_type must be GROUP or USER', [
   ['GROUP', app({ assignments: [{ principal_type: 'GROUP', principal_name: 'Spare' }] }), true, appEdit({ assignments: { groups: ['Spare'] } })],
@@ -330,15 +417,35 @@ add('applications', 'applications', 'access scope must be 1 to 3 parts', [
   ['four parts', app({ access_scopes: { 'a:b:c:d': {} } }), false, appEdit({ accessScopes: [{ scope: 'a:b:c:d' }] })],
 ]);
 const scopeTargets = (n: number) => Array.from({ length: n }, (_, i) => APP_ARN.replace('apl-1111222233334444', `apl-${String(i).padStart(16, '0')}`));
-add('applications', 'applications', "authorized_targets must list 1 to 10", [
-  [`${targets.max} targets`, app({ access_scopes: { 'qapps:access': { authorized_targets: scopeTargets(targets.max) } } }), true, appEdit({ accessScopes: [{ scope: 'qapps:access', authorizedTargets: scopeTargets(targets.max) }] })],
-  [`${targets.max + 1} targets`, app({ access_scopes: { 'qapps:access': { authorized_targets: scopeTargets(targets.max + 1) } } }), false, appEdit({ accessScopes: [{ scope: 'qapps:access', authorizedTargets: scopeTargets(targets.max + 1) }] })],
-  ['none', app({ access_scopes: { 'qapps:access': { authorized_targets: [] } } }), false, appEdit({ accessScopes: [{ scope: 'qapps:access', authorizedTargets: [] }] })],
+add('applications', 'applications', 'authorized_targets must list 1 to 10', [
+  [
+    `${targets.max} targets`,
+    app({ access_scopes: { 'qapps:access': { authorized_targets: scopeTargets(targets.max) } } }),
+    true,
+    appEdit({ accessScopes: [{ scope: 'qapps:access', authorizedTargets: scopeTargets(targets.max) }] }),
+  ],
+  [
+    `${targets.max + 1} targets`,
+    app({ access_scopes: { 'qapps:access': { authorized_targets: scopeTargets(targets.max + 1) } } }),
+    false,
+    appEdit({ accessScopes: [{ scope: 'qapps:access', authorizedTargets: scopeTargets(targets.max + 1) }] }),
+  ],
+  [
+    'none',
+    app({ access_scopes: { 'qapps:access': { authorized_targets: [] } } }),
+    false,
+    appEdit({ accessScopes: [{ scope: 'qapps:access', authorizedTargets: [] }] }),
+  ],
 ]);
 const appTags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
 add('applications', 'applications', 'at most 75 tags', [
   [`${LIMITS.applicationTags.max} tags`, app({ tags: appTags(LIMITS.applicationTags.max) }), true, appEdit({ tags: appTags(LIMITS.applicationTags.max) })],
-  [`${LIMITS.applicationTags.max + 1} tags`, app({ tags: appTags(LIMITS.applicationTags.max + 1) }), false, appEdit({ tags: appTags(LIMITS.applicationTags.max + 1) })],
+  [
+    `${LIMITS.applicationTags.max + 1} tags`,
+    app({ tags: appTags(LIMITS.applicationTags.max + 1) }),
+    false,
+    appEdit({ tags: appTags(LIMITS.applicationTags.max + 1) }),
+  ],
 ]);
 
 // ---- Attributes for access control (AccessControlAttribute: limits.ts, aws-patterns.ts) ----
