@@ -85,7 +85,7 @@ function sameAssignmentUnit(base: ResolvedModel, x: AssignmentsUnit, head: Resol
   if (sharedContent(base) !== sharedContent(head)) return false;
   const { assignmentKeys: keysX, ...recordX } = x;
   const { assignmentKeys: keysY, ...recordY } = y;
-  if (keysX.length !== keysY.length || keysX.some((k, i) => k !== keysY[i])) return false;
+  if (!sameStrings(keysX, keysY)) return false;
   if (canonicalJson(canonicalDocuments(recordX)) !== canonicalJson(canonicalDocuments(recordY))) return false;
   const [inBase, inHead] = [assignmentsByKey(base), assignmentsByKey(head)];
   const [flagsBase, flagsHead] = [externalFlags(base), externalFlags(head)];
@@ -104,12 +104,17 @@ function sameAssignmentUnit(base: ResolvedModel, x: AssignmentsUnit, head: Resol
       a.accountId !== b.accountId ||
       a.unit !== b.unit ||
       isExternal(flagsBase, a) !== isExternal(flagsHead, b) ||
-      (opts.explanations === true && (a.reasons.length !== b.reasons.length || a.reasons.some((r, i) => r !== b.reasons[i])))
+      (opts.explanations === true && !sameStrings(a.reasons, b.reasons))
     ) {
       return false;
     }
   }
   return true;
+}
+
+/** Two lists of strings, equal element by element in order. */
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Whether an assignment's principal is looked up (true), created (false) or unknown (null). */
