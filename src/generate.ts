@@ -82,10 +82,12 @@ export async function generate(model: string, opts: GenerateOptions = {}): Promi
   // What `out` holds decides early whether it may be written, and feeds the state and key rails.
   const output = opts.out === undefined ? undefined : time('inspect-output', () => inspectOutput(opts.out!, { modelFiles: loaded.files }));
   const from = generatedFrom(model, loaded.files, ir.source, format);
-  const t1 = performance.now();
   const keep =
-    base && output ? await unitsToKeep(base, { head: ir, headFrom: from, out: opts.out!, previous: output.previous }, opts.changedSince!, stderr) : undefined;
-  if (base) opts.onStage?.('changed-since', performance.now() - t1);
+    base && output
+      ? await timeAsync(opts.onStage, 'changed-since', () =>
+          unitsToKeep(base, { head: ir, headFrom: from, out: opts.out!, previous: output.previous }, opts.changedSince!, stderr),
+        )
+      : undefined;
 
   const parts: FileMap[] = [];
   if (format !== 'cdktf') {
@@ -103,9 +105,7 @@ export async function generate(model: string, opts: GenerateOptions = {}): Promi
   const emitted = mergeFileMaps(...parts);
 
   progress.stage(opts.out === undefined ? 'safety rails' : 'safety rails and review.md');
-  const t0 = performance.now();
-  const rails = await enforceRails({ loaded, ir, files: emitted, allowUnsafe, pipelineWarnings: warnings, output });
-  opts.onStage?.('rails', performance.now() - t0);
+  const rails = await timeAsync(opts.onStage, 'rails', () => enforceRails({ loaded, ir, files: emitted, allowUnsafe, pipelineWarnings: warnings, output }));
   rails.warnings.forEach(warn);
   const review: FileMap = opts.out === undefined ? new Map() : time('review', () => new Map([['review.md', renderModelReview(ir, rails.allowances)]]));
   const files = time('import-plan', () => withImportPlan(model, ir, mergeFileMaps(review, emitted), stderr));
@@ -131,6 +131,14 @@ function loadHclEmitters(): { emitHcl: typeof import('./emit/hcl').emitHcl; emit
 }
 
 const SILENT: GenerateProgress = { stage: () => undefined, count: () => undefined, done: () => undefined };
+
+/** Runs an asynchronous stage and reports its wall time, as `timer` does for synchronous ones. */
+async function timeAsync<T>(onStage: GenerateOptions['onStage'], stage: GenerateStage, run: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const result = await run();
+  onStage?.(stage, performance.now() - t0);
+  return result;
+}
 
 /** Runs a synchronous stage and reports its wall time. */
 function timer(onStage: GenerateOptions['onStage']): <T>(stage: GenerateStage, run: () => T) => T {
